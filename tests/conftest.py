@@ -1,0 +1,123 @@
+"""Shared fixtures: small packs written to a temporary directory, valid or broken on purpose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
+
+PACK_TOML = """\
+[pack]
+id = "mini"
+title = "Mini pack"
+
+[[side]]
+id = "us"
+label = "United States"
+short = "US"
+
+[[side]]
+id = "china"
+label = "China"
+
+[[dimension]]
+id = "chips"
+title = "Chips"
+
+[[dimension]]
+id = "investment"
+title = "Investment"
+"""
+
+ARTICLE = """\
++++
+title = "Chips and money"
+outlet = "Example Wire"
+sides = ["us", "china"]
++++
+
+The U.S. restricted chip exports. China said the two camps are now being formed.
+
+Private AI investment reached $109.1 billion in the U.S., against $9.3 billion in China.
+"""
+
+ENTITIES = """\
+[[entity]]
+id = "george-chen"
+name = "George Chen"
+kind = "person"
+aliases = ["Chen"]
+"""
+
+HIGHLIGHTS = """\
+[[quote]]
+id = "q-camps"
+article = "wire"
+exact = "the two camps are now being formed"
+speaker = "george-chen"
+direct = true
+dimensions = ["chips"]
+
+[[fact]]
+id = "f-us"
+article = "wire"
+exact = "$109.1 billion"
+metric = "Private AI investment"
+value = 109.1e9
+unit = "USD"
+sides = ["us"]
+compare_key = "private-2024"
+
+[[fact]]
+id = "f-china"
+article = "wire"
+exact = "$9.3 billion"
+metric = "Private AI investment"
+value = 9.3e9
+unit = "USD"
+sides = ["china"]
+compare_key = "private-2024"
+"""
+
+COMPARISON = """\
+[[cell]]
+dimension = "investment"
+side = "us"
+summary = "Far more private money."
+highlights = ["f-us"]
+"""
+
+MINI_PACK = {
+    "pack.toml": PACK_TOML,
+    "articles/wire.md": ARTICLE,
+    "entities.toml": ENTITIES,
+    "highlights/wire.toml": HIGHLIGHTS,
+    "comparison.toml": COMPARISON,
+}
+
+PackFactory = Callable[..., Path]
+
+
+@pytest.fixture
+def make_pack(tmp_path: Path) -> PackFactory:
+    """Write the mini pack, with files replaced (str), removed (None) or added, and return its dir."""
+
+    def make(changes: dict[str, str | bytes | None] | None = None) -> Path:
+        root = tmp_path / "pack"
+        files: dict[str, str | bytes | None] = {**MINI_PACK, **(changes or {})}
+        for name, content in files.items():
+            if content is None:
+                continue
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return root
+
+    return make

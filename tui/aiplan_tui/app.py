@@ -1,0 +1,40 @@
+"""The Textual application: registers screens and global keys; the pack comes in already loaded."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from aiplan_tui.loader import LoadResult
+from aiplan_tui.screens.reader import ReaderScreen
+
+
+class AiplanApp(App[None]):
+    """aiplan-tui: read and compare coverage of the 2025 AI action plans."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "aiplan-tui"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit", tooltip="Leave aiplan-tui."),
+    ]
+
+    def __init__(self, result: LoadResult) -> None:
+        super().__init__()
+        self.result = result
+        """The pack shown, with any problems found while loading it."""
+
+    def on_mount(self) -> None:
+        self.sub_title = self.result.pack.info.title
+        self.push_screen(ReaderScreen(self.result.pack))
+        problems = self.result.problems
+        if problems.errors:
+            self.notify(
+                f"The pack has problems ({problems.summary()}). "
+                f"Run `aiplan-tui check {self.result.pack.root}` for details.",
+                title="Content problems",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )

@@ -1,0 +1,91 @@
+"""The `aiplan-tui` command: the app by default, plus subcommands that use the core directly."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from aiplan_tui import __version__
+from aiplan_tui.loader import LoadResult, PackNotFoundError, load_pack
+from aiplan_tui.paths import bundled_content_dir
+from aiplan_tui.problems import display_path
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aiplan-tui",
+        description="Read, search and compare coverage of the 2025 US and Chinese AI action plans.",
+        epilog="Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"aiplan-tui {__version__}")
+    parser.add_argument("--content", metavar="DIR", type=Path, help="content pack to open")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="validate a content pack",
+        description="Validate a content pack and print every problem as PATH:LINE:COL: "
+        "error|warning: MESSAGE. Exit status: 0 valid, 1 problems found, 2 usage error.",
+    )
+    check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="pack (default: bundled)")
+    check.add_argument("--strict", action="store_true", help="treat warnings as problems too")
+
+    export = commands.add_parser(
+        "export",
+        help="print the whole loaded pack",
+        description="Print the loaded pack (only what is valid) for other tools.",
+    )
+    export.add_argument("--format", choices=["json"], default="json", help="output format")
+    export.add_argument("--content", metavar="DIR", type=Path, help="content pack to read")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args.dir or bundled_content_dir(), strict=args.strict)
+        result = load_pack(args.content or bundled_content_dir())
+    except PackNotFoundError as exc:
+        print(f"aiplan-tui: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "export":
+        return _export(result)
+    return _run_app(result)
+
+
+def _check(root: Path, strict: bool) -> int:
+    result = load_pack(root)
+    problems = result.problems
+    for problem in problems.items:
+        print(problem.format())
+    pack = result.pack
+    counts = (
+        f"{len(pack.articles)} articles, {len(pack.highlights)} highlights, "
+        f"{len(pack.entities)} entities, {len(pack.comparison)} comparison cells"
+    )
+    print(f"{display_path(root)}: {problems.summary()} ({counts} loaded)")
+    failed = problems.errors or (strict and problems.warnings)
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _export(result: LoadResult) -> int:
+    from aiplan_tui.export import pack_to_dict
+
+    for problem in result.problems.errors:
+        print(problem.format(), file=sys.stderr)
+    json.dump(pack_to_dict(result.pack), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _run_app(result: LoadResult) -> int:
+    from aiplan_tui.app import AiplanApp
+
+    AiplanApp(result).run()
+    return EXIT_OK

@@ -1,0 +1,66 @@
+"""The fields each table of a content pack may carry: the pack format, in one place."""
+
+from __future__ import annotations
+
+from aiplan_tui.model import ENTITY_KINDS
+from aiplan_tui.schema import Field
+
+PACK = (Field("id", "id", True), Field("title", required=True), Field("description"))
+SIDE = (Field("id", "id", True), Field("label", required=True), Field("short"))
+DIMENSION = (Field("id", "id", True), Field("title", required=True), Field("description"))
+
+ARTICLE = (
+    Field("title", required=True),
+    Field("id", "id"),
+    Field("title_source", choices=("article", "editors")),
+    Field("outlet"),
+    Field("byline"),
+    Field("dateline"),
+    Field("published", "date"),
+    Field("url"),
+    Field("sides", "id_list"),
+)
+
+HIGHLIGHT_COMMON = (
+    Field("id", "id", True),
+    Field("article", "id", True),
+    Field("exact", required=True),
+    Field("prefix"),
+    Field("suffix"),
+    Field("sides", "id_list"),
+    Field("dimensions", "id_list"),
+    Field("note"),
+    Field("tags", "str_list"),
+)
+
+HIGHLIGHT_KIND = {
+    "quote": (Field("speaker", "id", True), Field("direct", "bool", True)),
+    "fact": (
+        Field("metric", required=True),
+        Field("value", "number", True),
+        Field("unit", required=True),
+        Field("period"),
+        Field("qualifier"),
+        Field("usd", "number"),
+        Field("compare_key", "id"),
+    ),
+    "position": (Field("side", "id", True),),
+    "event": (Field("date", "date_or_str"),),
+}
+
+ENTITY = (
+    Field("id", "id", True),
+    Field("name", required=True),
+    Field("kind", required=True, choices=ENTITY_KINDS),
+    Field("role"),
+    Field("side", "id"),
+    Field("aliases", "str_list"),
+    Field("note"),
+)
+
+CELL = (
+    Field("dimension", "id", True),
+    Field("side", "id", True),
+    Field("summary", required=True),
+    Field("highlights", "id_list"),
+)

@@ -1,0 +1,136 @@
+"""Highlight files: [[quote]], [[fact]], [[position]] and [[event]] tables anchored in articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from aiplan_tui import anchors, fields
+from aiplan_tui.model import HIGHLIGHT_KINDS, Event, Fact, Highlight, Position, Quote, SourceRef
+from aiplan_tui.problems import Problems
+from aiplan_tui.registry import Registry
+from aiplan_tui.schema import TableAt, check_table, did_you_mean
+from aiplan_tui.toml_source import KeyLocator, parse_toml, read_text, salvage_text
+
+_CLASSES: dict[str, type[Highlight]] = {
+    "quote": Quote,
+    "fact": Fact,
+    "position": Position,
+    "event": Event,
+}
+
+
+def load_highlight_file(path: Path, registry: Registry, problems: Problems) -> None:
+    """Add every valid highlight in the file to the registry; report and skip the rest."""
+    text = read_text(path, problems)
+    data = None if text is None else parse_toml(text, path, problems)
+    if text is None or data is None:
+        problems.skip("highlight file")
+        registry.reject_ids_in("highlight", text or salvage_text(path))
+        return
+    locator = KeyLocator.scan(text)
+    for kind, tables in data.items():
+        if kind not in HIGHLIGHT_KINDS:
+            line, col = locator.table(kind)
+            hint = did_you_mean(kind, HIGHLIGHT_KINDS)
+            problems.error(
+                path,
+                line,
+                col,
+                f'unknown table "{kind}": expected [[quote]], '
+                f"[[fact]], [[position]] or [[event]]{hint}",
+            )
+            continue
+        if not isinstance(tables, list):
+            line, col = locator.table(kind)
+            problems.error(path, line, col, f'"{kind}" must be written as [[{kind}]] tables')
+            continue
+        for index, table in enumerate(tables):
+            at = TableAt(path, locator, kind, index)
+            highlight = _build(kind, table, at, registry, problems)
+            if highlight is None:
+                problems.skip("highlight")
+                raw_id = table.get("id") if isinstance(table, dict) else None
+                if isinstance(raw_id, str):
+                    registry.rejected.add(("highlight", raw_id))
+            else:
+                registry.highlights[highlight.id] = highlight
+
+
+def _build(
+    kind: str, table: Any, at: TableAt, registry: Registry, problems: Problems
+) -> Highlight | None:
+    values = check_table(table, fields.HIGHLIGHT_COMMON + fields.HIGHLIGHT_KIND[kind], at, problems)
+    if values is None or not registry.claim("highlight", values["id"], at, problems):
+        return None
+    refs_ok = _check_references(kind, values, at, registry, problems)
+    article = registry.articles.get(values["article"])
+    if article is None or not refs_ok:
+        return None
+    prefix, suffix = values.get("prefix", ""), values.get("suffix", "")
+    found = anchors.find_all(article.paragraphs, values["exact"], prefix, suffix)
+    if len(found) != 1:
+        _report_anchor(found, values["exact"], article.paragraphs, article.id, at, problems)
+        return None
+    return _CLASSES[kind](location=found[0], source=SourceRef(at.path, at.where()[0]), **values)
+
+
+def _check_references(
+    kind: str, values: dict[str, Any], at: TableAt, registry: Registry, problems: Problems
+) -> bool:
+    sides = list(registry.sides)
+    checks = [
+        registry.check_refs(
+            "article", [values["article"]], registry.articles, at, "article", problems
+        ),
+        registry.check_refs("side", values.get("sides", ()), sides, at, "sides", problems),
+        registry.check_refs(
+            "dimension",
+            values.get("dimensions", ()),
+            registry.dimensions,
+            at,
+            "dimensions",
+            problems,
+        ),
+    ]
+    if kind == "quote":
+        checks.append(
+            registry.check_refs(
+                "entity", [values["speaker"]], registry.entities, at, "speaker", problems
+            )
+        )
+    if kind == "position":
+        checks.append(registry.check_refs("side", [values["side"]], sides, at, "side", problems))
+    return all(checks)
+
+
+def _report_anchor(
+    found: list[Any],
+    exact: str,
+    paragraphs: tuple[str, ...],
+    article: str,
+    at: TableAt,
+    problems: Problems,
+) -> None:
+    line, col = at.where("exact")
+    if found:
+        where = ", ".join(str(loc.paragraph + 1) for loc in found)
+        problems.error(
+            at.path,
+            line,
+            col,
+            f'"exact" occurs {len(found)} times in article "{article}" (paragraphs {where}); '
+            "add a prefix or suffix that picks one",
+        )
+        return
+    if anchors.find_all(paragraphs, exact):
+        problems.error(
+            at.path,
+            line,
+            col,
+            f'"exact" is in article "{article}" but not with the given prefix/suffix',
+        )
+        return
+    near = anchors.suggest(paragraphs, exact)
+    hint = f'; did you mean "{near.text}" (paragraph {near.paragraph + 1})?' if near else ""
+    problems.error(at.path, line, col, f'"exact" text not found in article "{article}"{hint}')

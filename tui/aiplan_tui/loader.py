@@ -1,0 +1,201 @@
+"""Load a content pack directory into the model, collecting every problem instead of stopping."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aiplan_tui import fields
+from aiplan_tui.articles import load_article
+from aiplan_tui.highlight_files import load_highlight_file
+from aiplan_tui.model import Cell, Dimension, Entity, Pack, PackInfo, Side, SourceRef
+from aiplan_tui.problems import Problems
+from aiplan_tui.registry import Registry
+from aiplan_tui.schema import ID_PATTERN, Field, TableAt, check_table, did_you_mean
+from aiplan_tui.toml_source import KeyLocator, parse_toml, read_text, salvage_text
+
+
+class PackNotFoundError(Exception):
+    """The directory given is not there at all: a usage error, not a content problem."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The pack as far as it is valid, and everything that was wrong with it."""
+
+    pack: Pack
+    problems: Problems
+
+
+def load_pack(root: Path) -> LoadResult:
+    """Read pack.toml, articles, entities, highlights and comparison, in that order."""
+    if not root.is_dir():
+        raise PackNotFoundError(f"{root}: no such content directory")
+    problems = Problems()
+    registry = Registry()
+    info = _load_pack_toml(root / "pack.toml", registry, problems)
+    _load_articles(root / "articles", registry, problems)
+    entities = _load_tables(root / "entities.toml", "entity", fields.ENTITY, registry, problems)
+    for table, at in entities:
+        _add_entity(table, at, registry, problems)
+    for path in _files(root / "highlights", "*.toml"):
+        load_highlight_file(path, registry, problems)
+    cells = [
+        cell
+        for table, at in _load_tables(root / "comparison.toml", "cell", fields.CELL, registry, problems)
+        if (cell := _make_cell(table, at, registry, problems)) is not None
+    ]
+    pack = Pack(
+        info=info,
+        root=root,
+        sides=tuple(registry.sides.values()),
+        dimensions=tuple(registry.dimensions.values()),
+        articles=tuple(registry.articles.values()),
+        entities=tuple(registry.entities.values()),
+        highlights=tuple(registry.highlights.values()),
+        comparison=tuple(cells),
+    )
+    return LoadResult(pack, problems)
+
+
+def _files(directory: Path, pattern: str) -> list[Path]:
+    return sorted(p for p in directory.glob(pattern) if p.is_file()) if directory.is_dir() else []
+
+
+def _load_pack_toml(path: Path, registry: Registry, problems: Problems) -> PackInfo:
+    fallback = PackInfo(id=path.parent.name or "pack", title=path.parent.name or "pack")
+    if not path.is_file():
+        problems.error(path, 1, 1, "pack.toml is missing: every pack needs one with a [pack] table")
+        return fallback
+    text = read_text(path, problems)
+    data = None if text is None else parse_toml(text, path, problems)
+    if text is None or data is None:
+        registry.reject_ids_in("side", text or salvage_text(path))
+        registry.reject_ids_in("dimension", text or salvage_text(path))
+        return fallback
+    locator = KeyLocator.scan(text)
+    _unknown_tables(data, ("pack", "side", "dimension"), path, locator, problems)
+    values = check_table(
+        data.get("pack", {}), fields.PACK, TableAt(path, locator, "pack"), problems
+    )
+    for index, table in enumerate(_as_list(data.get("side", []))):
+        at = TableAt(path, locator, "side", index)
+        side = check_table(table, fields.SIDE, at, problems)
+        if side and registry.claim("side", side["id"], at, problems):
+            side.setdefault("short", side["label"])
+            registry.sides[side["id"]] = Side(**side)
+    for index, table in enumerate(_as_list(data.get("dimension", []))):
+        at = TableAt(path, locator, "dimension", index)
+        dimension = check_table(table, fields.DIMENSION, at, problems)
+        if dimension and registry.claim("dimension", dimension["id"], at, problems):
+            registry.dimensions[dimension["id"]] = Dimension(**dimension)
+    if not registry.sides:
+        problems.warning(path, 1, 1, "no [[side]] is defined, so nothing can be compared")
+    return PackInfo(**values) if values else fallback
+
+
+def _unknown_tables(
+    data: dict[str, Any],
+    allowed: Sequence[str],
+    path: Path,
+    locator: KeyLocator,
+    problems: Problems,
+) -> None:
+    for key in data:
+        if key not in allowed:
+            line, col = locator.table(key)
+            problems.warning(path, line, col, f'unknown table "{key}"{did_you_mean(key, allowed)}')
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _load_articles(directory: Path, registry: Registry, problems: Problems) -> None:
+    paths = _files(directory, "*.md")
+    if not paths:
+        problems.warning(directory, 1, 1, "the pack has no articles (articles/*.md)")
+    for path in paths:
+        loaded = load_article(path, problems)
+        if loaded is None:
+            problems.skip("article")
+            registry.rejected.add(("article", path.stem))
+            continue
+        article, at = loaded
+        if not ID_PATTERN.match(article.id):
+            problems.error(
+                path, 1, 1, f'the file name gives an invalid id "{article.id}": set "id"'
+            )
+        elif registry.claim("article", article.id, at, problems):
+            sides = registry.check_refs(
+                "side", article.sides, registry.sides, at, "sides", problems
+            )
+            if sides:
+                registry.articles[article.id] = article
+                continue
+        problems.skip("article")
+        registry.rejected.add(("article", article.id))
+
+
+def _load_tables(
+    path: Path, name: str, spec: tuple[Field, ...], registry: Registry, problems: Problems
+) -> list[tuple[dict[str, Any], TableAt]]:
+    """The valid `[[name]]` tables of an optional file, each with where it stands."""
+    if not path.is_file():
+        return []
+    text = read_text(path, problems)
+    data = None if text is None else parse_toml(text, path, problems)
+    if text is None or data is None:
+        problems.skip(f"{path.name} file")
+        registry.reject_ids_in(name, text or salvage_text(path))
+        return []
+    locator = KeyLocator.scan(text)
+    _unknown_tables(data, (name,), path, locator, problems)
+    valid = []
+    for index, table in enumerate(_as_list(data.get(name, []))):
+        at = TableAt(path, locator, name, index)
+        values = check_table(table, spec, at, problems)
+        if values is None:
+            problems.skip(name)
+            if isinstance(table, dict) and isinstance(table.get("id"), str):
+                registry.rejected.add((name, table["id"]))
+        else:
+            valid.append((values, at))
+    return valid
+
+
+def _add_entity(
+    values: dict[str, Any], at: TableAt, registry: Registry, problems: Problems
+) -> None:
+    side = [values["side"]] if values.get("side") else []
+    if registry.claim("entity", values["id"], at, problems) and registry.check_refs(
+        "side", side, registry.sides, at, "side", problems
+    ):
+        registry.entities[values["id"]] = Entity(source=SourceRef(at.path, at.where()[0]), **values)
+        return
+    problems.skip("entity")
+    registry.rejected.add(("entity", values["id"]))
+
+
+def _make_cell(
+    values: dict[str, Any], at: TableAt, registry: Registry, problems: Problems
+) -> Cell | None:
+    key = f"{values['dimension']}/{values['side']}"
+    ok = all(
+        [
+            registry.check_refs(
+                "dimension", [values["dimension"]], registry.dimensions, at, "dimension", problems
+            ),
+            registry.check_refs("side", [values["side"]], registry.sides, at, "side", problems),
+            registry.claim("comparison cell", key, at, problems),
+        ]
+    )
+    highlights = values.get("highlights", ())
+    registry.check_refs("highlight", highlights, registry.highlights, at, "highlights", problems)
+    if not ok:
+        problems.skip("cell")
+        return None
+    values["highlights"] = tuple(h for h in highlights if h in registry.highlights)
+    return Cell(source=SourceRef(at.path, at.where()[0]), **values)

@@ -1,0 +1,171 @@
+"""The content pack as frozen dataclasses: what the loader builds and everything else reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Literal
+
+HighlightKind = Literal["quote", "fact", "position", "event"]
+HIGHLIGHT_KINDS: tuple[HighlightKind, ...] = ("quote", "fact", "position", "event")
+EntityKind = Literal["person", "organisation", "place", "event"]
+ENTITY_KINDS: tuple[EntityKind, ...] = ("person", "organisation", "place", "event")
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a thing was defined, so messages and "open source" can point at it."""
+
+    path: Path
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Side:
+    """One party being compared (the US, China, ...)."""
+
+    id: str
+    label: str
+    short: str
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One row of the comparison: a topic both sides can be measured on."""
+
+    id: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    source: SourceRef
+    title_source: Literal["article", "editors"] = "article"
+    outlet: str = ""
+    byline: str = ""
+    dateline: str = ""
+    published: dt.date | None = None
+    url: str = ""
+    sides: tuple[str, ...] = ()
+    paragraph_lines: tuple[int, ...] = ()
+    """The 1-based line in the file where each paragraph starts."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a highlight's exact words sit: `paragraphs[paragraph][start:end] == exact`."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Highlight:
+    """Common to every highlight: verbatim words anchored in one paragraph of one article."""
+
+    id: str
+    article: str
+    exact: str
+    location: Location
+    source: SourceRef
+    prefix: str = ""
+    suffix: str = ""
+    sides: tuple[str, ...] = ()
+    dimensions: tuple[str, ...] = ()
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    kind: ClassVar[HighlightKind]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quote(Highlight):
+    speaker: str
+    direct: bool
+    kind: ClassVar[HighlightKind] = "quote"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact(Highlight):
+    metric: str
+    value: float
+    unit: str
+    period: str = ""
+    qualifier: str = ""
+    usd: float | None = None
+    compare_key: str = ""
+    kind: ClassVar[HighlightKind] = "fact"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Position(Highlight):
+    side: str
+    kind: ClassVar[HighlightKind] = "position"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event(Highlight):
+    date: dt.date | str | None = None
+    kind: ClassVar[HighlightKind] = "event"
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: EntityKind
+    source: SourceRef
+    role: str = ""
+    side: str = ""
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One side's summary on one dimension, with the highlights that support it."""
+
+    dimension: str
+    side: str
+    summary: str
+    source: SourceRef
+    highlights: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pack:
+    info: PackInfo
+    root: Path
+    sides: tuple[Side, ...] = ()
+    dimensions: tuple[Dimension, ...] = ()
+    articles: tuple[Article, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    highlights: tuple[Highlight, ...] = ()
+    comparison: tuple[Cell, ...] = ()
+
+    def article(self, article_id: str) -> Article | None:
+        return next((a for a in self.articles if a.id == article_id), None)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def highlight(self, highlight_id: str) -> Highlight | None:
+        return next((h for h in self.highlights if h.id == highlight_id), None)
+
+    def highlights_in(self, article_id: str) -> tuple[Highlight, ...]:
+        """The article's highlights in reading order."""
+        found = [h for h in self.highlights if h.article == article_id]
+        found.sort(key=lambda h: (h.location.paragraph, h.location.start, h.location.end))
+        return tuple(found)

@@ -1,0 +1,73 @@
+"""Content problems with file, line and column, collected (not raised) so one run reports all."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a pack, pointing at the place to fix it."""
+
+    path: Path
+    line: int
+    col: int
+    message: str
+    severity: Severity = "error"
+
+    def format(self) -> str:
+        """`PATH:LINE:COL: error: MESSAGE`, the shape editors and CI annotate from."""
+        return f"{display_path(self.path)}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working directory when inside it, so messages stay short and clickable."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems plus what had to be skipped because of them."""
+
+    items: list[Problem] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def error(self, path: Path, line: int, col: int, message: str) -> None:
+        self.items.append(Problem(path, line, col, message, "error"))
+
+    def warning(self, path: Path, line: int, col: int, message: str) -> None:
+        self.items.append(Problem(path, line, col, message, "warning"))
+
+    def skip(self, what: str) -> None:
+        """Count an item left out of the pack (an article, a highlight...)."""
+        self.skipped[what] = self.skipped.get(what, 0) + 1
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]
+
+    def summary(self) -> str:
+        """One line: counts of errors and warnings, and what was skipped."""
+        errors, warnings = len(self.errors), len(self.warnings)
+        text = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        if self.skipped:
+            parts = [_plural(n, what) for what, n in sorted(self.skipped.items())]
+            text += "; skipped " + ", ".join(parts)
+        return text
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -1,0 +1,67 @@
+"""What a pack has defined so far, so later files can check their references against it."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aiplan_tui.model import Article, Dimension, Entity, Highlight, Side
+from aiplan_tui.problems import Problems
+from aiplan_tui.schema import TableAt, did_you_mean
+
+_ID_LINE = re.compile(r"""^\s*id\s*=\s*["']([^"'\n]*)["']""", re.MULTILINE)
+
+
+@dataclass
+class Registry:
+    """Everything loaded so far, by id, plus the ids that were defined but rejected."""
+
+    sides: dict[str, Side] = field(default_factory=dict)
+    dimensions: dict[str, Dimension] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    highlights: dict[str, Highlight] = field(default_factory=dict)
+    rejected: set[tuple[str, str]] = field(default_factory=set)
+    """(category, id) pairs whose definition had errors: references to them are not errors again."""
+    defined_at: dict[tuple[str, str], tuple[Path, int]] = field(default_factory=dict)
+
+    def claim(self, category: str, item_id: str, at: TableAt, problems: Problems) -> bool:
+        """Reserve an id; a duplicate is reported with where the first one is, and gives False."""
+        key = (category, item_id)
+        line, col = at.where("id")
+        if key in self.defined_at:
+            first_path, first_line = self.defined_at[key]
+            first = f"{first_path.name}:{first_line}"
+            message = f'duplicate {category} id "{item_id}" (first defined at {first})'
+            problems.error(at.path, line, col, message)
+            return False
+        self.defined_at[key] = (at.path, line)
+        return True
+
+    def reject_ids_in(self, category: str, text: str) -> None:
+        """Mark the ids a file that could not be parsed seems to define, so refs to them stay quiet."""
+        self.rejected.update((category, match) for match in _ID_LINE.findall(text))
+
+    def check_refs(
+        self,
+        category: str,
+        ids: Collection[str],
+        known: Collection[str],
+        at: TableAt,
+        key: str,
+        problems: Problems,
+    ) -> bool:
+        """True when every id is known; reports each unknown one with a "did you mean"."""
+        ok = True
+        for ref in ids:
+            if ref in known:
+                continue
+            ok = False
+            if (category, ref) in self.rejected:
+                continue
+            line, col = at.where(key)
+            hint = did_you_mean(ref, list(known))
+            problems.error(at.path, line, col, f'unknown {category} "{ref}"{hint}')
+        return ok

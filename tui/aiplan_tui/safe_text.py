@@ -1,0 +1,18 @@
+"""The one place untrusted pack text is cleaned before it reaches the terminal."""
+
+from __future__ import annotations
+
+import re
+
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI_CONTROLS + "\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """Drop control characters, so escape sequences lose their ESC and stay inert text."""
+    return _UNSAFE.sub("", text.replace("\t", "    "))
+
+
+def clean_line(text: str) -> str:
+    """As `clean`, with line breaks as spaces: for titles, list rows and other single lines."""
+    return clean(text.replace("\r", " ").replace("\n", " "))

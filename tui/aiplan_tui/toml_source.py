@@ -1,0 +1,118 @@
+"""Reading pack files safely and locating TOML keys, since TOML parsers report no key positions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli
+
+from aiplan_tui.problems import Problems
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Pack files larger than this are refused before they are read or parsed."""
+
+_KEY = re.compile(r"""\s*([A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')\s*[=.]""")
+_HEADER = re.compile(r"\s*(\[\[?)\s*([^\[\]]*?)\s*\]\]?\s*(#.*)?$")
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """The file as text with LF line ends, or None after reporting why it cannot be used."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.error(
+                path,
+                1,
+                1,
+                f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; split it",
+            )
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.error(path, 1, 1, f"cannot read file: {exc.strerror or exc}")
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.error(path, 1, 1, "file is UTF-16; save it as UTF-8")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.error(path, line, col, "file is not valid UTF-8; save it as UTF-8")
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def salvage_text(path: Path) -> str:
+    """Whatever text can be read from a rejected file, to find the ids it meant to define."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return ""
+        return path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def parse_toml(
+    text: str, path: Path, problems: Problems, line_offset: int = 0
+) -> dict[str, Any] | None:
+    """Parse TOML, turning every parser failure into a located problem instead of an exception."""
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        problems.error(path, exc.lineno + line_offset, exc.colno, f"TOML syntax: {exc.msg}")
+    except RecursionError:
+        problems.error(path, 1 + line_offset, 1, "TOML nested too deeply to read")
+    except ValueError as exc:
+        problems.error(path, 1 + line_offset, 1, f"TOML value cannot be read: {exc}")
+    return None
+
+
+@dataclass
+class KeyLocator:
+    """Remembers where each table header and key starts, to point messages at the right line."""
+
+    line_offset: int = 0
+    tables: dict[tuple[str, int], int] = field(default_factory=dict)
+    keys: dict[tuple[str, int, str], tuple[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, text: str, line_offset: int = 0) -> KeyLocator:
+        locator = cls(line_offset)
+        counts: dict[str, int] = {}
+        current = ("", 0)
+        in_string = ""
+        for number, line in enumerate(text.split("\n"), start=1 + line_offset):
+            if in_string:
+                if line.count(in_string) % 2 == 1:
+                    in_string = ""
+                continue
+            header = _HEADER.match(line)
+            if header and not line.lstrip().startswith(("[=", "['", '["')):
+                name = header.group(2)
+                index = counts.get(name, 0) if header.group(1) == "[[" else 0
+                counts[name] = index + 1
+                current = (name, index)
+                locator.tables.setdefault(current, number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                name = key.group(1).strip("\"'")
+                locator.keys.setdefault((*current, name), (number, key.start(1) + 1))
+            for quotes in ('"""', "'''"):
+                if line.count(quotes) % 2 == 1:
+                    in_string = quotes
+        return locator
+
+    def table(self, name: str, index: int = 0) -> tuple[int, int]:
+        """Line and column of the `[[name]]` header (the index-th one), or the file's start."""
+        return self.tables.get((name, index), 1 + self.line_offset), 1
+
+    def key(self, table: str, index: int, key: str) -> tuple[int, int]:
+        """Line and column of `key` inside that table, or of the table itself."""
+        found = self.keys.get((table, index, key))
+        return found if found else self.table(table, index)
