@@ -49,9 +49,9 @@ def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_toml_syntax_error_has_line_and_column(make_pack: PackFactory) -> None:
-    broken = HIGHLIGHTS.replace('value = 9.3e9', 'value = 9.3e9 x')
+    broken = HIGHLIGHTS.replace("value = 9.3e9", "value = 9.3e9 x")
     result = load_pack(make_pack({"highlights/wire.toml": broken}))
-    line = broken.splitlines().index('value = 9.3e9 x') + 1
+    line = broken.splitlines().index("value = 9.3e9 x") + 1
     assert f"wire.toml:{line}:15: error: TOML syntax" in only_problem(result)
     assert result.pack.highlights == ()  # the file is skipped...
     assert len(result.pack.articles) == 1  # ...the rest still loads
@@ -88,12 +88,16 @@ def test_unknown_field_is_a_warning_with_did_you_mean(make_pack: PackFactory) ->
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('value = 9.3e9', 'value = "9.3 billion"', '"value" must be a number, not a string'),
+        ("value = 9.3e9", 'value = "9.3 billion"', '"value" must be a number, not a string'),
         ("direct = true", 'direct = "yes"', '"direct" must be true or false, not a string'),
         ('dimensions = ["chips"]', 'dimensions = "chips"', '"dimensions" must be a list of ids'),
-        ('id = "q-camps"', 'id = "q camps"', "\"id\" must be an id (letters, digits, - _ . :), not 'q camps'"),
+        (
+            'id = "q-camps"',
+            'id = "q camps"',
+            "\"id\" must be an id (letters, digits, - _ . :), not 'q camps'",
+        ),
         ('exact = "$9.3 billion"', 'exact = ""', '"exact" must not be empty'),
-        ('value = 9.3e9', "value = nan", '"value" must be a number'),
+        ("value = 9.3e9", "value = nan", '"value" must be a number'),
     ],
 )
 def test_wrongly_typed_fields(make_pack: PackFactory, old: str, new: str, expected: str) -> None:
@@ -108,7 +112,7 @@ def test_choice_field_suggests_the_closest_value(make_pack: PackFactory) -> None
     result = load_pack(make_pack({"entities.toml": broken}))
     found = messages(result)
     assert found[0].endswith(
-        "entities.toml:4:1: error: \"kind\" must be one of person, organisation, place, event, "
+        'entities.toml:4:1: error: "kind" must be one of person, organisation, place, event, '
         "not 'persn' (did you mean \"person\"?)"
     )
     # The quote's speaker was rejected with its entity; that is not reported a second time.
@@ -126,17 +130,32 @@ def test_duplicate_ids_are_reported_with_the_first_place(make_pack: PackFactory)
 def test_duplicate_article_ids(make_pack: PackFactory) -> None:
     copy = ARTICLE.replace('title = "Chips and money"', 'title = "Copy"\nid = "wire"')
     result = load_pack(make_pack({"articles/zz.md": copy}))
-    assert 'zz.md:3:1: error: duplicate article id "wire" (first defined at wire.md:2)' in only_problem(result)
+    assert (
+        'zz.md:3:1: error: duplicate article id "wire" (first defined at wire.md:2)'
+        in only_problem(result)
+    )
     assert [a.title for a in result.pack.articles] == ["Chips and money"]
 
 
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('article = "wire"\nexact = "$9.3', 'article = "wir"\nexact = "$9.3', 'unknown article "wir" (did you mean "wire"?)'),
-        ('speaker = "george-chen"', 'speaker = "george-chan"', 'unknown entity "george-chan" (did you mean "george-chen"?)'),
+        (
+            'article = "wire"\nexact = "$9.3',
+            'article = "wir"\nexact = "$9.3',
+            'unknown article "wir" (did you mean "wire"?)',
+        ),
+        (
+            'speaker = "george-chen"',
+            'speaker = "george-chan"',
+            'unknown entity "george-chan" (did you mean "george-chen"?)',
+        ),
         ('sides = ["china"]', 'sides = ["chna"]', 'unknown side "chna" (did you mean "china"?)'),
-        ('dimensions = ["chips"]', 'dimensions = ["chip"]', 'unknown dimension "chip" (did you mean "chips"?)'),
+        (
+            'dimensions = ["chips"]',
+            'dimensions = ["chip"]',
+            'unknown dimension "chip" (did you mean "chips"?)',
+        ),
     ],
 )
 def test_dangling_references(make_pack: PackFactory, old: str, new: str, expected: str) -> None:
@@ -153,15 +172,21 @@ def test_comparison_cell_references(make_pack: PackFactory) -> None:
     )
     result = load_pack(make_pack({"comparison.toml": cells}))
     found = messages(result)
-    assert found[0].endswith('comparison.toml:2:1: error: unknown dimension "investmnt" (did you mean "investment"?)')
-    assert found[1].endswith('comparison.toml:10:1: error: unknown highlight "f-uss" (did you mean "f-us"?)')
+    assert found[0].endswith(
+        'comparison.toml:2:1: error: unknown dimension "investmnt" (did you mean "investment"?)'
+    )
+    assert found[1].endswith(
+        'comparison.toml:10:1: error: unknown highlight "f-uss" (did you mean "f-us"?)'
+    )
     assert "comparison.toml:12:1: error: duplicate comparison cell" in found[2]
     assert [c.summary for c in result.pack.comparison] == ["y"]
     assert result.pack.comparison[0].highlights == ()
 
 
 def test_drifted_anchor_gets_did_you_mean(make_pack: PackFactory) -> None:
-    broken = HIGHLIGHTS.replace("the two camps are now being formed", "the two camps are being formed")
+    broken = HIGHLIGHTS.replace(
+        "the two camps are now being formed", "the two camps are being formed"
+    )
     result = load_pack(make_pack({"highlights/wire.toml": broken}))
     assert only_problem(result).endswith(
         'wire.toml:4:1: error: "exact" text not found in article "wire"; '
@@ -191,9 +216,11 @@ def test_ambiguous_anchor_and_prefix_that_settles_it(make_pack: PackFactory) -> 
 
 
 def test_prefix_that_matches_nothing(make_pack: PackFactory) -> None:
-    broken = HIGHLIGHTS.replace('exact = "$9.3 billion"', 'exact = "$9.3 billion"\nsuffix = " in Japan"')
+    broken = HIGHLIGHTS.replace(
+        'exact = "$9.3 billion"', 'exact = "$9.3 billion"\nsuffix = " in Japan"'
+    )
     result = load_pack(make_pack({"highlights/wire.toml": broken}))
-    assert "is in article \"wire\" but not with the given prefix/suffix" in only_problem(result)
+    assert 'is in article "wire" but not with the given prefix/suffix' in only_problem(result)
 
 
 def test_unknown_highlight_table(make_pack: PackFactory) -> None:
@@ -208,7 +235,9 @@ def test_unknown_highlight_table(make_pack: PackFactory) -> None:
 def test_not_utf8_points_at_the_bad_byte(make_pack: PackFactory) -> None:
     data = HIGHLIGHTS.replace("Private AI", "Priv\xe9 AI").encode("latin-1")
     result = load_pack(make_pack({"highlights/wire.toml": data}))
-    assert only_problem(result).endswith("wire.toml:13:15: error: file is not valid UTF-8; save it as UTF-8")
+    assert only_problem(result).endswith(
+        "wire.toml:13:15: error: file is not valid UTF-8; save it as UTF-8"
+    )
 
 
 def test_utf16_is_named(make_pack: PackFactory) -> None:
@@ -251,8 +280,18 @@ def test_front_matter_must_open_and_close(make_pack: PackFactory) -> None:
         )
     )
     found = messages(result)
-    assert any(m.endswith("none.md:1:1: error: an article must start with a \"+++\" line opening its front matter") for m in found)
-    assert any(m.endswith("open.md:1:1: error: the front matter is never closed: add a \"+++\" line after it") for m in found)
+    assert any(
+        m.endswith(
+            'none.md:1:1: error: an article must start with a "+++" line opening its front matter'
+        )
+        for m in found
+    )
+    assert any(
+        m.endswith(
+            'open.md:1:1: error: the front matter is never closed: add a "+++" line after it'
+        )
+        for m in found
+    )
     assert result.problems.skipped["article"] == 2
 
 
@@ -264,7 +303,9 @@ def test_plus_fence_inside_the_body_is_text(make_pack: PackFactory) -> None:
 def test_missing_pack_toml_and_empty_pack(tmp_path: Path) -> None:
     result = load_pack(tmp_path)
     found = messages(result)
-    assert found[0].endswith("pack.toml:1:1: error: pack.toml is missing: every pack needs one with a [pack] table")
+    assert found[0].endswith(
+        "pack.toml:1:1: error: pack.toml is missing: every pack needs one with a [pack] table"
+    )
     assert any("warning: the pack has no articles" in m for m in found)
     assert result.pack.info.id == tmp_path.name
 
@@ -273,7 +314,9 @@ def test_article_side_reference_and_invalid_stem(make_pack: PackFactory) -> None
     article = ARTICLE.replace('sides = ["us", "china"]', 'sides = ["eu"]')
     result = load_pack(make_pack({"articles/bad name.md": article, "articles/wire.md": article}))
     found = messages(result)
-    assert any('bad name.md:1:1: error: the file name gives an invalid id "bad name"' in m for m in found)
+    assert any(
+        'bad name.md:1:1: error: the file name gives an invalid id "bad name"' in m for m in found
+    )
     assert any('wire.md:4:1: error: unknown side "eu"' in m for m in found)
 
 

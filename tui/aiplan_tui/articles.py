@@ -41,7 +41,7 @@ def split_paragraphs(lines: list[str], first_line: int) -> Body:
 
 
 def load_article(path: Path, problems: Problems) -> tuple[Article, TableAt] | None:
-    """One article and where its front matter stands, or None after reporting why it cannot be used."""
+    """The article and where its front matter stands, or None once the reason is reported."""
     text = read_text(path, problems)
     if text is None:
         return None

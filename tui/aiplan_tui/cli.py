@@ -11,7 +11,7 @@ from pathlib import Path
 from aiplan_tui import __version__
 from aiplan_tui.loader import LoadResult, PackNotFoundError, load_pack
 from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.problems import display_path
+from aiplan_tui.problems import display_path, plural
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -65,9 +65,13 @@ def _check(root: Path, strict: bool) -> int:
     for problem in problems.items:
         print(problem.format())
     pack = result.pack
-    counts = (
-        f"{len(pack.articles)} articles, {len(pack.highlights)} highlights, "
-        f"{len(pack.entities)} entities, {len(pack.comparison)} comparison cells"
+    counts = ", ".join(
+        [
+            plural(len(pack.articles), "article"),
+            plural(len(pack.highlights), "highlight"),
+            plural(len(pack.entities), "entity"),
+            plural(len(pack.comparison), "comparison cell"),
+        ]
     )
     print(f"{display_path(root)}: {problems.summary()} ({counts} loaded)")
     failed = problems.errors or (strict and problems.warnings)

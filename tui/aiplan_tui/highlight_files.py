@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -63,10 +64,9 @@ def _build(
     values = check_table(table, fields.HIGHLIGHT_COMMON + fields.HIGHLIGHT_KIND[kind], at, problems)
     if values is None or not registry.claim("highlight", values["id"], at, problems):
         return None
-    refs_ok = _check_references(kind, values, at, registry, problems)
-    article = registry.articles.get(values["article"])
-    if article is None or not refs_ok:
+    if not _resolve_references(kind, values, at, registry, problems):
         return None
+    article = registry.articles[values["article"]]
     prefix, suffix = values.get("prefix", ""), values.get("suffix", "")
     found = anchors.find_all(article.paragraphs, values["exact"], prefix, suffix)
     if len(found) != 1:
@@ -75,33 +75,28 @@ def _build(
     return _CLASSES[kind](location=found[0], source=SourceRef(at.path, at.where()[0]), **values)
 
 
-def _check_references(
+def _resolve_references(
     kind: str, values: dict[str, Any], at: TableAt, registry: Registry, problems: Problems
 ) -> bool:
-    sides = list(registry.sides)
-    checks = [
-        registry.check_refs(
-            "article", [values["article"]], registry.articles, at, "article", problems
-        ),
-        registry.check_refs("side", values.get("sides", ()), sides, at, "sides", problems),
-        registry.check_refs(
-            "dimension",
-            values.get("dimensions", ()),
-            registry.dimensions,
-            at,
-            "dimensions",
-            problems,
-        ),
-    ]
+    """Keep only known refs in `values`; False if the highlight cannot stand without one."""
+    single: dict[str, tuple[str, Collection[str]]] = {"article": ("article", registry.articles)}
     if kind == "quote":
-        checks.append(
-            registry.check_refs(
-                "entity", [values["speaker"]], registry.entities, at, "speaker", problems
-            )
-        )
+        single["speaker"] = ("entity", registry.entities)
     if kind == "position":
-        checks.append(registry.check_refs("side", [values["side"]], sides, at, "side", problems))
-    return all(checks)
+        single["side"] = ("side", registry.sides)
+    ok = True
+    for key, (category, known) in single.items():
+        kept, fine = registry.resolve(category, [values[key]], known, at, key, problems)
+        ok = ok and fine and bool(kept)
+    lists: dict[str, tuple[str, Collection[str]]] = {
+        "sides": ("side", registry.sides),
+        "dimensions": ("dimension", registry.dimensions),
+    }
+    for key, (category, known) in lists.items():
+        kept, fine = registry.resolve(category, values.get(key, ()), known, at, key, problems)
+        values[key] = kept
+        ok = ok and fine
+    return ok
 
 
 def _report_anchor(

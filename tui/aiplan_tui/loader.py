@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,9 @@ def load_pack(root: Path) -> LoadResult:
         load_highlight_file(path, registry, problems)
     cells = [
         cell
-        for table, at in _load_tables(root / "comparison.toml", "cell", fields.CELL, registry, problems)
+        for table, at in _load_tables(
+            root / "comparison.toml", "cell", fields.CELL, registry, problems
+        )
         if (cell := _make_cell(table, at, registry, problems)) is not None
     ]
     pack = Pack(
@@ -125,15 +127,14 @@ def _load_articles(directory: Path, registry: Registry, problems: Problems) -> N
             continue
         article, at = loaded
         if not ID_PATTERN.match(article.id):
-            problems.error(
-                path, 1, 1, f'the file name gives an invalid id "{article.id}": set "id"'
-            )
+            message = f'the file name gives an invalid id "{article.id}": set "id"'
+            problems.error(path, 1, 1, message)
         elif registry.claim("article", article.id, at, problems):
-            sides = registry.check_refs(
+            sides, ok = registry.resolve(
                 "side", article.sides, registry.sides, at, "sides", problems
             )
-            if sides:
-                registry.articles[article.id] = article
+            if ok:
+                registry.articles[article.id] = replace(article, sides=sides)
                 continue
         problems.skip("article")
         registry.rejected.add(("article", article.id))
@@ -170,9 +171,9 @@ def _add_entity(
     values: dict[str, Any], at: TableAt, registry: Registry, problems: Problems
 ) -> None:
     side = [values["side"]] if values.get("side") else []
-    if registry.claim("entity", values["id"], at, problems) and registry.check_refs(
-        "side", side, registry.sides, at, "side", problems
-    ):
+    kept, ok = registry.resolve("side", side, registry.sides, at, "side", problems)
+    if ok and registry.claim("entity", values["id"], at, problems):
+        values["side"] = kept[0] if kept else ""
         registry.entities[values["id"]] = Entity(source=SourceRef(at.path, at.where()[0]), **values)
         return
     problems.skip("entity")
@@ -182,20 +183,19 @@ def _add_entity(
 def _make_cell(
     values: dict[str, Any], at: TableAt, registry: Registry, problems: Problems
 ) -> Cell | None:
-    key = f"{values['dimension']}/{values['side']}"
-    ok = all(
-        [
-            registry.check_refs(
-                "dimension", [values["dimension"]], registry.dimensions, at, "dimension", problems
-            ),
-            registry.check_refs("side", [values["side"]], registry.sides, at, "side", problems),
-            registry.claim("comparison cell", key, at, problems),
-        ]
+    """A cell needs a known dimension and side; unknown highlight ids are reported and dropped."""
+    dimension, dimension_ok = registry.resolve(
+        "dimension", [values["dimension"]], registry.dimensions, at, "dimension", problems
     )
-    highlights = values.get("highlights", ())
-    registry.check_refs("highlight", highlights, registry.highlights, at, "highlights", problems)
-    if not ok:
+    side, side_ok = registry.resolve("side", [values["side"]], registry.sides, at, "side", problems)
+    values["highlights"], _ = registry.resolve(
+        "highlight", values.get("highlights", ()), registry.highlights, at, "highlights", problems
+    )
+    key = f"{values['dimension']}/{values['side']}"
+    if not (dimension and side and dimension_ok and side_ok):
         problems.skip("cell")
         return None
-    values["highlights"] = tuple(h for h in highlights if h in registry.highlights)
+    if not registry.claim("comparison cell", key, at, problems):
+        problems.skip("cell")
+        return None
     return Cell(source=SourceRef(at.path, at.where()[0]), **values)

@@ -62,12 +62,15 @@ class Problems:
     def summary(self) -> str:
         """One line: counts of errors and warnings, and what was skipped."""
         errors, warnings = len(self.errors), len(self.warnings)
-        text = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+        text = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
         if self.skipped:
-            parts = [_plural(n, what) for what, n in sorted(self.skipped.items())]
+            parts = [plural(n, what) for what, n in sorted(self.skipped.items())]
             text += "; skipped " + ", ".join(parts)
         return text
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def plural(count: int, noun: str) -> str:
+    """`1 entity`, `2 entities`, `3 highlights`."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"

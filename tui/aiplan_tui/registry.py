@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,10 +41,10 @@ class Registry:
         return True
 
     def reject_ids_in(self, category: str, text: str) -> None:
-        """Mark the ids a file that could not be parsed seems to define, so refs to them stay quiet."""
+        """Mark the ids an unparseable file seems to define, so refs to them stay quiet."""
         self.rejected.update((category, match) for match in _ID_LINE.findall(text))
 
-    def check_refs(
+    def resolve(
         self,
         category: str,
         ids: Collection[str],
@@ -52,16 +52,18 @@ class Registry:
         at: TableAt,
         key: str,
         problems: Problems,
-    ) -> bool:
-        """True when every id is known; reports each unknown one with a "did you mean"."""
+    ) -> tuple[tuple[str, ...], bool]:
+        """The refs that are known, and False if any is unknown (each reported with "did you mean").
+
+        A ref to something whose own definition was rejected is dropped without a second error:
+        the definition's error already says what to fix.
+        """
         ok = True
         for ref in ids:
-            if ref in known:
+            if ref in known or (category, ref) in self.rejected:
                 continue
             ok = False
-            if (category, ref) in self.rejected:
-                continue
             line, col = at.where(key)
             hint = did_you_mean(ref, list(known))
             problems.error(at.path, line, col, f'unknown {category} "{ref}"{hint}')
-        return ok
+        return tuple(ref for ref in ids if ref in known), ok

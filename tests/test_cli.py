@@ -1,0 +1,158 @@
+"""The command line as users and scripts meet it: exit codes, messages and output formats."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aiplan_tui import __version__
+from aiplan_tui.cli import main
+from conftest import HIGHLIGHTS, PACK_TOML, PackFactory
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The real command, as `python -m aiplan_tui`, the way a user's shell starts it."""
+    return subprocess.run(
+        [sys.executable, "-m", "aiplan_tui", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+        encoding="utf-8",
+    )
+
+
+def test_version() -> None:
+    done = run("--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"aiplan-tui {__version__}"
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["export"]])
+def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([*command, "--help"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("usage: aiplan-tui")
+
+
+def test_check_bundled_pack_is_clean_from_any_directory(tmp_path: Path) -> None:
+    done = run("check", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert "0 errors, 0 warnings" in done.stdout.splitlines()[-1]
+
+
+def test_check_reports_every_problem_at_once(make_pack: PackFactory) -> None:
+    highlights = HIGHLIGHTS.replace("now being formed", "now bein formed").replace(
+        'speaker = "george-chen"', 'speaker = "george-chenn"'
+    )
+    root = make_pack(
+        {
+            "pack.toml": PACK_TOML + '\n[[dimension]]\nid = "x"\ntitle = \n',
+            "highlights/wire.toml": highlights,
+            "highlights/more.toml": HIGHLIGHTS.split("[[fact]]")[0]
+            .replace('"q-camps"', '"q-two"')
+            .replace("now being formed", "now bein formed"),
+        }
+    )
+    done = run("check", str(root), cwd=root.parent)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 1
+    assert "pack/pack.toml:24:9: error: TOML syntax: Invalid value" in lines
+    assert (
+        'pack/highlights/more.toml:4:1: error: "exact" text not found in article "wire"; '
+        'did you mean "the two camps are now being formed" (paragraph 1)?'
+    ) in lines
+    assert (
+        'pack/highlights/wire.toml:5:1: error: unknown entity "george-chenn" '
+        '(did you mean "george-chen"?)'
+    ) in lines
+    assert lines[-1].startswith("pack: 3 errors, 0 warnings; skipped 1 cell, 2 highlights")
+
+
+def test_warnings_fail_only_in_strict_mode(make_pack: PackFactory) -> None:
+    root = make_pack(
+        {"entities.toml": '[[entity]]\nid = "x"\nname = "X"\nkind = "place"\nrol = "y"\n'}
+    )
+    root = make_pack()
+    (root / "entities.toml").write_text(
+        '[[entity]]\nid = "george-chen"\nname = "G"\nkind = "person"\nrol = "y"\n', encoding="utf-8"
+    )
+    assert run("check", str(root)).returncode == 0
+    strict = run("check", "--strict", str(root))
+    assert strict.returncode == 1
+    assert 'warning: unknown field "rol" in [entity] (did you mean "role"?)' in strict.stdout
+
+
+def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
+    done = run("check", str(tmp_path / "nope"))
+    assert done.returncode == 2
+    assert "no such content directory" in done.stderr
+    assert run("--content", str(tmp_path / "nope")).returncode == 2
+
+
+def test_bad_arguments_are_usage_errors() -> None:
+    assert run("frobnicate").returncode == 2
+    assert run("export", "--format", "xml").returncode == 2
+
+
+def test_export_json_locations_index_the_paragraphs() -> None:
+    done = run("export", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) >= {
+        "pack",
+        "sides",
+        "dimensions",
+        "articles",
+        "entities",
+        "highlights",
+        "comparison",
+    }
+    articles = {article["id"]: article for article in data["articles"]}
+    assert len(articles) == 2
+    assert data["highlights"], "the bundled pack has highlights"
+    for highlight in data["highlights"]:
+        loc = highlight["location"]
+        paragraph = articles[highlight["article"]]["paragraphs"][loc["paragraph"]]
+        assert paragraph[loc["start"] : loc["end"]] == highlight["exact"], highlight["id"]
+        assert highlight["kind"] in {"quote", "fact", "position", "event"}
+
+
+def test_export_of_a_given_pack_carries_every_field(make_pack: PackFactory) -> None:
+    done = run("export", "--content", str(make_pack()))
+    data = json.loads(done.stdout)
+    fact = next(h for h in data["highlights"] if h["id"] == "f-us")
+    assert fact == {
+        "id": "f-us",
+        "kind": "fact",
+        "article": "wire",
+        "exact": "$109.1 billion",
+        "location": {"paragraph": 1, "start": 30, "end": 44},
+        "prefix": "",
+        "suffix": "",
+        "sides": ["us"],
+        "dimensions": [],
+        "note": "",
+        "tags": [],
+        "metric": "Private AI investment",
+        "value": 109.1e9,
+        "unit": "USD",
+        "period": "",
+        "qualifier": "",
+        "usd": None,
+        "compare_key": "private-2024",
+    }
+    assert data["articles"][0]["published"] is None
+    assert data["comparison"] == [
+        {
+            "dimension": "investment",
+            "side": "us",
+            "summary": "Far more private money.",
+            "highlights": ["f-us"],
+        }
+    ]

@@ -1,0 +1,29 @@
+"""The core answers the CLI fast and works in scripts: importing it must not pull in Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE = [
+    "aiplan_tui.model",
+    "aiplan_tui.loader",
+    "aiplan_tui.anchors",
+    "aiplan_tui.safe_text",
+    "aiplan_tui.export",
+    "aiplan_tui.paths",
+    "aiplan_tui.cli",
+]
+
+
+def test_core_modules_import_without_textual() -> None:
+    code = (
+        "import sys\n"
+        f"for name in {CORE!r}:\n"
+        "    __import__(name)\n"
+        "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
