@@ -28,6 +28,10 @@ class AiplanApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = self.result.pack.info.title
         self.push_screen(ReaderScreen(self.result.pack))
+        self.call_after_refresh(self.announce_problems)
+
+    def announce_problems(self) -> None:
+        """One notice for all that is wrong with the pack, naming the command that details it."""
         problems = self.result.problems
         if problems.errors:
             self.notify(

@@ -33,13 +33,12 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            yield OptionList(
-                *(
-                    article_option(article, len(self.pack.highlights_in(article.id)))
-                    for article in self.pack.articles
-                ),
-                id="articles",
-            )
+            options: list[Option | None] = []
+            for article in self.pack.articles:
+                if options:
+                    options.append(None)  # a separator keeps two-line entries apart
+                options.append(article_option(article, len(self.pack.highlights_in(article.id))))
+            yield OptionList(*options, id="articles")
             yield ArticleView(id="article")
         yield Footer()
 
@@ -47,6 +46,10 @@ class ReaderScreen(Screen[None]):
         articles = self.query_one("#articles", OptionList)
         if self.pack.articles:
             articles.highlighted = 0
+        else:
+            self.query_one(ArticleView).show_nothing(
+                f"This pack has no articles. Add Markdown files to {self.pack.root / 'articles'}."
+            )
         articles.focus()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

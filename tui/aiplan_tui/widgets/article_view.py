@@ -29,6 +29,12 @@ class ArticleView(VerticalScroll):
     ArticleView { height: 1fr; }
     """
 
+    def show_nothing(self, reason: str) -> None:
+        """Say why there is no article to show, instead of an empty pane."""
+        with self.app.batch_update():
+            self.remove_children()
+            self.mount(Static(Text(reason), classes="article-title"))
+
     def show(self, article: Article) -> None:
         """Replace what is shown with this article, scrolled to the top."""
         with self.app.batch_update():

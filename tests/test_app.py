@@ -1,0 +1,86 @@
+"""The first window, driven through Textual's pilot: list articles, read one, quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import OptionList, Static
+
+from aiplan_tui.app import AiplanApp
+from aiplan_tui.loader import load_pack
+from aiplan_tui.paths import bundled_content_dir
+from conftest import ARTICLE, HIGHLIGHTS, PackFactory
+
+
+def bundled_app() -> AiplanApp:
+    return AiplanApp(load_pack(bundled_content_dir()))
+
+
+def shown_title(app: AiplanApp) -> str:
+    return str(app.screen.query_one(".article-title", Static).render())
+
+
+async def test_lists_both_articles_and_reads_the_selected_one() -> None:
+    app = bundled_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        articles = app.screen.query_one("#articles", OptionList)
+        assert articles.option_count == 2
+        assert articles.has_focus
+        assert shown_title(app).startswith("China releases AI action plan")
+        paragraphs = app.screen.query(".paragraph")
+        assert str(paragraphs.first(Static).render()).startswith("SHANGHAI — The tech race")
+        await pilot.press("down")
+        await pilot.pause()
+        assert shown_title(app).startswith("At WAIC, China pushes")
+        meta = str(app.screen.query_one(".article-meta", Static).render())
+        assert meta == "source not given · title by the pack's editors"
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_markup_and_escapes_in_content_are_shown_as_text(make_pack: PackFactory) -> None:
+    hostile = ARTICLE.replace(
+        'title = "Chips and money"',
+        'title = "[bold]Loud[/] [@click=app.quit]x[/] \\u001b]0;pwned\\u0007"',
+    ).replace("The U.S. restricted", "[red]The U.S.[/red] \x1b[2J restricted")
+    app = AiplanApp(load_pack(make_pack({"articles/wire.md": hostile})))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert shown_title(app) == "[bold]Loud[/] [@click=app.quit]x[/] ]0;pwned"
+        first = str(app.screen.query(".paragraph").first(Static).render())
+        assert first.startswith("[red]The U.S.[/red] [2J restricted")
+        await pilot.click(".article-title")
+        await pilot.pause()
+        assert app.is_running  # the action-shaped text did nothing
+
+
+async def test_problems_in_the_pack_are_announced(make_pack: PackFactory) -> None:
+    broken = HIGHLIGHTS.replace("now being formed", "now bein formed")
+    root = make_pack({"highlights/wire.toml": broken})
+    app = AiplanApp(load_pack(root))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert len(toasts) == 1
+        assert "1 error" in toasts[0]
+        assert f"aiplan-tui check {root}" in toasts[0].replace("\n", "")
+
+
+def test_first_window_snapshot(snap_compare: Any) -> None:
+    assert snap_compare(bundled_app(), terminal_size=(100, 30))
+
+
+def test_second_article_snapshot(snap_compare: Any) -> None:
+    assert snap_compare(bundled_app(), terminal_size=(80, 24), press=["down"])
+
+
+async def test_an_empty_pack_says_there_is_nothing_to_read(tmp_path: Path) -> None:
+    app = AiplanApp(load_pack(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#articles", OptionList).option_count == 0
+        assert "This pack has no articles" in shown_title(app)
+        await pilot.press("q")
+    assert app.return_code == 0
