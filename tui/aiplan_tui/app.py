@@ -8,7 +8,10 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from aiplan_tui.loader import LoadResult
+from aiplan_tui.paths import bundled_themes_dir
+from aiplan_tui.problems import Problems
 from aiplan_tui.screens.reader import ReaderScreen
+from aiplan_tui.themes import DEFAULT_THEME, load_theme_dir
 
 
 class AiplanApp(App[None]):
@@ -26,9 +29,21 @@ class AiplanApp(App[None]):
         """The pack shown, with any problems found while loading it."""
 
     def on_mount(self) -> None:
+        self.register_bundled_themes()
         self.sub_title = self.result.pack.info.title
         self.push_screen(ReaderScreen(self.result.pack))
         self.call_after_refresh(self.announce_problems)
+
+    def register_bundled_themes(self) -> None:
+        """Make the shipped themes available and start in the default one; say if any is broken."""
+        problems = Problems()
+        for theme in load_theme_dir(bundled_themes_dir(), problems):
+            self.register_theme(theme)
+        if DEFAULT_THEME in self.available_themes:
+            self.theme = DEFAULT_THEME
+        if problems.items:
+            details = "\n".join(problem.format() for problem in problems.items)
+            self.notify(details, title="Theme problems", severity="error", markup=False)
 
     def announce_problems(self) -> None:
         """One notice for all that is wrong with the pack, naming the command that details it."""

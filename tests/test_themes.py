@@ -1,0 +1,51 @@
+"""Theme files: bundled ones build, broken ones are reported with their line and skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiplan_tui.app import AiplanApp
+from aiplan_tui.loader import load_pack
+from aiplan_tui.paths import bundled_content_dir, bundled_themes_dir
+from aiplan_tui.problems import Problems
+from aiplan_tui.themes import DEFAULT_THEME, load_theme, load_theme_dir
+
+
+def test_bundled_themes_all_build() -> None:
+    problems = Problems()
+    themes = load_theme_dir(bundled_themes_dir(), problems)
+    assert problems.items == []
+    assert DEFAULT_THEME in {theme.name for theme in themes}
+
+
+def test_bad_colours_are_reported_with_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        'name = "bad"\nprimary = "#12345G"\n\n[variables]\nside-us = 7\n', encoding="utf-8"
+    )
+    problems = Problems()
+    assert load_theme(path, problems) is None
+    assert [p.format().split("bad.toml:")[1] for p in problems.items] == [
+        "2:1: error: \"primary\" is not a colour: '#12345G'",
+        '5:1: error: "side-us" is not a colour: 7',
+    ]
+
+
+def test_a_theme_needs_a_name_and_a_primary_colour(tmp_path: Path) -> None:
+    path = tmp_path / "empty.toml"
+    path.write_text("dark = 1\n", encoding="utf-8")
+    problems = Problems()
+    assert load_theme(path, problems) is None
+    messages = [p.message for p in problems.items]
+    assert messages == [
+        'a theme needs a "name" string',
+        '"dark" must be true or false',
+        'a theme needs a "primary" colour',
+    ]
+
+
+async def test_the_app_starts_in_the_default_theme() -> None:
+    app = AiplanApp(load_pack(bundled_content_dir()))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.theme == DEFAULT_THEME
