@@ -41,7 +41,7 @@ def load_theme(path: Path, problems: Problems) -> Theme | None:
         problems.error(path, *locator.key("", 0, "dark"), '"dark" must be true or false')
     if "primary" not in data:
         problems.error(path, 1, 1, 'a theme needs a "primary" colour')
-    colours = {key: data[key] for key in PALETTE if key in data}
+    colours: dict[str, str] = {key: data[key] for key in PALETTE if key in data}
     variables = data.get("variables", {})
     if not isinstance(variables, dict):
         problems.error(path, *locator.table("variables"), "[variables] must be a table")
@@ -54,7 +54,16 @@ def load_theme(path: Path, problems: Problems) -> Theme | None:
         name=str(name),
         dark=bool(data.get("dark", True)),
         variables={key: str(value) for key, value in variables.items()},
-        **{key: str(value) for key, value in colours.items()},
+        primary=colours["primary"],
+        secondary=colours.get("secondary"),
+        accent=colours.get("accent"),
+        foreground=colours.get("foreground"),
+        background=colours.get("background"),
+        surface=colours.get("surface"),
+        panel=colours.get("panel"),
+        warning=colours.get("warning"),
+        error=colours.get("error"),
+        success=colours.get("success"),
     )
 
 
