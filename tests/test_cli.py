@@ -156,3 +156,15 @@ def test_export_of_a_given_pack_carries_every_field(make_pack: PackFactory) -> N
             "highlights": ["f-us"],
         }
     ]
+
+
+def test_a_closed_pipe_is_not_an_error() -> None:
+    done = subprocess.run(
+        f"{sys.executable} -m aiplan_tui export | head -c 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout == "{"
+    assert done.stderr == ""

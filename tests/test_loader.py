@@ -190,7 +190,7 @@ def test_drifted_anchor_gets_did_you_mean(make_pack: PackFactory) -> None:
     result = load_pack(make_pack({"highlights/wire.toml": broken}))
     assert only_problem(result).endswith(
         'wire.toml:4:1: error: "exact" text not found in article "wire"; '
-        'did you mean "two camps are now being formed" (paragraph 1)?'
+        'did you mean "the two camps are now being formed" (paragraph 1)?'
     )
 
 

@@ -49,8 +49,36 @@ def suggest(paragraphs: Sequence[str], exact: str) -> Suggestion | None:
         if alignment is None or (best is not None and alignment.score <= best.score):
             continue
         start, end = _whole_words(paragraph, alignment.dest_start, alignment.dest_end)
-        best = Suggestion(number, paragraph[start:end], alignment.score)
+        best = Suggestion(number, _best_span(exact, paragraph, start, end), alignment.score)
     return best
+
+
+def _best_span(exact: str, text: str, start: int, end: int, reach: int = 2) -> str:
+    """Grow the aligned span by up to `reach` words each way while that matches `exact` better.
+
+    partial_ratio aligns a window as long as `exact`, so a dropped word would otherwise also
+    drop a word from the suggestion.
+    """
+    starts = [start]
+    for _ in range(reach):
+        previous = text.rfind(" ", 0, max(starts[-1] - 1, 0))
+        starts.append(previous + 1 if previous != -1 else 0)
+    ends = [end]
+    for _ in range(reach):
+        following = text.find(" ", min(ends[-1] + 1, len(text)))
+        ends.append(following if following != -1 else len(text))
+    spans = {(s, e) for s in starts for e in ends}
+    best = max(spans, key=lambda span: (fuzz.ratio(exact, text[span[0] : span[1]]), -span[0]))
+    return _trim_punctuation(text[best[0] : best[1]], exact)
+
+
+def _trim_punctuation(span: str, exact: str) -> str:
+    """Drop quotation marks and commas at the edges that `exact` itself does not have."""
+    while span and not span[0].isalnum() and not exact.startswith(span[0]):
+        span = span[1:]
+    while span and not span[-1].isalnum() and not exact.endswith(span[-1]):
+        span = span[:-1]
+    return span
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,83 @@
+"""After a non-editable install from a clean tree, the command finds its bundled pack anywhere."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        check=True,
+    )
+    (built,) = out.glob("aiplan_tui-*.whl")
+    return built
+
+
+def test_wheel_ships_the_pack_and_the_themes(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in [
+        "aiplan_tui/cli.py",
+        "aiplan_tui/app.tcss",
+        "aiplan_tui/bundled/content/pack.toml",
+        "aiplan_tui/bundled/content/articles/cnbc-tech-race.md",
+        "aiplan_tui/bundled/content/articles/waic-governance.md",
+        "aiplan_tui/bundled/content/comparison.toml",
+        "aiplan_tui/bundled/themes/aiplan-dark.toml",
+    ]:
+        assert required in names
+
+
+def test_installed_command_checks_the_bundled_pack_from_anywhere(
+    wheel: Path, tmp_path: Path
+) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, env=env)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    done = subprocess.run(
+        [str(venv / "bin" / "aiplan-tui"), "check"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 errors, 0 warnings (2 articles" in done.stdout
+    where = subprocess.run(
+        [str(python), "-c", "import aiplan_tui.paths as p; print(p.bundled_content_dir())"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert where.startswith(str(venv)), "the pack must come from the installed wheel"
