@@ -168,3 +168,13 @@ def test_a_closed_pipe_is_not_an_error() -> None:
     )
     assert done.stdout == "{"
     assert done.stderr == ""
+
+
+def test_export_of_a_broken_pack_prints_what_is_valid_and_reports_the_rest(
+    make_pack: PackFactory,
+) -> None:
+    broken = HIGHLIGHTS.replace("now being formed", "now bein formed")
+    done = run("export", "--content", str(make_pack({"highlights/wire.toml": broken})))
+    assert done.returncode == 0
+    assert [h["id"] for h in json.loads(done.stdout)["highlights"]] == ["f-us", "f-china"]
+    assert 'error: "exact" text not found in article "wire"' in done.stderr

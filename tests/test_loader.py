@@ -270,6 +270,14 @@ def test_parser_recursion_becomes_a_content_error(make_pack: PackFactory) -> Non
     assert "deep.toml:1:1: error: TOML nested too deeply to read" in only_problem(result)
 
 
+def test_parser_value_error_becomes_a_content_error(make_pack: PackFactory) -> None:
+    huge = "x = " + "9" * 5000 + "\n"
+    result = load_pack(make_pack({"highlights/huge.toml": huge}))
+    assert "huge.toml:1:1: error: TOML value cannot be read: Exceeds the limit" in only_problem(
+        result
+    )
+
+
 def test_front_matter_must_open_and_close(make_pack: PackFactory) -> None:
     result = load_pack(
         make_pack(
