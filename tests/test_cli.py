@@ -178,3 +178,9 @@ def test_export_of_a_broken_pack_prints_what_is_valid_and_reports_the_rest(
     assert done.returncode == 0
     assert [h["id"] for h in json.loads(done.stdout)["highlights"]] == ["f-us", "f-china"]
     assert 'error: "exact" text not found in article "wire"' in done.stderr
+
+
+def test_content_may_come_before_or_after_the_command(make_pack: PackFactory) -> None:
+    root = str(make_pack())
+    for args in (["--content", root, "export"], ["export", "--content", root]):
+        assert json.loads(run(*args).stdout)["pack"]["id"] == "mini"

@@ -343,3 +343,17 @@ def test_all_problems_in_one_run(make_pack: PackFactory) -> None:
     assert any("pack.toml:23:6: error: TOML syntax" in m for m in found)
     assert any('unknown side "mars"' in m for m in found)
     assert any('unknown highlight "nope"' in m for m in found)
+
+
+def test_front_matter_fields_are_named_as_such(make_pack: PackFactory) -> None:
+    article = ARTICLE.replace('outlet = "Example Wire"', 'outlt = "Example Wire"').replace(
+        'title = "Chips and money"\n', ""
+    )
+    result = load_pack(make_pack({"articles/wire.md": article}))
+    found = messages(result)
+    assert found[0].endswith(
+        'wire.md:2:1: warning: unknown field "outlt" in the front matter (did you mean "outlet"?)'
+    )
+    assert found[1].endswith(
+        'wire.md:2:1: error: the front matter is missing required field "title"'
+    )

@@ -42,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the loaded pack (only what is valid) for other tools.",
     )
     export.add_argument("--format", choices=["json"], default="json", help="output format")
-    export.add_argument("--content", metavar="DIR", type=Path, help="content pack to read")
+    export.add_argument(
+        "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to read"
+    )
     return parser
 
 
@@ -60,7 +62,7 @@ def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            return _check(args.dir or bundled_content_dir(), strict=args.strict)
+            return _check(args.dir or args.content or bundled_content_dir(), strict=args.strict)
         result = load_pack(args.content or bundled_content_dir())
     except PackNotFoundError as exc:
         print(f"aiplan-tui: {exc}", file=sys.stderr)

@@ -48,6 +48,11 @@ class TableAt:
     table: str
     index: int = 0
 
+    @property
+    def label(self) -> str:
+        """How messages name the table: `[quote]`, or the front matter of an article."""
+        return f"[{self.table}]" if self.table else "the front matter"
+
     def where(self, key: str | None = None) -> tuple[int, int]:
         if key is None:
             return self.locator.table(self.table, self.index)
@@ -68,7 +73,7 @@ def check_table(
     """The table's valid values, or None if anything is wrong enough to leave it out."""
     line, col = at.where()
     if not isinstance(table, dict):
-        problems.error(at.path, line, col, f"[{at.table}] must be a table")
+        problems.error(at.path, line, col, f"{at.label} must be a table")
         return None
     known = {f.name: f for f in fields}
     ok = True
@@ -76,13 +81,13 @@ def check_table(
         if key not in known:
             k_line, k_col = at.where(key)
             hint = did_you_mean(key, list(known))
-            problems.warning(at.path, k_line, k_col, f'unknown field "{key}" in [{at.table}]{hint}')
+            problems.warning(at.path, k_line, k_col, f'unknown field "{key}" in {at.label}{hint}')
     values: dict[str, Any] = {}
     for spec in fields:
         if spec.name not in table:
             if spec.required:
                 problems.error(
-                    at.path, line, col, f'[{at.table}] is missing required field "{spec.name}"'
+                    at.path, line, col, f'{at.label} is missing required field "{spec.name}"'
                 )
                 ok = False
             continue
