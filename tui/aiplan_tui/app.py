@@ -1,17 +1,29 @@
-"""The Textual application: registers screens and global keys; the pack comes in already loaded."""
+"""The Textual application: screens, global keys, themes and the command palette."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from aiplan_tui.commands import PackCommands
+from aiplan_tui.formatting import citation
 from aiplan_tui.loader import LoadResult
+from aiplan_tui.model import Highlight, Pack
 from aiplan_tui.paths import bundled_themes_dir
 from aiplan_tui.problems import Problems
+from aiplan_tui.screens.help import HelpScreen, key_rows
+from aiplan_tui.screens.quotes import QuoteList, QuotesScreen
 from aiplan_tui.screens.reader import ReaderScreen
+from aiplan_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from aiplan_tui.themes import DEFAULT_THEME, load_theme_dir
+from aiplan_tui.widgets.article_view import ArticleView
+from aiplan_tui.widgets.listing import Listing
+from aiplan_tui.widgets.navigator import Navigator, Target
+
+DEFAULT_SIDE_COLOURS = {"side-us": "#6CB4FF", "side-china": "#FF7A6B", "side-other": "#C8A2F0"}
 
 
 class AiplanApp(App[None]):
@@ -19,19 +31,67 @@ class AiplanApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "aiplan-tui"
+    COMMANDS = App.COMMANDS | {PackCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "show_reader", "Reader", id="reader", tooltip="The articles with highlights."),
+        Binding("3", "show_quotes", "Quotes", id="quotes", tooltip="Every quote, by speaker."),
+        Binding("question_mark", "help", "Help", id="help", tooltip="List every key."),
+        Binding(
+            "right_square_bracket",
+            "quote(1)",
+            "Next quote",
+            id="next-quote",
+            tooltip="The next quote in reading order, across articles.",
+        ),
+        Binding(
+            "left_square_bracket",
+            "quote(-1)",
+            "Prev quote",
+            id="previous-quote",
+            tooltip="The previous quote in reading order.",
+        ),
+        Binding(
+            "right_curly_bracket",
+            "highlight(1)",
+            "Next highlight",
+            show=False,
+            id="next-highlight",
+            tooltip="The next highlight of any kind.",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "highlight(-1)",
+            "Prev highlight",
+            show=False,
+            id="previous-highlight",
+            tooltip="The previous highlight of any kind.",
+        ),
+        Binding("y", "copy", "Copy", id="copy", tooltip="Copy the highlight with its citation."),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave aiplan-tui."),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
     ]
 
     def __init__(self, result: LoadResult) -> None:
         super().__init__()
         self.result = result
         """The pack shown, with any problems found while loading it."""
+        self.reader = ReaderScreen(result.pack)
+        self.quotes_screen = QuotesScreen(result.pack, self.open_quote)
+
+    @property
+    def pack(self) -> Pack:
+        return self.result.pack
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Side colours for themes that do not set their own."""
+        return {**super().get_theme_variable_defaults(), **DEFAULT_SIDE_COLOURS}
 
     def on_mount(self) -> None:
         self.register_bundled_themes()
-        self.sub_title = self.result.pack.info.title
-        self.push_screen(ReaderScreen(self.result.pack))
+        self.sub_title = self.pack.info.title
+        self.install_screen(self.reader, "reader")
+        self.install_screen(self.quotes_screen, "quotes")
+        self.push_screen("reader")
         self.call_after_refresh(self.announce_problems)
 
     def register_bundled_themes(self) -> None:
@@ -51,9 +111,111 @@ class AiplanApp(App[None]):
         if problems.errors:
             self.notify(
                 f"The pack has problems ({problems.summary()}). "
-                f"Run `aiplan-tui check {self.result.pack.root}` for details.",
+                f"Run `aiplan-tui check {self.pack.root}` for details.",
                 title="Content problems",
                 severity="warning",
                 timeout=10,
                 markup=False,
             )
+
+    # Screens --------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not too_small:
+            self.pop_screen()
+
+    def action_show_reader(self) -> None:
+        if self.screen is not self.reader:
+            self.switch_screen("reader")
+
+    def action_show_quotes(self) -> None:
+        if self.screen is not self.quotes_screen:
+            self.switch_screen("quotes")
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.help_sections()))
+
+    def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Every key by screen, read from the bindings themselves."""
+        return [
+            ("Everywhere", key_rows([*self.BINDINGS, Binding("ctrl+p", "", "Command palette")])),
+            (
+                "Reader",
+                key_rows(
+                    [
+                        *ReaderScreen.BINDINGS,
+                        *Navigator.BINDINGS,
+                        *ArticleView.BINDINGS,
+                        *Listing.BINDINGS,
+                        Binding("enter", "", "Open the entry under the cursor"),
+                    ]
+                ),
+            ),
+            (
+                "Quotes",
+                key_rows(
+                    [
+                        *QuotesScreen.BINDINGS,
+                        *QuoteList.BINDINGS,
+                        Binding("enter", "", "Open the quote in the reader"),
+                    ]
+                ),
+            ),
+            ("Help", key_rows(HelpScreen.BINDINGS)),
+        ]
+
+    def palette_bindings(self) -> list[Binding]:
+        """The app's own actions, for the command palette."""
+        return [b for b in self.BINDINGS if isinstance(b, Binding) and b.id != "quit-ctrl-c"]
+
+    # Going places ---------------------------------------------------------------------------
+
+    def open_quote(self, highlight_id: str) -> None:
+        self.action_show_reader()
+        self.reader.open_highlight(highlight_id)
+
+    def go_to(self, kind: str, target_id: str) -> None:
+        """Open an article, entity or dimension in the reader (the command palette's go-to)."""
+        self.action_show_reader()
+        if kind in ("article", "highlight", "entity", "dimension"):
+            self.reader.open_target(Target(kind, target_id))  # type: ignore[arg-type]
+
+    def action_quote(self, step: int) -> None:
+        self.action_show_reader()
+        self.reader.walk(self.reader.quotes, step, "quote")
+
+    def action_highlight(self, step: int) -> None:
+        self.action_show_reader()
+        self.reader.walk(self.reader.everything, step, "highlight")
+
+    def focused_highlight(self) -> Highlight | None:
+        """The quote selected on the Quotes screen, else the reader's current highlight."""
+        if self.screen is self.quotes_screen:
+            selected = self.quotes_screen.selected_quote()
+            return self.pack.highlight(selected) if selected else None
+        return self.reader.current
+
+    def action_copy(self) -> None:
+        highlight = self.focused_highlight()
+        if highlight is None:
+            self.notify("Nothing to copy: move onto a highlight first (] or }).", timeout=3)
+            return
+        self.copy_to_clipboard(citation(highlight, self.pack))
+        self.notify("Copied the highlight with its citation.", timeout=2)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out keys that cannot do anything now, so the footer stays honest."""
+        if not self.reader.is_attached:
+            return True
+        if action in ("quote", "highlight") and parameters:
+            order = self.reader.quotes if action == "quote" else self.reader.everything
+            step = int(str(parameters[0]))
+            return True if self.reader.neighbour(order, step) is not None else None
+        if action == "copy":
+            return True if self.focused_highlight() is not None else None
+        return True

@@ -1,58 +1,303 @@
-"""The first window: the pack's articles on the left, the chosen article's text on the right."""
+"""The reader: navigator, article with highlights in place, and the highlights pane."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.events import Resize
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
-from textual.widgets.option_list import Option
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Header, Static, Tree
 
-from aiplan_tui.model import Article, Pack
+from aiplan_tui.model import Highlight, Pack
+from aiplan_tui.reading import Place, ReadingOrder
 from aiplan_tui.safe_text import clean_line
+from aiplan_tui.screens.listings import dimension_sections, entity_sections, entity_title
 from aiplan_tui.widgets.article_view import ArticleView
+from aiplan_tui.widgets.highlight_cards import HighlightCards
+from aiplan_tui.widgets.listing import Listing, Section
+from aiplan_tui.widgets.navigator import Navigator, Target
 
-
-def article_option(article: Article, highlight_count: int) -> Option:
-    """Title, then outlet (or "source not given") and highlight count on a second line."""
-    prompt = Text(clean_line(article.title), style="bold")
-    outlet = clean_line(article.outlet) if article.outlet else "source not given"
-    noun = "highlight" if highlight_count == 1 else "highlights"
-    prompt.append(f"\n{outlet} · {highlight_count} {noun}", style="dim")
-    return Option(prompt, id=article.id)
+WIDE, MEDIUM = 120, 80
+"""Three panes from WIDE columns, two from MEDIUM, one at a time below."""
+PANES = ("navigator", "center", "cards")
 
 
 class ReaderScreen(Screen[None]):
-    """Pick an article on the left, read it on the right."""
+    """Read an article with every highlight marked; the side pane explains what is at the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "pane(1)", "Next pane", id="pane-next", tooltip="Move to the next pane."),
+        Binding(
+            "shift+tab",
+            "pane(-1)",
+            "Previous pane",
+            show=False,
+            id="pane-previous",
+            tooltip="Move to the previous pane.",
+        ),
+        Binding(
+            "h",
+            "toggle_cards",
+            "Highlights",
+            id="toggle-highlights",
+            tooltip="Show or hide the highlights pane (below 120 columns).",
+        ),
+        Binding(
+            "escape",
+            "back_to_article",
+            "Back",
+            show=False,
+            id="back",
+            tooltip="Leave a person's or dimension's listing for the article.",
+        ),
+    ]
+
+    pane: var[str] = var("navigator")
+    """The pane that has the focus; below 80 columns the only one shown."""
+    show_cards: var[bool] = var(False)
+    """Whether the highlights pane is shown between 80 and 119 columns."""
 
     def __init__(self, pack: Pack) -> None:
         super().__init__()
         self.pack = pack
+        self.quotes = ReadingOrder(pack, {"quote"})
+        self.everything = ReadingOrder(pack)
+        self.highlight_counts = {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}
+        self.current: Highlight | None = None
+        """The highlight the cursor is on, if any."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal():
-            options: list[Option | None] = []
-            for article in self.pack.articles:
-                if options:
-                    options.append(None)  # a separator keeps two-line entries apart
-                options.append(article_option(article, len(self.pack.highlights_in(article.id))))
-            yield OptionList(*options, id="articles")
-            yield ArticleView(id="article")
+        with Horizontal(id="panes"):
+            yield Navigator(self.pack, self.highlight_counts, id="navigator")
+            with ContentSwitcher(initial="article", id="center"):
+                yield ArticleView(id="article")
+                yield Listing(id="listing")
+            yield HighlightCards(id="cards")
+        yield Static(id="status")
         yield Footer()
 
     def on_mount(self) -> None:
-        articles = self.query_one("#articles", OptionList)
         if self.pack.articles:
-            articles.highlighted = 0
+            first = self.pack.articles[0].id
+            self.open_article(first)
+            navigator = self.query_one(Navigator)
+            navigator.move_cursor(navigator.node_for(Target("article", first)), animate=False)
         else:
-            self.query_one(ArticleView).show_nothing(
-                f"This pack has no articles. Add Markdown files to {self.pack.root / 'articles'}."
+            where = self.pack.root / "articles"
+            self.article_view.show_nothing(
+                f"This pack has no articles. Add Markdown files to {where}."
             )
-        articles.focus()
+        self.query_one(Navigator).focus()
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        article = self.pack.article(event.option_id or "")
-        if article is not None:
-            self.query_one(ArticleView).show(article)
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def side_colours(self) -> dict[str, str]:
+        """Each side's colour from the theme: `side-<id>`, else `side-other`."""
+        variables = self.app.theme_variables
+        other = variables.get("side-other", "")
+        return {side.id: variables.get(f"side-{side.id}", other) for side in self.pack.sides}
+
+    # Opening things -------------------------------------------------------------------------
+
+    def open_article(self, article_id: str, highlight: Highlight | None = None) -> None:
+        """Show an article (if not already shown), then put the cursor on `highlight`."""
+        article = self.pack.article(article_id)
+        if article is None:
+            return
+        view = self.article_view
+        self.query_one(ContentSwitcher).current = "article"
+        if view.article is None or view.article.id != article_id:
+            view.show(article, self.pack.highlights_in(article_id), self.side_colours())
+        self.current = highlight
+        view.set_current(highlight, flash=highlight is not None)
+        self.update_status()
+
+    def open_highlight(self, highlight_id: str) -> None:
+        """Open the highlight's article scrolled to it, flashed so the eye finds it."""
+        highlight = self.pack.highlight(highlight_id)
+        if highlight is not None:
+            self.open_article(highlight.article, highlight)
+            self.call_after_refresh(self._center_current)
+
+    def _center_current(self) -> None:
+        view = self.article_view
+        paragraph = view.paragraph_view(view.paragraph)
+        if paragraph is not None:
+            view.scroll_to_center(paragraph, animate=False)
+
+    def open_target(self, target: Target) -> None:
+        if target.kind == "article":
+            self.open_article(target.id)
+        elif target.kind == "highlight":
+            self.open_highlight(target.id)
+        elif target.kind == "entity":
+            self.show_entity(target.id)
+        else:
+            self.show_dimension(target.id)
+
+    def show_entity(self, entity_id: str) -> None:
+        entity = self.pack.entity(entity_id)
+        if entity is not None:
+            self._show_listing(entity_title(entity), entity_sections(self.pack, entity))
+
+    def show_dimension(self, dimension_id: str) -> None:
+        dimension = next((d for d in self.pack.dimensions if d.id == dimension_id), None)
+        if dimension is not None:
+            title = Text()
+            title.append(clean_line(dimension.title), style="bold")
+            self._show_listing(title, dimension_sections(self.pack, dimension_id))
+
+    def _show_listing(self, title: Text, sections: list[Section]) -> None:
+        listing = self.query_one(Listing)
+        listing.show(title, sections)
+        self.query_one(ContentSwitcher).current = "listing"
+        self.focus_pane("center")
+
+    # Moving ---------------------------------------------------------------------------------
+
+    def place(self) -> Place:
+        """Where the cursor is, in reading order, for next/previous."""
+        if self.current is not None:
+            return self.everything.place_of(self.current)
+        view = self.article_view
+        article = view.article.id if view.article else ""
+        return self.everything.paragraph_start(article, view.paragraph)
+
+    def neighbour(self, order: ReadingOrder, step: int) -> Highlight | None:
+        return order.after(self.place()) if step > 0 else order.before(self.place())
+
+    def walk(self, order: ReadingOrder, step: int, what: str) -> None:
+        """Go to the next or previous highlight in `order`, saying so on reaching either end."""
+        target = self.neighbour(order, step)
+        if target is None:
+            self.notify(f"No {what} {'after' if step > 0 else 'before'} this one.", timeout=2)
+            return
+        self.open_highlight(target.id)
+        if self.has_class("-narrow"):
+            self.focus_pane("center")
+        if self.neighbour(order, 1) is None:
+            self.notify(f"This is the last {what}.", timeout=2)
+        elif self.neighbour(order, -1) is None:
+            self.notify(f"This is the first {what}.", timeout=2)
+
+    def update_status(self) -> None:
+        status = Text()
+        if self.current is not None:
+            number = self.everything.position(self.current.id)
+            status.append(f"highlight {number}/{len(self.everything)} ({self.current.kind}")
+            quote_number = self.quotes.position(self.current.id)
+            if quote_number is not None:
+                status.append(f" {quote_number}/{len(self.quotes)}")
+            status.append(")")
+        view = self.article_view
+        if view.article is not None:
+            if status:
+                status.append(" · ")
+            status.append(f"paragraph {view.paragraph + 1}/{len(view.article.paragraphs)}")
+        self.query_one("#status", Static).update(status)
+        self.refresh_bindings()
+
+    # Events ---------------------------------------------------------------------------------
+
+    @on(Tree.NodeSelected, "#navigator")
+    def _navigator_selected(self, event: Tree.NodeSelected[Target]) -> None:
+        if event.node.data is not None:
+            self.open_target(event.node.data)
+            if self.has_class("-narrow"):
+                self.focus_pane("center")
+
+    @on(Listing.Open)
+    def _listing_open(self, event: Listing.Open) -> None:
+        entry = event.entry
+        highlight = self.pack.highlight(entry.highlight) if entry.highlight else None
+        if highlight is not None:
+            self.open_highlight(highlight.id)
+        else:
+            self.open_article(entry.article)
+            self.article_view.paragraph = entry.paragraph
+            self.article_view.flash(entry.paragraph)
+            self.call_after_refresh(self._center_current)
+        self.focus_pane("center")
+
+    @on(ArticleView.Moved)
+    def _article_moved(self, event: ArticleView.Moved) -> None:
+        if event.paragraph != self.article_view.paragraph:
+            return  # a later move is on its way
+        if self.current is not None and (
+            self.current.article != event.article.id
+            or self.current.location.paragraph != event.paragraph
+        ):
+            self.current = None
+            self.article_view.set_current(None)
+        here = [h for h in self.article_view.highlights if h.location.paragraph == event.paragraph]
+        current = self.current.id if self.current else None
+        self.query_one(HighlightCards).show(here, self.pack, self.side_colours(), current)
+        self.update_status()
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        for pane in PANES:
+            widget = self.query_one(f"#{pane}")
+            if focused is not None and (focused is widget or widget in focused.ancestors):
+                self.set_reactive(ReaderScreen.pane, pane)
+
+    # Layout ---------------------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self.apply_layout(event.size.width)
+
+    def apply_layout(self, width: int) -> None:
+        self.set_class(width >= WIDE, "-wide")
+        self.set_class(MEDIUM <= width < WIDE, "-medium")
+        self.set_class(width < MEDIUM, "-narrow")
+        self._show_active_pane()
+
+    def _show_active_pane(self) -> None:
+        for pane in PANES:
+            self.set_class(self.pane == pane, f"-pane-{pane}")
+        self.set_class(self.show_cards, "-cards")
+
+    def visible_panes(self) -> list[str]:
+        if self.has_class("-narrow"):
+            return list(PANES)
+        if self.has_class("-wide") or self.show_cards:
+            return list(PANES)
+        return ["navigator", "center"]
+
+    def focus_pane(self, pane: str) -> None:
+        self.pane = pane
+        self._show_active_pane()
+        widget: Widget = self.query_one(f"#{pane}")
+        if pane == "center":
+            widget = self.query_one(ContentSwitcher).visible_content or widget
+        self.call_after_refresh(widget.focus)
+
+    def action_pane(self, step: int) -> None:
+        panes = self.visible_panes()
+        index = panes.index(self.pane) if self.pane in panes else 0
+        self.focus_pane(panes[(index + step) % len(panes)])
+
+    def action_toggle_cards(self) -> None:
+        self.show_cards = not self.show_cards
+        self._show_active_pane()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_cards":
+            return True if self.has_class("-medium") else None
+        if action == "back_to_article":
+            return self.query_one(ContentSwitcher).current == "listing"
+        return True
+
+    def action_back_to_article(self) -> None:
+        self.query_one(ContentSwitcher).current = "article"
+        self.focus_pane("center")

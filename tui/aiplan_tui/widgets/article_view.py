@@ -1,13 +1,21 @@
-"""The text of one article: a header, then its paragraphs, all shown as plain text."""
+"""One article: a header, then paragraphs with highlights marked, and a paragraph cursor."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Static
 
-from aiplan_tui.model import Article
-from aiplan_tui.safe_text import clean, clean_line
+from aiplan_tui.model import Article, Highlight
+from aiplan_tui.safe_text import clean_line
+from aiplan_tui.widgets.marking import marked_paragraph
 
 
 def article_meta(article: Article) -> str:
@@ -22,27 +30,128 @@ def article_meta(article: Article) -> str:
     return " · ".join(clean_line(part) for part in parts)
 
 
-class ArticleView(VerticalScroll):
-    """Scrollable article text; content is wrapped in `Text` so it is never read as markup."""
+class ParagraphView(Static):
+    """One paragraph; re-rendered alone when its marks change, so a move repaints little."""
 
     DEFAULT_CSS = """
-    ArticleView { height: 1fr; }
+    ParagraphView { margin-bottom: 1; padding-left: 1; border-left: blank; }
+    ParagraphView.-current { border-left: outer $accent; }
+    ParagraphView.-flash { background: $accent 30%; }
     """
+
+
+class ArticleView(VerticalScroll):
+    """Scrollable article; `j`/`k` move the paragraph cursor, which the highlights pane follows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "paragraph(1)", "Next paragraph", show=False, id="paragraph-next"),
+        Binding("k,up", "paragraph(-1)", "Previous paragraph", show=False, id="paragraph-previous"),
+        Binding("g,home", "paragraph_edge(0)", "Top", show=False, id="article-top"),
+        Binding("G,end", "paragraph_edge(-1)", "Bottom", show=False, id="article-bottom"),
+    ]
+
+    @dataclass
+    class Moved(Message):
+        """The paragraph cursor moved: the highlights pane shows that paragraph's cards."""
+
+        article: Article
+        paragraph: int
+
+    paragraph: var[int] = var(0)
+    """Index of the paragraph under the cursor."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, can_focus=True)
+        self.article: Article | None = None
+        self.highlights: tuple[Highlight, ...] = ()
+        self.current: str | None = None
+        self.side_colours: Mapping[str, str] = {}
+        self._paragraph_views: list[ParagraphView] = []
+
+    def validate_paragraph(self, value: int) -> int:
+        last = len(self.article.paragraphs) - 1 if self.article else 0
+        return max(0, min(value, max(last, 0)))
 
     def show_nothing(self, reason: str) -> None:
         """Say why there is no article to show, instead of an empty pane."""
-        with self.app.batch_update():
-            self.remove_children()
-            self.mount(Static(Text(reason), classes="article-title"))
+        self.article = None
+        self._paragraph_views = []
+        self.remove_children()
+        self.mount(Static(Text(reason), classes="article-title"))
 
-    def show(self, article: Article) -> None:
-        """Replace what is shown with this article, scrolled to the top."""
+    def show(
+        self,
+        article: Article,
+        highlights: tuple[Highlight, ...],
+        side_colours: Mapping[str, str],
+    ) -> None:
+        """Replace what is shown with this article, cursor on its first paragraph."""
+        self.article, self.highlights, self.side_colours = article, highlights, side_colours
+        self.current = None
         with self.app.batch_update():
             self.remove_children()
             self.mount(Static(Text(clean_line(article.title)), classes="article-title"))
             self.mount(Static(Text(article_meta(article)), classes="article-meta"))
-            self.mount_all(
-                Static(Text(clean(paragraph)), classes="paragraph")
-                for paragraph in article.paragraphs
-            )
+            self._paragraph_views = [
+                ParagraphView(self._render_paragraph(number))
+                for number in range(len(article.paragraphs))
+            ]
+            self.mount_all(self._paragraph_views)
+        self.set_reactive(ArticleView.paragraph, 0)
+        self.call_after_refresh(self._mark_cursor, None)
         self.scroll_home(animate=False)
+        self.post_message(self.Moved(article, 0))
+
+    def _render_paragraph(self, number: int) -> Text:
+        assert self.article is not None
+        here = [h for h in self.highlights if h.location.paragraph == number]
+        return marked_paragraph(
+            self.article.paragraphs[number], here, self.side_colours, self.current
+        )
+
+    def paragraph_view(self, number: int) -> ParagraphView | None:
+        views = self._paragraph_views
+        return views[number] if 0 <= number < len(views) else None
+
+    def set_current(self, highlight: Highlight | None, flash: bool = False) -> None:
+        """Make a highlight current: repaint the paragraphs involved, move there, scroll it in."""
+        old = next((h for h in self.highlights if h.id == self.current), None)
+        self.current = highlight.id if highlight else None
+        touched = {h.location.paragraph for h in (old, highlight) if h is not None}
+        for number in touched:
+            view = self.paragraph_view(number)
+            if view is not None:
+                view.update(self._render_paragraph(number))
+        if highlight is not None:
+            self.paragraph = highlight.location.paragraph
+            if flash:
+                self.flash(highlight.location.paragraph)
+
+    def flash(self, number: int) -> None:
+        """Briefly tint a paragraph so the eye finds where a jump landed."""
+        view = self.paragraph_view(number)
+        if view is not None:
+            view.add_class("-flash")
+            self.set_timer(0.6, lambda: view.remove_class("-flash"))
+
+    def watch_paragraph(self, old: int, new: int) -> None:
+        self._mark_cursor(old)
+        view = self.paragraph_view(new)
+        if view is not None:
+            self.scroll_to_widget(view, animate=False, top=False)
+        if self.article is not None:
+            self.post_message(self.Moved(self.article, new))
+
+    def _mark_cursor(self, old: int | None) -> None:
+        if old is not None and (previous := self.paragraph_view(old)) is not None:
+            previous.remove_class("-current")
+        current = self.paragraph_view(self.paragraph)
+        if current is not None:
+            current.add_class("-current")
+
+    def action_paragraph(self, delta: int) -> None:
+        self.paragraph += delta
+
+    def action_paragraph_edge(self, edge: int) -> None:
+        if self.article is not None:
+            self.paragraph = 0 if edge == 0 else len(self.article.paragraphs) - 1

@@ -1,0 +1,209 @@
+"""The reader and its keys, driven through Textual's pilot: state first, then what it shows."""
+
+from __future__ import annotations
+
+from textual.widgets import ContentSwitcher, Static
+
+from aiplan_tui.app import AiplanApp
+from aiplan_tui.loader import load_pack
+from aiplan_tui.paths import bundled_content_dir
+from aiplan_tui.reading import ReadingOrder
+from aiplan_tui.screens.help import HelpScreen
+from aiplan_tui.screens.quotes import QuotesScreen
+from aiplan_tui.screens.reader import ReaderScreen
+from aiplan_tui.screens.too_small import TooSmallScreen
+from aiplan_tui.widgets.highlight_cards import HighlightCards
+from aiplan_tui.widgets.listing import Listing
+from aiplan_tui.widgets.navigator import Navigator
+
+PACK = load_pack(bundled_content_dir()).pack
+QUOTES = ReadingOrder(PACK, {"quote"}).items
+EVERYTHING = ReadingOrder(PACK).items
+
+
+def make_app() -> AiplanApp:
+    return AiplanApp(load_pack(bundled_content_dir()))
+
+
+def card_texts(app: AiplanApp) -> list[str]:
+    return [str(card.render()) for card in app.reader.query_one(HighlightCards).query(Static)]
+
+
+async def test_next_and_previous_quote_walk_in_reading_order_across_articles() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        seen = []
+        for _ in QUOTES:
+            await pilot.press("]")
+            await pilot.pause()
+            assert app.reader.current is not None
+            seen.append(app.reader.current.id)
+        assert seen == [q.id for q in QUOTES]
+        assert {app.reader.article_view.article.id for _ in [0]} == {QUOTES[-1].article}  # type: ignore[union-attr]
+        assert app.check_action("quote", (1,)) is None  # greyed at the end
+        await pilot.press("]")
+        assert app.reader.current.id == QUOTES[-1].id  # type: ignore[union-attr]
+        await pilot.press("[")
+        await pilot.pause()
+        assert app.reader.current.id == QUOTES[-2].id  # type: ignore[union-attr]
+
+
+async def test_first_quote_disables_previous_and_says_so() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("]")
+        await pilot.pause()
+        assert app.reader.current is not None and app.reader.current.id == QUOTES[0].id
+        assert app.check_action("quote", (-1,)) is None
+        assert any("first quote" in str(t.render()) for t in app.screen.query("Toast"))
+
+
+async def test_any_highlight_walk_and_cards_follow_the_cursor() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_curly_bracket")
+        await pilot.pause()
+        first = EVERYTHING[0]
+        assert app.reader.current is not None and app.reader.current.id == first.id
+        assert app.reader.article_view.paragraph == first.location.paragraph
+        assert any(first.exact[:30] in text for text in card_texts(app))
+        await pilot.press("}", "{")
+        await pilot.pause()
+        assert app.reader.current.id == first.id
+
+
+async def test_paragraph_cursor_moves_with_j_k_g_G_and_clears_the_current_highlight() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        view = app.reader.article_view
+        assert app.focused is view
+        await pilot.press("j", "j")
+        assert view.paragraph == 2
+        await pilot.press("G")
+        assert view.paragraph == len(view.article.paragraphs) - 1  # type: ignore[union-attr]
+        await pilot.press("j")
+        assert view.paragraph == len(view.article.paragraphs) - 1  # type: ignore[union-attr]
+        await pilot.press("g", "k")
+        assert view.paragraph == 0
+        status = str(app.reader.query_one("#status", Static).render())
+        assert status == f"paragraph 1/{len(view.article.paragraphs)}"  # type: ignore[union-attr]
+
+
+async def test_enter_on_a_navigator_quote_opens_it_and_flashes() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        navigator = app.reader.query_one(Navigator)
+        target = QUOTES[3]
+        node = navigator.node_for(navigator_target("highlight", target.id))
+        assert node is not None
+        node.parent.expand()  # type: ignore[union-attr]
+        await pilot.pause()
+        navigator.move_cursor(node)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.current is not None and app.reader.current.id == target.id
+        view = app.reader.article_view
+        paragraph = view.paragraph_view(target.location.paragraph)
+        assert paragraph is not None and paragraph.has_class("-flash")
+
+
+def navigator_target(kind: str, target_id: str):  # type: ignore[no-untyped-def]
+    from aiplan_tui.widgets.navigator import Target
+
+    return Target(kind, target_id)  # type: ignore[arg-type]
+
+
+async def test_a_person_shows_their_quotes_and_every_mention() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.reader.show_entity("george-chen")
+        await pilot.pause()
+        assert app.reader.query_one(ContentSwitcher).current == "listing"
+        listing = app.reader.query_one(Listing)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        chen_quotes = [q for q in QUOTES if getattr(q, "speaker", "") == "george-chen"]
+        assert f"Quotes ({len(chen_quotes)})" in prompts
+        assert any(p.startswith("Mentions of George Chen, Chen (") for p in prompts)
+        await pilot.press("enter")  # the first entry: his first quote
+        await pilot.pause()
+        assert app.reader.current is not None and app.reader.current.id == chen_quotes[0].id
+        assert app.reader.query_one(ContentSwitcher).current == "article"
+
+
+async def test_quotes_screen_filters_previews_and_opens_in_the_reader() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, QuotesScreen)
+        await pilot.press("f", *"formidable")
+        await pilot.pause()
+        screen = app.quotes_screen
+        assert screen.selected_quote() == "q-huang-formidable"
+        preview = str(screen.query_one("#quote-preview", Static).render())
+        assert "formidable" in preview and "Jensen Huang" in preview
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.reader.current is not None and app.reader.current.id == "q-huang-formidable"
+
+
+async def test_copy_puts_the_quote_and_its_citation_on_the_clipboard() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.check_action("copy", ()) is None
+        await pilot.press("]", "y")
+        await pilot.pause()
+        assert QUOTES[0].exact in app.clipboard
+        assert "Source: " in app.clipboard
+
+
+async def test_help_lists_keys_from_the_bindings() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        sections = dict(app.help_sections())
+        assert ("]", "The next quote in reading order, across articles.") in sections["Everywhere"]
+        assert ("h", "Show or hide the highlights pane (below 120 columns).") in sections["Reader"]
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_layout_follows_the_terminal_width_and_too_small_recovers() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        cards = app.reader.query_one(HighlightCards)
+        assert cards.display
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not cards.display
+        await pilot.press("h")
+        await pilot.pause()
+        assert cards.display
+        await pilot.resize_terminal(70, 20)
+        await pilot.pause()
+        navigator = app.reader.query_one(Navigator)
+        assert navigator.display and not app.reader.query_one("#center").display
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not navigator.display and app.reader.query_one("#center").display
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.focused is app.reader.article_view

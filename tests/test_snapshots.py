@@ -1,0 +1,62 @@
+"""What people see: the reader, quotes and help at the three sizes the layout is built for."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from aiplan_tui.app import AiplanApp
+from aiplan_tui.loader import load_pack
+from aiplan_tui.paths import bundled_content_dir
+
+SIZES = [(120, 40), (80, 24), (60, 20)]
+
+
+FLASH_SECONDS = 0.8
+"""Longer than a jump's flash, so no snapshot catches one half-way."""
+
+
+def app() -> AiplanApp:
+    return AiplanApp(load_pack(bundled_content_dir()))
+
+
+def settled(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """Press the keys, let the flash end and drop notices, so what is captured is steady."""
+
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause(FLASH_SECONDS)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reader_on_a_quote(snap_compare: Any, size: tuple[int, int]) -> None:
+    """The first quote current: marked in the text, its card in the pane (when shown)."""
+    assert snap_compare(app(), terminal_size=size, run_before=settled("right_square_bracket"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_quotes_screen(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(app(), terminal_size=size, run_before=settled("3", "j"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help_screen(snap_compare: Any, size: tuple[int, int]) -> None:
+    assert snap_compare(app(), terminal_size=size, press=["question_mark"])
+
+
+def test_reader_with_the_highlights_pane_toggled_at_100_columns(snap_compare: Any) -> None:
+    assert snap_compare(
+        app(), terminal_size=(100, 30), run_before=settled("right_curly_bracket", "h")
+    )
+
+
+def test_too_small(snap_compare: Any) -> None:
+    assert snap_compare(app(), terminal_size=(36, 10))

@@ -1,0 +1,93 @@
+"""Highlights put into words for people: figures, speakers, citations. No Textual, no markup."""
+
+from __future__ import annotations
+
+from aiplan_tui.model import Entity, Fact, Highlight, Pack, Position, Quote
+
+_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+
+
+def format_number(value: float, grouping: bool = True) -> str:
+    """109.1e9 -> "109.1 bn", 5.6e6 -> "5.6 m", 5000 -> "5,000"; never a trailing ".0"."""
+    for scale, suffix in _SCALES:
+        if abs(value) >= scale:
+            return f"{_trim(value / scale)} {suffix}"
+    if float(value).is_integer():
+        return f"{int(value):,}" if grouping else str(int(value))
+    return _trim(value)
+
+
+def _trim(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def format_fact_value(fact: Fact) -> str:
+    """The figure as the article would say it: "$109.1 bn", "600 bn yuan (≈ $84 bn, ...)"."""
+    unit = fact.unit
+    if unit.upper() == "USD":
+        body = f"${format_number(fact.value)}"
+    elif unit.upper() == "CNY":
+        body = f"{format_number(fact.value)} yuan"
+        if fact.usd is not None:
+            body += f" (≈ ${format_number(fact.usd)}, as the article gives it)"
+    elif unit == "year":
+        body = format_number(fact.value, grouping=False)
+    elif unit == "ratio":
+        body = f"{format_number(fact.value)}×"
+    else:
+        body = f"{format_number(fact.value)} {unit}".strip()
+    return f"{fact.qualifier} {body}" if fact.qualifier else body
+
+
+def fact_line(fact: Fact) -> str:
+    """`metric: value (period)`, for cards and lists."""
+    line = f"{fact.metric}: {format_fact_value(fact)}"
+    return f"{line} ({fact.period})" if fact.period else line
+
+
+def speaker_line(entity: Entity | None, speaker_id: str) -> str:
+    """Name and role, as a byline under a quote."""
+    if entity is None:
+        return speaker_id
+    return f"{entity.name}, {entity.role}" if entity.role else entity.name
+
+
+def quote_kind(quote: Quote) -> str:
+    """Quotation marks in the source, or a remark reported in indirect speech."""
+    return "direct" if quote.direct else "paraphrase"
+
+
+def source_line(highlight: Highlight, pack: Pack) -> str:
+    """Where the words are: article, outlet, paragraph."""
+    article = pack.article(highlight.article)
+    if article is None:
+        return f"Source: {highlight.article}"
+    outlet = article.outlet or "source not given"
+    return f"Source: {article.title}, {outlet}, paragraph {highlight.location.paragraph + 1}"
+
+
+def citation(highlight: Highlight, pack: Pack) -> str:
+    """The words with who said them and where, as copied to the clipboard."""
+    if isinstance(highlight, Quote):
+        speaker = speaker_line(pack.entity(highlight.speaker), highlight.speaker)
+        words = f"“{highlight.exact}”" if highlight.direct else f"{highlight.exact} (paraphrase)"
+        first = f"{words} — {speaker}"
+    elif isinstance(highlight, Fact):
+        first = f"{fact_line(highlight)}\n“{highlight.exact}”"
+    else:
+        first = f"“{highlight.exact}”"
+    return f"{first}\n{source_line(highlight, pack)}"
+
+
+def side_labels(highlight: Highlight, pack: Pack) -> str:
+    """Short names of the sides it concerns, in pack order: "US · China"."""
+    wanted = set(highlight.sides)
+    if isinstance(highlight, Position):
+        wanted.add(highlight.side)
+    labels = [side.short for side in pack.sides if side.id in wanted]
+    if isinstance(highlight, Position):
+        own = next((s.short for s in pack.sides if s.id == highlight.side), None)
+        if own in labels:
+            labels.remove(own)
+            labels.insert(0, own)
+    return " · ".join(labels)

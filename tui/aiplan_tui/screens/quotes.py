@@ -1,0 +1,146 @@
+"""Quotes: every quotation grouped by speaker, a filter, and a preview of it in its paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from aiplan_tui.formatting import quote_kind, speaker_line
+from aiplan_tui.model import Pack, Quote
+from aiplan_tui.reading import ReadingOrder
+from aiplan_tui.safe_text import clean_line
+from aiplan_tui.widgets.marking import marked_paragraph
+
+
+def quote_matches(quote: Quote, speaker: str, words: str) -> bool:
+    """Case-insensitive: every word of the filter is in the speaker's name or the quote."""
+    haystack = f"{speaker} {quote.exact}".lower()
+    return all(word in haystack for word in words.lower().split())
+
+
+class QuoteList(OptionList):
+    """Quotes under disabled speaker headings, so the cursor only lands on quotes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="quotes-down"),
+        Binding("k", "cursor_up", "Up", show=False, id="quotes-up"),
+        Binding("g", "first", "Top", show=False, id="quotes-top"),
+        Binding("G", "last", "Bottom", show=False, id="quotes-bottom"),
+    ]
+
+
+class QuotesScreen(Screen[None]):
+    """Browse and filter quotes; `enter` opens one in the reader."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="quotes-back", tooltip="Back to the reader."),
+        Binding("f", "filter", "Filter", id="quotes-filter", tooltip="Type to narrow the quotes."),
+    ]
+
+    def __init__(self, pack: Pack, open_quote: Callable[[str], None]) -> None:
+        super().__init__()
+        self.pack = pack
+        self.open_quote = open_quote
+        self.quotes = ReadingOrder(pack, {"quote"}).items
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="quotes-panes"):
+            with Vertical(id="quotes-left"):
+                yield Input(placeholder="Filter by speaker or words", id="quote-filter")
+                yield QuoteList(id="quote-list")
+            with VerticalScroll(id="quote-preview-pane"):
+                yield Static(id="quote-preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.fill("")
+        self.query_one(QuoteList).focus()
+
+    def speaker_name(self, quote: Quote) -> str:
+        entity = self.pack.entity(quote.speaker)
+        return entity.name if entity else quote.speaker
+
+    def fill(self, words: str) -> None:
+        """Group the quotes that match by speaker, speakers by how often they are quoted."""
+        groups: dict[str, list[Quote]] = {}
+        for quote in self.quotes:
+            if isinstance(quote, Quote) and quote_matches(quote, self.speaker_name(quote), words):
+                groups.setdefault(quote.speaker, []).append(quote)
+        ordered = sorted(
+            groups.items(), key=lambda item: (-len(item[1]), self.speaker_name(item[1][0]))
+        )
+        options: list[Option | None] = []
+        for _, quotes in ordered:
+            heading = Text()
+            heading.append(clean_line(self.speaker_name(quotes[0])), style="bold")
+            heading.append(f" ({len(quotes)})", style="dim")
+            options.append(Option(heading, disabled=True))
+            for quote in quotes:
+                mark = "“" if quote.direct else "~ "
+                options.append(Option(Text(f"  {mark}{clean_line(quote.exact)}"), id=quote.id))
+        quote_list = self.query_one(QuoteList)
+        quote_list.clear_options()
+        if not options:
+            options.append(Option(Text("No quote matches the filter.", style="dim"), disabled=True))
+        quote_list.add_options(options)
+        quote_list.action_first()
+        self.preview(quote_list.highlighted_option.id if quote_list.highlighted_option else None)
+
+    def preview(self, quote_id: str | None) -> None:
+        """The quote's paragraph with the quote marked, and who said it."""
+        target = self.query_one("#quote-preview", Static)
+        quote = self.pack.highlight(quote_id) if quote_id else None
+        article = self.pack.article(quote.article) if quote else None
+        if not isinstance(quote, Quote) or article is None:
+            target.update("")
+            return
+        text = Text()
+        text.append(clean_line(article.title), style="bold")
+        text.append(
+            f"\nparagraph {quote.location.paragraph + 1} · {quote_kind(quote)}\n\n", style="dim"
+        )
+        paragraph = article.paragraphs[quote.location.paragraph]
+        text.append_text(marked_paragraph(paragraph, [quote], {}, current=quote.id))
+        speaker = speaker_line(self.pack.entity(quote.speaker), quote.speaker)
+        text.append(f"\n\n— {clean_line(speaker)}", style="italic")
+        target.update(text)
+
+    @on(Input.Changed, "#quote-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    @on(Input.Submitted, "#quote-filter")
+    def _filter_done(self) -> None:
+        self.query_one(QuoteList).focus()
+
+    @on(OptionList.OptionHighlighted, "#quote-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.preview(event.option_id)
+
+    @on(OptionList.OptionSelected, "#quote-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id:
+            self.open_quote(event.option_id)
+
+    def selected_quote(self) -> str | None:
+        option = self.query_one(QuoteList).highlighted_option
+        return option.id if option else None
+
+    def action_back(self) -> None:
+        if self.focused is self.query_one("#quote-filter"):
+            self.query_one(QuoteList).focus()
+        else:
+            self.app.switch_screen("reader")
+
+    def action_filter(self) -> None:
+        self.query_one("#quote-filter", Input).focus()
