@@ -11,8 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets.tree import TreeNode
 
 from aiplan_tui.formatting import quote_kind, speaker_line
 from aiplan_tui.model import Pack, Quote
@@ -27,15 +27,20 @@ def quote_matches(quote: Quote, speaker: str, words: str) -> bool:
     return all(word in haystack for word in words.lower().split())
 
 
-class QuoteList(OptionList):
-    """Quotes under disabled speaker headings, so the cursor only lands on quotes."""
+class QuoteList(Tree[str]):
+    """Quotes under their speakers; a tree repaints only the lines a cursor move touches."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="quotes-down"),
         Binding("k", "cursor_up", "Up", show=False, id="quotes-up"),
-        Binding("g", "first", "Top", show=False, id="quotes-top"),
-        Binding("G", "last", "Bottom", show=False, id="quotes-bottom"),
+        Binding("g", "scroll_home", "Top", show=False, id="quotes-top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="quotes-bottom"),
     ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text("Quotes"), id=id)
+        self.show_root = False
+        self.guide_depth = 2
 
 
 class QuotesScreen(Screen[None]):
@@ -58,6 +63,7 @@ class QuotesScreen(Screen[None]):
             with Vertical(id="quotes-left"):
                 yield Input(placeholder="Filter by speaker or words", id="quote-filter")
                 yield QuoteList(id="quote-list")
+                yield Static(id="quote-count")
             with VerticalScroll(id="quote-preview-pane"):
                 yield Static(id="quote-preview")
         yield Footer()
@@ -79,22 +85,25 @@ class QuotesScreen(Screen[None]):
         ordered = sorted(
             groups.items(), key=lambda item: (-len(item[1]), self.speaker_name(item[1][0]))
         )
-        options: list[Option | None] = []
+        tree = self.query_one(QuoteList)
+        tree.clear()
+        first: TreeNode[str] | None = None
         for _, quotes in ordered:
             heading = Text()
             heading.append(clean_line(self.speaker_name(quotes[0])), style="bold")
             heading.append(f" ({len(quotes)})", style="dim")
-            options.append(Option(heading, disabled=True))
+            speaker = tree.root.add(heading, expand=True)
             for quote in quotes:
                 mark = "“" if quote.direct else "~ "
-                options.append(Option(Text(f"  {mark}{clean_line(quote.exact)}"), id=quote.id))
-        quote_list = self.query_one(QuoteList)
-        quote_list.clear_options()
-        if not options:
-            options.append(Option(Text("No quote matches the filter.", style="dim"), disabled=True))
-        quote_list.add_options(options)
-        quote_list.action_first()
-        self.preview(quote_list.highlighted_option.id if quote_list.highlighted_option else None)
+                leaf = speaker.add_leaf(Text(f"{mark}{clean_line(quote.exact)}"), quote.id)
+                first = first or leaf
+        count = sum(len(quotes) for _, quotes in ordered)
+        total = len(self.quotes)
+        summary = f"{count} of {total} quotes" if words.strip() else f"{total} quotes"
+        status = summary if count else "No quote matches the filter."
+        self.query_one("#quote-count", Static).update(status)
+        tree.call_after_refresh(tree.move_cursor, first)
+        self.preview(first.data if first else None)
 
     def preview(self, quote_id: str | None) -> None:
         """The quote's paragraph with the quote marked, and who said it."""
@@ -123,18 +132,19 @@ class QuotesScreen(Screen[None]):
     def _filter_done(self) -> None:
         self.query_one(QuoteList).focus()
 
-    @on(OptionList.OptionHighlighted, "#quote-list")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.preview(event.option_id)
+    @on(Tree.NodeHighlighted, "#quote-list")
+    def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        if event.node.data:
+            self.preview(event.node.data)
 
-    @on(OptionList.OptionSelected, "#quote-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_id:
-            self.open_quote(event.option_id)
+    @on(Tree.NodeSelected, "#quote-list")
+    def _selected(self, event: Tree.NodeSelected[str]) -> None:
+        if event.node.data:
+            self.open_quote(event.node.data)
 
     def selected_quote(self) -> str | None:
-        option = self.query_one(QuoteList).highlighted_option
-        return option.id if option else None
+        node = self.query_one(QuoteList).cursor_node
+        return node.data if node is not None else None
 
     def action_back(self) -> None:
         if self.focused is self.query_one("#quote-filter"):
