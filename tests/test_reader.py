@@ -207,3 +207,40 @@ async def test_layout_follows_the_terminal_width_and_too_small_recovers() -> Non
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert app.focused is app.reader.article_view
+
+
+async def test_command_palette_goes_to_a_dimension_and_escape_returns_to_the_article() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to dimension: Chips")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.query_one(ContentSwitcher).current == "listing"
+        listing = app.reader.query_one(Listing)
+        assert str(listing.get_option_at_index(0).prompt) == "Chips and export controls"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.reader.query_one(ContentSwitcher).current == "article"
+
+
+async def test_pane_keys_screen_keys_and_quitting() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.focused is app.reader.query_one(Navigator)
+        await pilot.press("tab", "tab")
+        assert app.focused is app.reader.query_one(HighlightCards)
+        await pilot.press("shift+tab")
+        assert app.focused is app.reader.article_view
+        await pilot.press("3")
+        assert isinstance(app.screen, QuotesScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("3", "1")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("ctrl+c")
+    assert app.return_code == 0

@@ -68,7 +68,15 @@ class AiplanApp(App[None]):
         ),
         Binding("y", "copy", "Copy", id="copy", tooltip="Copy the highlight with its citation."),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave aiplan-tui."),
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="quit-ctrl-c"),
+        Binding(
+            "ctrl+c",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            id="quit-ctrl-c",
+            tooltip="Leave aiplan-tui.",
+        ),
     ]
 
     def __init__(self, result: LoadResult) -> None:

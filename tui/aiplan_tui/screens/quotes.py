@@ -31,10 +31,33 @@ class QuoteList(Tree[str]):
     """Quotes under their speakers; a tree repaints only the lines a cursor move touches."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="quotes-down"),
-        Binding("k", "cursor_up", "Up", show=False, id="quotes-up"),
-        Binding("g", "scroll_home", "Top", show=False, id="quotes-top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="quotes-bottom"),
+        Binding(
+            "j",
+            "cursor_down",
+            "Down",
+            show=False,
+            id="quotes-down",
+            tooltip="Down in the quote list.",
+        ),
+        Binding(
+            "k", "cursor_up", "Up", show=False, id="quotes-up", tooltip="Up in the quote list."
+        ),
+        Binding(
+            "g",
+            "scroll_home",
+            "Top",
+            show=False,
+            id="quotes-top",
+            tooltip="First entry in the quote list.",
+        ),
+        Binding(
+            "G",
+            "scroll_end",
+            "Bottom",
+            show=False,
+            id="quotes-bottom",
+            tooltip="Last entry in the quote list.",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

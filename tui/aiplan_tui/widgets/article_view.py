@@ -46,8 +46,8 @@ class ArticleView(VerticalScroll):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "paragraph(1)", "Next paragraph", show=False, id="paragraph-next"),
         Binding("k,up", "paragraph(-1)", "Previous paragraph", show=False, id="paragraph-previous"),
-        Binding("g,home", "paragraph_edge(0)", "Top", show=False, id="article-top"),
-        Binding("G,end", "paragraph_edge(-1)", "Bottom", show=False, id="article-bottom"),
+        Binding("g,home", "paragraph_edge(0)", "First paragraph", show=False, id="article-top"),
+        Binding("G,end", "paragraph_edge(-1)", "Last paragraph", show=False, id="article-bottom"),
     ]
 
     @dataclass

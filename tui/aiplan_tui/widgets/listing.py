@@ -33,10 +33,38 @@ class Listing(OptionList):
     """Headings are disabled options, so the cursor only lands on entries that open something."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="listing-down"),
-        Binding("k", "cursor_up", "Up", show=False, id="listing-up"),
-        Binding("g", "first", "Top", show=False, id="listing-top"),
-        Binding("G", "last", "Bottom", show=False, id="listing-bottom"),
+        Binding(
+            "j",
+            "cursor_down",
+            "Down",
+            show=False,
+            id="listing-down",
+            tooltip="Down in a person's or dimension's listing.",
+        ),
+        Binding(
+            "k",
+            "cursor_up",
+            "Up",
+            show=False,
+            id="listing-up",
+            tooltip="Up in a person's or dimension's listing.",
+        ),
+        Binding(
+            "g",
+            "first",
+            "Top",
+            show=False,
+            id="listing-top",
+            tooltip="First entry in a person's or dimension's listing.",
+        ),
+        Binding(
+            "G",
+            "last",
+            "Bottom",
+            show=False,
+            id="listing-bottom",
+            tooltip="Last entry in a person's or dimension's listing.",
+        ),
     ]
 
     @dataclass

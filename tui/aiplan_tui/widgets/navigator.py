@@ -51,10 +51,33 @@ class Navigator(Tree[Target]):
     """Everything in the pack, by kind; `enter` opens the entry where it lives."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="navigator-down"),
-        Binding("k", "cursor_up", "Up", show=False, id="navigator-up"),
-        Binding("g", "scroll_home", "Top", show=False, id="navigator-top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="navigator-bottom"),
+        Binding(
+            "j",
+            "cursor_down",
+            "Down",
+            show=False,
+            id="navigator-down",
+            tooltip="Down in the navigator.",
+        ),
+        Binding(
+            "k", "cursor_up", "Up", show=False, id="navigator-up", tooltip="Up in the navigator."
+        ),
+        Binding(
+            "g",
+            "scroll_home",
+            "Top",
+            show=False,
+            id="navigator-top",
+            tooltip="First entry in the navigator.",
+        ),
+        Binding(
+            "G",
+            "scroll_end",
+            "Bottom",
+            show=False,
+            id="navigator-bottom",
+            tooltip="Last entry in the navigator.",
+        ),
     ]
 
     def __init__(self, pack: Pack, counts: Mapping[str, int], *, id: str | None = None) -> None:
