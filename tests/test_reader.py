@@ -244,3 +244,16 @@ async def test_pane_keys_screen_keys_and_quitting() -> None:
         assert isinstance(app.screen, ReaderScreen)
         await pilot.press("ctrl+c")
     assert app.return_code == 0
+
+
+async def test_clicking_a_paragraph_moves_the_cursor_there() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.reader.article_view
+        target = view.paragraph_view(2)
+        assert target is not None
+        await pilot.click(target)
+        await pilot.pause()
+        assert view.paragraph == 2
+        assert app.focused is view

@@ -33,6 +33,15 @@ def article_meta(article: Article) -> str:
 class ParagraphView(Static):
     """One paragraph; re-rendered alone when its marks change, so a move repaints little."""
 
+    @dataclass
+    class Clicked(Message):
+        """A click puts the paragraph cursor here."""
+
+        view: ParagraphView
+
+    def on_click(self) -> None:
+        self.post_message(self.Clicked(self))
+
     DEFAULT_CSS = """
     ParagraphView { margin-bottom: 1; padding-left: 1; border-left: blank; }
     ParagraphView.-current { border-left: outer $accent; }
@@ -148,6 +157,11 @@ class ArticleView(VerticalScroll):
         current = self.paragraph_view(self.paragraph)
         if current is not None:
             current.add_class("-current")
+
+    def on_paragraph_view_clicked(self, event: ParagraphView.Clicked) -> None:
+        if event.view in self._paragraph_views:
+            self.paragraph = self._paragraph_views.index(event.view)
+            self.focus()
 
     def action_paragraph(self, delta: int) -> None:
         self.paragraph += delta
