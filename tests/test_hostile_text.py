@@ -31,6 +31,7 @@ ENTITIES = f"""\
 id = "spk"
 name = "Name {MARKUP}"
 kind = "person"
+role = "Role \\u001b]0;pwned\\u0007\\u001b[31mred\\u009b2J"
 """
 
 HIGHLIGHTS = f"""\
@@ -77,7 +78,8 @@ async def test_reader_shows_markup_literally_and_strips_escapes(make_pack: PackF
         cards = " ".join(
             str(card.render()) for card in app.reader.query_one(HighlightCards).query(Static)
         )
-        assert f"— Name {MARKUP}" in cards
+        assert f"— Name {MARKUP}, Role ]0;pwned[31mred2J" in cards
+        assert not any(ch in cards for ch in "\x1b\x07\x9b")
         for selector in (".article-title", ParagraphView, HighlightCards):
             await pilot.click(selector)
             await pilot.pause()
