@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -184,3 +185,50 @@ def test_content_may_come_before_or_after_the_command(make_pack: PackFactory) ->
     root = str(make_pack())
     for args in (["--content", root, "export"], ["export", "--content", root]):
         assert json.loads(run(*args).stdout)["pack"]["id"] == "mini"
+
+
+def test_search_piped_prints_tab_separated_lines_and_exit_codes() -> None:
+    done = run("search", "deepsek")
+    assert done.returncode == 0
+    first = done.stdout.splitlines()[0].split("\t")
+    assert first[:2] == ["entity", "deepseek"]
+    assert len(first) == 6
+    none = run("search", "zzzzqqqq")
+    assert none.returncode == 1 and none.stdout == ""
+    assert run("search", "x", "--kind", "nope").returncode == 2
+    assert run("search", "x", "--limit", "0").returncode == 2
+    assert run("search").returncode == 2
+
+
+def test_search_json_spans_slice_the_text() -> None:
+    done = run("search", '"two camps"', "--kind", "quote,paragraph", "--json")
+    hits = json.loads(done.stdout)
+    assert {hit["kind"] for hit in hits} <= {"quote", "paragraph"}
+    assert hits
+    for hit in hits:
+        assert set(hit) == {"kind", "id", "score", "article", "location", "field", "text", "spans"}
+        assert [hit["text"][a:b] for a, b in hit["spans"]] == ["two camps"]
+        assert hit["location"]["paragraph"] == 4
+
+
+def test_search_table_in_a_terminal(tmp_path: Path) -> None:
+    """Through a pseudo-terminal the command draws a table with a count and the matches."""
+    out = tmp_path / "out"
+    code = f"""
+import os, pty, sys
+
+def keep(fd):
+    data = os.read(fd, 65536)
+    with open({str(out)!r}, "ab") as sink:
+        sink.write(data)
+    return data
+
+status = pty.spawn([{sys.executable!r}, "-m", "aiplan_tui", "search", "formidable"], keep)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+    env = {**os.environ, "COLUMNS": "120"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False, env=env)
+    assert done.returncode == 0
+    text = out.read_bytes().decode("utf-8", "replace")
+    assert "3 results for formidable" in text
+    assert "q-huang-formidable" in text

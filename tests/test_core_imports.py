@@ -13,6 +13,14 @@ CORE = [
     "aiplan_tui.export",
     "aiplan_tui.paths",
     "aiplan_tui.cli",
+    "aiplan_tui.folding",
+    "aiplan_tui.query",
+    "aiplan_tui.search",
+    "aiplan_tui.search_docs",
+    "aiplan_tui.search_cli",
+    "aiplan_tui.reading",
+    "aiplan_tui.mentions",
+    "aiplan_tui.formatting",
 ]
 
 

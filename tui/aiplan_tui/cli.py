@@ -45,6 +45,24 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to read"
     )
+    search = commands.add_parser(
+        "search",
+        help="search the pack",
+        description="Search everything in a pack with the app's query language. Exit status: "
+        "0 with results, 1 with none, 2 usage error. Output: a table in a terminal, "
+        "tab-separated lines when piped (kind, id, score, article, paragraph, text), or JSON.",
+    )
+    search.add_argument("query", help='e.g. deepsek, "two camps", ^invest, !nvidia, kind:quote')
+    search.add_argument(
+        "--kind", action="append", default=[], metavar="K",
+        help="only these kinds (quote, fact, position, event, paragraph, entity, compare, "
+        "article); repeat or separate with commas",
+    )  # fmt: skip
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument(
+        "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to search"
+    )
     return parser
 
 
@@ -69,6 +87,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     if args.command == "export":
         return _export(result)
+    if args.command == "search":
+        return _search(result, args)
     return _run_app(result)
 
 
@@ -99,6 +119,19 @@ def _export(result: LoadResult) -> int:
     json.dump(pack_to_dict(result.pack), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return EXIT_OK
+
+
+def _search(result: LoadResult, args: argparse.Namespace) -> int:
+    from aiplan_tui.query import KINDS
+    from aiplan_tui.search_cli import run_search
+
+    kinds = [kind for value in args.kind for kind in value.split(",") if kind]
+    unknown = [kind for kind in kinds if kind not in KINDS]
+    if unknown or args.limit < 1:
+        problem = f"unknown kind {unknown[0]!r}" if unknown else "--limit must be at least 1"
+        print(f"aiplan-tui search: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    return run_search(result.pack, args.query, kinds, args.limit, args.json)
 
 
 def _run_app(result: LoadResult) -> int:

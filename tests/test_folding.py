@@ -1,0 +1,36 @@
+"""Folding for search: what matches what, and spans that slice the original text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aiplan_tui.folding import fold, fold_plain, words
+
+
+def test_case_accents_quotes_and_dashes_fold() -> None:
+    assert fold_plain("China’s “AI plus” — Café ﬁle") == 'china\'s "ai plus" - cafe file'
+
+
+def test_words_split_on_punctuation_in_any_script() -> None:
+    assert words("DeepSeek’s R1, 中国 AI-plus") == ["deepseek", "s", "r1", "中国", "ai", "plus"]
+
+
+def test_spans_map_back_to_the_original() -> None:
+    original = "Ｆｕｌｌ café’s ﬁne"
+    folded = fold(original)
+    start = folded.text.index("cafe's")
+    a, b = folded.original_span(start, start + len("cafe's"))
+    assert original[a:b] == "café’s"
+    start = folded.text.index("fine")
+    a, b = folded.original_span(start, start + 4)
+    assert original[a:b] == "ﬁne"
+
+
+@given(st.text(max_size=60))
+def test_every_folded_span_lies_inside_the_original(text: str) -> None:
+    folded = fold(text)
+    assert len(folded.origin) == len(folded.text)
+    for start in range(len(folded.text)):
+        a, b = folded.original_span(start, len(folded.text))
+        assert 0 <= a <= b <= len(text)

@@ -1,0 +1,111 @@
+"""The search engine on the bundled pack and a small fixed corpus: operators, ranking, spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aiplan_tui.loader import load_pack
+from aiplan_tui.paths import bundled_content_dir
+from aiplan_tui.search import SearchIndex
+from conftest import PackFactory
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    return SearchIndex(load_pack(bundled_content_dir()).pack)
+
+
+def ids(index: SearchIndex, query: str) -> list[str]:
+    return [hit.id for hit in index.search(query, limit=None)]
+
+
+def test_typos_still_find(index: SearchIndex) -> None:
+    assert index.search("deepsek")[0].id == "deepseek"  # the entity's name ranks first
+    assert "f-us-private-2024" in ids(index, "investmnt")
+
+
+def test_every_span_slices_the_original_text(index: SearchIndex) -> None:
+    for query in ["deepsek", "china’s", "Premier Li", '"two camps"', "^invest", "ment$", "chips"]:
+        for hit in index.search(query, limit=None):
+            assert hit.spans, (query, hit.id)
+            for start, end in hit.spans:
+                assert 0 <= start < end <= len(hit.text)
+
+
+def test_folding_matches_curly_quotes_case_and_accents(index: SearchIndex) -> None:
+    assert ids(index, "CHINA'S AI PLUS") == ids(index, "china’s ai plus")
+    hit = index.search('"china\'s ai plus"')[0]
+    assert [hit.text[a:b] for a, b in hit.spans] == ["China’s “AI plus"]
+
+
+def test_phrase_is_exact_and_in_order(index: SearchIndex) -> None:
+    assert set(ids(index, '"two camps"')) == {"cnbc-tech-race:5", "q-chen-two-camps"}
+    assert ids(index, '"camps two"') == []
+
+
+def test_exact_prefix_and_suffix(index: SearchIndex) -> None:
+    assert ids(index, "'deepsek") == []
+    assert "deepseek" in ids(index, "'deepseek")
+    prefix = index.search("^invest", limit=None)
+    assert all(hit.text[a:b].lower().startswith("invest") for hit in prefix for a, b in hit.spans)
+    suffix = index.search("ment$", limit=None)
+    assert all(hit.text[a:b].lower().endswith("ment") for hit in suffix for a, b in hit.spans)
+
+
+def test_negation_and_or(index: SearchIndex) -> None:
+    chips = set(ids(index, "chips"))
+    without = set(ids(index, "chips !nvidia"))
+    assert without and without < chips
+    assert not any(
+        "nvidia" in hit.text.lower()
+        for hit in index.search("chips !nvidia", limit=None)
+        if hit.field == "text"
+    )
+    either = set(ids(index, "formidable | deepseek"))
+    assert set(ids(index, "formidable")) | set(ids(index, "deepseek")) == either
+
+
+def test_filters(index: SearchIndex) -> None:
+    quotes = index.search("kind:quote speaker:chen", limit=None)
+    assert [h.id for h in quotes] == ["q-chen-two-camps", "q-chen-multilateral", "q-chen-belt-road"]
+    assert all(
+        h.kind == "fact" and "us" in h.doc.sides
+        for h in index.search("side:us kind:fact", limit=None)
+    )
+    assert {h.id for h in index.search("dim:chips kind:compare", limit=None)} == {
+        "chips/us",
+        "chips/china",
+    }
+    assert all(
+        h.doc.article == "cnbc-tech-race" for h in index.search("article:cnbc camps", limit=None)
+    )
+    assert "f-us-private-2024" in ids(index, "year:2024 kind:fact")
+
+
+def test_ranking_order_on_a_small_corpus(make_pack: PackFactory) -> None:
+    index = SearchIndex(load_pack(make_pack()).pack)
+    # The entity's name outranks the quote that merely says the word; exact beats fuzzy.
+    hits = index.search("chen", limit=None)
+    assert hits[0].kind == "entity"
+    assert [h.id for h in index.search("billion", limit=None)] == ["wire:2", "f-us", "f-china"]
+    fuzzy = index.search("bilion", limit=None)
+    assert fuzzy and fuzzy[0].score < hits[0].score
+
+
+def test_close_words_beat_scattered_ones(make_pack: PackFactory) -> None:
+    index = SearchIndex(load_pack(make_pack()).pack)
+
+    def paragraph_score(query: str) -> float:
+        return next(h.score for h in index.search(query, limit=None) if h.id == "wire:2")
+
+    assert paragraph_score("private investment") > paragraph_score("private china")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_any_query_returns_without_error(index: SearchIndex, text: str) -> None:
+    for hit in index.search(text, limit=5):
+        for start, end in hit.spans:
+            assert 0 <= start <= end <= len(hit.text)

@@ -1,0 +1,71 @@
+"""Fold text for matching (case, accents, compatibility forms, curly quotes, dashes) while
+remembering where each folded character came from, so match spans point into the original."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_PUNCTUATION = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-",
+}  # fmt: skip
+WORD = re.compile(r"[^\W_]+")
+"""A word: letters and digits (any script), nothing else."""
+
+
+@lru_cache(maxsize=4096)
+def fold_char(char: str) -> str:
+    """One character folded: may become several (ﬁ -> fi) or none (a lone combining accent)."""
+    if char in _PUNCTUATION:
+        return _PUNCTUATION[char]
+    if char.isascii():
+        return char.lower()
+    decomposed = unicodedata.normalize("NFKD", char)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return kept.casefold()
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text and, for each of its characters, the index of the original character."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that produced folded[start:end]."""
+        if start >= end or not self.origin:
+            point = self.origin[start] if start < len(self.origin) else self._length()
+            return point, point
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def _length(self) -> int:
+        return self.origin[-1] + 1 if self.origin else 0
+
+
+def fold(text: str) -> Folded:
+    """Fold `text`, keeping the map back to it."""
+    if text.isascii():
+        return Folded(text.lower(), tuple(range(len(text))))
+    pieces: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold_char(char)
+        pieces.append(folded)
+        origin.extend([index] * len(folded))
+    return Folded("".join(pieces), tuple(origin))
+
+
+def fold_plain(text: str) -> str:
+    """Just the folded text, for queries and vocabulary."""
+    return text.lower() if text.isascii() else "".join(fold_char(c) for c in text)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text."""
+    return WORD.findall(fold_plain(text))

@@ -1,0 +1,103 @@
+"""The search query language. Any input parses: what is not an operator is read as text.
+
+words are ANDed and fuzzy · "a phrase" and 'word are exact · ^word prefix · word$ suffix ·
+!word excludes · a | b is OR · filters kind: side: speaker: dim: article: year:
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from aiplan_tui.folding import WORD, fold_plain
+
+Mode = Literal["fuzzy", "exact", "prefix", "suffix", "phrase"]
+FILTERS = ("kind", "side", "speaker", "dim", "article", "year")
+KINDS = ("quote", "fact", "position", "event", "paragraph", "entity", "compare", "article")
+_TOKEN = re.compile(r'!?"[^"]*"|\S+')
+_FILTER = re.compile(r"([a-z]+):(\S+)\Z")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing to look for: a folded word (or phrase) and how it must match."""
+
+    text: str
+    mode: Mode = "fuzzy"
+
+
+@dataclass(frozen=True)
+class Query:
+    """Groups are ANDed; the terms inside a group are alternatives (OR)."""
+
+    groups: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+    filters: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups and not self.filters
+
+
+@dataclass
+class _Builder:
+    groups: list[list[Term]] = field(default_factory=list)
+    excluded: list[Term] = field(default_factory=list)
+    filters: list[tuple[str, str]] = field(default_factory=list)
+    joining: bool = False
+
+    def add(self, terms: list[Term], negated: bool) -> None:
+        if negated:
+            self.excluded.extend(terms)
+        elif self.joining and self.groups:
+            self.groups[-1].extend(terms)
+        else:
+            self.groups.extend([term] for term in terms)
+        self.joining = False
+
+
+def parse(text: str) -> Query:
+    """Parse a query; never raises, whatever the input."""
+    builder = _Builder()
+    for token in _TOKEN.findall(text):
+        if token == "|":
+            builder.joining = bool(builder.groups)
+            continue
+        negated = token.startswith("!") and len(token) > 1
+        body = token[1:] if negated else token
+        if not negated and (found := _filter(body)):
+            builder.filters.append(found)
+            builder.joining = False
+            continue
+        builder.add(_terms(body), negated)
+    return Query(
+        tuple(tuple(group) for group in builder.groups),
+        tuple(builder.excluded),
+        tuple(builder.filters),
+    )
+
+
+def _filter(token: str) -> tuple[str, str] | None:
+    match = _FILTER.match(token)
+    if not match or match.group(1) not in FILTERS:
+        return None
+    key, value = match.group(1), fold_plain(match.group(2))
+    if key == "kind" and not all(part in KINDS for part in re.split(r"[|,]", value)):
+        return None
+    return key, value
+
+
+def _terms(token: str) -> list[Term]:
+    """A token as terms: a quoted phrase, 'exact, ^prefix, suffix$, or plain fuzzy words."""
+    if len(token) >= 2 and token.startswith('"') and token.endswith('"'):
+        phrase = " ".join(WORD.findall(fold_plain(token[1:-1])))
+        return [Term(phrase, "phrase")] if phrase else []
+    mode: Mode = "fuzzy"
+    if token.startswith("'"):
+        mode, token = "exact", token[1:]
+    elif token.startswith("^"):
+        mode, token = "prefix", token[1:]
+    elif token.endswith("$") and len(token) > 1:
+        mode, token = "suffix", token[:-1]
+    return [Term(word, mode) for word in WORD.findall(fold_plain(token))]

@@ -1,0 +1,67 @@
+"""`aiplan-tui search`: the engine on the command line, as a table, tab-separated lines or JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from aiplan_tui.model import Pack
+from aiplan_tui.safe_text import clean_line
+from aiplan_tui.search import Hit, SearchIndex, snippet
+
+
+def hit_to_dict(hit: Hit) -> dict[str, Any]:
+    """The JSON shape: kind, id, score, article, location, field, text, spans."""
+    location = hit.location
+    return {
+        "kind": hit.kind,
+        "id": hit.id,
+        "score": round(hit.score, 4),
+        "article": hit.doc.article or None,
+        "location": None
+        if location is None
+        else {"paragraph": location.paragraph, "start": location.start, "end": location.end},
+        "field": hit.field,
+        "text": hit.text,
+        "spans": [list(span) for span in hit.spans],
+    }
+
+
+def run_search(pack: Pack, query: str, kinds: list[str], limit: int, as_json: bool) -> int:
+    """Print the hits; exit status 0 with results, 1 with none, as grep does."""
+    hits = SearchIndex(pack).search(query, limit=limit, kinds=kinds)
+    if as_json:
+        json.dump([hit_to_dict(hit) for hit in hits], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif sys.stdout.isatty():
+        _print_table(hits, query)
+    else:
+        for hit in hits:
+            where = "" if hit.location is None else str(hit.location.paragraph + 1)
+            text = clean_line(hit.text).replace("\t", " ")
+            fields = [hit.kind, hit.id, f"{hit.score:.3f}", hit.doc.article, where, text]
+            sys.stdout.write("\t".join(fields) + "\n")
+    return 0 if hits else 1
+
+
+def _print_table(hits: list[Hit], query: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(f"{len(hits)} results for {query}"), expand=True, show_lines=False)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("id", no_wrap=True, overflow="fold")
+    table.add_column("where", no_wrap=True)
+    table.add_column("match")
+    for hit in hits:
+        text, spans = snippet(clean_line(hit.text), hit.spans)
+        match = Text(text)
+        for start, end in spans:
+            match.stylize("bold reverse", start, end)
+        where = hit.doc.article
+        if hit.location is not None:
+            where += f" ¶{hit.location.paragraph + 1}"
+        table.add_row(Text(hit.kind), Text(hit.id), Text(where), match)
+    Console().print(table)
