@@ -98,6 +98,7 @@ async def test_enter_on_a_navigator_quote_opens_it_and_flashes() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        app.reader.article_view.flash_seconds = 60  # no race with a slow machine
         navigator = app.reader.query_one(Navigator)
         target = QUOTES[3]
         node = navigator.node_for(navigator_target("highlight", target.id))

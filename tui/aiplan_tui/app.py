@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
@@ -17,7 +17,9 @@ from aiplan_tui.problems import Problems
 from aiplan_tui.screens.help import HelpScreen, key_rows
 from aiplan_tui.screens.quotes import QuoteList, QuotesScreen
 from aiplan_tui.screens.reader import ReaderScreen
+from aiplan_tui.screens.search import SearchChoice, SearchScreen
 from aiplan_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from aiplan_tui.search import SearchIndex
 from aiplan_tui.themes import DEFAULT_THEME, load_theme_dir
 from aiplan_tui.widgets.article_view import ArticleView
 from aiplan_tui.widgets.listing import Listing
@@ -35,6 +37,7 @@ class AiplanApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "show_reader", "Reader", id="reader", tooltip="The articles with highlights."),
         Binding("3", "show_quotes", "Quotes", id="quotes", tooltip="Every quote, by speaker."),
+        Binding("slash", "search", "Search", id="search", tooltip="Search everything."),
         Binding("question_mark", "help", "Help", id="help", tooltip="List every key."),
         Binding(
             "right_square_bracket",
@@ -85,6 +88,10 @@ class AiplanApp(App[None]):
         """The pack shown, with any problems found while loading it."""
         self.reader = ReaderScreen(result.pack)
         self.quotes_screen = QuotesScreen(result.pack, self.open_quote)
+        self.search_index: SearchIndex | None = None
+        """Built in the background after start-up, so loading never holds up the first frame."""
+        self.search_history: list[str] = []
+        """Queries opened from the search screen, oldest first."""
 
     @property
     def pack(self) -> Pack:
@@ -101,6 +108,41 @@ class AiplanApp(App[None]):
         self.install_screen(self.quotes_screen, "quotes")
         self.push_screen("reader")
         self.call_after_refresh(self.announce_problems)
+        self.build_search_index()
+
+    @work(thread=True, exclusive=True, group="index")
+    def build_search_index(self) -> None:
+        index = SearchIndex(self.pack)
+        self.call_from_thread(setattr, self, "search_index", index)
+
+    def action_search(self) -> None:
+        if isinstance(self.screen, SearchScreen):
+            return
+        screen = SearchScreen(
+            lambda: self.search_index, self.search_history, self.reader.side_colours()
+        )
+        self.push_screen(screen, self.open_hit)
+
+    def open_hit(self, choice: SearchChoice | None) -> None:
+        """Open a search result where it lives; remember the matches for `n` and `N`."""
+        if choice is None:
+            return
+        self.action_show_reader()
+        hit, reader = choice.hit, self.reader
+        if hit.kind == "entity":
+            reader.show_entity(hit.id)
+        elif hit.kind == "compare":
+            reader.show_dimension(hit.id.split("/")[0])
+        elif hit.kind == "article":
+            reader.open_article(hit.id)
+        elif hit.kind == "paragraph" and hit.location is not None:
+            reader.open_article(hit.doc.article)
+            reader.article_view.paragraph = hit.location.paragraph
+            reader.article_view.flash(hit.location.paragraph)
+            reader.call_after_refresh(reader.center_cursor)
+        else:
+            reader.open_highlight(hit.id)
+        reader.set_matches(reader.match_places(choice.hits), reader.match_places([hit]))
 
     def register_bundled_themes(self) -> None:
         """Make the shipped themes available and start in the default one; say if any is broken."""
@@ -171,6 +213,17 @@ class AiplanApp(App[None]):
                         *QuotesScreen.BINDINGS,
                         *QuoteList.BINDINGS,
                         Binding("enter", "", "Open the quote in the reader"),
+                    ]
+                ),
+            ),
+            (
+                "Search",
+                key_rows(
+                    [
+                        *SearchScreen.BINDINGS,
+                        Binding("up", "", "In an empty box: the last query"),
+                        Binding("down", "", "From the box to the results"),
+                        Binding("enter", "", "Open the result where it lives"),
                     ]
                 ),
             ),

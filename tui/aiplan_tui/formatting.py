@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
+import math
+
 from aiplan_tui.model import Entity, Fact, Highlight, Pack, Position, Quote
 
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+_DECIMALS = 2
 
 
 def format_number(value: float, grouping: bool = True) -> str:
     """109.1e9 -> "109.1 bn", 5.6e6 -> "5.6 m", 5000 -> "5,000"; never a trailing ".0"."""
-    for scale, suffix in _SCALES:
+    if not math.isfinite(value):
+        return str(value)
+    for index, (scale, suffix) in enumerate(_SCALES):
         if abs(value) >= scale:
-            return f"{_trim(value / scale)} {suffix}"
-    if float(value).is_integer():
-        return f"{int(value):,}" if grouping else str(int(value))
-    return _trim(value)
+            scaled = round(value / scale, _DECIMALS)
+            if abs(scaled) >= 1000 and index > 0:  # 999.999e9 reads "1 tn", not "1000 bn"
+                scale, suffix = _SCALES[index - 1]
+                scaled = round(value / scale, _DECIMALS)
+            return f"{_trim(scaled, grouping)} {suffix}"
+    return _trim(value, grouping)
 
 
-def _trim(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+def _trim(value: float, grouping: bool) -> str:
+    """At most two decimals, none when whole, so 600.0 is "600" and 109.1 is "109.1"."""
+    rounded = round(value, _DECIMALS)
+    if rounded == 0 and value != 0:  # 0.001 would otherwise read "0"
+        return f"{value:.2g}"
+    rounded += 0.0  # -0.0 becomes 0.0, so nothing reads "-0"
+    text = f"{rounded:,.{_DECIMALS}f}" if grouping else f"{rounded:.{_DECIMALS}f}"
+    return text.rstrip("0").rstrip(".")
 
 
 def format_fact_value(fact: Fact) -> str:
@@ -60,10 +73,9 @@ def quote_kind(quote: Quote) -> str:
 def source_line(highlight: Highlight, pack: Pack) -> str:
     """Where the words are: article, outlet, paragraph."""
     article = pack.article(highlight.article)
-    if article is None:
-        return f"Source: {highlight.article}"
-    outlet = article.outlet or "source not given"
-    return f"Source: {article.title}, {outlet}, paragraph {highlight.location.paragraph + 1}"
+    title = article.title if article is not None else highlight.article
+    outlet = (article.outlet if article is not None else "") or "source not given"
+    return f"Source: {title}, {outlet}, paragraph {highlight.location.paragraph + 1}"
 
 
 def citation(highlight: Highlight, pack: Pack) -> str:

@@ -37,6 +37,10 @@ class ReadingOrder:
         loc = highlight.location
         return Place(self._article_index[highlight.article], loc.paragraph, loc.start)
 
+    def place_in(self, article_id: str, paragraph: int, offset: int) -> Place:
+        """A place given by article id, for positions that are not highlights (search matches)."""
+        return Place(self._article_index.get(article_id, 0), paragraph, offset)
+
     def paragraph_start(self, article_id: str, paragraph: int) -> Place:
         """Just before anything in that paragraph, for a cursor that is on no highlight."""
         return Place(self._article_index.get(article_id, 0), paragraph, -1)

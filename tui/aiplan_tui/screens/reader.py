@@ -19,6 +19,7 @@ from aiplan_tui.model import Highlight, Pack
 from aiplan_tui.reading import Place, ReadingOrder
 from aiplan_tui.safe_text import clean_line
 from aiplan_tui.screens.listings import dimension_sections, entity_sections, entity_title
+from aiplan_tui.search import Hit
 from aiplan_tui.widgets.article_view import ArticleView
 from aiplan_tui.widgets.highlight_cards import HighlightCards
 from aiplan_tui.widgets.listing import Listing, Section
@@ -33,7 +34,14 @@ class ReaderScreen(Screen[None]):
     """Read an article with every highlight marked; the side pane explains what is at the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "pane(1)", "Next pane", id="pane-next", tooltip="Move to the next pane."),
+        Binding(
+            "tab",
+            "pane(1)",
+            "Next pane",
+            show=False,
+            id="pane-next",
+            tooltip="Move to the next pane.",
+        ),
         Binding(
             "shift+tab",
             "pane(-1)",
@@ -48,6 +56,22 @@ class ReaderScreen(Screen[None]):
             "Highlights",
             id="toggle-highlights",
             tooltip="Show or hide the highlights pane (below 120 columns).",
+        ),
+        Binding(
+            "n",
+            "match(1)",
+            "Next match",
+            show=False,
+            id="next-match",
+            tooltip="The next match of the last search, in reading order.",
+        ),
+        Binding(
+            "N",
+            "match(-1)",
+            "Prev match",
+            show=False,
+            id="previous-match",
+            tooltip="The previous match of the last search.",
         ),
         Binding(
             "escape",
@@ -72,6 +96,10 @@ class ReaderScreen(Screen[None]):
         self.highlight_counts = {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}
         self.current: Highlight | None = None
         """The highlight the cursor is on, if any."""
+        self.matches: list[Place] = []
+        """The last search's matches in the articles, in reading order, for `n` and `N`."""
+        self.match_number = 0
+        """Which match `n`/`N` last went to (1-based; 0 before the first)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -127,9 +155,9 @@ class ReaderScreen(Screen[None]):
         highlight = self.pack.highlight(highlight_id)
         if highlight is not None:
             self.open_article(highlight.article, highlight)
-            self.call_after_refresh(self._center_current)
+            self.call_after_refresh(self.center_cursor)
 
-    def _center_current(self) -> None:
+    def center_cursor(self) -> None:
         view = self.article_view
         paragraph = view.paragraph_view(view.paragraph)
         if paragraph is not None:
@@ -191,20 +219,21 @@ class ReaderScreen(Screen[None]):
             self.notify(f"This is the first {what}.", timeout=2)
 
     def update_status(self) -> None:
-        status = Text()
+        """One line: where the cursor is among highlights, search matches and paragraphs."""
+        parts = []
         if self.current is not None:
             number = self.everything.position(self.current.id)
-            status.append(f"highlight {number}/{len(self.everything)} ({self.current.kind}")
+            part = f"highlight {number}/{len(self.everything)} ({self.current.kind}"
             quote_number = self.quotes.position(self.current.id)
             if quote_number is not None:
-                status.append(f" {quote_number}/{len(self.quotes)}")
-            status.append(")")
+                part += f" {quote_number}/{len(self.quotes)}"
+            parts.append(part + ")")
+        if self.matches:
+            parts.append(f"match {self.match_number}/{len(self.matches)}")
         view = self.article_view
         if view.article is not None:
-            if status:
-                status.append(" · ")
-            status.append(f"paragraph {view.paragraph + 1}/{len(view.article.paragraphs)}")
-        self.query_one("#status", Static).update(status)
+            parts.append(f"paragraph {view.paragraph + 1}/{len(view.article.paragraphs)}")
+        self.query_one("#status", Static).update(Text(" · ".join(parts)))
         self.refresh_bindings()
 
     # Events ---------------------------------------------------------------------------------
@@ -226,7 +255,7 @@ class ReaderScreen(Screen[None]):
             self.open_article(entry.article)
             self.article_view.paragraph = entry.paragraph
             self.article_view.flash(entry.paragraph)
-            self.call_after_refresh(self._center_current)
+            self.call_after_refresh(self.center_cursor)
         self.focus_pane("center")
 
     @on(ArticleView.Moved)
@@ -291,7 +320,47 @@ class ReaderScreen(Screen[None]):
         self.show_cards = not self.show_cards
         self._show_active_pane()
 
+    def match_places(self, hits: list[Hit]) -> list[Place]:
+        """Where search hits matched inside article text: paragraphs and highlights' words."""
+        places = []
+        for hit in hits:
+            location = hit.location
+            if location is None or hit.field not in ("text", "exact"):
+                continue
+            for start, _ in hit.spans:
+                offset = start if hit.kind == "paragraph" else location.start + start
+                places.append(self.everything.place_in(hit.doc.article, location.paragraph, offset))
+        return sorted(set(places))
+
+    def set_matches(self, matches: list[Place], opened: list[Place]) -> None:
+        """Remember a search's matches, counting from the one just opened."""
+        self.matches = matches
+        first = opened[0] if opened else None
+        self.match_number = matches.index(first) + 1 if first in matches else 0
+        self.update_status()
+
+    def action_match(self, step: int) -> None:
+        """Go to the next or previous match, across articles; the paragraph flashes."""
+        here = self.place()
+        if self.match_number:
+            here = self.matches[self.match_number - 1]
+        ahead = [n for n, m in enumerate(self.matches) if (m > here if step > 0 else m < here)]
+        if not ahead:
+            self.notify("No more matches that way.", timeout=2)
+            return
+        number = ahead[0] if step > 0 else ahead[-1]
+        place = self.matches[number]
+        article = self.pack.articles[place.article]
+        self.open_article(article.id)
+        self.article_view.paragraph = place.paragraph
+        self.article_view.flash(place.paragraph)
+        self.match_number = number + 1
+        self.call_after_refresh(self.center_cursor)
+        self.update_status()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "match":
+            return True if self.matches else None
         if action == "toggle_cards":
             return True if self.has_class("-medium") else None
         if action == "back_to_article":

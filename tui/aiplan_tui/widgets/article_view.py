@@ -66,6 +66,9 @@ class ArticleView(VerticalScroll):
         article: Article
         paragraph: int
 
+    flash_seconds: float = 0.6
+    """How long a jump's landing paragraph stays tinted."""
+
     paragraph: var[int] = var(0)
     """Index of the paragraph under the cursor."""
 
@@ -141,7 +144,7 @@ class ArticleView(VerticalScroll):
         view = self.paragraph_view(number)
         if view is not None:
             view.add_class("-flash")
-            self.set_timer(0.6, lambda: view.remove_class("-flash"))
+            self.set_timer(self.flash_seconds, lambda: view.remove_class("-flash"))
 
     def watch_paragraph(self, old: int, new: int) -> None:
         self._mark_cursor(old)

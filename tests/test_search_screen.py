@@ -1,0 +1,110 @@
+"""Search in the app: type, see results, open one at its source, come back, recall, n/N."""
+
+from __future__ import annotations
+
+from textual.widgets import ContentSwitcher, Input, OptionList, Static
+
+from aiplan_tui.app import AiplanApp
+from aiplan_tui.loader import load_pack
+from aiplan_tui.paths import bundled_content_dir
+from aiplan_tui.screens.quotes import QuotesScreen
+from aiplan_tui.screens.reader import ReaderScreen
+from aiplan_tui.screens.search import SearchScreen
+
+
+def make_app() -> AiplanApp:
+    return AiplanApp(load_pack(bundled_content_dir()))
+
+
+async def wait_for_index(app: AiplanApp, pilot: object) -> None:
+    await app.workers.wait_for_complete()
+    assert app.search_index is not None
+
+
+async def type_query(pilot: object, app: AiplanApp, text: str) -> None:
+    await pilot.press(*text)  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+def count(app: AiplanApp) -> str:
+    return str(app.screen.query_one("#search-count", Static).render())
+
+
+async def test_typing_shows_results_and_enter_opens_the_quote_at_its_source() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await type_query(pilot, app, "formidabel")
+        assert count(app) == "3 results"
+        results = app.screen.query_one(OptionList)
+        assert "formidable" in str(results.get_option_at_index(0).prompt)
+        await pilot.press("down", "down", "enter")  # the second result: the quote
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.reader.current is not None and app.reader.current.id == "q-huang-formidable"
+
+
+async def test_escape_returns_to_where_you_were() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("3", "slash")
+        await type_query(pilot, app, "chips")
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuotesScreen)
+
+
+async def test_a_person_result_opens_their_listing() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("slash")
+        await type_query(pilot, app, "kind:entity deepsek")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.reader.query_one(ContentSwitcher).current == "listing"
+
+
+async def test_history_recalls_earlier_queries() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(app, pilot)
+        for query in ("nvidia", "deepseek"):
+            await pilot.press("slash")
+            await type_query(pilot, app, query)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert app.search_history == ["nvidia", "deepseek"]
+        await pilot.press("slash")
+        await pilot.press("up")
+        box = app.screen.query_one(Input)
+        assert box.value == "deepseek"
+        await pilot.press("ctrl+r")
+        assert box.value == "nvidia"
+
+
+async def test_n_and_N_step_through_the_matches_in_the_articles() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(app, pilot)
+        assert app.reader.check_action("match", (1,)) is None
+        await pilot.press("slash")
+        await type_query(pilot, app, "kind:paragraph nvidia")
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.reader
+        total = len(reader.matches)
+        assert total >= 3
+        status = str(reader.query_one("#status", Static).render())
+        assert f"match 1/{total}" in status
+        await pilot.press("n")
+        await pilot.pause()
+        assert reader.match_number == 2
+        assert f"match 2/{total}" in str(reader.query_one("#status", Static).render())
+        place = reader.matches[1]
+        assert reader.article_view.paragraph == place.paragraph
+        await pilot.press("N")
+        assert reader.match_number == 1

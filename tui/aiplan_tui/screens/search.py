@@ -1,0 +1,162 @@
+"""Search: one box, results as you type (computed off the UI thread), `enter` opens one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from aiplan_tui.safe_text import clean_line
+from aiplan_tui.search import Hit, SearchIndex, snippet
+
+BADGES = {
+    "quote": "❝ quote", "fact": "# fact", "position": "◆ position", "event": "◷ event",
+    "paragraph": "¶ text", "entity": "@ entity", "compare": "⇄ compare", "article": "▤ article",
+}  # fmt: skip
+RESULT_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class SearchChoice:
+    """The result chosen, and all the results, for stepping through matches afterwards."""
+
+    hit: Hit
+    hits: list[Hit]
+
+
+def result_prompt(hit: Hit, side_colours: dict[str, str]) -> Text:
+    """Kind badge in its side's colour, where it is, then the matched words highlighted."""
+    sides = sorted(hit.doc.sides)
+    colour = side_colours.get(sides[0], "") if len(sides) == 1 else ""
+    prompt = Text()
+    prompt.append(BADGES.get(hit.kind, hit.kind), style=f"bold {colour}".strip())
+    where = hit.doc.article or hit.id
+    if hit.location is not None:
+        where += f" ¶{hit.location.paragraph + 1}"
+    prompt.append(f"  {clean_line(where)}", style="dim")
+    if hit.field not in ("text", "exact"):
+        prompt.append(f" · {hit.field}", style="dim")
+    text, spans = snippet(clean_line(hit.text), hit.spans, width=160)
+    body = Text(text)
+    for start, end in spans:
+        body.stylize("bold reverse", start, end)
+    prompt.append("\n")
+    prompt.append_text(body)
+    return prompt
+
+
+class SearchScreen(Screen[SearchChoice | None]):
+    """Type to search; `down` or `tab` to the results, `enter` opens, `escape` goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Back", id="search-back", tooltip="Close search."),
+        Binding("ctrl+r", "history", "History", id="search-history",
+                tooltip="Recall earlier queries, newest first."),
+    ]  # fmt: skip
+
+    def __init__(
+        self,
+        index: Callable[[], SearchIndex | None],
+        history: list[str],
+        side_colours: dict[str, str],
+    ) -> None:
+        super().__init__()
+        self.index = index
+        self.history = history
+        self.side_colours = side_colours
+        self.hits: list[Hit] = []
+        self._recall = 0
+
+    def compose(self) -> ComposeResult:
+        hint = 'Search: words, "a phrase", ^prefix, !not, a | b, kind:quote …'
+        yield Input(placeholder=hint, id="search-input")
+        yield Static("Type to search.", id="search-count")
+        yield OptionList(id="search-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self.search(event.value)
+
+    @work(thread=True, exclusive=True, group="search")
+    def search(self, query: str) -> None:
+        """Off the UI thread; a newer query cancels this one and stale results are dropped."""
+        index = self.index()
+        hits = [] if index is None or not query.strip() else index.search(query, RESULT_LIMIT)
+        self.app.call_from_thread(self.show_results, query, hits, index is None)
+
+    def show_results(self, query: str, hits: list[Hit], indexing: bool) -> None:
+        if query != self.query_one(Input).value:
+            return  # typed on since: a newer search is on its way
+        self.hits = hits
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options(
+            Option(result_prompt(hit, self.side_colours), id=str(number))
+            for number, hit in enumerate(hits)
+        )
+        if hits:
+            results.highlighted = 0
+        count = self.query_one("#search-count", Static)
+        if indexing:
+            count.update("Indexing the pack…")
+        elif not query.strip():
+            count.update("Type to search.")
+        else:
+            more = "+" if len(hits) == RESULT_LIMIT else ""
+            count.update(f"{len(hits)}{more} result{'s' if len(hits) != 1 else ''}")
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        results = self.query_one(OptionList)
+        if results.highlighted is not None and self.hits:
+            self.open(results.highlighted)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.open(event.option_index)
+
+    def open(self, number: int) -> None:
+        query = self.query_one(Input).value.strip()
+        if query and (not self.history or self.history[-1] != query):
+            self.history.append(query)
+        self.dismiss(SearchChoice(self.hits[number], self.hits))
+
+    def on_key(self, event: events.Key) -> None:
+        key = event.key
+        box = self.query_one(Input)
+        if self.focused is not box:
+            return
+        if key == "down":
+            self.query_one(OptionList).focus()
+        elif key == "up" and not box.value:
+            self.action_history()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    def action_history(self) -> None:
+        """Each press goes one query further back; wraps round."""
+        if not self.history:
+            self.notify("No earlier searches yet.", timeout=2)
+            return
+        self._recall = self._recall % len(self.history) + 1
+        box = self.query_one(Input)
+        box.value = self.history[-self._recall]
+        box.cursor_position = len(box.value)
+        box.focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
