@@ -44,6 +44,8 @@ class Hit:
     field: str
     text: str
     spans: tuple[tuple[int, int], ...]
+    order: int = 0
+    """The document's place in reading order, which breaks ties."""
 
     @property
     def kind(self) -> str:
@@ -120,15 +122,23 @@ class SearchIndex:
     def run(self, query: Query, limit: int | None = 50, kinds: Iterable[str] = ()) -> list[Hit]:
         if query.empty:
             return []
-        candidates = self._filtered(query, set(kinds))
         groups = [[(term, self._term_words(term)) for term in group] for group in query.groups]
-        for group in groups:
-            candidates &= set().union(*(self._docs_with(term, words) for term, words in group))
+        # Narrowest first: the smallest group's documents bound everything after it.
+        matched = sorted(
+            (
+                set().union(*(self._docs_with(term, words) for term, words in group))
+                for group in groups
+            ),
+            key=len,
+        )
+        candidates = matched[0] if matched else set(range(len(self.docs)))
+        for docs in matched[1:]:
+            candidates &= docs
+        candidates = self._filtered(candidates, query, set(kinds))
         for term in query.excluded:
             candidates -= self._docs_with(term, self._term_words(term))
         hits = [hit for number in candidates if (hit := self._hit(number, groups)) is not None]
-        order = {id(doc): n for n, doc in enumerate(self.docs)}
-        hits.sort(key=lambda hit: (-round(hit.score, 6), order[id(hit.doc)]))
+        hits.sort(key=lambda hit: (-round(hit.score, 6), hit.order))
         return hits if limit is None else hits[:limit]
 
     def _term_words(self, term: Term) -> dict[str, float]:
@@ -146,13 +156,12 @@ class SearchIndex:
             }
         return docs
 
-    def _filtered(self, query: Query, kinds: set[str]) -> set[int]:
-        selected = set(range(len(self.docs)))
+    def _filtered(self, candidates: set[int], query: Query, kinds: set[str]) -> set[int]:
         for key, value in query.filters:
-            selected = {n for n in selected if self._passes(self.docs[n], key, value)}
+            candidates = {n for n in candidates if self._passes(self.docs[n], key, value)}
         if kinds:
-            selected = {n for n in selected if self.docs[n].kind in kinds}
-        return selected
+            candidates = {n for n in candidates if self.docs[n].kind in kinds}
+        return candidates
 
     def _passes(self, doc: Doc, key: str, value: str) -> bool:
         if key == "kind":
@@ -174,7 +183,7 @@ class SearchIndex:
         that holds the most of them. None if no field holds any."""
         doc = self.docs[number]
         if not groups:  # filters only
-            return Hit(doc, 0.0, doc.fields[0].name, doc.fields[0].text, ())
+            return Hit(doc, 0.0, doc.fields[0].name, doc.fields[0].text, (), number)
         per_field = [_field_matches(folded.text, groups) for folded in self._folded[number]]
         total = 0.0
         for group in range(len(groups)):
@@ -196,7 +205,7 @@ class SearchIndex:
             total *= 1.25
         field, folded = doc.fields[shown], self._folded[number][shown]
         original = tuple(sorted({folded.original_span(a, b) for a, b in spans}))
-        return Hit(doc, total, field.name, field.text, original)
+        return Hit(doc, total, field.name, field.text, original, number)
 
 
 def _field_matches(
