@@ -19,7 +19,7 @@ from aiplan_tui.screens.quotes import QuoteList, QuotesScreen
 from aiplan_tui.screens.reader import ReaderScreen
 from aiplan_tui.screens.search import SearchChoice, SearchScreen
 from aiplan_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from aiplan_tui.search import SearchIndex
+from aiplan_tui.search import SearchIndex, match_places
 from aiplan_tui.themes import DEFAULT_THEME, load_theme_dir
 from aiplan_tui.widgets.article_view import ArticleView
 from aiplan_tui.widgets.listing import Listing
@@ -142,7 +142,8 @@ class AiplanApp(App[None]):
             reader.call_after_refresh(reader.center_cursor)
         else:
             reader.open_highlight(hit.id)
-        reader.set_matches(reader.match_places(choice.hits), reader.match_places([hit]))
+        order = reader.everything
+        reader.set_matches(match_places(choice.hits, order), match_places([hit], order))
 
     def register_bundled_themes(self) -> None:
         """Make the shipped themes available and start in the default one; say if any is broken."""

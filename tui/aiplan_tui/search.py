@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from aiplan_tui.folding import WORD, Folded, fold
 from aiplan_tui.model import Location, Pack
 from aiplan_tui.query import Query, Term, parse
+from aiplan_tui.reading import Place, ReadingOrder
 from aiplan_tui.search_docs import Doc, build_docs
 
 EXACT, PREFIX = 1.0, 0.8
@@ -253,3 +254,16 @@ def snippet(
         if a >= start and b <= end
     ]
     return prefix + text[start:end] + suffix, shifted
+
+
+def match_places(hits: Iterable[Hit], order: ReadingOrder) -> list[Place]:
+    """Where hits matched inside article text (paragraphs and highlights' words), in order."""
+    places = set()
+    for hit in hits:
+        location = hit.location
+        if location is None or hit.field not in ("text", "exact"):
+            continue
+        for start, _ in hit.spans:
+            offset = start if hit.kind == "paragraph" else location.start + start
+            places.add(order.place_in(hit.doc.article, location.paragraph, offset))
+    return sorted(places)

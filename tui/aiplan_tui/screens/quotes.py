@@ -18,6 +18,7 @@ from aiplan_tui.formatting import quote_kind, speaker_line
 from aiplan_tui.model import Pack, Quote
 from aiplan_tui.reading import ReadingOrder
 from aiplan_tui.safe_text import clean_line
+from aiplan_tui.widgets.keys import list_keys
 from aiplan_tui.widgets.marking import marked_paragraph
 
 
@@ -30,35 +31,9 @@ def quote_matches(quote: Quote, speaker: str, words: str) -> bool:
 class QuoteList(Tree[str]):
     """Quotes under their speakers; a tree repaints only the lines a cursor move touches."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "j",
-            "cursor_down",
-            "Down",
-            show=False,
-            id="quotes-down",
-            tooltip="Down in the quote list.",
-        ),
-        Binding(
-            "k", "cursor_up", "Up", show=False, id="quotes-up", tooltip="Up in the quote list."
-        ),
-        Binding(
-            "g",
-            "scroll_home",
-            "Top",
-            show=False,
-            id="quotes-top",
-            tooltip="First entry in the quote list.",
-        ),
-        Binding(
-            "G",
-            "scroll_end",
-            "Bottom",
-            show=False,
-            id="quotes-bottom",
-            tooltip="Last entry in the quote list.",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list_keys(
+        "quotes", "the quote list", "scroll_home", "scroll_end"
+    )
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text("Quotes"), id=id)

@@ -19,7 +19,6 @@ from aiplan_tui.model import Highlight, Pack
 from aiplan_tui.reading import Place, ReadingOrder
 from aiplan_tui.safe_text import clean_line
 from aiplan_tui.screens.listings import dimension_sections, entity_sections, entity_title
-from aiplan_tui.search import Hit
 from aiplan_tui.widgets.article_view import ArticleView
 from aiplan_tui.widgets.highlight_cards import HighlightCards
 from aiplan_tui.widgets.listing import Listing, Section
@@ -34,54 +33,19 @@ class ReaderScreen(Screen[None]):
     """Read an article with every highlight marked; the side pane explains what is at the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "tab",
-            "pane(1)",
-            "Next pane",
-            show=False,
-            id="pane-next",
-            tooltip="Move to the next pane.",
-        ),
-        Binding(
-            "shift+tab",
-            "pane(-1)",
-            "Previous pane",
-            show=False,
-            id="pane-previous",
-            tooltip="Move to the previous pane.",
-        ),
-        Binding(
-            "h",
-            "toggle_cards",
-            "Highlights",
-            id="toggle-highlights",
-            tooltip="Show or hide the highlights pane (below 120 columns).",
-        ),
-        Binding(
-            "n",
-            "match(1)",
-            "Next match",
-            show=False,
-            id="next-match",
-            tooltip="The next match of the last search, in reading order.",
-        ),
-        Binding(
-            "N",
-            "match(-1)",
-            "Prev match",
-            show=False,
-            id="previous-match",
-            tooltip="The previous match of the last search.",
-        ),
-        Binding(
-            "escape",
-            "back_to_article",
-            "Back",
-            show=False,
-            id="back",
-            tooltip="Leave a person's or dimension's listing for the article.",
-        ),
-    ]
+        Binding("tab", "pane(1)", "Next pane", show=False, id="pane-next",
+                tooltip="Move to the next pane."),
+        Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="pane-previous",
+                tooltip="Move to the previous pane."),
+        Binding("h", "toggle_cards", "Highlights", id="toggle-highlights",
+                tooltip="Show or hide the highlights pane (below 120 columns)."),
+        Binding("n", "match(1)", "Next match", show=False, id="next-match",
+                tooltip="The next match of the last search, in reading order."),
+        Binding("N", "match(-1)", "Prev match", show=False, id="previous-match",
+                tooltip="The previous match of the last search."),
+        Binding("escape", "back_to_article", "Back", show=False, id="back",
+                tooltip="Leave a person's or dimension's listing for the article."),
+    ]  # fmt: skip
 
     pane: var[str] = var("navigator")
     """The pane that has the focus; below 80 columns the only one shown."""
@@ -319,18 +283,6 @@ class ReaderScreen(Screen[None]):
     def action_toggle_cards(self) -> None:
         self.show_cards = not self.show_cards
         self._show_active_pane()
-
-    def match_places(self, hits: list[Hit]) -> list[Place]:
-        """Where search hits matched inside article text: paragraphs and highlights' words."""
-        places = []
-        for hit in hits:
-            location = hit.location
-            if location is None or hit.field not in ("text", "exact"):
-                continue
-            for start, _ in hit.spans:
-                offset = start if hit.kind == "paragraph" else location.start + start
-                places.append(self.everything.place_in(hit.doc.article, location.paragraph, offset))
-        return sorted(set(places))
 
     def set_matches(self, matches: list[Place], opened: list[Place]) -> None:
         """Remember a search's matches, counting from the one just opened."""

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from aiplan_tui.widgets.keys import list_keys
 
 
 @dataclass(frozen=True)
@@ -32,40 +34,9 @@ class Section:
 class Listing(OptionList):
     """Headings are disabled options, so the cursor only lands on entries that open something."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "j",
-            "cursor_down",
-            "Down",
-            show=False,
-            id="listing-down",
-            tooltip="Down in a person's or dimension's listing.",
-        ),
-        Binding(
-            "k",
-            "cursor_up",
-            "Up",
-            show=False,
-            id="listing-up",
-            tooltip="Up in a person's or dimension's listing.",
-        ),
-        Binding(
-            "g",
-            "first",
-            "Top",
-            show=False,
-            id="listing-top",
-            tooltip="First entry in a person's or dimension's listing.",
-        ),
-        Binding(
-            "G",
-            "last",
-            "Bottom",
-            show=False,
-            id="listing-bottom",
-            tooltip="Last entry in a person's or dimension's listing.",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list_keys(
+        "listing", "a person's or dimension's listing", "first", "last"
+    )
 
     @dataclass
     class Open(Message):

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from aiplan_tui.formatting import fact_line
 from aiplan_tui.model import Fact, Highlight, HighlightKind, Pack, Quote
 from aiplan_tui.safe_text import clean_line
+from aiplan_tui.widgets.keys import list_keys
 
 TargetKind = Literal["article", "highlight", "entity", "dimension"]
 
@@ -50,35 +51,9 @@ def highlight_label(highlight: Highlight, pack: Pack) -> Text:
 class Navigator(Tree[Target]):
     """Everything in the pack, by kind; `enter` opens the entry where it lives."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "j",
-            "cursor_down",
-            "Down",
-            show=False,
-            id="navigator-down",
-            tooltip="Down in the navigator.",
-        ),
-        Binding(
-            "k", "cursor_up", "Up", show=False, id="navigator-up", tooltip="Up in the navigator."
-        ),
-        Binding(
-            "g",
-            "scroll_home",
-            "Top",
-            show=False,
-            id="navigator-top",
-            tooltip="First entry in the navigator.",
-        ),
-        Binding(
-            "G",
-            "scroll_end",
-            "Bottom",
-            show=False,
-            id="navigator-bottom",
-            tooltip="Last entry in the navigator.",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list_keys(
+        "navigator", "the navigator", "scroll_home", "scroll_end"
+    )
 
     def __init__(self, pack: Pack, counts: Mapping[str, int], *, id: str | None = None) -> None:
         super().__init__(Text("Pack"), id=id)
