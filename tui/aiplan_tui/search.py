@@ -7,6 +7,7 @@ more than one in body text; all words close together beat scattered ones; ties i
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -25,6 +26,8 @@ EXACT, PREFIX = 1.0, 0.8
 FUZZY_SCALE = 0.6
 """A fuzzy match scores its rapidfuzz ratio (0-1) times this, so it ranks below any prefix."""
 MAX_EXPANSIONS = 20
+SHORTLIST = 4
+"""Documents matched in full per result asked for; the rest are ranked by postings alone."""
 NEAR = 40
 """Folded characters within which all matched words count as close together."""
 
@@ -67,14 +70,22 @@ class SearchIndex:
     def __init__(self, pack: Pack) -> None:
         self.docs = build_docs(pack)
         self._folded: list[tuple[Folded, ...]] = []
-        postings: dict[str, set[int]] = defaultdict(set)
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._weights: dict[str, list[float]] = defaultdict(list)
+        """Beside each posting, the weight of the heaviest field holding the word there."""
         for number, doc in enumerate(self.docs):
             folded = tuple(fold(f.text) for f in doc.fields)
             self._folded.append(folded)
-            for text in folded:
+            heaviest: dict[str, float] = {}
+            for field, text in zip(doc.fields, folded, strict=True):
                 for word in WORD.findall(text.text):
-                    postings[word].add(number)
-        self._postings = {word: sorted(docs) for word, docs in postings.items()}
+                    heaviest[word] = max(field.weight, heaviest.get(word, 0.0))
+            for word, weight in heaviest.items():
+                self._postings[word].append(number)
+                self._weights[word].append(weight)
+        self._by_kind: dict[str, set[int]] = defaultdict(set)
+        for number, doc in enumerate(self.docs):
+            self._by_kind[doc.kind].add(number)
         self._vocabulary = sorted(self._postings)
         self._reversed = sorted(word[::-1] for word in self._vocabulary)
         self._article_names = {
@@ -121,26 +132,40 @@ class SearchIndex:
         return self.run(parse(text), limit, kinds)
 
     def run(self, query: Query, limit: int | None = 50, kinds: Iterable[str] = ()) -> list[Hit]:
+        """Cheap scores from the postings pick the best few; only those are matched in full
+        (spans, the field to show, closeness), so a query costs little more than its postings."""
         if query.empty:
             return []
         groups = [[(term, self._term_words(term)) for term in group] for group in query.groups]
-        # Narrowest first: the smallest group's documents bound everything after it.
-        matched = sorted(
-            (
-                set().union(*(self._docs_with(term, words) for term, words in group))
-                for group in groups
-            ),
-            key=len,
-        )
-        candidates = matched[0] if matched else set(range(len(self.docs)))
-        for docs in matched[1:]:
-            candidates &= docs
+        scored = sorted((self._group_scores(group) for group in groups), key=len)
+        if scored:
+            candidates = set(scored[0]).intersection(*scored[1:])
+        else:
+            candidates = set(range(len(self.docs)))
         candidates = self._filtered(candidates, query, set(kinds))
         for term in query.excluded:
             candidates -= self._docs_with(term, self._term_words(term))
-        hits = [hit for number in candidates if (hit := self._hit(number, groups)) is not None]
+        rough = {n: sum(group[n] for group in scored) for n in candidates}
+        if limit is not None:
+            keep = heapq.nsmallest(limit * SHORTLIST, rough, key=lambda n: (-rough[n], n))
+        else:
+            keep = list(rough)
+        hits = [hit for number in keep if (hit := self._hit(number, groups)) is not None]
         hits.sort(key=lambda hit: (-round(hit.score, 6), hit.order))
         return hits if limit is None else hits[:limit]
+
+    def _group_scores(self, group: list[tuple[Term, dict[str, float]]]) -> dict[int, float]:
+        """Each document an OR group matches, with its best word score times field weight."""
+        scores: dict[int, float] = {}
+        for term, words in group:
+            phrase_docs = self._docs_with(term, words) if term.mode == "phrase" else None
+            for word, score in words.items():
+                for doc, weight in zip(self._postings[word], self._weights[word], strict=True):
+                    if phrase_docs is not None and doc not in phrase_docs:
+                        continue
+                    if score * weight > scores.get(doc, 0.0):
+                        scores[doc] = score * weight
+        return scores
 
     def _term_words(self, term: Term) -> dict[str, float]:
         """A phrase is looked up by its first word, then checked in place."""
@@ -150,7 +175,11 @@ class SearchIndex:
         return {first: EXACT} if first in self._postings else {}
 
     def _docs_with(self, term: Term, words: dict[str, float]) -> set[int]:
-        docs = {d for w in words for d in self._postings[w]}
+        if term.mode == "phrase":  # every word of the phrase must be there before it is checked
+            postings = sorted((self._postings.get(w, []) for w in term.text.split()), key=len)
+            docs = set(postings[0]).intersection(*postings[1:]) if words else set()
+        else:
+            docs = {d for w in words for d in self._postings[w]}
         if term.mode == "phrase":
             docs = {
                 d for d in docs if any(_phrase_spans(f.text, term.text) for f in self._folded[d])
@@ -159,6 +188,10 @@ class SearchIndex:
 
     def _filtered(self, candidates: set[int], query: Query, kinds: set[str]) -> set[int]:
         for key, value in query.filters:
+            if key == "kind":
+                wanted = value.replace(",", "|").split("|")
+                candidates &= set().union(*(self._by_kind.get(kind, set()) for kind in wanted))
+                continue
             candidates = {n for n in candidates if self._passes(self.docs[n], key, value)}
         if kinds:
             candidates = {n for n in candidates if self.docs[n].kind in kinds}
