@@ -35,12 +35,49 @@ QUERIES = [
     "year:2024 investment",
     "semiconductr export restrictons",
 ]
-SEED_WORDS = (
-    "china united states global action plan artificial intelligence investment chips nvidia "
-    "deepseek model regulation governance export restrictions semiconductor cooperation premier "
-    "li qiang conference shanghai companies billion yuan startup moonshot alliance camp "
-    "multilateral trade negotiations stockholm dupont antitrust 2024 2023 2017 2022"
-).split()
+SEED_WORDS = [
+    "china",
+    "united",
+    "states",
+    "global",
+    "action",
+    "plan",
+    "artificial",
+    "intelligence",
+    "investment",
+    "chips",
+    "nvidia",
+    "deepseek",
+    "model",
+    "regulation",
+    "governance",
+    "export",
+    "restrictions",
+    "semiconductor",
+    "cooperation",
+    "premier",
+    "li",
+    "qiang",
+    "conference",
+    "shanghai",
+    "companies",
+    "billion",
+    "yuan",
+    "startup",
+    "moonshot",
+    "alliance",
+    "camp",
+    "multilateral",
+    "trade",
+    "negotiations",
+    "stockholm",
+    "dupont",
+    "antitrust",
+    "2024",
+    "2023",
+    "2017",
+    "2022",
+]
 PER_PARAGRAPH = 4
 """Each paragraph brings this many items: itself and three highlights."""
 
@@ -69,19 +106,48 @@ def synthetic_pack(items: int) -> Pack:
             exact = " ".join(words[5:9])
             loc = Location(index, start, start + len(exact))
             base = f"{article_id}-{index}"
-            highlights.append(Quote(id=f"q{base}", article=article_id, exact=exact, location=loc,
-                                    source=where, speaker="li", direct=True, sides=("china",)))
-            highlights.append(Fact(id=f"f{base}", article=article_id, exact=exact, location=loc,
-                                   source=where, metric="investment in 2024", value=1e9,
-                                   unit="USD", sides=("us",)))
-            highlights.append(Quote(id=f"r{base}", article=article_id, exact=exact, location=loc,
-                                    source=where, speaker="chen", direct=False))
+            highlights.append(
+                Quote(
+                    id=f"q{base}",
+                    article=article_id,
+                    exact=exact,
+                    location=loc,
+                    source=where,
+                    speaker="li",
+                    direct=True,
+                    sides=("china",),
+                )
+            )
+            highlights.append(
+                Fact(
+                    id=f"f{base}",
+                    article=article_id,
+                    exact=exact,
+                    location=loc,
+                    source=where,
+                    metric="investment in 2024",
+                    value=1e9,
+                    unit="USD",
+                    sides=("us",),
+                )
+            )
+            highlights.append(
+                Quote(
+                    id=f"r{base}",
+                    article=article_id,
+                    exact=exact,
+                    location=loc,
+                    source=where,
+                    speaker="chen",
+                    direct=False,
+                )
+            )
     entities = (
         Entity("li", "Li Qiang", "person", where, aliases=("Premier Li",), side="china"),
         Entity("chen", "George Chen", "person", where),
     )
     sides = (Side("us", "United States", "US"), Side("china", "China", "China"))
-    return Pack(PackInfo("synthetic", "Synthetic"), Path("."), sides, (), tuple(articles),
+    return Pack(PackInfo("synthetic", "Synthetic"), Path(), sides, (), tuple(articles),
                 entities, tuple(highlights), ())  # fmt: skip
 
 
