@@ -192,8 +192,10 @@ class ReaderScreen(Screen[None]):
             if quote_number is not None:
                 part += f" {quote_number}/{len(self.quotes)}"
             parts.append(part + ")")
-        if self.matches:
+        if self.matches and self.match_number:
             parts.append(f"match {self.match_number}/{len(self.matches)}")
+        elif self.matches:
+            parts.append(f"{len(self.matches)} matches in the text (n to go)")
         view = self.article_view
         if view.article is not None:
             parts.append(f"paragraph {view.paragraph + 1}/{len(view.article.paragraphs)}")
