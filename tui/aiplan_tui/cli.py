@@ -63,6 +63,22 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument(
         "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to search"
     )
+    compare = commands.add_parser(
+        "compare",
+        help="the two sides, dimension by dimension",
+        description="Print the comparison: each side's summary and quoted points per dimension, "
+        "and figures both sides give. Exit status: 0 printed, 2 usage error (unknown sides).",
+    )
+    compare.add_argument(
+        "--format", choices=["table", "md", "json"], default="table",
+        help="a table for the terminal, Markdown with a citation for every point, or JSON",
+    )  # fmt: skip
+    compare.add_argument(
+        "--sides", metavar="A,B", help="which two sides, left first (default: the pack's first two)"
+    )
+    compare.add_argument(
+        "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to compare"
+    )
     return parser
 
 
@@ -89,6 +105,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return _export(result)
     if args.command == "search":
         return _search(result, args)
+    if args.command == "compare":
+        return _compare(result, args)
     return _run_app(result)
 
 
@@ -132,6 +150,29 @@ def _search(result: LoadResult, args: argparse.Namespace) -> int:
         print(f"aiplan-tui search: {problem}", file=sys.stderr)
         return EXIT_USAGE
     return run_search(result.pack, args.query, kinds, args.limit, args.json)
+
+
+def _compare(result: LoadResult, args: argparse.Namespace) -> int:
+    from aiplan_tui.compare_output import matrix_table, matrix_to_dict, matrix_to_markdown
+    from aiplan_tui.comparison import SidesError, build_matrix, parse_sides
+
+    pack = result.pack
+    try:
+        sides = parse_sides(args.sides, pack) if args.sides else None
+        matrix = build_matrix(pack, sides)
+    except SidesError as exc:
+        print(f"aiplan-tui compare: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "json":
+        json.dump(matrix_to_dict(matrix, pack), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.format == "md":
+        sys.stdout.write(matrix_to_markdown(matrix, pack))
+    else:
+        from rich.console import Console
+
+        Console().print(matrix_table(matrix, pack))
+    return EXIT_OK
 
 
 def _run_app(result: LoadResult) -> int:

@@ -103,3 +103,26 @@ def side_labels(highlight: Highlight, pack: Pack) -> str:
             labels.remove(own)
             labels.insert(0, own)
     return " · ".join(labels)
+
+
+KIND_ICONS = {"quote": "❝", "fact": "#", "position": "◆", "event": "◷"}
+"""One glyph per highlight kind, beside words that are also styled, so colour is never needed."""
+
+
+def point_line(highlight: Highlight, pack: Pack) -> str:
+    """A highlight in one line: its words, then the speaker (quotes) or the figure (facts)."""
+    if isinstance(highlight, Quote):
+        speaker = pack.entity(highlight.speaker)
+        name = speaker.name if speaker is not None else highlight.speaker
+        words = f"“{highlight.exact}”" if highlight.direct else f"{highlight.exact} (paraphrase)"
+        return f"{words} — {name}"
+    if isinstance(highlight, Fact):
+        return f"{fact_line(highlight)} — “{highlight.exact}”"
+    return f"“{highlight.exact}”"
+
+
+def where_line(highlight: Highlight, pack: Pack) -> str:
+    """Article title and paragraph, for a citation in one line."""
+    article = pack.article(highlight.article)
+    title = article.title if article is not None else highlight.article
+    return f"{title}, paragraph {highlight.location.paragraph + 1}"
