@@ -60,3 +60,9 @@ def test_reader_with_the_highlights_pane_toggled_at_100_columns(snap_compare: An
 
 def test_too_small(snap_compare: Any) -> None:
     assert snap_compare(app(), terminal_size=(36, 10))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_compare_on_the_investment_row(snap_compare: Any, size: tuple[int, int]) -> None:
+    """The row with a figure pair: both bars on one scale, then each side's points."""
+    assert snap_compare(app(), terminal_size=size, run_before=settled("2", "j", "j"))

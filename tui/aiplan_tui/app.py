@@ -14,6 +14,7 @@ from aiplan_tui.loader import LoadResult
 from aiplan_tui.model import Highlight, Pack
 from aiplan_tui.paths import bundled_themes_dir
 from aiplan_tui.problems import Problems
+from aiplan_tui.screens.compare import CompareScreen
 from aiplan_tui.screens.help import HelpScreen, key_rows
 from aiplan_tui.screens.quotes import QuoteList, QuotesScreen
 from aiplan_tui.screens.reader import ReaderScreen
@@ -36,6 +37,13 @@ class AiplanApp(App[None]):
     COMMANDS = App.COMMANDS | {PackCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "show_reader", "Reader", id="reader", tooltip="The articles with highlights."),
+        Binding(
+            "2",
+            "show_compare",
+            "Compare",
+            id="compare",
+            tooltip="The two sides, dimension by dimension.",
+        ),
         Binding("3", "show_quotes", "Quotes", id="quotes", tooltip="Every quote, by speaker."),
         Binding("slash", "search", "Search", id="search", tooltip="Search everything."),
         Binding("question_mark", "help", "Help", id="help", tooltip="List every key."),
@@ -88,6 +96,7 @@ class AiplanApp(App[None]):
         """The pack shown, with any problems found while loading it."""
         self.reader = ReaderScreen(result.pack)
         self.quotes_screen = QuotesScreen(result.pack, self.open_quote)
+        self.compare_screen = CompareScreen(result.pack, self.open_quote, self.side_colours)
         self.search_index: SearchIndex | None = None
         """Built in the background after start-up, so loading never holds up the first frame."""
         self.search_history: list[str] = []
@@ -101,11 +110,18 @@ class AiplanApp(App[None]):
         """Side colours for themes that do not set their own."""
         return {**super().get_theme_variable_defaults(), **DEFAULT_SIDE_COLOURS}
 
+    def side_colours(self) -> dict[str, str]:
+        """Each side's colour from the theme: `side-<id>`, else `side-other`."""
+        variables = self.theme_variables
+        other = variables.get("side-other", "")
+        return {side.id: variables.get(f"side-{side.id}", other) for side in self.pack.sides}
+
     def on_mount(self) -> None:
         self.register_bundled_themes()
         self.sub_title = self.pack.info.title
         self.install_screen(self.reader, "reader")
         self.install_screen(self.quotes_screen, "quotes")
+        self.install_screen(self.compare_screen, "compare")
         self.push_screen("reader")
         self.call_after_refresh(self.announce_problems)
         self.build_search_index()
@@ -127,12 +143,15 @@ class AiplanApp(App[None]):
         """Open a search result where it lives; remember the matches for `n` and `N`."""
         if choice is None:
             return
-        self.action_show_reader()
         hit, reader = choice.hit, self.reader
+        if hit.kind == "compare":
+            dimension, _, side = hit.id.partition("/")
+            self.compare_screen.focus_cell(dimension, side)
+            self.action_show_compare()
+            return
+        self.action_show_reader()
         if hit.kind == "entity":
             reader.show_entity(hit.id)
-        elif hit.kind == "compare":
-            reader.show_dimension(hit.id.split("/")[0])
         elif hit.kind == "article":
             reader.open_article(hit.id)
         elif hit.kind == "paragraph" and hit.location is not None:
@@ -183,6 +202,10 @@ class AiplanApp(App[None]):
         if self.screen is not self.reader:
             self.switch_screen("reader")
 
+    def action_show_compare(self) -> None:
+        if self.screen is not self.compare_screen:
+            self.switch_screen("compare")
+
     def action_show_quotes(self) -> None:
         if self.screen is not self.quotes_screen:
             self.switch_screen("quotes")
@@ -206,6 +229,10 @@ class AiplanApp(App[None]):
                         Binding("enter", "", "Open the entry under the cursor"),
                     ]
                 ),
+            ),
+            (
+                "Compare",
+                key_rows(CompareScreen.BINDINGS),
             ),
             (
                 "Quotes",

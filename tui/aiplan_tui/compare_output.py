@@ -161,19 +161,26 @@ def cell_text(cell: CompareCell, pack: Pack) -> Text:
     return text
 
 
-def figure_text(pair: FigurePair, left: str, right: str, width: int = BAR_WIDTH) -> Text:
+def figure_text(
+    pair: FigurePair,
+    left: str,
+    right: str,
+    width: int = BAR_WIDTH,
+    colours: tuple[str, str] = ("", ""),
+) -> Text:
     """The metric, a bar per side on one scale (when comparable), and the summary line."""
     text = Text()
     text.append(clean_line(pair.metric), style="bold")
     if pair.comparable and pair.left_value is not None and pair.right_value is not None:
         scale = max(pair.left_value, pair.right_value)
         label_width = max(len(left), len(right))
-        for label, value, side in (
-            (left, pair.left_value, "left"),
-            (right, pair.right_value, "right"),
-        ):
+        rows = (
+            (left, pair.left_value, "left", colours[0]),
+            (right, pair.right_value, "right", colours[1]),
+        )
+        for label, value, side, colour in rows:
             text.append(f"\n{label:<{label_width}} ")
-            text.append(f"{bar(value, scale, width):<{width}}", style="bold")
+            text.append(f"{bar(value, scale, width):<{width}}", style=f"bold {colour}".strip())
             text.append(f" {clean_line(value_text(pair, side))}")
     text.append("\n")
     text.append(clean_line(summary_line(pair, left, right)), style="dim")

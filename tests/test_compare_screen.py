@@ -1,0 +1,205 @@
+"""The Compare screen through the pilot: every key, the gap, the bars and the stacked layout."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, Static
+
+from aiplan_tui.app import AiplanApp
+from aiplan_tui.comparison import GAP
+from aiplan_tui.loader import load_pack
+from aiplan_tui.paths import bundled_content_dir
+from aiplan_tui.screens.compare import CompareScreen, SidePicker
+from aiplan_tui.widgets.compare_rows import FiguresView, PointView
+from conftest import PACK_TOML, PackFactory
+
+THREE_SIDES = PACK_TOML + '\n[[side]]\nid = "eu"\nlabel = "European Union"\nshort = "EU"\n'
+
+
+def bundled_app() -> AiplanApp:
+    return AiplanApp(load_pack(bundled_content_dir()))
+
+
+def selected(screen: CompareScreen) -> str | None:
+    point = screen.current_point()
+    return point.highlight.id if point is not None else None
+
+
+def status(screen: CompareScreen) -> str:
+    return str(screen.query_one("#compare-status", Static).render())
+
+
+async def test_two_opens_compare_with_the_first_side_on_the_left() -> None:
+    app = bundled_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        header = [str(s.render()) for s in screen.query(".side-label").results(Static)]
+        assert header == ["United States", "China"]
+        titles = [row.row.dimension.title for row in screen.rows]
+        assert titles[0] == "Governance approach" and len(titles) == 7
+        assert selected(screen) == "p-us-plan-aims"
+        assert status(screen).startswith("Governance approach (1/7) · US · point 1/3")
+
+
+async def test_j_and_k_move_row_by_row_with_both_sides_in_step() -> None:
+    app = bundled_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "j", "j")
+        screen = app.compare_screen
+        assert screen.rows[screen.row].row.dimension.id == "investment"
+        # Both cells of the row sit side by side: same top edge on screen.
+        left, right = screen.rows[screen.row].cells
+        await pilot.pause()
+        assert left.region.y == right.region.y
+        await pilot.press("k")
+        assert screen.rows[screen.row].row.dimension.id == "plans"
+        await pilot.press("G")
+        assert screen.row == 6
+        await pilot.press("g")
+        assert screen.row == 0
+
+
+async def test_sides_points_and_cross() -> None:
+    app = bundled_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "l")
+        screen = app.compare_screen
+        assert screen.side == "right" and selected(screen) == "q-li-vision"
+        await pilot.press("n", "n")
+        assert selected(screen) == "q-li-coordination"
+        await pilot.press("N")
+        assert selected(screen) == "q-li-fragmented"
+        await pilot.press("h")
+        assert screen.side == "left"
+        await pilot.press("tab")
+        assert screen.side == "right"
+        # Signals of cooperation: both sides cite the Stockholm meeting; x keeps it selected.
+        await pilot.press("G", "h", "n")
+        assert selected(screen) == "e-stockholm-meeting"
+        await pilot.press("x")
+        assert screen.side == "right" and selected(screen) == "e-stockholm-meeting"
+
+
+async def test_n_at_the_last_point_says_so(make_pack: PackFactory) -> None:
+    app = bundled_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("2", "N")
+        await pilot.pause()
+        assert any("first point" in n.message for n in app._notifications)
+        assert selected(app.compare_screen) == "p-us-plan-aims"
+
+
+async def test_enter_opens_the_point_at_its_source() -> None:
+    app = bundled_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "j", "j", "l", "n", "enter")
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert app.reader.current is not None
+        assert app.reader.current.id == "f-china-core-industry"
+        await pilot.press("2")  # and back, where we were
+        assert selected(app.compare_screen) == "f-china-core-industry"
+
+
+async def test_swap_puts_china_on_the_left_and_keeps_the_cursor_on_its_side() -> None:
+    app = bundled_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "j", "l", "s")
+        await pilot.pause()
+        screen = app.compare_screen
+        header = [str(s.render()) for s in screen.query(".side-label").results(Static)]
+        assert header == ["China", "United States"]
+        assert screen.row == 1 and screen.side == "left"
+        assert screen.rows[1].row.left.side.id == "china"
+        assert "China" in status(screen)
+
+
+async def test_the_gap_is_visible_and_enter_on_it_explains(make_pack: PackFactory) -> None:
+    app = AiplanApp(load_pack(make_pack()))
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("2", "j", "l")
+        await pilot.pause()
+        screen = app.compare_screen
+        cell = screen.current_cell()
+        assert cell is not None
+        assert [str(g.render()) for g in cell.query(".gap").results(Static)] == [GAP]
+        assert "not covered" in status(screen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("China is not covered" in n.message for n in app._notifications)
+
+
+async def test_figures_draw_bars_on_one_scale() -> None:
+    app = bundled_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "j", "j")
+        await pilot.pause()
+        (figures,) = app.compare_screen.query(FiguresView)
+        text = str(figures.render())
+        assert "US $109.1 bn · China $9.3 bn · 11.7×" in text
+        us_line, china_line = (line for line in text.splitlines() if "█" in line)
+        assert us_line.count("█") > 10 * china_line.count("█") > 0
+
+
+async def test_pick_sides_with_three_sides(make_pack: PackFactory) -> None:
+    app = AiplanApp(load_pack(make_pack({"pack.toml": THREE_SIDES})))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "S")
+        await pilot.pause()
+        assert isinstance(app.screen, SidePicker)
+        options = app.screen.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert labels == [
+            "United States and China",
+            "United States and European Union",
+            "China and European Union",
+        ]
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        matrix = app.compare_screen.matrix
+        assert matrix is not None and (matrix.left.id, matrix.right.id) == ("china", "eu")
+
+
+async def test_pick_sides_is_hidden_with_two_sides() -> None:
+    app = bundled_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        keys = {b.binding.key for b in app.screen.active_bindings.values() if b.enabled}
+        assert "S" not in keys and "s" in keys
+        await pilot.press("S")
+        assert app.screen is app.compare_screen
+
+
+async def test_below_100_columns_the_sides_stack() -> None:
+    app = bundled_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        screen = app.compare_screen
+        assert screen.has_class("-stacked")
+        left, right = screen.rows[0].cells
+        assert right.region.y > left.region.y and right.region.x == left.region.x
+        await pilot.press("x")
+        await pilot.pause()
+        # The China cell, below, is scrolled into view.
+        point = screen.current_point()
+        assert isinstance(point, PointView)
+        assert screen.query_one("#compare-rows").region.contains_region(point.region)
+
+
+async def test_a_comparison_search_result_opens_its_row(make_pack: PackFactory) -> None:
+    app = bundled_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await pilot.press(*"kind:compare homegrown")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.compare_screen
+        assert app.screen is screen
+        assert screen.rows[screen.row].row.dimension.id == "chips"
+        assert screen.side == "right"

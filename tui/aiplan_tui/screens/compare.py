@@ -1,0 +1,322 @@
+"""Compare: the two sides dimension by dimension, every point one key away from its source."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import combinations
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from aiplan_tui.comparison import Matrix, build_matrix, default_sides
+from aiplan_tui.model import Pack
+from aiplan_tui.safe_text import clean_line
+from aiplan_tui.widgets.compare_rows import CellView, DimensionRow, PointView
+
+STACK_BELOW = 100
+"""Below this many columns the two sides stack, one above the other, per dimension."""
+SideName = Literal["left", "right"]
+
+
+def other(side: SideName) -> SideName:
+    return "right" if side == "left" else "left"
+
+
+class SidePicker(ModalScreen[tuple[str, str] | None]):
+    """Choose which two sides to compare, when a pack has more than two."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_none", "Cancel", id="sides-cancel", tooltip="Keep the sides."),
+    ]
+
+    def __init__(self, pack: Pack) -> None:
+        super().__init__()
+        self.pairs = list(combinations([side.id for side in pack.sides], 2))
+        self.labels = {side.id: side.label for side in pack.sides}
+
+    def compose(self) -> ComposeResult:
+        options = [
+            Option(Text(clean_line(f"{self.labels[a]} and {self.labels[b]}")), id=f"{a},{b}")
+            for a, b in self.pairs
+        ]
+        yield OptionList(*options, id="side-pairs")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).border_title = "Compare which two sides?"
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        left, right = str(event.option.id).split(",")
+        self.dismiss((left, right))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class CompareRows(VerticalScroll, can_focus=False):
+    """The rows; the screen's keys move a cursor through them, the mouse wheel scrolls them."""
+
+
+class CompareScreen(Screen[None]):
+    """Rows of dimensions, a column per side; a cursor on one point of one cell."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "row(1)", "Next row", id="compare-down",
+                tooltip="The next dimension; both sides move together."),
+        Binding("k,up", "row(-1)", "Prev row", id="compare-up", show=False,
+                tooltip="The previous dimension."),
+        Binding("g,home", "edge(-1)", "First row", id="compare-first", show=False,
+                tooltip="The first dimension."),
+        Binding("G,end", "edge(1)", "Last row", id="compare-last", show=False,
+                tooltip="The last dimension."),
+        Binding("h,left", "side('left')", "Left side", id="compare-left", show=False,
+                tooltip="The left side of this row."),
+        Binding("l,right", "side('right')", "Right side", id="compare-right", show=False,
+                tooltip="The right side of this row."),
+        Binding("tab", "other_side", "Other side", id="compare-other", show=False,
+                tooltip="Between the two sides of this row."),
+        Binding("n", "point(1)", "Next point", id="compare-next-point",
+                tooltip="The next point in this cell."),
+        Binding("N", "point(-1)", "Prev point", id="compare-previous-point", show=False,
+                tooltip="The previous point in this cell."),
+        Binding("x", "cross", "Other side", id="compare-cross",
+                tooltip="From a point to the same dimension on the other side "
+                "(to the same highlight, when both sides cite it)."),
+        Binding("s", "swap", "Swap", id="compare-swap", tooltip="Swap the two columns."),
+        Binding("S", "pick_sides", "Sides", id="compare-sides",
+                tooltip="Choose which two sides to compare (packs with more than two)."),
+        Binding("enter", "open", "Open", id="compare-open",
+                tooltip="Open the selected point in the reader, at its source."),
+    ]  # fmt: skip
+
+    def __init__(
+        self,
+        pack: Pack,
+        open_highlight: Callable[[str], None],
+        colours: Callable[[], dict[str, str]],
+    ) -> None:
+        super().__init__()
+        self.pack = pack
+        self.open_highlight = open_highlight
+        self.colours = colours
+        sides = default_sides(pack)
+        self.matrix: Matrix | None = build_matrix(pack, sides) if sides else None
+        self.rows: list[DimensionRow] = []
+        """The row widgets of the current pair of sides, in order."""
+        self.row = 0
+        self.side: SideName = "left"
+        self.point = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="compare-header"):
+            yield Static(id="compare-left-label", classes="side-label")
+            yield Static(id="compare-right-label", classes="side-label")
+        yield CompareRows(id="compare-rows")
+        yield Static(id="compare-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.fill()
+
+    # Building ---------------------------------------------------------------------------------
+
+    def fill(self) -> None:
+        """(Re)build the rows for the current pair of sides, keeping the cursor's row."""
+        rows = self.query_one("#compare-rows", VerticalScroll)
+        rows.remove_children()
+        matrix = self.matrix
+        if matrix is None:
+            where = self.pack.root / "pack.toml"
+            rows.mount(
+                Static(
+                    Text(f"Nothing to compare: this pack has fewer than two sides. "
+                         f"Add [[side]] tables to {where}."),
+                    classes="gap",
+                )
+            )  # fmt: skip
+            self.update_status()
+            return
+        colours = self.colours()
+        for side, label_id in ((matrix.left, "left"), (matrix.right, "right")):
+            label = Text(clean_line(side.label), style=f"bold {colours.get(side.id, '')}".strip())
+            self.query_one(f"#compare-{label_id}-label", Static).update(label)
+        sides = (matrix.left, matrix.right)
+        self.rows = [DimensionRow(row, self.pack, sides, colours) for row in matrix.rows]
+        rows.mount_all(self.rows)
+        self.row = min(self.row, max(0, len(matrix.rows) - 1))
+        self.call_after_refresh(self.show_cursor)
+
+    # The cursor -------------------------------------------------------------------------------
+
+    def current_cell(self) -> CellView | None:
+        if not self.rows:
+            return None
+        return self.rows[min(self.row, len(self.rows) - 1)].cell_view(self.side)
+
+    def current_point(self) -> PointView | None:
+        cell = self.current_cell()
+        if cell is None:
+            return None
+        points = cell.points
+        return points[min(self.point, len(points) - 1)] if points else None
+
+    def move_to(self, row: int, side: SideName, point: int = 0) -> None:
+        """Put the cursor on a point; repaint only the old and new cell and point."""
+        if self.matrix is None or not self.matrix.rows:
+            return
+        self.hide_cursor()
+        new_row = max(0, min(row, len(self.matrix.rows) - 1))
+        row_changed = new_row != self.row
+        self.row, self.side, self.point = new_row, side, point
+        self.show_cursor(to_top=row_changed)
+
+    def hide_cursor(self) -> None:
+        cell, point = self.current_cell(), self.current_point()
+        if cell is not None:
+            cell.remove_class("-selected")
+        if point is not None:
+            point.remove_class("-selected")
+
+    def show_cursor(self, to_top: bool = True) -> None:
+        """Mark the cursor; bring its row's title to the top (`to_top`) and its point into view."""
+        cell, point = self.current_cell(), self.current_point()
+        if cell is None:
+            return
+        cell.add_class("-selected")
+        scroller = self.query_one("#compare-rows", VerticalScroll)
+        row = self.rows[self.row]
+        if point is not None:
+            point.add_class("-selected")
+        if to_top:
+            scroller.scroll_to_widget(row, animate=False, top=True)
+        if point is not None:
+            # After the row's scroll has landed, so a point further down is brought into view.
+            scroller.call_after_refresh(scroller.scroll_to_widget, point, animate=False)
+        self.update_status()
+
+    def update_status(self) -> None:
+        status = self.query_one("#compare-status", Static)
+        matrix = self.matrix
+        if matrix is None or not matrix.rows:
+            status.update("")
+            return
+        row = matrix.rows[self.row]
+        cell = row.cell(self.side)
+        parts = [
+            f"{row.dimension.title} ({self.row + 1}/{len(matrix.rows)})",
+            cell.side.short,
+        ]
+        if cell.points:
+            parts.append(f"point {min(self.point, len(cell.points) - 1) + 1}/{len(cell.points)}")
+        elif not cell.covered:
+            parts.append("not covered")
+        else:
+            parts.append("no quoted points")
+        status.update(Text(clean_line(" · ".join(parts))))
+
+    def focus_cell(self, dimension_id: str, side_id: str) -> None:
+        """Put the cursor on a dimension's cell for a side (from search or the palette)."""
+        if self.matrix is None:
+            return
+        index = next(
+            (n for n, row in enumerate(self.matrix.rows) if row.dimension.id == dimension_id), 0
+        )
+        side: SideName = "right" if self.matrix.right.id == side_id else "left"
+        if self.is_mounted:
+            self.move_to(index, side)
+        else:
+            self.row, self.side, self.point = index, side, 0
+
+    # Actions ----------------------------------------------------------------------------------
+
+    def action_row(self, step: int) -> None:
+        self.move_to(self.row + step, self.side)
+
+    def action_edge(self, end: int) -> None:
+        last = len(self.matrix.rows) - 1 if self.matrix else 0
+        self.move_to(last if end > 0 else 0, self.side)
+
+    def action_side(self, side: SideName) -> None:
+        if side != self.side:
+            self.move_to(self.row, side)
+
+    def action_other_side(self) -> None:
+        self.move_to(self.row, other(self.side))
+
+    def action_point(self, step: int) -> None:
+        cell = self.current_cell()
+        count = len(cell.points) if cell is not None else 0
+        if count == 0:
+            self.notify("This cell has no points to step through.", timeout=2)
+            return
+        target = self.point + step
+        if not 0 <= target < count:
+            self.notify(f"This is the {'last' if step > 0 else 'first'} point here.", timeout=2)
+            return
+        self.move_to(self.row, self.side, target)
+
+    def action_cross(self) -> None:
+        """To the other side; onto the same highlight when that side cites it too."""
+        point = self.current_point()
+        if self.matrix is None:
+            return
+        target = self.matrix.rows[self.row].cell(other(self.side))
+        index = 0
+        if point is not None:
+            ids = [h.id for h in target.points]
+            if point.highlight.id in ids:
+                index = ids.index(point.highlight.id)
+        self.move_to(self.row, other(self.side), index)
+
+    def action_swap(self) -> None:
+        if self.matrix is None:
+            return
+        self.side = other(self.side)
+        self.set_sides((self.matrix.right.id, self.matrix.left.id))
+
+    def set_sides(self, sides: tuple[str, str]) -> None:
+        self.matrix = build_matrix(self.pack, sides)
+        self.point = 0
+        self.fill()
+
+    def action_pick_sides(self) -> None:
+        if len(self.pack.sides) <= 2:
+            self.notify("This pack has only two sides.", timeout=2)
+            return
+
+        def chosen(sides: tuple[str, str] | None) -> None:
+            if sides is not None:
+                self.set_sides(sides)
+
+        self.app.push_screen(SidePicker(self.pack), chosen)
+
+    def action_open(self) -> None:
+        point = self.current_point()
+        if point is None:
+            cell = self.current_cell()
+            covered = cell is None or cell.cell.covered
+            what = "has no points" if covered else "is not covered"
+            side = cell.cell.side.short if cell is not None else "This side"
+            self.notify(f"Nothing to open: {side} {what} on this dimension.", timeout=3)
+            return
+        self.open_highlight(point.highlight.id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the side picker unless there is a choice to make."""
+        if action == "pick_sides":
+            return len(self.pack.sides) > 2
+        return True
+
+    # Layout -----------------------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < STACK_BELOW, "-stacked")
+        if self.current_point() is not None:
+            self.call_after_refresh(self.show_cursor)

@@ -1,0 +1,127 @@
+"""The pieces of the Compare screen: a row per dimension, a cell per side, a line per point.
+
+Each point is its own small widget, so moving the selection repaints two lines, not the screen,
+and scrolling can bring exactly the selected point into view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from aiplan_tui.compare_output import figure_text
+from aiplan_tui.comparison import GAP, CompareCell, Row
+from aiplan_tui.figures import FigurePair
+from aiplan_tui.formatting import KIND_ICONS, point_line
+from aiplan_tui.model import Highlight, Pack, Side
+from aiplan_tui.safe_text import clean_line
+from aiplan_tui.widgets.marking import KIND_STYLES
+
+MIN_BAR, MAX_BAR = 8, 40
+"""Bar length bounds in cells: long enough to compare, short enough to leave room for values."""
+
+
+def point_text(highlight: Highlight, pack: Pack) -> Text:
+    """Kind icon, then the words styled as in the article (so kinds differ without colour)."""
+    text = Text()
+    text.append(f"{KIND_ICONS[highlight.kind]} ", style="bold")
+    text.append(clean_line(point_line(highlight, pack)), style=KIND_STYLES[highlight.kind])
+    return text
+
+
+class PointView(Static):
+    """One supporting highlight; the selected one is shown reversed."""
+
+    def __init__(self, highlight: Highlight, pack: Pack) -> None:
+        super().__init__(point_text(highlight, pack), classes="point")
+        self.highlight = highlight
+
+
+class CellView(Vertical):
+    """One side on one dimension: a label (when stacked), the summary, then the points."""
+
+    def __init__(self, cell: CompareCell, pack: Pack, colour: str) -> None:
+        super().__init__(classes="cell")
+        self.cell = cell
+        self.pack = pack
+        self.colour = colour
+        self.points = [PointView(highlight, pack) for highlight in cell.points]
+        """Made up front, so the cursor can be set before the cell is mounted."""
+
+    def compose(self) -> ComposeResult:
+        label = Text(clean_line(self.cell.side.label), style=f"bold {self.colour}".strip())
+        yield Static(label, classes="cell-label")
+        if not self.cell.covered:
+            yield Static(Text(GAP), classes="gap")
+            return
+        if self.cell.summary is not None:
+            yield Static(Text(clean_line(self.cell.summary)), classes="summary")
+        yield from self.points
+
+    def on_mount(self) -> None:
+        if self.colour:
+            self.styles.border_left = ("outer", self.colour)
+
+
+class FiguresView(Static):
+    """The row's figure pairs as bars on one scale, sized to the width available."""
+
+    def __init__(
+        self, pairs: tuple[FigurePair, ...], sides: tuple[Side, Side], colours: tuple[str, str]
+    ) -> None:
+        super().__init__(classes="figures")
+        self.pairs = pairs
+        self.sides = sides
+        self.colours = colours
+
+    def render(self) -> Text:
+        left, right = self.sides[0].short, self.sides[1].short
+        label_width = max(len(left), len(right)) + 1
+        width = max(MIN_BAR, min(MAX_BAR, self.size.width - label_width - 40))
+        text = Text()
+        for pair in self.pairs:
+            if text:
+                text.append("\n")
+            text.append_text(
+                figure_text(pair, clean_line(left), clean_line(right), width, self.colours)
+            )
+        return text
+
+
+class DimensionRow(Vertical):
+    """A dimension's title, any figure pairs, then its two cells side by side (or stacked)."""
+
+    def __init__(
+        self, row: Row, pack: Pack, sides: tuple[Side, Side], colours: Mapping[str, str]
+    ) -> None:
+        super().__init__(classes="dimension-row")
+        self.row = row
+        self.pack = pack
+        self.sides = sides
+        self.colours = colours
+        self.title = Static(self.title_text(), classes="dimension-title")
+        self.cells = tuple(
+            CellView(cell, pack, colours.get(cell.side.id, "")) for cell in (row.left, row.right)
+        )
+
+    def title_text(self) -> Text:
+        title = Text(clean_line(self.row.dimension.title), style="bold")
+        if self.row.dimension.description:
+            title.append(f"  {clean_line(self.row.dimension.description)}", style="dim")
+        return title
+
+    def compose(self) -> ComposeResult:
+        yield self.title
+        if self.row.figures:
+            left, right = self.sides
+            pair_colours = (self.colours.get(left.id, ""), self.colours.get(right.id, ""))
+            yield FiguresView(self.row.figures, self.sides, pair_colours)
+        with Horizontal(classes="cells"):
+            yield from self.cells
+
+    def cell_view(self, side: str) -> CellView:
+        return self.cells[0] if side == "left" else self.cells[1]
