@@ -33,7 +33,7 @@ def test_version() -> None:
     assert done.stdout.strip() == f"aiplan-tui {__version__}"
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["export"]])
+@pytest.mark.parametrize("command", [[], ["check"], ["export"], ["search"], ["compare"]])
 def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main([*command, "--help"])
