@@ -69,6 +69,9 @@ SCENARIOS: dict[str, Scenario] = {
     "search typing one character": {"setup": ["/"], "keys": list("chips")},
     # Back to the reader, so that the closing `q` quits rather than being typed.
     "close search": {"setup": [], "keys": ["escape"]},
+    # Compare: `j`/`k` move a row (both sides), `n` moves to the next point in a cell.
+    "compare row move": {"setup": ["2"], "keys": ["j", "k"] * 3},
+    "compare next point": {"setup": [], "keys": ["n"] * 2},
 }
 
 KEY_SEQUENCES: dict[str, str] = {
@@ -97,7 +100,7 @@ KEY_RESPONSE_TIMEOUT = 1.0
 """Seconds to wait for the first byte after a key; a key that causes no output counts 0."""
 NEVER_QUIET = 5.0
 """Seconds of continuous output after one key that mean something keeps redrawing: an error."""
-RUN_TIMEOUT = 20.0
+RUN_TIMEOUT = 60.0
 """Seconds from launch to the end of the last scenario; raise it if you add many scenarios."""
 EXIT_TIMEOUT = 5.0
 """Seconds the app has to exit after `q` before it is killed."""
