@@ -24,6 +24,7 @@ from aiplan_tui.search import SearchIndex, match_places
 from aiplan_tui.themes import DEFAULT_THEME, load_theme_dir
 from aiplan_tui.widgets.article_view import ArticleView
 from aiplan_tui.widgets.listing import Listing
+from aiplan_tui.widgets.marking import Marks, theme_marks
 from aiplan_tui.widgets.navigator import Navigator, Target
 
 DEFAULT_SIDE_COLOURS = {"side-us": "#6CB4FF", "side-china": "#FF7A6B", "side-other": "#C8A2F0"}
@@ -96,7 +97,7 @@ class AiplanApp(App[None]):
         """The pack shown, with any problems found while loading it."""
         self.reader = ReaderScreen(result.pack)
         self.quotes_screen = QuotesScreen(result.pack, self.open_quote)
-        self.compare_screen = CompareScreen(result.pack, self.open_quote, self.side_colours)
+        self.compare_screen = CompareScreen(result.pack, self.open_quote, self.marks)
         self.search_index: SearchIndex | None = None
         """Built in the background after start-up, so loading never holds up the first frame."""
         self.search_history: list[str] = []
@@ -110,11 +111,9 @@ class AiplanApp(App[None]):
         """Side colours for themes that do not set their own."""
         return {**super().get_theme_variable_defaults(), **DEFAULT_SIDE_COLOURS}
 
-    def side_colours(self) -> dict[str, str]:
-        """Each side's colour from the theme: `side-<id>`, else `side-other`."""
-        variables = self.theme_variables
-        other = variables.get("side-other", "")
-        return {side.id: variables.get(f"side-{side.id}", other) for side in self.pack.sides}
+    def marks(self) -> Marks:
+        """How the current theme draws highlights and sides."""
+        return theme_marks(self.theme_variables, self.pack)
 
     def on_mount(self) -> None:
         self.register_bundled_themes()
@@ -135,7 +134,7 @@ class AiplanApp(App[None]):
         if isinstance(self.screen, SearchScreen):
             return
         screen = SearchScreen(
-            lambda: self.search_index, self.search_history, self.reader.side_colours()
+            lambda: self.search_index, self.search_history, dict(self.marks().side_colours)
         )
         self.push_screen(screen, self.open_hit)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +13,7 @@ from textual.theme import Theme
 from aiplan_tui.problems import Problems
 from aiplan_tui.toml_source import KeyLocator, parse_toml, read_text
 
-DEFAULT_THEME = "aiplan-dark"
-PALETTE = (
+PALETTE_KEYS = (
     "primary",
     "secondary",
     "accent",
@@ -24,6 +25,17 @@ PALETTE = (
     "error",
     "success",
 )
+PALETTE = PALETTE_KEYS
+DEFAULT_THEME = "aiplan-dark"
+LITE_THEME = "aiplan-ansi"
+"""The 16-colour theme: whatever the terminal's own palette is, over any link."""
+STYLE_WORDS = frozenset({"bold", "dim", "italic", "underline", "reverse", "strike"})
+STYLE_VARIABLES = ("quote-style", "fact-style", "position-style", "event-style", "current-style")
+"""How each highlight kind, and the current highlight, is marked: attributes only, no colour,
+so highlights stay distinguishable with NO_COLOR or in any palette."""
+SIDE_VARIABLE = re.compile(r"side-[a-z0-9][a-z0-9_-]*\Z")
+"""`side-<id>` for any side a pack defines; `side-other` colours the sides a theme does not."""
+TOP_LEVEL = frozenset({"name", "dark", "ansi", "variables", *PALETTE_KEYS})
 
 
 def load_theme(path: Path, problems: Problems) -> Theme | None:
@@ -37,8 +49,12 @@ def load_theme(path: Path, problems: Problems) -> Theme | None:
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         problems.error(path, *locator.key("", 0, "name"), 'a theme needs a "name" string')
-    if not isinstance(data.get("dark", True), bool):
-        problems.error(path, *locator.key("", 0, "dark"), '"dark" must be true or false')
+    for flag in ("dark", "ansi"):
+        if not isinstance(data.get(flag, flag == "dark"), bool):
+            problems.error(path, *locator.key("", 0, flag), f'"{flag}" must be true or false')
+    for key in data:
+        if key not in TOP_LEVEL:
+            problems.error(path, *locator.key("", 0, key), f"unknown key {key!r} in a theme")
     if "primary" not in data:
         problems.error(path, 1, 1, 'a theme needs a "primary" colour')
     colours: dict[str, str] = {key: data[key] for key in PALETTE if key in data}
@@ -47,12 +63,27 @@ def load_theme(path: Path, problems: Problems) -> Theme | None:
         problems.error(path, *locator.table("variables"), "[variables] must be a table")
         variables = {}
     _check_colours(colours, path, locator, "", problems)
-    _check_colours(variables, path, locator, "variables", problems)
+    styles = {key: value for key, value in variables.items() if key in STYLE_VARIABLES}
+    _check_styles(styles, path, locator, problems)
+    side_colours = {k: v for k, v in variables.items() if k not in STYLE_VARIABLES}
+    for key in side_colours:
+        if not SIDE_VARIABLE.match(str(key)):
+            line, col = locator.key("variables", 0, key)
+            known = ", ".join(("side-<id>", *STYLE_VARIABLES))
+            problems.error(path, line, col, f"unknown variable {key!r} (known: {known})")
+    _check_colours(
+        {k: v for k, v in side_colours.items() if SIDE_VARIABLE.match(str(k))},
+        path,
+        locator,
+        "variables",
+        problems,
+    )
     if len(problems.items) > before:
         return None
     return Theme(
         name=str(name),
         dark=bool(data.get("dark", True)),
+        ansi=bool(data.get("ansi", False)),
         variables={key: str(value) for key, value in variables.items()},
         primary=colours["primary"],
         secondary=colours.get("secondary"),
@@ -80,9 +111,74 @@ def _check_colours(
             problems.error(path, line, col, f'"{key}" is not a colour: {value!r}')
 
 
+def _check_styles(
+    values: dict[str, Any], path: Path, locator: KeyLocator, problems: Problems
+) -> None:
+    for key, value in values.items():
+        words = value.split() if isinstance(value, str) else None
+        if not words or any(word not in STYLE_WORDS for word in words):
+            line, col = locator.key("variables", 0, key)
+            allowed = ", ".join(sorted(STYLE_WORDS))
+            problems.error(
+                path, line, col, f'"{key}" must be words from: {allowed} (got {value!r})'
+            )
+
+
 def load_theme_dir(directory: Path, problems: Problems) -> list[Theme]:
     """Every valid theme in a directory, in name order."""
+    return [entry.theme for entry in catalog_dir(directory, "bundled", problems)]
+
+
+@dataclass(frozen=True)
+class ThemeEntry:
+    """A theme with where it came from, for the picker and `aiplan-tui themes`."""
+
+    theme: Theme
+    path: Path
+    origin: str
+    """"bundled" or "user"."""
+
+
+def catalog_dir(directory: Path, origin: str, problems: Problems) -> list[ThemeEntry]:
+    """Every valid theme file in a directory, in file-name order; bad ones reported."""
     if not directory.is_dir():
         return []
-    themes = (load_theme(path, problems) for path in sorted(directory.glob("*.toml")))
-    return [theme for theme in themes if theme is not None]
+    entries = []
+    for path in sorted(directory.glob("*.toml")):
+        theme = load_theme(path, problems)
+        if theme is not None:
+            entries.append(ThemeEntry(theme, path, origin))
+    return entries
+
+
+@dataclass
+class ThemeCatalog:
+    """Bundled themes, then the user's; a user theme with a bundled name replaces it."""
+
+    entries: dict[str, ThemeEntry] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)
+
+    @classmethod
+    def load(cls, bundled: Path, user: Path) -> ThemeCatalog:
+        catalog = cls()
+        for entry in [
+            *catalog_dir(bundled, "bundled", catalog.problems),
+            *catalog_dir(user, "user", catalog.problems),
+        ]:
+            catalog.entries[entry.theme.name] = entry
+        return catalog
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.entries)
+
+
+def rich_colour(value: str) -> str:
+    """A theme colour as a Rich style colour: ANSI names become the terminal's own colours."""
+    try:
+        colour = Color.parse(value)
+    except ColorParseError:
+        return ""
+    if colour.ansi is not None:
+        return "default" if colour.ansi < 0 else f"color({colour.ansi})"
+    return colour.hex

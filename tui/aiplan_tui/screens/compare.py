@@ -19,6 +19,7 @@ from aiplan_tui.comparison import Matrix, build_matrix, default_sides
 from aiplan_tui.model import Pack
 from aiplan_tui.safe_text import clean_line
 from aiplan_tui.widgets.compare_rows import CellView, DimensionRow, PointView
+from aiplan_tui.widgets.marking import Marks
 
 STACK_BELOW = 100
 """Below this many columns the two sides stack, one above the other, per dimension."""
@@ -99,12 +100,12 @@ class CompareScreen(Screen[None]):
         self,
         pack: Pack,
         open_highlight: Callable[[str], None],
-        colours: Callable[[], dict[str, str]],
+        marks: Callable[[], Marks],
     ) -> None:
         super().__init__()
         self.pack = pack
         self.open_highlight = open_highlight
-        self.colours = colours
+        self.marks = marks
         sides = default_sides(pack)
         self.matrix: Matrix | None = build_matrix(pack, sides) if sides else None
         self.rows: list[DimensionRow] = []
@@ -143,12 +144,13 @@ class CompareScreen(Screen[None]):
             )  # fmt: skip
             self.update_status()
             return
-        colours = self.colours()
+        marks = self.marks()
+        colours = marks.side_colours
         for side, label_id in ((matrix.left, "left"), (matrix.right, "right")):
             label = Text(clean_line(side.label), style=f"bold {colours.get(side.id, '')}".strip())
             self.query_one(f"#compare-{label_id}-label", Static).update(label)
         sides = (matrix.left, matrix.right)
-        self.rows = [DimensionRow(row, self.pack, sides, colours) for row in matrix.rows]
+        self.rows = [DimensionRow(row, self.pack, sides, marks) for row in matrix.rows]
         rows.mount_all(self.rows)
         self.row = min(self.row, max(0, len(matrix.rows) - 1))
         self.call_after_refresh(self.show_cursor)

@@ -19,7 +19,7 @@ from aiplan_tui.model import Pack, Quote
 from aiplan_tui.reading import ReadingOrder
 from aiplan_tui.safe_text import clean_line
 from aiplan_tui.widgets.keys import list_keys
-from aiplan_tui.widgets.marking import marked_paragraph
+from aiplan_tui.widgets.marking import marked_paragraph, theme_marks
 
 
 def quote_matches(quote: Quote, speaker: str, words: str) -> bool:
@@ -117,7 +117,8 @@ class QuotesScreen(Screen[None]):
             f"\nparagraph {quote.location.paragraph + 1} · {quote_kind(quote)}\n\n", style="dim"
         )
         paragraph = article.paragraphs[quote.location.paragraph]
-        text.append_text(marked_paragraph(paragraph, [quote], {}, current=quote.id))
+        marks = theme_marks(self.app.theme_variables, self.pack)
+        text.append_text(marked_paragraph(paragraph, [quote], marks, current=quote.id))
         speaker = speaker_line(self.pack.entity(quote.speaker), quote.speaker)
         text.append(f"\n\n— {clean_line(speaker)}", style="italic")
         target.update(text)

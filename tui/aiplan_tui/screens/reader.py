@@ -22,6 +22,7 @@ from aiplan_tui.screens.listings import dimension_sections, entity_sections, ent
 from aiplan_tui.widgets.article_view import ArticleView
 from aiplan_tui.widgets.highlight_cards import HighlightCards
 from aiplan_tui.widgets.listing import Listing, Section
+from aiplan_tui.widgets.marking import Marks, theme_marks
 from aiplan_tui.widgets.navigator import Navigator, Target
 
 WIDE, MEDIUM = 120, 80
@@ -93,11 +94,16 @@ class ReaderScreen(Screen[None]):
     def article_view(self) -> ArticleView:
         return self.query_one(ArticleView)
 
-    def side_colours(self) -> dict[str, str]:
-        """Each side's colour from the theme: `side-<id>`, else `side-other`."""
-        variables = self.app.theme_variables
-        other = variables.get("side-other", "")
-        return {side.id: variables.get(f"side-{side.id}", other) for side in self.pack.sides}
+    def marks(self) -> Marks:
+        """How the current theme draws highlights."""
+        return theme_marks(self.app.theme_variables, self.pack)
+
+    def restyle(self) -> None:
+        """Redraw what carries theme colours, after a theme change."""
+        view = self.article_view
+        if view.article is not None:
+            view.restyle(self.marks())
+            self.fill_cards()
 
     # Opening things -------------------------------------------------------------------------
 
@@ -109,7 +115,7 @@ class ReaderScreen(Screen[None]):
         view = self.article_view
         self.query_one(ContentSwitcher).current = "article"
         if view.article is None or view.article.id != article_id:
-            view.show(article, self.pack.highlights_in(article_id), self.side_colours())
+            view.show(article, self.pack.highlights_in(article_id), self.marks())
         self.current = highlight
         view.set_current(highlight, flash=highlight is not None)
         self.update_status()
@@ -234,10 +240,15 @@ class ReaderScreen(Screen[None]):
         ):
             self.current = None
             self.article_view.set_current(None)
-        here = [h for h in self.article_view.highlights if h.location.paragraph == event.paragraph]
-        current = self.current.id if self.current else None
-        self.query_one(HighlightCards).show(here, self.pack, self.side_colours(), current)
+        self.fill_cards()
         self.update_status()
+
+    def fill_cards(self) -> None:
+        """The highlights pane for the paragraph under the cursor."""
+        view = self.article_view
+        here = [h for h in view.highlights if h.location.paragraph == view.paragraph]
+        current = self.current.id if self.current else None
+        self.query_one(HighlightCards).show(here, self.pack, self.marks(), current)
 
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused

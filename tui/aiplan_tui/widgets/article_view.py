@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -15,7 +14,7 @@ from textual.widgets import Static
 
 from aiplan_tui.model import Article, Highlight
 from aiplan_tui.safe_text import clean_line
-from aiplan_tui.widgets.marking import marked_paragraph
+from aiplan_tui.widgets.marking import Marks, marked_paragraph
 
 
 def article_meta(article: Article) -> str:
@@ -77,7 +76,7 @@ class ArticleView(VerticalScroll):
         self.article: Article | None = None
         self.highlights: tuple[Highlight, ...] = ()
         self.current: str | None = None
-        self.side_colours: Mapping[str, str] = {}
+        self.marks = Marks()
         self._paragraph_views: list[ParagraphView] = []
 
     def validate_paragraph(self, value: int) -> int:
@@ -95,10 +94,10 @@ class ArticleView(VerticalScroll):
         self,
         article: Article,
         highlights: tuple[Highlight, ...],
-        side_colours: Mapping[str, str],
+        marks: Marks,
     ) -> None:
         """Replace what is shown with this article, cursor on its first paragraph."""
-        self.article, self.highlights, self.side_colours = article, highlights, side_colours
+        self.article, self.highlights, self.marks = article, highlights, marks
         self.current = None
         with self.app.batch_update():
             self.remove_children()
@@ -114,12 +113,16 @@ class ArticleView(VerticalScroll):
         self.scroll_home(animate=False)
         self.post_message(self.Moved(article, 0))
 
+    def restyle(self, marks: Marks) -> None:
+        """Redraw every paragraph with new marks (a theme change), keeping cursor and scroll."""
+        self.marks = marks
+        for number, view in enumerate(self._paragraph_views):
+            view.update(self._render_paragraph(number))
+
     def _render_paragraph(self, number: int) -> Text:
         assert self.article is not None
         here = [h for h in self.highlights if h.location.paragraph == number]
-        return marked_paragraph(
-            self.article.paragraphs[number], here, self.side_colours, self.current
-        )
+        return marked_paragraph(self.article.paragraphs[number], here, self.marks, self.current)
 
     def paragraph_view(self, number: int) -> ParagraphView | None:
         views = self._paragraph_views

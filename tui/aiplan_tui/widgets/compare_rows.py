@@ -6,8 +6,6 @@ and scrolling can bring exactly the selected point into view.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -19,37 +17,37 @@ from aiplan_tui.figures import FigurePair
 from aiplan_tui.formatting import KIND_ICONS, point_line
 from aiplan_tui.model import Highlight, Pack, Side
 from aiplan_tui.safe_text import clean_line
-from aiplan_tui.widgets.marking import KIND_STYLES
+from aiplan_tui.widgets.marking import Marks
 
 MIN_BAR, MAX_BAR = 8, 40
 """Bar length bounds in cells: long enough to compare, short enough to leave room for values."""
 
 
-def point_text(highlight: Highlight, pack: Pack) -> Text:
+def point_text(highlight: Highlight, pack: Pack, marks: Marks) -> Text:
     """Kind icon, then the words styled as in the article (so kinds differ without colour)."""
     text = Text()
     text.append(f"{KIND_ICONS[highlight.kind]} ", style="bold")
-    text.append(clean_line(point_line(highlight, pack)), style=KIND_STYLES[highlight.kind])
+    text.append(clean_line(point_line(highlight, pack)), style=marks.kind(highlight.kind))
     return text
 
 
 class PointView(Static):
     """One supporting highlight; the selected one is shown reversed."""
 
-    def __init__(self, highlight: Highlight, pack: Pack) -> None:
-        super().__init__(point_text(highlight, pack), classes="point")
+    def __init__(self, highlight: Highlight, pack: Pack, marks: Marks) -> None:
+        super().__init__(point_text(highlight, pack, marks), classes="point")
         self.highlight = highlight
 
 
 class CellView(Vertical):
     """One side on one dimension: a label (when stacked), the summary, then the points."""
 
-    def __init__(self, cell: CompareCell, pack: Pack, colour: str) -> None:
+    def __init__(self, cell: CompareCell, pack: Pack, marks: Marks) -> None:
         super().__init__(classes="cell")
         self.cell = cell
         self.pack = pack
-        self.colour = colour
-        self.points = [PointView(highlight, pack) for highlight in cell.points]
+        self.colour = marks.side_colours.get(cell.side.id, "")
+        self.points = [PointView(highlight, pack, marks) for highlight in cell.points]
         """Made up front, so the cursor can be set before the cell is mounted."""
 
     def compose(self) -> ComposeResult:
@@ -95,18 +93,14 @@ class FiguresView(Static):
 class DimensionRow(Vertical):
     """A dimension's title, any figure pairs, then its two cells side by side (or stacked)."""
 
-    def __init__(
-        self, row: Row, pack: Pack, sides: tuple[Side, Side], colours: Mapping[str, str]
-    ) -> None:
+    def __init__(self, row: Row, pack: Pack, sides: tuple[Side, Side], marks: Marks) -> None:
         super().__init__(classes="dimension-row")
         self.row = row
         self.pack = pack
         self.sides = sides
-        self.colours = colours
+        self.colours = marks.side_colours
         self.title = Static(self.title_text(), classes="dimension-title")
-        self.cells = tuple(
-            CellView(cell, pack, colours.get(cell.side.id, "")) for cell in (row.left, row.right)
-        )
+        self.cells = (CellView(row.left, pack, marks), CellView(row.right, pack, marks))
 
     def title_text(self) -> Text:
         title = Text(clean_line(self.row.dimension.title), style="bold")

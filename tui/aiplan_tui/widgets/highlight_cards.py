@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -11,14 +9,14 @@ from textual.widgets import Static
 from aiplan_tui.formatting import fact_line, quote_kind, side_labels, speaker_line
 from aiplan_tui.model import Event, Fact, Highlight, Pack, Position, Quote
 from aiplan_tui.safe_text import clean, clean_line
-from aiplan_tui.widgets.marking import KIND_STYLES, primary_side
+from aiplan_tui.widgets.marking import Marks, primary_side
 
 KIND_BADGES = {"quote": "❝ quote", "fact": "# fact", "position": "◆ position", "event": "◷ event"}
 
 
-def card_text(highlight: Highlight, pack: Pack, side_colours: Mapping[str, str]) -> Text:
+def card_text(highlight: Highlight, pack: Pack, marks: Marks) -> Text:
     """What a card says: kind, sides, the words, then what the kind adds (speaker, figure...)."""
-    colour = side_colours.get(primary_side(highlight), "")
+    colour = marks.side_colours.get(primary_side(highlight), "")
     text = Text()
     text.append(KIND_BADGES[highlight.kind], style=f"bold {colour}".strip())
     sides = side_labels(highlight, pack)
@@ -32,7 +30,7 @@ def card_text(highlight: Highlight, pack: Pack, side_colours: Mapping[str, str])
     quoted = not isinstance(highlight, Quote) or highlight.direct
     start = len(text) + (1 if quoted else 0)
     text.append(f"“{words}”" if quoted else words)
-    text.stylize(KIND_STYLES[highlight.kind], start, start + len(words))
+    text.stylize(marks.kind(highlight.kind), start, start + len(words))
     for line in _details(highlight, pack):
         text.append("\n")
         text.append(clean_line(line), style="dim")
@@ -70,7 +68,7 @@ class HighlightCards(VerticalScroll):
         self,
         highlights: list[Highlight],
         pack: Pack,
-        side_colours: Mapping[str, str],
+        marks: Marks,
         current: str | None,
     ) -> None:
         """Replace the cards with these highlights'."""
@@ -80,7 +78,7 @@ class HighlightCards(VerticalScroll):
                 self.mount(Static("No highlights in this paragraph.", classes="empty"))
                 return
             for highlight in highlights:
-                card = Static(card_text(highlight, pack, side_colours), classes="card")
+                card = Static(card_text(highlight, pack, marks), classes="card")
                 if highlight.id == current:
                     card.add_class("-current")
                 self.mount(card)

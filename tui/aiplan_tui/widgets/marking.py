@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
+from rich.errors import StyleSyntaxError
 from rich.style import Style
 from rich.text import Text
 
-from aiplan_tui.model import Highlight, HighlightKind, Position
+from aiplan_tui.model import Highlight, Pack, Position
 from aiplan_tui.safe_text import clean
+from aiplan_tui.themes import rich_colour
 
-KIND_STYLES: dict[HighlightKind, Style] = {
+KIND_STYLES: dict[str, Style] = {
     "quote": Style(underline=True),
     "fact": Style(bold=True),
     "position": Style(italic=True),
@@ -19,6 +22,47 @@ KIND_STYLES: dict[HighlightKind, Style] = {
 """Kinds stay distinguishable without colour: underline, bold, italic, bold italic."""
 
 CURRENT_STYLE = Style(reverse=True)
+
+
+def _style(words: str | None, default: Style) -> Style:
+    if not words:
+        return default
+    try:
+        return Style.parse(words)
+    except StyleSyntaxError:  # themes are validated on load; this is the last line of defence
+        return default
+
+
+@dataclass(frozen=True)
+class Marks:
+    """How highlights are drawn in the current theme: a colour per side, a style per kind."""
+
+    side_colours: Mapping[str, str] = field(default_factory=dict)
+    kinds: Mapping[str, Style] = field(default_factory=lambda: {**KIND_STYLES})
+    current: Style = CURRENT_STYLE
+
+    @classmethod
+    def from_variables(cls, variables: Mapping[str, str], side_colours: Mapping[str, str]) -> Marks:
+        """Read `quote-style`, `fact-style`, ... and `current-style` from theme variables."""
+        kinds: dict[str, Style] = {
+            kind: _style(variables.get(f"{kind}-style"), style)
+            for kind, style in KIND_STYLES.items()
+        }
+        return cls(side_colours, kinds, _style(variables.get("current-style"), CURRENT_STYLE))
+
+    def kind(self, kind: str) -> Style:
+        return self.kinds.get(kind, Style())
+
+
+def side_colours(variables: Mapping[str, str], pack: Pack) -> dict[str, str]:
+    """Each side's colour from the theme (`side-<id>`, else `side-other`) as a Rich colour."""
+    other = variables.get("side-other", "")
+    return {side.id: rich_colour(variables.get(f"side-{side.id}", other)) for side in pack.sides}
+
+
+def theme_marks(variables: Mapping[str, str], pack: Pack) -> Marks:
+    """The marks the current theme asks for, for this pack's sides."""
+    return Marks.from_variables(variables, side_colours(variables, pack))
 
 
 def primary_side(highlight: Highlight) -> str:
@@ -31,7 +75,7 @@ def primary_side(highlight: Highlight) -> str:
 def marked_paragraph(
     paragraph: str,
     highlights: Iterable[Highlight],
-    side_colours: Mapping[str, str],
+    marks: Marks,
     current: str | None = None,
 ) -> Text:
     """The paragraph as plain text with every highlight styled; `current` stands out.
@@ -42,13 +86,13 @@ def marked_paragraph(
     text = Text(clean_offsets_safe(paragraph))
     for highlight in highlights:
         loc = highlight.location
-        style = KIND_STYLES[highlight.kind]
-        colour = side_colours.get(primary_side(highlight))
+        style = marks.kind(highlight.kind)
+        colour = marks.side_colours.get(primary_side(highlight))
         if colour:
             style += Style(color=colour)
         text.stylize(style, loc.start, loc.end)
         if highlight.id == current:
-            text.stylize(CURRENT_STYLE, loc.start, loc.end)
+            text.stylize(marks.current, loc.start, loc.end)
     return text
 
 
