@@ -8,20 +8,21 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from aiplan_tui.commands import PackCommands
+from aiplan_tui.commands import EngineGoTo, PackCommands
 from aiplan_tui.formatting import citation
 from aiplan_tui.loader import LoadResult
 from aiplan_tui.model import Highlight, Pack
-from aiplan_tui.paths import bundled_themes_dir
-from aiplan_tui.problems import Problems
-from aiplan_tui.screens.compare import CompareScreen
+from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
+from aiplan_tui.screens.compare import CompareScreen, SidePicker
 from aiplan_tui.screens.help import HelpScreen, key_rows
 from aiplan_tui.screens.quotes import QuoteList, QuotesScreen
 from aiplan_tui.screens.reader import ReaderScreen
 from aiplan_tui.screens.search import SearchChoice, SearchScreen
+from aiplan_tui.screens.theme_picker import ThemePicker
 from aiplan_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from aiplan_tui.search import SearchIndex, match_places
-from aiplan_tui.themes import DEFAULT_THEME, load_theme_dir
+from aiplan_tui.startup import Startup
+from aiplan_tui.themes import DEFAULT_THEME, LITE_THEME, ThemeCatalog
 from aiplan_tui.widgets.article_view import ArticleView
 from aiplan_tui.widgets.listing import Listing
 from aiplan_tui.widgets.marking import Marks, theme_marks
@@ -35,7 +36,7 @@ class AiplanApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "aiplan-tui"
-    COMMANDS = App.COMMANDS | {PackCommands}
+    COMMANDS = App.COMMANDS | {PackCommands, EngineGoTo}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "show_reader", "Reader", id="reader", tooltip="The articles with highlights."),
         Binding(
@@ -48,6 +49,7 @@ class AiplanApp(App[None]):
         Binding("3", "show_quotes", "Quotes", id="quotes", tooltip="Every quote, by speaker."),
         Binding("slash", "search", "Search", id="search", tooltip="Search everything."),
         Binding("question_mark", "help", "Help", id="help", tooltip="List every key."),
+        Binding("t", "pick_theme", "Theme", id="theme", tooltip="Pick a theme, previewed live."),
         Binding(
             "right_square_bracket",
             "quote(1)",
@@ -91,8 +93,13 @@ class AiplanApp(App[None]):
         ),
     ]
 
-    def __init__(self, result: LoadResult) -> None:
+    def __init__(self, result: LoadResult, startup: Startup | None = None) -> None:
         super().__init__()
+        self.startup = startup or Startup()
+        """What the command line, the config file and the saved state ask for at start."""
+        self.catalog = self.startup.catalog or ThemeCatalog.load(
+            bundled_themes_dir(), user_themes_dir()
+        )
         self.result = result
         """The pack shown, with any problems found while loading it."""
         self.reader = ReaderScreen(result.pack)
@@ -116,7 +123,11 @@ class AiplanApp(App[None]):
         return theme_marks(self.theme_variables, self.pack)
 
     def on_mount(self) -> None:
-        self.register_bundled_themes()
+        self.register_themes()
+        for note in self.startup.notes:
+            self.notify(note, title="Settings", severity="warning", timeout=10, markup=False)
+        if self.startup.keymap:
+            self.set_keymap(self.startup.keymap)
         self.sub_title = self.pack.info.title
         self.install_screen(self.reader, "reader")
         self.install_screen(self.quotes_screen, "quotes")
@@ -163,16 +174,43 @@ class AiplanApp(App[None]):
         order = reader.everything
         reader.set_matches(match_places(choice.hits, order), match_places([hit], order))
 
-    def register_bundled_themes(self) -> None:
-        """Make the shipped themes available and start in the default one; say if any is broken."""
-        problems = Problems()
-        for theme in load_theme_dir(bundled_themes_dir(), problems):
-            self.register_theme(theme)
-        if DEFAULT_THEME in self.available_themes:
-            self.theme = DEFAULT_THEME
-        if problems.items:
-            details = "\n".join(problem.format() for problem in problems.items)
-            self.notify(details, title="Theme problems", severity="error", markup=False)
+    def register_themes(self) -> None:
+        """Make the bundled and user themes available, start in the one asked for, and say
+        once which theme files are broken or which name is unknown."""
+        for entry in self.catalog.entries.values():
+            self.register_theme(entry.theme)
+        notes = [problem.format() for problem in self.catalog.problems.items]
+        wanted = self.startup.theme or DEFAULT_THEME
+        if wanted not in self.catalog.entries:
+            notes.append(f"There is no theme {wanted!r}; using {DEFAULT_THEME}.")
+            wanted = DEFAULT_THEME
+        if self.startup.lite:
+            wanted = LITE_THEME
+        if wanted in self.available_themes:
+            self.theme = wanted
+        if notes:
+            self.notify(
+                "\n".join(notes), title="Theme problems", severity="error", markup=False, timeout=10
+            )
+        self.theme_changed_signal.subscribe(self, self.restyle)
+
+    def restyle(self, _theme: object = None) -> None:
+        """Redraw what carries theme colours baked into its text."""
+        self.reader.restyle()
+        if self.compare_screen.is_mounted:
+            self.compare_screen.restyle()
+        if self.quotes_screen.is_mounted:
+            self.quotes_screen.preview(self.quotes_screen.selected_quote())
+
+    def action_pick_theme(self) -> None:
+        if isinstance(self.screen, ThemePicker):
+            return
+        entries = list(self.catalog.entries.values())
+        self.push_screen(ThemePicker(entries, self.theme), self.theme_chosen)
+
+    def theme_chosen(self, name: str | None) -> None:
+        if name is not None:
+            self.notify(f"Theme: {name}", timeout=2, markup=False)
 
     def announce_problems(self) -> None:
         """One notice for all that is wrong with the pack, naming the command that details it."""
@@ -214,48 +252,9 @@ class AiplanApp(App[None]):
             self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        """Every key by screen, read from the bindings themselves."""
-        return [
-            ("Everywhere", key_rows([*self.BINDINGS, Binding("ctrl+p", "", "Command palette")])),
-            (
-                "Reader",
-                key_rows(
-                    [
-                        *ReaderScreen.BINDINGS,
-                        *Navigator.BINDINGS,
-                        *ArticleView.BINDINGS,
-                        *Listing.BINDINGS,
-                        Binding("enter", "", "Open the entry under the cursor"),
-                    ]
-                ),
-            ),
-            (
-                "Compare",
-                key_rows(CompareScreen.BINDINGS),
-            ),
-            (
-                "Quotes",
-                key_rows(
-                    [
-                        *QuotesScreen.BINDINGS,
-                        *QuoteList.BINDINGS,
-                        Binding("enter", "", "Open the quote in the reader"),
-                    ]
-                ),
-            ),
-            (
-                "Search",
-                key_rows(
-                    [
-                        *SearchScreen.BINDINGS,
-                        Binding("up", "", "In an empty box: the last query"),
-                        Binding("down", "", "From the box to the results"),
-                        Binding("enter", "", "Open the result where it lives"),
-                    ]
-                ),
-            ),
-            ("Help", key_rows(HelpScreen.BINDINGS)),
-        ]
+        """Every key by screen, read from the bindings themselves, with the user's remapping."""
+        keymap = self.startup.keymap
+        return [(title, key_rows(bindings, keymap)) for title, bindings in binding_groups()]
 
     def palette_bindings(self) -> list[Binding]:
         """The app's own actions, for the command palette."""
@@ -307,3 +306,55 @@ class AiplanApp(App[None]):
         if action == "copy":
             return True if self.focused_highlight() is not None else None
         return True
+
+
+def binding_groups() -> list[tuple[str, list[BindingType]]]:
+    """Every binding, by the screen it works on, plus the keys widgets handle themselves."""
+    return [
+        ("Everywhere", [*AiplanApp.BINDINGS, Binding("ctrl+p", "", "Command palette")]),
+        (
+            "Reader",
+            [
+                *ReaderScreen.BINDINGS,
+                *Navigator.BINDINGS,
+                *ArticleView.BINDINGS,
+                *Listing.BINDINGS,
+                Binding("enter", "", "Open the entry under the cursor"),
+            ],
+        ),
+        ("Compare", [*CompareScreen.BINDINGS, *SidePicker.BINDINGS]),
+        (
+            "Quotes",
+            [
+                *QuotesScreen.BINDINGS,
+                *QuoteList.BINDINGS,
+                Binding("enter", "", "Open the quote in the reader"),
+            ],
+        ),
+        (
+            "Search",
+            [
+                *SearchScreen.BINDINGS,
+                Binding("up", "", "In an empty box: the last query"),
+                Binding("down", "", "From the box to the results"),
+                Binding("enter", "", "Open the result where it lives"),
+            ],
+        ),
+        ("Theme picker", [*ThemePicker.BINDINGS, Binding("enter", "", "Keep the theme")]),
+        ("Help", list(HelpScreen.BINDINGS)),
+    ]
+
+
+def all_bindings() -> list[tuple[str, Binding]]:
+    """(screen, binding) for every binding, in help order."""
+    return [
+        (title, binding)
+        for title, bindings in binding_groups()
+        for binding in bindings
+        if isinstance(binding, Binding)
+    ]
+
+
+def binding_ids() -> set[str]:
+    """The ids `[keys]` in config.toml may remap."""
+    return {binding.id for _, binding in all_bindings() if binding.id}

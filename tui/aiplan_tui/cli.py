@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from aiplan_tui import __version__
+from aiplan_tui.config import Settings, check_keys, default_config_path, load_settings
 from aiplan_tui.loader import LoadResult, PackNotFoundError, load_pack
 from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.problems import display_path, plural
+from aiplan_tui.problems import Problems, display_path, plural
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -25,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"aiplan-tui {__version__}")
     parser.add_argument("--content", metavar="DIR", type=Path, help="content pack to open")
+    parser.add_argument("--theme", metavar="NAME", help="start in this theme (see `themes`)")
+    parser.add_argument(
+        "--config", metavar="FILE", type=Path,
+        help="settings file (default: $XDG_CONFIG_HOME/aiplan-tui/config.toml)",
+    )  # fmt: skip
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser(
@@ -79,6 +85,18 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to compare"
     )
+    commands.add_parser(
+        "themes",
+        help="list the themes",
+        description="List every theme (bundled and yours) with where it comes from, then any "
+        "problems in theme files as PATH:LINE:COL. Exit status: 0 all themes valid, 1 problems.",
+    )
+    commands.add_parser(
+        "keys",
+        help="list the key binding ids",
+        description="List every key binding: its id (for [keys] in config.toml), keys and what "
+        "it does.",
+    )
     return parser
 
 
@@ -94,10 +112,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "themes":
+        return _themes()
+    if args.command == "keys":
+        return _keys()
+    settings_problems = Problems()
+    settings = load_settings(args.config or default_config_path(), settings_problems)
+    if args.command is not None:  # the app shows these itself, as a notice
+        for problem in settings_problems.items:
+            print(problem.format(), file=sys.stderr)
+    content = args.content or settings.content or bundled_content_dir()
     try:
         if args.command == "check":
-            return _check(args.dir or args.content or bundled_content_dir(), strict=args.strict)
-        result = load_pack(args.content or bundled_content_dir())
+            return _check(args.dir or content, strict=args.strict)
+        result = load_pack(content)
     except PackNotFoundError as exc:
         print(f"aiplan-tui: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -107,7 +135,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return _search(result, args)
     if args.command == "compare":
         return _compare(result, args)
-    return _run_app(result)
+    return _run_app(result, args, settings, settings_problems)
 
 
 def _check(root: Path, strict: bool) -> int:
@@ -175,8 +203,57 @@ def _compare(result: LoadResult, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_app(result: LoadResult) -> int:
-    from aiplan_tui.app import AiplanApp
+def _run_app(
+    result: LoadResult, args: argparse.Namespace, settings: Settings, problems: Problems
+) -> int:
+    from aiplan_tui.app import AiplanApp, binding_ids
+    from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
+    from aiplan_tui.startup import Startup
+    from aiplan_tui.themes import ThemeCatalog
 
-    AiplanApp(result).run()
+    catalog = ThemeCatalog.load(bundled_themes_dir(), user_themes_dir())
+    if args.theme is not None and args.theme not in catalog.entries:
+        names = ", ".join(catalog.names)
+        print(f"aiplan-tui: no theme {args.theme!r}; themes: {names}", file=sys.stderr)
+        return EXIT_USAGE
+    keymap = check_keys(settings, binding_ids(), problems)
+    startup = Startup(
+        theme=args.theme or settings.theme,
+        catalog=catalog,
+        keymap=keymap,
+        notes=[problem.format() for problem in problems.items],
+    )
+    AiplanApp(result, startup).run()
+    return EXIT_OK
+
+
+def _themes() -> int:
+    from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
+    from aiplan_tui.themes import DEFAULT_THEME, ThemeCatalog
+
+    catalog = ThemeCatalog.load(bundled_themes_dir(), user_themes_dir())
+    width = max((len(name) for name in catalog.names), default=0)
+    for name, entry in catalog.entries.items():
+        default = " (default)" if name == DEFAULT_THEME else ""
+        print(f"{name:<{width}}  {entry.origin:<7}  {display_path(entry.path)}{default}")
+    for problem in catalog.problems.items:
+        print(problem.format())
+    if not catalog.names and not catalog.problems.items:
+        print("no themes found")
+    return EXIT_PROBLEMS if catalog.problems.items else EXIT_OK
+
+
+def _keys() -> int:
+    from aiplan_tui.app import all_bindings
+    from aiplan_tui.screens.help import key_name
+
+    rows = [
+        (b.id or "", ",".join(key_name(k) for k in b.key.split(",")), b.tooltip or b.description)
+        for _, b in all_bindings()
+        if b.id
+    ]
+    width = max(len(row[0]) for row in rows)
+    keys_width = max(len(row[1]) for row in rows)
+    for binding_id, keys, what in rows:
+        print(f"{binding_id:<{width}}  {keys:<{keys_width}}  {what}")
     return EXIT_OK

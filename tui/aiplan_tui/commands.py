@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -41,7 +43,18 @@ def pack_commands(app: AiplanApp) -> list[Command]:
     for dimension in pack.dimensions:
         name = f"Go to dimension: {clean_line(dimension.title)}"
         commands.append(Command(name, _go(app, "dimension", dimension.id), "Each side's points."))
+    for theme, entry in app.catalog.entries.items():
+        name = f"Theme: {clean_line(theme)}"
+        commands.append(Command(name, _theme(app, theme), f"Switch to this {entry.origin} theme."))
     return commands
+
+
+def _theme(app: AiplanApp, name: str) -> Callable[[], object]:
+    def switch() -> None:
+        app.theme = name
+        app.theme_chosen(name)
+
+    return switch
 
 
 def _runner(app: AiplanApp, action: str) -> Callable[[], object]:
@@ -74,4 +87,37 @@ class PackCommands(Provider):
         for command in self._commands():
             yield DiscoveryHit(
                 Content(command.name), command.run, text=command.name, help=command.help
+            )
+
+
+GOTO_KINDS = ["article", "entity", "compare", "quote", "fact", "position", "event"]
+"""What the palette can open through the search engine (paragraphs are left to `/`)."""
+GOTO_LIMIT = 8
+
+
+class EngineGoTo(Provider):
+    """ "Open …" for the search engine's best hits, so the palette finds what `/` finds, typos
+    and all; the results open exactly as a chosen search result does."""
+
+    async def search(self, query: str) -> Hits:
+        from aiplan_tui.app import AiplanApp
+        from aiplan_tui.screens.search import SearchChoice
+        from aiplan_tui.search import snippet
+
+        app = self.app
+        if not isinstance(app, AiplanApp) or app.search_index is None or not query.strip():
+            return
+        index = app.search_index
+        hits = await asyncio.to_thread(index.search, query, GOTO_LIMIT, GOTO_KINDS)
+        best = max((hit.score for hit in hits), default=1.0) or 1.0
+        for hit in hits:
+            text, _ = snippet(clean_line(hit.text), hit.spans, width=60)
+            name = f"Open {hit.kind}: {text}"
+            choice = SearchChoice(hit, hits)
+            yield Hit(
+                0.5 * hit.score / best,  # below an exact command-name match
+                Content(name),
+                partial(app.open_hit, choice),
+                text=name,
+                help=f"{hit.id} · found by search",
             )

@@ -38,6 +38,11 @@ def user_config_dir() -> Path:
     return _xdg("XDG_CONFIG_HOME", ".config")
 
 
+def user_themes_dir() -> Path:
+    """Where the user's own theme files live ($XDG_CONFIG_HOME/aiplan-tui/themes)."""
+    return user_config_dir() / "themes"
+
+
 def user_state_dir() -> Path:
     """Where state.json lives ($XDG_STATE_HOME/aiplan-tui)."""
     return _xdg("XDG_STATE_HOME", ".local/state")

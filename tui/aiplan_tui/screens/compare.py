@@ -283,6 +283,10 @@ class CompareScreen(Screen[None]):
         self.side = other(self.side)
         self.set_sides((self.matrix.right.id, self.matrix.left.id))
 
+    def restyle(self) -> None:
+        """Rebuild with the new theme's colours, keeping the cursor where it is."""
+        self.fill()
+
     def set_sides(self, sides: tuple[str, str]) -> None:
         self.matrix = build_matrix(self.pack, sides)
         self.point = 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 from rich.table import Table
@@ -14,18 +14,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
-def key_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
-    """(keys, description) for each binding that has a description, keys as a person types them."""
+def key_rows(
+    bindings: Iterable[BindingType], keymap: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """(keys, description) for each binding that has a description, keys as a person types
+    them; `keymap` (binding id -> keys) shows the user's remapping instead of the default."""
     rows = []
     for binding in bindings:
         if not isinstance(binding, Binding) or not binding.description:
             continue
-        keys = " ".join(_key_name(key) for key in binding.key.split(","))
+        typed = (keymap or {}).get(binding.id or "", binding.key)
+        keys = " ".join(key_name(key) for key in typed.split(","))
         rows.append((keys, binding.tooltip or binding.description))
     return rows
 
 
-def _key_name(key: str) -> str:
+def key_name(key: str) -> str:
     names = {
         "question_mark": "?",
         "left_square_bracket": "[",

@@ -1,0 +1,23 @@
+"""What the app starts with, gathered by the command line before any screen is drawn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from aiplan_tui.themes import ThemeCatalog
+
+
+@dataclass
+class Startup:
+    """Choices from the command line, the config file and the saved state, already merged."""
+
+    theme: str | None = None
+    """The theme to start in (None: the default)."""
+    catalog: ThemeCatalog | None = None
+    """Themes already loaded by the command line, so they are not read twice."""
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Binding id -> keys, from the config's [keys], already checked."""
+    notes: list[str] = field(default_factory=list)
+    """Problems with the settings, each shown once as a notice."""
+    lite: bool = False
+    """For slow links: the 16-colour theme, no animation."""
