@@ -108,3 +108,30 @@ async def test_n_and_N_step_through_the_matches_in_the_articles() -> None:
         assert reader.article_view.paragraph == place.paragraph
         await pilot.press("N")
         assert reader.match_number == 1
+
+
+async def test_the_command_palette_finds_through_the_search_engine() -> None:
+    """A typo the palette's own matcher cannot place still finds DeepSeek, via the engine."""
+    from aiplan_tui.app import AiplanApp
+    from aiplan_tui.loader import load_pack
+    from aiplan_tui.paths import bundled_content_dir
+
+    app = AiplanApp(load_pack(bundled_content_dir()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.search_index is None:
+            await pilot.pause(0.05)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"deepsek")
+        await pilot.pause(0.8)
+        from textual.command import CommandList
+
+        options = app.screen.query_one(CommandList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any(p.startswith("Open entity: DeepSeek") for p in prompts), prompts
+        chosen = next(i for i, p in enumerate(prompts) if p.startswith("Open entity: DeepSeek"))
+        options.highlighted = chosen
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert app.reader.query_one("#listing").display
