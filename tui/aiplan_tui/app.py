@@ -180,12 +180,12 @@ class AiplanApp(App[None]):
         for entry in self.catalog.entries.values():
             self.register_theme(entry.theme)
         notes = [problem.format() for problem in self.catalog.problems.items]
-        wanted = self.startup.theme or DEFAULT_THEME
+        wanted = self.startup.theme or (LITE_THEME if self.startup.lite else DEFAULT_THEME)
         if wanted not in self.catalog.entries:
             notes.append(f"There is no theme {wanted!r}; using {DEFAULT_THEME}.")
             wanted = DEFAULT_THEME
         if self.startup.lite:
-            wanted = LITE_THEME
+            self.animation_level = "none"
         if wanted in self.available_themes:
             self.theme = wanted
         if notes:

@@ -28,6 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--content", metavar="DIR", type=Path, help="content pack to open")
     parser.add_argument("--theme", metavar="NAME", help="start in this theme (see `themes`)")
     parser.add_argument(
+        "--lite", action="store_true",
+        help="for slow links: no animation, fewer screen updates, the 16-colour theme "
+        "(also AIPLAN_TUI_LITE=1)",
+    )  # fmt: skip
+    parser.add_argument(
         "--config", metavar="FILE", type=Path,
         help="settings file (default: $XDG_CONFIG_HOME/aiplan-tui/config.toml)",
     )  # fmt: skip
@@ -135,6 +140,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return _search(result, args)
     if args.command == "compare":
         return _compare(result, args)
+    if args.lite or lite_from_environment():
+        prepare_lite()
     return _run_app(result, args, settings, settings_problems)
 
 
@@ -209,7 +216,7 @@ def _run_app(
     from aiplan_tui.app import AiplanApp, binding_ids
     from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
     from aiplan_tui.startup import Startup
-    from aiplan_tui.themes import ThemeCatalog
+    from aiplan_tui.themes import LITE_THEME, ThemeCatalog
 
     catalog = ThemeCatalog.load(bundled_themes_dir(), user_themes_dir())
     if args.theme is not None and args.theme not in catalog.entries:
@@ -217,14 +224,30 @@ def _run_app(
         print(f"aiplan-tui: no theme {args.theme!r}; themes: {names}", file=sys.stderr)
         return EXIT_USAGE
     keymap = check_keys(settings, binding_ids(), problems)
+    lite = args.lite or lite_from_environment()
     startup = Startup(
-        theme=args.theme or settings.theme,
+        theme=args.theme or (LITE_THEME if lite else settings.theme),
+        lite=lite,
         catalog=catalog,
         keymap=keymap,
         notes=[problem.format() for problem in problems.items],
     )
     AiplanApp(result, startup).run()
     return EXIT_OK
+
+
+LITE_FPS = "20"
+"""Screen updates per second at most in lite mode (Textual's default is 60)."""
+
+
+def lite_from_environment() -> bool:
+    return os.environ.get("AIPLAN_TUI_LITE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def prepare_lite() -> None:
+    """Before Textual is imported: it reads these once, at import."""
+    os.environ["TEXTUAL_ANIMATIONS"] = "none"
+    os.environ["TEXTUAL_FPS"] = LITE_FPS
 
 
 def _themes() -> int:
