@@ -1,0 +1,297 @@
+"""What the app remembers between runs: last screen, article and position, theme, search history.
+
+Kept in `$XDG_STATE_HOME/aiplan-tui/state.json`. Losing it costs the user a little, so the
+store never raises for I/O or content problems: it answers with messages to show instead.
+A file it cannot read is moved aside (never overwritten) so nothing the user had is destroyed,
+and every write is atomic so a crash or a second instance cannot leave a broken file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiplan_tui import paths
+from aiplan_tui.problems import plural
+
+STATE_FILE = "state.json"
+VERSION = 1
+MAX_HISTORY = 100
+"""Searches kept; the oldest go first."""
+MAX_QUERY_CHARS = 500
+"""Longer queries are cut: history is for recalling what was typed, not for storing text."""
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""Far above anything `save` writes (100 x 500 escaped chars); a bigger file is not ours."""
+STALE_TEMP_SECONDS = 3600
+"""Temporary files older than this were left by a writer that died; younger ones may be live."""
+
+
+@dataclass(frozen=True)
+class SavedState:
+    """Where the user was and what they chose; the defaults are a first start."""
+
+    screen: str = "reader"
+    article: str | None = None
+    paragraph: int = 0
+    theme: str | None = None
+    search_history: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        """The file's content; history is normalised so a file is always within the caps."""
+        return {
+            "version": VERSION,
+            "screen": self.screen,
+            "article": self.article,
+            "paragraph": self.paragraph,
+            "theme": self.theme,
+            "search_history": list(normalize_history(self.search_history)),
+        }
+
+
+def add_to_history(history: Iterable[str], query: str) -> tuple[str, ...]:
+    """History with `query` as the newest entry: stripped, cut, not repeated, oldest dropped."""
+    entry = query.strip()[:MAX_QUERY_CHARS]
+    kept = [item for item in history if item != entry]
+    if entry:
+        kept.append(entry)
+    return tuple(kept[-MAX_HISTORY:])
+
+
+def normalize_history(items: Iterable[str]) -> tuple[str, ...]:
+    """Apply the caps of `add_to_history` to a whole list, keeping the newest (last) entries."""
+    history: tuple[str, ...] = ()
+    for item in items:
+        history = add_to_history(history, item)
+    return history
+
+
+class _Unreadable(Exception):
+    """The file exists but is not a state file we can use; the text says why."""
+
+
+class StateStore:
+    """Loads and saves one state file; see the module docstring for the guarantees."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        # Set when a bad file could not be moved aside: saving would then destroy it.
+        self._keep_away = False
+
+    @classmethod
+    def default(cls) -> StateStore:
+        """The user's state file under $XDG_STATE_HOME."""
+        return cls(paths.user_state_dir() / STATE_FILE)
+
+    # Reading
+
+    def load(self) -> tuple[SavedState, list[str]]:
+        """The saved state (defaults when there is none) and messages for the user."""
+        self._keep_away = False
+        try:
+            data = self._read()
+        except FileNotFoundError:
+            return SavedState(), []
+        except _Unreadable as problem:
+            return SavedState(), [self._move_aside(str(problem))]
+        return _from_json(data, self.path.name)
+
+    def _read(self) -> dict[str, object]:
+        try:
+            with self.path.open("rb") as file:
+                raw = file.read(MAX_FILE_BYTES + 1)
+        except (FileNotFoundError, NotADirectoryError):
+            raise FileNotFoundError from None  # no file; `save` reports a bad directory
+        except IsADirectoryError:
+            raise _Unreadable("it is a directory") from None
+        except OSError as error:
+            raise _Unreadable(_os_reason(error)) from None
+        if len(raw) > MAX_FILE_BYTES:
+            raise _Unreadable(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        if not raw.strip():
+            raise _Unreadable("it is empty")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise _Unreadable("not UTF-8 text") from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise _Unreadable(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+        except (ValueError, RecursionError) as error:  # huge integers, deep nesting
+            raise _Unreadable(f"not usable JSON: {type(error).__name__}") from None
+        if not isinstance(data, dict):
+            raise _Unreadable(f"expected a JSON object, found {_json_kind(data)}")
+        return data
+
+    def _move_aside(self, reason: str) -> str:
+        """Rename the bad file to a free `state.json.corrupt-<time>` name, keeping its bytes."""
+        name = self.path.name
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        aside = self.path.with_name(f"{name}.corrupt-{stamp}")
+        number = 1
+        while os.path.lexists(aside):
+            aside = self.path.with_name(f"{name}.corrupt-{stamp}-{number}")
+            number += 1
+        try:
+            self.path.rename(aside)
+        except FileNotFoundError:  # another instance moved it first
+            return f"{name} could not be read ({reason}); it is gone now, started fresh"
+        except OSError as error:
+            self._keep_away = True
+            return (
+                f"{name} could not be read ({reason}) nor moved aside ({_os_reason(error)}); "
+                f"started fresh and will not save over it"
+            )
+        return f"{name} could not be read ({reason}); moved it to {aside.name} and started fresh"
+
+    # Writing
+
+    def save(self, state: SavedState) -> str | None:
+        """Write `state` atomically; None when it worked, else a one-line message."""
+        name = self.path.name
+        if self._keep_away:
+            return f"state not saved: {name} could not be read nor moved aside; fix or remove it"
+        # Write through a symlink (dotfile managers) instead of replacing the link itself.
+        target = Path(os.path.realpath(self.path))
+        content = (json.dumps(state.to_json(), indent=2) + "\n").encode("ascii")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomically(target, content)
+        except OSError as error:
+            return f"state not saved to {self.path}: {_os_reason(error)}"
+        _remove_stale_temps(target)
+        return None
+
+
+def _write_atomically(target: Path, content: bytes) -> None:
+    """Temp file in the same directory, fsync, rename over the target, fsync the directory.
+
+    Readers see the old file or the new one, never a mix; two writers each rename a complete
+    file of their own (pid and random suffix), so the last one wins.
+    """
+    temp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        try:
+            view = memoryview(content)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        temp.replace(target)
+    except BaseException:
+        # Not only OSError: a KeyboardInterrupt mid-write must not leave the temp file behind.
+        _unlink_quietly(temp)
+        raise
+    _fsync_directory(target.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable; not possible on every system, so failures are ignored."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    try:
+        fd = os.open(directory, flags)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Temp files of writers killed mid-save would pile up; remove the old ones."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    try:
+        candidates = list(target.parent.glob(f".{target.name}.*.tmp"))
+    except OSError:
+        return
+    for candidate in candidates:
+        try:
+            if candidate.lstat().st_mtime < cutoff:
+                candidate.unlink()
+        except OSError:
+            continue
+
+
+def _unlink_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _os_reason(error: OSError) -> str:
+    """`No space left on device` rather than the full repr with errno and path."""
+    return error.strerror or type(error).__name__
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def _from_json(data: dict[str, object], name: str) -> tuple[SavedState, list[str]]:
+    """Check each known field on its own: one bad field must not cost the others."""
+    messages: list[str] = []
+    defaults = SavedState()
+
+    def fallback(field: str, expected: str, value: object, default: object) -> None:
+        messages.append(
+            f"{name}: {field!r} should be {expected}, found {_json_kind(value)}; "
+            f"using {json.dumps(default)}"
+        )
+
+    screen = data.get("screen", defaults.screen)
+    if not isinstance(screen, str) or not screen:
+        fallback("screen", "a non-empty string", screen, defaults.screen)
+        screen = defaults.screen
+
+    article = data.get("article", defaults.article)
+    if article is not None and not isinstance(article, str):
+        fallback("article", "a string or null", article, defaults.article)
+        article = defaults.article
+
+    paragraph = data.get("paragraph", defaults.paragraph)
+    if isinstance(paragraph, bool) or not isinstance(paragraph, int) or paragraph < 0:
+        fallback("paragraph", "a whole number, 0 or more", paragraph, defaults.paragraph)
+        paragraph = defaults.paragraph
+
+    theme = data.get("theme", defaults.theme)
+    if theme is not None and not isinstance(theme, str):
+        fallback("theme", "a string or null", theme, defaults.theme)
+        theme = defaults.theme
+
+    raw_history = data.get("search_history", [])
+    history: tuple[str, ...] = defaults.search_history
+    if not isinstance(raw_history, list):
+        fallback("search_history", "a list of strings", raw_history, [])
+    else:
+        texts = [item for item in raw_history if isinstance(item, str)]
+        if len(texts) < len(raw_history):
+            dropped = len(raw_history) - len(texts)
+            messages.append(
+                f"{name}: 'search_history' should hold only strings; "
+                f"dropped {plural(dropped, 'entry')}"
+            )
+        history = normalize_history(texts)
+
+    state = SavedState(screen, article, paragraph, theme, history)
+    return state, messages
