@@ -22,6 +22,7 @@ from aiplan_tui.screens.theme_picker import ThemePicker
 from aiplan_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from aiplan_tui.search import SearchIndex, match_places
 from aiplan_tui.startup import Startup
+from aiplan_tui.state import SavedState
 from aiplan_tui.themes import DEFAULT_THEME, LITE_THEME, ThemeCatalog
 from aiplan_tui.widgets.article_view import ArticleView
 from aiplan_tui.widgets.listing import Listing
@@ -107,8 +108,12 @@ class AiplanApp(App[None]):
         self.compare_screen = CompareScreen(result.pack, self.open_quote, self.marks)
         self.search_index: SearchIndex | None = None
         """Built in the background after start-up, so loading never holds up the first frame."""
-        self.search_history: list[str] = []
-        """Queries opened from the search screen, oldest first."""
+        self.search_history: list[str] = list(self.startup.saved.search_history)
+        """Queries opened from the search screen, oldest first, kept across runs."""
+        self.chosen_theme = self.startup.saved.theme
+        """The theme last picked in the app (not one from --theme or --lite)."""
+        self.save_failed = False
+        """Whether saving the state has failed already, so the notice is shown once."""
 
     @property
     def pack(self) -> Pack:
@@ -133,6 +138,7 @@ class AiplanApp(App[None]):
         self.install_screen(self.quotes_screen, "quotes")
         self.install_screen(self.compare_screen, "compare")
         self.push_screen("reader")
+        self.call_after_refresh(self.restore_place)
         self.call_after_refresh(self.announce_problems)
         self.build_search_index()
 
@@ -151,6 +157,7 @@ class AiplanApp(App[None]):
 
     def open_hit(self, choice: SearchChoice | None) -> None:
         """Open a search result where it lives; remember the matches for `n` and `N`."""
+        self.save_state()  # the search history, even when nothing was opened
         if choice is None:
             return
         hit, reader = choice.hit, self.reader
@@ -210,7 +217,57 @@ class AiplanApp(App[None]):
 
     def theme_chosen(self, name: str | None) -> None:
         if name is not None:
+            self.chosen_theme = name
             self.notify(f"Theme: {name}", timeout=2, markup=False)
+            self.save_state()
+
+    # Saved state ------------------------------------------------------------------------------
+
+    def restore_place(self) -> None:
+        """Back to the screen, article and paragraph where the last session ended."""
+        saved = self.startup.saved
+        article = self.pack.article(saved.article) if saved.article else None
+        if article is not None:
+            self.reader.open_article(article.id)
+            view = self.reader.article_view
+            view.paragraph = min(saved.paragraph, max(0, len(article.paragraphs) - 1))
+            self.reader.call_after_refresh(self.reader.center_cursor)
+        if saved.screen == "compare":
+            self.action_show_compare()
+        elif saved.screen == "quotes":
+            self.action_show_quotes()
+
+    def current_state(self) -> SavedState:
+        shown = self.screen
+        screen = (
+            "compare"
+            if shown is self.compare_screen
+            else "quotes"
+            if shown is self.quotes_screen
+            else "reader"
+        )
+        view = self.reader.article_view
+        return SavedState(
+            screen=screen,
+            article=view.article.id if view.article else None,
+            paragraph=view.paragraph,
+            theme=self.chosen_theme,
+            search_history=tuple(self.search_history),
+        )
+
+    def save_state(self) -> None:
+        """Write the state now; a failure is said once, and the app goes on."""
+        store = self.startup.store
+        if store is None:
+            return
+        problem = store.save(self.current_state())
+        if problem and not self.save_failed:
+            self.save_failed = True
+            self.notify(problem, title="State not saved", severity="warning", markup=False)
+
+    async def action_quit(self) -> None:
+        self.save_state()
+        self.exit()
 
     def announce_problems(self) -> None:
         """One notice for all that is wrong with the pack, naming the command that details it."""

@@ -216,6 +216,7 @@ def _run_app(
     from aiplan_tui.app import AiplanApp, binding_ids
     from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
     from aiplan_tui.startup import Startup
+    from aiplan_tui.state import StateStore
     from aiplan_tui.themes import LITE_THEME, ThemeCatalog
 
     catalog = ThemeCatalog.load(bundled_themes_dir(), user_themes_dir())
@@ -225,12 +226,16 @@ def _run_app(
         return EXIT_USAGE
     keymap = check_keys(settings, binding_ids(), problems)
     lite = args.lite or lite_from_environment()
+    store = StateStore.default()
+    saved, state_messages = store.load()
     startup = Startup(
-        theme=args.theme or (LITE_THEME if lite else settings.theme),
+        theme=args.theme or (LITE_THEME if lite else saved.theme or settings.theme),
         lite=lite,
+        saved=saved,
+        store=store,
         catalog=catalog,
         keymap=keymap,
-        notes=[problem.format() for problem in problems.items],
+        notes=[problem.format() for problem in problems.items] + state_messages,
     )
     AiplanApp(result, startup).run()
     return EXIT_OK

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from aiplan_tui.state import SavedState, StateStore
 from aiplan_tui.themes import ThemeCatalog
 
 
@@ -21,3 +22,7 @@ class Startup:
     """Problems with the settings, each shown once as a notice."""
     lite: bool = False
     """For slow links: the 16-colour theme, no animation."""
+    saved: SavedState = field(default_factory=SavedState)
+    """Where the last session left off."""
+    store: StateStore | None = None
+    """Where to save the session; None (as in tests) saves nothing."""

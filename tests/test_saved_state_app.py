@@ -1,0 +1,87 @@
+"""The app keeps its place, theme choice and search history across runs, and never loses them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from aiplan_tui.app import AiplanApp
+from aiplan_tui.loader import load_pack
+from aiplan_tui.paths import bundled_content_dir
+from aiplan_tui.startup import Startup
+from aiplan_tui.state import SavedState, StateStore
+
+
+def make_app(store: StateStore) -> AiplanApp:
+    saved, notes = store.load()
+    startup = Startup(theme=saved.theme, saved=saved, store=store, notes=notes)
+    return AiplanApp(load_pack(bundled_content_dir()), startup)
+
+
+async def test_place_theme_and_history_are_restored_on_the_next_start(tmp_path: Path) -> None:
+    store = StateStore(tmp_path / "state.json")
+    app = make_app(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket", "right_square_bracket")  # the second quote
+        await pilot.press("slash", *"camps", "enter")
+        await pilot.pause(0.5)
+        await pilot.press("t", "end", "up", "enter")  # a theme other than the default
+        await pilot.pause()
+        chosen = app.theme
+        article = app.reader.article_view.article
+        paragraph = app.reader.article_view.paragraph
+        await pilot.press("2")
+        await pilot.press("q")
+    assert article is not None
+    data = json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))
+    assert data["screen"] == "compare" and data["theme"] == chosen
+    assert data["search_history"] == ["camps"]
+
+    again = make_app(store)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert again.theme == chosen
+        assert again.screen is again.compare_screen
+        view = again.reader.article_view
+        assert view.article is not None and view.article.id == article.id
+        assert view.paragraph == paragraph
+        await pilot.press("slash", "up")
+        await pilot.pause()
+        assert again.screen.query_one("Input").value == "camps"  # type: ignore[attr-defined]
+
+
+async def test_a_state_that_cannot_be_saved_gives_one_notice(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the state directory should be", encoding="utf-8")
+    store = StateStore(blocker / "state.json")
+    app = make_app(store)
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.press("slash", *"chips", "escape")
+        await pilot.press("slash", *"camps", "escape")
+        await pilot.pause()
+        notices = [n for n in app._notifications if n.title == "State not saved"]
+        assert len(notices) == 1
+    assert blocker.read_text(encoding="utf-8").startswith("a file where")
+
+
+async def test_a_corrupt_state_is_moved_aside_with_a_notice(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    path.write_text('{"screen": "reader", "search_hist', encoding="utf-8")
+    app = make_app(StateStore(path))
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.pause()
+        assert any("moved it to" in n.message for n in app._notifications)
+        assert app.screen is app.reader
+    (aside,) = tmp_path.glob("state.json.corrupt-*")
+    assert aside.read_text(encoding="utf-8").startswith('{"screen": "reader"')
+
+
+async def test_a_saved_place_that_no_longer_exists_is_ignored(tmp_path: Path) -> None:
+    store = StateStore(tmp_path / "state.json")
+    store.save(SavedState(screen="nowhere", article="gone", paragraph=999, theme="nope"))
+    app = make_app(store)
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert app.reader.article_view.article is not None
+        assert any("There is no theme 'nope'" in n.message for n in app._notifications)
