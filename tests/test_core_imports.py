@@ -24,6 +24,7 @@ CORE = [
     "aiplan_tui.reading",
     "aiplan_tui.mentions",
     "aiplan_tui.formatting",
+    "aiplan_tui.contrast",
 ]
 
 
