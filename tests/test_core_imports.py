@@ -25,6 +25,8 @@ CORE = [
     "aiplan_tui.mentions",
     "aiplan_tui.formatting",
     "aiplan_tui.state",
+    "aiplan_tui.contrast",
+    "aiplan_tui.config",
 ]
 
 
