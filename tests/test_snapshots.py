@@ -10,7 +10,8 @@ from textual.pilot import Pilot
 
 from aiplan_tui.app import AiplanApp
 from aiplan_tui.loader import load_pack
-from aiplan_tui.paths import bundled_content_dir
+from aiplan_tui.paths import bundled_content_dir, bundled_themes_dir
+from aiplan_tui.startup import Startup
 
 SIZES = [(120, 40), (80, 24), (60, 20)]
 
@@ -66,3 +67,15 @@ def test_too_small(snap_compare: Any) -> None:
 def test_compare_on_the_investment_row(snap_compare: Any, size: tuple[int, int]) -> None:
     """The row with a figure pair: both bars on one scale, then each side's points."""
     assert snap_compare(app(), terminal_size=size, run_before=settled("2", "j", "j"))
+
+
+BUNDLED_THEMES = sorted(path.stem for path in bundled_themes_dir().glob("*.toml"))
+
+
+@pytest.mark.parametrize("theme", BUNDLED_THEMES)
+def test_reader_in_each_bundled_theme(snap_compare: Any, theme: str) -> None:
+    """Each theme on the same view: a quote current, highlights of every kind in the text."""
+    themed = AiplanApp(load_pack(bundled_content_dir()), Startup(theme=theme))
+    assert snap_compare(
+        themed, terminal_size=(100, 30), run_before=settled("right_square_bracket", "h")
+    )

@@ -161,3 +161,20 @@ def test_unknown_theme_on_the_command_line_is_a_usage_error() -> None:
     done = run_cli("--theme", "nope")
     assert done.returncode == 2
     assert "no theme 'nope'" in done.stderr and DEFAULT_THEME in done.stderr
+
+
+MINIMAL_ANSI_THEME = 'name = "bare-ansi"\nansi = true\nprimary = "ansi_blue"\n'
+
+
+async def test_every_theme_applies_without_breaking_the_stylesheet() -> None:
+    """An ANSI theme leaves out variables Textual's own CSS uses; they are filled in."""
+    add_user_theme("bare-ansi.toml", MINIMAL_ANSI_THEME)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for name in app.catalog.names:
+            app.theme = name
+            await pilot.press("2", "1", "3", "1")
+            await pilot.pause()
+            assert app.theme == name and app.screen is app.reader
+        assert "bare-ansi" in app.catalog.names
+    assert app.return_code in (None, 0)

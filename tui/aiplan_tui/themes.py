@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from textual.color import Color, ColorParseError
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 from aiplan_tui.problems import Problems
 from aiplan_tui.toml_source import KeyLocator, parse_toml, read_text
@@ -80,22 +80,41 @@ def load_theme(path: Path, problems: Problems) -> Theme | None:
     )
     if len(problems.items) > before:
         return None
-    return Theme(
-        name=str(name),
-        dark=bool(data.get("dark", True)),
-        ansi=bool(data.get("ansi", False)),
-        variables={key: str(value) for key, value in variables.items()},
-        primary=colours["primary"],
-        secondary=colours.get("secondary"),
-        accent=colours.get("accent"),
-        foreground=colours.get("foreground"),
-        background=colours.get("background"),
-        surface=colours.get("surface"),
-        panel=colours.get("panel"),
-        warning=colours.get("warning"),
-        error=colours.get("error"),
-        success=colours.get("success"),
+    return complete(
+        Theme(
+            name=str(name),
+            dark=bool(data.get("dark", True)),
+            ansi=bool(data.get("ansi", False)),
+            variables={key: str(value) for key, value in variables.items()},
+            primary=colours["primary"],
+            secondary=colours.get("secondary"),
+            accent=colours.get("accent"),
+            foreground=colours.get("foreground"),
+            background=colours.get("background"),
+            surface=colours.get("surface"),
+            panel=colours.get("panel"),
+            warning=colours.get("warning"),
+            error=colours.get("error"),
+            success=colours.get("success"),
+        )
     )
+
+
+def _required_variables() -> set[str]:
+    """Every variable Textual's own stylesheets may use: what a full (non-ANSI) theme makes."""
+    return set(Theme("probe", primary="#000000").to_color_system().generate())
+
+
+def complete(theme: Theme) -> Theme:
+    """Fill the variables an ANSI theme does not generate but Textual's stylesheets refer to
+    (such as `$ansi-background`): without them the stylesheet fails and the app cannot start."""
+    generated = set(theme.to_color_system().generate()) | set(theme.variables)
+    missing = _required_variables() - generated
+    if not missing:
+        return theme
+    builtin = BUILTIN_THEMES["ansi-dark" if theme.dark else "ansi-light"].variables
+    filled = {name: builtin.get(name, "ansi_default") for name in sorted(missing)}
+    return replace(theme, variables={**filled, **theme.variables})
 
 
 def _check_colours(

@@ -47,6 +47,7 @@ class CellView(Vertical):
         self.cell = cell
         self.pack = pack
         self.colour = marks.side_colours.get(cell.side.id, "")
+        self.border_colour = marks.side_css.get(cell.side.id, "")
         self.points = [PointView(highlight, pack, marks) for highlight in cell.points]
         """Made up front, so the cursor can be set before the cell is mounted."""
 
@@ -61,8 +62,8 @@ class CellView(Vertical):
         yield from self.points
 
     def on_mount(self) -> None:
-        if self.colour:
-            self.styles.border_left = ("outer", self.colour)
+        if self.border_colour:
+            self.styles.border_left = ("outer", self.border_colour)
 
 
 class FiguresView(Static):

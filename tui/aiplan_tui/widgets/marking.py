@@ -40,15 +40,23 @@ class Marks:
     side_colours: Mapping[str, str] = field(default_factory=dict)
     kinds: Mapping[str, Style] = field(default_factory=lambda: {**KIND_STYLES})
     current: Style = CURRENT_STYLE
+    side_css: Mapping[str, str] = field(default_factory=dict)
+    """The same side colours as Textual CSS values (ANSI names stay names), for borders."""
 
     @classmethod
-    def from_variables(cls, variables: Mapping[str, str], side_colours: Mapping[str, str]) -> Marks:
+    def from_variables(
+        cls,
+        variables: Mapping[str, str],
+        side_colours: Mapping[str, str],
+        side_css: Mapping[str, str] | None = None,
+    ) -> Marks:
         """Read `quote-style`, `fact-style`, ... and `current-style` from theme variables."""
         kinds: dict[str, Style] = {
             kind: _style(variables.get(f"{kind}-style"), style)
             for kind, style in KIND_STYLES.items()
         }
-        return cls(side_colours, kinds, _style(variables.get("current-style"), CURRENT_STYLE))
+        current = _style(variables.get("current-style"), CURRENT_STYLE)
+        return cls(side_colours, kinds, current, side_css or {})
 
     def kind(self, kind: str) -> Style:
         return self.kinds.get(kind, Style())
@@ -62,7 +70,9 @@ def side_colours(variables: Mapping[str, str], pack: Pack) -> dict[str, str]:
 
 def theme_marks(variables: Mapping[str, str], pack: Pack) -> Marks:
     """The marks the current theme asks for, for this pack's sides."""
-    return Marks.from_variables(variables, side_colours(variables, pack))
+    other = variables.get("side-other", "")
+    css = {side.id: variables.get(f"side-{side.id}", other) for side in pack.sides}
+    return Marks.from_variables(variables, side_colours(variables, pack), css)
 
 
 def primary_side(highlight: Highlight) -> str:
