@@ -49,3 +49,35 @@ async def test_the_app_starts_in_the_default_theme() -> None:
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == DEFAULT_THEME
+
+
+def test_every_kind_of_bad_value_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "odd.toml"
+    path.write_text(
+        'name = "odd"\nansi = "yes"\nprimary = "#000000"\nshine = 1\n\n[variables]\n'
+        'side-us = "#FFFFFF"\nglow = "#FFFFFF"\nquote-style = "underline red"\n'
+        'fact-style = ""\nside-china = "nope"\n',
+        encoding="utf-8",
+    )
+    problems = Problems()
+    assert load_theme(path, problems) is None
+    found = [(p.line, p.message.split(" (")[0].split(":")[0]) for p in problems.items]
+    assert found == [
+        (2, '"ansi" must be true or false'),
+        (4, "unknown key 'shine' in a theme"),
+        (9, '"quote-style" must be words from'),
+        (10, '"fact-style" must be words from'),
+        (8, "unknown variable 'glow'"),
+        (11, '"side-china" is not a colour'),
+    ]
+
+
+def test_sides_a_pack_adds_can_be_coloured(tmp_path: Path) -> None:
+    path = tmp_path / "more.toml"
+    path.write_text(
+        'name = "more"\nprimary = "#000000"\n[variables]\nside-eu = "#FFCC00"\n', encoding="utf-8"
+    )
+    problems = Problems()
+    theme = load_theme(path, problems)
+    assert problems.items == [] and theme is not None
+    assert theme.variables["side-eu"] == "#FFCC00"
