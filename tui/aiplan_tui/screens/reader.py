@@ -63,6 +63,8 @@ class ReaderScreen(Screen[None]):
         """The highlight the cursor is on, if any."""
         self.matches: list[Place] = []
         """The last search's matches in the articles, in reading order, for `n` and `N`."""
+        self._available: tuple[bool, ...] = ()
+        """Which keys could act at the last footer redraw (see refresh_bindings_if_changed)."""
         self.match_number = 0
         """Which match `n`/`N` last went to (1-based; 0 before the first)."""
 
@@ -206,7 +208,21 @@ class ReaderScreen(Screen[None]):
         if view.article is not None:
             parts.append(f"paragraph {view.paragraph + 1}/{len(view.article.paragraphs)}")
         self.query_one("#status", Static).update(Text(" · ".join(parts)))
-        self.refresh_bindings()
+        self.refresh_bindings_if_changed()
+
+    def refresh_bindings_if_changed(self) -> None:
+        """Redraw the footer only when a key's availability changed: each redraw costs bytes."""
+        available = (
+            self.neighbour(self.quotes, 1) is not None,
+            self.neighbour(self.quotes, -1) is not None,
+            self.neighbour(self.everything, 1) is not None,
+            self.neighbour(self.everything, -1) is not None,
+            self.current is not None,
+            bool(self.matches),
+        )
+        if available != self._available:
+            self._available = available
+            self.refresh_bindings()
 
     # Events ---------------------------------------------------------------------------------
 
