@@ -106,9 +106,12 @@ class Tmux:
 
     # -- output
 
-    def capture(self) -> str:
-        """What the pane shows now, one line per row, trailing blanks trimmed."""
-        return self.tmux("capture-pane", "-p", "-t", self.target)
+    def capture(self, joined: bool = False) -> str:
+        """What the pane shows now, one line per row, trailing blanks trimmed.
+
+        `joined`: a line the terminal wrapped comes back as one line.
+        """
+        return self.tmux("capture-pane", "-p", *(["-J"] if joined else []), "-t", self.target)
 
     def show(self, fmt: str) -> str:
         """A tmux format evaluated for the pane, such as "#{alternate_on}"."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from e2e.terminal import (
     PROMPT,
@@ -115,16 +115,21 @@ def quit_and_check_restored(tmux: Tmux, before: Mapping[str, str], status: int =
     return check_restored(tmux, before, status)
 
 
-def check_restored(tmux: Tmux, before: Mapping[str, str], status: int = 0) -> str:
-    """Main screen, cursor shown, no mouse reporting, same tty modes, a clean prompt."""
-    screen = tmux.capture()
+def check_restored(
+    tmux: Tmux, before: Mapping[str, str], status: int = 0, printed: Sequence[str] = ()
+) -> str:
+    """Main screen, cursor shown, no mouse reporting, same tty modes, a clean prompt.
+
+    Between the command line and its exit status, only the lines `printed` are shown.
+    """
+    screen = tmux.capture(joined=True)
     assert "Traceback" not in screen, screen
     state = terminal_state(tmux)
     assert state == dict(before), screen
     assert state == TERMINAL_STATE, screen
-    lines = [line for line in screen.splitlines() if line.strip()]
+    lines = [line.rstrip() for line in screen.splitlines() if line.strip()]
     launched = max(i for i, line in enumerate(lines) if 'echo "EXIT:$?"' in line)
-    assert lines[launched + 1 :] == [f"EXIT:{status}", PROMPT.rstrip()], screen
+    assert lines[launched + 1 :] == [*printed, f"EXIT:{status}", PROMPT.rstrip()], screen
     tmux.run('stty -g | cmp -s - "$HOME/.stty-before" && echo STTY:"same" || echo STTY:"changed"')
     after = tmux.wait_until(
         lambda s: STTY.search(s) is not None and last_line(s) == PROMPT.rstrip(), "stty result"
