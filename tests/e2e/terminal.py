@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,22 @@ def terminal_state(tmux: Tmux) -> dict[str, str]:
     """The pane's modes that an app must put back as it found them."""
     values = tmux.show(" ".join(f"#{{{name}}}" for name in TERMINAL_STATE)).split()
     return dict(zip(TERMINAL_STATE, values, strict=True))
+
+
+@dataclass(frozen=True)
+class Sshd:
+    """A running sshd on 127.0.0.1 that lets the current user in with `key`."""
+
+    port: int
+    key: Path
+    user: str
+    log: Path
+
+    def command(self, remote: str) -> str:
+        """An ssh command line running `remote` on this server with a terminal."""
+        options = [
+            "-F", "/dev/null", "-tt", "-i", str(self.key), "-p", str(self.port),
+            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR",
+        ]  # fmt: skip
+        return shlex.join(["ssh", *options, f"{self.user}@127.0.0.1", remote])
