@@ -60,7 +60,13 @@ def tour(tmux: Tmux) -> None:
     tmux.send("/")
     tmux.wait_for(SEARCH_EMPTY)
     tmux.type("deepsek")
-    tmux.wait_for_all("deepsek", "DeepSeek", "results")
+    # Results come as you type: wait for those of the whole word, DeepSeek's entry first.
+    tmux.wait_until(
+        lambda s: (
+            re.search(r"^\d+ results?$", s, re.MULTILINE) is not None and "@ entity  deepseek" in s
+        ),
+        "the results for deepsek",
+    )
     tmux.send("Enter")
     tmux.wait_for("Mentions of DeepSeek")
     tmux.send("Escape")
