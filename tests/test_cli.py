@@ -232,3 +232,53 @@ sys.exit(os.waitstatus_to_exitcode(status))
     text = out.read_bytes().decode("utf-8", "replace")
     assert "3 results for formidable" in text
     assert "q-huang-formidable" in text
+
+
+APP_NEEDS_A_TERMINAL = "; use a terminal such as xterm-256color, or a command (aiplan-tui --help)\n"
+
+
+@pytest.mark.parametrize("term", ["dumb", ""])
+def test_the_app_in_a_dumb_terminal_explains_in_one_line(
+    term: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TERM", term)
+    assert main([]) == 2
+    out, err = capsys.readouterr()
+    what = "TERM=dumb" if term else "TERM unset"
+    assert out == ""
+    assert err == f"aiplan-tui: this terminal ({what}) cannot show the app" + APP_NEEDS_A_TERMINAL
+
+
+def test_the_app_without_a_terminal_explains_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert main([]) == 2  # under pytest, standard input and output are not terminals
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "aiplan-tui: standard input and output must be a terminal to show the app"
+        + APP_NEEDS_A_TERMINAL
+    )
+
+
+def test_the_real_command_in_a_dumb_terminal_exits_2_without_a_traceback() -> None:
+    env = {**os.environ, "TERM": "dumb"}
+    done = subprocess.run(
+        [sys.executable, "-m", "aiplan_tui"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        encoding="utf-8",
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "aiplan-tui: this terminal (TERM=dumb) cannot show the app"
+        + APP_NEEDS_A_TERMINAL.rstrip("\n")
+    ]
+
+
+def test_commands_still_work_in_a_dumb_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "dumb")
+    assert main(["check"]) == 0

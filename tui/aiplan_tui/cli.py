@@ -213,6 +213,10 @@ def _compare(result: LoadResult, args: argparse.Namespace) -> int:
 def _run_app(
     result: LoadResult, args: argparse.Namespace, settings: Settings, problems: Problems
 ) -> int:
+    if (no_terminal := _no_terminal_for_app()) is not None:
+        advice = "use a terminal such as xterm-256color, or a command (aiplan-tui --help)"
+        print(f"aiplan-tui: {no_terminal}; {advice}", file=sys.stderr)
+        return EXIT_USAGE
     from aiplan_tui.app import AiplanApp, binding_ids
     from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
     from aiplan_tui.startup import Startup
@@ -253,6 +257,16 @@ def prepare_lite() -> None:
     """Before Textual is imported: it reads these once, at import."""
     os.environ["TEXTUAL_ANIMATIONS"] = "none"
     os.environ["TEXTUAL_FPS"] = LITE_FPS
+
+
+def _no_terminal_for_app() -> str | None:
+    """Why the app cannot be drawn here (a dumb terminal, or no terminal at all), else None."""
+    term = os.environ.get("TERM", "")
+    if term in {"", "dumb"}:
+        return f"this terminal ({f'TERM={term}' if term else 'TERM unset'}) cannot show the app"
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return "standard input and output must be a terminal to show the app"
+    return None
 
 
 def _themes() -> int:
