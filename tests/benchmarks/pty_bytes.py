@@ -149,7 +149,14 @@ def printable(data: bytes) -> str:
 class Terminal:
     """The app running in a pseudo-terminal, with everything it has written so far."""
 
-    def __init__(self, columns: int, rows: int, app_args: list[str], home: str) -> None:
+    def __init__(
+        self,
+        columns: int,
+        rows: int,
+        app_args: list[str],
+        home: str,
+        command: list[str] | None = None,
+    ) -> None:
         env = {
             "PATH": os.environ.get("PATH", os.defpath),
             "HOME": home,
@@ -169,7 +176,7 @@ class Terminal:
             fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
             self.started = time.monotonic()
             self.process = subprocess.Popen(
-                [sys.executable, "-m", APP_MODULE, *app_args],
+                command or [sys.executable, "-m", APP_MODULE, *app_args],
                 stdin=slave,
                 stdout=slave,
                 stderr=slave,
