@@ -180,22 +180,19 @@ class CompareScreen(Screen[None]):
         self.show_cursor(to_top=row_changed)
 
     def hide_cursor(self) -> None:
-        cell, point = self.current_cell(), self.current_point()
-        if cell is not None:
-            cell.remove_class("-selected")
+        point = self.current_point()
         if point is not None:
-            point.remove_class("-selected")
+            point.selected = False
 
     def show_cursor(self, to_top: bool = True) -> None:
         """Mark the cursor; bring its row's title to the top (`to_top`) and its point into view."""
         cell, point = self.current_cell(), self.current_point()
         if cell is None:
             return
-        cell.add_class("-selected")
         scroller = self.query_one("#compare-rows", VerticalScroll)
         row = self.rows[self.row]
         if point is not None:
-            point.add_class("-selected")
+            point.selected = True
         if to_top:
             scroller.scroll_to_widget(row, animate=False, top=True)
         if point is not None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
 from aiplan_tui.compare_output import figure_text
@@ -31,12 +33,29 @@ def point_text(highlight: Highlight, pack: Pack, marks: Marks) -> Text:
     return text
 
 
-class PointView(Static):
-    """One supporting highlight; the selected one is shown reversed."""
+class PointView(Widget):
+    """One supporting highlight; the selected one is shown reversed.
+
+    Selection is drawn in `render`, not by a CSS class: a class change restyles and repaints
+    far more of the screen than the one widget, and every byte crosses the SSH link.
+    """
+
+    DEFAULT_CSS = "PointView { height: auto; }"
+
+    selected: reactive[bool] = reactive(False)
+    """Repaints this widget only: its size does not change."""
 
     def __init__(self, highlight: Highlight, pack: Pack, marks: Marks) -> None:
-        super().__init__(point_text(highlight, pack, marks), classes="point")
+        super().__init__(classes="point")
+        self.text = point_text(highlight, pack, marks)
         self.highlight = highlight
+
+    def render(self) -> Text:
+        if not self.selected:
+            return self.text
+        text = self.text.copy()
+        text.stylize("reverse")
+        return text
 
 
 class CellView(Vertical):
