@@ -213,10 +213,6 @@ def _compare(result: LoadResult, args: argparse.Namespace) -> int:
 def _run_app(
     result: LoadResult, args: argparse.Namespace, settings: Settings, problems: Problems
 ) -> int:
-    if (no_terminal := _no_terminal_for_app()) is not None:
-        advice = "use a terminal such as xterm-256color, or a command (aiplan-tui --help)"
-        print(f"aiplan-tui: {no_terminal}; {advice}", file=sys.stderr)
-        return EXIT_USAGE
     from aiplan_tui.app import AiplanApp, binding_ids
     from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
     from aiplan_tui.startup import Startup
@@ -227,6 +223,10 @@ def _run_app(
     if args.theme is not None and args.theme not in catalog.entries:
         names = ", ".join(catalog.names)
         print(f"aiplan-tui: no theme {args.theme!r}; themes: {names}", file=sys.stderr)
+        return EXIT_USAGE
+    if (no_terminal := _no_terminal_for_app()) is not None:
+        advice = "use a terminal such as xterm-256color, or a command (aiplan-tui --help)"
+        print(f"aiplan-tui: {no_terminal}; {advice}", file=sys.stderr)
         return EXIT_USAGE
     keymap = check_keys(settings, binding_ids(), problems)
     lite = args.lite or lite_from_environment()
