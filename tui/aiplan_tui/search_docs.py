@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aiplan_tui.model import Event, Fact, Location, Pack, Position, Quote
+from aiplan_tui.model import Event, Fact, Highlight, Location, Pack, Position, Quote
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -38,14 +38,26 @@ class Doc:
 
 
 def _years(*texts: str) -> frozenset[str]:
-    return frozenset(year for text in texts for year in _YEAR.findall(text))
+    # Most texts hold no year at all: a plain substring test skips the regex for them.
+    return frozenset(
+        year
+        for text in texts
+        if "19" in text or "20" in text
+        for year in _YEAR.findall(text)
+    )
 
 
 def build_docs(pack: Pack) -> list[Doc]:
     """All documents in reading order: each article's title and paragraphs, then the rest."""
     docs: list[Doc] = []
+    by_article: dict[str, list[Highlight]] = {}
+    for h in pack.highlights:  # once, not per article: large packs have many of each
+        by_article.setdefault(h.article, []).append(h)
     for article in pack.articles:
-        highlights = pack.highlights_in(article.id)
+        highlights = by_article.get(article.id, [])
+        by_paragraph: dict[int, list[Highlight]] = {}
+        for h in highlights:
+            by_paragraph.setdefault(h.location.paragraph, []).append(h)
         docs.append(
             Doc(
                 "article",
@@ -56,7 +68,7 @@ def build_docs(pack: Pack) -> list[Doc]:
             )
         )
         for number, paragraph in enumerate(article.paragraphs):
-            here = [h for h in highlights if h.location.paragraph == number]
+            here = by_paragraph.get(number, [])
             docs.append(Doc(
                 "paragraph", f"{article.id}:{number + 1}", (Field("text", paragraph, BODY),),
                 article.id, Location(number, 0, len(paragraph)),
@@ -65,13 +77,14 @@ def build_docs(pack: Pack) -> list[Doc]:
                 years=_years(paragraph),
             ))  # fmt: skip
     entity_names = {e.id: " ".join([e.name, *e.aliases, e.id]).lower() for e in pack.entities}
+    entities = {e.id: e for e in reversed(pack.entities)}  # the first of a repeated id wins
     for h in pack.highlights:
         fields = [Field("exact", h.exact, BODY)]
         speaker = ""
         extra_years = ""
         sides = set(h.sides)
         if isinstance(h, Quote):
-            entity = pack.entity(h.speaker)
+            entity = entities.get(h.speaker)
             fields.append(Field("speaker", entity.name if entity else h.speaker, TITLE))
             speaker = entity_names.get(h.speaker, h.speaker)
         if isinstance(h, Fact):
