@@ -40,10 +40,7 @@ class Doc:
 def _years(*texts: str) -> frozenset[str]:
     # Most texts hold no year at all: a plain substring test skips the regex for them.
     return frozenset(
-        year
-        for text in texts
-        if "19" in text or "20" in text
-        for year in _YEAR.findall(text)
+        year for text in texts if "19" in text or "20" in text for year in _YEAR.findall(text)
     )
 
 
