@@ -18,6 +18,7 @@ CORE = [
     "aiplan_tui.search",
     "aiplan_tui.search_docs",
     "aiplan_tui.search_cli",
+    "aiplan_tui.index_cache",
     "aiplan_tui.reading",
     "aiplan_tui.mentions",
     "aiplan_tui.formatting",
