@@ -13,6 +13,7 @@ from aiplan_tui.index_cache import cache_path, load_or_build_index
 from aiplan_tui.loader import LoadResult, load_pack
 from aiplan_tui.paths import bundled_content_dir, user_cache_dir
 from aiplan_tui.search import SearchIndex
+from aiplan_tui.search_docs import PackDocs
 from conftest import PackFactory
 
 QUERIES = ["chen", "billion", "bilion", '"two camps"', "^invest", "ment$", "chips !nvidia",
@@ -175,3 +176,12 @@ def test_a_pack_without_files_is_not_cached(loaded: LoadResult, tmp_path: Path) 
     cache = tmp_path / "cache"
     assert load_or_build_index(loaded.pack, cache_dir=cache).search("chen")
     assert not cache.exists()
+
+
+def test_documents_made_on_demand_equal_those_made_in_order() -> None:
+    pack = load_pack(bundled_content_dir()).pack
+    in_order = list(PackDocs(pack))
+    on_demand = PackDocs(pack)
+    backwards = [on_demand[number] for number in reversed(range(len(on_demand)))]
+    assert backwards[::-1] == in_order
+    assert on_demand[-1] == in_order[-1] and on_demand[2:5] == in_order[2:5]

@@ -19,7 +19,6 @@ import hashlib
 import json
 import sys
 import tempfile
-import zlib
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,7 +29,6 @@ from aiplan_tui.loader import LoadResult
 from aiplan_tui.model import Pack
 from aiplan_tui.paths import user_cache_dir
 from aiplan_tui.search import IndexData, SearchIndex
-from aiplan_tui.search_docs import Doc
 
 FORMAT = 1
 """Raise when the index's arrays or what goes into them change meaning."""
@@ -80,12 +78,6 @@ def cache_path(root: Path, files: Sequence[Path], cache_dir: Path) -> Path:
     return cache_dir / f"{pack_part}-{key_part}{SUFFIX}"
 
 
-def docs_digest(docs: Sequence[Doc]) -> int:
-    """A checksum of the documents' kinds and ids, so a cache is only used for the same ones."""
-    text = "\n".join(f"{doc.kind}\t{doc.id}" for doc in docs)
-    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
-
-
 # Writing ---------------------------------------------------------------------------------------
 
 
@@ -98,7 +90,7 @@ def save(index: SearchIndex, path: Path) -> bool:
         "format": FORMAT,
         "version": __version__,
         "doc_count": data.doc_count,
-        "doc_digest": docs_digest(index.docs),
+        "doc_digest": index.docs.fingerprint(),
         "words": list(data.words),
         "weights": list(data.weights),
         "keys": list(data.keys),
@@ -157,7 +149,7 @@ def load(pack: Pack, path: Path) -> SearchIndex | None:
         index = SearchIndex(pack, data)
     except Exception:  # whatever the bytes are, the answer is to build the index
         return None
-    if docs_digest(index.docs) != digest:
+    if index.docs.fingerprint() != digest:  # the same files, yet other documents
         return None
     return index
 

@@ -31,7 +31,7 @@ from aiplan_tui.folding import WORD, fold, fold_plain
 from aiplan_tui.model import Location, Pack
 from aiplan_tui.query import Query, Term, parse
 from aiplan_tui.reading import Place, ReadingOrder
-from aiplan_tui.search_docs import Doc, Field, build_docs
+from aiplan_tui.search_docs import Doc, Field, PackDocs
 
 EXACT, PREFIX = 1.0, 0.8
 FUZZY_SCALE = 0.6
@@ -210,7 +210,7 @@ class SearchIndex:
 
     def __init__(self, pack: Pack, data: IndexData | None = None) -> None:
         with _collector_paused():
-            self.docs = build_docs(pack)
+            self.docs = PackDocs(pack)
             if data is None:
                 data = build_index_data(self.docs)
             elif data.doc_count != len(self.docs) or (problem := data.problem()) is not None:
