@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import accumulate
 from pathlib import Path
 
 from aiplan_tui import index_cache
@@ -92,14 +93,15 @@ def synthetic_pack(items: int) -> Pack:
         "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(4, 11)))
         for _ in range(max(2000, items // 20))
     ]
-    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    # Cumulative once: `choices(population, weights)` would add them all up on every call.
+    cumulative = list(accumulate(1 / (rank + 1) for rank in range(len(vocabulary))))
     where = SourceRef(Path("synthetic"))
     articles, highlights = [], []
     paragraphs_needed = max(1, items // PER_PARAGRAPH)
     for number in range(0, paragraphs_needed, 100):
         article_id = f"a{number // 100}"
         paragraphs = tuple(
-            " ".join(rng.choices(vocabulary, weights, k=30)).capitalize() + "."
+            " ".join(rng.choices(vocabulary, cum_weights=cumulative, k=30)).capitalize() + "."
             for _ in range(min(100, paragraphs_needed - number))
         )
         articles.append(Article(article_id, f"Article {number // 100}", paragraphs, where))
