@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import math
 import re
+import threading
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict, deque
@@ -225,6 +226,7 @@ class SearchIndex:
         self._classes = len(data.weights)
         self._keys = {key: number for number, key in enumerate(data.keys)}
         self._expansions: dict[Term, Words] = {}
+        self._expansions_lock = threading.Lock()
         self._article_names = {
             a.id: " ".join([a.id, a.title, a.outlet]).lower() for a in pack.articles
         }
@@ -266,9 +268,10 @@ class SearchIndex:
         cached = self._expansions.get(term)
         if cached is None:
             cached = self._expand(term)
-            if len(self._expansions) >= EXPANSION_CACHE:
-                del self._expansions[next(iter(self._expansions))]
-            self._expansions[term] = cached
+            with self._expansions_lock:  # searches may run in several threads at once
+                if len(self._expansions) >= EXPANSION_CACHE:
+                    del self._expansions[next(iter(self._expansions))]
+                self._expansions[term] = cached
         return cached
 
     def _expand(self, term: Term) -> Words:

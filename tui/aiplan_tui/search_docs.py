@@ -131,10 +131,11 @@ class PackDocs(Sequence[Doc]):
         if paragraph < 0:
             return Doc("article", article.id, (Field("title", article.title, TITLE),), article.id,
                        years=_years(article.title))  # fmt: skip
-        if self._here is None:
-            self._here = {}
+        if self._here is None:  # filled before it is shared: searches may run in threads
+            here_by_place: dict[tuple[str, int], list[Highlight]] = {}
             for h in pack.highlights:  # once, not per article: large packs have many of each
-                self._here.setdefault((h.article, h.location.paragraph), []).append(h)
+                here_by_place.setdefault((h.article, h.location.paragraph), []).append(h)
+            self._here = here_by_place
         text = article.paragraphs[paragraph]
         here = self._here.get((article.id, paragraph), [])
         return Doc(
