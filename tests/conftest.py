@@ -102,6 +102,17 @@ MINI_PACK = {
 PackFactory = Callable[..., Path]
 
 
+@pytest.fixture(autouse=True)
+def isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """No test writes the search index cache into the real home: XDG_CACHE_HOME is a fresh
+    temporary directory (inherited by any subprocess a test starts)."""
+    cache = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    return cache
+
+
 @pytest.fixture
 def make_pack(tmp_path: Path) -> PackFactory:
     """Write the mini pack, with files replaced (str), removed (None) or added, and return its dir."""

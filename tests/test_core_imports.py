@@ -21,6 +21,7 @@ CORE = [
     "aiplan_tui.figures",
     "aiplan_tui.compare_output",
     "aiplan_tui.search_cli",
+    "aiplan_tui.index_cache",
     "aiplan_tui.reading",
     "aiplan_tui.mentions",
     "aiplan_tui.formatting",

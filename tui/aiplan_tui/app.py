@@ -144,7 +144,9 @@ class AiplanApp(App[None]):
 
     @work(thread=True, exclusive=True, group="index")
     def build_search_index(self) -> None:
-        index = SearchIndex(self.pack)
+        from aiplan_tui.index_cache import load_or_build_index
+
+        index = load_or_build_index(self.result)
         self.call_from_thread(setattr, self, "search_index", index)
 
     def action_search(self) -> None:

@@ -184,7 +184,7 @@ def _search(result: LoadResult, args: argparse.Namespace) -> int:
         problem = f"unknown kind {unknown[0]!r}" if unknown else "--limit must be at least 1"
         print(f"aiplan-tui search: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    return run_search(result.pack, args.query, kinds, args.limit, args.json)
+    return run_search(result.pack, args.query, kinds, args.limit, args.json, result.files)
 
 
 def _compare(result: LoadResult, args: argparse.Namespace) -> int:

@@ -27,6 +27,9 @@ class LoadResult:
 
     pack: Pack
     problems: Problems
+    files: tuple[Path, ...] = ()
+    """Every file the loader looked for, in reading order (some may not exist): what the search
+    index cache is keyed by."""
 
 
 def load_pack(root: Path) -> LoadResult:
@@ -36,11 +39,12 @@ def load_pack(root: Path) -> LoadResult:
     problems = Problems()
     registry = Registry()
     info = _load_pack_toml(root / "pack.toml", registry, problems)
-    _load_articles(root / "articles", registry, problems)
+    article_paths = _load_articles(root / "articles", registry, problems)
     entities = _load_tables(root / "entities.toml", "entity", fields.ENTITY, registry, problems)
     for table, at in entities:
         _add_entity(table, at, registry, problems)
-    for path in _files(root / "highlights", "*.toml"):
+    highlight_paths = _files(root / "highlights", "*.toml")
+    for path in highlight_paths:
         load_highlight_file(path, registry, problems)
     cells = [
         cell
@@ -59,7 +63,14 @@ def load_pack(root: Path) -> LoadResult:
         highlights=tuple(registry.highlights.values()),
         comparison=tuple(cells),
     )
-    return LoadResult(pack, problems)
+    files = (
+        root / "pack.toml",
+        *article_paths,
+        root / "entities.toml",
+        *highlight_paths,
+        root / "comparison.toml",
+    )
+    return LoadResult(pack, problems, files)
 
 
 def _files(directory: Path, pattern: str) -> list[Path]:
@@ -115,7 +126,7 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _load_articles(directory: Path, registry: Registry, problems: Problems) -> None:
+def _load_articles(directory: Path, registry: Registry, problems: Problems) -> list[Path]:
     paths = _files(directory, "*.md")
     if not paths:
         problems.warning(directory, 1, 1, "the pack has no articles (articles/*.md)")
@@ -138,6 +149,7 @@ def _load_articles(directory: Path, registry: Registry, problems: Problems) -> N
                 continue
         problems.skip("article")
         registry.rejected.add(("article", article.id))
+    return paths
 
 
 def _load_tables(

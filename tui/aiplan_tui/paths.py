@@ -46,3 +46,8 @@ def user_themes_dir() -> Path:
 def user_state_dir() -> Path:
     """Where state.json lives ($XDG_STATE_HOME/aiplan-tui)."""
     return _xdg("XDG_STATE_HOME", ".local/state")
+
+
+def user_cache_dir() -> Path:
+    """Where the search index cache lives ($XDG_CACHE_HOME/aiplan-tui); safe to delete."""
+    return _xdg("XDG_CACHE_HOME", ".cache")

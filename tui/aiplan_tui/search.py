@@ -3,24 +3,36 @@ the vocabulary (exact, prefix, then rapidfuzz), then ranked. No Textual.
 
 Ranking, highest first: exact beats prefix beats fuzzy; a word found in a name or title weighs
 more than one in body text; all words close together beat scattered ones; ties in reading order.
+
+The index is plain arrays (`IndexData`): the sorted vocabulary, and for each word and field
+weight the ascending numbers of the documents holding it, all in one flat `array`. That keeps a
+large pack's index small, lets set operations in C do a query's work, and is what the disk
+cache (`index_cache`) stores.
 """
 
 from __future__ import annotations
 
-import heapq
+import gc
+import math
 import re
+import threading
+from array import array
 from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress, pairwise, repeat
+from operator import add
 
 from rapidfuzz import fuzz, process
 
-from aiplan_tui.folding import WORD, Folded, fold
+from aiplan_tui.folding import WORD, fold, fold_plain
 from aiplan_tui.model import Location, Pack
 from aiplan_tui.query import Query, Term, parse
 from aiplan_tui.reading import Place, ReadingOrder
-from aiplan_tui.search_docs import Doc, build_docs
+from aiplan_tui.search_docs import Doc, Field, PackDocs
 
 EXACT, PREFIX = 1.0, 0.8
 FUZZY_SCALE = 0.6
@@ -30,6 +42,11 @@ SHORTLIST = 4
 """Documents matched in full per result asked for; the rest are ranked by postings alone."""
 NEAR = 40
 """Folded characters within which all matched words count as close together."""
+EXPANSION_CACHE = 512
+"""Query words whose expansion over the vocabulary is remembered (typing repeats them)."""
+
+Words = dict[str, float]
+Group = list[tuple[Term, Words]]
 
 
 def fuzzy_cutoff(word: str) -> float | None:
@@ -64,55 +81,227 @@ class Hit:
         return self.doc.location
 
 
-class SearchIndex:
-    """Built once per pack; `search` answers a query string."""
+@dataclass(frozen=True)
+class IndexData:
+    """A built index as plain values. Word `w` (its place in `words`) appears with field weight
+    `weights[c]` in documents `flat[starts[w * len(weights) + c] : starts[... + 1]]`: each
+    document once per word, under the heaviest field holding it. `keys` are filter attributes
+    ("kind:quote", "side:us", "year:2024", "dim:…", "article:…", "speaker:…"), their documents
+    laid out the same way in `key_flat`."""
 
-    def __init__(self, pack: Pack) -> None:
-        self.docs = build_docs(pack)
-        self._folded: list[tuple[Folded, ...]] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
-        self._weights: dict[str, list[float]] = defaultdict(list)
-        """Beside each posting, the weight of the heaviest field holding the word there."""
-        for number, doc in enumerate(self.docs):
-            folded = tuple(fold(f.text) for f in doc.fields)
-            self._folded.append(folded)
-            heaviest: dict[str, float] = {}
-            for field, text in zip(doc.fields, folded, strict=True):
-                for word in WORD.findall(text.text):
-                    heaviest[word] = max(field.weight, heaviest.get(word, 0.0))
-            for word, weight in heaviest.items():
-                self._postings[word].append(number)
-                self._weights[word].append(weight)
-        self._by_kind: dict[str, set[int]] = defaultdict(set)
-        for number, doc in enumerate(self.docs):
-            self._by_kind[doc.kind].add(number)
-        self._vocabulary = sorted(self._postings)
-        self._reversed = sorted(word[::-1] for word in self._vocabulary)
+    words: tuple[str, ...]
+    weights: tuple[float, ...]
+    starts: array[int]
+    flat: array[int]
+    keys: tuple[str, ...]
+    key_starts: array[int]
+    key_flat: array[int]
+    doc_count: int
+
+    def problem(self) -> str | None:
+        """Why these arrays cannot be an index (of `doc_count` documents), or None if they can:
+        whatever they hold, a query over them then cannot fail."""
+        classes = len(self.weights)
+        if not classes and self.words:
+            return "words without weights"
+        if list(self.words) != sorted(set(self.words)) or list(self.keys) != sorted(set(self.keys)):
+            return "words or keys not sorted and unique"
+        for starts, flat, count in (
+            (self.starts, self.flat, len(self.words) * classes),
+            (self.key_starts, self.key_flat, len(self.keys)),
+        ):
+            if len(starts) != count + 1 or starts[0] != 0 or starts[-1] != len(flat):
+                return "offsets do not fit"
+            if any(a > b for a, b in pairwise(starts)):
+                return "offsets out of order"
+            if flat and (min(flat) < 0 or max(flat) >= self.doc_count):
+                return "document number out of range"
+        if not all(math.isfinite(w) and w > 0 for w in self.weights):
+            return "bad weight"
+        return None
+
+
+def build_index_data(docs: Sequence[Doc]) -> IndexData:
+    """Index documents: their folded words, and the attributes filters ask about."""
+    weights: list[float] = []
+    tables: list[defaultdict[str, array[int]]] = []
+    """Per field weight, each word's documents."""
+    append = array.append
+    for number, doc in enumerate(docs):
+        fields = doc.fields
+        seen: set[str] = set()
+        for field in sorted(fields, key=_heaviest_first) if len(fields) > 1 else fields:
+            if field.weight not in weights:
+                weights.append(field.weight)
+                tables.append(defaultdict(_postings))
+            table = tables[weights.index(field.weight)]
+            found = set(WORD.findall(fold_plain(field.text)))
+            if seen:
+                found -= seen
+            seen |= found
+            # the same as `table[word].append(number)` for each word, looped in C
+            deque(map(append, map(table.__getitem__, found), repeat(number)), maxlen=0)
+    words = sorted(set().union(*tables))
+    starts, flat = array("q", [0]), array("i")
+    empty = array("i")
+    for word in words:
+        for table in tables:
+            flat.extend(table.get(word, empty))
+            starts.append(len(flat))
+    keys, key_starts, key_flat = _attributes(docs)
+    return IndexData(
+        tuple(words), tuple(weights), starts, flat, keys, key_starts, key_flat, len(docs)
+    )
+
+
+def _postings() -> array[int]:
+    return array("i")
+
+
+def _heaviest_first(field: Field) -> float:
+    return -field.weight
+
+
+def _attributes(docs: Sequence[Doc]) -> tuple[tuple[str, ...], array[int], array[int]]:
+    found: dict[str, array[int]] = {}
+
+    def add_to(key: str, number: int) -> None:
+        postings = found.get(key)
+        if postings is None:
+            found[key] = array("i", (number,))
+        else:
+            postings.append(number)
+
+    for number, doc in enumerate(docs):
+        add_to("kind:" + doc.kind, number)
+        for side in doc.sides:
+            add_to("side:" + side, number)
+        for dimension in doc.dimensions:
+            add_to("dim:" + dimension, number)
+        for year in doc.years:
+            add_to("year:" + year, number)
+        if doc.speaker:
+            add_to("speaker:" + doc.speaker, number)
+        if doc.article:
+            add_to("article:" + doc.article, number)
+    keys = sorted(found)
+    starts, flat = array("q", [0]), array("i")
+    for key in keys:
+        flat.extend(found[key])
+        starts.append(len(flat))
+    return tuple(keys), starts, flat
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building makes a great many objects that all live on, and the cyclic collector would
+    walk the whole heap again and again for nothing (a large pack's build took twice as long)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class SearchIndex:
+    """Built once per pack (or loaded from `data`, as the disk cache does); `search` answers a
+    query string."""
+
+    def __init__(self, pack: Pack, data: IndexData | None = None) -> None:
+        with _collector_paused():
+            self.docs = PackDocs(pack)
+            if data is None:
+                data = build_index_data(self.docs)
+            elif data.doc_count != len(self.docs) or (problem := data.problem()) is not None:
+                raise ValueError(f"index data does not fit this pack: {problem or 'other docs'}")
+        self.data = data
+        self._words = list(data.words)
+        self._ids = {word: number for number, word in enumerate(data.words)}
+        self._reversed = sorted(word[::-1] for word in data.words)
+        self._by_length: dict[int, list[str]] = {}
+        for word in data.words:
+            self._by_length.setdefault(len(word), []).append(word)
+        self._classes = len(data.weights)
+        self._keys = {key: number for number, key in enumerate(data.keys)}
+        self._expansions: dict[Term, Words] = {}
+        self._expansions_lock = threading.Lock()
         self._article_names = {
             a.id: " ".join([a.id, a.title, a.outlet]).lower() for a in pack.articles
         }
         self._dimension_names = {d.id: f"{d.id} {d.title}".lower() for d in pack.dimensions}
 
+    # Postings --------------------------------------------------------------------------------
+
+    def _docs_of(self, word: str) -> array[int]:
+        """Every document holding the word, ascending."""
+        number = self._ids.get(word)
+        if number is None:
+            return array("i")
+        base = number * self._classes
+        return self.data.flat[self.data.starts[base] : self.data.starts[base + self._classes]]
+
+    def _weighted(self, word: str) -> list[tuple[float, array[int]]]:
+        """The word's documents by the weight of the field holding it."""
+        number = self._ids.get(word)
+        if number is None:
+            return []
+        base, starts, found = number * self._classes, self.data.starts, []
+        for offset, weight in enumerate(self.data.weights):
+            start, end = starts[base + offset], starts[base + offset + 1]
+            if start < end:
+                found.append((weight, self.data.flat[start:end]))
+        return found
+
+    def _key_docs(self, key: str) -> array[int]:
+        number = self._keys.get(key)
+        if number is None:
+            return array("i")
+        starts = self.data.key_starts
+        return self.data.key_flat[starts[number] : starts[number + 1]]
+
     # Expanding words -------------------------------------------------------------------------
 
-    def expand(self, term: Term) -> dict[str, float]:
+    def expand(self, term: Term) -> Words:
         """Vocabulary words a term matches, with how well (1 exact, 0.8 prefix, less fuzzy)."""
+        cached = self._expansions.get(term)
+        if cached is None:
+            cached = self._expand(term)
+            with self._expansions_lock:  # searches may run in several threads at once
+                if len(self._expansions) >= EXPANSION_CACHE:
+                    del self._expansions[next(iter(self._expansions))]
+                self._expansions[term] = cached
+        return cached
+
+    def _expand(self, term: Term) -> Words:
         word = term.text
         if term.mode == "exact":
-            return {word: EXACT} if word in self._postings else {}
+            return {word: EXACT} if word in self._ids else {}
         if term.mode == "suffix":
             found = self._with_prefix(self._reversed, word[::-1])
             return {w[::-1]: (EXACT if w == word[::-1] else PREFIX) for w in found}
-        matches = dict.fromkeys(self._with_prefix(self._vocabulary, word), PREFIX)
-        if word in self._postings:
+        matches = dict.fromkeys(self._with_prefix(self._words, word), PREFIX)
+        if word in self._ids:
             matches[word] = EXACT
         cutoff = fuzzy_cutoff(word)
         if term.mode == "fuzzy" and cutoff is not None:
-            for candidate, ratio, _ in process.extract(
-                word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=MAX_EXPANSIONS
-            ):
+            for candidate, ratio in self._fuzzy(word, cutoff):
                 matches.setdefault(candidate, FUZZY_SCALE * ratio / 100)
         return matches
+
+    def _fuzzy(self, word: str, cutoff: float) -> list[tuple[str, float]]:
+        """The best MAX_EXPANSIONS words within the cutoff, ties in vocabulary order. Only words
+        of a length that can reach the cutoff are compared (ratio <= 2 * shorter / both)."""
+        share = cutoff / 100
+        shortest = math.ceil(share * len(word) / (2 - share) - 1e-9)
+        longest = math.floor(len(word) * (2 - share) / share + 1e-9)
+        choices = [
+            w for size in range(shortest, longest + 1) for w in self._by_length.get(size, ())
+        ]
+        found = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        found.sort(key=lambda match: (-match[1], self._ids[match[0]]))
+        return [(candidate, ratio) for candidate, ratio, _ in found[:MAX_EXPANSIONS]]
 
     @staticmethod
     def _with_prefix(words: list[str], prefix: str) -> list[str]:
@@ -133,92 +322,207 @@ class SearchIndex:
 
     def run(self, query: Query, limit: int | None = 50, kinds: Iterable[str] = ()) -> list[Hit]:
         """Cheap scores from the postings pick the best few; only those are matched in full
-        (spans, the field to show, closeness), so a query costs little more than its postings."""
-        if query.empty:
+        (spans, the field to show, closeness), so a query costs little more than its postings,
+        and those are walked by set operations."""
+        if query.empty or (limit is not None and limit <= 0):
             return []
-        groups = [[(term, self._term_words(term)) for term in group] for group in query.groups]
-        scored = sorted((self._group_scores(group) for group in groups), key=len)
-        if scored:
-            candidates = set(scored[0]).intersection(*scored[1:])
-        else:
-            candidates = set(range(len(self.docs)))
-        candidates = self._filtered(candidates, query, set(kinds))
-        for term in query.excluded:
-            candidates -= self._docs_with(term, self._term_words(term))
-        rough = {n: sum(group[n] for group in scored) for n in candidates}
+        groups: list[Group] = [
+            [(term, self._term_words(term)) for term in group] for group in query.groups
+        ]
+        candidates, phrases = self._candidates(groups, query, set(kinds))
+        tiers = [self._tiers(group, candidates, phrases) for group in groups]
+        tiers.sort(key=lambda tier: sum(len(docs) for docs in tier.values()))
+        keep = self._shortlist(sorted(candidates), tiers, limit)
+        scored = [(found, number) for number in keep if (found := self._score(number, groups))]
+        scored.sort(key=lambda item: (-round(item[0][0], 6), item[1]))
         if limit is not None:
-            keep = heapq.nsmallest(limit * SHORTLIST, rough, key=lambda n: (-rough[n], n))
-        else:
-            keep = list(rough)
-        hits = [hit for number in keep if (hit := self._hit(number, groups)) is not None]
-        hits.sort(key=lambda hit: (-round(hit.score, 6), hit.order))
-        return hits if limit is None else hits[:limit]
+            scored = scored[:limit]
+        return [self._hit(number, *found) for found, number in scored]
 
-    def _group_scores(self, group: list[tuple[Term, dict[str, float]]]) -> dict[int, float]:
-        """Each document an OR group matches, with its best word score times field weight."""
-        scores: dict[int, float] = {}
-        for term, words in group:
-            phrase_docs = self._docs_with(term, words) if term.mode == "phrase" else None
-            for word, score in words.items():
-                for doc, weight in zip(self._postings[word], self._weights[word], strict=True):
-                    if phrase_docs is not None and doc not in phrase_docs:
-                        continue
-                    if score * weight > scores.get(doc, 0.0):
-                        scores[doc] = score * weight
-        return scores
+    def _candidates(
+        self, groups: list[Group], query: Query, kinds: set[str]
+    ) -> tuple[set[int], dict[Term, set[int]]]:
+        """Documents every group matches (phrases checked in place), passing every filter,
+        holding no excluded word; and the candidates where each phrase was found."""
+        sets: list[set[int]] = []
+        for group in groups:
+            docs: set[int] = set()
+            for term, words in group:
+                if term.mode == "phrase":
+                    docs |= self._phrase_docs(term, words)
+                else:
+                    for word in words:
+                        docs.update(self._docs_of(word))
+            sets.append(docs)
+        sets += self._filter_sets(query, kinds)
+        if not sets:
+            return set(), {}
+        sets.sort(key=len)
+        candidates = sets[0].intersection(*sets[1:])
+        for term in query.excluded:
+            words = self._term_words(term)
+            if term.mode == "phrase":
+                candidates -= self._phrase_docs(term, words, candidates)
+            else:
+                for word in words:
+                    candidates.difference_update(self._docs_of(word))
+        return self._check_phrases(groups, candidates)
 
-    def _term_words(self, term: Term) -> dict[str, float]:
+    def _check_phrases(
+        self, groups: list[Group], candidates: set[int]
+    ) -> tuple[set[int], dict[Term, set[int]]]:
+        """Drop candidates a group matched only by a phrase's words, not the phrase itself."""
+        phrases: dict[Term, set[int]] = {}
+        for group in groups:
+            if not any(term.mode == "phrase" for term, _ in group):
+                continue
+            kept: set[int] = set()
+            for term, words in group:
+                if term.mode == "phrase":
+                    phrases[term] = self._phrase_docs(term, words, candidates, check=True)
+                    kept |= phrases[term]
+                else:
+                    for word in words:
+                        kept.update(candidates.intersection(self._docs_of(word)))
+            candidates &= kept
+        return candidates, phrases
+
+    def _phrase_docs(
+        self, term: Term, words: Words, within: set[int] | None = None, check: bool = False
+    ) -> set[int]:
+        """Documents holding every word of the phrase; with `check` (or `within` given, as for
+        an exclusion) only those where the words stand in order."""
+        if not words:
+            return set()
+        postings = sorted((self._docs_of(w) for w in term.text.split()), key=len)
+        docs = set(postings[0]) if within is None else within.intersection(postings[0])
+        for more in postings[1:]:
+            docs.intersection_update(more)
+        if within is None and not check:
+            return docs
+        return {d for d in docs if any(_phrase_span(text, term.text) for text in self._folded(d))}
+
+    def _filter_sets(self, query: Query, kinds: set[str]) -> list[set[int]]:
+        sets = []
+        for key, value in query.filters:
+            if key == "kind":
+                wanted = [f"kind:{kind}" for kind in value.replace(",", "|").split("|")]
+            elif key == "speaker":
+                wanted = self._keys_where("speaker:", value, {}, unnamed=True)
+            elif key == "dim":
+                wanted = self._keys_where("dim:", value, self._dimension_names, unnamed=True)
+            elif key == "article":
+                wanted = self._keys_where("article:", value, self._article_names, unnamed=False)
+            else:  # side, year
+                wanted = [f"{key}:{value}"]
+            sets.append(self._union(wanted))
+        if kinds:
+            sets.append(self._union([f"kind:{kind}" for kind in kinds]))
+        return sets
+
+    def _keys_where(
+        self, prefix: str, value: str, names: dict[str, str], unnamed: bool
+    ) -> list[str]:
+        """Keys whose name (or, if `unnamed`, the key itself when it has none) holds `value`."""
+        start = bisect_left(self.data.keys, prefix)
+        found = []
+        for key in self.data.keys[start:]:
+            if not key.startswith(prefix):
+                break
+            name = key[len(prefix) :]
+            if value in names.get(name, name if unnamed else ""):
+                found.append(key)
+        return found
+
+    def _union(self, keys: list[str]) -> set[int]:
+        docs: set[int] = set()
+        for key in keys:
+            docs.update(self._key_docs(key))
+        return docs
+
+    def _term_words(self, term: Term) -> Words:
         """A phrase is looked up by its first word, then checked in place."""
         if term.mode != "phrase":
             return self.expand(term)
         first = term.text.split()[0]
-        return {first: EXACT} if first in self._postings else {}
+        return {first: EXACT} if first in self._ids else {}
 
-    def _docs_with(self, term: Term, words: dict[str, float]) -> set[int]:
-        if term.mode == "phrase":  # every word of the phrase must be there before it is checked
-            postings = sorted((self._postings.get(w, []) for w in term.text.split()), key=len)
-            docs = set(postings[0]).intersection(*postings[1:]) if words else set()
-        else:
-            docs = {d for w in words for d in self._postings[w]}
-        if term.mode == "phrase":
-            docs = {
-                d for d in docs if any(_phrase_spans(f.text, term.text) for f in self._folded[d])
-            }
-        return docs
+    # Picking the shortlist -------------------------------------------------------------------
 
-    def _filtered(self, candidates: set[int], query: Query, kinds: set[str]) -> set[int]:
-        for key, value in query.filters:
-            if key == "kind":
-                wanted = value.replace(",", "|").split("|")
-                candidates &= set().union(*(self._by_kind.get(kind, set()) for kind in wanted))
-                continue
-            candidates = {n for n in candidates if self._passes(self.docs[n], key, value)}
-        if kinds:
-            candidates = {n for n in candidates if self.docs[n].kind in kinds}
-        return candidates
+    def _tiers(
+        self, group: Group, candidates: set[int], phrases: dict[Term, set[int]]
+    ) -> dict[float, set[int]]:
+        """A group's rough score for each candidate, as candidates by score: a document scores
+        its best matched word's score times the weight of the field holding it (a phrase's
+        first word, where the phrase is found)."""
+        by_score: dict[float, set[int]] = {}
+        for term, words in group:
+            within = phrases.get(term, candidates)
+            for word, score in words.items():
+                for weight, docs in self._weighted(word):
+                    found = within.intersection(docs)
+                    if found:
+                        by_score.setdefault(score * weight, set()).update(found)
+        tiers: dict[float, set[int]] = {}
+        seen: set[int] = set()
+        for value in sorted(by_score, reverse=True):
+            fresh = by_score[value] - seen
+            if fresh:
+                tiers[value] = fresh
+                seen |= fresh
+        return tiers
 
-    def _passes(self, doc: Doc, key: str, value: str) -> bool:
-        if key == "kind":
-            return doc.kind in value.replace(",", "|").split("|")
-        if key == "side":
-            return value in doc.sides
-        if key == "speaker":
-            return bool(doc.speaker) and value in doc.speaker
-        if key == "dim":
-            return any(value in self._dimension_names.get(d, d) for d in doc.dimensions)
-        if key == "article":
-            return bool(doc.article) and value in self._article_names.get(doc.article, "")
-        return value in doc.years
+    @staticmethod
+    def _shortlist(
+        candidates: list[int], tiers: list[dict[float, set[int]]], limit: int | None
+    ) -> list[int]:
+        """The limit * SHORTLIST candidates with the best rough scores (summed over groups),
+        ties in reading order."""
+        if limit is None:
+            return candidates
+        wanted = limit * SHORTLIST
+        if len(candidates) <= wanted or not tiers:
+            return candidates[:wanted]
+        if len(tiers) == 1:  # walk the scores down until enough
+            keep: list[int] = []
+            for docs in tiers[0].values():
+                keep += sorted(docs)
+                if len(keep) >= wanted:
+                    break
+            return keep[:wanted]
+        totals: list[float] | None = None
+        for tier in tiers:
+            scores: dict[int, float] = {}
+            for value in sorted(tier):
+                scores.update(dict.fromkeys(tier[value], value))
+            column = list(map(scores.__getitem__, candidates))
+            totals = column if totals is None else list(map(add, totals, column))
+        assert totals is not None
+        counts = Counter(totals)
+        taken, threshold = 0, 0.0
+        for threshold in sorted(counts, reverse=True):
+            taken += counts[threshold]
+            if taken >= wanted:
+                break
+        chosen = compress(zip(totals, candidates, strict=True), map(threshold.__le__, totals))
+        best = sorted(chosen, key=lambda item: (-item[0], item[1]))
+        return [number for _, number in best[:wanted]]
 
     # Scoring a document ----------------------------------------------------------------------
 
-    def _hit(self, number: int, groups: list[list[tuple[Term, dict[str, float]]]]) -> Hit | None:
+    def _folded(self, number: int) -> list[str]:
+        return [fold_plain(field.text) for field in self.docs[number].fields]
+
+    def _score(
+        self, number: int, groups: list[Group]
+    ) -> tuple[float, int, list[tuple[int, int]]] | None:
         """Score = each group's best match over the fields (weighted), summed; shown in the field
-        that holds the most of them. None if no field holds any."""
+        that holds the most of them, with the folded spans matched there. None if no field
+        holds any."""
         doc = self.docs[number]
         if not groups:  # filters only
-            return Hit(doc, 0.0, doc.fields[0].name, doc.fields[0].text, (), number)
-        per_field = [_field_matches(folded.text, groups) for folded in self._folded[number]]
+            return 0.0, 0, []
+        per_field = [_field_matches(text, groups) for text in self._folded(number)]
         total = 0.0
         for group in range(len(groups)):
             scores = [0.0]
@@ -237,37 +541,66 @@ class SearchIndex:
         starts = [start for start, _ in spans]
         if len(starts) == len(groups) > 1 and max(starts) - min(starts) <= NEAR:
             total *= 1.25
-        field, folded = doc.fields[shown], self._folded[number][shown]
+        return total, shown, spans
+
+    def _hit(self, number: int, total: float, shown: int, spans: list[tuple[int, int]]) -> Hit:
+        """The hit, its spans mapped back to the original text (folded only now, for the few
+        hits returned)."""
+        doc = self.docs[number]
+        field = doc.fields[shown]
+        folded = fold(field.text)
         original = tuple(sorted({folded.original_span(a, b) for a, b in spans}))
         return Hit(doc, total, field.name, field.text, original, number)
 
 
-def _field_matches(
-    text: str, groups: list[list[tuple[Term, dict[str, float]]]]
-) -> list[tuple[float, tuple[int, int]] | None]:
-    """For each group, its best match in this text (score and folded span), or None."""
-    words = [(m.group(), m.span()) for m in WORD.finditer(text)]
+def _field_matches(text: str, groups: list[Group]) -> list[tuple[float, tuple[int, int]] | None]:
+    """For each group, its best match in this text (score and folded span), or None: for each
+    term the first of its best-scoring words, replaced only by a better later term."""
+    present: set[str] | None = None
     found: list[tuple[float, tuple[int, int]] | None] = []
     for group in groups:
         best: tuple[float, tuple[int, int]] | None = None
         for term, matches in group:
             if term.mode == "phrase":
-                spans = _phrase_spans(text, term.text)
-                if spans and (best is None or best[0] < EXACT):
-                    best = (EXACT, spans[0])
+                span = _phrase_span(text, term.text)
+                if span and (best is None or best[0] < EXACT):
+                    best = (EXACT, span)
                 continue
-            for word, span in words:
-                score = matches.get(word, 0.0)
-                if score and (best is None or score > best[0]):
-                    best = (score, span)
+            if present is None:
+                present = set(WORD.findall(text))
+            common = matches.keys() & present
+            if not common:
+                continue
+            score = max(matches[word] for word in common)
+            if best is not None and score <= best[0]:
+                continue
+            for match in WORD.finditer(text):
+                if matches.get(match.group()) == score:
+                    best = (score, match.span())
+                    break
         found.append(best)
     return found
 
 
-def _phrase_spans(text: str, phrase: str) -> list[tuple[int, int]]:
-    """Where the phrase's words stand in order, separated only by non-word characters."""
-    pattern = r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, phrase.split())) + r"(?![^\W_])"
-    return [match.span() for match in re.finditer(pattern, text)]
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+@lru_cache(maxsize=256)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    # Starting with the literal first word lets the regex engine skip ahead to it.
+    return re.compile(r"[\W_]+".join(map(re.escape, phrase.split())) + r"(?![^\W_])")
+
+
+def _phrase_span(text: str, phrase: str) -> tuple[int, int] | None:
+    """Where the phrase's words first stand in order, separated only by non-word characters
+    and with no word character just before or after, or None."""
+    pattern, position = _phrase_pattern(phrase), 0
+    while (match := pattern.search(text, position)) is not None:
+        start = match.start()
+        if not start or _WORD_CHAR.match(text, start - 1) is None:
+            return match.span()
+        position = start + 1
+    return None
 
 
 def snippet(

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
+from aiplan_tui.index_cache import load_or_build_index
 from aiplan_tui.model import Pack
 from aiplan_tui.safe_text import clean_line
-from aiplan_tui.search import Hit, SearchIndex, snippet
+from aiplan_tui.search import Hit, snippet
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:
@@ -28,9 +31,17 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
     }
 
 
-def run_search(pack: Pack, query: str, kinds: list[str], limit: int, as_json: bool) -> int:
-    """Print the hits; exit status 0 with results, 1 with none, as grep does."""
-    hits = SearchIndex(pack).search(query, limit=limit, kinds=kinds)
+def run_search(
+    pack: Pack,
+    query: str,
+    kinds: list[str],
+    limit: int,
+    as_json: bool,
+    files: Sequence[Path] = (),
+) -> int:
+    """Print the hits; exit status 0 with results, 1 with none, as grep does. Given the files
+    the pack was read from, the index comes from (and goes to) the disk cache."""
+    hits = load_or_build_index(pack, files).search(query, limit=limit, kinds=kinds)
     if as_json:
         json.dump([hit_to_dict(hit) for hit in hits], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -4,9 +4,23 @@ of a pack, as documents with weighted fields and the attributes filters test."""
 from __future__ import annotations
 
 import re
+import zlib
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
-from aiplan_tui.model import Event, Fact, Location, Pack, Position, Quote
+from aiplan_tui.model import (
+    Cell,
+    Entity,
+    Event,
+    Fact,
+    Highlight,
+    Location,
+    Pack,
+    Position,
+    Quote,
+)
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -38,42 +52,114 @@ class Doc:
 
 
 def _years(*texts: str) -> frozenset[str]:
-    return frozenset(year for text in texts for year in _YEAR.findall(text))
+    # Most texts hold no year at all: a plain substring test skips the regex for them.
+    return frozenset(
+        year for text in texts if "19" in text or "20" in text for year in _YEAR.findall(text)
+    )
 
 
 def build_docs(pack: Pack) -> list[Doc]:
     """All documents in reading order: each article's title and paragraphs, then the rest."""
-    docs: list[Doc] = []
-    for article in pack.articles:
-        highlights = pack.highlights_in(article.id)
-        docs.append(
-            Doc(
-                "article",
-                article.id,
-                (Field("title", article.title, TITLE),),
-                article.id,
-                years=_years(article.title),
-            )
-        )
-        for number, paragraph in enumerate(article.paragraphs):
-            here = [h for h in highlights if h.location.paragraph == number]
-            docs.append(Doc(
-                "paragraph", f"{article.id}:{number + 1}", (Field("text", paragraph, BODY),),
-                article.id, Location(number, 0, len(paragraph)),
-                frozenset(s for h in here for s in h.sides),
-                frozenset(d for h in here for d in h.dimensions),
-                years=_years(paragraph),
-            ))  # fmt: skip
-    entity_names = {e.id: " ".join([e.name, *e.aliases, e.id]).lower() for e in pack.entities}
-    for h in pack.highlights:
+    return list(PackDocs(pack))
+
+
+class PackDocs(Sequence[Doc]):
+    """All documents in reading order (each article's title and paragraphs, then highlights,
+    entities and comparison cells), each made when first asked for: an index loaded from the
+    disk cache touches only the few its queries return."""
+
+    def __init__(self, pack: Pack) -> None:
+        self._pack = pack
+        self._article_starts: list[int] = []
+        count = 0
+        for article in pack.articles:
+            self._article_starts.append(count)
+            count += 1 + len(article.paragraphs)
+        self._highlights = count
+        self._entities = self._highlights + len(pack.highlights)
+        self._cells = self._entities + len(pack.entities)
+        self._made: list[Doc | None] = [None] * (self._cells + len(pack.comparison))
+        self._here: dict[tuple[str, int], list[Highlight]] | None = None
+        self._speakers: tuple[dict[str, Entity], dict[str, str]] | None = None
+        self._titles: dict[str, str] | None = None
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, index: int) -> Doc: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Doc]: ...
+
+    def __getitem__(self, index: int | slice) -> Doc | list[Doc]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        doc = self._made[index]
+        if doc is None:
+            doc = self._make(index % len(self._made))
+            self._made[index] = doc
+        return doc
+
+    def __iter__(self) -> Iterator[Doc]:
+        made = self._made
+        for number, doc in enumerate(made):
+            if doc is None:
+                doc = made[number] = self._make(number)
+            yield doc
+
+    def fingerprint(self) -> int:
+        """A checksum of what the documents are (kinds, ids, counts), without making them."""
+        pack = self._pack
+        parts = [f"{a.id}\t{len(a.paragraphs)}" for a in pack.articles]
+        parts += [f"{h.kind}\t{h.id}" for h in pack.highlights]
+        parts += [e.id for e in pack.entities]
+        parts += [f"{c.dimension}/{c.side}" for c in pack.comparison]
+        return zlib.crc32("\n".join(parts).encode("utf-8", "surrogatepass"))
+
+    def _make(self, number: int) -> Doc:
+        pack = self._pack
+        if number >= self._cells:
+            return self._cell(pack.comparison[number - self._cells])
+        if number >= self._entities:
+            return self._entity(pack.entities[number - self._entities])
+        if number >= self._highlights:
+            return self._highlight(pack.highlights[number - self._highlights])
+        place = bisect_right(self._article_starts, number) - 1
+        article = pack.articles[place]
+        paragraph = number - self._article_starts[place] - 1
+        if paragraph < 0:
+            return Doc("article", article.id, (Field("title", article.title, TITLE),), article.id,
+                       years=_years(article.title))  # fmt: skip
+        if self._here is None:  # filled before it is shared: searches may run in threads
+            here_by_place: dict[tuple[str, int], list[Highlight]] = {}
+            for h in pack.highlights:  # once, not per article: large packs have many of each
+                here_by_place.setdefault((h.article, h.location.paragraph), []).append(h)
+            self._here = here_by_place
+        text = article.paragraphs[paragraph]
+        here = self._here.get((article.id, paragraph), [])
+        return Doc(
+            "paragraph", f"{article.id}:{paragraph + 1}", (Field("text", text, BODY),),
+            article.id, Location(paragraph, 0, len(text)),
+            frozenset(s for h in here for s in h.sides),
+            frozenset(d for h in here for d in h.dimensions),
+            years=_years(text),
+        )  # fmt: skip
+
+    def _highlight(self, h: Highlight) -> Doc:
+        if self._speakers is None:
+            everyone = self._pack.entities
+            entities = {e.id: e for e in reversed(everyone)}  # the first of a repeated id wins
+            names = {e.id: " ".join([e.name, *e.aliases, e.id]).lower() for e in everyone}
+            self._speakers = entities, names
         fields = [Field("exact", h.exact, BODY)]
         speaker = ""
         extra_years = ""
         sides = set(h.sides)
         if isinstance(h, Quote):
-            entity = pack.entity(h.speaker)
+            entity = self._speakers[0].get(h.speaker)
             fields.append(Field("speaker", entity.name if entity else h.speaker, TITLE))
-            speaker = entity_names.get(h.speaker, h.speaker)
+            speaker = self._speakers[1].get(h.speaker, h.speaker)
         if isinstance(h, Fact):
             fields.append(Field("metric", h.metric, TITLE))
             extra_years = h.period
@@ -83,23 +169,26 @@ def build_docs(pack: Pack) -> list[Doc]:
             sides.add(h.side)
         if h.note:
             fields.append(Field("note", h.note, NOTE))
-        docs.append(Doc(
+        return Doc(
             h.kind, h.id, tuple(fields), h.article, h.location, frozenset(sides),
             frozenset(h.dimensions), speaker, _years(h.exact, extra_years),
-        ))  # fmt: skip
-    for e in pack.entities:
+        )  # fmt: skip
+
+    @staticmethod
+    def _entity(e: Entity) -> Doc:
         fields = [Field("name", e.name, NAME)]
         fields += [Field("alias", alias, TITLE) for alias in e.aliases]
         if e.role:
             fields.append(Field("role", e.role, BODY))
-        docs.append(Doc("entity", e.id, tuple(fields), sides=frozenset([e.side] if e.side else [])))
-    titles = {d.id: d.title for d in pack.dimensions}
-    for cell in pack.comparison:
+        return Doc("entity", e.id, tuple(fields), sides=frozenset([e.side] if e.side else []))
+
+    def _cell(self, cell: Cell) -> Doc:
+        if self._titles is None:
+            self._titles = {d.id: d.title for d in self._pack.dimensions}
         cell_fields = (
             Field("summary", cell.summary, BODY),
-            Field("dimension", titles.get(cell.dimension, cell.dimension), TITLE),
+            Field("dimension", self._titles.get(cell.dimension, cell.dimension), TITLE),
         )
-        docs.append(Doc("compare", f"{cell.dimension}/{cell.side}", cell_fields,
-                        sides=frozenset([cell.side]), dimensions=frozenset([cell.dimension]),
-                        years=_years(cell.summary)))  # fmt: skip
-    return docs
+        return Doc("compare", f"{cell.dimension}/{cell.side}", cell_fields,
+                   sides=frozenset([cell.side]), dimensions=frozenset([cell.dimension]),
+                   years=_years(cell.summary))  # fmt: skip

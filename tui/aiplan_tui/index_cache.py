@@ -1,0 +1,214 @@
+"""The search index cached on disk, so a large pack is not indexed again on every start. No
+Textual.
+
+One file per pack under `paths.user_cache_dir()`, named by a hash of the pack's directory and
+of the key: the index format, the package version, and the relative path, size and mtime of
+every file the loader read. Any change to those gives another name, so the old file is never
+read again (and is removed when the new one is written).
+
+The file is plain data, never pickle: a magic string, a SHA-256 of the rest, a JSON header
+(vocabulary, weights, filter keys, array lengths) and four little-endian integer arrays. It is
+checked in full before use; anything missing, truncated, corrupt, foreign or unwritable means
+the index is built as if there were no cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sys
+import tempfile
+from array import array
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from aiplan_tui import __version__
+from aiplan_tui.loader import LoadResult
+from aiplan_tui.model import Pack
+from aiplan_tui.paths import user_cache_dir
+from aiplan_tui.search import IndexData, SearchIndex
+
+FORMAT = 1
+"""Raise when the index's arrays or what goes into them change meaning."""
+MAGIC = b"AIPLAN-TUI-INDEX\n"
+SUFFIX = ".index"
+_ARRAYS = (("starts", "q"), ("flat", "i"), ("key_starts", "q"), ("key_flat", "i"))
+
+
+def load_or_build_index(
+    source: LoadResult | Pack,
+    files: Sequence[Path] | None = None,
+    cache_dir: Path | None = None,
+) -> SearchIndex:
+    """The pack's index from the cache if it is there and valid for these files, else built
+    and (if the cache directory can be written) saved. Never raises for the cache's sake."""
+    pack = source.pack if isinstance(source, LoadResult) else source
+    if files is None:
+        files = source.files if isinstance(source, LoadResult) else ()
+    if not files:  # a pack not read from files: nothing to key a cache by
+        return SearchIndex(pack)
+    path = cache_path(pack.root, files, user_cache_dir() if cache_dir is None else cache_dir)
+    index = load(pack, path)
+    if index is None:
+        index = SearchIndex(pack)
+        save(index, path)
+    return index
+
+
+def cache_path(root: Path, files: Sequence[Path], cache_dir: Path) -> Path:
+    """The cache file for a pack in `root` whose loader read `files` (missing ones count too)."""
+    base = root.absolute()
+    entries = []
+    for file in files:
+        try:
+            stat = file.stat()
+            size, mtime = stat.st_size, stat.st_mtime_ns
+        except OSError:
+            size, mtime = -1, -1
+        try:
+            name = file.absolute().relative_to(base).as_posix()
+        except ValueError:
+            name = str(file.absolute())
+        entries.append([name, size, mtime])
+    key = json.dumps([FORMAT, __version__, sorted(entries)], ensure_ascii=True)
+    pack_part = hashlib.sha256(str(base).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    key_part = hashlib.sha256(key.encode()).hexdigest()[:32]
+    return cache_dir / f"{pack_part}-{key_part}{SUFFIX}"
+
+
+# Writing ---------------------------------------------------------------------------------------
+
+
+def save(index: SearchIndex, path: Path) -> bool:
+    """Write the index atomically (a temporary file in the same directory, then a rename) and
+    remove this pack's older cache files; False, quietly, if that cannot be done."""
+    data = index.data
+    arrays = [_little_endian(getattr(data, name)) for name, _ in _ARRAYS]
+    header = {
+        "format": FORMAT,
+        "version": __version__,
+        "doc_count": data.doc_count,
+        "doc_digest": index.docs.fingerprint(),
+        "words": list(data.words),
+        "weights": list(data.weights),
+        "keys": list(data.keys),
+        "lengths": [len(a) for a in arrays],
+    }
+    head = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = [len(head).to_bytes(8, "little"), head, *(a.tobytes() for a in arrays)]
+    digest = hashlib.sha256()
+    for part in body:
+        digest.update(part)
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=path.parent, prefix=".tmp-", suffix=SUFFIX, delete=False
+        ) as out:
+            temporary = Path(out.name)
+            out.write(MAGIC)
+            out.write(digest.digest())
+            for part in body:
+                out.write(part)
+        temporary.replace(path)
+        temporary = None
+        prefix = path.name.split("-", 1)[0] + "-"
+        for old in path.parent.glob(f"{prefix}*{SUFFIX}"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return False
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+    return True
+
+
+def _little_endian(values: array[int]) -> array[int]:
+    if sys.byteorder == "little":
+        return values
+    swapped = array(values.typecode, values)
+    swapped.byteswap()
+    return swapped
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+
+def load(pack: Pack, path: Path) -> SearchIndex | None:
+    """The index cached at `path` for this pack, or None if there is none that can be trusted."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        data, digest = _parse(raw)
+        index = SearchIndex(pack, data)
+    except Exception:  # whatever the bytes are, the answer is to build the index
+        return None
+    if index.docs.fingerprint() != digest:  # the same files, yet other documents
+        return None
+    return index
+
+
+def _parse(raw: bytes) -> tuple[IndexData, int]:
+    """The index data in a cache file's bytes, and the documents' digest; ValueError if they
+    are not a complete, intact cache file of this format and version."""
+    if not raw.startswith(MAGIC):
+        raise ValueError("not an index cache file")
+    start = len(MAGIC) + 32
+    if len(raw) < start + 8 or hashlib.sha256(raw[start:]).digest() != raw[len(MAGIC) : start]:
+        raise ValueError("truncated or corrupt")
+    size = int.from_bytes(raw[start : start + 8], "little")
+    header: Any = json.loads(raw[start + 8 : start + 8 + size].decode("utf-8"))
+    if not isinstance(header, dict):
+        raise ValueError("bad header")
+    if header.get("format") != FORMAT or header.get("version") != __version__:
+        raise ValueError("another format or version")
+    words = _strings(header.get("words"))
+    keys = _strings(header.get("keys"))
+    weights = header.get("weights")
+    lengths = header.get("lengths")
+    doc_count, doc_digest = header.get("doc_count"), header.get("doc_digest")
+    if not isinstance(weights, list) or not all(
+        isinstance(w, float | int) and not isinstance(w, bool) for w in weights
+    ):
+        raise ValueError("bad weights")
+    if not (isinstance(lengths, list) and len(lengths) == len(_ARRAYS)):
+        raise ValueError("bad lengths")
+    if not all(_count(n) for n in lengths) or not _count(doc_count) or not _count(doc_digest):
+        raise ValueError("bad counts")
+    assert isinstance(doc_count, int) and isinstance(doc_digest, int)
+    arrays = []
+    offset = start + 8 + size
+    for (_, typecode), length in zip(_ARRAYS, lengths, strict=True):
+        values = array(typecode)
+        end = offset + length * values.itemsize
+        if end > len(raw):
+            raise ValueError("truncated")
+        values.frombytes(raw[offset:end])
+        if sys.byteorder != "little":
+            values.byteswap()
+        arrays.append(values)
+        offset = end
+    if offset != len(raw):
+        raise ValueError("trailing bytes")
+    starts, flat, key_starts, key_flat = arrays
+    data = IndexData(
+        words, tuple(float(w) for w in weights), starts, flat, keys, key_starts, key_flat,
+        doc_count,
+    )  # fmt: skip
+    return data, doc_digest
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError("expected a list of strings")
+    return tuple(value)
+
+
+def _count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
