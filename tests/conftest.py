@@ -138,9 +138,9 @@ def make_pack(tmp_path: Path) -> PackFactory:
 def private_xdg_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
-    """No test reads or writes the real user's config, state or cache."""
+    """No test reads or writes the real user's config or state (the cache: isolated_cache)."""
     home = tmp_path_factory.mktemp("xdg")
-    for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home
