@@ -33,21 +33,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from aiplan_tui.themes import PALETTE_KEYS, STYLE_WORDS
+
 THEMES_DIR = Path(__file__).resolve().parent.parent / "themes"
 THEME_FILES = sorted(THEMES_DIR.glob("*.toml"))
-PALETTE_KEYS = (
-    "primary",
-    "secondary",
-    "accent",
-    "foreground",
-    "background",
-    "surface",
-    "panel",
-    "warning",
-    "error",
-    "success",
-)
-STYLE_WORDS = {"bold", "dim", "italic", "underline", "reverse", "strike"}
 KIND_STYLES = ("quote-style", "fact-style", "position-style", "event-style")
 HIGH_CONTRAST = {"aiplan-high-contrast"}
 AA, AAA = 4.5, 7.0
