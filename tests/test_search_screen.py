@@ -17,8 +17,12 @@ def make_app() -> AiplanApp:
 
 
 async def wait_for_index(app: AiplanApp, pilot: object) -> None:
-    await app.workers.wait_for_complete()
-    assert app.search_index is not None
+    """The index is built in a thread that starts shortly after the first frame."""
+    for _ in range(200):
+        if app.search_index is not None:
+            return
+        await pilot.pause(0.05)  # type: ignore[attr-defined]
+    raise AssertionError("the search index was never built")
 
 
 async def type_query(pilot: object, app: AiplanApp, text: str) -> None:

@@ -63,12 +63,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="launches per size and mode")
     parser.add_argument("--starts", type=int, default=7, help="start-up pairs to time")
+    parser.add_argument("--startup-only", action="store_true", help="skip the byte counts")
     args = parser.parse_args()
+    if not args.startup_only:
+        print_bytes(args.runs)
+    print_startup(args.starts)
+    return 0
+
+
+def print_bytes(runs: int) -> None:
 
     print("Bytes written to the terminal (medians; budget in brackets)")
     for size in ((80, 24), (120, 40)):
-        normal = bytes_report(size, args.runs, [])
-        lite = bytes_report(size, args.runs, ["--lite"])
+        normal = bytes_report(size, runs, [])
+        lite = bytes_report(size, runs, ["--lite"])
         print(f"\n{size[0]}x{size[1]}: {'what':<30} {'normal':>8} {'--lite':>8} {'budget':>8}")
         for name, value in normal.items():
             budget = BUDGETS.get(name)
@@ -76,21 +84,22 @@ def main() -> int:
             shown = f"{budget:>8}" if budget else f"{'':>8}"
             print(f"  {name:<36} {value:>8g} {lite[name]:>8g} {shown} {mark}")
 
+
+def print_startup(starts: int) -> None:
     ours: list[float] = []
     minimal: list[float] = []
-    for _ in range(args.starts):  # alternate, so both see the same machine load
+    for _ in range(starts):  # alternate, so both see the same machine load
         minimal.append(first_frame_seconds([sys.executable, str(MINIMAL_APP)]))
         ours.append(first_frame_seconds(None))
     ratio = statistics.median(ours) / statistics.median(minimal)
     verdict = "ok" if ratio <= STARTUP_RATIO else "OVER"
     print(
-        f"\nTime to first complete frame (median of {args.starts}, alternating): "
+        f"\nTime to first complete frame (median of {starts}, alternating): "
         f"aiplan-tui {1000 * statistics.median(ours):.0f} ms, minimal Textual app "
         f"{1000 * statistics.median(minimal):.0f} ms, ratio {ratio:.2f} "
         f"(budget {STARTUP_RATIO}) {verdict}"
     )
     print("(The first frame ends after 0.5 s without output, for both apps alike.)")
-    return 0
 
 
 if __name__ == "__main__":

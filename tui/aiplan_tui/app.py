@@ -29,6 +29,8 @@ from aiplan_tui.widgets.listing import Listing
 from aiplan_tui.widgets.marking import Marks, theme_marks
 from aiplan_tui.widgets.navigator import Navigator, Target
 
+INDEX_DELAY = 0.3
+"""Seconds after start-up before the search index is built or loaded, in a thread."""
 DEFAULT_SIDE_COLOURS = {"side-us": "#6CB4FF", "side-china": "#FF7A6B", "side-other": "#C8A2F0"}
 
 
@@ -140,7 +142,8 @@ class AiplanApp(App[None]):
         self.push_screen("reader")
         self.call_after_refresh(self.restore_place)
         self.call_after_refresh(self.announce_problems)
-        self.build_search_index()
+        # After the first frame: a thread started now would compete with drawing it for the GIL.
+        self.set_timer(INDEX_DELAY, self.build_search_index)
 
     @work(thread=True, exclusive=True, group="index")
     def build_search_index(self) -> None:

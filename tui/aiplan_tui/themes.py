@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -100,14 +101,17 @@ def load_theme(path: Path, problems: Problems) -> Theme | None:
     )
 
 
-def _required_variables() -> set[str]:
+@cache
+def _required_variables() -> frozenset[str]:
     """Every variable Textual's own stylesheets may use: what a full (non-ANSI) theme makes."""
-    return set(Theme("probe", primary="#000000").to_color_system().generate())
+    return frozenset(Theme("probe", primary="#000000").to_color_system().generate())
 
 
 def complete(theme: Theme) -> Theme:
     """Fill the variables an ANSI theme does not generate but Textual's stylesheets refer to
     (such as `$ansi-background`): without them the stylesheet fails and the app cannot start."""
+    if not theme.ansi:  # a full theme generates every variable itself
+        return theme
     generated = set(theme.to_color_system().generate()) | set(theme.variables)
     missing = _required_variables() - generated
     if not missing:
