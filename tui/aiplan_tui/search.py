@@ -19,7 +19,7 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -121,13 +121,17 @@ class IndexData:
         return None
 
 
-def build_index_data(docs: Sequence[Doc]) -> IndexData:
-    """Index documents: their folded words, and the attributes filters ask about."""
+def build_index_data(docs: Iterable[Doc]) -> IndexData:
+    """Index documents: their folded words, and the attributes filters ask about. One pass, so
+    documents may be made on the way and dropped (`PackDocs.passing`)."""
     weights: list[float] = []
     tables: list[defaultdict[str, array[int]]] = []
     """Per field weight, each word's documents."""
+    found_keys: defaultdict[str, array[int]] = defaultdict(_postings)
     append = array.append
+    count = 0
     for number, doc in enumerate(docs):
+        count = number + 1
         fields = doc.fields
         seen: set[str] = set()
         for field in sorted(fields, key=_heaviest_first) if len(fields) > 1 else fields:
@@ -141,6 +145,7 @@ def build_index_data(docs: Sequence[Doc]) -> IndexData:
             seen |= found
             # the same as `table[word].append(number)` for each word, looped in C
             deque(map(append, map(table.__getitem__, found), repeat(number)), maxlen=0)
+        _add_attributes(found_keys, doc, number)
     words = sorted(set().union(*tables))
     starts, flat = array("q", [0]), array("i")
     empty = array("i")
@@ -148,9 +153,13 @@ def build_index_data(docs: Sequence[Doc]) -> IndexData:
         for table in tables:
             flat.extend(table.get(word, empty))
             starts.append(len(flat))
-    keys, key_starts, key_flat = _attributes(docs)
+    keys = sorted(found_keys)
+    key_starts, key_flat = array("q", [0]), array("i")
+    for key in keys:
+        key_flat.extend(found_keys[key])
+        key_starts.append(len(key_flat))
     return IndexData(
-        tuple(words), tuple(weights), starts, flat, keys, key_starts, key_flat, len(docs)
+        tuple(words), tuple(weights), starts, flat, tuple(keys), key_starts, key_flat, count
     )
 
 
@@ -162,34 +171,19 @@ def _heaviest_first(field: Field) -> float:
     return -field.weight
 
 
-def _attributes(docs: Sequence[Doc]) -> tuple[tuple[str, ...], array[int], array[int]]:
-    found: dict[str, array[int]] = {}
-
-    def add_to(key: str, number: int) -> None:
-        postings = found.get(key)
-        if postings is None:
-            found[key] = array("i", (number,))
-        else:
-            postings.append(number)
-
-    for number, doc in enumerate(docs):
-        add_to("kind:" + doc.kind, number)
-        for side in doc.sides:
-            add_to("side:" + side, number)
-        for dimension in doc.dimensions:
-            add_to("dim:" + dimension, number)
-        for year in doc.years:
-            add_to("year:" + year, number)
-        if doc.speaker:
-            add_to("speaker:" + doc.speaker, number)
-        if doc.article:
-            add_to("article:" + doc.article, number)
-    keys = sorted(found)
-    starts, flat = array("q", [0]), array("i")
-    for key in keys:
-        flat.extend(found[key])
-        starts.append(len(flat))
-    return tuple(keys), starts, flat
+def _add_attributes(found: defaultdict[str, array[int]], doc: Doc, number: int) -> None:
+    """File the document under each filter key it has."""
+    found["kind:" + doc.kind].append(number)
+    for side in doc.sides:
+        found["side:" + side].append(number)
+    for dimension in doc.dimensions:
+        found["dim:" + dimension].append(number)
+    for year in doc.years:
+        found["year:" + year].append(number)
+    if doc.speaker:
+        found["speaker:" + doc.speaker].append(number)
+    if doc.article:
+        found["article:" + doc.article].append(number)
 
 
 @contextmanager
@@ -213,7 +207,7 @@ class SearchIndex:
         with _collector_paused():
             self.docs = PackDocs(pack)
             if data is None:
-                data = build_index_data(self.docs)
+                data = build_index_data(self.docs.passing())
             elif data.doc_count != len(self.docs) or (problem := data.problem()) is not None:
                 raise ValueError(f"index data does not fit this pack: {problem or 'other docs'}")
         self.data = data

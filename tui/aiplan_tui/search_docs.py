@@ -108,6 +108,15 @@ class PackDocs(Sequence[Doc]):
                 doc = made[number] = self._make(number)
             yield doc
 
+    def passing(self) -> Iterator[Doc]:
+        """Every document in order, as iterating does, but those not made yet are made for this
+        pass only, not kept: building the index looks at each once, and keeping a large pack's
+        millions of small objects alive costs memory and collector time for nothing (queries
+        make the few they return again, equal to these)."""
+        made, make = self._made, self._make
+        for number, doc in enumerate(made):
+            yield make(number) if doc is None else doc
+
     def fingerprint(self) -> int:
         """A checksum of what the documents are (kinds, ids, counts), without making them."""
         pack = self._pack
