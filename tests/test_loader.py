@@ -357,3 +357,32 @@ def test_front_matter_fields_are_named_as_such(make_pack: PackFactory) -> None:
     assert found[1].endswith(
         'wire.md:2:1: error: the front matter is missing required field "title"'
     )
+
+
+def test_links_that_lead_outside_the_pack_are_refused(
+    make_pack: PackFactory, tmp_path: Path
+) -> None:
+    root = make_pack()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.md"
+    secret.write_text('+++\ntitle = "Not yours"\n+++\n\nPrivate words.\n', encoding="utf-8")
+    (root / "articles" / "leak.md").symlink_to(secret)
+    (outside / "more.toml").write_text("", encoding="utf-8")
+    (root / "highlights" / "more.toml").symlink_to(outside / "more.toml")
+    result = load_pack(root)
+    messages = [(p.path.name, p.message) for p in result.problems.errors]
+    assert ("leak.md", f"is a link to {secret.resolve()}, outside the pack; refused "
+            "(copy the file into the pack)") in messages  # fmt: skip
+    assert any(name == "more.toml" and "outside the pack" in m for name, m in messages)
+    assert [a.id for a in result.pack.articles] == ["wire"]  # the rest still loads
+    assert result.pack.highlight("q-camps") is not None
+
+
+def test_links_inside_the_pack_are_followed(make_pack: PackFactory) -> None:
+    root = make_pack()
+    (root / "articles" / "wire.md").rename(root / "wire-source.md")
+    (root / "articles" / "wire.md").symlink_to(root / "wire-source.md")
+    result = load_pack(root)
+    assert result.problems.errors == []
+    assert [a.id for a in result.pack.articles] == ["wire"]

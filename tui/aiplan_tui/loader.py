@@ -38,18 +38,21 @@ def load_pack(root: Path) -> LoadResult:
         raise PackNotFoundError(f"{root}: no such content directory")
     problems = Problems()
     registry = Registry()
-    info = _load_pack_toml(root / "pack.toml", registry, problems)
-    article_paths = _load_articles(root / "articles", registry, problems)
-    entities = _load_tables(root / "entities.toml", "entity", fields.ENTITY, registry, problems)
+    refused = _links_outside(root, problems)
+    info = _load_pack_toml(root / "pack.toml", registry, problems, refused)
+    article_paths = _load_articles(root / "articles", registry, problems, refused)
+    entities = _load_tables(
+        root / "entities.toml", "entity", fields.ENTITY, registry, problems, refused
+    )
     for table, at in entities:
         _add_entity(table, at, registry, problems)
-    highlight_paths = _files(root / "highlights", "*.toml")
+    highlight_paths = [p for p in _files(root / "highlights", "*.toml") if p not in refused]
     for path in highlight_paths:
         load_highlight_file(path, registry, problems)
     cells = [
         cell
         for table, at in _load_tables(
-            root / "comparison.toml", "cell", fields.CELL, registry, problems
+            root / "comparison.toml", "cell", fields.CELL, registry, problems, refused
         )
         if (cell := _make_cell(table, at, registry, problems)) is not None
     ]
@@ -77,8 +80,39 @@ def _files(directory: Path, pattern: str) -> list[Path]:
     return sorted(p for p in directory.glob(pattern) if p.is_file()) if directory.is_dir() else []
 
 
-def _load_pack_toml(path: Path, registry: Registry, problems: Problems) -> PackInfo:
+def _links_outside(root: Path, problems: Problems) -> set[Path]:
+    """Pack files that are links (or sit in linked folders) leading outside the pack: refused,
+    so a pack can never make the app read a file it does not contain."""
+    real_root = root.resolve()
+    candidates = [
+        root / "pack.toml",
+        root / "entities.toml",
+        root / "comparison.toml",
+        *_files(root / "articles", "*.md"),
+        *_files(root / "highlights", "*.toml"),
+    ]
+    refused = set()
+    for path in candidates:
+        if not path.exists():
+            continue
+        target = path.resolve()
+        if not target.is_relative_to(real_root):
+            problems.error(
+                path,
+                1,
+                1,
+                f"is a link to {target}, outside the pack; refused (copy the file into the pack)",
+            )
+            refused.add(path)
+    return refused
+
+
+def _load_pack_toml(
+    path: Path, registry: Registry, problems: Problems, refused: set[Path]
+) -> PackInfo:
     fallback = PackInfo(id=path.parent.name or "pack", title=path.parent.name or "pack")
+    if path in refused:
+        return fallback
     if not path.is_file():
         problems.error(path, 1, 1, "pack.toml is missing: every pack needs one with a [pack] table")
         return fallback
@@ -126,8 +160,10 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _load_articles(directory: Path, registry: Registry, problems: Problems) -> list[Path]:
-    paths = _files(directory, "*.md")
+def _load_articles(
+    directory: Path, registry: Registry, problems: Problems, refused: set[Path]
+) -> list[Path]:
+    paths = [path for path in _files(directory, "*.md") if path not in refused]
     if not paths:
         problems.warning(directory, 1, 1, "the pack has no articles (articles/*.md)")
     for path in paths:
@@ -153,10 +189,15 @@ def _load_articles(directory: Path, registry: Registry, problems: Problems) -> l
 
 
 def _load_tables(
-    path: Path, name: str, spec: tuple[Field, ...], registry: Registry, problems: Problems
+    path: Path,
+    name: str,
+    spec: tuple[Field, ...],
+    registry: Registry,
+    problems: Problems,
+    refused: set[Path],
 ) -> list[tuple[dict[str, Any], TableAt]]:
     """The valid `[[name]]` tables of an optional file, each with where it stands."""
-    if not path.is_file():
+    if path in refused or not path.is_file():
         return []
     text = read_text(path, problems)
     data = None if text is None else parse_toml(text, path, problems)
