@@ -81,3 +81,13 @@ def test_sides_a_pack_adds_can_be_coloured(tmp_path: Path) -> None:
     theme = load_theme(path, problems)
     assert problems.items == [] and theme is not None
     assert theme.variables["side-eu"] == "#FFCC00"
+
+
+def test_a_theme_name_is_a_plain_word(tmp_path: Path) -> None:
+    """Names are typed in --theme and config.toml, and printed by `aiplan-tui themes`."""
+    path = tmp_path / "evil.toml"
+    path.write_text('name = "my [bold]x\\u001b[31m"\nprimary = "#336699"\n', encoding="utf-8")
+    problems = Problems()
+    assert load_theme(path, problems) is None
+    (problem,) = problems.items
+    assert problem.line == 1 and problem.message.startswith("a theme name is up to 64 letters")

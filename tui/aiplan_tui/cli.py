@@ -271,15 +271,17 @@ def _no_terminal_for_app() -> str | None:
 
 def _themes() -> int:
     from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
+    from aiplan_tui.safe_text import clean_line
     from aiplan_tui.themes import DEFAULT_THEME, ThemeCatalog
 
     catalog = ThemeCatalog.load(bundled_themes_dir(), user_themes_dir())
     width = max((len(name) for name in catalog.names), default=0)
     for name, entry in catalog.entries.items():
         default = " (default)" if name == DEFAULT_THEME else ""
-        print(f"{name:<{width}}  {entry.origin:<7}  {display_path(entry.path)}{default}")
+        where = clean_line(display_path(entry.path))
+        print(f"{name:<{width}}  {entry.origin:<7}  {where}{default}")
     for problem in catalog.problems.items:
-        print(problem.format())
+        print(clean_line(problem.format()))
     if not catalog.names and not catalog.problems.items:
         print("no themes found")
     return EXIT_PROBLEMS if catalog.problems.items else EXIT_OK

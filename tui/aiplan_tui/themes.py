@@ -36,6 +36,7 @@ STYLE_VARIABLES = ("quote-style", "fact-style", "position-style", "event-style",
 so highlights stay distinguishable with NO_COLOR or in any palette."""
 SIDE_VARIABLE = re.compile(r"side-[a-z0-9][a-z0-9_-]*\Z")
 """`side-<id>` for any side a pack defines; `side-other` colours the sides a theme does not."""
+THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\Z")
 TOP_LEVEL = frozenset({"name", "dark", "ansi", "variables", *PALETTE_KEYS})
 
 
@@ -50,6 +51,13 @@ def load_theme(path: Path, problems: Problems) -> Theme | None:
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         problems.error(path, *locator.key("", 0, "name"), 'a theme needs a "name" string')
+    elif not THEME_NAME.match(name):
+        problems.error(
+            path,
+            *locator.key("", 0, "name"),
+            "a theme name is up to 64 letters, digits, '-', '_' or '.' (it is typed in "
+            "--theme and config.toml)",
+        )
     for flag in ("dark", "ansi"):
         if not isinstance(data.get(flag, flag == "dark"), bool):
             problems.error(path, *locator.key("", 0, flag), f'"{flag}" must be true or false')
