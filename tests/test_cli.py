@@ -282,3 +282,15 @@ def test_the_real_command_in_a_dumb_terminal_exits_2_without_a_traceback() -> No
 def test_commands_still_work_in_a_dumb_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TERM", "dumb")
     assert main(["check"]) == 0
+
+
+def test_check_never_prints_a_control_sequence_from_the_pack(make_pack: PackFactory) -> None:
+    """A bad reference is quoted back in the message: without its escape sequences."""
+    hostile = HIGHLIGHTS.replace(
+        'speaker = "george-chen"',
+        'speaker = "george\\u001b]0;pwned\\u0007\\u009b31m-chen"',
+    )
+    done = run("check", str(make_pack({"highlights/wire.toml": hostile})))
+    assert done.returncode == 1
+    assert "pwned" in done.stdout  # the value is quoted back, made harmless
+    assert not any(ch in done.stdout for ch in "\x1b\x07\x9b")

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from aiplan_tui.safe_text import clean_line
+
 Severity = Literal["error", "warning"]
 
 
@@ -21,8 +23,10 @@ class Problem:
     severity: Severity = "error"
 
     def format(self) -> str:
-        """`PATH:LINE:COL: error: MESSAGE`, the shape editors and CI annotate from."""
-        return f"{display_path(self.path)}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        """`PATH:LINE:COL: error: MESSAGE`, the shape editors and CI annotate from; one line,
+        with any control character from the pack (quoted in the message) taken out."""
+        where = f"{display_path(self.path)}:{self.line}:{self.col}"
+        return clean_line(f"{where}: {self.severity}: {self.message}")
 
 
 def display_path(path: Path) -> str:
