@@ -104,3 +104,38 @@ async def test_quotes_screen_and_palette_show_markup_literally(make_pack: PackFa
         names = [command.name for command in pack_commands(app)]
         assert f"Go to speaker: Name {MARKUP}" in names
         assert f"Go to article: T {MARKUP}" in names
+
+
+async def test_huge_articles_are_capped_with_a_visible_marker(make_pack: PackFactory) -> None:
+    """5,000 paragraphs and a 1 MB line: the reader shows a capped part, says so, and stays
+    quick; the text itself is all loaded (search and export see it)."""
+    from textual.widgets import Static
+
+    from aiplan_tui.widgets.article_view import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
+
+    many = "\n\n".join(f"Paragraph {n} about chips." for n in range(5_000))
+    long_line = "word " * 220_000
+    pack = make_pack(
+        {
+            "articles/many.md": f'+++\ntitle = "Many"\n+++\n\n{many}\n',
+            "articles/long.md": f'+++\ntitle = "Long"\n+++\n\n{long_line}\n',
+        }
+    )
+    result = load_pack(pack)
+    many_article = result.pack.article("many")
+    assert many_article is not None and len(many_article.paragraphs) == 5_000
+    app = AiplanApp(result)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.reader.open_article("many")
+        await pilot.pause()
+        view = app.reader.article_view
+        assert len(view._paragraph_views) == MAX_PARAGRAPHS
+        notes = [str(s.render()) for s in view.query(".truncated").results(Static)]
+        assert notes and "truncated: 4,000 paragraphs more" in notes[0]
+        await pilot.press("tab", "G")
+        assert view.paragraph == MAX_PARAGRAPHS - 1
+        app.reader.open_article("long")
+        await pilot.pause()
+        shown = str(view._paragraph_views[0].render())
+        assert len(shown) < MAX_PARAGRAPH_CHARS + 200
+        assert "characters more" in shown

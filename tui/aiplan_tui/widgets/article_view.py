@@ -16,6 +16,21 @@ from aiplan_tui.model import Article, Highlight
 from aiplan_tui.safe_text import clean_line
 from aiplan_tui.widgets.marking import Marks, marked_paragraph
 
+MAX_PARAGRAPHS = 1_000
+"""Paragraphs shown per article; beyond, a marker says how many more there are."""
+MAX_PARAGRAPH_CHARS = 10_000
+"""Characters shown per paragraph; beyond, a marker says how many more there are."""
+
+
+def shown_paragraphs(article: Article) -> int:
+    return min(len(article.paragraphs), MAX_PARAGRAPHS)
+
+
+def truncated_note(hidden: int, unit: str) -> str:
+    """The visible marker where a cap cuts text: how much more, and where to read it all."""
+    count = f"{hidden:,} {unit}" + ("" if hidden == 1 else "s")
+    return f"[truncated: {count} more, too long to show here; `aiplan-tui export` has it all]"
+
 
 def article_meta(article: Article) -> str:
     """Outlet, dateline and date as far as the article gives them."""
@@ -80,7 +95,7 @@ class ArticleView(VerticalScroll):
         self._paragraph_views: list[ParagraphView] = []
 
     def validate_paragraph(self, value: int) -> int:
-        last = len(self.article.paragraphs) - 1 if self.article else 0
+        last = shown_paragraphs(self.article) - 1 if self.article else 0
         return max(0, min(value, max(last, 0)))
 
     def show_nothing(self, reason: str) -> None:
@@ -105,9 +120,12 @@ class ArticleView(VerticalScroll):
             self.mount(Static(Text(article_meta(article)), classes="article-meta"))
             self._paragraph_views = [
                 ParagraphView(self._render_paragraph(number))
-                for number in range(len(article.paragraphs))
+                for number in range(shown_paragraphs(article))
             ]
             self.mount_all(self._paragraph_views)
+            hidden = len(article.paragraphs) - len(self._paragraph_views)
+            if hidden > 0:
+                self.mount(Static(Text(truncated_note(hidden, "paragraph")), classes="truncated"))
         self.set_reactive(ArticleView.paragraph, 0)
         self.call_after_refresh(self._mark_cursor, None)
         self.scroll_home(animate=False)
@@ -122,7 +140,12 @@ class ArticleView(VerticalScroll):
     def _render_paragraph(self, number: int) -> Text:
         assert self.article is not None
         here = [h for h in self.highlights if h.location.paragraph == number]
-        return marked_paragraph(self.article.paragraphs[number], here, self.marks, self.current)
+        paragraph = self.article.paragraphs[number]
+        text = marked_paragraph(paragraph[:MAX_PARAGRAPH_CHARS], here, self.marks, self.current)
+        hidden = len(paragraph) - MAX_PARAGRAPH_CHARS
+        if hidden > 0:
+            text.append(f" {truncated_note(hidden, 'character')}", style="reverse")
+        return text
 
     def paragraph_view(self, number: int) -> ParagraphView | None:
         views = self._paragraph_views
@@ -141,6 +164,16 @@ class ArticleView(VerticalScroll):
             self.paragraph = highlight.location.paragraph
             if flash:
                 self.flash(highlight.location.paragraph)
+            if self.article is not None and (
+                highlight.location.paragraph >= shown_paragraphs(self.article)
+                or highlight.location.start >= MAX_PARAGRAPH_CHARS
+            ):
+                self.notify(
+                    f"This passage (paragraph {highlight.location.paragraph + 1:,}) is past "
+                    "what the reader shows of this long article; `aiplan-tui export` has it.",
+                    timeout=6,
+                    markup=False,
+                )
 
     def flash(self, number: int) -> None:
         """Briefly tint a paragraph so the eye finds where a jump landed."""
@@ -174,4 +207,4 @@ class ArticleView(VerticalScroll):
 
     def action_paragraph_edge(self, edge: int) -> None:
         if self.article is not None:
-            self.paragraph = 0 if edge == 0 else len(self.article.paragraphs) - 1
+            self.paragraph = 0 if edge == 0 else shown_paragraphs(self.article) - 1
