@@ -1,0 +1,133 @@
+"""Byte-level proof, through a real pseudo-terminal, that no sequence in a pack reaches the
+terminal: the app is run on a hostile pack, walked through its screens, and every byte it
+writes is checked."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import PACK_TOML, PackFactory
+
+pytestmark = pytest.mark.slow
+
+# Each payload is followed by visible text that must still be shown.
+PAYLOADS = {
+    "osc-title": "\x1b]0;PWNED-TITLE\x07",
+    "osc-52": "\x1b]52;c;UFdORUQ=\x07",
+    "osc-8": "\x1b]8;;https://evil.example/\x07PWNED-LINK\x1b]8;;\x07",
+    "csi-clear": "\x1b[2J\x1b[H",
+    "dcs": "\x1bPqPWNED-DCS\x1b\\",
+    "c1-csi": "\x9b2J",
+    "c1-osc": "\x9d0;PWNED-C1\x9c",
+    "unterminated": "\x1b]0;PWNED-OPEN",
+    "nul-del-so": "\x00\x7f\x0e",
+    "bidi": "\u202eevil\u202c",
+}
+BODY = " ".join(f"{name} {payload} after-{name}." for name, payload in PAYLOADS.items())
+TOML_ESCAPED = "\\u001b]0;PWNED-TOML\\u0007\\u001b[31m\\u009b2J"
+
+ARTICLE = f"""\
++++
+title = "Hostile {TOML_ESCAPED} title"
++++
+
+{BODY}
+
+The two camps are now being formed.
+"""
+ENTITIES = f"""\
+[[entity]]
+id = "spk"
+name = "Speaker {TOML_ESCAPED}"
+kind = "person"
+"""
+HIGHLIGHTS = """\
+[[quote]]
+id = "q"
+article = "wire"
+exact = "The two camps are now being formed"
+speaker = "spk"
+direct = true
+"""
+FORBIDDEN = [b"\x1b]0;", b"\x1b]2;", b"\x1b]52", b"\x1b]8;", b"\x1bP", b"\xc2\x9b", b"\xc2\x9d"]
+"""What the app itself never writes, so any of these would have come from the pack."""
+
+
+def run_in_pty(pack: Path, keys: list[str], home: Path) -> bytes:
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    env = {
+        "PATH": os.environ.get("PATH", os.defpath),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "PYTHONPATH": os.pathsep.join(sys.path),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aiplan_tui", "--content", str(pack)],
+        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+    )  # fmt: skip
+    os.close(slave)
+    output = bytearray()
+
+    def drain(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            ready, _, _ = select.select([master], [], [], left)
+            if ready:
+                try:
+                    data = os.read(master, 65536)
+                except OSError:
+                    return
+                if not data:
+                    return
+                output.extend(data)
+
+    try:
+        drain(4.0)
+        for key in keys:
+            os.write(master, key.encode())
+            drain(0.8)
+        os.write(master, b"q")
+        drain(3.0)
+        assert process.wait(timeout=10) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(master)
+    return bytes(output)
+
+
+def test_no_sequence_from_a_pack_reaches_the_terminal(
+    make_pack: PackFactory, tmp_path: Path
+) -> None:
+    pack = make_pack(
+        {
+            "pack.toml": PACK_TOML,
+            "articles/wire.md": ARTICLE,
+            "entities.toml": ENTITIES,
+            "highlights/wire.toml": HIGHLIGHTS,
+            "comparison.toml": None,
+        }
+    )
+    # Reader (tab to the article, walk it), the quote, compare, quotes, search, back.
+    keys = ["\t", "j", "k", "]", "2", "3", "1", "/", "P", "W", "N", "\x1b", "1"]
+    output = run_in_pty(pack, keys, tmp_path / "home")
+    for sequence in FORBIDDEN:
+        assert sequence not in output, sequence
+    text = output.decode("utf-8", "replace")
+    assert "after-osc-title" in text and "after-c1-osc" in text  # what follows is still shown
+    assert "Speaker" in text
