@@ -290,7 +290,14 @@ class AiplanApp(App[None]):
     # Screens --------------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        self.fit_screen()
+        # Again once the resize has settled: events can arrive faster than screens change.
+        self.call_after_refresh(self.fit_screen)
+
+    def fit_screen(self) -> None:
+        """Show the too-small notice exactly when the terminal, as it is now, is too small."""
+        width, height = self.size
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:
             self.push_screen(TooSmallScreen())
