@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import ClassVar
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 
 from aiplan_tui.commands import EngineGoTo, PackCommands
 from aiplan_tui.formatting import citation
@@ -29,6 +32,8 @@ from aiplan_tui.widgets.listing import Listing
 from aiplan_tui.widgets.marking import Marks, theme_marks
 from aiplan_tui.widgets.navigator import Navigator, Target
 
+SIZE_CHECK_SECONDS = 1.0
+"""How often the terminal's real size is compared with the size the app draws at."""
 INDEX_DELAY = 0.3
 """Seconds after start-up before the search index is built or loaded, in a thread."""
 DEFAULT_SIDE_COLOURS = {"side-us": "#6CB4FF", "side-china": "#FF7A6B", "side-other": "#C8A2F0"}
@@ -131,6 +136,8 @@ class AiplanApp(App[None]):
 
     def on_mount(self) -> None:
         self.register_themes()
+        if sys.__stdout__ is not None and sys.__stdout__.isatty() and not self.is_headless:
+            self.set_interval(SIZE_CHECK_SECONDS, self.watch_terminal_size)
         for note in self.startup.notes:
             self.notify(note, title="Settings", severity="warning", timeout=10, markup=False)
         if self.startup.keymap:
@@ -293,6 +300,18 @@ class AiplanApp(App[None]):
         self.fit_screen()
         # Again once the resize has settled: events can arrive faster than screens change.
         self.call_after_refresh(self.fit_screen)
+
+    def watch_terminal_size(self) -> None:
+        """Catch a resize the app was never told of. With in-band resize reports (tmux), a
+        lost report left the app drawing at the old size for good; one ioctl a second
+        compares the terminal's real size and posts the resize that went missing."""
+        try:
+            columns, lines = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+        except (OSError, ValueError, AttributeError):
+            return
+        if (columns, lines) != tuple(self.size) and columns > 0 and lines > 0:
+            size = Size(columns, lines)
+            self.post_message(events.Resize(size, size))
 
     def fit_screen(self) -> None:
         """Show the too-small notice exactly when the terminal, as it is now, is too small."""
