@@ -17,6 +17,7 @@ CORE = [
     "aiplan_tui.query",
     "aiplan_tui.search",
     "aiplan_tui.search_docs",
+    "aiplan_tui.index_data",
     "aiplan_tui.comparison",
     "aiplan_tui.figures",
     "aiplan_tui.compare_output",

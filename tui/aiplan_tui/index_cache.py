@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from aiplan_tui import __version__
+from aiplan_tui.index_data import IndexData
 from aiplan_tui.loader import LoadResult
 from aiplan_tui.model import Pack
 from aiplan_tui.paths import user_cache_dir
-from aiplan_tui.search import IndexData, SearchIndex
+from aiplan_tui.search import SearchIndex
 
 FORMAT = 1
 """Raise when the index's arrays or what goes into them change meaning."""

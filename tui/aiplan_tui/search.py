@@ -4,35 +4,31 @@ the vocabulary (exact, prefix, then rapidfuzz), then ranked. No Textual.
 Ranking, highest first: exact beats prefix beats fuzzy; a word found in a name or title weighs
 more than one in body text; all words close together beat scattered ones; ties in reading order.
 
-The index is plain arrays (`IndexData`): the sorted vocabulary, and for each word and field
-weight the ascending numbers of the documents holding it, all in one flat `array`. That keeps a
-large pack's index small, lets set operations in C do a query's work, and is what the disk
-cache (`index_cache`) stores.
+The index itself is plain arrays (`index_data.IndexData`); this module runs queries over it.
 """
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 import threading
 from array import array
 from bisect import bisect_left
-from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, pairwise, repeat
+from itertools import compress
 from operator import add
 
 from rapidfuzz import fuzz, process
 
 from aiplan_tui.folding import WORD, fold, fold_plain
+from aiplan_tui.index_data import IndexData, build_index_data, collector_paused
 from aiplan_tui.model import Location, Pack
 from aiplan_tui.query import Query, Term, parse
 from aiplan_tui.reading import Place, ReadingOrder
-from aiplan_tui.search_docs import Doc, Field, PackDocs
+from aiplan_tui.search_docs import Doc, PackDocs
 
 EXACT, PREFIX = 1.0, 0.8
 FUZZY_SCALE = 0.6
@@ -81,130 +77,12 @@ class Hit:
         return self.doc.location
 
 
-@dataclass(frozen=True)
-class IndexData:
-    """A built index as plain values. Word `w` (its place in `words`) appears with field weight
-    `weights[c]` in documents `flat[starts[w * len(weights) + c] : starts[... + 1]]`: each
-    document once per word, under the heaviest field holding it. `keys` are filter attributes
-    ("kind:quote", "side:us", "year:2024", "dim:…", "article:…", "speaker:…"), their documents
-    laid out the same way in `key_flat`."""
-
-    words: tuple[str, ...]
-    weights: tuple[float, ...]
-    starts: array[int]
-    flat: array[int]
-    keys: tuple[str, ...]
-    key_starts: array[int]
-    key_flat: array[int]
-    doc_count: int
-
-    def problem(self) -> str | None:
-        """Why these arrays cannot be an index (of `doc_count` documents), or None if they can:
-        whatever they hold, a query over them then cannot fail."""
-        classes = len(self.weights)
-        if not classes and self.words:
-            return "words without weights"
-        if list(self.words) != sorted(set(self.words)) or list(self.keys) != sorted(set(self.keys)):
-            return "words or keys not sorted and unique"
-        for starts, flat, count in (
-            (self.starts, self.flat, len(self.words) * classes),
-            (self.key_starts, self.key_flat, len(self.keys)),
-        ):
-            if len(starts) != count + 1 or starts[0] != 0 or starts[-1] != len(flat):
-                return "offsets do not fit"
-            if any(a > b for a, b in pairwise(starts)):
-                return "offsets out of order"
-            if flat and (min(flat) < 0 or max(flat) >= self.doc_count):
-                return "document number out of range"
-        if not all(math.isfinite(w) and w > 0 for w in self.weights):
-            return "bad weight"
-        return None
-
-
-def build_index_data(docs: Iterable[Doc]) -> IndexData:
-    """Index documents: their folded words, and the attributes filters ask about. One pass, so
-    documents may be made on the way and dropped (`PackDocs.passing`)."""
-    weights: list[float] = []
-    tables: list[defaultdict[str, array[int]]] = []
-    """Per field weight, each word's documents."""
-    found_keys: defaultdict[str, array[int]] = defaultdict(_postings)
-    append = array.append
-    count = 0
-    for number, doc in enumerate(docs):
-        count = number + 1
-        fields = doc.fields
-        seen: set[str] = set()
-        for field in sorted(fields, key=_heaviest_first) if len(fields) > 1 else fields:
-            if field.weight not in weights:
-                weights.append(field.weight)
-                tables.append(defaultdict(_postings))
-            table = tables[weights.index(field.weight)]
-            found = set(WORD.findall(fold_plain(field.text)))
-            if seen:
-                found -= seen
-            seen |= found
-            # the same as `table[word].append(number)` for each word, looped in C
-            deque(map(append, map(table.__getitem__, found), repeat(number)), maxlen=0)
-        _add_attributes(found_keys, doc, number)
-    words = sorted(set().union(*tables))
-    starts, flat = array("q", [0]), array("i")
-    empty = array("i")
-    for word in words:
-        for table in tables:
-            flat.extend(table.get(word, empty))
-            starts.append(len(flat))
-    keys = sorted(found_keys)
-    key_starts, key_flat = array("q", [0]), array("i")
-    for key in keys:
-        key_flat.extend(found_keys[key])
-        key_starts.append(len(key_flat))
-    return IndexData(
-        tuple(words), tuple(weights), starts, flat, tuple(keys), key_starts, key_flat, count
-    )
-
-
-def _postings() -> array[int]:
-    return array("i")
-
-
-def _heaviest_first(field: Field) -> float:
-    return -field.weight
-
-
-def _add_attributes(found: defaultdict[str, array[int]], doc: Doc, number: int) -> None:
-    """File the document under each filter key it has."""
-    found["kind:" + doc.kind].append(number)
-    for side in doc.sides:
-        found["side:" + side].append(number)
-    for dimension in doc.dimensions:
-        found["dim:" + dimension].append(number)
-    for year in doc.years:
-        found["year:" + year].append(number)
-    if doc.speaker:
-        found["speaker:" + doc.speaker].append(number)
-    if doc.article:
-        found["article:" + doc.article].append(number)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building makes a great many objects that all live on, and the cyclic collector would
-    walk the whole heap again and again for nothing (a large pack's build took twice as long)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class SearchIndex:
     """Built once per pack (or loaded from `data`, as the disk cache does); `search` answers a
     query string."""
 
     def __init__(self, pack: Pack, data: IndexData | None = None) -> None:
-        with _collector_paused():
+        with collector_paused():
             self.docs = PackDocs(pack)
             if data is None:
                 data = build_index_data(self.docs.passing())
