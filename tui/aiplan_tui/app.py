@@ -13,12 +13,13 @@ from textual.geometry import Size
 
 from aiplan_tui.commands import EngineGoTo, PackCommands
 from aiplan_tui.formatting import citation
+from aiplan_tui.key_catalog import APP_BINDINGS, binding_groups
 from aiplan_tui.loader import LoadResult
 from aiplan_tui.model import Highlight, Pack
 from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
-from aiplan_tui.screens.compare import CompareScreen, SidePicker
+from aiplan_tui.screens.compare import CompareScreen
 from aiplan_tui.screens.help import HelpScreen, key_rows
-from aiplan_tui.screens.quotes import QuoteList, QuotesScreen
+from aiplan_tui.screens.quotes import QuotesScreen
 from aiplan_tui.screens.reader import ReaderScreen
 from aiplan_tui.screens.search import SearchChoice, SearchScreen
 from aiplan_tui.screens.theme_picker import ThemePicker
@@ -27,10 +28,8 @@ from aiplan_tui.search import SearchIndex, match_places
 from aiplan_tui.startup import Startup
 from aiplan_tui.state import SavedState
 from aiplan_tui.themes import DEFAULT_THEME, LITE_THEME, ThemeCatalog
-from aiplan_tui.widgets.article_view import ArticleView
-from aiplan_tui.widgets.listing import Listing
 from aiplan_tui.widgets.marking import Marks, theme_marks
-from aiplan_tui.widgets.navigator import Navigator, Target
+from aiplan_tui.widgets.navigator import Target
 
 SIZE_CHECK_SECONDS = 1.0
 """How often the terminal's real size is compared with the size the app draws at."""
@@ -45,61 +44,7 @@ class AiplanApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "aiplan-tui"
     COMMANDS = App.COMMANDS | {PackCommands, EngineGoTo}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "show_reader", "Reader", id="reader", tooltip="The articles with highlights."),
-        Binding(
-            "2",
-            "show_compare",
-            "Compare",
-            id="compare",
-            tooltip="The two sides, dimension by dimension.",
-        ),
-        Binding("3", "show_quotes", "Quotes", id="quotes", tooltip="Every quote, by speaker."),
-        Binding("slash", "search", "Search", id="search", tooltip="Search everything."),
-        Binding("question_mark", "help", "Help", id="help", tooltip="List every key."),
-        Binding("t", "pick_theme", "Theme", id="theme", tooltip="Pick a theme, previewed live."),
-        Binding(
-            "right_square_bracket",
-            "quote(1)",
-            "Next quote",
-            id="next-quote",
-            tooltip="The next quote in reading order, across articles.",
-        ),
-        Binding(
-            "left_square_bracket",
-            "quote(-1)",
-            "Prev quote",
-            id="previous-quote",
-            tooltip="The previous quote in reading order.",
-        ),
-        Binding(
-            "right_curly_bracket",
-            "highlight(1)",
-            "Next highlight",
-            show=False,
-            id="next-highlight",
-            tooltip="The next highlight of any kind.",
-        ),
-        Binding(
-            "left_curly_bracket",
-            "highlight(-1)",
-            "Prev highlight",
-            show=False,
-            id="previous-highlight",
-            tooltip="The previous highlight of any kind.",
-        ),
-        Binding("y", "copy", "Copy", id="copy", tooltip="Copy the highlight with its citation."),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Leave aiplan-tui."),
-        Binding(
-            "ctrl+c",
-            "quit",
-            "Quit",
-            show=False,
-            priority=True,
-            id="quit-ctrl-c",
-            tooltip="Leave aiplan-tui.",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(self, result: LoadResult, startup: Startup | None = None) -> None:
         super().__init__()
@@ -394,55 +339,3 @@ class AiplanApp(App[None]):
         if action == "copy":
             return True if self.focused_highlight() is not None else None
         return True
-
-
-def binding_groups() -> list[tuple[str, list[BindingType]]]:
-    """Every binding, by the screen it works on, plus the keys widgets handle themselves."""
-    return [
-        ("Everywhere", [*AiplanApp.BINDINGS, Binding("ctrl+p", "", "Command palette")]),
-        (
-            "Reader",
-            [
-                *ReaderScreen.BINDINGS,
-                *Navigator.BINDINGS,
-                *ArticleView.BINDINGS,
-                *Listing.BINDINGS,
-                Binding("enter", "", "Open the entry under the cursor"),
-            ],
-        ),
-        ("Compare", [*CompareScreen.BINDINGS, *SidePicker.BINDINGS]),
-        (
-            "Quotes",
-            [
-                *QuotesScreen.BINDINGS,
-                *QuoteList.BINDINGS,
-                Binding("enter", "", "Open the quote in the reader"),
-            ],
-        ),
-        (
-            "Search",
-            [
-                *SearchScreen.BINDINGS,
-                Binding("up", "", "In an empty box: the last query"),
-                Binding("down", "", "From the box to the results"),
-                Binding("enter", "", "Open the result where it lives"),
-            ],
-        ),
-        ("Theme picker", [*ThemePicker.BINDINGS, Binding("enter", "", "Keep the theme")]),
-        ("Help", list(HelpScreen.BINDINGS)),
-    ]
-
-
-def all_bindings() -> list[tuple[str, Binding]]:
-    """(screen, binding) for every binding, in help order."""
-    return [
-        (title, binding)
-        for title, bindings in binding_groups()
-        for binding in bindings
-        if isinstance(binding, Binding)
-    ]
-
-
-def binding_ids() -> set[str]:
-    """The ids `[keys]` in config.toml may remap."""
-    return {binding.id for _, binding in all_bindings() if binding.id}

@@ -213,7 +213,8 @@ def _compare(result: LoadResult, args: argparse.Namespace) -> int:
 def _run_app(
     result: LoadResult, args: argparse.Namespace, settings: Settings, problems: Problems
 ) -> int:
-    from aiplan_tui.app import AiplanApp, binding_ids
+    from aiplan_tui.app import AiplanApp
+    from aiplan_tui.key_catalog import binding_ids
     from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
     from aiplan_tui.startup import Startup
     from aiplan_tui.state import StateStore
@@ -288,7 +289,7 @@ def _themes() -> int:
 
 
 def _keys() -> int:
-    from aiplan_tui.app import all_bindings
+    from aiplan_tui.key_catalog import all_bindings
     from aiplan_tui.screens.help import key_name
 
     rows = [
