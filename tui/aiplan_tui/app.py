@@ -55,8 +55,10 @@ class AiplanApp(App[None]):
         )
         self.result = result
         """The pack shown, with any problems found while loading it."""
-        self.reader = ReaderScreen(result.pack)
-        self.quotes_screen = QuotesScreen(result.pack, self.open_quote)
+        self._marks: tuple[str, Marks] | None = None
+        """The current theme's marks, with the theme they were made for."""
+        self.reader = ReaderScreen(result.pack, self.marks)
+        self.quotes_screen = QuotesScreen(result.pack, self.open_quote, self.marks)
         self.compare_screen = CompareScreen(result.pack, self.open_quote, self.marks)
         self.search_index: SearchIndex | None = None
         """Built in the background after start-up, so loading never holds up the first frame."""
@@ -76,8 +78,11 @@ class AiplanApp(App[None]):
         return {**super().get_theme_variable_defaults(), **DEFAULT_SIDE_COLOURS}
 
     def marks(self) -> Marks:
-        """How the current theme draws highlights and sides."""
-        return theme_marks(self.theme_variables, self.pack)
+        """How the current theme draws highlights and sides; made once per theme, since the
+        reader asks on every cursor move."""
+        if self._marks is None or self._marks[0] != self.theme:
+            self._marks = (self.theme, theme_marks(self.theme_variables, self.pack))
+        return self._marks[1]
 
     def on_mount(self) -> None:
         self.register_themes()

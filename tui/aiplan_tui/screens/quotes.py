@@ -19,7 +19,7 @@ from aiplan_tui.model import Pack, Quote
 from aiplan_tui.reading import ReadingOrder
 from aiplan_tui.safe_text import clean_line
 from aiplan_tui.widgets.keys import list_keys
-from aiplan_tui.widgets.marking import marked_paragraph, theme_marks
+from aiplan_tui.widgets.marking import Marks, marked_paragraph
 
 
 def quote_matches(quote: Quote, speaker: str, words: str) -> bool:
@@ -49,10 +49,14 @@ class QuotesScreen(Screen[None]):
         Binding("f", "filter", "Filter", id="quotes-filter", tooltip="Type to narrow the quotes."),
     ]
 
-    def __init__(self, pack: Pack, open_quote: Callable[[str], None]) -> None:
+    def __init__(
+        self, pack: Pack, open_quote: Callable[[str], None], marks: Callable[[], Marks]
+    ) -> None:
         super().__init__()
         self.pack = pack
         self.open_quote = open_quote
+        self.marks = marks
+        """How the current theme draws highlights (the app's, made once per theme)."""
         self.quotes = ReadingOrder(pack, {"quote"}).items
 
     def compose(self) -> ComposeResult:
@@ -117,8 +121,7 @@ class QuotesScreen(Screen[None]):
             f"\nparagraph {quote.location.paragraph + 1} · {quote_kind(quote)}\n\n", style="dim"
         )
         paragraph = article.paragraphs[quote.location.paragraph]
-        marks = theme_marks(self.app.theme_variables, self.pack)
-        text.append_text(marked_paragraph(paragraph, [quote], marks, current=quote.id))
+        text.append_text(marked_paragraph(paragraph, [quote], self.marks(), current=quote.id))
         speaker = speaker_line(self.pack.entity(quote.speaker), quote.speaker)
         text.append(f"\n\n— {clean_line(speaker)}", style="italic")
         target.update(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,7 +23,7 @@ from aiplan_tui.screens.listings import dimension_sections, entity_sections, ent
 from aiplan_tui.widgets.article_view import ArticleView
 from aiplan_tui.widgets.highlight_cards import HighlightCards
 from aiplan_tui.widgets.listing import Listing, Section
-from aiplan_tui.widgets.marking import Marks, theme_marks
+from aiplan_tui.widgets.marking import Marks
 from aiplan_tui.widgets.navigator import Navigator, Target
 
 WIDE, MEDIUM = 120, 80
@@ -53,9 +54,11 @@ class ReaderScreen(Screen[None]):
     show_cards: var[bool] = var(False)
     """Whether the highlights pane is shown between 80 and 119 columns."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, marks: Callable[[], Marks]) -> None:
         super().__init__()
         self.pack = pack
+        self.marks = marks
+        """How the current theme draws highlights (the app's, made once per theme)."""
         self.quotes = ReadingOrder(pack, {"quote"})
         self.everything = ReadingOrder(pack)
         self.highlight_counts = {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}
@@ -95,10 +98,6 @@ class ReaderScreen(Screen[None]):
     @property
     def article_view(self) -> ArticleView:
         return self.query_one(ArticleView)
-
-    def marks(self) -> Marks:
-        """How the current theme draws highlights."""
-        return theme_marks(self.app.theme_variables, self.pack)
 
     def restyle(self) -> None:
         """Redraw what carries theme colours, after a theme change."""

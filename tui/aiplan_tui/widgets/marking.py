@@ -44,35 +44,27 @@ class Marks:
     """The same side colours as Textual CSS values (ANSI names stay names), for borders."""
 
     @classmethod
-    def from_variables(
-        cls,
-        variables: Mapping[str, str],
-        side_colours: Mapping[str, str],
-        side_css: Mapping[str, str] | None = None,
-    ) -> Marks:
-        """Read `quote-style`, `fact-style`, ... and `current-style` from theme variables."""
+    def from_variables(cls, variables: Mapping[str, str], side_css: Mapping[str, str]) -> Marks:
+        """Read `quote-style`, `fact-style`, ... and `current-style` from theme variables;
+        `side_css` is each side's theme colour, made a Rich colour here for text."""
         kinds: dict[str, Style] = {
             kind: _style(variables.get(f"{kind}-style"), style)
             for kind, style in KIND_STYLES.items()
         }
         current = _style(variables.get("current-style"), CURRENT_STYLE)
-        return cls(side_colours, kinds, current, side_css or {})
+        side_colours = {side: rich_colour(value) for side, value in side_css.items()}
+        return cls(side_colours, kinds, current, side_css)
 
     def kind(self, kind: str) -> Style:
         return self.kinds.get(kind, Style())
 
 
-def side_colours(variables: Mapping[str, str], pack: Pack) -> dict[str, str]:
-    """Each side's colour from the theme (`side-<id>`, else `side-other`) as a Rich colour."""
-    other = variables.get("side-other", "")
-    return {side.id: rich_colour(variables.get(f"side-{side.id}", other)) for side in pack.sides}
-
-
 def theme_marks(variables: Mapping[str, str], pack: Pack) -> Marks:
-    """The marks the current theme asks for, for this pack's sides."""
+    """The marks the current theme asks for, for this pack's sides: each side's colour is
+    `side-<id>`, else `side-other`."""
     other = variables.get("side-other", "")
     css = {side.id: variables.get(f"side-{side.id}", other) for side in pack.sides}
-    return Marks.from_variables(variables, side_colours(variables, pack), css)
+    return Marks.from_variables(variables, css)
 
 
 def primary_side(highlight: Highlight) -> str:
