@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from aiplan_tui.model import Location
 
 SUGGESTION_CUTOFF = 60.0
@@ -41,6 +39,8 @@ def find_all(
 
 def suggest(paragraphs: Sequence[str], exact: str) -> Suggestion | None:
     """The closest passage to `exact` across the paragraphs, if any is reasonably close."""
+    from rapidfuzz import fuzz  # only a broken anchor needs it: not imported at start-up
+
     best: Suggestion | None = None
     for number, paragraph in enumerate(paragraphs):
         if not paragraph:
@@ -59,6 +59,8 @@ def _best_span(exact: str, text: str, start: int, end: int, reach: int = 2) -> s
     partial_ratio aligns a window as long as `exact`, so a dropped word would otherwise also
     drop a word from the suggestion.
     """
+    from rapidfuzz import fuzz
+
     starts = [start]
     for _ in range(reach):
         previous = text.rfind(" ", 0, max(starts[-1] - 1, 0))
@@ -68,6 +70,7 @@ def _best_span(exact: str, text: str, start: int, end: int, reach: int = 2) -> s
         following = text.find(" ", min(ends[-1] + 1, len(text)))
         ends.append(following if following != -1 else len(text))
     spans = {(s, e) for s in starts for e in ends}
+
     best = max(spans, key=lambda span: (fuzz.ratio(exact, text[span[0] : span[1]]), -span[0]))
     return _trim_punctuation(text[best[0] : best[1]], exact)
 

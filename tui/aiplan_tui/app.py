@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import ClassVar
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import RenderableType
 from textual import events, work
+from textual._compositor import CompositorUpdate
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.screen import Screen
 
 from aiplan_tui.commands import EngineGoTo, PackCommands
 from aiplan_tui.formatting import citation
@@ -17,22 +21,25 @@ from aiplan_tui.key_catalog import APP_BINDINGS, binding_groups
 from aiplan_tui.loader import LoadResult
 from aiplan_tui.model import Highlight, Pack
 from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
-from aiplan_tui.screens.compare import CompareScreen
-from aiplan_tui.screens.help import HelpScreen, key_rows
-from aiplan_tui.screens.quotes import QuotesScreen
 from aiplan_tui.screens.reader import ReaderScreen
-from aiplan_tui.screens.search import SearchChoice, SearchScreen
-from aiplan_tui.screens.theme_picker import ThemePicker
 from aiplan_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from aiplan_tui.search import SearchIndex, match_places
 from aiplan_tui.startup import Startup
 from aiplan_tui.state import SavedState
+from aiplan_tui.terminal_delta import TerminalModel, Written
 from aiplan_tui.themes import DEFAULT_THEME, LITE_THEME, ThemeCatalog
 from aiplan_tui.widgets.marking import Marks, theme_marks
 from aiplan_tui.widgets.navigator import Target
 
+if TYPE_CHECKING:  # the other screens and the search engine are imported when first used
+    from aiplan_tui.screens.compare import CompareScreen
+    from aiplan_tui.screens.quotes import QuotesScreen
+    from aiplan_tui.screens.search import SearchChoice
+    from aiplan_tui.search import SearchIndex
+
 SIZE_CHECK_SECONDS = 1.0
 """How often the terminal's real size is compared with the size the app draws at."""
+FULL_REPAINT_VARIABLE = "AIPLAN_TUI_FULL_REPAINT"
+"""Set (to anything) to write every update whole, as Textual does, instead of only changes."""
 INDEX_DELAY = 0.3
 """Seconds after start-up before the search index is built or loaded, in a thread."""
 DEFAULT_SIDE_COLOURS = {"side-us": "#6CB4FF", "side-china": "#FF7A6B", "side-other": "#C8A2F0"}
@@ -57,9 +64,9 @@ class AiplanApp(App[None]):
         """The pack shown, with any problems found while loading it."""
         self._marks: tuple[str, Marks] | None = None
         """The current theme's marks, with the theme they were made for."""
+        self.theme_notes = self.register_themes()
+        """Broken theme files or an unknown theme name, told once the app is running."""
         self.reader = ReaderScreen(result.pack, self.marks)
-        self.quotes_screen = QuotesScreen(result.pack, self.open_quote, self.marks)
-        self.compare_screen = CompareScreen(result.pack, self.open_quote, self.marks)
         self.search_index: SearchIndex | None = None
         """Built in the background after start-up, so loading never holds up the first frame."""
         self.search_history: list[str] = list(self.startup.saved.search_history)
@@ -68,10 +75,37 @@ class AiplanApp(App[None]):
         """The theme last picked in the app (not one from --theme or --lite)."""
         self.save_failed = False
         """Whether saving the state has failed already, so the notice is shown once."""
+        self.terminal_model: TerminalModel | None = (
+            None if os.environ.get(FULL_REPAINT_VARIABLE) else TerminalModel()
+        )
+        """What the terminal shows, so only changed cells are sent; None sends every update
+        whole, as Textual does."""
 
     @property
     def pack(self) -> Pack:
         return self.result.pack
+
+    @cached_property
+    def compare_screen(self) -> CompareScreen:
+        """Made when first shown, so start-up neither imports nor builds it."""
+        from aiplan_tui.screens.compare import CompareScreen
+
+        screen = CompareScreen(self.pack, self.open_quote, self.marks)
+        self.install_screen(screen, "compare")
+        return screen
+
+    @cached_property
+    def quotes_screen(self) -> QuotesScreen:
+        """Made when first shown, so start-up neither imports nor builds it."""
+        from aiplan_tui.screens.quotes import QuotesScreen
+
+        screen = QuotesScreen(self.pack, self.open_quote, self.marks)
+        self.install_screen(screen, "quotes")
+        return screen
+
+    def showing(self, name: str) -> bool:
+        """Whether the screen made by the property `name` exists and is the one shown."""
+        return name in self.__dict__ and self.screen is self.__dict__[name]
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Side colours for themes that do not set their own."""
@@ -84,8 +118,53 @@ class AiplanApp(App[None]):
             self._marks = (self.theme, theme_marks(self.theme_variables, self.pack))
         return self._marks[1]
 
+    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
+        """Write only the cells that changed (see terminal_delta), and nothing at all when
+        nothing changed: Textual would still send a cursor move."""
+        model, driver = self.terminal_model, self._driver
+        update: object = renderable  # Textual passes its compositor updates as renderables
+        writing = (
+            model is not None
+            and driver is not None
+            and not driver.is_inline
+            and self._running
+            and not self._closed
+            and not self._batch_count
+            and not self.is_headless
+        )
+        if writing and model is not None and isinstance(update, CompositorUpdate):
+            changes = model.render(update, self.console, self.size)
+            cursor = self.screen.outer_size.clamp_offset(self.cursor_position)
+            if not changes and cursor == self._previous_cursor_position:
+                self.post_display_hook()
+                return
+            renderable = Written(changes)  # type: ignore[assignment]
+        super()._display(screen, renderable)
+
+    def forget_terminal(self, _app: object = None) -> None:
+        """The terminal may show something else now: write the next frame whole."""
+        if self.terminal_model is not None:
+            self.terminal_model.forget()
+
+    def action_redraw(self) -> None:
+        """Write every cell of the screen (and of any screen under a dialog) again."""
+        self.forget_terminal()
+        screen = self.screen
+        update = screen._compositor.render_update(full=True, screen_stack=self._background_screens)
+        self._display(screen, update)
+
     def on_mount(self) -> None:
-        self.register_themes()
+        self.app_suspend_signal.subscribe(self, self.forget_terminal)
+        self.app_resume_signal.subscribe(self, self.forget_terminal)
+        if self.theme_notes:
+            self.notify(
+                "\n".join(self.theme_notes),
+                title="Theme problems",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+        self.theme_changed_signal.subscribe(self, self.restyle)
         if sys.__stdout__ is not None and sys.__stdout__.isatty() and not self.is_headless:
             self.set_interval(SIZE_CHECK_SECONDS, self.watch_terminal_size)
         for note in self.startup.notes:
@@ -94,8 +173,6 @@ class AiplanApp(App[None]):
             self.set_keymap(self.startup.keymap)
         self.sub_title = self.pack.info.title
         self.install_screen(self.reader, "reader")
-        self.install_screen(self.quotes_screen, "quotes")
-        self.install_screen(self.compare_screen, "compare")
         self.push_screen("reader")
         self.call_after_refresh(self.restore_place)
         self.call_after_refresh(self.announce_problems)
@@ -110,6 +187,8 @@ class AiplanApp(App[None]):
         self.call_from_thread(setattr, self, "search_index", index)
 
     def action_search(self) -> None:
+        from aiplan_tui.screens.search import SearchScreen
+
         if isinstance(self.screen, SearchScreen):
             return
         screen = SearchScreen(
@@ -141,11 +220,14 @@ class AiplanApp(App[None]):
         else:
             reader.open_highlight(hit.id)
         order = reader.everything
+        from aiplan_tui.search import match_places
+
         reader.set_matches(match_places(choice.hits, order), match_places([hit], order))
 
-    def register_themes(self) -> None:
-        """Make the bundled and user themes available, start in the one asked for, and say
-        once which theme files are broken or which name is unknown."""
+    def register_themes(self) -> list[str]:
+        """Make the bundled and user themes available and start in the one asked for; return
+        what to say about broken theme files or an unknown name. Done before the app runs, so
+        the stylesheet is built once, in the right theme."""
         for entry in self.catalog.entries.values():
             self.register_theme(entry.theme)
         notes = [problem.format() for problem in self.catalog.problems.items]
@@ -157,21 +239,19 @@ class AiplanApp(App[None]):
             self.animation_level = "none"
         if wanted in self.available_themes:
             self.theme = wanted
-        if notes:
-            self.notify(
-                "\n".join(notes), title="Theme problems", severity="error", markup=False, timeout=10
-            )
-        self.theme_changed_signal.subscribe(self, self.restyle)
+        return notes
 
     def restyle(self, _theme: object = None) -> None:
         """Redraw what carries theme colours baked into its text."""
         self.reader.restyle()
-        if self.compare_screen.is_mounted:
+        if "compare_screen" in self.__dict__ and self.compare_screen.is_mounted:
             self.compare_screen.restyle()
-        if self.quotes_screen.is_mounted:
+        if "quotes_screen" in self.__dict__ and self.quotes_screen.is_mounted:
             self.quotes_screen.preview(self.quotes_screen.selected_quote())
 
     def action_pick_theme(self) -> None:
+        from aiplan_tui.screens.theme_picker import ThemePicker
+
         if isinstance(self.screen, ThemePicker):
             return
         entries = list(self.catalog.entries.values())
@@ -200,12 +280,11 @@ class AiplanApp(App[None]):
             self.action_show_quotes()
 
     def current_state(self) -> SavedState:
-        shown = self.screen
         screen = (
             "compare"
-            if shown is self.compare_screen
+            if self.showing("compare_screen")
             else "quotes"
-            if shown is self.quotes_screen
+            if self.showing("quotes_screen")
             else "reader"
         )
         view = self.reader.article_view
@@ -279,19 +358,23 @@ class AiplanApp(App[None]):
 
     def action_show_compare(self) -> None:
         if self.screen is not self.compare_screen:
-            self.switch_screen("compare")
+            self.switch_screen(self.compare_screen)
 
     def action_show_quotes(self) -> None:
         if self.screen is not self.quotes_screen:
-            self.switch_screen("quotes")
+            self.switch_screen(self.quotes_screen)
 
     def action_help(self) -> None:
+        from aiplan_tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key by screen, read from the bindings themselves, with the user's remapping."""
         keymap = self.startup.keymap
+        from aiplan_tui.screens.help import key_rows
+
         return [(title, key_rows(bindings, keymap)) for title, bindings in binding_groups()]
 
     def palette_bindings(self) -> list[Binding]:
@@ -320,7 +403,7 @@ class AiplanApp(App[None]):
 
     def focused_highlight(self) -> Highlight | None:
         """The quote selected on the Quotes screen, else the reader's current highlight."""
-        if self.screen is self.quotes_screen:
+        if self.showing("quotes_screen"):
             selected = self.quotes_screen.selected_quote()
             return self.pack.highlight(selected) if selected else None
         return self.reader.current

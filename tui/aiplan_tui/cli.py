@@ -229,7 +229,7 @@ def _run_app(
         advice = "use a terminal such as xterm-256color, or a command (aiplan-tui --help)"
         print(f"aiplan-tui: {no_terminal}; {advice}", file=sys.stderr)
         return EXIT_USAGE
-    keymap = check_keys(settings, binding_ids(), problems)
+    keymap = check_keys(settings, binding_ids() if settings.keys else (), problems)
     lite = args.lite or lite_from_environment()
     store = StateStore.default()
     saved, state_messages = store.load()

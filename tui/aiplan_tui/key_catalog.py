@@ -5,16 +5,6 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from aiplan_tui.screens.compare import CompareScreen, SidePicker
-from aiplan_tui.screens.help import HelpScreen
-from aiplan_tui.screens.quotes import QuoteList, QuotesScreen
-from aiplan_tui.screens.reader import ReaderScreen
-from aiplan_tui.screens.search import SearchScreen
-from aiplan_tui.screens.theme_picker import ThemePicker
-from aiplan_tui.widgets.article_view import ArticleView
-from aiplan_tui.widgets.listing import Listing
-from aiplan_tui.widgets.navigator import Navigator
-
 APP_BINDINGS: list[BindingType] = [
     Binding("1", "show_reader", "Reader", id="reader", tooltip="The articles with highlights."),
     Binding(
@@ -59,6 +49,15 @@ APP_BINDINGS: list[BindingType] = [
         tooltip="The previous highlight of any kind.",
     ),
     Binding("y", "copy", "Copy", id="copy", tooltip="Copy the highlight with its citation."),
+    Binding(
+        "ctrl+l",
+        "redraw",
+        "Redraw",
+        show=False,
+        priority=True,  # dialogs too: a garbled screen can happen under any of them
+        id="redraw",
+        tooltip="Draw the whole screen again, if it looks garbled.",
+    ),
     Binding("q", "quit", "Quit", id="quit", tooltip="Leave aiplan-tui."),
     Binding(
         "ctrl+c",
@@ -74,7 +73,18 @@ APP_BINDINGS: list[BindingType] = [
 
 
 def binding_groups() -> list[tuple[str, list[BindingType]]]:
-    """Every binding, by the screen it works on, plus the keys widgets handle themselves."""
+    """Every binding, by the screen it works on, plus the keys widgets handle themselves.
+    The screens are imported here, not at the top: the app needs only APP_BINDINGS to start."""
+    from aiplan_tui.screens.compare import CompareScreen, SidePicker
+    from aiplan_tui.screens.help import HelpScreen
+    from aiplan_tui.screens.quotes import QuoteList, QuotesScreen
+    from aiplan_tui.screens.reader import ReaderScreen
+    from aiplan_tui.screens.search import SearchScreen
+    from aiplan_tui.screens.theme_picker import ThemePicker
+    from aiplan_tui.widgets.article_view import ArticleView
+    from aiplan_tui.widgets.listing import Listing
+    from aiplan_tui.widgets.navigator import Navigator
+
     return [
         ("Everywhere", [*APP_BINDINGS, Binding("ctrl+p", "", "Command palette")]),
         (

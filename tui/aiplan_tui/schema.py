@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from rapidfuzz import process
-
 from aiplan_tui.problems import Problems
 from aiplan_tui.toml_source import KeyLocator
 
@@ -63,6 +61,8 @@ def did_you_mean(word: str, options: Sequence[str], cutoff: float = 60) -> str:
     """` (did you mean "x"?)` for the closest option, or nothing when none is close."""
     if not options:
         return ""
+    from rapidfuzz import process  # only a mistake needs it: not imported at start-up
+
     best = process.extractOne(word, list(options), score_cutoff=cutoff)
     return f' (did you mean "{best[0]}"?)' if best else ""
 

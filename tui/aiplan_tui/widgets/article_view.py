@@ -118,8 +118,8 @@ class ArticleView(VerticalScroll):
             self.remove_children()
             self.mount(Static(Text(clean_line(article.title)), classes="article-title"))
             self.mount(Static(Text(article_meta(article)), classes="article-meta"))
-            self._paragraph_views = [
-                ParagraphView(self._render_paragraph(number))
+            self._paragraph_views = [  # the cursor is on the first, from the first frame
+                ParagraphView(self._render_paragraph(number), classes="-current" * (number == 0))
                 for number in range(shown_paragraphs(article))
             ]
             self.mount_all(self._paragraph_views)
@@ -127,7 +127,6 @@ class ArticleView(VerticalScroll):
             if hidden > 0:
                 self.mount(Static(Text(truncated_note(hidden, "paragraph")), classes="truncated"))
         self.set_reactive(ArticleView.paragraph, 0)
-        self.call_after_refresh(self._mark_cursor, None)
         self.scroll_home(animate=False)
         self.post_message(self.Moved(article, 0))
 

@@ -1,0 +1,250 @@
+"""Send the terminal only the cells that changed since the last frame.
+
+Textual rewrites every line of a widget whenever the widget refreshes, and writes each segment
+with its full style even when its neighbour has the same one. Over SSH every byte crosses the
+link, so a cursor move that changes two rows of a list should not cost the whole list. This
+keeps a model of what the terminal shows (one text and style per cell) and turns each of
+Textual's updates into cursor moves and runs of changed cells, with one style per run.
+
+Whenever the terminal's contents may no longer match the model (a resize, the app suspended,
+an update it cannot follow) the model is forgotten and the next update is written in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.cells import get_character_cell_size
+from rich.color import ColorSystem
+from rich.console import Console
+from rich.style import Style
+from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+from textual.geometry import Size
+from textual.strip import Strip
+
+Cell = tuple[str, Style | None]
+"""What one column of the terminal shows: its text and style. A wide character's second
+column is ("", style): the terminal fills it with the first."""
+
+UNKNOWN = None
+"""A cell whose contents the model does not know, so it is always written."""
+
+SAME_CELLS_TO_SPLIT = 6
+"""Unchanged cells that end a run: fewer are rewritten, since a cursor move costs as much."""
+
+
+class TerminalModel:
+    """What the terminal shows, cell by cell, as far as this app has drawn it."""
+
+    def __init__(self) -> None:
+        self.size = Size(0, 0)
+        self.rows: list[list[Cell | None]] = []
+
+    def forget(self, size: Size | None = None) -> None:
+        """Treat every cell as unknown, so the next update is written in full."""
+        self.size = size if size is not None else self.size
+        self.rows = [[UNKNOWN] * self.size.width for _ in range(self.size.height)]
+
+    def render(self, update: CompositorUpdate, console: Console, size: Size) -> str:
+        """The terminal sequences that bring the screen from the model to `update`."""
+        if size != self.size:
+            self.forget(size)
+        pieces = _pieces(update)
+        if pieces is None:
+            self.forget()
+            return update.render_segments(console)
+        out = _Output(console._color_system or ColorSystem.TRUECOLOR)
+        for x, y, strip in pieces:
+            cells = _cells(strip)
+            if cells is None or y >= self.size.height or x + len(cells) > self.size.width:
+                out.move_to(x, y)
+                out.raw(strip.render(console))
+                if y < self.size.height:
+                    row = self.rows[y]
+                    row[x:] = [UNKNOWN] * (self.size.width - x)
+                continue
+            self._write(x, y, cells, out)
+        return out.finish()
+
+    def _write(self, x: int, y: int, cells: list[Cell], out: _Output) -> None:
+        row = self.rows[y]
+        for start, end in _changed_runs(cells, row, x):
+            while start > 0 and cells[start][0] == "":
+                start -= 1  # begin on the first column of a wide character
+            while end + 1 < len(cells) and cells[end + 1][0] == "":
+                end += 1  # end after the second column of a wide character
+            out.move_to(x + start, y)
+            out.cells(cells[start : end + 1])
+            left, right = x + start, x + end + 1
+            # Overwriting half of a wide character blanks the other half on the terminal.
+            if left > 0 and _is_placeholder(row[left]):
+                row[left - 1] = UNKNOWN
+            if right < len(row) and _is_placeholder(row[right]):
+                row[right] = UNKNOWN
+            row[left:right] = cells[start : end + 1]
+
+
+def _is_placeholder(cell: Cell | None) -> bool:
+    return cell is not None and cell[0] == ""
+
+
+def _changed_runs(cells: list[Cell], row: list[Cell | None], x: int) -> Iterator[tuple[int, int]]:
+    """(first, last) indices of cells that differ from the row, close runs joined into one."""
+    start = end = -1
+    for index, cell in enumerate(cells):
+        if cell == row[x + index]:
+            continue
+        if start < 0:
+            start = index
+        elif index - end > SAME_CELLS_TO_SPLIT:
+            yield start, end
+            start = index
+        end = index
+    if start >= 0:
+        yield start, end
+
+
+class _Output:
+    """Terminal sequences being written, and the style the terminal's pen holds meanwhile."""
+
+    def __init__(self, color_system: ColorSystem) -> None:
+        self.color_system = color_system
+        self.parts: list[str] = []
+        self.pen = ""
+        self.pen_style: Style | None = None
+
+    def move_to(self, x: int, y: int) -> None:
+        self.parts.append(f"\x1b[{y + 1};{x + 1}H")
+
+    def raw(self, text: str) -> None:
+        self.parts.append(text)
+        self.pen, self.pen_style = "", None  # Textual's rendering ends with a reset
+
+    def cells(self, cells: list[Cell]) -> None:
+        """The cells as text, with a style sequence only where the style changes."""
+        run_style = cells[0][1]
+        run_text: list[str] = []
+        for text, style in cells:
+            if style != run_style:
+                self.text("".join(run_text), run_style)
+                run_style, run_text = style, []
+            run_text.append(text)
+        self.text("".join(run_text), run_style)
+
+    def text(self, text: str, style: Style | None) -> None:
+        if style is not None and style._link:  # a link has its own opening and closing
+            self.raw(Strip.render_style(style, text, self.color_system))
+            return
+        if self.pen_blanks(text, style):
+            self.parts.append(text)
+            return
+        ansi = ""
+        if style is not None:
+            ansi = (
+                style._ansi
+                if style._ansi is not None
+                else Strip.render_ansi(style, self.color_system)
+            )
+        if ansi != self.pen:
+            self.parts.append(f"\x1b[0;{ansi}m" if ansi else "\x1b[0m")
+            self.pen, self.pen_style = ansi, style
+        self.parts.append(text)
+
+    def pen_blanks(self, text: str, style: Style | None) -> bool:
+        """Whether the pen draws these spaces as they should look: a space shows only its
+        background, unless an attribute (reverse, underline...) shows the foreground too."""
+        if text.strip(" ") or style is None or not _is_blank_style(style):
+            return False
+        pen = self.pen_style
+        if pen is None:
+            return style.bgcolor is None
+        return pen.bgcolor == style.bgcolor and not _shows_foreground(pen)
+
+    def finish(self) -> str:
+        if self.pen:
+            self.parts.append("\x1b[0m")  # leave the pen plain, as Textual expects it
+        return "".join(self.parts)
+
+
+def _shows_foreground(style: Style) -> bool:
+    """Whether a space in this style shows the foreground colour (so it matters)."""
+    return bool(
+        style.reverse or style.underline or style.underline2 or style.strike or style.overline
+    )
+
+
+_BLANK_STYLES: dict[Style, Style] = {}
+
+
+def _blank_style(style: Style) -> Style:
+    """The style that draws a space exactly as `style` does, with nothing that cannot show."""
+    blank = _BLANK_STYLES.get(style)
+    if blank is None:
+        keeps_all = style._link or _shows_foreground(style)
+        blank = style if keeps_all else Style(bgcolor=style.bgcolor)
+        if len(_BLANK_STYLES) < 4096:
+            _BLANK_STYLES[style] = blank
+    return blank
+
+
+def _is_blank_style(style: Style) -> bool:
+    return style.color is None and not style._link and not _shows_foreground(style)
+
+
+def _cells(strip: Strip) -> list[Cell] | None:
+    """One cell per column, or None when the strip holds something a cell cannot (controls)."""
+    cells: list[Cell] = []
+    for segment in strip:
+        text, style, control = segment
+        if control:
+            return None
+        if text.isascii() and text.isprintable():
+            if style is not None and not text.strip(" "):
+                style = _blank_style(style)
+            cells.extend([(char, style) for char in text])
+            continue
+        for char in text:
+            width = get_character_cell_size(char)
+            if width == 0:
+                if not cells:
+                    return None  # a combining mark with nothing to combine with
+                previous_text, previous_style = cells[-1]
+                cells[-1] = (previous_text + char, previous_style)
+            elif width == 2:
+                cells.append((char, style))
+                cells.append(("", style))
+            else:
+                cells.append((char, style))
+    return cells
+
+
+def _pieces(update: CompositorUpdate) -> list[tuple[int, int, Strip]] | None:
+    """The strips an update writes, each with the column and row it starts at."""
+    pieces: list[tuple[int, int, Strip]] = []
+    if isinstance(update, LayoutUpdate):
+        for y, line in enumerate(update.strips, update.region.y):
+            x = update.region.x
+            for strip in line:
+                pieces.append((x, y, strip))
+                x += strip.cell_length
+        return pieces
+    if isinstance(update, ChopsUpdate):
+        for y, x1, x2 in update.spans:
+            for end, (x, chop) in zip(update.chop_ends[y], update.chops[y].items(), strict=False):
+                if chop is None or x > x2 or end <= x1:
+                    continue
+                if not (x2 > x >= x1 and end <= x2):
+                    chop = chop.crop(0, min(end, x2) - x)
+                pieces.append((x, y, chop))
+        return pieces
+    return None
+
+
+class Written(CompositorUpdate):
+    """Terminal sequences already worked out, handed to Textual to write as an update."""
+
+    def __init__(self, sequences: str) -> None:
+        self.sequences = sequences
+
+    def render_segments(self, console: Console) -> str:
+        return self.sequences
