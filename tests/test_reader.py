@@ -258,3 +258,17 @@ async def test_clicking_a_paragraph_moves_the_cursor_there() -> None:
         await pilot.pause()
         assert view.paragraph == 2
         assert app.focused is view
+
+
+async def test_ctrl_e_and_ctrl_y_scroll_one_line_and_leave_the_paragraph_cursor() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab")  # to the article pane
+        view = app.reader.article_view
+        assert view.has_focus and view.scroll_y == 0
+        await pilot.press("ctrl+e", "ctrl+e")
+        await pilot.pause()
+        assert view.scroll_y == 2 and view.paragraph == 0
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert view.scroll_y == 1 and view.paragraph == 0

@@ -7,6 +7,8 @@ in style, after every update.
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pyte
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,6 +20,7 @@ from textual._compositor import LayoutUpdate
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
+from aiplan_tui import terminal_scroll
 from aiplan_tui.terminal_delta import TerminalModel
 
 WIDTH, HEIGHT = 20, 6
@@ -148,6 +151,66 @@ def test_a_strip_wider_than_the_screen_is_written_as_textual_would() -> None:
 
 
 # A combining mark only after a letter, as it comes in real text.
+def numbered(first: int, count: int = HEIGHT) -> LayoutUpdate:
+    """A screenful of rows that share nothing: "ddd…", "eee…" and so on."""
+    return screenful([chr(ord("a") + n) * WIDTH for n in range(first, first + count)])
+
+
+def test_rows_that_moved_up_are_scrolled_not_rewritten() -> None:
+    pair = Pair()
+    pair.show(numbered(0))
+    delta = pair.show(numbered(2))  # two rows gone at the top, two new at the bottom
+    assert "M" in delta and "ggg" in delta and "hhh" in delta  # the new rows
+    assert "ccc" not in delta and "fff" not in delta  # not the ones that moved
+    pair.assert_same()
+
+
+def test_rows_that_moved_down_are_scrolled_not_rewritten() -> None:
+    pair = Pair()
+    pair.show(numbered(5))
+    delta = pair.show(numbered(3))
+    assert "L" in delta and "ddd" in delta and "eee" in delta
+    assert "fff" not in delta and "hhh" not in delta
+    pair.assert_same()
+
+
+def test_a_scroll_inside_a_band_leaves_the_rows_around_it() -> None:
+    pair = Pair()
+    rows = ["header", "a" * 12, "b" * 12, "c" * 12, "d" * 12, "footer"]
+    pair.show(screenful(rows))
+    pair.show(screenful(["header", "c" * 12, "d" * 12, "e" * 12, "f" * 12, "footer"]))
+    pair.assert_same()
+
+
+@st.composite
+def edited_screens(draw: st.DrawFn) -> list[LayoutUpdate]:
+    """Screens where rows are deleted and inserted between one and the next, as a filtered
+    list or a scrolled view makes them; some rows repeat, as blank ones do."""
+    rows = [draw(st.sampled_from(["", "alpha", "beta", "中文 gamma", "delta"])) + str(n)
+            for n in range(HEIGHT)]  # fmt: skip
+    screens = [screenful(rows)]
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, HEIGHT - 1))
+        if draw(st.booleans()):
+            del rows[at : at + draw(st.integers(1, 3))]
+        else:
+            rows[at:at] = [draw(st.sampled_from(["new", "", "alpha0"]))] * draw(st.integers(1, 3))
+        rows = (rows + [""] * HEIGHT)[:HEIGHT]
+        style = draw(st.sampled_from(STYLES[:2]))
+        screens.append(screenful(rows, style))
+    return screens
+
+
+@settings(max_examples=150, deadline=None)
+@given(edited_screens())
+def test_scrolled_screens_end_the_same(screens: list[LayoutUpdate]) -> None:
+    pair = Pair()
+    with mock.patch.object(terminal_scroll, "MIN_GAIN", 0):  # scroll whenever it saves a cell
+        for each in screens:
+            pair.show(each)
+            pair.assert_same()
+
+
 ROW_TEXT = st.lists(st.sampled_from(["a", "b", " ", "c", "中", "e\u0301"]), max_size=WIDTH)
 
 

@@ -59,8 +59,10 @@ SCENARIOS: dict[str, Scenario] = {
     # off: leave the app as you found it, or write `setup` for where the previous one ends.
     # Key names are those of KEY_SEQUENCES, `ctrl+<letter>`, or a single character.
     "navigator cursor move": {"setup": [], "keys": ["down", "up"] * 4},
-    # In the article pane `down` moves the paragraph cursor, scrolling when it leaves the view.
-    "article scroll one line": {"setup": ["tab"], "keys": ["down"] * 8},
+    # In the article pane `ctrl+e` scrolls the view one line; `down` moves the paragraph
+    # cursor, scrolling when the paragraph leaves the view.
+    "article scroll one line": {"setup": ["tab"], "keys": ["ctrl+e"] * 6},
+    "article paragraph move": {"setup": ["g"], "keys": ["down"] * 8},
     # The quotes screen: the cursor moves in the speaker tree and the preview pane follows.
     "quote list cursor move": {"setup": ["3", "down"], "keys": ["j", "k"] * 4},
     # `]` from the reader: the next quote opens, scrolled to and flashed.

@@ -22,6 +22,8 @@ from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 from textual.geometry import Size
 from textual.strip import Strip
 
+from aiplan_tui.terminal_scroll import Scroll, plan_scroll, scrolled
+
 Cell = tuple[str, Style | None]
 """What one column of the terminal shows: its text and style. A wide character's second
 column is ("", style): the terminal fills it with the first."""
@@ -54,17 +56,47 @@ class TerminalModel:
             self.forget()
             return update.render_segments(console)
         out = _Output(console._color_system or ColorSystem.TRUECOLOR)
-        for x, y, strip in pieces:
-            cells = _cells(strip)
-            if cells is None or y >= self.size.height or x + len(cells) > self.size.width:
+        height, width = self.size.height, self.size.width
+        planned = [(x, y, strip, _cells(strip)) for x, y, strip in pieces]
+        fits = all(
+            cells is not None and y < height and x + len(cells) <= width
+            for x, y, _, cells in planned
+        )
+        written = self._scroll(planned, out) if fits else set()
+        for x, y, strip, cells in planned:
+            if y in written:
+                continue
+            if cells is None or y >= height or x + len(cells) > width:
                 out.move_to(x, y)
                 out.raw(strip.render(console))
-                if y < self.size.height:
+                if y < height:
                     row = self.rows[y]
-                    row[x:] = [UNKNOWN] * (self.size.width - x)
+                    row[x:] = [UNKNOWN] * (width - x)
                 continue
             self._write(x, y, cells, out)
         return out.finish()
+
+    def _scroll(
+        self, planned: list[tuple[int, int, Strip, list[Cell] | None]], out: _Output
+    ) -> set[int]:
+        """Scroll rows that only moved, if that saves bytes; then bring every row of the
+        scrolled band to what the update wants. Returns the rows already written."""
+        desired: dict[int, list[Cell | None]] = {}
+        for x, y, _, cells in planned:
+            assert cells is not None
+            row = desired.get(y)
+            if row is None:
+                row = desired[y] = list(self.rows[y])
+            row[x : x + len(cells)] = cells
+        scroll = plan_scroll(self.rows, desired)
+        if scroll is None:
+            return set()
+        wanted = {y: desired.get(y, self.rows[y]) for y in range(scroll.top, scroll.bottom + 1)}
+        out.scroll(scroll)
+        self.rows[scroll.top : scroll.bottom + 1] = scrolled(self.rows, scroll)
+        for y, row in wanted.items():
+            self._write(0, y, row, out)  # type: ignore[arg-type]  # plan_scroll: all known
+        return set(wanted)
 
     def _write(self, x: int, y: int, cells: list[Cell], out: _Output) -> None:
         row = self.rows[y]
@@ -112,6 +144,13 @@ class _Output:
         self.parts: list[str] = []
         self.pen = ""
         self.pen_style: Style | None = None
+
+    def scroll(self, scroll: Scroll) -> None:
+        """Move a band of whole rows: a scroll region, delete or insert lines at its top."""
+        lines = f"{scroll.shift}M" if scroll.shift > 0 else f"{-scroll.shift}L"
+        self.parts.append(
+            f"\x1b[{scroll.top + 1};{scroll.bottom + 1}r\x1b[{scroll.top + 1};1H\x1b[{lines}\x1b[r"
+        )
 
     def move_to(self, x: int, y: int) -> None:
         self.parts.append(f"\x1b[{y + 1};{x + 1}H")

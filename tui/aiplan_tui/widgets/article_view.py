@@ -71,6 +71,8 @@ class ArticleView(VerticalScroll):
         Binding("k,up", "paragraph(-1)", "Previous paragraph", show=False, id="paragraph-previous"),
         Binding("g,home", "paragraph_edge(0)", "First paragraph", show=False, id="article-top"),
         Binding("G,end", "paragraph_edge(-1)", "Last paragraph", show=False, id="article-bottom"),
+        Binding("ctrl+e", "scroll_lines(1)", "Scroll down one line", show=False, id="line-down"),
+        Binding("ctrl+y", "scroll_lines(-1)", "Scroll up one line", show=False, id="line-up"),
     ]
 
     @dataclass
@@ -203,6 +205,10 @@ class ArticleView(VerticalScroll):
 
     def action_paragraph(self, delta: int) -> None:
         self.paragraph += delta
+
+    def action_scroll_lines(self, lines: int) -> None:
+        """Nudge the view, as in vi, leaving the paragraph cursor where it is."""
+        self.scroll_relative(y=lines, animate=False)
 
     def action_paragraph_edge(self, edge: int) -> None:
         if self.article is not None:

@@ -1,0 +1,89 @@
+"""Find rows that only moved up or down, so the terminal can scroll them instead of being sent
+them again.
+
+When a list drops two entries or a view scrolls, most rows reappear a few rows higher or
+lower. A terminal can move a band of whole rows itself (a scroll region, then delete or insert
+lines) for about twenty bytes; rewriting those rows costs their every cell. This works on
+whole rows of the model in terminal_delta, so it is right whatever lies beside the pane that
+scrolled: a row counts as moved only if all of it matches.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple, TypeVar
+
+Cell = TypeVar("Cell")
+
+MIN_GAIN = 40
+"""Cells a scroll must save before it is worth its escape sequences."""
+CANDIDATE_SHIFTS = 3
+"""How many of the most common row offsets to weigh."""
+
+
+class Scroll(NamedTuple):
+    """Rows `top` to `bottom` (inclusive, 0-based) move up by `shift` rows (down if negative)."""
+
+    top: int
+    bottom: int
+    shift: int
+
+
+def plan_scroll(
+    rows: Sequence[list[Cell | None]], desired: dict[int, list[Cell | None]]
+) -> Scroll | None:
+    """The scroll that saves the most cells in turning `rows` into `desired`, if one is worth
+    it. `desired` maps a row number to the whole row wanted there; other rows stay as they are.
+    A cell of None is unknown: rows holding one never count as matching."""
+    changed = [y for y, row in desired.items() if row != rows[y]]
+    if len(changed) < 2:
+        return None
+    where: dict[tuple[Cell | None, ...], list[int]] = {}
+    for y, row in enumerate(rows):
+        if None not in row:
+            where.setdefault(tuple(row), []).append(y)
+    votes: Counter[int] = Counter()
+    for y in changed:
+        for old_y in where.get(tuple(desired[y]), ()):
+            if old_y != y:
+                votes[old_y - y] += 1
+    best: tuple[int, Scroll] | None = None
+    for shift, _ in votes.most_common(CANDIDATE_SHIFTS):
+        moved = [y for y in changed if 0 <= y + shift < len(rows) and desired[y] == rows[y + shift]]
+        if len(moved) < 2:
+            continue
+        first, last = min(moved), max(moved)
+        scroll = (
+            Scroll(first, last + shift, shift) if shift > 0 else Scroll(first + shift, last, shift)
+        )
+        gain = _gain(rows, desired, scroll)
+        if gain is not None and gain > MIN_GAIN and (best is None or gain > best[0]):
+            best = (gain, scroll)
+    return None if best is None else best[1]
+
+
+def scrolled(rows: Sequence[list[Cell | None]], scroll: Scroll) -> list[list[Cell | None]]:
+    """The band's rows after the terminal scrolls it: moved rows, then unknown ones."""
+    band = list(rows[scroll.top : scroll.bottom + 1])
+    width = len(band[0]) if band else 0
+    blank: list[list[Cell | None]] = [[None] * width for _ in range(abs(scroll.shift))]
+    if scroll.shift > 0:
+        return [list(row) for row in band[scroll.shift :]] + blank
+    return blank + [list(row) for row in band[: len(band) + scroll.shift]]
+
+
+def _gain(
+    rows: Sequence[list[Cell | None]], desired: dict[int, list[Cell | None]], scroll: Scroll
+) -> int | None:
+    """Cells saved by the scroll, or None when a row of the band is not wholly known."""
+    after = scrolled(rows, scroll)
+    saved = 0
+    for y in range(scroll.top, scroll.bottom + 1):
+        want = desired.get(y, rows[y])
+        if None in want:
+            return None
+        before_cells = sum(a != b for a, b in zip(want, rows[y], strict=True))
+        after_cells = sum(a != b for a, b in zip(want, after[y - scroll.top], strict=True))
+        saved += before_cells - after_cells
+    return saved
