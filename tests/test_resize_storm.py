@@ -1,4 +1,4 @@
-"""Resize storms: many random sizes, 0x0 and 1x1 included, on every screen; the app survives."""
+"""Resize storms: 200 sizes per screen, 0x0 and 1x1 included, on every screen; the app survives."""
 
 from __future__ import annotations
 
