@@ -7,14 +7,12 @@ import sys
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.console import RenderableType
 from textual import events, work
-from textual._compositor import CompositorUpdate
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
-from textual.screen import Screen
 
+from aiplan_tui.changed_cells import ChangedCellsApp
 from aiplan_tui.commands import EngineGoTo, PackCommands
 from aiplan_tui.formatting import citation
 from aiplan_tui.key_catalog import APP_BINDINGS, binding_groups
@@ -25,7 +23,6 @@ from aiplan_tui.screens.reader import ReaderScreen
 from aiplan_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from aiplan_tui.startup import Startup
 from aiplan_tui.state import SavedState
-from aiplan_tui.terminal_delta import TerminalModel, Written
 from aiplan_tui.themes import DEFAULT_THEME, LITE_THEME, ThemeCatalog
 from aiplan_tui.widgets.marking import Marks, theme_marks
 from aiplan_tui.widgets.navigator import Target
@@ -38,14 +35,12 @@ if TYPE_CHECKING:  # the other screens and the search engine are imported when f
 
 SIZE_CHECK_SECONDS = 1.0
 """How often the terminal's real size is compared with the size the app draws at."""
-FULL_REPAINT_VARIABLE = "AIPLAN_TUI_FULL_REPAINT"
-"""Set (to anything) to write every update whole, as Textual does, instead of only changes."""
 INDEX_DELAY = 0.3
 """Seconds after start-up before the search index is built or loaded, in a thread."""
 DEFAULT_SIDE_COLOURS = {"side-us": "#6CB4FF", "side-china": "#FF7A6B", "side-other": "#C8A2F0"}
 
 
-class AiplanApp(App[None]):
+class AiplanApp(ChangedCellsApp):
     """aiplan-tui: read and compare coverage of the 2025 AI action plans."""
 
     CSS_PATH = "app.tcss"
@@ -75,11 +70,6 @@ class AiplanApp(App[None]):
         """The theme last picked in the app (not one from --theme or --lite)."""
         self.save_failed = False
         """Whether saving the state has failed already, so the notice is shown once."""
-        self.terminal_model: TerminalModel | None = (
-            None if os.environ.get(FULL_REPAINT_VARIABLE) else TerminalModel()
-        )
-        """What the terminal shows, so only changed cells are sent; None sends every update
-        whole, as Textual does."""
 
     @property
     def pack(self) -> Pack:
@@ -118,44 +108,8 @@ class AiplanApp(App[None]):
             self._marks = (self.theme, theme_marks(self.theme_variables, self.pack))
         return self._marks[1]
 
-    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
-        """Write only the cells that changed (see terminal_delta), and nothing at all when
-        nothing changed: Textual would still send a cursor move."""
-        model, driver = self.terminal_model, self._driver
-        update: object = renderable  # Textual passes its compositor updates as renderables
-        writing = (
-            model is not None
-            and driver is not None
-            and not driver.is_inline
-            and self._running
-            and not self._closed
-            and not self._batch_count
-            and not self.is_headless
-        )
-        if writing and model is not None and isinstance(update, CompositorUpdate):
-            changes = model.render(update, self.console, self.size)
-            cursor = self.screen.outer_size.clamp_offset(self.cursor_position)
-            if not changes and cursor == self._previous_cursor_position:
-                self.post_display_hook()
-                return
-            renderable = Written(changes)  # type: ignore[assignment]
-        super()._display(screen, renderable)
-
-    def forget_terminal(self, _app: object = None) -> None:
-        """The terminal may show something else now: write the next frame whole."""
-        if self.terminal_model is not None:
-            self.terminal_model.forget()
-
-    def action_redraw(self) -> None:
-        """Write every cell of the screen (and of any screen under a dialog) again."""
-        self.forget_terminal()
-        screen = self.screen
-        update = screen._compositor.render_update(full=True, screen_stack=self._background_screens)
-        self._display(screen, update)
-
     def on_mount(self) -> None:
-        self.app_suspend_signal.subscribe(self, self.forget_terminal)
-        self.app_resume_signal.subscribe(self, self.forget_terminal)
+        self.track_terminal()
         if self.theme_notes:
             self.notify(
                 "\n".join(self.theme_notes),
