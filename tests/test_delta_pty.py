@@ -15,14 +15,14 @@ import os
 import select
 import signal
 import struct
-import subprocess
-import sys
 import termios
 import time
 from pathlib import Path
 
 import pyte
 import pytest
+
+from conftest import app_in_pty
 
 pytestmark = pytest.mark.slow
 
@@ -51,22 +51,7 @@ def screen_text(screen: pyte.Screen) -> list[str]:
 
 def run_tour(home: Path) -> list[tuple[str, list[str], list[str]]]:
     """(key, screen from the deltas, screen from a whole redraw) after each key of TOUR."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-    env = {
-        "PATH": os.environ.get("PATH", os.defpath),
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_STATE_HOME": str(home / "state"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "PYTHONPATH": os.pathsep.join(sys.path),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "aiplan_tui"],
-        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
-    )  # fmt: skip
+    process, master, slave = app_in_pty(home, COLUMNS, LINES)
     screen = pyte.Screen(COLUMNS, LINES)
     stream = pyte.Stream(screen)
     decoder = codecs.getincrementaldecoder("utf-8")("replace")

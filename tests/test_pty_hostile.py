@@ -4,19 +4,14 @@ writes is checked."""
 
 from __future__ import annotations
 
-import fcntl
 import os
 import select
-import struct
-import subprocess
-import sys
-import termios
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import PACK_TOML, PackFactory
+from conftest import PACK_TOML, PackFactory, app_in_pty
 
 pytestmark = pytest.mark.slow
 
@@ -64,22 +59,7 @@ FORBIDDEN = [b"\x1b]0;", b"\x1b]2;", b"\x1b]52", b"\x1b]8;", b"\x1bP", b"\xc2\x9
 
 
 def run_in_pty(pack: Path, keys: list[str], home: Path) -> bytes:
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    env = {
-        "PATH": os.environ.get("PATH", os.defpath),
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_STATE_HOME": str(home / "state"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "PYTHONPATH": os.pathsep.join(sys.path),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "aiplan_tui", "--content", str(pack)],
-        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
-    )  # fmt: skip
+    process, master, slave = app_in_pty(home, 100, 30, "--content", str(pack))
     os.close(slave)
     output = bytearray()
 
