@@ -22,6 +22,7 @@ from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 from textual.geometry import Size
 from textual.strip import Strip
 
+from aiplan_tui.terminal_pen import transition
 from aiplan_tui.terminal_scroll import Scroll, plan_scroll, scrolled
 
 Cell = tuple[str, Style | None]
@@ -142,8 +143,8 @@ class _Output:
     def __init__(self, color_system: ColorSystem) -> None:
         self.color_system = color_system
         self.parts: list[str] = []
-        self.pen = ""
-        self.pen_style: Style | None = None
+        self.pen: Style | None = None
+        """The style the terminal draws with now; None for its default."""
 
     def scroll(self, scroll: Scroll) -> None:
         """Move a band of whole rows: a scroll region, delete or insert lines at its top."""
@@ -157,7 +158,7 @@ class _Output:
 
     def raw(self, text: str) -> None:
         self.parts.append(text)
-        self.pen, self.pen_style = "", None  # Textual's rendering ends with a reset
+        self.pen = None  # Textual's rendering ends with a reset
 
     def cells(self, cells: list[Cell]) -> None:
         """The cells as text, with a style sequence only where the style changes."""
@@ -177,16 +178,10 @@ class _Output:
         if self.pen_blanks(text, style):
             self.parts.append(text)
             return
-        ansi = ""
-        if style is not None:
-            ansi = (
-                style._ansi
-                if style._ansi is not None
-                else Strip.render_ansi(style, self.color_system)
-            )
-        if ansi != self.pen:
-            self.parts.append(f"\x1b[0;{ansi}m" if ansi else "\x1b[0m")
-            self.pen, self.pen_style = ansi, style
+        change = transition(self.pen, style, self.color_system)
+        if change:
+            self.parts.append(change)
+            self.pen = style
         self.parts.append(text)
 
     def pen_blanks(self, text: str, style: Style | None) -> bool:
@@ -194,13 +189,13 @@ class _Output:
         background, unless an attribute (reverse, underline...) shows the foreground too."""
         if text.strip(" ") or style is None or not _is_blank_style(style):
             return False
-        pen = self.pen_style
+        pen = self.pen
         if pen is None:
             return style.bgcolor is None
         return pen.bgcolor == style.bgcolor and not _shows_foreground(pen)
 
     def finish(self) -> str:
-        if self.pen:
+        if transition(self.pen, None, self.color_system):
             self.parts.append("\x1b[0m")  # leave the pen plain, as Textual expects it
         return "".join(self.parts)
 
