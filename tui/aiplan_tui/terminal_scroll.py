@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from operator import ne
 from typing import NamedTuple, TypeVar
 
 Cell = TypeVar("Cell")
@@ -19,7 +20,11 @@ Cell = TypeVar("Cell")
 MIN_GAIN = 40
 """Cells a scroll must save before it is worth its escape sequences."""
 CANDIDATE_SHIFTS = 3
-"""How many of the most common row offsets to weigh."""
+"""How many of the most common offsets of wholly equal rows to weigh."""
+NEAR_SHIFT_ROWS = 6
+"""Changed rows from which every offset up to MAX_NEAR_SHIFT is weighed too: rows that moved
+and changed a little (a search result whose marked letters grew) match no row exactly."""
+MAX_NEAR_SHIFT = 12
 
 
 class Scroll(NamedTuple):
@@ -48,12 +53,15 @@ def plan_scroll(
         for old_y in where.get(tuple(desired[y]), ()):
             if old_y != y:
                 votes[old_y - y] += 1
+    shifts = {shift for shift, _ in votes.most_common(CANDIDATE_SHIFTS)}
+    if len(changed) >= NEAR_SHIFT_ROWS:
+        shifts |= set(range(-MAX_NEAR_SHIFT, MAX_NEAR_SHIFT + 1)) - {0}
     best: tuple[int, Scroll] | None = None
-    for shift, _ in votes.most_common(CANDIDATE_SHIFTS):
-        moved = [y for y in changed if 0 <= y + shift < len(rows) and desired[y] == rows[y + shift]]
-        if len(moved) < 2:
+    for shift in sorted(shifts, key=abs):
+        band = _best_band(rows, desired, changed, shift)
+        if band is None:
             continue
-        first, last = min(moved), max(moved)
+        first, last = band
         scroll = (
             Scroll(first, last + shift, shift) if shift > 0 else Scroll(first + shift, last, shift)
         )
@@ -61,6 +69,38 @@ def plan_scroll(
         if gain is not None and gain > MIN_GAIN and (best is None or gain > best[0]):
             best = (gain, scroll)
     return None if best is None else best[1]
+
+
+def _best_band(
+    rows: Sequence[list[Cell | None]],
+    desired: dict[int, list[Cell | None]],
+    changed: list[int],
+    shift: int,
+) -> tuple[int, int] | None:
+    """The run of rows (first, last) where taking each row from `shift` rows away saves the
+    most cells, at least two rows long; None if no run saves any."""
+    best: tuple[int, int] | None = None
+    best_saved = running = 0
+    start: int | None = None
+    for y in range(min(changed), max(changed) + 1):
+        source = y + shift
+        want = desired.get(y, rows[y])
+        if not 0 <= source < len(rows) or None in want:
+            running, start = 0, None
+            continue
+        saved = _different(want, rows[y]) - _different(want, rows[source])
+        if start is None or running <= 0:
+            running, start = saved, y
+        else:
+            running += saved
+        if running > best_saved and y > start:
+            best_saved, best = running, (start, y)
+    return best
+
+
+def _different(a: list[Cell | None], b: list[Cell | None]) -> int:
+    """How many cells differ between two rows of the same width."""
+    return sum(map(ne, a, b))
 
 
 def scrolled(rows: Sequence[list[Cell | None]], scroll: Scroll) -> list[list[Cell | None]]:
@@ -83,7 +123,5 @@ def _gain(
         want = desired.get(y, rows[y])
         if None in want:
             return None
-        before_cells = sum(a != b for a, b in zip(want, rows[y], strict=True))
-        after_cells = sum(a != b for a, b in zip(want, after[y - scroll.top], strict=True))
-        saved += before_cells - after_cells
+        saved += _different(want, rows[y]) - _different(want, after[y - scroll.top])
     return saved
