@@ -23,11 +23,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from aiplan_tui.terminal_pen import transition
-from aiplan_tui.terminal_scroll import Scroll, plan_scroll, scrolled
-
-Cell = tuple[str, Style | None]
-"""What one column of the terminal shows: its text and style. A wide character's second
-column is ("", style): the terminal fills it with the first."""
+from aiplan_tui.terminal_scroll import Cell, Scroll, plan_scroll, scrolled
 
 UNKNOWN = None
 """A cell whose contents the model does not know, so it is always written."""

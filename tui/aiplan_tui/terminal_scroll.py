@@ -13,18 +13,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from operator import ne
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
-Cell = TypeVar("Cell")
+from rich.style import Style
+
+Cell = tuple[str, Style | None]
+"""What one column of the terminal shows: its text and style. A wide character's second
+column is ("", style): the terminal fills it with the first."""
 
 MIN_GAIN = 40
 """Cells a scroll must save before it is worth its escape sequences."""
 CANDIDATE_SHIFTS = 3
-"""How many of the most common offsets of wholly equal rows to weigh."""
-NEAR_SHIFT_ROWS = 6
-"""Changed rows from which every offset up to MAX_NEAR_SHIFT is weighed too: rows that moved
-and changed a little (a search result whose marked letters grew) match no row exactly."""
-MAX_NEAR_SHIFT = 12
+"""How many of the most common offsets to weigh. Offsets come from rows whose text reappears
+elsewhere, styles aside, so rows that moved and changed a little (a result whose marked
+letters grew, a row that lost the cursor) count too; blank rows do not vote."""
 
 
 class Scroll(NamedTuple):
@@ -44,20 +46,18 @@ def plan_scroll(
     changed = [y for y, row in desired.items() if row != rows[y]]
     if len(changed) < 2:
         return None
-    where: dict[tuple[Cell | None, ...], list[int]] = {}
+    where: dict[str, list[int]] = {}
     for y, row in enumerate(rows):
-        if None not in row:
-            where.setdefault(tuple(row), []).append(y)
+        if None not in row and (key := _text(row)).strip():
+            where.setdefault(key, []).append(y)
     votes: Counter[int] = Counter()
     for y in changed:
-        for old_y in where.get(tuple(desired[y]), ()):
+        for old_y in where.get(_text(desired[y]), ()):
             if old_y != y:
                 votes[old_y - y] += 1
-    shifts = {shift for shift, _ in votes.most_common(CANDIDATE_SHIFTS)}
-    if len(changed) >= NEAR_SHIFT_ROWS:
-        shifts |= set(range(-MAX_NEAR_SHIFT, MAX_NEAR_SHIFT + 1)) - {0}
+    shifts = [shift for shift, _ in votes.most_common(CANDIDATE_SHIFTS)]
     best: tuple[int, Scroll] | None = None
-    for shift in sorted(shifts, key=abs):
+    for shift in shifts:
         band = _best_band(rows, desired, changed, shift)
         if band is None:
             continue
@@ -100,7 +100,12 @@ def _best_band(
 
 def _different(a: list[Cell | None], b: list[Cell | None]) -> int:
     """How many cells differ between two rows of the same width."""
-    return sum(map(ne, a, b))
+    return 0 if a == b else sum(map(ne, a, b))
+
+
+def _text(row: list[Cell | None]) -> str:
+    """A row's characters, without their styles."""
+    return "".join([cell[0] for cell in row if cell is not None])
 
 
 def scrolled(rows: Sequence[list[Cell | None]], scroll: Scroll) -> list[list[Cell | None]]:
