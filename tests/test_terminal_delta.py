@@ -40,11 +40,11 @@ STYLES = [
 class Pair:
     """Two emulated terminals: one fed whole updates, one fed the model's deltas."""
 
-    def __init__(self, width: int = WIDTH, height: int = HEIGHT) -> None:
+    def __init__(self, width: int = WIDTH, height: int = HEIGHT, erase: bool = False) -> None:
         self.size = Size(width, height)
         self.full, self.delta = pyte.Screen(width, height), pyte.Screen(width, height)
         self.full_stream, self.delta_stream = pyte.Stream(self.full), pyte.Stream(self.delta)
-        self.model = TerminalModel()
+        self.model = TerminalModel(erase_fills=erase)
         self.full_bytes = self.delta_bytes = 0
 
     def show(self, update: LayoutUpdate) -> str:
@@ -206,9 +206,9 @@ def edited_screens(draw: st.DrawFn) -> list[LayoutUpdate]:
 
 
 @settings(max_examples=150, deadline=None)
-@given(edited_screens())
-def test_scrolled_screens_end_the_same(screens: list[LayoutUpdate]) -> None:
-    pair = Pair()
+@given(edited_screens(), st.booleans())
+def test_scrolled_screens_end_the_same(screens: list[LayoutUpdate], erase: bool) -> None:
+    pair = Pair(erase=erase)
     with mock.patch.object(terminal_scroll, "MIN_GAIN", 0):  # scroll whenever it saves a cell
         for each in screens:
             pair.show(each)
@@ -244,9 +244,11 @@ def region_updates(draw: st.DrawFn) -> LayoutUpdate:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(region_updates(), min_size=1, max_size=12))
-def test_any_sequence_of_updates_leaves_the_same_screen(updates: list[LayoutUpdate]) -> None:
-    pair = Pair()
+@given(st.lists(region_updates(), min_size=1, max_size=12), st.booleans())
+def test_any_sequence_of_updates_leaves_the_same_screen(
+    updates: list[LayoutUpdate], erase: bool
+) -> None:
+    pair = Pair(erase=erase)
     for each in updates:
         pair.show(each)
         pair.assert_same()
@@ -267,3 +269,14 @@ async def test_ctrl_l_forgets_what_the_terminal_shows_even_under_a_dialog() -> N
         model.rows[0][0] = ("x", None)
         await pilot.press("ctrl+l")
         assert model.rows[0][0] is None
+
+
+def test_a_long_blank_run_is_one_erase_where_the_terminal_erases_in_its_background() -> None:
+    pair = Pair(erase=True)
+    pair.show(screenful(["x" * WIDTH] * HEIGHT))
+    delta = pair.show(screenful(["ab" + " " * (WIDTH - 4) + "cd"] + ["x" * WIDTH] * 5))
+    assert f"\x1b[{WIDTH - 4}X\x1b[{WIDTH - 4}C" in delta and " " * 8 not in delta
+    pair.assert_same()
+    plain = Pair(erase=False)
+    plain.show(screenful(["x" * WIDTH] * HEIGHT))
+    assert " " * (WIDTH - 4) in plain.show(screenful(["ab" + " " * (WIDTH - 4) + "cd"]))

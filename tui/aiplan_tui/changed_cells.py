@@ -9,6 +9,7 @@ tests/test_terminal_delta.py fail if an upgrade changes what this relies on.
 from __future__ import annotations
 
 import os
+import sys
 
 from rich.console import RenderableType
 from textual._compositor import CompositorUpdate
@@ -21,13 +22,27 @@ FULL_REPAINT_VARIABLE = "AIPLAN_TUI_FULL_REPAINT"
 """Set (to anything) to write every update whole, as Textual does, instead of only changes."""
 
 
+def erases_in_background() -> bool:
+    """Whether the terminal, by its terminfo entry (`bce`), erases in the current background
+    colour; without it an erase would leave the terminal's own default background."""
+    try:
+        import curses
+
+        curses.setupterm(os.environ.get("TERM") or "dumb", sys.__stdout__.fileno())  # type: ignore[union-attr]
+        return bool(curses.tigetflag("bce") > 0)
+    except Exception:  # no terminfo entry, no terminal, no curses: do not rely on it
+        return False
+
+
 class ChangedCellsApp(App[None]):
     """A Textual app that writes each frame as the cells that changed since the last one."""
 
     def __init__(self) -> None:
         super().__init__()
         self.terminal_model: TerminalModel | None = (
-            None if os.environ.get(FULL_REPAINT_VARIABLE) else TerminalModel()
+            None
+            if os.environ.get(FULL_REPAINT_VARIABLE)
+            else TerminalModel(erase_fills=erases_in_background())
         )
         """What the terminal shows, so only changed cells are sent; None sends every update
         whole, as Textual does."""

@@ -23,10 +23,13 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from aiplan_tui.terminal_pen import transition
-from aiplan_tui.terminal_scroll import Cell, Scroll, plan_scroll, scrolled
+from aiplan_tui.terminal_scroll import Cell, Scroll, plan_moves, scrolled
 
 UNKNOWN = None
 """A cell whose contents the model does not know, so it is always written."""
+
+MIN_ERASE = 8
+"""Blank cells from which one erase (and a step over them) is shorter than spaces."""
 
 SAME_CELLS_TO_SPLIT = 6
 """Unchanged cells that end a run: fewer are rewritten, since a cursor move costs as much."""
@@ -35,9 +38,12 @@ SAME_CELLS_TO_SPLIT = 6
 class TerminalModel:
     """What the terminal shows, cell by cell, as far as this app has drawn it."""
 
-    def __init__(self) -> None:
+    def __init__(self, erase_fills: bool = False) -> None:
         self.size = Size(0, 0)
         self.rows: list[list[Cell | None]] = []
+        self.erase_fills = erase_fills
+        """Whether the terminal erases in the current background colour (terminfo's `bce`),
+        so a run of blank cells can be one erase instead of that many spaces."""
 
     def forget(self, size: Size | None = None) -> None:
         """Treat every cell as unknown, so the next update is written in full."""
@@ -52,7 +58,7 @@ class TerminalModel:
         if pieces is None:
             self.forget()
             return update.render_segments(console)
-        out = _Output(console._color_system or ColorSystem.TRUECOLOR)
+        out = _Output(console._color_system or ColorSystem.TRUECOLOR, self.erase_fills)
         height, width = self.size.height, self.size.width
         planned = [(x, y, strip, _cells(strip)) for x, y, strip in pieces]
         fits = all(
@@ -85,15 +91,18 @@ class TerminalModel:
             if row is None:
                 row = desired[y] = list(self.rows[y])
             row[x : x + len(cells)] = cells
-        scroll = plan_scroll(self.rows, desired)
-        if scroll is None:
+        moves = plan_moves(self.rows, desired)
+        if not moves:
             return set()
-        wanted = {y: desired.get(y, self.rows[y]) for y in range(scroll.top, scroll.bottom + 1)}
-        out.scroll(scroll)
-        self.rows[scroll.top : scroll.bottom + 1] = scrolled(self.rows, scroll)
-        for y, row in wanted.items():
-            self._write(0, y, row, out)  # type: ignore[arg-type]  # plan_scroll: all known
-        return set(wanted)
+        band = range(min(move.top for move in moves), max(move.bottom for move in moves) + 1)
+        for y in band:  # rows the update leaves alone must come back as they were
+            desired.setdefault(y, list(self.rows[y]))
+        for move in moves:
+            out.scroll(move)
+            self.rows[move.top : move.bottom + 1] = scrolled(self.rows, move)
+        for y in band:
+            self._write(0, y, desired[y], out)  # type: ignore[arg-type]  # plan_moves: known
+        return set(band)
 
     def _write(self, x: int, y: int, cells: list[Cell], out: _Output) -> None:
         row = self.rows[y]
@@ -136,8 +145,9 @@ def _changed_runs(cells: list[Cell], row: list[Cell | None], x: int) -> Iterator
 class _Output:
     """Terminal sequences being written, and the style the terminal's pen holds meanwhile."""
 
-    def __init__(self, color_system: ColorSystem) -> None:
+    def __init__(self, color_system: ColorSystem, erase_fills: bool = False) -> None:
         self.color_system = color_system
+        self.erase_fills = erase_fills
         self.parts: list[str] = []
         self.pen: Style | None = None
         """The style the terminal draws with now; None for its default."""
@@ -157,15 +167,53 @@ class _Output:
         self.pen = None  # Textual's rendering ends with a reset
 
     def cells(self, cells: list[Cell]) -> None:
-        """The cells as text, with a style sequence only where the style changes."""
+        """The cells as text, with a style sequence only where the style changes; a space
+        between words in the same colours stays in their run."""
+        runs: list[tuple[str, Style | None]] = []
         run_style = cells[0][1]
         run_text: list[str] = []
+        blanks = 0  # spaces at the end of the run
+
+        def end_run() -> None:
+            if self.erase_fills and blanks >= MIN_ERASE and run_style is not None:
+                runs.append(("".join(run_text[:-blanks]), run_style))  # the tail can be erased
+                runs.append((" " * blanks, _blank_style(run_style)))
+            else:
+                runs.append(("".join(run_text), run_style))
+
         for text, style in cells:
-            if style != run_style:
-                self.text("".join(run_text), run_style)
-                run_style, run_text = style, []
+            changes = style is not run_style and style != run_style
+            if changes and not (text == " " and _space_fits(run_style, style)):
+                end_run()
+                run_style, run_text, blanks = style, [], 0
+            elif text != " " and blanks >= MIN_ERASE and self.erase_fills:
+                end_run()  # a long gap inside the run: it can be erased
+                run_text, blanks = [], 0
             run_text.append(text)
-        self.text("".join(run_text), run_style)
+            blanks = blanks + 1 if text == " " else 0
+        end_run()
+        for number, (text, style) in enumerate(runs):
+            if not text:
+                continue
+            if self.erase_fills and len(text) >= MIN_ERASE and self.erases_as(text, style):
+                self.erase(len(text), more=number < len(runs) - 1)
+            else:
+                self.text(text, style)
+
+    def erases_as(self, text: str, style: Style | None) -> bool:
+        """Whether an erase with the pen, after a change of pen if need be, draws these
+        cells: blanks in a style that shows only its background."""
+        if text.strip(" ") or style is None or not _is_blank_style(style):
+            return False
+        if not self.pen_blanks(text, style):
+            self.parts.append(transition(self.pen, style, self.color_system))
+            self.pen = style
+        return True
+
+    def erase(self, count: int, more: bool) -> None:
+        """Blank `count` cells from the cursor in the pen's background; then step over them
+        if more is to be written on this row (an erase leaves the cursor where it is)."""
+        self.parts.append(f"\x1b[{count}X\x1b[{count}C" if more else f"\x1b[{count}X")
 
     def text(self, text: str, style: Style | None) -> None:
         if style is not None and style._link:  # a link has its own opening and closing
@@ -196,6 +244,27 @@ class _Output:
         return "".join(self.parts)
 
 
+_SPACE_FITS: dict[tuple[Style | None, Style | None], bool] = {}
+
+
+def _space_fits(run_style: Style | None, space_style: Style | None) -> bool:
+    """Whether a space in `space_style` looks the same drawn in `run_style`."""
+    key = (run_style, space_style)
+    fits = _SPACE_FITS.get(key)
+    if fits is None:
+        fits = (
+            run_style is not None
+            and space_style is not None
+            and not run_style._link
+            and _is_blank_style(space_style)
+            and space_style.bgcolor == run_style.bgcolor
+            and not _shows_foreground(run_style)
+        )
+        if len(_SPACE_FITS) < 4096:
+            _SPACE_FITS[key] = fits
+    return fits
+
+
 def _shows_foreground(style: Style) -> bool:
     """Whether a space in this style shows the foreground colour (so it matters)."""
     return bool(
@@ -221,6 +290,25 @@ def _is_blank_style(style: Style) -> bool:
     return style.color is None and not style._link and not _shows_foreground(style)
 
 
+_DRAWN_STYLES: dict[tuple[object, ...], Style] = {}
+
+
+def _drawn(style: Style | None) -> Style | None:
+    """The style without its meta (Textual puts a widget's click data there, such as a list
+    option's number), which the terminal never sees: the same row moved to another option
+    must compare equal, or nothing would match after a list changes."""
+    if style is None or style._meta is None:
+        return style
+    key = (style._color, style._bgcolor, style._attributes, style._set_attributes, style._link)
+    drawn = _DRAWN_STYLES.get(key)
+    if drawn is None:
+        drawn = style.copy()
+        drawn._meta, drawn._hash = None, None
+        if len(_DRAWN_STYLES) < 4096:
+            _DRAWN_STYLES[key] = drawn
+    return drawn
+
+
 def _cells(strip: Strip) -> list[Cell] | None:
     """One cell per column, or None when the strip holds something a cell cannot (controls)."""
     cells: list[Cell] = []
@@ -228,10 +316,16 @@ def _cells(strip: Strip) -> list[Cell] | None:
         text, style, control = segment
         if control:
             return None
+        style = _drawn(style)
+        # A space shows only its background: drawn in the blank style, it matches any pen
+        # with that background, so the words around it need no style change.
+        blank = style if style is None or " " not in text else _blank_style(style)
         if text.isascii() and text.isprintable():
-            if style is not None and not text.strip(" "):
-                style = _blank_style(style)
-            cells.extend([(char, style) for char in text])
+            if blank is style:
+                cells.extend([(char, style) for char in text])
+            else:
+                space = (" ", blank)
+                cells.extend([space if char == " " else (char, style) for char in text])
             continue
         for char in text:
             width = get_character_cell_size(char)
@@ -239,12 +333,14 @@ def _cells(strip: Strip) -> list[Cell] | None:
                 if not cells:
                     return None  # a combining mark with nothing to combine with
                 previous_text, previous_style = cells[-1]
+                if previous_text == " ":  # a mark on a space shows the foreground
+                    previous_style = style
                 cells[-1] = (previous_text + char, previous_style)
             elif width == 2:
                 cells.append((char, style))
                 cells.append(("", style))
             else:
-                cells.append((char, style))
+                cells.append((char, blank if char == " " else style))
     return cells
 
 
