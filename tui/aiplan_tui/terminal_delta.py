@@ -58,9 +58,10 @@ class TerminalModel:
         if pieces is None:
             self.forget()
             return update.render_segments(console)
-        out = _Output(console._color_system or ColorSystem.TRUECOLOR, self.erase_fills)
+        color_system = console._color_system or ColorSystem.TRUECOLOR
+        out = _Output(color_system, self.erase_fills)
         height, width = self.size.height, self.size.width
-        planned = [(x, y, strip, _cells(strip)) for x, y, strip in pieces]
+        planned = [(x, y, strip, _cells(strip, color_system)) for x, y, strip in pieces]
         fits = all(
             cells is not None and y < height and x + len(cells) <= width
             for x, y, _, cells in planned
@@ -206,9 +207,18 @@ class _Output:
         if text.strip(" ") or style is None or not _is_blank_style(style):
             return False
         if not self.pen_blanks(text, style):
-            self.parts.append(transition(self.pen, style, self.color_system))
-            self.pen = style
+            self.blank_pen(style)
         return True
+
+    def blank_pen(self, blank: Style) -> None:
+        """Change the pen to draw blanks in `blank`'s background, keeping what a blank does
+        not show (the foreground colour, bold...), so the text after may need no change."""
+        pen = self.pen
+        target = blank
+        if pen is not None and not _shows_foreground(blank):
+            target = _SPACE_PENS.get((pen, blank)) or _space_pen(pen, blank)
+        self.parts.append(transition(pen, target, self.color_system))
+        self.pen = target
 
     def erase(self, count: int, more: bool) -> None:
         """Blank `count` cells from the cursor in the pen's background; then step over them
@@ -220,6 +230,10 @@ class _Output:
             self.raw(Strip.render_style(style, text, self.color_system))
             return
         if self.pen_blanks(text, style):
+            self.parts.append(text)
+            return
+        if style is not None and not text.strip(" ") and _is_blank_style(style):
+            self.blank_pen(style)
             self.parts.append(text)
             return
         change = transition(self.pen, style, self.color_system)
@@ -265,6 +279,27 @@ def _space_fits(run_style: Style | None, space_style: Style | None) -> bool:
     return fits
 
 
+_SPACE_PENS: dict[tuple[Style, Style], Style] = {}
+
+
+def _space_pen(pen: Style, blank: Style) -> Style:
+    """`pen` with `blank`'s background and nothing that shows on a blank (reverse, underline,
+    strike, overline) left on."""
+    space_pen = Style(
+        color=pen.color,
+        bgcolor=blank.bgcolor,
+        bold=pen.bold,
+        dim=pen.dim,
+        italic=pen.italic,
+        blink=pen.blink,
+        blink2=pen.blink2,
+        conceal=pen.conceal,
+    )
+    if len(_SPACE_PENS) < 4096:
+        _SPACE_PENS[(pen, blank)] = space_pen
+    return space_pen
+
+
 def _shows_foreground(style: Style) -> bool:
     """Whether a space in this style shows the foreground colour (so it matters)."""
     return bool(
@@ -293,30 +328,42 @@ def _is_blank_style(style: Style) -> bool:
 _DRAWN_STYLES: dict[tuple[object, ...], Style] = {}
 
 
-def _drawn(style: Style | None) -> Style | None:
-    """The style without its meta (Textual puts a widget's click data there, such as a list
-    option's number), which the terminal never sees: the same row moved to another option
-    must compare equal, or nothing would match after a list changes."""
-    if style is None or style._meta is None:
-        return style
-    key = (style._color, style._bgcolor, style._attributes, style._set_attributes, style._link)
+def _drawn(style: Style | None, color_system: ColorSystem) -> Style | None:
+    """The style as the terminal shows it: colours in the terminal's colour system (two
+    shades that come out as the same code are the same), and no meta (Textual puts a widget's
+    click data there, such as a list option's number, which the terminal never sees). So the
+    same row moved to another option, or redrawn in an equal colour, compares equal."""
+    if style is None:
+        return None
+    key = (
+        style._color,
+        style._bgcolor,
+        style._attributes,
+        style._set_attributes,
+        style._link,
+        color_system,
+    )
     drawn = _DRAWN_STYLES.get(key)
     if drawn is None:
         drawn = style.copy()
-        drawn._meta, drawn._hash = None, None
+        drawn._meta = drawn._hash = drawn._ansi = None
+        if style._color is not None:
+            drawn._color = style._color.downgrade(color_system)
+        if style._bgcolor is not None:
+            drawn._bgcolor = style._bgcolor.downgrade(color_system)
         if len(_DRAWN_STYLES) < 4096:
             _DRAWN_STYLES[key] = drawn
     return drawn
 
 
-def _cells(strip: Strip) -> list[Cell] | None:
+def _cells(strip: Strip, color_system: ColorSystem) -> list[Cell] | None:
     """One cell per column, or None when the strip holds something a cell cannot (controls)."""
     cells: list[Cell] = []
     for segment in strip:
         text, style, control = segment
         if control:
             return None
-        style = _drawn(style)
+        style = _drawn(style, color_system)
         # A space shows only its background: drawn in the blank style, it matches any pen
         # with that background, so the words around it need no style change.
         blank = style if style is None or " " not in text else _blank_style(style)
