@@ -222,7 +222,7 @@ def test_an_unreadable_file_is_moved_aside_with_its_bytes(store: StateStore, kin
     assert aside.read_bytes() == content
     assert not store.path.exists()
     [message] = messages
-    assert message.startswith(f"state.json could not be read ({reason}")
+    assert message.startswith(f"{store.path} could not be read ({reason}")
     assert message.endswith(f"); moved it to {aside.name} and started fresh")
     # Only the next save writes state.json again, and the aside copy stays.
     assert store.save(SOME_STATE) is None
@@ -279,12 +279,12 @@ def test_a_bad_file_that_cannot_be_moved_is_left_untouched(
 
     assert state == SavedState()
     assert messages == [
-        "state.json could not be read (not valid JSON: Expecting property name enclosed in "
+        f"{store.path} could not be read (not valid JSON: Expecting property name enclosed in "
         "double quotes at line 1) nor moved aside (Permission denied); started fresh and will "
         "not save over it"
     ]
     assert store.save(SOME_STATE) == (
-        "state not saved: state.json could not be read nor moved aside; fix or remove it"
+        f"state not saved: {store.path} could not be read nor moved aside; fix or remove it"
     )
     assert store.path.read_bytes() == b"{broken"
     assert files_in(store.path.parent) == ["state.json"]

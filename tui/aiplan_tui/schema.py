@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,9 +119,12 @@ def _coerce(value: Any, spec: Field) -> tuple[Any, str]:
     if spec.type == "bool":
         return (value, "") if isinstance(value, bool) else (None, expected)
     if spec.type == "number":
-        number_ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if not number_ok or not math.isfinite(value):
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
             return None, expected
+        if isinstance(value, int) and abs(value) > sys.float_info.max:
+            return None, "must be a number within ±1.8e308; this one is larger"
+        if not math.isfinite(value):  # 1e400 reads as inf; nan and inf are TOML words
+            return None, f"must be a number, not {value}"
         return value, ""
     if spec.type == "date":
         is_date = isinstance(value, dt.date) and not isinstance(value, dt.datetime)

@@ -141,22 +141,25 @@ class StateStore:
         try:
             self.path.rename(aside)
         except FileNotFoundError:  # another instance moved it first
-            return f"{name} could not be read ({reason}); it is gone now, started fresh"
+            return f"{self.path} could not be read ({reason}); it is gone now, started fresh"
         except OSError as error:
             self._keep_away = True
             return (
-                f"{name} could not be read ({reason}) nor moved aside ({_os_reason(error)}); "
+                f"{self.path} could not be read ({reason}) nor moved aside ({_os_reason(error)}); "
                 f"started fresh and will not save over it"
             )
-        return f"{name} could not be read ({reason}); moved it to {aside.name} and started fresh"
+        return (
+            f"{self.path} could not be read ({reason}); moved it to {aside.name} and started fresh"
+        )
 
     # Writing
 
     def save(self, state: SavedState) -> str | None:
         """Write `state` atomically; None when it worked, else a one-line message."""
-        name = self.path.name
         if self._keep_away:
-            return f"state not saved: {name} could not be read nor moved aside; fix or remove it"
+            return (
+                f"state not saved: {self.path} could not be read nor moved aside; fix or remove it"
+            )
         # Write through a symlink (dotfile managers) instead of replacing the link itself.
         target = Path(os.path.realpath(self.path))
         content = (json.dumps(state.to_json(), indent=2) + "\n").encode("ascii")

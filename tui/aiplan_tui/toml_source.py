@@ -65,11 +65,42 @@ def parse_toml(
         return tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
         problems.error(path, exc.lineno + line_offset, exc.colno, f"TOML syntax: {exc.msg}")
-    except RecursionError:
-        problems.error(path, 1 + line_offset, 1, "TOML nested too deeply to read")
+    except RecursionError as exc:
+        detail = f" ({exc})" if str(exc).startswith("TOML") else ""
+        line = _failing_line(text, RecursionError)
+        problems.error(path, line + line_offset, 1, f"TOML nested too deeply to read{detail}")
     except ValueError as exc:
-        problems.error(path, 1 + line_offset, 1, f"TOML value cannot be read: {exc}")
+        line = _failing_line(text, ValueError)
+        problems.error(path, line + line_offset, 1, f"TOML value cannot be read: {exc}")
     return None
+
+
+def _failing_line(text: str, error: type[Exception]) -> int:
+    """The line where the parser meets `error`, which carries no position. The parser reads in
+    one pass, so the first N lines raise it exactly when N reaches that line: first try the
+    likeliest line (most brackets, dots or digits), else bisect (a few parses of prefixes)."""
+    lines = text.split("\n")
+
+    def raises(count: int) -> bool:
+        try:
+            tomli.loads("\n".join(lines[:count]))
+        except error:
+            return True
+        except Exception:  # another fault before the cut, or a cut mid-value: not there yet
+            return False
+        return False
+
+    guess = 1 + max(range(len(lines)), key=lambda i: sum(map(lines[i].count, "[{.0123456789")))
+    if raises(guess) and not raises(guess - 1):
+        return guess
+    low, high = 1, len(lines)  # the whole text raises it
+    while low < high:
+        middle = (low + high) // 2
+        if raises(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 @dataclass
