@@ -190,7 +190,7 @@ def figure_text(
 def matrix_table(matrix: Matrix, pack: Pack) -> RenderableType:
     """What `aiplan-tui compare` prints in a terminal."""
     table = Table(
-        title=Text(f"{clean_line(pack.info.title)}: {matrix.left.short} and {matrix.right.short}"),
+        title=Text(clean_line(f"{pack.info.title}: {matrix.left.short} and {matrix.right.short}")),
         show_lines=True,
         expand=True,
     )
@@ -203,5 +203,6 @@ def matrix_table(matrix: Matrix, pack: Pack) -> RenderableType:
             cell_text(row.left, pack),
             cell_text(row.right, pack),
         )
-    figures = [figure_text(p, matrix.left.short, matrix.right.short) for p in matrix.figures]
+    left, right = clean_line(matrix.left.short), clean_line(matrix.right.short)
+    figures = [figure_text(p, left, right) for p in matrix.figures]
     return Group(table, *figures) if figures else table
