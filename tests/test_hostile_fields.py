@@ -220,9 +220,10 @@ PLAIN = {
 }
 
 
-def pack_files(field: str, written: str) -> dict[str, str | bytes | None]:
-    """The pack with `field` set to `written`: raw in the article body, escaped in TOML."""
-    values = {**PLAIN, field: written}
+def pack_files(field: str, written: str, **more: str) -> dict[str, str | bytes | None]:
+    """The pack with `field` (and any in `more`) set to `written`: raw in the article body,
+    escaped in TOML."""
+    values = {**PLAIN, field: written, **more}
     files: dict[str, str | bytes | None] = {}
     for name, template in PACK.items():
         if name.endswith(".md"):
@@ -554,4 +555,26 @@ async def test_a_hostile_theme_name_asked_for_is_refused_and_the_default_kept() 
                    for n in notes), notes  # fmt: skip
         strips = screen_strips(app)
         assert_safe(strips)
+        await click_the_action(app, pilot)
+
+
+async def test_the_palette_lists_hostile_titles_as_inert_text(make_pack: PackFactory) -> None:
+    """The command palette (ctrl+p) lists "Go to" an article, speaker and dimension: their
+    titles drawn literally, controls removed, nothing clickable run."""
+    written, shown = hostile_value()
+    titles = {field: f"{field} {written}" for field in ("speaker_name", "dimension_title")}
+    result = load_pack(make_pack(pack_files("article_title", f"article_title {written}", **titles)))
+    assert result.problems.errors == []
+    app = AiplanApp(result)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"go to")
+        await pilot.pause(0.5)
+        drawn = "\n".join(strip.text for strip in screen_strips(app))
+        for field in ("article_title", "speaker_name", "dimension_title"):
+            # each command is one line, cut at the palette's edge
+            assert f"{field} {shown[:60]}" in drawn, field
+        strips = screen_strips(app)
+        assert_safe(strips)
+        assert_markup_inert(strips)
         await click_the_action(app, pilot)
