@@ -41,7 +41,7 @@ short = "美国"
 [[side]]
 id = "china"
 label = "中国 China"
-short = "中国"
+short = "CN"
 
 [[dimension]]
 id = "chips"
@@ -57,6 +57,8 @@ sides = ["us", "china"]
 {BODY}
 
 陈 said {QUOTE} today, {CAFE}.
+
+私人投资 reached 109 亿 in 美国 and only 9 亿 in CN.
 """,
     "entities.toml": f"""\
 [[entity]]
@@ -74,6 +76,27 @@ speaker = "chen"
 direct = true
 sides = ["china"]
 dimensions = ["chips"]
+
+[[fact]]
+id = "f-us"
+article = "wire"
+exact = "109 亿"
+metric = "私人投资 {FLAG}"
+value = 109e8
+unit = "CNY"
+sides = ["us"]
+dimensions = ["chips"]
+compare_key = "private"
+
+[[fact]]
+id = "f-cn"
+article = "wire"
+exact = "only 9 亿"
+metric = "私人投资 {FLAG}"
+value = 9e8
+unit = "CNY"
+sides = ["china"]
+compare_key = "private"
 """,
     "comparison.toml": f"""\
 [[cell]]
@@ -99,7 +122,7 @@ SCREENS = {
 SHOWN = {
     "reader": (CODER, FLAG, FAMILY, CAFE, ZALGO, ARABIC, HEBREW, "我们正在形成两个阵营"),
     "quotes": ("陈乔治", HEBREW, "我们正在形成两个阵营", CODER, ARABIC, CAFE),
-    "compare": ("中文摘要", FLAG, CAFE, ARABIC, HEBREW, FAMILY, "芯片", "美国"),
+    "compare": ("中文摘要", FLAG, CAFE, ARABIC, HEBREW, FAMILY, "芯片", "美国", "私人投资"),
 }
 
 
@@ -142,6 +165,14 @@ async def test_every_line_is_the_screen_width_and_borders_line_up(
                     assert cell_len(strips[y].crop(0, x).text) == x, f"row {y} left of {x}"
                 checked += 1
         assert checked, f"no bordered pane checked on {screen} at {width}x{height}"
+        if screen == "compare":  # the figure bars of both sides start in one column
+            figures = app.screen.query_one(".figures").region
+            starts = {
+                cell_len(text[: text.index("█")])
+                for y in range(figures.y, figures.bottom)
+                if "█" in (text := strips[y].text)
+            }
+            assert len(starts) == 1, f"bars start at columns {sorted(starts)}"
 
 
 def test_reader_with_wide_text_snapshot(snap_compare: Any, make_pack: PackFactory) -> None:
