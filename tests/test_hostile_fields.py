@@ -167,6 +167,8 @@ exact = "@@fact_exact@@"
 metric = "@@fact_metric@@"
 value = 5
 unit = "@@fact_unit@@"
+period = "@@fact_period@@"
+qualifier = "@@fact_qualifier@@"
 sides = ["us"]
 
 [[position]]
@@ -215,6 +217,8 @@ PLAIN = {
     "highlight_note": "An editor's note.",
     "fact_metric": "Spending",
     "fact_unit": "widgets",
+    "fact_period": "2024",
+    "fact_qualifier": "about",
     "event_date": "Saturday",
     "cell_summary": "The US side.",
 }
@@ -380,6 +384,10 @@ FIELDS: tuple[FieldCase, ...] = (
     FieldCase("position_exact", "highlights/*.toml [[position]] exact (and the body, raw)",
               "reader, the position's paragraph (tab j j j): its card", ("tab", "j", "j", "j"),
               cards),
+    FieldCase("fact_period", "highlights/*.toml [[fact]] period",
+              "reader, the fact's paragraph (tab j j): its card", ("tab", "j", "j"), cards),
+    FieldCase("fact_qualifier", "highlights/*.toml [[fact]] qualifier",
+              "reader, the fact's paragraph (tab j j): its card", ("tab", "j", "j"), cards),
     FieldCase("event_date", "highlights/*.toml [[event]] date (a string)",
               "reader, the event's paragraph (tab j j j j): its card", ("tab",) + ("j",) * 4,
               cards),
@@ -578,3 +586,41 @@ async def test_the_palette_lists_hostile_titles_as_inert_text(make_pack: PackFac
         assert_safe(strips)
         assert_markup_inert(strips)
         await click_the_action(app, pilot)
+
+
+def test_the_compare_command_prints_hostile_text_without_controls(
+    make_pack: PackFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`aiplan-tui compare PACK` in a terminal: the pack title, side names and figure labels
+    printed with their control characters removed (the side short name was printed raw)."""
+    from aiplan_tui.cli import main
+
+    written, shown = hostile_value("control")
+    files = pack_files("side_short", written, pack_title=written, fact_metric=written)
+    files["highlights/wire.toml"] = f"""\
+[[fact]]
+id = "f"
+article = "wire"
+exact = "five dollars"
+metric = "{toml_string(written)}"
+value = 5
+unit = "widgets"
+sides = ["us"]
+dimensions = ["chips"]
+compare_key = "k"
+
+[[fact]]
+id = "f2"
+article = "wire"
+exact = "open models"
+metric = "{toml_string(written)}"
+value = 7
+unit = "widgets"
+sides = ["china"]
+compare_key = "k"
+"""
+    files["comparison.toml"] = None
+    assert main(["compare", "--content", str(make_pack(files))]) == 0
+    out = capsys.readouterr().out
+    assert not any(ch in UNSAFE for ch in out), sorted({ch for ch in out if ch in UNSAFE})
+    assert squeeze(shown)[:40] in squeeze(out)
