@@ -19,6 +19,7 @@ from aiplan_tui.key_catalog import APP_BINDINGS, binding_groups
 from aiplan_tui.loader import LoadResult
 from aiplan_tui.model import Highlight, Pack
 from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
+from aiplan_tui.safe_text import clean_line
 from aiplan_tui.screens.reader import ReaderScreen
 from aiplan_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from aiplan_tui.startup import Startup
@@ -125,7 +126,7 @@ class AiplanApp(ChangedCellsApp):
             self.notify(note, title="Settings", severity="warning", timeout=10, markup=False)
         if self.startup.keymap:
             self.set_keymap(self.startup.keymap)
-        self.sub_title = self.pack.info.title
+        self.sub_title = clean_line(self.pack.info.title)
         self.install_screen(self.reader, "reader")
         self.push_screen("reader")
         self.call_after_refresh(self.restore_place)

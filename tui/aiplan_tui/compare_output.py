@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -173,13 +174,13 @@ def figure_text(
     text.append(clean_line(pair.metric), style="bold")
     if pair.comparable and pair.left_value is not None and pair.right_value is not None:
         scale = max(pair.left_value, pair.right_value)
-        label_width = max(len(left), len(right))
+        label_width = max(cell_len(left), cell_len(right))  # cells: 美国 is 4 wide
         rows = (
             (left, pair.left_value, "left", colours[0]),
             (right, pair.right_value, "right", colours[1]),
         )
         for label, value, side, colour in rows:
-            text.append(f"\n{label:<{label_width}} ")
+            text.append(f"\n{label}{' ' * (label_width - cell_len(label))} ")
             text.append(f"{bar(value, scale, width):<{width}}", style=f"bold {colour}".strip())
             text.append(f" {clean_line(value_text(pair, side))}")
     text.append("\n")
@@ -190,7 +191,7 @@ def figure_text(
 def matrix_table(matrix: Matrix, pack: Pack) -> RenderableType:
     """What `aiplan-tui compare` prints in a terminal."""
     table = Table(
-        title=Text(f"{clean_line(pack.info.title)}: {matrix.left.short} and {matrix.right.short}"),
+        title=Text(clean_line(f"{pack.info.title}: {matrix.left.short} and {matrix.right.short}")),
         show_lines=True,
         expand=True,
     )
@@ -203,5 +204,6 @@ def matrix_table(matrix: Matrix, pack: Pack) -> RenderableType:
             cell_text(row.left, pack),
             cell_text(row.right, pack),
         )
-    figures = [figure_text(p, matrix.left.short, matrix.right.short) for p in matrix.figures]
+    left, right = clean_line(matrix.left.short), clean_line(matrix.right.short)
+    figures = [figure_text(p, left, right) for p in matrix.figures]
     return Group(table, *figures) if figures else table

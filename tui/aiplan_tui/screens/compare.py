@@ -307,7 +307,11 @@ class CompareScreen(Screen[None]):
             covered = cell is None or cell.cell.covered
             what = "has no points" if covered else "is not covered"
             side = cell.cell.side.short if cell is not None else "This side"
-            self.notify(f"Nothing to open: {side} {what} on this dimension.", timeout=3)
+            self.notify(
+                f"Nothing to open: {clean_line(side)} {what} on this dimension.",
+                timeout=3,
+                markup=False,
+            )
             return
         self.open_highlight(point.highlight.id)
 

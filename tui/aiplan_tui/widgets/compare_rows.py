@@ -6,6 +6,7 @@ and scrolling can bring exactly the selected point into view.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -98,7 +99,7 @@ class FiguresView(Static):
 
     def render(self) -> Text:
         left, right = self.sides[0].short, self.sides[1].short
-        label_width = max(len(left), len(right)) + 1
+        label_width = max(cell_len(left), cell_len(right)) + 1
         width = max(MIN_BAR, min(MAX_BAR, self.size.width - label_width - 40))
         text = Text()
         for pair in self.pairs:

@@ -21,7 +21,7 @@ def card_text(highlight: Highlight, pack: Pack, marks: Marks) -> Text:
     text.append(KIND_BADGES[highlight.kind], style=f"bold {colour}".strip())
     sides = side_labels(highlight, pack)
     if sides:
-        text.append(f"  {sides}", style="dim")
+        text.append(f"  {clean_line(sides)}", style="dim")
     text.append("\n")
     if isinstance(highlight, Fact):
         text.append(clean_line(fact_line(highlight)), style="bold")
