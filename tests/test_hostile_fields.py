@@ -17,8 +17,9 @@ there literally, no control character is drawn, no cell carries an action or a l
 changed a style, and clicking where `[@click=app.quit]` is drawn does nothing.
 
 Not shown by the app, so not in FIELDS: pack description, byline, url, tags, an entity's note
-(they reach search results and export, not covered here). Zero-width characters are not
-controls: kept, zero cells wide.
+(they reach search results and export, not covered here). Invisible zero-width characters
+(zero-width space, word joiner, BOM) are removed like controls; joiners stay, scripts and emoji
+sequences need them.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from conftest import PackFactory
 
 LITERALLY = "shown literally: brackets and all, no style, no link, no action"
 STRIPPED = "control characters removed, the printable rest and the text after it kept"
-KEPT_ZERO_WIDTH = "kept as it is: zero cells wide, nothing moves (not a control character)"
+REMOVED_ZERO_WIDTH = "removed: invisible, it could hide or split a word; the text around it kept"
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,8 @@ PAYLOADS: tuple[Payload, ...] = (
     Payload("control", "shift-out", "a\x0eb", "ab", STRIPPED),
     Payload("control", "bidi-rlo", "a\u202eb", "ab", STRIPPED),
     Payload("control", "bidi-lri", "a\u2066b\u2069", "ab", STRIPPED),
-    Payload("control", "zero-width-space", "a\u200bb", "a\u200bb", KEPT_ZERO_WIDTH),
-    Payload("control", "zero-width-bom", "a\ufeffb", "a\ufeffb", KEPT_ZERO_WIDTH),
+    Payload("control", "zero-width-space", "a\u200bb", "ab", REMOVED_ZERO_WIDTH),
+    Payload("control", "zero-width-bom", "a\ufeffb", "ab", REMOVED_ZERO_WIDTH),
 )  # fmt: skip
 KINDS = ("markup", "control")
 
@@ -260,8 +261,13 @@ UNSAFE = {
     "\u200f",
     *map(chr, range(0x202A, 0x202F)),
     *map(chr, range(0x2066, 0x206A)),
+    "\u180e",
+    "\u200b",
+    *map(chr, range(0x2060, 0x2065)),
+    "\ufeff",
 } - {"\n"}
-"""C0 (but newline), DEL, C1 and bidi controls: never in what is drawn."""
+"""C0 (but newline), DEL, C1, bidi controls and invisible zero-width characters: never in what
+is drawn."""
 
 
 def screen_strips(app: AiplanApp) -> list[Strip]:
@@ -508,7 +514,7 @@ RAW_IN_TOML: tuple[RawCase, ...] = (
     RawCase("shift-out", "\x0e", "", "rejected: file:line:col 'TOML syntax: Illegal character', rest loads"),
     RawCase("c1-csi", "\x9b2J", "2J", "legal TOML: loaded, the C1 control removed on screen"),
     RawCase("bidi", "\u202e", "", "legal TOML: loaded, the override removed on screen"),
-    RawCase("zero-width", "\u200b", "\u200b", "legal TOML: loaded and kept, zero cells wide"),
+    RawCase("zero-width", "\u200b", "", "legal TOML: loaded, the zero-width space removed on screen"),
 )  # fmt: skip
 REJECTED = {"esc", "nul", "del", "shift-out"}
 

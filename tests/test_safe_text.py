@@ -22,3 +22,9 @@ def test_ordinary_text_is_kept() -> None:
 def test_newlines_survive_in_paragraphs_but_not_in_lines() -> None:
     assert clean("a\nb\tc") == "a\nb    c"
     assert clean_line("a\nb\r\nc") == "a b  c"
+
+
+def test_invisible_zero_width_characters_go_and_joiners_stay() -> None:
+    assert clean("a\u200bb\u2060c\ufeffd\u180ee") == "abcde"
+    family = "\U0001f469\u200d\U0001f4bb"  # woman technologist: a ZWJ sequence
+    assert clean(family) == family and clean("\u0645\u200c\u06cc") == "\u0645\u200c\u06cc"

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI_CONTROLS + "\ud800-\udfff]")
+_INVISIBLE = "\u180e\u200b\u2060-\u2064\ufeff"
+"""Zero-width characters with no part in writing any script: they can hide or split words
+and terminals disagree on their width. Joiners (U+200C, U+200D) stay: scripts and emoji
+sequences need them."""
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f" + _BIDI_CONTROLS + _INVISIBLE + "\ud800-\udfff]"
+)
 
 
 def clean(text: str) -> str:
