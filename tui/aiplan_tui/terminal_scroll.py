@@ -18,11 +18,7 @@ from difflib import SequenceMatcher
 from operator import ne
 from typing import NamedTuple
 
-from rich.style import Style
-
-Cell = tuple[str, Style | None]
-"""What one column of the terminal shows: its text and style. A wide character's second
-column is ("", style): the terminal fills it with the first."""
+from aiplan_tui.terminal_cells import Cell
 
 MIN_GAIN = 40
 """Cells the moves must save, in all, before they are worth their escape sequences."""
