@@ -57,16 +57,17 @@ class TerminalModel:
         color_system = console._color_system or ColorSystem.TRUECOLOR
         out = Output(color_system, self.erase_fills)
         height, width = self.size.height, self.size.width
-        planned = [(x, y, strip, strip_cells(strip, color_system)) for x, y, strip in pieces]
-        fits = all(
-            cells is not None and y < height and x + len(cells) <= width
-            for x, y, _, cells in planned
-        )
-        written = self._scroll(planned, out) if fits else set()
+        planned = []
+        for x, y, strip in pieces:
+            cells = strip_cells(strip, color_system)
+            fits = cells is not None and y < height and x + len(cells) <= width
+            planned.append((x, y, strip, cells if fits else None))
+        everything_fits = all(cells is not None for *_, cells in planned)
+        written = self._scroll(planned, out) if everything_fits else set()
         for x, y, strip, cells in planned:
             if y in written:
                 continue
-            if cells is None or y >= height or x + len(cells) > width:
+            if cells is None:  # controls, or past the screen's edge: written as Textual would
                 out.move_to(x, y)
                 out.raw(strip.render(console))
                 if y < height:

@@ -53,8 +53,8 @@ def plan_moves(
     old_keys = [_text(rows[y]) if None not in rows[y] else None for y in range(first, last + 1)]
     new_keys = [_text(row) for row in wanted]
     matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    # Which old row each row of the band shows as the moves go on; None once blank.
     shown: list[int | None] = list(range(first, last + 1))
-    """Which old row each row of the band shows as the moves go on; None once blank."""
     moves: list[Scroll] = []
     for old_start, new_start, size in matcher.get_matching_blocks():
         if size < MIN_BLOCK or old_keys[old_start] is None:
