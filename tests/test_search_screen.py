@@ -139,3 +139,22 @@ async def test_the_command_palette_finds_through_the_search_engine() -> None:
         await pilot.pause()
         assert app.screen is app.reader
         assert app.reader.query_one("#listing").display
+
+
+async def test_a_query_typed_before_the_index_is_ready_shows_its_results_when_it_is() -> None:
+    app = make_app()
+    ready = load_pack(bundled_content_dir())
+    app.build_search_index = lambda: None  # type: ignore[method-assign]  # held back
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await type_query(pilot, app, "deepsek")
+        assert count(app) == "Indexing the pack…"
+        from aiplan_tui.index_cache import load_or_build_index
+
+        app.search_index = load_or_build_index(ready)  # the thread finishes
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if count(app).endswith("results") or count(app).endswith("result"):
+                break
+        assert count(app).split()[0].isdigit(), count(app)
+        assert app.screen.query_one(OptionList).option_count > 0

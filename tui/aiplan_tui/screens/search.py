@@ -53,6 +53,10 @@ def result_prompt(hit: Hit, side_colours: dict[str, str]) -> Text:
     return prompt
 
 
+INDEX_RETRY_SECONDS = 0.25
+"""How soon a query typed while the index is still being built is run again."""
+
+
 class SearchScreen(Screen[SearchChoice | None]):
     """Type to search; `down` or `tab` to the results, `enter` opens, `escape` goes back."""
 
@@ -111,6 +115,10 @@ class SearchScreen(Screen[SearchChoice | None]):
         count = self.query_one("#search-count", Static)
         if indexing:
             count.update("Indexing the pack…")
+            if query.strip():  # search again once the index is ready, as the user waits
+                self.set_timer(
+                    INDEX_RETRY_SECONDS, lambda: self.search(self.query_one(Input).value)
+                )
         elif not query.strip():
             count.update("Type to search.")
         else:
