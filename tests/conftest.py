@@ -152,9 +152,12 @@ def private_xdg_dirs(
     return home
 
 
-def app_in_pty(home: Path, columns: int, lines: int, *args: str) -> tuple[Popen[bytes], int, int]:
-    """`python -m aiplan_tui ARGS` in a new pseudo-terminal of the given size, with a private
-    HOME and XDG directories: (process, master end, slave end); the caller closes both ends."""
+def app_in_pty(
+    home: Path, columns: int, lines: int, *args: str, code: str | None = None
+) -> tuple[Popen[bytes], int, int]:
+    """`python -m aiplan_tui ARGS` (or `python -c CODE ARGS`) in a new pseudo-terminal of the
+    given size, with a private HOME and XDG directories: (process, master end, slave end);
+    the caller closes both ends."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
     env = {
@@ -168,7 +171,7 @@ def app_in_pty(home: Path, columns: int, lines: int, *args: str) -> tuple[Popen[
         "PYTHONPATH": os.pathsep.join(sys.path),
     }
     process = Popen(
-        [sys.executable, "-m", "aiplan_tui", *args],
+        [sys.executable, *(["-c", code] if code else ["-m", "aiplan_tui"]), *args],
         stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
     )  # fmt: skip
     return process, master, slave

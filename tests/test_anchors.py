@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from aiplan_tui.anchors import find_all, suggest
-from aiplan_tui.model import Location
+from aiplan_tui.core.model import Location
+from aiplan_tui.pack.anchors import find_all, suggest
 
 PARAGRAPHS = (
     "Chips matter. The U.S. lifted its ban on chips.",

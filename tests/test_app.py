@@ -6,11 +6,11 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.loader import load_pack
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.widgets.article_view import ParagraphView
-from aiplan_tui.widgets.navigator import Navigator
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.widgets.article_view import ParagraphView
+from aiplan_tui.ui.widgets.navigator import Navigator
 from conftest import ARTICLE, HIGHLIGHTS, PackFactory
 
 

@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from aiplan_tui.loader import load_pack
-from aiplan_tui.model import Fact, Pack, Quote
+from aiplan_tui.core.model import Fact, Pack, Quote
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
 from conftest import SEEDS
 

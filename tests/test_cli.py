@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from aiplan_tui import __version__
-from aiplan_tui.cli import main
+from aiplan_tui.cli.main import main
 from conftest import HIGHLIGHTS, PACK_TOML, PackFactory
 
 

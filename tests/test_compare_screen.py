@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import OptionList, Static
 
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.comparison import GAP
-from aiplan_tui.loader import load_pack
+from aiplan_tui.compare.matrix import GAP
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.screens.compare import CompareScreen, SidePicker
-from aiplan_tui.widgets.compare_rows import FiguresView, PointView
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.screens.compare import CompareScreen, SidePicker
+from aiplan_tui.ui.widgets.compare_rows import FiguresView, PointView
 from conftest import PACK_TOML, PackFactory
 
 THREE_SIDES = PACK_TOML + '\n[[side]]\nid = "eu"\nlabel = "European Union"\nshort = "EU"\n'
@@ -87,7 +87,7 @@ async def test_n_at_the_last_point_says_so(make_pack: PackFactory) -> None:
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("2", "N")
         await pilot.pause()
-        assert any("first point" in n.message for n in app._notifications)
+        assert any("first point" in n.message for n in app.notices)
         assert selected(app.compare_screen) == "p-us-plan-aims"
 
 
@@ -129,7 +129,7 @@ async def test_the_gap_is_visible_and_enter_on_it_explains(make_pack: PackFactor
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
-        assert any("China is not covered" in n.message for n in app._notifications)
+        assert any("China is not covered" in n.message for n in app.notices)
 
 
 async def test_figures_draw_bars_on_one_scale() -> None:

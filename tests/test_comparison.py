@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from aiplan_tui.comparison import GAP, SidesError, build_matrix, default_sides, parse_sides
-from aiplan_tui.figures import bar, pair, ratio_text, summary_line
-from aiplan_tui.loader import load_pack
-from aiplan_tui.model import Fact, Location, SourceRef
+from aiplan_tui.compare.figures import bar, pair, ratio_text, summary_line
+from aiplan_tui.compare.matrix import GAP, SidesError, build_matrix, default_sides, parse_sides
+from aiplan_tui.core.model import Fact, Location, SourceRef
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
 from conftest import HIGHLIGHTS, PACK_TOML, PackFactory
 

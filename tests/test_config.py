@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from aiplan_tui.config import check_keys, load_settings
-from aiplan_tui.problems import Problems
+from aiplan_tui.core.problems import Problems
+from aiplan_tui.settings.config import check_keys, load_settings
 from conftest import PackFactory
 
 

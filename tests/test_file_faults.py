@@ -18,9 +18,10 @@ from typing import Any
 
 import pytest
 
-from aiplan_tui import cli
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.state import SavedState
+from aiplan_tui.cli import app as cli_app
+from aiplan_tui.cli.main import main
+from aiplan_tui.settings.state import SavedState
+from aiplan_tui.ui.app import AiplanApp
 
 GOOD_CONFIG = 'theme = "aiplan-light"\n\n[keys]\nquotes = "4"\n'
 GOOD_STATE = SavedState(screen="reader", theme="aiplan-light", search_history=("chips", "camps"))
@@ -52,9 +53,9 @@ def start(monkeypatch: pytest.MonkeyPatch) -> AiplanApp:
     """The app exactly as `aiplan-tui` makes it (config and state read by the command line),
     caught before it would take over the terminal."""
     made: list[AiplanApp] = []
-    monkeypatch.setattr(cli, "_no_terminal_for_app", lambda: None)
+    monkeypatch.setattr(cli_app, "no_terminal_for_app", lambda: None)
     monkeypatch.setattr(AiplanApp, "run", lambda self, *a, **k: made.append(self))
-    assert cli.main([]) == 0
+    assert main([]) == 0
     (app,) = made
     return app
 
@@ -97,7 +98,7 @@ async def drive(app: AiplanApp) -> list[Any]:
         await pilot.pause()
         await pilot.press("slash", *"chips", "escape")  # the search history is saved here
         await pilot.pause()
-        notices = list(app._notifications)
+        notices = list(app.notices)
         await pilot.press("2")
         await pilot.pause()
         assert app.screen is app.compare_screen  # keys still work

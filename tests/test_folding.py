@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aiplan_tui.folding import fold, fold_plain, words
+from aiplan_tui.search.folding import fold, fold_plain, words
 
 
 def test_case_accents_quotes_and_dashes_fold() -> None:

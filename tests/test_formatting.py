@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aiplan_tui.formatting import (
+from aiplan_tui.core.formatting import (
     citation,
     fact_line,
     format_fact_value,
@@ -16,8 +16,7 @@ from aiplan_tui.formatting import (
     side_labels,
     speaker_line,
 )
-from aiplan_tui.loader import load_pack
-from aiplan_tui.model import (
+from aiplan_tui.core.model import (
     Entity,
     Event,
     Fact,
@@ -28,6 +27,7 @@ from aiplan_tui.model import (
     Quote,
     SourceRef,
 )
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
 
 CNBC_SOURCE = (

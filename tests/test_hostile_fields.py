@@ -35,11 +35,12 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static, Tree
 
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.loader import load_pack
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir, bundled_themes_dir
-from aiplan_tui.startup import Startup
-from aiplan_tui.themes import DEFAULT_THEME, ThemeCatalog
+from aiplan_tui.settings.themes import DEFAULT_THEME
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.startup import Startup
+from aiplan_tui.ui.themes import ThemeCatalog
 from conftest import PackFactory
 
 # --- The hostile texts --------------------------------------------------------------------------
@@ -488,7 +489,7 @@ async def test_a_notice_naming_a_hostile_side_shows_it_literally(make_pack: Pack
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "enter")
         await pilot.pause()
-        notices = [n.message for n in app._notifications]
+        notices = [n.message for n in app.notices]
         assert f"Nothing to open: {shown} is not covered on this dimension." in notices
         strips = screen_strips(app)
         assert_safe(strips)
@@ -565,14 +566,17 @@ async def test_a_hostile_theme_name_is_rejected_and_the_theme_kept(tmp_path: Pat
     (user / "evil.toml").write_text(THEME.format(name=toml_string(f"evil{name}")))
     catalog = ThemeCatalog.load(bundled_themes_dir(), user)
     problems = [p.format() for p in catalog.problems.items]
-    assert len(problems) == 1 and "evil.toml:1:1: error: a theme name is up to 64" in problems[0]
+    assert (
+        len(problems) == 1
+        and 'evil.toml:1:1: error: "name" must be a theme name: up to 64' in problems[0]
+    )
     assert not any(ch in UNSAFE for ch in problems[0])
     assert not any(n.startswith("evil") for n in catalog.names)
     app = AiplanApp(load_pack(bundled_content_dir()), Startup(catalog=catalog))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.theme == DEFAULT_THEME
-        assert any("evil.toml:1:1" in n.message for n in app._notifications)
+        assert any("evil.toml:1:1" in n.message for n in app.notices)
         assert_safe(screen_strips(app))
         await click_the_action(app, pilot)
 
@@ -585,7 +589,7 @@ async def test_a_hostile_theme_name_asked_for_is_refused_and_the_default_kept() 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.theme == DEFAULT_THEME
-        notes = [n.message for n in app._notifications]
+        notes = [n.message for n in app.notices]
         assert any("There is no theme '[@click=app.quit]x[/]\\x1b]0;T\\x07\\u202e'" in n
                    for n in notes), notes  # fmt: skip
         strips = screen_strips(app)
@@ -620,7 +624,7 @@ def test_the_compare_command_prints_hostile_text_without_controls(
 ) -> None:
     """`aiplan-tui compare PACK` in a terminal: the pack title, side names and figure labels
     printed with their control characters removed (the side short name was printed raw)."""
-    from aiplan_tui.cli import main
+    from aiplan_tui.cli.main import main
 
     written, shown = hostile_value("control")
     files = pack_files("side_short", written, pack_title=written, fact_metric=written)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from aiplan_tui.cli import main
-from aiplan_tui.loader import LoadResult, load_pack
-from aiplan_tui.model import Fact
-from aiplan_tui.toml_source import MAX_FILE_BYTES
+from aiplan_tui.cli.main import main
+from aiplan_tui.core.model import Fact
+from aiplan_tui.core.toml_source import MAX_FILE_BYTES
+from aiplan_tui.pack.loader import LoadResult, load_pack
 from conftest import ARTICLE, HIGHLIGHTS, MINI_PACK, PACK_TOML
 
 MEMO = """\

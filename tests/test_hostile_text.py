@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.commands import pack_commands
-from aiplan_tui.loader import load_pack
-from aiplan_tui.screens.quotes import QuoteList
-from aiplan_tui.widgets.article_view import ParagraphView
-from aiplan_tui.widgets.highlight_cards import HighlightCards
-from aiplan_tui.widgets.navigator import Navigator
+from aiplan_tui.pack.loader import load_pack
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.palette import pack_commands
+from aiplan_tui.ui.screens.quotes import QuoteList
+from aiplan_tui.ui.widgets.article_view import ParagraphView
+from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
+from aiplan_tui.ui.widgets.navigator import Navigator
 from conftest import PACK_TOML, PackFactory
 
 MARKUP = (
@@ -111,7 +111,7 @@ async def test_huge_articles_are_capped_with_a_visible_marker(make_pack: PackFac
     quick; the text itself is all loaded (search and export see it)."""
     from textual.widgets import Static
 
-    from aiplan_tui.widgets.article_view import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
+    from aiplan_tui.ui.widgets.article_view import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 
     many = "\n\n".join(f"Paragraph {n} about chips." for n in range(5_000))
     long_line = "word " * 220_000

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from aiplan_tui import index_cache
-from aiplan_tui.index_cache import cache_path, load_or_build_index
-from aiplan_tui.loader import LoadResult, load_pack
+from aiplan_tui.pack.loader import LoadResult, load_pack
 from aiplan_tui.paths import bundled_content_dir, user_cache_dir
-from aiplan_tui.search import SearchIndex
-from aiplan_tui.search_docs import PackDocs
+from aiplan_tui.search import cache as index_cache
+from aiplan_tui.search.cache import cache_path, load_or_build_index
+from aiplan_tui.search.documents import PackDocs
+from aiplan_tui.search.engine import SearchIndex
 from conftest import PackFactory
 
 QUERIES = ["chen", "billion", "bilion", '"two camps"', "^invest", "ment$", "chips !nvidia",

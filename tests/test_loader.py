@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from aiplan_tui import toml_source
-from aiplan_tui.loader import LoadResult, PackNotFoundError, load_pack
-from aiplan_tui.model import Fact, Quote
+from aiplan_tui.core import toml_source
+from aiplan_tui.core.model import Fact, Quote
+from aiplan_tui.pack.loader import LoadResult, PackNotFoundError, load_pack
 from conftest import ARTICLE, ENTITIES, HIGHLIGHTS, PACK_TOML, PackFactory
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aiplan_tui.loader import load_pack
-from aiplan_tui.toml_source import KeyLocator
+from aiplan_tui.core.toml_source import KeyLocator
+from aiplan_tui.pack.loader import load_pack
 from conftest import MINI_PACK
 
 TOML_ISH = st.text(

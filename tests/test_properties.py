@@ -14,11 +14,11 @@ import tomli
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from aiplan_tui.anchors import find_all
-from aiplan_tui.folding import fold_plain, words
-from aiplan_tui.loader import load_pack
-from aiplan_tui.safe_text import clean, clean_line
-from aiplan_tui.search import SearchIndex
+from aiplan_tui.core.safe_text import clean, clean_line
+from aiplan_tui.pack.anchors import find_all
+from aiplan_tui.pack.loader import load_pack
+from aiplan_tui.search.engine import SearchIndex
+from aiplan_tui.search.folding import fold_plain, words
 from conftest import MINI_PACK, PACK_TOML
 
 QUICK = settings(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aiplan_tui.query import Query, Term, parse
+from aiplan_tui.search.query import Query, Term, parse
 
 
 def test_words_are_anded_and_fuzzy() -> None:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from textual.widgets import ContentSwitcher, Static
 
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.loader import load_pack
+from aiplan_tui.core.reading import ReadingOrder
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.reading import ReadingOrder
-from aiplan_tui.screens.help import HelpScreen
-from aiplan_tui.screens.quotes import QuotesScreen
-from aiplan_tui.screens.reader import ReaderScreen
-from aiplan_tui.screens.too_small import TooSmallScreen
-from aiplan_tui.widgets.highlight_cards import HighlightCards
-from aiplan_tui.widgets.listing import Listing
-from aiplan_tui.widgets.navigator import Navigator
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.screens.help import HelpScreen
+from aiplan_tui.ui.screens.quotes import QuotesScreen
+from aiplan_tui.ui.screens.reader import ReaderScreen
+from aiplan_tui.ui.screens.too_small import TooSmallScreen
+from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
+from aiplan_tui.ui.widgets.listing import Listing
+from aiplan_tui.ui.widgets.navigator import Navigator
 
 PACK = load_pack(bundled_content_dir()).pack
 QUOTES = ReadingOrder(PACK, {"quote"}).items
@@ -115,7 +115,7 @@ async def test_enter_on_a_navigator_quote_opens_it_and_flashes() -> None:
 
 
 def navigator_target(kind: str, target_id: str):  # type: ignore[no-untyped-def]
-    from aiplan_tui.widgets.navigator import Target
+    from aiplan_tui.ui.widgets.navigator import Target
 
     return Target(kind, target_id)  # type: ignore[arg-type]
 
@@ -175,7 +175,7 @@ async def test_help_lists_keys_from_the_bindings() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        sections = dict(app.help_sections())
+        sections = dict(app.screen.sections)
         assert ("]", "The next quote in reading order, across articles.") in sections["Everywhere"]
         assert ("h", "Show or hide the highlights pane (below 120 columns).") in sections["Reader"]
         await pilot.press("escape")

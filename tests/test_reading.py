@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from aiplan_tui.loader import load_pack
-from aiplan_tui.mentions import find_mentions
-from aiplan_tui.model import Pack
+from aiplan_tui.core.model import Pack
+from aiplan_tui.core.reading import Place, ReadingOrder
+from aiplan_tui.pack.loader import load_pack
+from aiplan_tui.pack.mentions import find_mentions
 from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.reading import Place, ReadingOrder
 
 
 @pytest.fixture(scope="module")

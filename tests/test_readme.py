@@ -15,12 +15,9 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_readme_lists_every_key_the_help_screen_lists() -> None:
-    from aiplan_tui.app import AiplanApp
-    from aiplan_tui.loader import load_pack
-    from aiplan_tui.paths import bundled_content_dir
+    from aiplan_tui.ui.keys import help_sections
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    app = AiplanApp(load_pack(bundled_content_dir()))
-    for _, rows in app.help_sections():
+    for _, rows in help_sections({}):
         for keys, description in rows:
             assert f"| `{keys}` | {description} |" in readme

@@ -6,10 +6,10 @@ import random
 
 import pytest
 
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.loader import load_pack
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.screens.too_small import TooSmallScreen
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.screens.too_small import TooSmallScreen
 
 pytestmark = pytest.mark.slow
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiplan_tui.safe_text import clean, clean_line
+from aiplan_tui.core.safe_text import clean, clean_line
 
 
 def test_escape_sequences_lose_their_escape_byte() -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.loader import load_pack
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.startup import Startup
-from aiplan_tui.state import SavedState, StateStore
+from aiplan_tui.settings.state import SavedState, StateStore
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.startup import Startup
 
 
 def make_app(store: StateStore) -> AiplanApp:
@@ -59,7 +59,7 @@ async def test_a_state_that_cannot_be_saved_gives_one_notice(tmp_path: Path) -> 
         await pilot.press("slash", *"chips", "escape")
         await pilot.press("slash", *"camps", "escape")
         await pilot.pause()
-        notices = [n for n in app._notifications if n.title == "State not saved"]
+        notices = [n for n in app.notices if n.title == "State not saved"]
         assert len(notices) == 1
     assert blocker.read_text(encoding="utf-8").startswith("a file where")
 
@@ -70,7 +70,7 @@ async def test_a_corrupt_state_is_moved_aside_with_a_notice(tmp_path: Path) -> N
     app = make_app(StateStore(path))
     async with app.run_test(notifications=True) as pilot:
         await pilot.pause()
-        assert any("moved it to" in n.message for n in app._notifications)
+        assert any("moved it to" in n.message for n in app.notices)
         assert app.screen is app.reader
     (aside,) = tmp_path.glob("state.json.corrupt-*")
     assert aside.read_text(encoding="utf-8").startswith('{"screen": "reader"')
@@ -84,4 +84,4 @@ async def test_a_saved_place_that_no_longer_exists_is_ignored(tmp_path: Path) ->
         await pilot.pause()
         assert app.screen is app.reader
         assert app.reader.article_view.article is not None
-        assert any("There is no theme 'nope'" in n.message for n in app._notifications)
+        assert any("There is no theme 'nope'" in n.message for n in app.notices)

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aiplan_tui.loader import load_pack
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.search import SearchIndex
+from aiplan_tui.search.engine import SearchIndex
 from conftest import PackFactory
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.loader import load_pack
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.screens.quotes import QuotesScreen
-from aiplan_tui.screens.reader import ReaderScreen
-from aiplan_tui.screens.search import SearchScreen
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.screens.quotes import QuotesScreen
+from aiplan_tui.ui.screens.reader import ReaderScreen
+from aiplan_tui.ui.screens.search import SearchScreen
 
 
 def make_app() -> AiplanApp:
@@ -19,7 +19,7 @@ def make_app() -> AiplanApp:
 async def wait_for_index(app: AiplanApp, pilot: object) -> None:
     """The index is built in a thread that starts shortly after the first frame."""
     for _ in range(200):
-        if app.search_index is not None:
+        if app.search.index is not None:
             return
         await pilot.pause(0.05)  # type: ignore[attr-defined]
     raise AssertionError("the search index was never built")
@@ -81,7 +81,7 @@ async def test_history_recalls_earlier_queries() -> None:
             await type_query(pilot, app, query)
             await pilot.press("enter")
             await pilot.pause()
-        assert app.search_history == ["nvidia", "deepseek"]
+        assert app.search.history == ("nvidia", "deepseek")
         await pilot.press("slash")
         await pilot.press("up")
         box = app.screen.query_one(Input)
@@ -116,13 +116,13 @@ async def test_n_and_N_step_through_the_matches_in_the_articles() -> None:
 
 async def test_the_command_palette_finds_through_the_search_engine() -> None:
     """A typo the palette's own matcher cannot place still finds DeepSeek, via the engine."""
-    from aiplan_tui.app import AiplanApp
-    from aiplan_tui.loader import load_pack
+    from aiplan_tui.pack.loader import load_pack
     from aiplan_tui.paths import bundled_content_dir
+    from aiplan_tui.ui.app import AiplanApp
 
     app = AiplanApp(load_pack(bundled_content_dir()))
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.search_index is None:
+        while app.search.index is None:
             await pilot.pause(0.05)
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -149,9 +149,10 @@ async def test_a_query_typed_before_the_index_is_ready_shows_its_results_when_it
         await pilot.press("slash")
         await type_query(pilot, app, "deepsek")
         assert count(app) == "Indexing the pack…"
-        from aiplan_tui.index_cache import load_or_build_index
+        from aiplan_tui.search.cache import load_or_build_index
+        from aiplan_tui.ui.search_session import IndexReady
 
-        app.search_index = load_or_build_index(ready)  # the thread finishes
+        app.post_message(IndexReady(load_or_build_index(ready)))  # the thread finishes
         for _ in range(40):
             await pilot.pause(0.05)
             if count(app).endswith("results") or count(app).endswith("result"):

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.loader import load_pack
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir, bundled_themes_dir
-from aiplan_tui.startup import Startup
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.startup import Startup
 
 SIZES = [(120, 40), (80, 24), (60, 20)]
 

@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import aiplan_tui
-from aiplan_tui.state import (
+from aiplan_tui.core.atomic import STALE_TEMP_SECONDS
+from aiplan_tui.settings.state import (
     MAX_HISTORY,
     MAX_QUERY_CHARS,
-    STALE_TEMP_SECONDS,
     SavedState,
     StateStore,
     add_to_history,
@@ -162,7 +162,11 @@ def test_a_wrong_typed_field_falls_back_alone(
         if other != field:
             assert getattr(state, other) == getattr(SOME_STATE, other)
     assert len(messages) == 1
-    assert messages[0].startswith(f"state.json: {field!r} should be ")
+    assert (
+        f'state.json:1:{json.dumps(data).index(json.dumps(field)) + 1}: error: "{field}" must be '
+        in messages[0]
+    )
+    assert messages[0].endswith(f"; using {json.dumps(expected if expected != () else [])}")
     assert files_in(store.path.parent) == ["state.json"]  # a bad field is not a bad file
 
 
@@ -171,7 +175,10 @@ def test_history_entries_that_are_not_strings_are_dropped(store: StateStore) -> 
     store.path.write_text('{"search_history": ["a", 1, null, "b", ["c"]]}', encoding="utf-8")
     state, messages = store.load()
     assert state.search_history == ("a", "b")
-    assert messages == ["state.json: 'search_history' should hold only strings; dropped 3 entries"]
+    (message,) = messages
+    assert message.endswith(
+        'state.json:1:2: warning: "search_history" should hold only strings; dropped 3 entries'
+    )
 
 
 def test_history_in_the_file_is_capped_on_load(store: StateStore) -> None:
@@ -492,7 +499,7 @@ def writer_state(n: int) -> SavedState:
 WRITER = (
     "import sys, time\n"
     "from pathlib import Path\n"
-    "from aiplan_tui.state import SavedState, StateStore\n"
+    "from aiplan_tui.settings.state import SavedState, StateStore\n"
     + inspect.getsource(writer_state)
     + "store = StateStore(Path(sys.argv[1]))\n"
     "n, step, deadline = int(sys.argv[2]), int(sys.argv[3]), time.monotonic() + float(sys.argv[4])\n"

@@ -21,8 +21,8 @@ from textual._compositor import LayoutUpdate
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
-from aiplan_tui import terminal_scroll
-from aiplan_tui.terminal_delta import TerminalModel
+from aiplan_tui.terminal import scroll as terminal_scroll
+from aiplan_tui.terminal.model import TerminalModel
 
 WIDTH, HEIGHT = 20, 6
 CONSOLE = Console(color_system="256", force_terminal=True, width=WIDTH)
@@ -256,9 +256,9 @@ def test_any_sequence_of_updates_leaves_the_same_screen(
 
 
 async def test_ctrl_l_forgets_what_the_terminal_shows_even_under_a_dialog() -> None:
-    from aiplan_tui.app import AiplanApp
-    from aiplan_tui.loader import load_pack
+    from aiplan_tui.pack.loader import load_pack
     from aiplan_tui.paths import bundled_content_dir
+    from aiplan_tui.ui.app import AiplanApp
 
     app = AiplanApp(load_pack(bundled_content_dir()))
     async with app.run_test(size=(100, 30)) as pilot:

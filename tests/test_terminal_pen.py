@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from rich.color import ColorSystem
 from rich.style import Style
 
-from aiplan_tui.terminal_pen import full_codes, transition
+from aiplan_tui.terminal.pen import full_codes, transition
 
 EIGHT_BIT = ColorSystem.EIGHT_BIT
 GREY = Style(color="grey85", bgcolor="grey11")

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.loader import load_pack
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir, user_themes_dir
-from aiplan_tui.screens.theme_picker import ThemePicker
-from aiplan_tui.startup import Startup
-from aiplan_tui.themes import DEFAULT_THEME
+from aiplan_tui.settings.themes import DEFAULT_THEME
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.screens.help import HelpScreen
+from aiplan_tui.ui.screens.theme_picker import ThemePicker
+from aiplan_tui.ui.startup import Startup
 
 USER_THEME = """\
 name = "my-night"
@@ -76,7 +77,7 @@ async def test_startup_theme_and_unknown_theme() -> None:
     async with app.run_test(notifications=True) as pilot:
         await pilot.pause()
         assert app.theme == DEFAULT_THEME
-        assert any("There is no theme 'my-night'" in n.message for n in app._notifications)
+        assert any("There is no theme 'my-night'" in n.message for n in app.notices)
     add_user_theme("my-night.toml", USER_THEME)
     app = make_app(Startup(theme="my-night"))
     async with app.run_test() as pilot:
@@ -90,7 +91,7 @@ async def test_a_broken_user_theme_gets_one_notice_and_is_skipped() -> None:
     app = make_app()
     async with app.run_test(notifications=True) as pilot:
         await pilot.pause()
-        notices = [n for n in app._notifications if n.title == "Theme problems"]
+        notices = [n for n in app.notices if n.title == "Theme problems"]
         assert len(notices) == 1
         assert "bad.toml:2:1: error" in notices[0].message
         assert "worse.toml:3:1: error: unknown key 'glow'" in notices[0].message
@@ -98,7 +99,7 @@ async def test_a_broken_user_theme_gets_one_notice_and_is_skipped() -> None:
 
 
 async def test_the_palette_lists_themes() -> None:
-    from aiplan_tui.commands import pack_commands
+    from aiplan_tui.ui.palette import pack_commands
 
     app = make_app()
     async with app.run_test() as pilot:
@@ -113,7 +114,10 @@ async def test_keymap_remaps_a_binding_and_help_shows_it() -> None:
         await pilot.press("4")
         await pilot.pause()
         assert app.screen is app.quotes_screen
-        rows = dict(app.help_sections())["Everywhere"]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = dict(app.screen.sections)["Everywhere"]
         assert ("4", "Every quote, by speaker.") in rows
 
 

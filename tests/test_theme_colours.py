@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aiplan_tui.contrast import (
+from contrast import (
     ANSI_DEFAULT_BACKGROUND,
     ANSI_DEFAULT_FOREGROUND,
     ANSI_RGB,
@@ -33,7 +33,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-from aiplan_tui.themes import PALETTE_KEYS, STYLE_WORDS
+from aiplan_tui.settings.themes import PALETTE_KEYS, STYLE_WORDS
 
 THEMES_DIR = Path(__file__).resolve().parent.parent / "themes"
 THEME_FILES = sorted(THEMES_DIR.glob("*.toml"))

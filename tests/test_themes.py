@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.loader import load_pack
+from aiplan_tui.core.problems import Problems
+from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir, bundled_themes_dir
-from aiplan_tui.problems import Problems
-from aiplan_tui.themes import DEFAULT_THEME, load_theme, load_theme_dir
+from aiplan_tui.settings.themes import DEFAULT_THEME
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.themes import load_theme, load_theme_dir
 
 
 def test_bundled_themes_all_build() -> None:
@@ -63,8 +64,8 @@ def test_every_kind_of_bad_value_is_reported_with_its_line(tmp_path: Path) -> No
     assert load_theme(path, problems) is None
     found = [(p.line, p.message.split(" (")[0].split(":")[0]) for p in problems.items]
     assert found == [
-        (2, '"ansi" must be true or false'),
         (4, "unknown key 'shine' in a theme"),
+        (2, '"ansi" must be true or false'),
         (9, '"quote-style" must be words from'),
         (10, '"fact-style" must be words from'),
         (8, "unknown variable 'glow'"),
@@ -90,4 +91,6 @@ def test_a_theme_name_is_a_plain_word(tmp_path: Path) -> None:
     problems = Problems()
     assert load_theme(path, problems) is None
     (problem,) = problems.items
-    assert problem.line == 1 and problem.message.startswith("a theme name is up to 64 letters")
+    assert problem.line == 1 and problem.message.startswith(
+        '"name" must be a theme name: up to 64 letters'
+    )

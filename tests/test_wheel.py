@@ -40,8 +40,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_ships_the_pack_and_the_themes(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in [
-        "aiplan_tui/cli.py",
-        "aiplan_tui/app.tcss",
+        "aiplan_tui/cli/main.py",
+        "aiplan_tui/ui/app.tcss",
         "aiplan_tui/bundled/content/pack.toml",
         "aiplan_tui/bundled/content/articles/cnbc-tech-race.md",
         "aiplan_tui/bundled/content/articles/waic-governance.md",

@@ -9,8 +9,8 @@ import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 
-from aiplan_tui.app import AiplanApp
-from aiplan_tui.loader import load_pack
+from aiplan_tui.pack.loader import load_pack
+from aiplan_tui.ui.app import AiplanApp
 from conftest import PackFactory
 
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"

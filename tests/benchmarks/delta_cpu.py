@@ -21,7 +21,7 @@ from textual._compositor import LayoutUpdate
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
-from aiplan_tui.terminal_delta import TerminalModel
+from aiplan_tui.terminal.model import TerminalModel
 
 CONSOLE = Console(color_system="256", force_terminal=True)
 STYLES = [Style(color="grey85", bgcolor="grey11"), Style(color="red", bgcolor="grey11", bold=True)]

@@ -22,9 +22,19 @@ import time
 from itertools import accumulate
 from pathlib import Path
 
-from aiplan_tui import index_cache
-from aiplan_tui.model import Article, Entity, Fact, Location, Pack, PackInfo, Quote, Side, SourceRef
-from aiplan_tui.search import SearchIndex
+from aiplan_tui.core.model import (
+    Article,
+    Entity,
+    Fact,
+    Location,
+    Pack,
+    PackInfo,
+    Quote,
+    Side,
+    SourceRef,
+)
+from aiplan_tui.search import cache as index_cache
+from aiplan_tui.search.engine import SearchIndex
 
 SEED = 20250726
 QUERIES = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from aiplan_tui.cli import main
+from aiplan_tui.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

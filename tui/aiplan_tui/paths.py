@@ -51,3 +51,8 @@ def user_state_dir() -> Path:
 def user_cache_dir() -> Path:
     """Where the search index cache lives ($XDG_CACHE_HOME/aiplan-tui); safe to delete."""
     return _xdg("XDG_CACHE_HOME", ".cache")
+
+
+def log_file() -> Path:
+    """Where the app notes what it did not show on screen ($XDG_STATE_HOME/aiplan-tui)."""
+    return user_state_dir() / "aiplan-tui.log"

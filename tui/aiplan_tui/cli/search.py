@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from aiplan_tui.index_cache import load_or_build_index
-from aiplan_tui.model import Pack
-from aiplan_tui.safe_text import clean_line
-from aiplan_tui.search import Hit, snippet
+from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from aiplan_tui.core.model import Pack
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.pack.loader import LoadResult
+from aiplan_tui.search.cache import load_or_build_index
+from aiplan_tui.search.engine import Hit, snippet
+from aiplan_tui.search.query import KINDS
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:
@@ -53,7 +57,7 @@ def run_search(
             text = clean_line(hit.text).replace("\t", " ")
             fields = [hit.kind, hit.id, f"{hit.score:.3f}", hit.doc.article, where, text]
             sys.stdout.write("\t".join(fields) + "\n")
-    return 0 if hits else 1
+    return EXIT_OK if hits else EXIT_PROBLEMS
 
 
 def _print_table(hits: list[Hit], query: str) -> None:
@@ -76,3 +80,14 @@ def _print_table(hits: list[Hit], query: str) -> None:
             where += f" ¶{hit.location.paragraph + 1}"
         table.add_row(Text(hit.kind), Text(hit.id), Text(where), match)
     Console().print(table)
+
+
+def search_command(result: LoadResult, args: argparse.Namespace) -> int:
+    """Check the options, then search; a usage error exits 2 before any search runs."""
+    kinds = [kind for value in args.kind for kind in value.split(",") if kind]
+    unknown = [kind for kind in kinds if kind not in KINDS]
+    if unknown or args.limit < 1:
+        problem = f"unknown kind {unknown[0]!r}" if unknown else "--limit must be at least 1"
+        print(f"aiplan-tui search: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    return run_search(result.pack, args.query, kinds, args.limit, args.json, result.files)

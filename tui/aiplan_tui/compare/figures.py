@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from aiplan_tui.formatting import format_fact_value, format_number
-from aiplan_tui.model import Fact
+from aiplan_tui.core.formatting import format_fact_value, format_number
+from aiplan_tui.core.model import Fact
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL_BLOCK = "█"

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aiplan_tui.figures import FigurePair, pair_facts
-from aiplan_tui.model import Dimension, Fact, Highlight, Pack, Position, Side, SourceRef
-from aiplan_tui.reading import ReadingOrder
+from aiplan_tui.compare.figures import FigurePair, pair_facts
+from aiplan_tui.core.model import Dimension, Fact, Highlight, Pack, Position, Side, SourceRef
+from aiplan_tui.core.reading import ReadingOrder
 
 GAP = "not covered in these articles"
 """What a side with nothing on a dimension shows: a visible gap, not a blank."""

@@ -14,11 +14,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from aiplan_tui.comparison import GAP, CompareCell, Matrix
-from aiplan_tui.figures import FigurePair, bar, summary_line, value_text
-from aiplan_tui.formatting import KIND_ICONS, point_line, where_line
-from aiplan_tui.model import Fact, Highlight, Pack, Quote
-from aiplan_tui.safe_text import clean_line
+from aiplan_tui.compare.figures import FigurePair, bar, summary_line, value_text
+from aiplan_tui.compare.matrix import GAP, CompareCell, Matrix
+from aiplan_tui.core.formatting import KIND_ICONS, point_line, where_line
+from aiplan_tui.core.model import Fact, Highlight, Pack, Quote
+from aiplan_tui.core.safe_text import clean_line
 
 FORMAT_VERSION = 1
 BAR_WIDTH = 24

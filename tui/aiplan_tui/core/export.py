@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from aiplan_tui.model import Article, Highlight, Pack
+from aiplan_tui.core.model import Article, Highlight, Pack
 
 EXPORT_VERSION = 1
 """Bumped only when a field is removed or changes meaning; new fields may appear at any time."""

@@ -1,31 +1,53 @@
-"""Field-by-field validation of TOML tables, reporting every problem with its line and column."""
+"""Field-by-field checks of a table of values, every problem reported with its line and column.
+
+The one checking mechanism for every file the app reads: pack tables, `config.toml`, theme
+files, `state.json` and the search index cache's header. A field's type says what a value
+must be; a bad value is reported, then either leaves its table out (`check_table`, for a pack)
+or falls back to the field's default (`check_fields`, for settings and saved state).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
-from aiplan_tui.problems import Problems
-from aiplan_tui.toml_source import KeyLocator
+from aiplan_tui.core.problems import Problems, Severity
 
-FieldType = Literal["str", "id", "bool", "number", "date", "date_or_str", "str_list", "id_list"]
+FieldType = Literal[
+    "str", "id", "bool", "number", "count", "date", "date_or_str", "str_list", "id_list",
+    "number_list", "count_list", "list", "table",
+]  # fmt: skip
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*\Z")
 _TYPE_NAMES: dict[FieldType, str] = {
     "str": "a string",
     "id": "an id (letters, digits, - _ . :)",
     "bool": "true or false",
     "number": "a number",
+    "count": "a whole number, 0 or more",
     "date": "a date like 2025-07-26",
     "date_or_str": "a date like 2025-07-26 or a string",
     "str_list": "a list of strings",
     "id_list": "a list of ids",
+    "number_list": "a list of numbers",
+    "count_list": "a list of whole numbers, 0 or more",
+    "list": "a list",
+    "table": "a table",
 }
+
+
+class _NoDefault:
+    def __repr__(self) -> str:
+        return "NO_DEFAULT"
+
+
+NO_DEFAULT: Any = _NoDefault()
 
 
 @dataclass(frozen=True)
@@ -36,6 +58,35 @@ class Field:
     type: FieldType = "str"
     required: bool = False
     choices: tuple[str, ...] = ()
+    nullable: bool = False
+    """Whether null (JSON's, as TOML has none) is a value: it stays None."""
+    pattern: re.Pattern[str] | None = None
+    """A string must match it (from its start; end the pattern with \\Z to match it whole)."""
+    expected: str = ""
+    """What a message says the value must be, when the type's own words are too vague."""
+    missing: str = ""
+    """The message for a required field that is absent, when the table's label is not enough."""
+    default: Any = NO_DEFAULT
+    """For `check_fields`: the value a bad entry falls back to, and the message says so."""
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """How to report a key that no field names: `template` may use {key}, {label}, {hint}."""
+
+    template: str
+    severity: Severity = "warning"
+
+
+UNKNOWN_FIELD = Unknown('unknown field "{key}" in {label}{hint}')
+
+
+class Locator(Protocol):
+    """Where tables and keys start in a file (TOML or JSON), to point messages at them."""
+
+    def table(self, name: str, index: int = 0) -> tuple[int, int]: ...
+
+    def key(self, table: str, index: int, key: str) -> tuple[int, int]: ...
 
 
 @dataclass(frozen=True)
@@ -43,7 +94,7 @@ class TableAt:
     """Which table of which file is being checked, so problems point at it."""
 
     path: Path
-    locator: KeyLocator
+    locator: Locator
     table: str
     index: int = 0
 
@@ -72,75 +123,130 @@ def check_table(
     table: Any, fields: Sequence[Field], at: TableAt, problems: Problems
 ) -> dict[str, Any] | None:
     """The table's valid values, or None if anything is wrong enough to leave it out."""
+    values, ok = check_fields(table, fields, at, problems)
+    return values if ok else None
+
+
+def check_fields(
+    table: Any,
+    fields: Sequence[Field],
+    at: TableAt,
+    problems: Problems,
+    unknown: Unknown | None = UNKNOWN_FIELD,
+) -> tuple[dict[str, Any], bool]:
+    """The valid values (a bad one replaced by its field's default, if it has one) and
+    whether every field was right. Unknown keys are reported as `unknown` says (None: not)."""
     line, col = at.where()
     if not isinstance(table, dict):
         problems.error(at.path, line, col, f"{at.label} must be a table")
-        return None
+        return {}, False
     known = {f.name: f for f in fields}
     ok = True
     for key in table:
-        if key not in known:
-            k_line, k_col = at.where(key)
+        if key not in known and unknown is not None:
             hint = did_you_mean(key, list(known))
-            problems.warning(at.path, k_line, k_col, f'unknown field "{key}" in {at.label}{hint}')
+            message = unknown.template.format(key=key, label=at.label, hint=hint)
+            add = problems.error if unknown.severity == "error" else problems.warning
+            add(at.path, *at.where(key), message)
     values: dict[str, Any] = {}
     for spec in fields:
         if spec.name not in table:
             if spec.required:
-                problems.error(
-                    at.path, line, col, f'{at.label} is missing required field "{spec.name}"'
-                )
+                message = spec.missing or f'{at.label} is missing required field "{spec.name}"'
+                problems.error(at.path, line, col, message)
                 ok = False
+            elif spec.default is not NO_DEFAULT:
+                values[spec.name] = spec.default
             continue
-        value, message = _coerce(table[spec.name], spec)
-        if message:
-            k_line, k_col = at.where(spec.name)
-            problems.error(at.path, k_line, k_col, f'"{spec.name}" {message}')
-            ok = False
-        else:
+        value, message = coerce(table[spec.name], spec)
+        if not message:
             values[spec.name] = value
-    return values if ok else None
+            continue
+        ok = False
+        if spec.default is not NO_DEFAULT:
+            message += f"; using {json.dumps(spec.default)}"
+            values[spec.name] = spec.default
+        problems.error(at.path, *at.where(spec.name), f'"{spec.name}" {message}')
+    return values, ok
 
 
-def _coerce(value: Any, spec: Field) -> tuple[Any, str]:
+def coerce(value: Any, spec: Field) -> tuple[Any, str]:
     """The value in model form, or an error message saying what was expected."""
-    expected = f"must be {_TYPE_NAMES[spec.type]}, not {_describe(value)}"
-    if spec.type in ("str", "id"):
-        if not isinstance(value, str):
-            return None, expected
-        if spec.type == "id" and not ID_PATTERN.match(value):
-            return None, f"must be an id (letters, digits, - _ . :), not {value!r}"
-        if spec.choices and value not in spec.choices:
-            hint = did_you_mean(value, spec.choices)
-            return None, f"must be one of {', '.join(spec.choices)}, not {value!r}{hint}"
-        if spec.required and not value.strip():
-            return None, "must not be empty"
-        return value, ""
-    if spec.type == "bool":
+    if value is None and spec.nullable:
+        return None, ""
+    wanted = _TYPE_NAMES[spec.type] + (" or null" if spec.nullable else "")
+    if spec.expected:
+        expected = f"must be {spec.expected}"
+    else:
+        expected = f"must be {wanted}, not {describe(value)}"
+    kind = spec.type
+    if kind in ("str", "id"):
+        return _string(value, spec, expected)
+    if kind == "bool":
         return (value, "") if isinstance(value, bool) else (None, expected)
-    if spec.type == "number":
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            return None, expected
-        if isinstance(value, int) and abs(value) > sys.float_info.max:
-            return None, "must be a number within ±1.8e308; this one is larger"
-        if not math.isfinite(value):  # 1e400 reads as inf; nan and inf are TOML words
-            return None, f"must be a number, not {value}"
-        return value, ""
-    if spec.type == "date":
+    if kind in ("number", "count"):
+        return _number(value, kind, expected)
+    if kind == "date":
         is_date = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
         return (value, "") if is_date else (None, expected)
-    if spec.type == "date_or_str":
+    if kind == "date_or_str":
         return (value, "") if isinstance(value, (dt.date, str)) else (None, expected)
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+    if kind == "table":
+        return (value, "") if isinstance(value, dict) else (None, expected)
+    if not isinstance(value, list):
         return None, expected
-    if spec.type == "id_list":
+    return _list(value, kind, expected)
+
+
+def _string(value: Any, spec: Field, expected: str) -> tuple[Any, str]:
+    if not isinstance(value, str):
+        return None, expected
+    if spec.type == "id" and not ID_PATTERN.match(value):
+        return None, f"must be an id (letters, digits, - _ . :), not {value!r}"
+    if spec.pattern is not None and not spec.pattern.match(value):
+        return None, expected
+    if spec.choices and value not in spec.choices:
+        hint = did_you_mean(value, spec.choices)
+        return None, f"must be one of {', '.join(spec.choices)}, not {value!r}{hint}"
+    if spec.required and not value.strip():
+        return None, expected if spec.expected else "must not be empty"
+    return value, ""
+
+
+def _number(value: Any, kind: FieldType, expected: str) -> tuple[Any, str]:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None, expected
+    if kind == "count":
+        return (value, "") if isinstance(value, int) and value >= 0 else (None, expected)
+    if isinstance(value, int) and abs(value) > sys.float_info.max:
+        return None, "must be a number within ±1.8e308; this one is larger"
+    if not math.isfinite(value):  # 1e400 reads as inf; nan and inf are TOML words
+        return None, f"must be a number, not {value}"
+    return value, ""
+
+
+def _list(value: list[Any], kind: FieldType, expected: str) -> tuple[Any, str]:
+    if kind == "list":
+        return value, ""
+    item_kind: FieldType = {"number_list": "number", "count_list": "count"}.get(kind, "str")  # type: ignore[assignment]
+    if item_kind != "str":
+        items = [_number(item, item_kind, expected) for item in value]
+        if any(message for _, message in items):
+            return None, expected
+        return tuple(item for item, _ in items), ""
+    if not all(isinstance(item, str) for item in value):
+        return None, expected
+    if kind == "id_list":
         bad = [item for item in value if not ID_PATTERN.match(item)]
         if bad:
             return None, f"has an invalid id {bad[0]!r}"
     return tuple(value), ""
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
+    """What kind of value this is, in a message's words: `a string`, `a list`, `null`."""
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, (int, float)):

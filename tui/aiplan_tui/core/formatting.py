@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from aiplan_tui.model import Entity, Fact, Highlight, Pack, Position, Quote
+from aiplan_tui.core.model import Entity, Fact, Highlight, Pack, Position, Quote
 
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
 _DECIMALS = 2

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from aiplan_tui.safe_text import clean_line
+from aiplan_tui.core.safe_text import clean_line
 
 Severity = Literal["error", "warning"]
 

@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from aiplan_tui.model import Highlight, HighlightKind, Pack
+from aiplan_tui.core.model import Highlight, HighlightKind, Pack
 
 
 @dataclass(frozen=True, order=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 import tomli
 
-from aiplan_tui.problems import Problems
+from aiplan_tui.core.problems import Problems
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Pack files larger than this are refused before they are read or parsed."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from aiplan_tui.model import Location
+from aiplan_tui.core.model import Location
 
 SUGGESTION_CUTOFF = 60.0
 """Below this rapidfuzz score a passage is too far off to be offered as "did you mean"."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from aiplan_tui import fields
-from aiplan_tui.model import Article, SourceRef
-from aiplan_tui.problems import Problems
-from aiplan_tui.schema import TableAt, check_table
-from aiplan_tui.toml_source import KeyLocator, parse_toml, read_text
+from aiplan_tui.core.fields import TableAt, check_table
+from aiplan_tui.core.model import Article, SourceRef
+from aiplan_tui.core.problems import Problems
+from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text
+from aiplan_tui.pack import schema
 
 FENCE = "+++"
 
@@ -63,7 +63,7 @@ def load_article(path: Path, problems: Problems) -> tuple[Article, TableAt] | No
         return None
     locator = KeyLocator.scan(front, line_offset=1)
     at = TableAt(path, locator, "")
-    values = check_table(data, fields.ARTICLE, at, problems)
+    values = check_table(data, schema.ARTICLE, at, problems)
     if values is None:
         return None
     body = split_paragraphs(lines[close + 1 :], first_line=close + 2)

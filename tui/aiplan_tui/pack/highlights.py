@@ -6,12 +6,20 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from aiplan_tui import anchors, fields
-from aiplan_tui.model import HIGHLIGHT_KINDS, Event, Fact, Highlight, Position, Quote, SourceRef
-from aiplan_tui.problems import Problems
-from aiplan_tui.registry import Registry
-from aiplan_tui.schema import TableAt, check_table, did_you_mean
-from aiplan_tui.toml_source import KeyLocator, parse_toml, read_text, salvage_text
+from aiplan_tui.core.fields import TableAt, check_table, did_you_mean
+from aiplan_tui.core.model import (
+    HIGHLIGHT_KINDS,
+    Event,
+    Fact,
+    Highlight,
+    Position,
+    Quote,
+    SourceRef,
+)
+from aiplan_tui.core.problems import Problems
+from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text, salvage_text
+from aiplan_tui.pack import anchors, schema
+from aiplan_tui.pack.registry import Registry
 
 _CLASSES: dict[str, type[Highlight]] = {
     "quote": Quote,
@@ -61,7 +69,7 @@ def load_highlight_file(path: Path, registry: Registry, problems: Problems) -> N
 def _build(
     kind: str, table: Any, at: TableAt, registry: Registry, problems: Problems
 ) -> Highlight | None:
-    values = check_table(table, fields.HIGHLIGHT_COMMON + fields.HIGHLIGHT_KIND[kind], at, problems)
+    values = check_table(table, schema.HIGHLIGHT_COMMON + schema.HIGHLIGHT_KIND[kind], at, problems)
     if values is None or not registry.claim("highlight", values["id"], at, problems):
         return None
     if not _resolve_references(kind, values, at, registry, problems):

@@ -7,14 +7,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from aiplan_tui import fields
-from aiplan_tui.articles import load_article
-from aiplan_tui.highlight_files import load_highlight_file
-from aiplan_tui.model import Cell, Dimension, Entity, Pack, PackInfo, Side, SourceRef
-from aiplan_tui.problems import Problems
-from aiplan_tui.registry import Registry
-from aiplan_tui.schema import ID_PATTERN, Field, TableAt, check_table, did_you_mean
-from aiplan_tui.toml_source import KeyLocator, parse_toml, read_text, salvage_text
+from aiplan_tui.core.fields import ID_PATTERN, Field, TableAt, check_table, did_you_mean
+from aiplan_tui.core.model import Cell, Dimension, Entity, Pack, PackInfo, Side, SourceRef
+from aiplan_tui.core.problems import Problems
+from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text, salvage_text
+from aiplan_tui.pack import schema
+from aiplan_tui.pack.articles import load_article
+from aiplan_tui.pack.highlights import load_highlight_file
+from aiplan_tui.pack.registry import Registry
 
 
 class PackNotFoundError(Exception):
@@ -42,7 +42,7 @@ def load_pack(root: Path) -> LoadResult:
     info = _load_pack_toml(root / "pack.toml", registry, problems, refused)
     article_paths = _load_articles(root / "articles", registry, problems, refused)
     entities = _load_tables(
-        root / "entities.toml", "entity", fields.ENTITY, registry, problems, refused
+        root / "entities.toml", "entity", schema.ENTITY, registry, problems, refused
     )
     for table, at in entities:
         _add_entity(table, at, registry, problems)
@@ -52,7 +52,7 @@ def load_pack(root: Path) -> LoadResult:
     cells = [
         cell
         for table, at in _load_tables(
-            root / "comparison.toml", "cell", fields.CELL, registry, problems, refused
+            root / "comparison.toml", "cell", schema.CELL, registry, problems, refused
         )
         if (cell := _make_cell(table, at, registry, problems)) is not None
     ]
@@ -125,17 +125,17 @@ def _load_pack_toml(
     locator = KeyLocator.scan(text)
     _unknown_tables(data, ("pack", "side", "dimension"), path, locator, problems)
     values = check_table(
-        data.get("pack", {}), fields.PACK, TableAt(path, locator, "pack"), problems
+        data.get("pack", {}), schema.PACK, TableAt(path, locator, "pack"), problems
     )
     for index, table in enumerate(_as_list(data.get("side", []))):
         at = TableAt(path, locator, "side", index)
-        side = check_table(table, fields.SIDE, at, problems)
+        side = check_table(table, schema.SIDE, at, problems)
         if side and registry.claim("side", side["id"], at, problems):
             side.setdefault("short", side["label"])
             registry.sides[side["id"]] = Side(**side)
     for index, table in enumerate(_as_list(data.get("dimension", []))):
         at = TableAt(path, locator, "dimension", index)
-        dimension = check_table(table, fields.DIMENSION, at, problems)
+        dimension = check_table(table, schema.DIMENSION, at, problems)
         if dimension and registry.claim("dimension", dimension["id"], at, problems):
             registry.dimensions[dimension["id"]] = Dimension(**dimension)
     if not registry.sides:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aiplan_tui.model import Entity, Pack
+from aiplan_tui.core.model import Entity, Pack
 
 
 @dataclass(frozen=True)

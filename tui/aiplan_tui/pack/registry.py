@@ -7,9 +7,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aiplan_tui.model import Article, Dimension, Entity, Highlight, Side
-from aiplan_tui.problems import Problems
-from aiplan_tui.schema import TableAt, did_you_mean
+from aiplan_tui.core.fields import TableAt, did_you_mean
+from aiplan_tui.core.model import Article, Dimension, Entity, Highlight, Side
+from aiplan_tui.core.problems import Problems
 
 _ID_LINE = re.compile(r"""^\s*id\s*=\s*["']([^"'\n]*)["']""", re.MULTILINE)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from aiplan_tui.model import ENTITY_KINDS
-from aiplan_tui.schema import Field
+from aiplan_tui.core.fields import Field
+from aiplan_tui.core.model import ENTITY_KINDS
 
 PACK = (Field("id", "id", True), Field("title", required=True), Field("description"))
 SIDE = (Field("id", "id", True), Field("label", required=True), Field("short"))

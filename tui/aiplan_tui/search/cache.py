@@ -14,28 +14,41 @@ the index is built as if there were no cache.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import sys
-import tempfile
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from aiplan_tui import __version__
-from aiplan_tui.index_data import IndexData
-from aiplan_tui.loader import LoadResult
-from aiplan_tui.model import Pack
+from aiplan_tui.core.atomic import write_atomically
+from aiplan_tui.core.fields import Field, TableAt, check_fields
+from aiplan_tui.core.json_source import JsonLocator
+from aiplan_tui.core.model import Pack
+from aiplan_tui.core.problems import Problems
+from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.paths import user_cache_dir
-from aiplan_tui.search import SearchIndex
+from aiplan_tui.search.engine import SearchIndex
+from aiplan_tui.search.index import IndexData
 
 FORMAT = 1
 """Raise when the index's arrays or what goes into them change meaning."""
 MAGIC = b"AIPLAN-TUI-INDEX\n"
 SUFFIX = ".index"
 _ARRAYS = (("starts", "q"), ("flat", "i"), ("key_starts", "q"), ("key_flat", "i"))
+HEADER = (
+    Field("format", "count", True),
+    Field("version", required=True),
+    Field("doc_count", "count", True),
+    Field("doc_digest", "count", True),
+    Field("words", "str_list", True),
+    Field("weights", "number_list", True),
+    Field("keys", "str_list", True),
+    Field("lengths", "count_list", True),
+)
+"""The JSON header, checked like any other file the app reads before the arrays are trusted."""
 
 
 def load_or_build_index(
@@ -102,29 +115,15 @@ def save(index: SearchIndex, path: Path) -> bool:
     digest = hashlib.sha256()
     for part in body:
         digest.update(part)
-    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=path.parent, prefix=".tmp-", suffix=SUFFIX, delete=False
-        ) as out:
-            temporary = Path(out.name)
-            out.write(MAGIC)
-            out.write(digest.digest())
-            for part in body:
-                out.write(part)
-        temporary.replace(path)
-        temporary = None
+        write_atomically(path, b"".join([MAGIC, digest.digest(), *body]), mode=0o644)
         prefix = path.name.split("-", 1)[0] + "-"
         for old in path.parent.glob(f"{prefix}*{SUFFIX}"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
         return False
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
     return True
 
 
@@ -146,7 +145,7 @@ def load(pack: Pack, path: Path) -> SearchIndex | None:
     except OSError:
         return None
     try:
-        data, digest = _parse(raw)
+        data, digest = _parse(raw, path)
         index = SearchIndex(pack, data)
     except Exception:  # whatever the bytes are, the answer is to build the index
         return None
@@ -155,7 +154,7 @@ def load(pack: Pack, path: Path) -> SearchIndex | None:
     return index
 
 
-def _parse(raw: bytes) -> tuple[IndexData, int]:
+def _parse(raw: bytes, path: Path) -> tuple[IndexData, int]:
     """The index data in a cache file's bytes, and the documents' digest; ValueError if they
     are not a complete, intact cache file of this format and version."""
     if not raw.startswith(MAGIC):
@@ -165,24 +164,16 @@ def _parse(raw: bytes) -> tuple[IndexData, int]:
         raise ValueError("truncated or corrupt")
     size = int.from_bytes(raw[start : start + 8], "little")
     header: Any = json.loads(raw[start + 8 : start + 8 + size].decode("utf-8"))
-    if not isinstance(header, dict):
-        raise ValueError("bad header")
-    if header.get("format") != FORMAT or header.get("version") != __version__:
+    problems = Problems()
+    at = TableAt(path, JsonLocator(), "header")
+    head, ok = check_fields(header, HEADER, at, problems, unknown=None)
+    if not ok:
+        raise ValueError(problems.items[0].message)
+    if head["format"] != FORMAT or head["version"] != __version__:
         raise ValueError("another format or version")
-    words = _strings(header.get("words"))
-    keys = _strings(header.get("keys"))
-    weights = header.get("weights")
-    lengths = header.get("lengths")
-    doc_count, doc_digest = header.get("doc_count"), header.get("doc_digest")
-    if not isinstance(weights, list) or not all(
-        isinstance(w, float | int) and not isinstance(w, bool) for w in weights
-    ):
-        raise ValueError("bad weights")
-    if not (isinstance(lengths, list) and len(lengths) == len(_ARRAYS)):
+    lengths = head["lengths"]
+    if len(lengths) != len(_ARRAYS):
         raise ValueError("bad lengths")
-    if not all(_count(n) for n in lengths) or not _count(doc_count) or not _count(doc_digest):
-        raise ValueError("bad counts")
-    assert isinstance(doc_count, int) and isinstance(doc_digest, int)
     arrays = []
     offset = start + 8 + size
     for (_, typecode), length in zip(_ARRAYS, lengths, strict=True):
@@ -199,17 +190,7 @@ def _parse(raw: bytes) -> tuple[IndexData, int]:
         raise ValueError("trailing bytes")
     starts, flat, key_starts, key_flat = arrays
     data = IndexData(
-        words, tuple(float(w) for w in weights), starts, flat, keys, key_starts, key_flat,
-        doc_count,
+        head["words"], tuple(float(w) for w in head["weights"]), starts, flat,
+        head["keys"], key_starts, key_flat, head["doc_count"],
     )  # fmt: skip
-    return data, doc_digest
-
-
-def _strings(value: object) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValueError("expected a list of strings")
-    return tuple(value)
-
-
-def _count(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return data, head["doc_digest"]

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
-from aiplan_tui.model import (
+from aiplan_tui.core.model import (
     Cell,
     Entity,
     Event,

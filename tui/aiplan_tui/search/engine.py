@@ -23,12 +23,12 @@ from operator import add
 
 from rapidfuzz import fuzz, process
 
-from aiplan_tui.folding import WORD, fold, fold_plain
-from aiplan_tui.index_data import IndexData, build_index_data, collector_paused
-from aiplan_tui.model import Location, Pack
-from aiplan_tui.query import Query, Term, parse
-from aiplan_tui.reading import Place, ReadingOrder
-from aiplan_tui.search_docs import Doc, PackDocs
+from aiplan_tui.core.model import Location, Pack
+from aiplan_tui.core.reading import Place, ReadingOrder
+from aiplan_tui.search.documents import Doc, PackDocs
+from aiplan_tui.search.folding import WORD, fold, fold_plain
+from aiplan_tui.search.index import IndexData, build_index_data, collector_paused
+from aiplan_tui.search.query import Query, Term, parse
 
 EXACT, PREFIX = 1.0, 0.8
 FUZZY_SCALE = 0.6

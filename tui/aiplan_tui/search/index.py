@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise, repeat
 
-from aiplan_tui.folding import WORD, fold_plain
-from aiplan_tui.search_docs import Doc, Field
+from aiplan_tui.search.documents import Doc, Field
+from aiplan_tui.search.folding import WORD, fold_plain
 
 
 @dataclass(frozen=True)

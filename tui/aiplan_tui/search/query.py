@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from aiplan_tui.folding import WORD, fold_plain
+from aiplan_tui.search.folding import WORD, fold_plain
 
 Mode = Literal["fuzzy", "exact", "prefix", "suffix", "phrase"]
 FILTERS = ("kind", "side", "speaker", "dim", "article", "year")

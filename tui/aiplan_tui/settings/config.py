@@ -6,16 +6,26 @@ config never keeps the app from starting.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aiplan_tui.core.fields import Field, TableAt, Unknown, check_fields, coerce, did_you_mean
+from aiplan_tui.core.problems import Problems
+from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text
 from aiplan_tui.paths import user_config_dir
-from aiplan_tui.problems import Problems
-from aiplan_tui.schema import did_you_mean
-from aiplan_tui.toml_source import KeyLocator, parse_toml, read_text
 
-SETTINGS = ("theme", "content", "keys")
+NON_BLANK = re.compile(r"\s*\S")
+SETTINGS = (
+    Field("theme", expected="a theme name", pattern=NON_BLANK),
+    Field("content", expected="a path", pattern=NON_BLANK),
+    Field("keys", "table", default={}),
+)
+"""What config.toml may set; a bad value is reported and that setting keeps its default."""
+UNKNOWN_SETTING = Unknown("unknown setting {key!r}{hint}; ignored")
+KEYS = Field("keys", pattern=re.compile(r"[^\s,](.*[^\s,])?\Z"))
+"""One binding's keys: "ctrl+f" or "f,ctrl+f", no blank or comma at either end."""
 
 
 @dataclass
@@ -47,37 +57,22 @@ def load_settings(path: Path, problems: Problems) -> Settings:
     if text is None or data is None:
         return settings
     locator = KeyLocator.scan(text)
-    for key in data:
-        if key not in SETTINGS:
-            hint = did_you_mean(key, SETTINGS)
-            problems.warning(
-                path, *locator.key("", 0, key), f"unknown setting {key!r}{hint}; ignored"
-            )
-    theme = data.get("theme")
-    if theme is not None:
-        if isinstance(theme, str) and theme.strip():
-            settings.theme = theme.strip()
-        else:
-            problems.error(path, *locator.key("", 0, "theme"), '"theme" must be a theme name')
-    content = data.get("content")
-    if content is not None:
-        if isinstance(content, str) and content.strip():
-            folder = Path(content.strip()).expanduser()
-            settings.content = folder if folder.is_absolute() else path.parent / folder
-        else:
-            problems.error(path, *locator.key("", 0, "content"), '"content" must be a path')
-    keys = data.get("keys", {})
-    if not isinstance(keys, dict):
-        problems.error(path, *locator.key("", 0, "keys"), "[keys] must be a table")
-        return settings
-    for binding_id, value in keys.items():
+    at = TableAt(path, locator, "")
+    values, _ = check_fields(data, SETTINGS, at, problems, UNKNOWN_SETTING)
+    if values.get("theme") is not None:
+        settings.theme = values["theme"].strip()
+    if values.get("content") is not None:
+        folder = Path(values["content"].strip()).expanduser()
+        settings.content = folder if folder.is_absolute() else path.parent / folder
+    for binding_id, value in values["keys"].items():
         where = locator.key("keys", 0, binding_id)
-        if not isinstance(value, str) or not value.strip() or value.strip(", ") != value.strip():
+        keys, message = coerce(value.strip() if isinstance(value, str) else value, KEYS)
+        if message:
             problems.error(
                 path, *where, f'keys for {binding_id!r} must be like "ctrl+f" or "f,ctrl+f"'
             )
             continue
-        settings.keys[binding_id] = value.strip()
+        settings.keys[binding_id] = keys
         settings.key_lines[binding_id] = where
     return settings
 

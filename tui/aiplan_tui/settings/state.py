@@ -8,17 +8,19 @@ and every write is atomic so a crash or a second instance cannot leave a broken 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import secrets
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from aiplan_tui import paths
-from aiplan_tui.problems import plural
+from aiplan_tui.core.atomic import remove_stale_temps, write_atomically
+from aiplan_tui.core.fields import Field, TableAt, check_fields
+from aiplan_tui.core.json_source import JsonLocator
+from aiplan_tui.core.problems import Problems, plural
 
 STATE_FILE = "state.json"
 VERSION = 1
@@ -28,8 +30,6 @@ MAX_QUERY_CHARS = 500
 """Longer queries are cut: history is for recalling what was typed, not for storing text."""
 MAX_FILE_BYTES = 4 * 1024 * 1024
 """Far above anything `save` writes (100 x 500 escaped chars); a bigger file is not ours."""
-STALE_TEMP_SECONDS = 3600
-"""Temporary files older than this were left by a writer that died; younger ones may be live."""
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,9 @@ class StateStore:
             return SavedState(), []
         except _Unreadable as problem:
             return SavedState(), [self._move_aside(str(problem))]
-        return _from_json(data, self.path.name)
+        return _from_json(*data, self.path)
 
-    def _read(self) -> dict[str, object]:
+    def _read(self) -> tuple[dict[str, object], str]:
         try:
             with self.path.open("rb") as file:
                 raw = file.read(MAX_FILE_BYTES + 1)
@@ -127,7 +127,7 @@ class StateStore:
             raise _Unreadable(f"not usable JSON: {type(error).__name__}") from None
         if not isinstance(data, dict):
             raise _Unreadable(f"expected a JSON object, found {_json_kind(data)}")
-        return data
+        return data, text
 
     def _move_aside(self, reason: str) -> str:
         """Rename the bad file to a free `state.json.corrupt-<time>` name, keeping its bytes."""
@@ -165,71 +165,11 @@ class StateStore:
         content = (json.dumps(state.to_json(), indent=2) + "\n").encode("ascii")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(target, content)
+            write_atomically(target, content)
         except OSError as error:
             return f"state not saved to {self.path}: {_os_reason(error)}"
-        _remove_stale_temps(target)
+        remove_stale_temps(target)
         return None
-
-
-def _write_atomically(target: Path, content: bytes) -> None:
-    """Temp file in the same directory, fsync, rename over the target, fsync the directory.
-
-    Readers see the old file or the new one, never a mix; two writers each rename a complete
-    file of their own (pid and random suffix), so the last one wins.
-    """
-    temp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        try:
-            view = memoryview(content)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        temp.replace(target)
-    except BaseException:
-        # Not only OSError: a KeyboardInterrupt mid-write must not leave the temp file behind.
-        _unlink_quietly(temp)
-        raise
-    _fsync_directory(target.parent)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable; not possible on every system, so failures are ignored."""
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
-    try:
-        fd = os.open(directory, flags)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _remove_stale_temps(target: Path) -> None:
-    """Temp files of writers killed mid-save would pile up; remove the old ones."""
-    cutoff = time.time() - STALE_TEMP_SECONDS
-    try:
-        candidates = list(target.parent.glob(f".{target.name}.*.tmp"))
-    except OSError:
-        return
-    for candidate in candidates:
-        try:
-            if candidate.lstat().st_mtime < cutoff:
-                candidate.unlink()
-        except OSError:
-            continue
-
-
-def _unlink_quietly(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
 
 
 def _os_reason(error: OSError) -> str:
@@ -246,55 +186,35 @@ def _json_kind(value: object) -> str:
         return "a number"
     if isinstance(value, str):
         return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
+    return "a list" if isinstance(value, list) else "an object"
 
 
-def _from_json(data: dict[str, object], name: str) -> tuple[SavedState, list[str]]:
-    """Check each known field on its own: one bad field must not cost the others."""
-    messages: list[str] = []
-    defaults = SavedState()
+NON_BLANK = re.compile(r"\s*\S")
+FIELDS = (
+    Field("screen", pattern=NON_BLANK, expected="a non-empty string", default="reader"),
+    Field("article", nullable=True, default=None),
+    Field("paragraph", "count", default=0),
+    Field("theme", nullable=True, default=None),
+    Field("search_history", "list", default=[]),
+)
+"""Each field is checked on its own: one bad field falls back to its default, the others stay.
+Keys it does not know (`version`, or a newer version's fields) are left alone."""
 
-    def fallback(field: str, expected: str, value: object, default: object) -> None:
-        messages.append(
-            f"{name}: {field!r} should be {expected}, found {_json_kind(value)}; "
-            f"using {json.dumps(default)}"
+
+def _from_json(data: dict[str, object], text: str, path: Path) -> tuple[SavedState, list[str]]:
+    problems = Problems()
+    locator = JsonLocator.scan(text)
+    values, _ = check_fields(data, FIELDS, TableAt(path, locator, ""), problems, unknown=None)
+    texts = [item for item in values["search_history"] if isinstance(item, str)]
+    if len(texts) < len(values["search_history"]):
+        dropped = len(values["search_history"]) - len(texts)
+        problems.warning(
+            path,
+            *locator.key("", 0, "search_history"),
+            f'"search_history" should hold only strings; dropped {plural(dropped, "entry")}',
         )
-
-    screen = data.get("screen", defaults.screen)
-    if not isinstance(screen, str) or not screen:
-        fallback("screen", "a non-empty string", screen, defaults.screen)
-        screen = defaults.screen
-
-    article = data.get("article", defaults.article)
-    if article is not None and not isinstance(article, str):
-        fallback("article", "a string or null", article, defaults.article)
-        article = defaults.article
-
-    paragraph = data.get("paragraph", defaults.paragraph)
-    if isinstance(paragraph, bool) or not isinstance(paragraph, int) or paragraph < 0:
-        fallback("paragraph", "a whole number, 0 or more", paragraph, defaults.paragraph)
-        paragraph = defaults.paragraph
-
-    theme = data.get("theme", defaults.theme)
-    if theme is not None and not isinstance(theme, str):
-        fallback("theme", "a string or null", theme, defaults.theme)
-        theme = defaults.theme
-
-    raw_history = data.get("search_history", [])
-    history: tuple[str, ...] = defaults.search_history
-    if not isinstance(raw_history, list):
-        fallback("search_history", "a list of strings", raw_history, [])
-    else:
-        texts = [item for item in raw_history if isinstance(item, str)]
-        if len(texts) < len(raw_history):
-            dropped = len(raw_history) - len(texts)
-            messages.append(
-                f"{name}: 'search_history' should hold only strings; "
-                f"dropped {plural(dropped, 'entry')}"
-            )
-        history = normalize_history(texts)
-
-    state = SavedState(screen, article, paragraph, theme, history)
-    return state, messages
+    state = SavedState(
+        values["screen"], values["article"], values["paragraph"], values["theme"],
+        normalize_history(texts),
+    )  # fmt: skip
+    return state, [problem.format() for problem in problems.items]

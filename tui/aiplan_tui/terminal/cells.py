@@ -14,6 +14,8 @@ from rich.color import ColorSystem
 from rich.style import Style
 from textual.strip import Strip
 
+from aiplan_tui.terminal.rich_style import drawn_copy, drawn_key, has_link
+
 Cell = tuple[str, Style | None]
 """What one column of the terminal shows: its text and style. A wide character's second
 column is ("", style): the terminal fills it with the first."""
@@ -29,7 +31,7 @@ def space_fits(run_style: Style | None, space_style: Style | None) -> bool:
         fits = (
             run_style is not None
             and space_style is not None
-            and not run_style._link
+            and not has_link(run_style)
             and is_blank_style(space_style)
             and space_style.bgcolor == run_style.bgcolor
             and not shows_foreground(run_style)
@@ -76,7 +78,7 @@ def blank_style(style: Style) -> Style:
     """The style that draws a space exactly as `style` does, with nothing that cannot show."""
     blank = _BLANK_STYLES.get(style)
     if blank is None:
-        keeps_all = style._link or shows_foreground(style)
+        keeps_all = has_link(style) or shows_foreground(style)
         blank = style if keeps_all else Style(bgcolor=style.bgcolor)
         if len(_BLANK_STYLES) < 4096:
             _BLANK_STYLES[style] = blank
@@ -84,7 +86,7 @@ def blank_style(style: Style) -> Style:
 
 
 def is_blank_style(style: Style) -> bool:
-    return style.color is None and not style._link and not shows_foreground(style)
+    return style.color is None and not has_link(style) and not shows_foreground(style)
 
 
 _DRAWN_STYLES: dict[tuple[object, ...], Style] = {}
@@ -97,22 +99,10 @@ def drawn(style: Style | None, color_system: ColorSystem) -> Style | None:
     same row moved to another option, or redrawn in an equal colour, compares equal."""
     if style is None:
         return None
-    key = (
-        style._color,
-        style._bgcolor,
-        style._attributes,
-        style._set_attributes,
-        style._link,
-        color_system,
-    )
+    key = drawn_key(style, color_system)
     drawn = _DRAWN_STYLES.get(key)
     if drawn is None:
-        drawn = style.copy()
-        drawn._meta = drawn._hash = drawn._ansi = None
-        if style._color is not None:
-            drawn._color = style._color.downgrade(color_system)
-        if style._bgcolor is not None:
-            drawn._bgcolor = style._bgcolor.downgrade(color_system)
+        drawn = drawn_copy(style, color_system)
         if len(_DRAWN_STYLES) < 4096:
             _DRAWN_STYLES[key] = drawn
     return drawn

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rich.color import ColorSystem
 from rich.console import Console
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 from textual.geometry import Size
 from textual.strip import Strip
 
-from aiplan_tui.terminal_cells import Cell, strip_cells
-from aiplan_tui.terminal_output import Output
-from aiplan_tui.terminal_scroll import plan_moves, scrolled
+from aiplan_tui.terminal.cells import Cell, strip_cells
+from aiplan_tui.terminal.output import Output
+from aiplan_tui.terminal.rich_style import console_colours
+from aiplan_tui.terminal.scroll import plan_moves, scrolled
 
 UNKNOWN = None
 """A cell whose contents the model does not know, so it is always written."""
@@ -54,7 +54,7 @@ class TerminalModel:
         if pieces is None:
             self.forget()
             return update.render_segments(console)
-        color_system = console._color_system or ColorSystem.TRUECOLOR
+        color_system = console_colours(console)
         out = Output(color_system, self.erase_fills)
         height, width = self.size.height, self.size.width
         planned = []

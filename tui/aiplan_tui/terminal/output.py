@@ -12,7 +12,7 @@ from rich.color import ColorSystem
 from rich.style import Style
 from textual.strip import Strip
 
-from aiplan_tui.terminal_cells import (
+from aiplan_tui.terminal.cells import (
     Cell,
     blank_style,
     is_blank_style,
@@ -20,8 +20,9 @@ from aiplan_tui.terminal_cells import (
     space_fits,
     space_pen,
 )
-from aiplan_tui.terminal_pen import transition
-from aiplan_tui.terminal_scroll import Scroll
+from aiplan_tui.terminal.pen import transition
+from aiplan_tui.terminal.rich_style import has_link
+from aiplan_tui.terminal.scroll import Scroll
 
 MIN_ERASE = 8
 """Blank cells from which one erase (and a step over them) is shorter than spaces."""
@@ -110,7 +111,7 @@ class Output:
         self.parts.append(f"\x1b[{count}X\x1b[{count}C" if more else f"\x1b[{count}X")
 
     def text(self, text: str, style: Style | None) -> None:
-        if style is not None and style._link:  # a link has its own opening and closing
+        if style is not None and has_link(style):  # a link has its own opening and closing
             self.raw(Strip.render_style(style, text, self.color_system))
             return
         if self.pen_blanks(text, style):

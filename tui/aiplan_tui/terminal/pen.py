@@ -11,6 +11,8 @@ from __future__ import annotations
 from rich.color import ColorSystem
 from rich.style import Style
 
+from aiplan_tui.terminal.rich_style import attribute_bits
+
 # Rich's attribute bits, in order: bold, dim, italic, underline, blink, blink2, reverse,
 # conceal, strike, underline2, frame, encircle, overline.
 ON_CODES = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "21", "51", "52", "53"]
@@ -27,11 +29,6 @@ OFF_GROUPS = [
     (0b1000000000000, "55"),
 ]
 """Each code that turns attributes off, with the bits it turns off."""
-
-
-def attribute_bits(style: Style | None) -> int:
-    """The attributes a style turns on, as Rich's bits."""
-    return 0 if style is None else style._attributes & style._set_attributes
 
 
 def full_codes(style: Style | None, color_system: ColorSystem) -> list[str]:

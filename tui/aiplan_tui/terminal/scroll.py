@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from operator import ne
 from typing import NamedTuple
 
-from aiplan_tui.terminal_cells import Cell
+from aiplan_tui.terminal.cells import Cell
 
 MIN_GAIN = 40
 """Cells the moves must save, in all, before they are worth their escape sequences."""

@@ -1,47 +1,49 @@
-"""The Textual application: screens, global keys, themes and the command palette."""
+"""The Textual application: screens, global keys, themes, saved state and the search index."""
 
 from __future__ import annotations
 
-import os
-import sys
-from functools import cached_property
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual import events, work
+from textual import on, work
 from textual.app import App
-from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.binding import BindingType
+from textual.screen import Screen
 
-from aiplan_tui.changed_cells import ChangedCellsApp
-from aiplan_tui.commands import EngineGoTo, PackCommands
-from aiplan_tui.formatting import citation
-from aiplan_tui.key_catalog import APP_BINDINGS, binding_groups
-from aiplan_tui.loader import LoadResult
-from aiplan_tui.model import Highlight, Pack
+from aiplan_tui.core.formatting import citation
+from aiplan_tui.core.model import Pack
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
-from aiplan_tui.safe_text import clean_line
-from aiplan_tui.screens.reader import ReaderScreen
-from aiplan_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from aiplan_tui.startup import Startup
-from aiplan_tui.state import SavedState
-from aiplan_tui.themes import DEFAULT_THEME, LITE_THEME, ThemeCatalog
-from aiplan_tui.widgets.marking import Marks, theme_marks
-from aiplan_tui.widgets.navigator import Target
+from aiplan_tui.settings.state import SavedState
+from aiplan_tui.settings.themes import DEFAULT_THEME, LITE_THEME
+from aiplan_tui.ui.bindings import APP_BINDINGS
+from aiplan_tui.ui.marking import Marks, theme_marks
+from aiplan_tui.ui.notices import NoticesApp
+from aiplan_tui.ui.palette import EngineGoTo, PackCommands
+from aiplan_tui.ui.roles import Restyled, Selecting
+from aiplan_tui.ui.screens.reader import ReaderScreen
+from aiplan_tui.ui.search_session import IndexReady, SearchSession
+from aiplan_tui.ui.sizing import SizedApp
+from aiplan_tui.ui.startup import Startup
+from aiplan_tui.ui.themes import ThemeCatalog
+from aiplan_tui.ui.widgets.navigator import Target
 
 if TYPE_CHECKING:  # the other screens and the search engine are imported when first used
-    from aiplan_tui.screens.compare import CompareScreen
-    from aiplan_tui.screens.quotes import QuotesScreen
-    from aiplan_tui.screens.search import SearchChoice
-    from aiplan_tui.search import SearchIndex
+    from aiplan_tui.ui.screens.compare import CompareScreen
+    from aiplan_tui.ui.screens.quotes import QuotesScreen
+    from aiplan_tui.ui.screens.search import SearchChoice
 
-SIZE_CHECK_SECONDS = 1.0
-"""How often the terminal's real size is compared with the size the app draws at."""
 INDEX_DELAY = 0.3
 """Seconds after start-up before the search index is built or loaded, in a thread."""
 DEFAULT_SIDE_COLOURS = {"side-us": "#6CB4FF", "side-china": "#FF7A6B", "side-other": "#C8A2F0"}
+SAVED_SCREENS = ("reader", "compare", "quotes")
+"""The screens a session can end on and the next one reopen."""
+
+ScreenT = TypeVar("ScreenT", bound=Screen[None])
 
 
-class AiplanApp(ChangedCellsApp):
+class AiplanApp(SizedApp, NoticesApp):
     """aiplan-tui: read and compare coverage of the 2025 AI action plans."""
 
     CSS_PATH = "app.tcss"
@@ -63,10 +65,10 @@ class AiplanApp(ChangedCellsApp):
         self.theme_notes = self.register_themes()
         """Broken theme files or an unknown theme name, told once the app is running."""
         self.reader = ReaderScreen(result.pack, self.marks)
-        self.search_index: SearchIndex | None = None
-        """Built in the background after start-up, so loading never holds up the first frame."""
-        self.search_history: list[str] = list(self.startup.saved.search_history)
-        """Queries opened from the search screen, oldest first, kept across runs."""
+        self.made: dict[str, Screen[None]] = {"reader": self.reader}
+        """The named screens made so far (the others are made when first shown)."""
+        self.search = SearchSession(self.startup.saved.search_history)
+        """The search index, built in the background after start-up, and past queries."""
         self.chosen_theme = self.startup.saved.theme
         """The theme last picked in the app (not one from --theme or --lite)."""
         self.save_failed = False
@@ -76,38 +78,45 @@ class AiplanApp(ChangedCellsApp):
     def pack(self) -> Pack:
         return self.result.pack
 
-    @cached_property
+    # Named screens ----------------------------------------------------------------------------
+
+    def named(self, name: str, make: Callable[[], ScreenT]) -> ScreenT:
+        """The screen called `name`, made and installed the first time it is asked for."""
+        screen = self.made.get(name)
+        if screen is None:
+            screen = self.made[name] = make()
+            self.install_screen(screen, name)
+        return screen  # type: ignore[return-value]  # made by `make` under this name
+
+    @property
     def compare_screen(self) -> CompareScreen:
-        """Made when first shown, so start-up neither imports nor builds it."""
-        from aiplan_tui.screens.compare import CompareScreen
+        from aiplan_tui.ui.screens.compare import CompareScreen
 
-        screen = CompareScreen(self.pack, self.open_quote, self.marks)
-        self.install_screen(screen, "compare")
-        return screen
+        return self.named("compare", lambda: CompareScreen(self.pack, self.open_quote, self.marks))
 
-    @cached_property
+    @property
     def quotes_screen(self) -> QuotesScreen:
-        """Made when first shown, so start-up neither imports nor builds it."""
-        from aiplan_tui.screens.quotes import QuotesScreen
+        from aiplan_tui.ui.screens.quotes import QuotesScreen
 
-        screen = QuotesScreen(self.pack, self.open_quote, self.marks)
-        self.install_screen(screen, "quotes")
-        return screen
+        return self.named("quotes", lambda: QuotesScreen(self.pack, self.open_quote, self.marks))
 
-    def showing(self, name: str) -> bool:
-        """Whether the screen made by the property `name` exists and is the one shown."""
-        return name in self.__dict__ and self.screen is self.__dict__[name]
+    def shown_name(self) -> str | None:
+        """The name of the named screen shown, if a named one is."""
+        return next((name for name, s in self.made.items() if s is self.screen), None)
 
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        """Side colours for themes that do not set their own."""
-        return {**super().get_theme_variable_defaults(), **DEFAULT_SIDE_COLOURS}
+    def action_show_reader(self) -> None:
+        if self.screen is not self.reader:
+            self.switch_screen("reader")
 
-    def marks(self) -> Marks:
-        """How the current theme draws highlights and sides; made once per theme, since the
-        reader asks on every cursor move."""
-        if self._marks is None or self._marks[0] != self.theme:
-            self._marks = (self.theme, theme_marks(self.theme_variables, self.pack))
-        return self._marks[1]
+    def action_show_compare(self) -> None:
+        if self.screen is not self.compare_screen:
+            self.switch_screen(self.compare_screen)
+
+    def action_show_quotes(self) -> None:
+        if self.screen is not self.quotes_screen:
+            self.switch_screen(self.quotes_screen)
+
+    # Start-up --------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.track_terminal()
@@ -120,8 +129,7 @@ class AiplanApp(ChangedCellsApp):
                 timeout=10,
             )
         self.theme_changed_signal.subscribe(self, self.restyle)
-        if sys.__stdout__ is not None and sys.__stdout__.isatty() and not self.is_headless:
-            self.set_interval(SIZE_CHECK_SECONDS, self.watch_terminal_size)
+        self.watch_size_from_now()
         for note in self.startup.notes:
             self.notify(note, title="Settings", severity="warning", timeout=10, markup=False)
         if self.startup.keymap:
@@ -136,48 +144,63 @@ class AiplanApp(ChangedCellsApp):
 
     @work(thread=True, exclusive=True, group="index")
     def build_search_index(self) -> None:
-        from aiplan_tui.index_cache import load_or_build_index
+        """Off the UI thread; the index reaches the app as a message, never set from here."""
+        from aiplan_tui.search.cache import load_or_build_index
 
-        index = load_or_build_index(self.result)
-        self.call_from_thread(setattr, self, "search_index", index)
+        self.post_message(IndexReady(load_or_build_index(self.result)))
+
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
+        self.search.index = message.index
+
+    def announce_problems(self) -> None:
+        """One notice for all that is wrong with the pack, naming the command that details it."""
+        problems = self.result.problems
+        if problems.errors:
+            self.notify(
+                f"The pack has problems ({problems.summary()}). "
+                f"Run `aiplan-tui check {self.pack.root}` for details.",
+                title="Content problems",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+
+    # Search ----------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        from aiplan_tui.screens.search import SearchScreen
+        from aiplan_tui.ui.screens.search import SearchScreen
 
-        if isinstance(self.screen, SearchScreen):
-            return
-        screen = SearchScreen(
-            lambda: self.search_index, self.search_history, dict(self.marks().side_colours)
-        )
-        self.push_screen(screen, self.open_hit)
+        if not isinstance(self.screen, SearchScreen):
+            screen = SearchScreen(self.search, dict(self.marks().side_colours))
+            self.push_screen(screen, self.open_hit)
 
     def open_hit(self, choice: SearchChoice | None) -> None:
-        """Open a search result where it lives; remember the matches for `n` and `N`."""
+        """Open a search result where it lives; the reader remembers the matches for `n`."""
         self.save_state()  # the search history, even when nothing was opened
         if choice is None:
             return
-        hit, reader = choice.hit, self.reader
+        hit = choice.hit
         if hit.kind == "compare":
             dimension, _, side = hit.id.partition("/")
             self.compare_screen.focus_cell(dimension, side)
             self.action_show_compare()
             return
         self.action_show_reader()
-        if hit.kind == "entity":
-            reader.show_entity(hit.id)
-        elif hit.kind == "article":
-            reader.open_article(hit.id)
-        elif hit.kind == "paragraph" and hit.location is not None:
-            reader.open_article(hit.doc.article)
-            reader.article_view.paragraph = hit.location.paragraph
-            reader.article_view.flash(hit.location.paragraph)
-            reader.call_after_refresh(reader.center_cursor)
-        else:
-            reader.open_highlight(hit.id)
-        order = reader.everything
-        from aiplan_tui.search import match_places
+        self.reader.open_hit(hit, choice.hits)
 
-        reader.set_matches(match_places(choice.hits, order), match_places([hit], order))
+    # Themes ----------------------------------------------------------------------------------
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Side colours for themes that do not set their own."""
+        return {**super().get_theme_variable_defaults(), **DEFAULT_SIDE_COLOURS}
+
+    def marks(self) -> Marks:
+        """How the current theme draws highlights and sides; made once per theme, since the
+        reader asks on every cursor move."""
+        if self._marks is None or self._marks[0] != self.theme:
+            self._marks = (self.theme, theme_marks(self.theme_variables, self.pack))
+        return self._marks[1]
 
     def register_themes(self) -> list[str]:
         """Make the bundled and user themes available and start in the one asked for; return
@@ -197,20 +220,17 @@ class AiplanApp(ChangedCellsApp):
         return notes
 
     def restyle(self, _theme: object = None) -> None:
-        """Redraw what carries theme colours baked into its text."""
-        self.reader.restyle()
-        if "compare_screen" in self.__dict__ and self.compare_screen.is_mounted:
-            self.compare_screen.restyle()
-        if "quotes_screen" in self.__dict__ and self.quotes_screen.is_mounted:
-            self.quotes_screen.preview(self.quotes_screen.selected_quote())
+        """Redraw what carries theme colours baked into its text, on every screen made."""
+        for screen in self.made.values():
+            if isinstance(screen, Restyled) and screen.is_mounted:
+                screen.restyle()
 
     def action_pick_theme(self) -> None:
-        from aiplan_tui.screens.theme_picker import ThemePicker
+        from aiplan_tui.ui.screens.theme_picker import ThemePicker
 
-        if isinstance(self.screen, ThemePicker):
-            return
-        entries = list(self.catalog.entries.values())
-        self.push_screen(ThemePicker(entries, self.theme), self.theme_chosen)
+        if not isinstance(self.screen, ThemePicker):
+            entries = list(self.catalog.entries.values())
+            self.push_screen(ThemePicker(entries, self.theme), self.theme_chosen)
 
     def theme_chosen(self, name: str | None) -> None:
         if name is not None:
@@ -218,37 +238,32 @@ class AiplanApp(ChangedCellsApp):
             self.notify(f"Theme: {name}", timeout=2, markup=False)
             self.save_state()
 
+    def choose_theme(self, name: str) -> None:
+        """Switch to a theme and remember the choice (the command palette's "Theme: …")."""
+        self.theme = name
+        self.theme_chosen(name)
+
     # Saved state ------------------------------------------------------------------------------
 
     def restore_place(self) -> None:
         """Back to the screen, article and paragraph where the last session ended."""
         saved = self.startup.saved
-        article = self.pack.article(saved.article) if saved.article else None
-        if article is not None:
-            self.reader.open_article(article.id)
-            view = self.reader.article_view
-            view.paragraph = min(saved.paragraph, max(0, len(article.paragraphs) - 1))
-            self.reader.call_after_refresh(self.reader.center_cursor)
+        if saved.article and self.pack.article(saved.article) is not None:
+            self.reader.open_paragraph(saved.article, saved.paragraph, flash=False)
         if saved.screen == "compare":
             self.action_show_compare()
         elif saved.screen == "quotes":
             self.action_show_quotes()
 
     def current_state(self) -> SavedState:
-        screen = (
-            "compare"
-            if self.showing("compare_screen")
-            else "quotes"
-            if self.showing("quotes_screen")
-            else "reader"
-        )
-        view = self.reader.article_view
+        shown = self.shown_name()
+        article, paragraph = self.reader.saved_place()
         return SavedState(
-            screen=screen,
-            article=view.article.id if view.article else None,
-            paragraph=view.paragraph,
+            screen=shown if shown in SAVED_SCREENS else "reader",
+            article=article,
+            paragraph=paragraph,
             theme=self.chosen_theme,
-            search_history=tuple(self.search_history),
+            search_history=self.search.history,
         )
 
     def save_state(self) -> None:
@@ -265,78 +280,14 @@ class AiplanApp(ChangedCellsApp):
         self.save_state()
         self.exit()
 
-    def announce_problems(self) -> None:
-        """One notice for all that is wrong with the pack, naming the command that details it."""
-        problems = self.result.problems
-        if problems.errors:
-            self.notify(
-                f"The pack has problems ({problems.summary()}). "
-                f"Run `aiplan-tui check {self.pack.root}` for details.",
-                title="Content problems",
-                severity="warning",
-                timeout=10,
-                markup=False,
-            )
-
-    # Screens --------------------------------------------------------------------------------
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.fit_screen()
-        # Again once the resize has settled: events can arrive faster than screens change.
-        self.call_after_refresh(self.fit_screen)
-
-    def watch_terminal_size(self) -> None:
-        """Catch a resize the app was never told of. With in-band resize reports (tmux), a
-        lost report left the app drawing at the old size for good; one ioctl a second
-        compares the terminal's real size and posts the resize that went missing."""
-        try:
-            columns, lines = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
-        except (OSError, ValueError, AttributeError):
-            return
-        if (columns, lines) != tuple(self.size) and columns > 0 and lines > 0:
-            size = Size(columns, lines)
-            self.post_message(events.Resize(size, size))
-
-    def fit_screen(self) -> None:
-        """Show the too-small notice exactly when the terminal, as it is now, is too small."""
-        width, height = self.size
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        showing = isinstance(self.screen, TooSmallScreen)
-        if too_small and not showing:
-            self.push_screen(TooSmallScreen())
-        elif showing and not too_small:
-            self.pop_screen()
-
-    def action_show_reader(self) -> None:
-        if self.screen is not self.reader:
-            self.switch_screen("reader")
-
-    def action_show_compare(self) -> None:
-        if self.screen is not self.compare_screen:
-            self.switch_screen(self.compare_screen)
-
-    def action_show_quotes(self) -> None:
-        if self.screen is not self.quotes_screen:
-            self.switch_screen(self.quotes_screen)
+    # Keys everywhere --------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from aiplan_tui.screens.help import HelpScreen
+        from aiplan_tui.ui.keys import help_sections
+        from aiplan_tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_sections()))
-
-    def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        """Every key by screen, read from the bindings themselves, with the user's remapping."""
-        keymap = self.startup.keymap
-        from aiplan_tui.screens.help import key_rows
-
-        return [(title, key_rows(bindings, keymap)) for title, bindings in binding_groups()]
-
-    def palette_bindings(self) -> list[Binding]:
-        """The app's own actions, for the command palette."""
-        return [b for b in self.BINDINGS if isinstance(b, Binding) and b.id != "quit-ctrl-c"]
-
-    # Going places ---------------------------------------------------------------------------
+            self.push_screen(HelpScreen(help_sections(self.startup.keymap)))
 
     def open_quote(self, highlight_id: str) -> None:
         self.action_show_reader()
@@ -350,21 +301,21 @@ class AiplanApp(ChangedCellsApp):
 
     def action_quote(self, step: int) -> None:
         self.action_show_reader()
-        self.reader.walk(self.reader.quotes, step, "quote")
+        self.reader.walk("quote", step)
 
     def action_highlight(self, step: int) -> None:
         self.action_show_reader()
-        self.reader.walk(self.reader.everything, step, "highlight")
+        self.reader.walk("highlight", step)
 
-    def focused_highlight(self) -> Highlight | None:
-        """The quote selected on the Quotes screen, else the reader's current highlight."""
-        if self.showing("quotes_screen"):
-            selected = self.quotes_screen.selected_quote()
-            return self.pack.highlight(selected) if selected else None
-        return self.reader.current
+    def selected_highlight(self) -> str | None:
+        """What `y` copies: the shown screen's selection, else the reader's current highlight."""
+        screen = self.screen
+        source = screen if isinstance(screen, Selecting) else self.reader
+        return source.selected_highlight()
 
     def action_copy(self) -> None:
-        highlight = self.focused_highlight()
+        selected = self.selected_highlight()
+        highlight = self.pack.highlight(selected) if selected else None
         if highlight is None:
             self.notify("Nothing to copy: move onto a highlight first (] or }).", timeout=3)
             return
@@ -376,9 +327,7 @@ class AiplanApp(ChangedCellsApp):
         if not self.reader.is_attached:
             return True
         if action in ("quote", "highlight") and parameters:
-            order = self.reader.quotes if action == "quote" else self.reader.everything
-            step = int(str(parameters[0]))
-            return True if self.reader.neighbour(order, step) is not None else None
+            return True if self.reader.can_walk(action, int(str(parameters[0]))) else None
         if action == "copy":
-            return True if self.focused_highlight() is not None else None
+            return True if self.selected_highlight() is not None else None
         return True

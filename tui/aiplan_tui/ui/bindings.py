@@ -1,8 +1,77 @@
-"""Vim-style movement keys for lists, with ids and help text, written once for every list."""
+"""Key bindings defined once: the app's own keys, and the vim-style keys of every list.
+
+Each has an id (so `[keys]` in config.toml can remap it) and a tooltip (for the help screen).
+"""
 
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
+
+APP_BINDINGS: list[BindingType] = [
+    Binding("1", "show_reader", "Reader", id="reader", tooltip="The articles with highlights."),
+    Binding(
+        "2",
+        "show_compare",
+        "Compare",
+        id="compare",
+        tooltip="The two sides, dimension by dimension.",
+    ),
+    Binding("3", "show_quotes", "Quotes", id="quotes", tooltip="Every quote, by speaker."),
+    Binding("slash", "search", "Search", id="search", tooltip="Search everything."),
+    Binding("question_mark", "help", "Help", id="help", tooltip="List every key."),
+    Binding("t", "pick_theme", "Theme", id="theme", tooltip="Pick a theme, previewed live."),
+    Binding(
+        "right_square_bracket",
+        "quote(1)",
+        "Next quote",
+        id="next-quote",
+        tooltip="The next quote in reading order, across articles.",
+    ),
+    Binding(
+        "left_square_bracket",
+        "quote(-1)",
+        "Prev quote",
+        id="previous-quote",
+        tooltip="The previous quote in reading order.",
+    ),
+    Binding(
+        "right_curly_bracket",
+        "highlight(1)",
+        "Next highlight",
+        show=False,
+        id="next-highlight",
+        tooltip="The next highlight of any kind.",
+    ),
+    Binding(
+        "left_curly_bracket",
+        "highlight(-1)",
+        "Prev highlight",
+        show=False,
+        id="previous-highlight",
+        tooltip="The previous highlight of any kind.",
+    ),
+    Binding("y", "copy", "Copy", id="copy", tooltip="Copy the highlight with its citation."),
+    Binding(
+        "ctrl+l",
+        "redraw",
+        "Redraw",
+        show=False,
+        priority=True,  # dialogs too: a garbled screen can happen under any of them
+        id="redraw",
+        tooltip="Draw the whole screen again, if it looks garbled.",
+    ),
+    Binding("q", "quit", "Quit", id="quit", tooltip="Leave aiplan-tui."),
+    Binding(
+        "ctrl+c",
+        "quit",
+        "Quit",
+        show=False,
+        priority=True,
+        id="quit-ctrl-c",
+        tooltip="Leave aiplan-tui.",
+    ),
+]
+"""The keys that work on every screen."""
 
 
 def list_keys(prefix: str, where: str, top: str, bottom: str) -> list[BindingType]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from aiplan_tui.mentions import find_mentions
-from aiplan_tui.model import Entity, Pack, Quote
-from aiplan_tui.safe_text import clean_line
-from aiplan_tui.widgets.listing import Entry, Section
-from aiplan_tui.widgets.navigator import highlight_label
+from aiplan_tui.core.model import Entity, Pack, Quote
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.pack.mentions import find_mentions
+from aiplan_tui.ui.widgets.listing import Entry, Section
+from aiplan_tui.ui.widgets.navigator import highlight_label
 
 CONTEXT = 40
 """Characters of the paragraph shown on each side of a mention."""

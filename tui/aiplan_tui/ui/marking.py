@@ -9,9 +9,9 @@ from rich.errors import StyleSyntaxError
 from rich.style import Style
 from rich.text import Text
 
-from aiplan_tui.model import Highlight, Pack, Position
-from aiplan_tui.safe_text import clean
-from aiplan_tui.themes import rich_colour
+from aiplan_tui.core.model import Highlight, Pack, Position
+from aiplan_tui.core.safe_text import clean
+from aiplan_tui.ui.themes import rich_colour
 
 KIND_STYLES: dict[str, Style] = {
     "quote": Style(underline=True),

@@ -3,19 +3,43 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from aiplan_tui.model import Quote
-from aiplan_tui.safe_text import clean_line
+from aiplan_tui.core.model import Pack, Quote
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.ui.bindings import APP_BINDINGS
 
 if TYPE_CHECKING:
-    from aiplan_tui.app import AiplanApp
+    from aiplan_tui.ui.screens.search import SearchChoice
+    from aiplan_tui.ui.search_session import SearchSession
+    from aiplan_tui.ui.themes import ThemeCatalog
+
+
+@runtime_checkable
+class PaletteHost(Protocol):
+    """What the palette needs of the app: the pack, its themes and searches, and the ways to
+    go somewhere. The app has all of these; the palette never imports the app."""
+
+    @property
+    def pack(self) -> Pack: ...
+
+    catalog: ThemeCatalog
+    search: SearchSession
+
+    def run_action(self, action: str) -> Awaitable[bool]: ...
+
+    def go_to(self, kind: str, target_id: str) -> None: ...
+
+    def choose_theme(self, name: str) -> None: ...
+
+    def open_hit(self, choice: SearchChoice | None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -25,11 +49,12 @@ class Command:
     help: str
 
 
-def pack_commands(app: AiplanApp) -> list[Command]:
+def pack_commands(app: PaletteHost) -> list[Command]:
     """Actions from the app's own bindings, then go-to commands built from the pack."""
     commands = [
         Command(binding.description, _runner(app, binding.action), binding.tooltip)
-        for binding in app.palette_bindings()
+        for binding in APP_BINDINGS
+        if isinstance(binding, Binding) and binding.id != "quit-ctrl-c"
     ]
     pack = app.pack
     for article in pack.articles:
@@ -49,19 +74,15 @@ def pack_commands(app: AiplanApp) -> list[Command]:
     return commands
 
 
-def _theme(app: AiplanApp, name: str) -> Callable[[], object]:
-    def switch() -> None:
-        app.theme = name
-        app.theme_chosen(name)
-
-    return switch
+def _theme(app: PaletteHost, name: str) -> Callable[[], object]:
+    return lambda: app.choose_theme(name)
 
 
-def _runner(app: AiplanApp, action: str) -> Callable[[], object]:
+def _runner(app: PaletteHost, action: str) -> Callable[[], object]:
     return lambda: app.run_action(action)
 
 
-def _go(app: AiplanApp, kind: str, target: str) -> Callable[[], object]:
+def _go(app: PaletteHost, kind: str, target: str) -> Callable[[], object]:
     return lambda: app.go_to(kind, target)
 
 
@@ -69,10 +90,8 @@ class PackCommands(Provider):
     """Commands are shown as plain text: titles from a pack are never read as markup."""
 
     def _commands(self) -> list[Command]:
-        from aiplan_tui.app import AiplanApp
-
         app = self.app
-        return pack_commands(app) if isinstance(app, AiplanApp) else []
+        return pack_commands(app) if isinstance(app, PaletteHost) else []
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -100,14 +119,13 @@ class EngineGoTo(Provider):
     and all; the results open exactly as a chosen search result does."""
 
     async def search(self, query: str) -> Hits:
-        from aiplan_tui.app import AiplanApp
-        from aiplan_tui.screens.search import SearchChoice
-        from aiplan_tui.search import snippet
+        from aiplan_tui.search.engine import snippet
+        from aiplan_tui.ui.screens.search import SearchChoice
 
         app = self.app
-        if not isinstance(app, AiplanApp) or app.search_index is None or not query.strip():
+        if not isinstance(app, PaletteHost) or app.search.index is None or not query.strip():
             return
-        index = app.search_index
+        index = app.search.index
         hits = await asyncio.to_thread(index.search, query, GOTO_LIMIT, GOTO_KINDS)
         best = max((hit.score for hit in hits), default=1.0) or 1.0
         for hit in hits:

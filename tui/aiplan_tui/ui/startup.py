@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aiplan_tui.state import SavedState, StateStore
-from aiplan_tui.themes import ThemeCatalog
+from aiplan_tui.settings.state import SavedState, StateStore
+from aiplan_tui.ui.themes import ThemeCatalog
 
 
 @dataclass

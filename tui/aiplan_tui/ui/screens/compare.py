@@ -15,11 +15,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from aiplan_tui.comparison import Matrix, build_matrix, default_sides
-from aiplan_tui.model import Pack
-from aiplan_tui.safe_text import clean_line
-from aiplan_tui.widgets.compare_rows import CellView, DimensionRow, PointView
-from aiplan_tui.widgets.marking import Marks
+from aiplan_tui.compare.matrix import Matrix, build_matrix, default_sides
+from aiplan_tui.core.model import Pack
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.ui.marking import Marks
+from aiplan_tui.ui.widgets.compare_rows import CellView, DimensionRow, PointView
 
 STACK_BELOW = 100
 """Below this many columns the two sides stack, one above the other, per dimension."""

@@ -14,12 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from aiplan_tui.formatting import quote_kind, speaker_line
-from aiplan_tui.model import Pack, Quote
-from aiplan_tui.reading import ReadingOrder
-from aiplan_tui.safe_text import clean_line
-from aiplan_tui.widgets.keys import list_keys
-from aiplan_tui.widgets.marking import Marks, marked_paragraph
+from aiplan_tui.core.formatting import quote_kind, speaker_line
+from aiplan_tui.core.model import Pack, Quote
+from aiplan_tui.core.reading import ReadingOrder
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.ui.bindings import list_keys
+from aiplan_tui.ui.marking import Marks, marked_paragraph
 
 
 def quote_matches(quote: Quote, speaker: str, words: str) -> bool:
@@ -147,6 +147,14 @@ class QuotesScreen(Screen[None]):
     def selected_quote(self) -> str | None:
         node = self.query_one(QuoteList).cursor_node
         return node.data if node is not None else None
+
+    def selected_highlight(self) -> str | None:
+        """What `y` copies here: the quote under the cursor."""
+        return self.selected_quote()
+
+    def restyle(self) -> None:
+        """The preview carries the theme's side colours."""
+        self.preview(self.selected_quote())
 
     def action_back(self) -> None:
         if self.focused is self.query_one("#quote-filter"):

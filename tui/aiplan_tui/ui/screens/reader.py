@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -16,15 +16,18 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Static, Tree
 
-from aiplan_tui.model import Highlight, Pack
-from aiplan_tui.reading import Place, ReadingOrder
-from aiplan_tui.safe_text import clean_line
-from aiplan_tui.screens.listings import dimension_sections, entity_sections, entity_title
-from aiplan_tui.widgets.article_view import ArticleView
-from aiplan_tui.widgets.highlight_cards import HighlightCards
-from aiplan_tui.widgets.listing import Listing, Section
-from aiplan_tui.widgets.marking import Marks
-from aiplan_tui.widgets.navigator import Navigator, Target
+from aiplan_tui.core.model import Highlight, Pack
+from aiplan_tui.core.reading import Place, ReadingOrder
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.ui.listings import dimension_sections, entity_sections, entity_title
+from aiplan_tui.ui.marking import Marks
+from aiplan_tui.ui.widgets.article_view import ArticleView
+from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
+from aiplan_tui.ui.widgets.listing import Listing, Section
+from aiplan_tui.ui.widgets.navigator import Navigator, Target
+
+if TYPE_CHECKING:  # the search engine is imported when first used, not at start-up
+    from aiplan_tui.search.engine import Hit
 
 WIDE, MEDIUM = 120, 80
 """Three panes from WIDE columns, two from MEDIUM, one at a time below."""
@@ -61,6 +64,8 @@ class ReaderScreen(Screen[None]):
         """How the current theme draws highlights (the app's, made once per theme)."""
         self.quotes = ReadingOrder(pack, {"quote"})
         self.everything = ReadingOrder(pack)
+        self.orders = {"quote": self.quotes, "highlight": self.everything}
+        """What `]`/`[` and `}`/`{` walk: quotes, or every highlight, in reading order."""
         self.highlight_counts = {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}
         self.current: Highlight | None = None
         """The highlight the cursor is on, if any."""
@@ -134,6 +139,43 @@ class ReaderScreen(Screen[None]):
         if paragraph is not None:
             view.scroll_to_center(paragraph, animate=False)
 
+    def open_paragraph(self, article_id: str, paragraph: int, flash: bool = True) -> None:
+        """Open an article at a paragraph, centred (and flashed, so the eye finds it)."""
+        self.open_article(article_id)
+        view = self.article_view
+        article = view.article
+        if article is None or article.id != article_id:
+            return
+        view.paragraph = min(paragraph, max(0, len(article.paragraphs) - 1))
+        if flash:
+            view.flash(view.paragraph)
+        self.call_after_refresh(self.center_cursor)
+
+    def open_hit(self, hit: Hit, hits: list[Hit]) -> None:
+        """Open a search result where it lives, and remember all matches for `n` and `N`."""
+        if hit.kind == "entity":
+            self.show_entity(hit.id)
+        elif hit.kind == "article":
+            self.open_article(hit.id)
+        elif hit.kind == "paragraph" and hit.location is not None:
+            self.open_paragraph(hit.doc.article, hit.location.paragraph)
+        else:
+            self.open_highlight(hit.id)
+        from aiplan_tui.search.engine import match_places
+
+        order = self.everything
+        self.set_matches(match_places(hits, order), match_places([hit], order))
+
+    def saved_place(self) -> tuple[str | None, int]:
+        """The article and paragraph to reopen next time."""
+        if not self.is_mounted:
+            return None, 0
+        view = self.article_view
+        return (view.article.id if view.article else None), view.paragraph
+
+    def selected_highlight(self) -> str | None:
+        return self.current.id if self.current else None
+
     def open_target(self, target: Target) -> None:
         if target.kind == "article":
             self.open_article(target.id)
@@ -175,8 +217,13 @@ class ReaderScreen(Screen[None]):
     def neighbour(self, order: ReadingOrder, step: int) -> Highlight | None:
         return order.after(self.place()) if step > 0 else order.before(self.place())
 
-    def walk(self, order: ReadingOrder, step: int, what: str) -> None:
-        """Go to the next or previous highlight in `order`, saying so on reaching either end."""
+    def can_walk(self, what: str, step: int) -> bool:
+        """Whether `]`/`[` (what="quote") or `}`/`{` (what="highlight") can go anywhere."""
+        return self.neighbour(self.orders[what], step) is not None
+
+    def walk(self, what: str, step: int) -> None:
+        """Go to the next or previous quote or highlight, saying so on reaching either end."""
+        order = self.orders[what]
         target = self.neighbour(order, step)
         if target is None:
             self.notify(f"No {what} {'after' if step > 0 else 'before'} this one.", timeout=2)
@@ -239,10 +286,7 @@ class ReaderScreen(Screen[None]):
         if highlight is not None:
             self.open_highlight(highlight.id)
         else:
-            self.open_article(entry.article)
-            self.article_view.paragraph = entry.paragraph
-            self.article_view.flash(entry.paragraph)
-            self.call_after_refresh(self.center_cursor)
+            self.open_paragraph(entry.article, entry.paragraph)
         self.focus_pane("center")
 
     @on(ArticleView.Moved)
@@ -330,12 +374,8 @@ class ReaderScreen(Screen[None]):
             return
         number = ahead[0] if step > 0 else ahead[-1]
         place = self.matches[number]
-        article = self.pack.articles[place.article]
-        self.open_article(article.id)
-        self.article_view.paragraph = place.paragraph
-        self.article_view.flash(place.paragraph)
         self.match_number = number + 1
-        self.call_after_refresh(self.center_cursor)
+        self.open_paragraph(self.pack.articles[place.article].id, place.paragraph)
         self.update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -14,8 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from aiplan_tui.safe_text import clean_line
-from aiplan_tui.search import Hit, SearchIndex, snippet
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.search.engine import Hit, snippet
+from aiplan_tui.ui.search_session import SearchSession
 
 BADGES = {
     "quote": "❝ quote", "fact": "# fact", "position": "◆ position", "event": "◷ event",
@@ -66,15 +66,10 @@ class SearchScreen(Screen[SearchChoice | None]):
                 tooltip="Recall earlier queries, newest first."),
     ]  # fmt: skip
 
-    def __init__(
-        self,
-        index: Callable[[], SearchIndex | None],
-        history: list[str],
-        side_colours: dict[str, str],
-    ) -> None:
+    def __init__(self, session: SearchSession, side_colours: dict[str, str]) -> None:
         super().__init__()
-        self.index = index
-        self.history = history
+        self.session = session
+        """The index (None while it is being built) and the query history, owned by the app."""
         self.side_colours = side_colours
         self.hits: list[Hit] = []
         self._recall = 0
@@ -96,7 +91,7 @@ class SearchScreen(Screen[SearchChoice | None]):
     @work(thread=True, exclusive=True, group="search")
     def search(self, query: str) -> None:
         """Off the UI thread; a newer query cancels this one and stale results are dropped."""
-        index = self.index()
+        index = self.session.index
         hits = [] if index is None or not query.strip() else index.search(query, RESULT_LIMIT)
         self.app.call_from_thread(self.show_results, query, hits, index is None)
 
@@ -136,9 +131,7 @@ class SearchScreen(Screen[SearchChoice | None]):
         self.open(event.option_index)
 
     def open(self, number: int) -> None:
-        query = self.query_one(Input).value.strip()
-        if query and (not self.history or self.history[-1] != query):
-            self.history.append(query)
+        self.session.remember(self.query_one(Input).value)
         self.dismiss(SearchChoice(self.hits[number], self.hits))
 
     def on_key(self, event: events.Key) -> None:
@@ -157,12 +150,13 @@ class SearchScreen(Screen[SearchChoice | None]):
 
     def action_history(self) -> None:
         """Each press goes one query further back; wraps round."""
-        if not self.history:
+        history = self.session.history
+        if not history:
             self.notify("No earlier searches yet.", timeout=2)
             return
-        self._recall = self._recall % len(self.history) + 1
+        self._recall = self._recall % len(history) + 1
         box = self.query_one(Input)
-        box.value = self.history[-self._recall]
+        box.value = history[-self._recall]
         box.cursor_position = len(box.value)
         box.focus()
 

@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from aiplan_tui.safe_text import clean_line
-from aiplan_tui.themes import ThemeEntry
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.ui.themes import ThemeEntry
 
 
 class ThemePicker(ModalScreen[str | None]):

@@ -12,9 +12,9 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Static
 
-from aiplan_tui.model import Article, Highlight
-from aiplan_tui.safe_text import clean_line
-from aiplan_tui.widgets.marking import Marks, marked_paragraph
+from aiplan_tui.core.model import Article, Highlight
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.ui.marking import Marks, marked_paragraph
 
 MAX_PARAGRAPHS = 1_000
 """Paragraphs shown per article; beyond, a marker says how many more there are."""

@@ -14,13 +14,13 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from aiplan_tui.compare_output import figure_text
-from aiplan_tui.comparison import GAP, CompareCell, Row
-from aiplan_tui.figures import FigurePair
-from aiplan_tui.formatting import KIND_ICONS, point_line
-from aiplan_tui.model import Highlight, Pack, Side
-from aiplan_tui.safe_text import clean_line
-from aiplan_tui.widgets.marking import Marks
+from aiplan_tui.compare.figures import FigurePair
+from aiplan_tui.compare.matrix import GAP, CompareCell, Row
+from aiplan_tui.compare.render import figure_text
+from aiplan_tui.core.formatting import KIND_ICONS, point_line
+from aiplan_tui.core.model import Highlight, Pack, Side
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.ui.marking import Marks
 
 MIN_BAR, MAX_BAR = 8, 40
 """Bar length bounds in cells: long enough to compare, short enough to leave room for values."""

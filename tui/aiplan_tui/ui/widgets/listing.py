@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from aiplan_tui.widgets.keys import list_keys
+from aiplan_tui.ui.bindings import list_keys
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from aiplan_tui.formatting import fact_line
-from aiplan_tui.model import Fact, Highlight, HighlightKind, Pack, Quote
-from aiplan_tui.safe_text import clean_line
-from aiplan_tui.widgets.keys import list_keys
+from aiplan_tui.core.formatting import fact_line
+from aiplan_tui.core.model import Fact, Highlight, HighlightKind, Pack, Quote
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.ui.bindings import list_keys
 
 TargetKind = Literal["article", "highlight", "entity", "dimension"]
 

@@ -1,0 +1,77 @@
+"""Opening the app: settings, saved state and themes gathered, then the screen taken over.
+
+Textual is imported only here, and only once the terminal is known to be able to show it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
+from aiplan_tui.core.problems import Problems
+from aiplan_tui.pack.loader import LoadResult
+from aiplan_tui.settings.config import Settings, check_keys
+from aiplan_tui.settings.state import StateStore
+from aiplan_tui.settings.themes import LITE_THEME
+
+LITE_FPS = "20"
+"""Screen updates per second at most in lite mode (Textual's default is 60)."""
+
+
+def run_app(
+    result: LoadResult, args: argparse.Namespace, settings: Settings, problems: Problems
+) -> int:
+    lite = args.lite or lite_from_environment()
+    if lite:
+        prepare_lite()
+    from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
+    from aiplan_tui.ui.app import AiplanApp
+    from aiplan_tui.ui.keys import binding_ids
+    from aiplan_tui.ui.startup import Startup
+    from aiplan_tui.ui.themes import ThemeCatalog
+
+    catalog = ThemeCatalog.load(bundled_themes_dir(), user_themes_dir())
+    if args.theme is not None and args.theme not in catalog.entries:
+        names = ", ".join(catalog.names)
+        print(f"aiplan-tui: no theme {args.theme!r}; themes: {names}", file=sys.stderr)
+        return EXIT_USAGE
+    if (no_terminal := no_terminal_for_app()) is not None:
+        advice = "use a terminal such as xterm-256color, or a command (aiplan-tui --help)"
+        print(f"aiplan-tui: {no_terminal}; {advice}", file=sys.stderr)
+        return EXIT_USAGE
+    keymap = check_keys(settings, binding_ids() if settings.keys else (), problems)
+    store = StateStore.default()
+    saved, state_messages = store.load()
+    startup = Startup(
+        theme=args.theme or (LITE_THEME if lite else saved.theme or settings.theme),
+        lite=lite,
+        saved=saved,
+        store=store,
+        catalog=catalog,
+        keymap=keymap,
+        notes=[problem.format() for problem in problems.items] + state_messages,
+    )
+    AiplanApp(result, startup).run()
+    return EXIT_OK
+
+
+def lite_from_environment() -> bool:
+    return os.environ.get("AIPLAN_TUI_LITE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def prepare_lite() -> None:
+    """Before Textual is imported: it reads these once, at import."""
+    os.environ["TEXTUAL_ANIMATIONS"] = "none"
+    os.environ["TEXTUAL_FPS"] = LITE_FPS
+
+
+def no_terminal_for_app() -> str | None:
+    """Why the app cannot be drawn here (a dumb terminal, or no terminal at all), else None."""
+    term = os.environ.get("TERM", "")
+    if term in {"", "dumb"}:
+        return f"this terminal ({f'TERM={term}' if term else 'TERM unset'}) cannot show the app"
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return "standard input and output must be a terminal to show the app"
+    return None

@@ -1,0 +1,23 @@
+"""`aiplan-tui keys`: every key binding's id (for `[keys]` in config.toml), keys and use.
+
+The bindings are the app's own, so this command reads them from the app's screens."""
+
+from __future__ import annotations
+
+from aiplan_tui.cli.status import EXIT_OK
+
+
+def run_keys() -> int:
+    from aiplan_tui.ui.keys import all_bindings
+    from aiplan_tui.ui.screens.help import key_name
+
+    rows = [
+        (b.id or "", ",".join(key_name(k) for k in b.key.split(",")), b.tooltip or b.description)
+        for _, b in all_bindings()
+        if b.id
+    ]
+    width = max(len(row[0]) for row in rows)
+    keys_width = max(len(row[1]) for row in rows)
+    for binding_id, keys, what in rows:
+        print(f"{binding_id:<{width}}  {keys:<{keys_width}}  {what}")
+    return EXIT_OK

@@ -1,0 +1,95 @@
+"""The command line's words: options, subcommands and their help."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from aiplan_tui import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aiplan-tui",
+        description="Read, search and compare coverage of the 2025 US and Chinese AI action plans.",
+        epilog="Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"aiplan-tui {__version__}")
+    parser.add_argument("--content", metavar="DIR", type=Path, help="content pack to open")
+    parser.add_argument("--theme", metavar="NAME", help="start in this theme (see `themes`)")
+    parser.add_argument(
+        "--lite", action="store_true",
+        help="for slow links: no animation, fewer screen updates, the 16-colour theme "
+        "(also AIPLAN_TUI_LITE=1)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--config", metavar="FILE", type=Path,
+        help="settings file (default: $XDG_CONFIG_HOME/aiplan-tui/config.toml)",
+    )  # fmt: skip
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="validate a content pack",
+        description="Validate a content pack and print every problem as PATH:LINE:COL: "
+        "error|warning: MESSAGE. Exit status: 0 valid, 1 problems found, 2 usage error.",
+    )
+    check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="pack (default: bundled)")
+    check.add_argument("--strict", action="store_true", help="treat warnings as problems too")
+
+    export = commands.add_parser(
+        "export",
+        help="print the whole loaded pack",
+        description="Print the loaded pack (only what is valid) for other tools.",
+    )
+    export.add_argument("--format", choices=["json"], default="json", help="output format")
+    export.add_argument(
+        "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to read"
+    )
+    search = commands.add_parser(
+        "search",
+        help="search the pack",
+        description="Search everything in a pack with the app's query language. Exit status: "
+        "0 with results, 1 with none, 2 usage error. Output: a table in a terminal, "
+        "tab-separated lines when piped (kind, id, score, article, paragraph, text), or JSON.",
+    )
+    search.add_argument("query", help='e.g. deepsek, "two camps", ^invest, !nvidia, kind:quote')
+    search.add_argument(
+        "--kind", action="append", default=[], metavar="K",
+        help="only these kinds (quote, fact, position, event, paragraph, entity, compare, "
+        "article); repeat or separate with commas",
+    )  # fmt: skip
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument(
+        "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to search"
+    )
+    compare = commands.add_parser(
+        "compare",
+        help="the two sides, dimension by dimension",
+        description="Print the comparison: each side's summary and quoted points per dimension, "
+        "and figures both sides give. Exit status: 0 printed, 2 usage error (unknown sides).",
+    )
+    compare.add_argument(
+        "--format", choices=["table", "md", "json"], default="table",
+        help="a table for the terminal, Markdown with a citation for every point, or JSON",
+    )  # fmt: skip
+    compare.add_argument(
+        "--sides", metavar="A,B", help="which two sides, left first (default: the pack's first two)"
+    )
+    compare.add_argument(
+        "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to compare"
+    )
+    commands.add_parser(
+        "themes",
+        help="list the themes",
+        description="List every theme (bundled and yours) with where it comes from, then any "
+        "problems in theme files as PATH:LINE:COL. Exit status: 0 all themes valid, 1 problems.",
+    )
+    commands.add_parser(
+        "keys",
+        help="list the key binding ids",
+        description="List every key binding: its id (for [keys] in config.toml), keys and what "
+        "it does.",
+    )
+    return parser

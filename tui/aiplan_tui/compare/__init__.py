@@ -1,0 +1,1 @@
+"""The comparison: the matrix of sides and dimensions, figures, renderings. No Textual."""

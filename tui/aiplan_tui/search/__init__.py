@@ -1,0 +1,1 @@
+"""The search engine: documents, the index, the query language, ranking. No Textual."""

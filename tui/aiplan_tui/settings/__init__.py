@@ -1,0 +1,1 @@
+"""The user's files: config.toml, state.json, theme files as data. No Textual."""

@@ -1,0 +1,1 @@
+"""The changed-cells writer: the only place that uses Textual's and Rich's private names."""

@@ -1,0 +1,1 @@
+"""The Textual app: screens, widgets, the palette, keys and themes."""
