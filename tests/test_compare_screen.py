@@ -8,7 +8,8 @@ from aiplan_tui.compare.matrix import GAP
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.ui.app import AiplanApp
-from aiplan_tui.ui.screens.compare import CompareScreen, SidePicker
+from aiplan_tui.ui.screens.compare import CompareScreen
+from aiplan_tui.ui.screens.side_picker import SidePicker
 from aiplan_tui.ui.widgets.compare_rows import FiguresView, PointView
 from conftest import PACK_TOML, PackFactory
 

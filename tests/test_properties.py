@@ -163,7 +163,7 @@ def test_loader_on_any_front_matter_reports_instead_of_raising(front: dict[str, 
 
 # The sanitizer ------------------------------------------------------------------------------
 
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")  # fmt: skip
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u180e\u200b\u2060-\u2064\ufeff\ud800-\udfff]")  # fmt: skip
 HOSTILE_TEXT = st.text(
     alphabet=st.one_of(
         st.characters(codec=None, exclude_categories=()),  # every code point, surrogates too

@@ -100,18 +100,18 @@ async def test_n_and_N_step_through_the_matches_in_the_articles() -> None:
         await pilot.press("enter")
         await pilot.pause()
         reader = app.reader
-        total = len(reader.matches)
+        total = len(reader.navigation.matches)
         assert total >= 3
         status = str(reader.query_one("#status", Static).render())
         assert f"match 1/{total}" in status
         await pilot.press("n")
         await pilot.pause()
-        assert reader.match_number == 2
+        assert reader.navigation.match_number == 2
         assert f"match 2/{total}" in str(reader.query_one("#status", Static).render())
-        place = reader.matches[1]
+        place = reader.navigation.matches[1]
         assert reader.article_view.paragraph == place.paragraph
         await pilot.press("N")
-        assert reader.match_number == 1
+        assert reader.navigation.match_number == 1
 
 
 async def test_the_command_palette_finds_through_the_search_engine() -> None:

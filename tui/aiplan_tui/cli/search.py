@@ -14,7 +14,7 @@ from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.search.cache import load_or_build_index
-from aiplan_tui.search.engine import Hit, snippet
+from aiplan_tui.search.hits import Hit, snippet
 from aiplan_tui.search.query import KINDS
 
 

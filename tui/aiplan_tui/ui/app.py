@@ -12,21 +12,18 @@ from textual.screen import Screen
 
 from aiplan_tui.core.formatting import citation
 from aiplan_tui.core.model import Pack
+from aiplan_tui.core.navigation import Walk
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import LoadResult
-from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
 from aiplan_tui.settings.state import SavedState
-from aiplan_tui.settings.themes import DEFAULT_THEME, LITE_THEME
 from aiplan_tui.ui.bindings import APP_BINDINGS
-from aiplan_tui.ui.marking import Marks, theme_marks
-from aiplan_tui.ui.notices import NoticesApp
 from aiplan_tui.ui.palette import EngineGoTo, PackCommands
-from aiplan_tui.ui.roles import Restyled, Selecting
+from aiplan_tui.ui.roles import Selecting
 from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.search_session import IndexReady, SearchSession
 from aiplan_tui.ui.sizing import SizedApp
 from aiplan_tui.ui.startup import Startup
-from aiplan_tui.ui.themes import ThemeCatalog
+from aiplan_tui.ui.theming import ThemedApp
 from aiplan_tui.ui.widgets.navigator import Target
 
 if TYPE_CHECKING:  # the other screens and the search engine are imported when first used
@@ -36,14 +33,13 @@ if TYPE_CHECKING:  # the other screens and the search engine are imported when f
 
 INDEX_DELAY = 0.3
 """Seconds after start-up before the search index is built or loaded, in a thread."""
-DEFAULT_SIDE_COLOURS = {"side-us": "#6CB4FF", "side-china": "#FF7A6B", "side-other": "#C8A2F0"}
 SAVED_SCREENS = ("reader", "compare", "quotes")
 """The screens a session can end on and the next one reopen."""
 
 ScreenT = TypeVar("ScreenT", bound=Screen[None])
 
 
-class AiplanApp(SizedApp, NoticesApp):
+class AiplanApp(SizedApp, ThemedApp):
     """aiplan-tui: read and compare coverage of the 2025 AI action plans."""
 
     CSS_PATH = "app.tcss"
@@ -55,22 +51,14 @@ class AiplanApp(SizedApp, NoticesApp):
         super().__init__()
         self.startup = startup or Startup()
         """What the command line, the config file and the saved state ask for at start."""
-        self.catalog = self.startup.catalog or ThemeCatalog.load(
-            bundled_themes_dir(), user_themes_dir()
-        )
         self.result = result
         """The pack shown, with any problems found while loading it."""
-        self._marks: tuple[str, Marks] | None = None
-        """The current theme's marks, with the theme they were made for."""
-        self.theme_notes = self.register_themes()
-        """Broken theme files or an unknown theme name, told once the app is running."""
+        self.start_themes(self.startup)
         self.reader = ReaderScreen(result.pack, self.marks)
         self.made: dict[str, Screen[None]] = {"reader": self.reader}
         """The named screens made so far (the others are made when first shown)."""
         self.search = SearchSession(self.startup.saved.search_history)
         """The search index, built in the background after start-up, and past queries."""
-        self.chosen_theme = self.startup.saved.theme
-        """The theme last picked in the app (not one from --theme or --lite)."""
         self.save_failed = False
         """Whether saving the state has failed already, so the notice is shown once."""
 
@@ -189,60 +177,6 @@ class AiplanApp(SizedApp, NoticesApp):
         self.action_show_reader()
         self.reader.open_hit(hit, choice.hits)
 
-    # Themes ----------------------------------------------------------------------------------
-
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        """Side colours for themes that do not set their own."""
-        return {**super().get_theme_variable_defaults(), **DEFAULT_SIDE_COLOURS}
-
-    def marks(self) -> Marks:
-        """How the current theme draws highlights and sides; made once per theme, since the
-        reader asks on every cursor move."""
-        if self._marks is None or self._marks[0] != self.theme:
-            self._marks = (self.theme, theme_marks(self.theme_variables, self.pack))
-        return self._marks[1]
-
-    def register_themes(self) -> list[str]:
-        """Make the bundled and user themes available and start in the one asked for; return
-        what to say about broken theme files or an unknown name. Done before the app runs, so
-        the stylesheet is built once, in the right theme."""
-        for entry in self.catalog.entries.values():
-            self.register_theme(entry.theme)
-        notes = [problem.format() for problem in self.catalog.problems.items]
-        wanted = self.startup.theme or (LITE_THEME if self.startup.lite else DEFAULT_THEME)
-        if wanted not in self.catalog.entries:
-            notes.append(f"There is no theme {wanted!r}; using {DEFAULT_THEME}.")
-            wanted = DEFAULT_THEME
-        if self.startup.lite:
-            self.animation_level = "none"
-        if wanted in self.available_themes:
-            self.theme = wanted
-        return notes
-
-    def restyle(self, _theme: object = None) -> None:
-        """Redraw what carries theme colours baked into its text, on every screen made."""
-        for screen in self.made.values():
-            if isinstance(screen, Restyled) and screen.is_mounted:
-                screen.restyle()
-
-    def action_pick_theme(self) -> None:
-        from aiplan_tui.ui.screens.theme_picker import ThemePicker
-
-        if not isinstance(self.screen, ThemePicker):
-            entries = list(self.catalog.entries.values())
-            self.push_screen(ThemePicker(entries, self.theme), self.theme_chosen)
-
-    def theme_chosen(self, name: str | None) -> None:
-        if name is not None:
-            self.chosen_theme = name
-            self.notify(f"Theme: {name}", timeout=2, markup=False)
-            self.save_state()
-
-    def choose_theme(self, name: str) -> None:
-        """Switch to a theme and remember the choice (the command palette's "Theme: …")."""
-        self.theme = name
-        self.theme_chosen(name)
-
     # Saved state ------------------------------------------------------------------------------
 
     def restore_place(self) -> None:
@@ -327,7 +261,8 @@ class AiplanApp(SizedApp, NoticesApp):
         if not self.reader.is_attached:
             return True
         if action in ("quote", "highlight") and parameters:
-            return True if self.reader.can_walk(action, int(str(parameters[0]))) else None
+            what: Walk = "quote" if action == "quote" else "highlight"
+            return True if self.reader.can_walk(what, int(str(parameters[0]))) else None
         if action == "copy":
             return True if self.selected_highlight() is not None else None
         return True

@@ -13,11 +13,12 @@ from aiplan_tui.ui.bindings import APP_BINDINGS
 def binding_groups() -> list[tuple[str, list[BindingType]]]:
     """Every binding, by the screen it works on, plus the keys widgets handle themselves.
     The screens are imported here, not at the top: the app needs only APP_BINDINGS to start."""
-    from aiplan_tui.ui.screens.compare import CompareScreen, SidePicker
+    from aiplan_tui.ui.screens.compare import CompareScreen
     from aiplan_tui.ui.screens.help import HelpScreen
     from aiplan_tui.ui.screens.quotes import QuoteList, QuotesScreen
     from aiplan_tui.ui.screens.reader import ReaderScreen
     from aiplan_tui.ui.screens.search import SearchScreen
+    from aiplan_tui.ui.screens.side_picker import SidePicker
     from aiplan_tui.ui.screens.theme_picker import ThemePicker
     from aiplan_tui.ui.widgets.article_view import ArticleView
     from aiplan_tui.ui.widgets.listing import Listing

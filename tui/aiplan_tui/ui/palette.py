@@ -119,7 +119,7 @@ class EngineGoTo(Provider):
     and all; the results open exactly as a chosen search result does."""
 
     async def search(self, query: str) -> Hits:
-        from aiplan_tui.search.engine import snippet
+        from aiplan_tui.search.hits import snippet
         from aiplan_tui.ui.screens.search import SearchChoice
 
         app = self.app

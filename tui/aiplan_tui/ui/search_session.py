@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from aiplan_tui.search.engine import SearchIndex
 from aiplan_tui.settings.state import add_to_history, normalize_history
+
+if TYPE_CHECKING:  # the engine (and rapidfuzz) load with the index, after the first frame
+    from aiplan_tui.search.engine import SearchIndex
 
 
 class SearchSession:

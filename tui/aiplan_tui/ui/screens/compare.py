@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import combinations
 from typing import ClassVar, Literal
 
 from rich.text import Text
@@ -11,14 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
 
 from aiplan_tui.compare.matrix import Matrix, build_matrix, default_sides
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.marking import Marks
+from aiplan_tui.ui.screens.side_picker import SidePicker
 from aiplan_tui.ui.widgets.compare_rows import CellView, DimensionRow, PointView
 
 STACK_BELOW = 100
@@ -28,36 +27,6 @@ SideName = Literal["left", "right"]
 
 def other(side: SideName) -> SideName:
     return "right" if side == "left" else "left"
-
-
-class SidePicker(ModalScreen[tuple[str, str] | None]):
-    """Choose which two sides to compare, when a pack has more than two."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "Cancel", id="sides-cancel", tooltip="Keep the sides."),
-    ]
-
-    def __init__(self, pack: Pack) -> None:
-        super().__init__()
-        self.pairs = list(combinations([side.id for side in pack.sides], 2))
-        self.labels = {side.id: side.label for side in pack.sides}
-
-    def compose(self) -> ComposeResult:
-        options = [
-            Option(Text(clean_line(f"{self.labels[a]} and {self.labels[b]}")), id=f"{a},{b}")
-            for a, b in self.pairs
-        ]
-        yield OptionList(*options, id="side-pairs")
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).border_title = "Compare which two sides?"
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        left, right = str(event.option.id).split(",")
-        self.dismiss((left, right))
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
 
 
 class CompareRows(VerticalScroll, can_focus=False):

@@ -10,40 +10,29 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.events import Resize
-from textual.reactive import var
-from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, Static, Tree
 
 from aiplan_tui.core.model import Highlight, Pack
-from aiplan_tui.core.reading import Place, ReadingOrder
+from aiplan_tui.core.navigation import Cursor, Navigation, Walk
+from aiplan_tui.core.reading import Place
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.listings import dimension_sections, entity_sections, entity_title
 from aiplan_tui.ui.marking import Marks
+from aiplan_tui.ui.screens.panes import PANE_BINDINGS, PanedScreen
 from aiplan_tui.ui.widgets.article_view import ArticleView
 from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
 from aiplan_tui.ui.widgets.listing import Listing, Section
 from aiplan_tui.ui.widgets.navigator import Navigator, Target
 
 if TYPE_CHECKING:  # the search engine is imported when first used, not at start-up
-    from aiplan_tui.search.engine import Hit
-
-WIDE, MEDIUM = 120, 80
-"""Three panes from WIDE columns, two from MEDIUM, one at a time below."""
-PANES = ("navigator", "center", "cards")
+    from aiplan_tui.search.hits import Hit
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(PanedScreen):
     """Read an article with every highlight marked; the side pane explains what is at the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "pane(1)", "Next pane", show=False, id="pane-next",
-                tooltip="Move to the next pane."),
-        Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="pane-previous",
-                tooltip="Move to the previous pane."),
-        Binding("h", "toggle_cards", "Highlights", id="toggle-highlights",
-                tooltip="Show or hide the highlights pane (below 120 columns)."),
+        *PANE_BINDINGS,
         Binding("n", "match(1)", "Next match", show=False, id="next-match",
                 tooltip="The next match of the last search, in reading order."),
         Binding("N", "match(-1)", "Prev match", show=False, id="previous-match",
@@ -52,29 +41,18 @@ class ReaderScreen(Screen[None]):
                 tooltip="Leave a person's or dimension's listing for the article."),
     ]  # fmt: skip
 
-    pane: var[str] = var("navigator")
-    """The pane that has the focus; below 80 columns the only one shown."""
-    show_cards: var[bool] = var(False)
-    """Whether the highlights pane is shown between 80 and 119 columns."""
-
     def __init__(self, pack: Pack, marks: Callable[[], Marks]) -> None:
         super().__init__()
         self.pack = pack
         self.marks = marks
         """How the current theme draws highlights (the app's, made once per theme)."""
-        self.quotes = ReadingOrder(pack, {"quote"})
-        self.everything = ReadingOrder(pack)
-        self.orders = {"quote": self.quotes, "highlight": self.everything}
-        """What `]`/`[` and `}`/`{` walk: quotes, or every highlight, in reading order."""
+        self.navigation = Navigation(pack)
+        """Where the walking keys lead, and the last search's matches."""
         self.highlight_counts = {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}
         self.current: Highlight | None = None
         """The highlight the cursor is on, if any."""
-        self.matches: list[Place] = []
-        """The last search's matches in the articles, in reading order, for `n` and `N`."""
         self._available: tuple[bool, ...] = ()
         """Which keys could act at the last footer redraw (see refresh_bindings_if_changed)."""
-        self.match_number = 0
-        """Which match `n`/`N` last went to (1-based; 0 before the first)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -161,9 +139,9 @@ class ReaderScreen(Screen[None]):
             self.open_paragraph(hit.doc.article, hit.location.paragraph)
         else:
             self.open_highlight(hit.id)
-        from aiplan_tui.search.engine import match_places
+        from aiplan_tui.search.hits import match_places
 
-        order = self.everything
+        order = self.navigation.everything
         self.set_matches(match_places(hits, order), match_places([hit], order))
 
     def saved_place(self) -> tuple[str | None, int]:
@@ -206,67 +184,37 @@ class ReaderScreen(Screen[None]):
 
     # Moving ---------------------------------------------------------------------------------
 
-    def place(self) -> Place:
-        """Where the cursor is, in reading order, for next/previous."""
-        if self.current is not None:
-            return self.everything.place_of(self.current)
+    def cursor(self) -> Cursor:
+        """Where the cursor is: article, paragraph and the highlight it is on."""
         view = self.article_view
-        article = view.article.id if view.article else ""
-        return self.everything.paragraph_start(article, view.paragraph)
+        article = view.article.id if view.article else None
+        return Cursor(article, view.paragraph, self.current)
 
-    def neighbour(self, order: ReadingOrder, step: int) -> Highlight | None:
-        return order.after(self.place()) if step > 0 else order.before(self.place())
-
-    def can_walk(self, what: str, step: int) -> bool:
+    def can_walk(self, what: Walk, step: int) -> bool:
         """Whether `]`/`[` (what="quote") or `}`/`{` (what="highlight") can go anywhere."""
-        return self.neighbour(self.orders[what], step) is not None
+        return self.navigation.neighbour(what, self.cursor(), step) is not None
 
-    def walk(self, what: str, step: int) -> None:
+    def walk(self, what: Walk, step: int) -> None:
         """Go to the next or previous quote or highlight, saying so on reaching either end."""
-        order = self.orders[what]
-        target = self.neighbour(order, step)
+        target = self.navigation.neighbour(what, self.cursor(), step)
         if target is None:
             self.notify(f"No {what} {'after' if step > 0 else 'before'} this one.", timeout=2)
             return
         self.open_highlight(target.id)
         if self.has_class("-narrow"):
             self.focus_pane("center")
-        if self.neighbour(order, 1) is None:
-            self.notify(f"This is the last {what}.", timeout=2)
-        elif self.neighbour(order, -1) is None:
-            self.notify(f"This is the first {what}.", timeout=2)
+        notice = self.navigation.end_notice(what, self.cursor())
+        if notice:
+            self.notify(notice, timeout=2)
 
     def update_status(self) -> None:
-        """One line: where the cursor is among highlights, search matches and paragraphs."""
-        parts = []
-        if self.current is not None:
-            number = self.everything.position(self.current.id)
-            part = f"highlight {number}/{len(self.everything)} ({self.current.kind}"
-            quote_number = self.quotes.position(self.current.id)
-            if quote_number is not None:
-                part += f" {quote_number}/{len(self.quotes)}"
-            parts.append(part + ")")
-        if self.matches and self.match_number:
-            parts.append(f"match {self.match_number}/{len(self.matches)}")
-        elif self.matches:
-            parts.append(f"{len(self.matches)} matches in the text (n to go)")
-        view = self.article_view
-        if view.article is not None:
-            parts.append(f"paragraph {view.paragraph + 1}/{len(view.article.paragraphs)}")
-        self.query_one("#status", Static).update(Text(" · ".join(parts)))
-        self.refresh_bindings_if_changed()
-
-    def refresh_bindings_if_changed(self) -> None:
-        """Redraw the footer only when a key's availability changed: each redraw costs bytes."""
-        available = (
-            self.neighbour(self.quotes, 1) is not None,
-            self.neighbour(self.quotes, -1) is not None,
-            self.neighbour(self.everything, 1) is not None,
-            self.neighbour(self.everything, -1) is not None,
-            self.current is not None,
-            bool(self.matches),
-        )
-        if available != self._available:
+        """The status line; the footer too, when a key's availability changed."""
+        article = self.article_view.article
+        paragraphs = len(article.paragraphs) if article else None
+        status = self.navigation.status(self.cursor(), paragraphs)
+        self.query_one("#status", Static).update(Text(status))
+        available = self.navigation.available(self.cursor())
+        if available != self._available:  # each footer redraw costs bytes
             self._available = available
             self.refresh_bindings()
 
@@ -309,80 +257,25 @@ class ReaderScreen(Screen[None]):
         current = self.current.id if self.current else None
         self.query_one(HighlightCards).show(here, self.pack, self.marks(), current)
 
-    def on_descendant_focus(self, event: object) -> None:
-        focused = self.focused
-        for pane in PANES:
-            widget = self.query_one(f"#{pane}")
-            if focused is not None and (focused is widget or widget in focused.ancestors):
-                self.set_reactive(ReaderScreen.pane, pane)
-
-    # Layout ---------------------------------------------------------------------------------
-
-    def on_resize(self, event: Resize) -> None:
-        self.apply_layout(event.size.width)
-
-    def apply_layout(self, width: int) -> None:
-        self.set_class(width >= WIDE, "-wide")
-        self.set_class(MEDIUM <= width < WIDE, "-medium")
-        self.set_class(width < MEDIUM, "-narrow")
-        self._show_active_pane()
-
-    def _show_active_pane(self) -> None:
-        for pane in PANES:
-            self.set_class(self.pane == pane, f"-pane-{pane}")
-        self.set_class(self.show_cards, "-cards")
-
-    def visible_panes(self) -> list[str]:
-        if self.has_class("-narrow"):
-            return list(PANES)
-        if self.has_class("-wide") or self.show_cards:
-            return list(PANES)
-        return ["navigator", "center"]
-
-    def focus_pane(self, pane: str) -> None:
-        self.pane = pane
-        self._show_active_pane()
-        widget: Widget = self.query_one(f"#{pane}")
-        if pane == "center":
-            widget = self.query_one(ContentSwitcher).visible_content or widget
-        self.call_after_refresh(widget.focus)
-
-    def action_pane(self, step: int) -> None:
-        panes = self.visible_panes()
-        index = panes.index(self.pane) if self.pane in panes else 0
-        self.focus_pane(panes[(index + step) % len(panes)])
-
-    def action_toggle_cards(self) -> None:
-        self.show_cards = not self.show_cards
-        self._show_active_pane()
-
     def set_matches(self, matches: list[Place], opened: list[Place]) -> None:
         """Remember a search's matches, counting from the one just opened."""
-        self.matches = matches
-        first = opened[0] if opened else None
-        self.match_number = matches.index(first) + 1 if first in matches else 0
+        self.navigation.set_matches(matches, opened)
         self.update_status()
 
     def action_match(self, step: int) -> None:
         """Go to the next or previous match, across articles; the paragraph flashes."""
-        here = self.place()
-        if self.match_number:
-            here = self.matches[self.match_number - 1]
-        ahead = [n for n, m in enumerate(self.matches) if (m > here if step > 0 else m < here)]
-        if not ahead:
+        place = self.navigation.step_match(self.cursor(), step)
+        if place is None:
             self.notify("No more matches that way.", timeout=2)
             return
-        number = ahead[0] if step > 0 else ahead[-1]
-        place = self.matches[number]
-        self.match_number = number + 1
         self.open_paragraph(self.pack.articles[place.article].id, place.paragraph)
         self.update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "match":
-            return True if self.matches else None
         if action == "toggle_cards":
-            return True if self.has_class("-medium") else None
+            return super().check_action(action, parameters)
+        if action == "match":
+            return True if self.navigation.matches else None
         if action == "back_to_article":
             return self.query_one(ContentSwitcher).current == "listing"
         return True

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.search.engine import Hit, snippet
+from aiplan_tui.search.hits import Hit, snippet
 from aiplan_tui.ui.search_session import SearchSession
 
 BADGES = {

@@ -1,0 +1,62 @@
+"""The walking rules, without Textual: where `]`/`[`, `}`/`{` and `n`/`N` lead from a cursor,
+which of them can act (the footer greys out the rest), and the status line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiplan_tui.core.navigation import Cursor, Navigation
+from aiplan_tui.core.reading import Place
+from aiplan_tui.pack.loader import load_pack
+from conftest import PackFactory
+
+
+def mini(make_pack: PackFactory) -> tuple[Navigation, Path]:
+    root = make_pack()
+    return Navigation(load_pack(root).pack), root
+
+
+def test_walking_quotes_and_highlights_from_a_paragraph(make_pack: PackFactory) -> None:
+    navigation, _ = mini(make_pack)
+    start = Cursor("wire", 0)
+    quote = navigation.neighbour("quote", start, 1)
+    assert quote is not None and quote.id == "q-camps"
+    assert navigation.neighbour("quote", start, -1) is None
+    on_quote = Cursor("wire", 0, quote)
+    assert navigation.neighbour("quote", on_quote, 1) is None  # the only quote
+    following = navigation.neighbour("highlight", on_quote, 1)
+    assert following is not None and following.id == "f-us"
+
+
+def test_end_notices_and_what_can_act(make_pack: PackFactory) -> None:
+    navigation, _ = mini(make_pack)
+    first = navigation.neighbour("highlight", Cursor("wire", 0), 1)
+    assert first is not None
+    on_first = Cursor("wire", first.location.paragraph, first)
+    assert navigation.end_notice("highlight", on_first) == "This is the first highlight."
+    assert navigation.end_notice("quote", on_first) == "This is the last quote."
+    # next/previous quote, next/previous highlight, copy, next match
+    assert navigation.available(on_first) == (False, False, True, False, True, False)
+    assert navigation.available(Cursor("wire", 0)) == (True, False, True, False, False, False)
+
+
+def test_matches_step_from_the_one_opened_and_stop_at_the_ends(make_pack: PackFactory) -> None:
+    navigation, _ = mini(make_pack)
+    matches = [Place(0, 0, 5), Place(0, 1, 3), Place(0, 1, 40)]
+    navigation.set_matches(matches, [matches[1]])
+    assert navigation.match_number == 2
+    cursor = Cursor("wire", 1)
+    assert navigation.step_match(cursor, 1) == matches[2]
+    assert navigation.step_match(cursor, 1) is None
+    assert navigation.match_number == 3
+    assert navigation.step_match(cursor, -1) == matches[1]
+    assert navigation.status(cursor, 2) == "match 2/3 · paragraph 2/2"
+
+
+def test_the_status_counts_highlights_and_quotes(make_pack: PackFactory) -> None:
+    navigation, _ = mini(make_pack)
+    quote = navigation.neighbour("quote", Cursor("wire", 0), 1)
+    cursor = Cursor("wire", 0, quote)
+    assert navigation.status(cursor, 2) == "highlight 1/3 (quote 1/1) · paragraph 1/2"
+    navigation.set_matches([Place(0, 1, 0)], [])
+    assert navigation.status(Cursor(None, 0), None) == "1 match in the text (n to go)"

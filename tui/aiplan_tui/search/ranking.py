@@ -1,0 +1,144 @@
+"""Ranking: which candidates are matched in full, and how a matched document scores.
+
+Highest first: exact beats prefix beats fuzzy; a word found in a name or title weighs more
+than one in body text (the field's weight); all words close together beat scattered ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from itertools import compress
+from operator import add
+
+from aiplan_tui.search.documents import Doc
+from aiplan_tui.search.folding import WORD
+from aiplan_tui.search.query import Term
+from aiplan_tui.search.vocabulary import EXACT, Words
+
+SHORTLIST = 4
+"""Documents matched in full per result asked for; the rest are ranked by postings alone."""
+NEAR = 40
+"""Folded characters within which all matched words count as close together."""
+CLOSE_BONUS = 1.25
+"""A document whose matched words all stand within NEAR characters scores this much more."""
+
+Group = list[tuple[Term, Words]]
+"""The terms of one query word (several when it is `a | b`), each with its matched words."""
+
+
+def shortlist(
+    candidates: list[int], tiers: list[dict[float, set[int]]], limit: int | None
+) -> list[int]:
+    """The limit * SHORTLIST candidates with the best rough scores (summed over groups),
+    ties in reading order."""
+    if limit is None:
+        return candidates
+    wanted = limit * SHORTLIST
+    if len(candidates) <= wanted or not tiers:
+        return candidates[:wanted]
+    if len(tiers) == 1:  # walk the scores down until enough
+        keep: list[int] = []
+        for docs in tiers[0].values():
+            keep += sorted(docs)
+            if len(keep) >= wanted:
+                break
+        return keep[:wanted]
+    totals: list[float] | None = None
+    for tier in tiers:
+        scores: dict[int, float] = {}
+        for value in sorted(tier):
+            scores.update(dict.fromkeys(tier[value], value))
+        column = list(map(scores.__getitem__, candidates))
+        totals = column if totals is None else list(map(add, totals, column))
+    assert totals is not None
+    counts = Counter(totals)
+    taken, threshold = 0, 0.0
+    for threshold in sorted(counts, reverse=True):
+        taken += counts[threshold]
+        if taken >= wanted:
+            break
+    chosen = compress(zip(totals, candidates, strict=True), map(threshold.__le__, totals))
+    best = sorted(chosen, key=lambda item: (-item[0], item[1]))
+    return [number for _, number in best[:wanted]]
+
+
+def score_doc(
+    doc: Doc, folded: list[str], groups: list[Group]
+) -> tuple[float, int, list[tuple[int, int]]] | None:
+    """Score = each group's best match over the fields (weighted), summed; shown in the field
+    that holds the most of them, with the folded spans matched there. None if no field
+    holds any."""
+    if not groups:  # filters only
+        return 0.0, 0, []
+    per_field = [field_matches(text, groups) for text in folded]
+    total = 0.0
+    for group in range(len(groups)):
+        scores = [0.0]
+        for field, found in zip(doc.fields, per_field, strict=True):
+            match = found[group]
+            if match is not None:
+                scores.append(match[0] * field.weight)
+        total += max(scores)
+    if not total:
+        return None
+    shown = max(
+        range(len(doc.fields)),
+        key=lambda i: (sum(m is not None for m in per_field[i]), -i),
+    )
+    spans = [m[1] for m in per_field[shown] if m is not None]
+    starts = [start for start, _ in spans]
+    if len(starts) == len(groups) > 1 and max(starts) - min(starts) <= NEAR:
+        total *= CLOSE_BONUS
+    return total, shown, spans
+
+
+def field_matches(text: str, groups: list[Group]) -> list[tuple[float, tuple[int, int]] | None]:
+    """For each group, its best match in this text (score and folded span), or None: for each
+    term the first of its best-scoring words, replaced only by a better later term."""
+    present: set[str] | None = None
+    found: list[tuple[float, tuple[int, int]] | None] = []
+    for group in groups:
+        best: tuple[float, tuple[int, int]] | None = None
+        for term, matches in group:
+            if term.mode == "phrase":
+                span = phrase_span(text, term.text)
+                if span and (best is None or best[0] < EXACT):
+                    best = (EXACT, span)
+                continue
+            if present is None:
+                present = set(WORD.findall(text))
+            common = matches.keys() & present
+            if not common:
+                continue
+            score = max(matches[word] for word in common)
+            if best is not None and score <= best[0]:
+                continue
+            for match in WORD.finditer(text):
+                if matches.get(match.group()) == score:
+                    best = (score, match.span())
+                    break
+        found.append(best)
+    return found
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+@lru_cache(maxsize=256)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    # Starting with the literal first word lets the regex engine skip ahead to it.
+    return re.compile(r"[\W_]+".join(map(re.escape, phrase.split())) + r"(?![^\W_])")
+
+
+def phrase_span(text: str, phrase: str) -> tuple[int, int] | None:
+    """Where the phrase's words first stand in order, separated only by non-word characters
+    and with no word character just before or after, or None."""
+    pattern, position = _phrase_pattern(phrase), 0
+    while (match := pattern.search(text, position)) is not None:
+        start = match.start()
+        if not start or _WORD_CHAR.match(text, start - 1) is None:
+            return match.span()
+        position = start + 1
+    return None

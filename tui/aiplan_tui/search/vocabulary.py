@@ -1,0 +1,97 @@
+"""The words of the index, and what a query word matches among them: itself (exact), longer
+words it starts (prefix), or, for words long enough to tolerate a typo, close ones (rapidfuzz).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+
+from aiplan_tui.search.query import Term
+
+EXACT, PREFIX = 1.0, 0.8
+FUZZY_SCALE = 0.6
+"""A fuzzy match scores its rapidfuzz ratio (0-1) times this, so it ranks below any prefix."""
+MAX_EXPANSIONS = 20
+EXPANSION_CACHE = 512
+"""Query words whose expansion over the vocabulary is remembered (typing repeats them)."""
+
+Words = dict[str, float]
+"""Vocabulary words a query word matches, with how well (1 exact, 0.8 prefix, less fuzzy)."""
+
+
+def fuzzy_cutoff(word: str) -> float | None:
+    """Shorter words tolerate fewer typos: none up to 3 letters, then about one per 5 letters."""
+    if len(word) <= 3:
+        return None
+    return 80.0 if len(word) >= 7 else 85.0
+
+
+class Vocabulary:
+    """The index's words, sorted (and reversed, for suffixes, and by length, for typos)."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self._words = list(words)
+        self.ids = {word: number for number, word in enumerate(words)}
+        """Each word's number in the index."""
+        self._reversed = sorted(word[::-1] for word in words)
+        self._by_length: dict[int, list[str]] = {}
+        for word in words:
+            self._by_length.setdefault(len(word), []).append(word)
+        self._expansions: dict[Term, Words] = {}
+        self._expansions_lock = threading.Lock()
+
+    def expand(self, term: Term) -> Words:
+        """Vocabulary words a term matches, with how well (1 exact, 0.8 prefix, less fuzzy)."""
+        cached = self._expansions.get(term)
+        if cached is None:
+            cached = self._expand(term)
+            with self._expansions_lock:  # searches may run in several threads at once
+                if len(self._expansions) >= EXPANSION_CACHE:
+                    del self._expansions[next(iter(self._expansions))]
+                self._expansions[term] = cached
+        return cached
+
+    def _expand(self, term: Term) -> Words:
+        word = term.text
+        if term.mode == "exact":
+            return {word: EXACT} if word in self.ids else {}
+        if term.mode == "suffix":
+            found = self._with_prefix(self._reversed, word[::-1])
+            return {w[::-1]: (EXACT if w == word[::-1] else PREFIX) for w in found}
+        matches = dict.fromkeys(self._with_prefix(self._words, word), PREFIX)
+        if word in self.ids:
+            matches[word] = EXACT
+        cutoff = fuzzy_cutoff(word)
+        if term.mode == "fuzzy" and cutoff is not None:
+            for candidate, ratio in self._fuzzy(word, cutoff):
+                matches.setdefault(candidate, FUZZY_SCALE * ratio / 100)
+        return matches
+
+    def _fuzzy(self, word: str, cutoff: float) -> list[tuple[str, float]]:
+        """The best MAX_EXPANSIONS words within the cutoff, ties in vocabulary order. Only words
+        of a length that can reach the cutoff are compared (ratio <= 2 * shorter / both)."""
+        share = cutoff / 100
+        shortest = math.ceil(share * len(word) / (2 - share) - 1e-9)
+        longest = math.floor(len(word) * (2 - share) / share + 1e-9)
+        choices = [
+            w for size in range(shortest, longest + 1) for w in self._by_length.get(size, ())
+        ]
+        found = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        found.sort(key=lambda match: (-match[1], self.ids[match[0]]))
+        return [(candidate, ratio) for candidate, ratio, _ in found[:MAX_EXPANSIONS]]
+
+    @staticmethod
+    def _with_prefix(words: list[str], prefix: str) -> list[str]:
+        start = bisect_left(words, prefix)
+        found = []
+        for word in words[start:]:
+            if not word.startswith(prefix):
+                break
+            if word != prefix:
+                found.append(word)
+        return found

@@ -1,0 +1,84 @@
+"""The reader's panes: navigator, centre (article or listing) and highlights, laid out by the
+terminal's width, with the keys that move between them."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+from textual.events import Resize
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher
+
+WIDE, MEDIUM = 120, 80
+"""Three panes from WIDE columns, two from MEDIUM, one at a time below."""
+PANES = ("navigator", "center", "cards")
+
+PANE_BINDINGS: list[BindingType] = [
+    Binding("tab", "pane(1)", "Next pane", show=False, id="pane-next",
+            tooltip="Move to the next pane."),
+    Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="pane-previous",
+            tooltip="Move to the previous pane."),
+    Binding("h", "toggle_cards", "Highlights", id="toggle-highlights",
+            tooltip="Show or hide the highlights pane (below 120 columns)."),
+]  # fmt: skip
+
+
+class PanedScreen(Screen[None]):
+    """A screen of the three panes (ids in PANES), shown by width: classes `-wide`, `-medium`
+    or `-narrow`, `-pane-<id>` on the focused pane and `-cards` when the highlights are on."""
+
+    pane: var[str] = var("navigator")
+    """The pane that has the focus; below 80 columns the only one shown."""
+    show_cards: var[bool] = var(False)
+    """Whether the highlights pane is shown between 80 and 119 columns."""
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        for pane in PANES:
+            widget = self.query_one(f"#{pane}")
+            if focused is not None and (focused is widget or widget in focused.ancestors):
+                self.set_reactive(PanedScreen.pane, pane)
+
+    def on_resize(self, event: Resize) -> None:
+        self.apply_layout(event.size.width)
+
+    def apply_layout(self, width: int) -> None:
+        self.set_class(width >= WIDE, "-wide")
+        self.set_class(MEDIUM <= width < WIDE, "-medium")
+        self.set_class(width < MEDIUM, "-narrow")
+        self._show_active_pane()
+
+    def _show_active_pane(self) -> None:
+        for pane in PANES:
+            self.set_class(self.pane == pane, f"-pane-{pane}")
+        self.set_class(self.show_cards, "-cards")
+
+    def visible_panes(self) -> list[str]:
+        if self.has_class("-narrow"):
+            return list(PANES)
+        if self.has_class("-wide") or self.show_cards:
+            return list(PANES)
+        return ["navigator", "center"]
+
+    def focus_pane(self, pane: str) -> None:
+        self.pane = pane
+        self._show_active_pane()
+        widget: Widget = self.query_one(f"#{pane}")
+        if pane == "center":
+            widget = self.query_one(ContentSwitcher).visible_content or widget
+        self.call_after_refresh(widget.focus)
+
+    def action_pane(self, step: int) -> None:
+        panes = self.visible_panes()
+        index = panes.index(self.pane) if self.pane in panes else 0
+        self.focus_pane(panes[(index + step) % len(panes)])
+
+    def action_toggle_cards(self) -> None:
+        self.show_cards = not self.show_cards
+        self._show_active_pane()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_cards":
+            return True if self.has_class("-medium") else None
+        return True
