@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import codecs
 import fcntl
 import os
+import select
 import struct
 import sys
 import termios
+import time
 from collections.abc import Callable
 from pathlib import Path
 from subprocess import Popen
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from aiplan_tui.pack.loader import LoadResult
+    from aiplan_tui.ui.app import AiplanApp
+    from aiplan_tui.ui.startup import Startup
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
@@ -108,6 +119,29 @@ MINI_PACK = {
 PackFactory = Callable[..., Path]
 
 
+def make_app(pack: Path | LoadResult | None = None, startup: Startup | None = None) -> AiplanApp:
+    """The app on a pack directory or a loaded pack (the bundled pack by default), with what
+    the command line would hand it (nothing saved, no state written, by default)."""
+    from aiplan_tui.pack.loader import LoadResult, load_pack
+    from aiplan_tui.paths import bundled_content_dir
+    from aiplan_tui.ui.app import AiplanApp
+
+    result = pack if isinstance(pack, LoadResult) else load_pack(pack or bundled_content_dir())
+    return AiplanApp(result, startup)
+
+
+async def until(
+    pilot: Pilot[None], condition: Callable[[], object], what: str, limit: float = 15.0
+) -> None:
+    """Let the app run until `condition()` holds (a worker finished, a screen shown); fail
+    with `what` if it does not within `limit` seconds. Waits on the condition, not the clock."""
+    end = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.02)  # a poll: hands the loop (and worker threads) a moment
+
+
 @pytest.fixture(autouse=True)
 def isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -175,3 +209,53 @@ def app_in_pty(
         stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
     )  # fmt: skip
     return process, master, slave
+
+
+class PtyScreen:
+    """What an app in a pty shows: its output fed into an emulated terminal (pyte), read
+    until a text is on screen. Every byte read is kept too, for byte-level checks."""
+
+    def __init__(self, master: int, columns: int, lines: int) -> None:
+        import pyte
+
+        self.master = master
+        self.screen = pyte.Screen(columns, lines)
+        self.stream = pyte.Stream(self.screen)
+        self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        self.output = bytearray()
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def read(self, timeout: float) -> bool:
+        """Read what is there within `timeout`; False once the app has closed the pty."""
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return True
+        try:
+            data = os.read(self.master, 65536)
+        except OSError:  # the app has gone
+            return False
+        if not data:
+            return False
+        self.output.extend(data)
+        self.stream.feed(self.decoder.decode(data))
+        return True
+
+    def wait_for(self, wanted: str, limit: float = 20.0) -> None:
+        """Read output until `wanted` is on screen; fail after `limit` seconds without it."""
+        end = time.monotonic() + limit
+        while wanted not in self.text():
+            left = end - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"{wanted!r} never showed:\n{self.text()}")
+            if not self.read(left):
+                raise AssertionError(f"the app exited before {wanted!r} showed:\n{self.text()}")
+
+    def read_to_the_end(self, limit: float = 20.0) -> None:
+        """Read until the app closes the pty (it has exited)."""
+        end = time.monotonic() + limit
+        while (left := end - time.monotonic()) > 0:
+            if not self.read(left):
+                return
+        raise AssertionError("the app did not exit")

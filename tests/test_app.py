@@ -6,16 +6,10 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.widgets.article_view import ParagraphView
 from aiplan_tui.ui.widgets.navigator import Navigator
-from conftest import ARTICLE, HIGHLIGHTS, PackFactory
-
-
-def bundled_app() -> AiplanApp:
-    return AiplanApp(load_pack(bundled_content_dir()))
+from conftest import ARTICLE, HIGHLIGHTS, PackFactory, make_app
 
 
 def shown_title(app: AiplanApp) -> str:
@@ -23,7 +17,7 @@ def shown_title(app: AiplanApp) -> str:
 
 
 async def test_lists_both_articles_and_reads_the_selected_one() -> None:
-    app = bundled_app()
+    app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         navigator = app.reader.query_one(Navigator)
@@ -50,7 +44,7 @@ async def test_markup_and_escapes_in_content_are_shown_as_text(make_pack: PackFa
         'title = "Chips and money"',
         'title = "[bold]Loud[/] [@click=app.quit]x[/] \\u001b]0;pwned\\u0007"',
     ).replace("The U.S. restricted", "[red]The U.S.[/red] \x1b[2J restricted")
-    app = AiplanApp(load_pack(make_pack({"articles/wire.md": hostile})))
+    app = make_app(make_pack({"articles/wire.md": hostile}))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert shown_title(app) == "[bold]Loud[/] [@click=app.quit]x[/] ]0;pwned"
@@ -64,7 +58,7 @@ async def test_markup_and_escapes_in_content_are_shown_as_text(make_pack: PackFa
 async def test_problems_in_the_pack_are_announced(make_pack: PackFactory) -> None:
     broken = HIGHLIGHTS.replace("now being formed", "now bein formed")
     root = make_pack({"highlights/wire.toml": broken})
-    app = AiplanApp(load_pack(root))
+    app = make_app(root)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
@@ -74,7 +68,7 @@ async def test_problems_in_the_pack_are_announced(make_pack: PackFactory) -> Non
 
 
 async def test_an_empty_pack_says_there_is_nothing_to_read(tmp_path: Path) -> None:
-    app = AiplanApp(load_pack(tmp_path))
+    app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert len(app.reader.query_one(Navigator).root.children[0].children) == 0

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from aiplan_tui.compare.matrix import GAP
-from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.compare import CompareScreen
 from aiplan_tui.ui.screens.side_picker import SidePicker
 from aiplan_tui.ui.widgets.compare_rows import FiguresView, PointView
-from conftest import PACK_TOML, PackFactory
+from conftest import PACK_TOML, PackFactory, make_app, until
 
 THREE_SIDES = PACK_TOML + '\n[[side]]\nid = "eu"\nlabel = "European Union"\nshort = "EU"\n'
 
 
-def bundled_app() -> AiplanApp:
-    return AiplanApp(load_pack(bundled_content_dir()))
+def search_count(app: AiplanApp) -> str:
+    """The search screen's count line: "Indexing the pack…", or "3 results"."""
+    return str(app.screen.query_one("#search-count").render())
 
 
 def selected(screen: CompareScreen) -> str | None:
@@ -30,7 +29,7 @@ def status(screen: CompareScreen) -> str:
 
 
 async def test_two_opens_compare_with_the_first_side_on_the_left() -> None:
-    app = bundled_app()
+    app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
         await pilot.pause()
@@ -45,7 +44,7 @@ async def test_two_opens_compare_with_the_first_side_on_the_left() -> None:
 
 
 async def test_j_and_k_move_row_by_row_with_both_sides_in_step() -> None:
-    app = bundled_app()
+    app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "j", "j")
         screen = app.compare_screen
@@ -63,7 +62,7 @@ async def test_j_and_k_move_row_by_row_with_both_sides_in_step() -> None:
 
 
 async def test_sides_points_and_cross() -> None:
-    app = bundled_app()
+    app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "l")
         screen = app.compare_screen
@@ -84,7 +83,7 @@ async def test_sides_points_and_cross() -> None:
 
 
 async def test_n_at_the_last_point_says_so(make_pack: PackFactory) -> None:
-    app = bundled_app()
+    app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("2", "N")
         await pilot.pause()
@@ -93,7 +92,7 @@ async def test_n_at_the_last_point_says_so(make_pack: PackFactory) -> None:
 
 
 async def test_enter_opens_the_point_at_its_source() -> None:
-    app = bundled_app()
+    app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "j", "j", "l", "n", "enter")
         await pilot.pause()
@@ -105,7 +104,7 @@ async def test_enter_opens_the_point_at_its_source() -> None:
 
 
 async def test_swap_puts_china_on_the_left_and_keeps_the_cursor_on_its_side() -> None:
-    app = bundled_app()
+    app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "j", "l", "s")
         await pilot.pause()
@@ -118,7 +117,7 @@ async def test_swap_puts_china_on_the_left_and_keeps_the_cursor_on_its_side() ->
 
 
 async def test_the_gap_is_visible_and_enter_on_it_explains(make_pack: PackFactory) -> None:
-    app = AiplanApp(load_pack(make_pack()))
+    app = make_app(make_pack())
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("2", "j", "l")
         await pilot.pause()
@@ -134,7 +133,7 @@ async def test_the_gap_is_visible_and_enter_on_it_explains(make_pack: PackFactor
 
 
 async def test_figures_draw_bars_on_one_scale() -> None:
-    app = bundled_app()
+    app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "j", "j")
         await pilot.pause()
@@ -146,7 +145,7 @@ async def test_figures_draw_bars_on_one_scale() -> None:
 
 
 async def test_pick_sides_with_three_sides(make_pack: PackFactory) -> None:
-    app = AiplanApp(load_pack(make_pack({"pack.toml": THREE_SIDES})))
+    app = make_app(make_pack({"pack.toml": THREE_SIDES}))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "S")
         await pilot.pause()
@@ -165,7 +164,7 @@ async def test_pick_sides_with_three_sides(make_pack: PackFactory) -> None:
 
 
 async def test_pick_sides_is_hidden_with_two_sides() -> None:
-    app = bundled_app()
+    app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
         await pilot.pause()
@@ -176,7 +175,7 @@ async def test_pick_sides_is_hidden_with_two_sides() -> None:
 
 
 async def test_below_100_columns_the_sides_stack() -> None:
-    app = bundled_app()
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
         await pilot.pause()
@@ -193,11 +192,12 @@ async def test_below_100_columns_the_sides_stack() -> None:
 
 
 async def test_a_comparison_search_result_opens_its_row(make_pack: PackFactory) -> None:
-    app = bundled_app()
+    app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
-        await pilot.press(*"kind:compare homegrown")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: app.search.index is not None, "the search index")
+        app.screen.query_one(Input).value = "kind:compare homegrown"  # as if pasted
+        await until(pilot, lambda: "result" in search_count(app), "the search results")
         await pilot.press("enter")
         await pilot.pause()
         screen = app.compare_screen

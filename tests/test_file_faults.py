@@ -1,7 +1,11 @@
 """config.toml and state.json faults, met by the real app: read by the command line the way a
-user's start reads them, then driven with Textual's pilot. Whatever is wrong, the app starts,
-says so in one notice naming the file, keeps answering keys, and never loses the state the
-user had: a bad state.json is moved aside, and a failed save leaves the old one intact.
+user's start reads them. Whatever is wrong, the app starts, says so in one notice naming the
+file, keeps answering keys, and never loses the state the user had: a bad state.json is moved
+aside, and a failed save leaves the old one intact.
+
+One case of each kind is driven with Textual's pilot from start to quit (`drive`); the others
+meet the same app without a screen (`settle`): what it will say as it starts, then the two
+saves a search and a quit make. The driven cases show the two paths say the same.
 
 Tests run as root here, so permissions are refused by patching the call that would meet them
 (`io.open` for reads, `os.open` / `os.write` for writes), for the one path concerned only."""
@@ -22,6 +26,7 @@ from aiplan_tui.cli import app as cli_app
 from aiplan_tui.cli.main import main
 from aiplan_tui.settings.state import SavedState
 from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.notices import Notice
 
 GOOD_CONFIG = 'theme = "aiplan-light"\n\n[keys]\nquotes = "4"\n'
 GOOD_STATE = SavedState(screen="reader", theme="aiplan-light", search_history=("chips", "camps"))
@@ -91,14 +96,13 @@ def fill_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "write", full)
 
 
-async def drive(app: AiplanApp) -> list[Any]:
+async def drive(app: AiplanApp) -> list[Notice]:
     """Start, search (which saves the state), check that keys still work, and quit; the
     notices shown, in order."""
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("slash", *"chips", "escape")  # the search history is saved here
         await pilot.pause()
-        notices = list(app.notices)
         await pilot.press("2")
         await pilot.pause()
         assert app.screen is app.compare_screen  # keys still work
@@ -106,7 +110,21 @@ async def drive(app: AiplanApp) -> list[Any]:
         await pilot.pause()
         assert app.screen is app.reader
         await pilot.press("q")
-    return notices
+    return app.notices
+
+
+def settle(app: AiplanApp) -> list[Notice]:
+    """What `drive` does, without a screen: the notices the app shows as it starts (each
+    startup note, titled "Settings"), then the two saves: closing the search screen's and
+    quitting's."""
+    notices = [Notice(note, "Settings", "warning") for note in app.startup.notes]
+    app.save_state()
+    app.save_state()
+    return notices + app.notices
+
+
+async def meet(app: AiplanApp, driven: bool) -> list[Notice]:
+    return await drive(app) if driven else settle(app)
 
 
 def texts(notices: list[Any]) -> list[str]:
@@ -136,6 +154,7 @@ CONFIG_FAULTS: dict[str, ConfigCase] = {
 async def test_a_bad_config_gives_one_notice_and_defaults(
     fault: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    driven = fault == "truncated"
     content, patch, expected = CONFIG_FAULTS[fault]
     put(config_path(), content)
     put(state_path(), good_state_bytes())
@@ -143,7 +162,7 @@ async def test_a_bad_config_gives_one_notice_and_defaults(
         if patch:
             patch(patched)
         app = start(patched)
-        notices = await drive(app)
+        notices = await meet(app, driven)
     (notice,) = notices  # one notice, and only about the config
     assert str(config_path()) in notice.message, texts(notices)
     assert expected in notice.message
@@ -164,7 +183,7 @@ async def test_an_empty_config_means_the_defaults_without_a_notice(
     """By design: an empty file is a valid config that sets nothing (`touch config.toml`)."""
     put(config_path(), b"")
     app = start(monkeypatch)
-    assert await drive(app) == []
+    assert settle(app) == []
     assert config_path().read_bytes() == b""
 
 
@@ -180,7 +199,7 @@ async def test_a_read_only_config_is_read_and_never_written(
     before = config_path().stat()
     try:
         app = start(monkeypatch)
-        assert await drive(app) == []
+        assert settle(app) == []
         assert app.startup.keymap == {"quotes": "4"}
     finally:
         config_path().parent.chmod(0o755)
@@ -195,7 +214,7 @@ async def test_a_full_disk_never_touches_the_config(monkeypatch: pytest.MonkeyPa
     app = start(monkeypatch)
     with pytest.MonkeyPatch.context() as patched:
         fill_the_disk(patched)
-        (notice,) = await drive(app)
+        (notice,) = settle(app)
     assert notice.title == "State not saved"
     assert config_path().read_text(encoding="utf-8") == GOOD_CONFIG
     assert state_path().read_bytes() == good_state_bytes()
@@ -221,13 +240,14 @@ STATE_FAULTS: dict[str, StateCase] = {
 async def test_a_bad_state_is_moved_aside_with_one_notice(
     fault: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    driven = fault == "a directory"
     content, patch, reason = STATE_FAULTS[fault]
     put(state_path(), content)
     with pytest.MonkeyPatch.context() as patched:
         if patch:
             patch(patched)
         app = start(patched)
-    notices = await drive(app)
+    notices = await meet(app, driven)
     (notice,) = notices
     (aside,) = state_path().parent.glob("state.json.corrupt-*")
     # The full path, so the user can find both files; and what became of the old one.
@@ -251,7 +271,7 @@ async def test_a_save_into_a_read_only_directory_keeps_the_old_state(
     try:
         app = start(monkeypatch)
         assert app.startup.saved == GOOD_STATE  # reading is fine
-        notices = await drive(app)
+        notices = settle(app)
     finally:
         state_path().parent.chmod(0o755)
     (notice,) = notices  # one notice, though the state was saved twice (search, quit)
@@ -268,7 +288,8 @@ async def test_a_read_only_state_file_is_replaced_whole(monkeypatch: pytest.Monk
     state_path().chmod(0o444)
     before = state_path().stat().st_ino
     app = start(monkeypatch)
-    assert await drive(app) == []
+    app.save_state()
+    assert app.notices == []
     assert state_path().stat().st_ino != before  # a new file took its place
     saved = json.loads(state_path().read_bytes())
     assert (saved["theme"], saved["search_history"]) == ("aiplan-light", ["chips", "camps"])
@@ -279,7 +300,7 @@ async def test_a_full_disk_on_save_keeps_the_old_state(monkeypatch: pytest.Monke
     app = start(monkeypatch)
     with pytest.MonkeyPatch.context() as patched:
         fill_the_disk(patched)
-        notices = await drive(app)
+        notices = await drive(app)  # driven: the notice and the keys with a full disk
     (notice,) = notices
     assert notice.title == "State not saved"
     assert notice.message == f"state not saved to {state_path()}: No space left on device"

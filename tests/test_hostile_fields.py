@@ -36,12 +36,12 @@ from textual.widget import Widget
 from textual.widgets import Static, Tree
 
 from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.paths import bundled_content_dir, bundled_themes_dir
+from aiplan_tui.paths import bundled_themes_dir
 from aiplan_tui.settings.themes import DEFAULT_THEME
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.startup import Startup
 from aiplan_tui.ui.themes import ThemeCatalog
-from conftest import PackFactory
+from conftest import PackFactory, make_app, until
 
 # --- The hostile texts --------------------------------------------------------------------------
 
@@ -442,7 +442,7 @@ async def test_hostile_fields_are_shown_as_inert_text(
     values = {case.field: f"{case.field} {written}" for case in cases}
     result = load_pack(make_pack(pack_files(*values.popitem(), **values)))
     assert [p.format() for p in result.problems.errors] == []
-    app = AiplanApp(result)
+    app = make_app(result)
     async with app.run_test(size=(120, 100)) as pilot:  # tall: every card fits
         await pilot.pause()
         if cases[0].go_to_speaker:
@@ -485,7 +485,7 @@ async def test_a_notice_naming_a_hostile_side_shows_it_literally(make_pack: Pack
     )
     result = load_pack(make_pack(files))
     assert result.problems.errors == []
-    app = AiplanApp(result)
+    app = make_app(result)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2", "enter")
         await pilot.pause()
@@ -540,7 +540,7 @@ async def test_raw_control_characters_in_toml(make_pack: PackFactory, case: RawC
         assert result.pack.entities[0].name == f"Chen{case.raw}X"
     if case.name in REJECTED and case.name != "esc":
         return  # the app with the rest of the pack: once, for "esc"
-    app = AiplanApp(result)
+    app = make_app(result)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "Body" in drawn_text(app, app.screen.query_one("ParagraphView"))
@@ -572,7 +572,7 @@ async def test_a_hostile_theme_name_is_rejected_and_the_theme_kept(tmp_path: Pat
     )
     assert not any(ch in UNSAFE for ch in problems[0])
     assert not any(n.startswith("evil") for n in catalog.names)
-    app = AiplanApp(load_pack(bundled_content_dir()), Startup(catalog=catalog))
+    app = make_app(startup=Startup(catalog=catalog))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.theme == DEFAULT_THEME
@@ -585,7 +585,7 @@ async def test_a_hostile_theme_name_asked_for_is_refused_and_the_default_kept() 
     """`theme = "..."` in config.toml (or saved state) naming no theme, markup and controls in
     it: a notice quoting it with every control escaped (repr), the default theme kept."""
     wanted = "[@click=app.quit]x[/]\x1b]0;T\x07\u202e"
-    app = AiplanApp(load_pack(bundled_content_dir()), Startup(theme=wanted))
+    app = make_app(startup=Startup(theme=wanted))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.theme == DEFAULT_THEME
@@ -604,11 +604,16 @@ async def test_the_palette_lists_hostile_titles_as_inert_text(make_pack: PackFac
     titles = {field: f"{field} {written}" for field in ("speaker_name", "dimension_title")}
     result = load_pack(make_pack(pack_files("article_title", f"article_title {written}", **titles)))
     assert result.problems.errors == []
-    app = AiplanApp(result)
+    app = make_app(result)
     async with app.run_test(size=(200, 40)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p", *"go to")
-        await pilot.pause(0.5)
+
+        def listed() -> bool:
+            drawn = "\n".join(strip.text for strip in screen_strips(app))
+            return "dimension_title" in drawn
+
+        await until(pilot, listed, "the palette to list the go-to commands")
         drawn = "\n".join(strip.text for strip in screen_strips(app))
         for field in ("article_title", "speaker_name", "dimension_title"):
             # each command is one line, cut at the palette's edge

@@ -11,7 +11,7 @@ from aiplan_tui.ui.screens.quotes import QuoteList
 from aiplan_tui.ui.widgets.article_view import ParagraphView
 from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
 from aiplan_tui.ui.widgets.navigator import Navigator
-from conftest import PACK_TOML, PackFactory
+from conftest import PACK_TOML, PackFactory, make_app
 
 MARKUP = (
     "[bold]B[/] [@click=app.quit]quit[/] [link=https://example.com]L[/link] [/] [ @click=app.bell]"
@@ -56,7 +56,7 @@ def hostile_app(make_pack: PackFactory) -> AiplanApp:
     )
     result = load_pack(root)
     assert result.problems.errors == []
-    return AiplanApp(result)
+    return make_app(result)
 
 
 async def test_reader_shows_markup_literally_and_strips_escapes(make_pack: PackFactory) -> None:
@@ -124,7 +124,7 @@ async def test_huge_articles_are_capped_with_a_visible_marker(make_pack: PackFac
     result = load_pack(pack)
     many_article = result.pack.article("many")
     assert many_article is not None and len(many_article.paragraphs) == 5_000
-    app = AiplanApp(result)
+    app = make_app(result)
     async with app.run_test(size=(100, 30)) as pilot:
         app.reader.open_article("many")
         await pilot.pause()

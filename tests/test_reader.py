@@ -15,14 +15,11 @@ from aiplan_tui.ui.screens.too_small import TooSmallScreen
 from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
 from aiplan_tui.ui.widgets.listing import Listing
 from aiplan_tui.ui.widgets.navigator import Navigator
+from conftest import make_app, until
 
 PACK = load_pack(bundled_content_dir()).pack
 QUOTES = ReadingOrder(PACK, {"quote"}).items
 EVERYTHING = ReadingOrder(PACK).items
-
-
-def make_app() -> AiplanApp:
-    return AiplanApp(load_pack(bundled_content_dir()))
 
 
 def card_texts(app: AiplanApp) -> list[str]:
@@ -30,17 +27,26 @@ def card_texts(app: AiplanApp) -> list[str]:
 
 
 async def test_next_and_previous_quote_walk_in_reading_order_across_articles() -> None:
+    """The order itself is tested on the model (test_reading, test_navigation); here the keys
+    walk it: from the start, across the boundary between articles, and at the end."""
+    crossing = next(n for n, q in enumerate(QUOTES) if q.article != QUOTES[0].article)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         seen = []
-        for _ in QUOTES:
+        for _ in range(2):
             await pilot.press("]")
-            await pilot.pause()
-            assert app.reader.current is not None
-            seen.append(app.reader.current.id)
-        assert seen == [q.id for q in QUOTES]
-        assert {app.reader.article_view.article.id for _ in [0]} == {QUOTES[-1].article}  # type: ignore[union-attr]
+            seen.append(app.reader.current.id if app.reader.current else None)
+        assert seen == [q.id for q in QUOTES[:2]]
+        app.reader.open_highlight(QUOTES[crossing - 2].id)
+        for _ in range(2):  # the last quote of one article, then the first of the next
+            await pilot.press("]")
+            seen.append(app.reader.current.id if app.reader.current else None)
+        assert seen[2:] == [q.id for q in QUOTES[crossing - 1 : crossing + 1]]
+        assert app.reader.article_view.article.id == QUOTES[crossing].article  # type: ignore[union-attr]
+        app.reader.open_highlight(QUOTES[-2].id)
+        await pilot.press("]")
+        assert app.reader.current.id == QUOTES[-1].id  # type: ignore[union-attr]
         assert app.check_action("quote", (1,)) is None  # greyed at the end
         await pilot.press("]")
         assert app.reader.current.id == QUOTES[-1].id  # type: ignore[union-attr]
@@ -210,14 +216,25 @@ async def test_layout_follows_the_terminal_width_and_too_small_recovers() -> Non
         assert app.focused is app.reader.article_view
 
 
+def palette_offers(app: AiplanApp, command: str) -> bool:
+    """Whether the command palette's highlighted option is `command`."""
+    from textual.command import CommandList
+
+    options = app.screen.query(CommandList)
+    if not options or options.first().highlighted is None:
+        return False
+    listed = options.first()
+    return str(listed.get_option_at_index(listed.highlighted or 0).prompt).startswith(command)
+
+
 async def test_command_palette_goes_to_a_dimension_and_escape_returns_to_the_article() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Go to dimension: Chips")
-        await pilot.pause(0.5)
+        await pilot.press(*"dimension: chips")
+        await until(pilot, lambda: palette_offers(app, "Go to dimension: Chips"), "the palette")
         await pilot.press("enter")
         await pilot.pause()
         assert app.reader.query_one(ContentSwitcher).current == "listing"

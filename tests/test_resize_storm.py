@@ -6,10 +6,8 @@ import random
 
 import pytest
 
-from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.too_small import TooSmallScreen
+from conftest import make_app
 
 pytestmark = pytest.mark.slow
 
@@ -26,7 +24,7 @@ EDGES = [(0, 0), (1, 1), (39, 11), (40, 12), (60, 20), (80, 24), (200, 60)]
 
 @pytest.mark.parametrize("screen", list(SCREENS))
 async def test_a_resize_storm_leaves_the_screen_working(screen: str) -> None:
-    app = AiplanApp(load_pack(bundled_content_dir()))
+    app = make_app()
     rng = random.Random(f"storm-{screen}")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*SCREENS[screen])

@@ -5,26 +5,32 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.settings.state import SavedState, StateStore
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.startup import Startup
+from conftest import make_app, until
 
 
-def make_app(store: StateStore) -> AiplanApp:
+def app_with(store: StateStore) -> AiplanApp:
+    """The app as a start reads it: theme and place from the store, which it also saves to."""
     saved, notes = store.load()
-    startup = Startup(theme=saved.theme, saved=saved, store=store, notes=notes)
-    return AiplanApp(load_pack(bundled_content_dir()), startup)
+    return make_app(startup=Startup(theme=saved.theme, saved=saved, store=store, notes=notes))
 
 
 async def test_place_theme_and_history_are_restored_on_the_next_start(tmp_path: Path) -> None:
     store = StateStore(tmp_path / "state.json")
-    app = make_app(store)
+    app = app_with(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("right_square_bracket", "right_square_bracket")  # the second quote
-        await pilot.press("slash", *"camps", "enter")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: app.search.index is not None, "the search index")
+        await pilot.press("slash", *"camps")
+
+        def listed() -> bool:
+            return "result" in str(app.screen.query_one("#search-count").render())
+
+        await until(pilot, listed, "the results")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is app.reader, "the reader")
         await pilot.press("t", "end", "up", "enter")  # a theme other than the default
         await pilot.pause()
         chosen = app.theme
@@ -37,9 +43,9 @@ async def test_place_theme_and_history_are_restored_on_the_next_start(tmp_path: 
     assert data["screen"] == "compare" and data["theme"] == chosen
     assert data["search_history"] == ["camps"]
 
-    again = make_app(store)
+    again = app_with(store)
     async with again.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.3)
+        await until(pilot, lambda: again.screen is again.compare_screen, "the saved screen")
         assert again.theme == chosen
         assert again.screen is again.compare_screen
         view = again.reader.article_view
@@ -54,7 +60,7 @@ async def test_a_state_that_cannot_be_saved_gives_one_notice(tmp_path: Path) -> 
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("a file where the state directory should be", encoding="utf-8")
     store = StateStore(blocker / "state.json")
-    app = make_app(store)
+    app = app_with(store)
     async with app.run_test(notifications=True) as pilot:
         await pilot.press("slash", *"chips", "escape")
         await pilot.press("slash", *"camps", "escape")
@@ -67,7 +73,7 @@ async def test_a_state_that_cannot_be_saved_gives_one_notice(tmp_path: Path) -> 
 async def test_a_corrupt_state_is_moved_aside_with_a_notice(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
     path.write_text('{"screen": "reader", "search_hist', encoding="utf-8")
-    app = make_app(StateStore(path))
+    app = app_with(StateStore(path))
     async with app.run_test(notifications=True) as pilot:
         await pilot.pause()
         assert any("moved it to" in n.message for n in app.notices)
@@ -79,7 +85,7 @@ async def test_a_corrupt_state_is_moved_aside_with_a_notice(tmp_path: Path) -> N
 async def test_a_saved_place_that_no_longer_exists_is_ignored(tmp_path: Path) -> None:
     store = StateStore(tmp_path / "state.json")
     store.save(SavedState(screen="nowhere", article="gone", paragraph=999, theme="nope"))
-    app = make_app(store)
+    app = app_with(store)
     async with app.run_test(notifications=True) as pilot:
         await pilot.pause()
         assert app.screen is app.reader

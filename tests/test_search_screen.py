@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 
 from aiplan_tui.pack.loader import load_pack
@@ -10,25 +11,33 @@ from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.quotes import QuotesScreen
 from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.screens.search import SearchScreen
+from conftest import make_app, until
 
 
-def make_app() -> AiplanApp:
-    return AiplanApp(load_pack(bundled_content_dir()))
-
-
-async def wait_for_index(app: AiplanApp, pilot: object) -> None:
+async def wait_for_index(app: AiplanApp, pilot: Pilot[None]) -> None:
     """The index is built in a thread that starts shortly after the first frame."""
-    for _ in range(200):
-        if app.search.index is not None:
-            return
-        await pilot.pause(0.05)  # type: ignore[attr-defined]
-    raise AssertionError("the search index was never built")
+    await until(pilot, lambda: app.search.index is not None, "the search index")
 
 
 async def type_query(pilot: object, app: AiplanApp, text: str) -> None:
     await pilot.press(*text)  # type: ignore[attr-defined]
     await app.workers.wait_for_complete()
     await pilot.pause()  # type: ignore[attr-defined]
+
+
+def palette_prompts(app: AiplanApp) -> list[str]:
+    """The command palette's options as shown."""
+    from textual.command import CommandList
+
+    options = app.screen.query_one(CommandList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def put_query(pilot: Pilot[None], app: AiplanApp, text: str) -> None:
+    """The query as if pasted into the box (for tests about what a query opens, not about
+    typing it); returns once its results are listed."""
+    app.screen.query_one(Input).value = text
+    await until(pilot, lambda: count(app).split()[0].isdigit(), f"results for {text!r}")
 
 
 def count(app: AiplanApp) -> str:
@@ -66,7 +75,7 @@ async def test_a_person_result_opens_their_listing() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_index(app, pilot)
         await pilot.press("slash")
-        await type_query(pilot, app, "kind:entity deepsek")
+        await put_query(pilot, app, "kind:entity deepsek")
         await pilot.press("enter")
         await pilot.pause()
         assert app.reader.query_one(ContentSwitcher).current == "listing"
@@ -96,7 +105,7 @@ async def test_n_and_N_step_through_the_matches_in_the_articles() -> None:
         await wait_for_index(app, pilot)
         assert app.reader.check_action("match", (1,)) is None
         await pilot.press("slash")
-        await type_query(pilot, app, "kind:paragraph nvidia")
+        await put_query(pilot, app, "kind:paragraph nvidia")
         await pilot.press("enter")
         await pilot.pause()
         reader = app.reader
@@ -116,23 +125,22 @@ async def test_n_and_N_step_through_the_matches_in_the_articles() -> None:
 
 async def test_the_command_palette_finds_through_the_search_engine() -> None:
     """A typo the palette's own matcher cannot place still finds DeepSeek, via the engine."""
-    from aiplan_tui.pack.loader import load_pack
-    from aiplan_tui.paths import bundled_content_dir
-    from aiplan_tui.ui.app import AiplanApp
 
-    app = AiplanApp(load_pack(bundled_content_dir()))
+    app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.search.index is None:
-            await pilot.pause(0.05)
+        await wait_for_index(app, pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"deepsek")
-        await pilot.pause(0.8)
+
+        def found() -> bool:
+            return any(p.startswith("Open entity: DeepSeek") for p in palette_prompts(app))
+
+        await until(pilot, found, "the palette to offer DeepSeek")
         from textual.command import CommandList
 
         options = app.screen.query_one(CommandList)
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert any(p.startswith("Open entity: DeepSeek") for p in prompts), prompts
+        prompts = palette_prompts(app)
         chosen = next(i for i, p in enumerate(prompts) if p.startswith("Open entity: DeepSeek"))
         options.highlighted = chosen
         await pilot.press("enter")
@@ -153,9 +161,5 @@ async def test_a_query_typed_before_the_index_is_ready_shows_its_results_when_it
         from aiplan_tui.ui.search_session import IndexReady
 
         app.post_message(IndexReady(load_or_build_index(ready)))  # the thread finishes
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if count(app).endswith("results") or count(app).endswith("result"):
-                break
-        assert count(app).split()[0].isdigit(), count(app)
+        await until(pilot, lambda: count(app).split()[0].isdigit(), "the results")
         assert app.screen.query_one(OptionList).option_count > 0

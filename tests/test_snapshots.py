@@ -8,20 +8,14 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.paths import bundled_content_dir, bundled_themes_dir
-from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.paths import bundled_themes_dir
 from aiplan_tui.ui.startup import Startup
+from conftest import make_app, until
 
 SIZES = [(120, 40), (80, 24), (60, 20)]
 
 
-FLASH_SECONDS = 0.8
 """Longer than a jump's flash, so no snapshot catches one half-way."""
-
-
-def app() -> AiplanApp:
-    return AiplanApp(load_pack(bundled_content_dir()))
 
 
 def settled(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
@@ -30,7 +24,7 @@ def settled(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
     async def run(pilot: Pilot[None]) -> None:
         await pilot.pause()
         await pilot.press(*keys)
-        await pilot.pause(FLASH_SECONDS)
+        await until(pilot, lambda: not pilot.app.screen.query(".-flash"), "the flash to end")
         pilot.app.clear_notifications()
         await pilot.pause()
 
@@ -40,33 +34,33 @@ def settled(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_reader_on_a_quote(snap_compare: Any, size: tuple[int, int]) -> None:
     """The first quote current: marked in the text, its card in the pane (when shown)."""
-    assert snap_compare(app(), terminal_size=size, run_before=settled("right_square_bracket"))
+    assert snap_compare(make_app(), terminal_size=size, run_before=settled("right_square_bracket"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_quotes_screen(snap_compare: Any, size: tuple[int, int]) -> None:
-    assert snap_compare(app(), terminal_size=size, run_before=settled("3", "j"))
+    assert snap_compare(make_app(), terminal_size=size, run_before=settled("3", "j"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help_screen(snap_compare: Any, size: tuple[int, int]) -> None:
-    assert snap_compare(app(), terminal_size=size, press=["question_mark"])
+    assert snap_compare(make_app(), terminal_size=size, press=["question_mark"])
 
 
 def test_reader_with_the_highlights_pane_toggled_at_100_columns(snap_compare: Any) -> None:
     assert snap_compare(
-        app(), terminal_size=(100, 30), run_before=settled("right_curly_bracket", "h")
+        make_app(), terminal_size=(100, 30), run_before=settled("right_curly_bracket", "h")
     )
 
 
 def test_too_small(snap_compare: Any) -> None:
-    assert snap_compare(app(), terminal_size=(36, 10))
+    assert snap_compare(make_app(), terminal_size=(36, 10))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_compare_on_the_investment_row(snap_compare: Any, size: tuple[int, int]) -> None:
     """The row with a figure pair: both bars on one scale, then each side's points."""
-    assert snap_compare(app(), terminal_size=size, run_before=settled("2", "j", "j"))
+    assert snap_compare(make_app(), terminal_size=size, run_before=settled("2", "j", "j"))
 
 
 BUNDLED_THEMES = sorted(path.stem for path in bundled_themes_dir().glob("*.toml"))
@@ -75,7 +69,7 @@ BUNDLED_THEMES = sorted(path.stem for path in bundled_themes_dir().glob("*.toml"
 @pytest.mark.parametrize("theme", BUNDLED_THEMES)
 def test_reader_in_each_bundled_theme(snap_compare: Any, theme: str) -> None:
     """Each theme on the same view: a quote current, highlights of every kind in the text."""
-    themed = AiplanApp(load_pack(bundled_content_dir()), Startup(theme=theme))
+    themed = make_app(startup=Startup(theme=theme))
     assert snap_compare(
         themed, terminal_size=(100, 30), run_before=settled("right_square_bracket", "h")
     )

@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from aiplan_tui.terminal import scroll as terminal_scroll
 from aiplan_tui.terminal.model import TerminalModel
+from conftest import make_app
 
 WIDTH, HEIGHT = 20, 6
 CONSOLE = Console(color_system="256", force_terminal=True, width=WIDTH)
@@ -256,11 +257,8 @@ def test_any_sequence_of_updates_leaves_the_same_screen(
 
 
 async def test_ctrl_l_forgets_what_the_terminal_shows_even_under_a_dialog() -> None:
-    from aiplan_tui.pack.loader import load_pack
-    from aiplan_tui.paths import bundled_content_dir
-    from aiplan_tui.ui.app import AiplanApp
 
-    app = AiplanApp(load_pack(bundled_content_dir()))
+    app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         model = app.terminal_model
         assert model is not None

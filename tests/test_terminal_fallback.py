@@ -5,21 +5,15 @@ written once to the log file, never to the screen."""
 
 from __future__ import annotations
 
-import codecs
 import os
-import select
-import time
 from pathlib import Path
 
-import pyte
 import pytest
 import tomli
 
-from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.paths import bundled_content_dir, log_file
+from aiplan_tui.paths import log_file
 from aiplan_tui.terminal import compat
-from aiplan_tui.ui.app import AiplanApp
-from conftest import REPO, app_in_pty
+from conftest import REPO, PtyScreen, app_in_pty, make_app
 
 
 def test_pyproject_pins_exactly_the_tested_versions() -> None:
@@ -30,7 +24,7 @@ def test_pyproject_pins_exactly_the_tested_versions() -> None:
 
 def test_the_installed_versions_are_the_tested_ones() -> None:
     assert compat.untested_versions() == []
-    assert compat.tracking_off_reason(AiplanApp(load_pack(bundled_content_dir()))) is None
+    assert compat.tracking_off_reason(make_app()) is None
 
 
 def test_the_probe_names_what_is_missing() -> None:
@@ -43,7 +37,7 @@ async def test_untested_versions_turn_tracking_off_and_say_so_once_in_the_log(
 ) -> None:
     installed = {"textual": "8.2.8", "rich": "99.0.0"}
     monkeypatch.setattr(compat, "version", lambda name: installed[name])
-    app = AiplanApp(load_pack(bundled_content_dir()))
+    app = make_app()
     assert app.terminal_model is None
     assert app.tracking_off == "untested versions installed: rich 99.0.0 (tested with 15.0.0)"
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -72,40 +66,12 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-class Terminal:
-    """The app's output fed into an emulated terminal, read until a text shows."""
-
-    def __init__(self, master: int, columns: int, lines: int) -> None:
-        self.master = master
-        self.screen = pyte.Screen(columns, lines)
-        self.stream = pyte.Stream(self.screen)
-        self.decoder = codecs.getincrementaldecoder("utf-8")("replace")
-
-    def text(self) -> str:
-        return "\n".join(self.screen.display)
-
-    def wait_for(self, wanted: str, limit: float = 20.0) -> None:
-        """Read output until `wanted` is on screen; fail after `limit` seconds without it."""
-        end = time.monotonic() + limit
-        while wanted not in self.text():
-            left = end - time.monotonic()
-            if left <= 0:
-                raise AssertionError(f"{wanted!r} never showed:\n{self.text()}")
-            ready, _, _ = select.select([self.master], [], [], left)
-            if ready:
-                try:
-                    data = os.read(self.master, 65536)
-                except OSError:  # the app has gone
-                    raise AssertionError(f"the app exited before {wanted!r}") from None
-                self.stream.feed(self.decoder.decode(data))
-
-
 @pytest.mark.slow
 def test_a_failing_writer_falls_back_to_whole_frames_and_the_app_carries_on(
     tmp_path: Path,
 ) -> None:
     process, master, slave = app_in_pty(tmp_path, 100, 30, code=INJECTED)
-    terminal = Terminal(master, 100, 30)
+    terminal = PtyScreen(master, 100, 30)
     try:
         terminal.wait_for("Articles")  # the reader's first frame, written whole
         os.write(master, b"2")

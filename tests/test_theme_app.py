@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.paths import bundled_content_dir, user_themes_dir
+from aiplan_tui.paths import user_themes_dir
 from aiplan_tui.settings.themes import DEFAULT_THEME
-from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.help import HelpScreen
 from aiplan_tui.ui.screens.theme_picker import ThemePicker
 from aiplan_tui.ui.startup import Startup
+from conftest import make_app, until
 
 USER_THEME = """\
 name = "my-night"
@@ -29,10 +28,6 @@ background = "#000010"
 side-us = "#99CCFF"
 side-china = "#FFAA99"
 """
-
-
-def make_app(startup: Startup | None = None) -> AiplanApp:
-    return AiplanApp(load_pack(bundled_content_dir()), startup)
 
 
 def add_user_theme(name: str, text: str) -> Path:
@@ -73,13 +68,13 @@ async def test_picker_enter_keeps_the_theme_and_repaints_the_sides() -> None:
 
 
 async def test_startup_theme_and_unknown_theme() -> None:
-    app = make_app(Startup(theme="my-night"))
+    app = make_app(startup=Startup(theme="my-night"))
     async with app.run_test(notifications=True) as pilot:
         await pilot.pause()
         assert app.theme == DEFAULT_THEME
         assert any("There is no theme 'my-night'" in n.message for n in app.notices)
     add_user_theme("my-night.toml", USER_THEME)
-    app = make_app(Startup(theme="my-night"))
+    app = make_app(startup=Startup(theme="my-night"))
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == "my-night"
@@ -109,7 +104,7 @@ async def test_the_palette_lists_themes() -> None:
 
 
 async def test_keymap_remaps_a_binding_and_help_shows_it() -> None:
-    app = make_app(Startup(keymap={"quotes": "4"}))
+    app = make_app(startup=Startup(keymap={"quotes": "4"}))
     async with app.run_test() as pilot:
         await pilot.press("4")
         await pilot.pause()
@@ -128,7 +123,7 @@ async def test_no_color_leaves_no_colour_but_keeps_the_marks(
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("right_square_bracket")
-        await pilot.pause(0.8)
+        await until(pilot, lambda: not app.screen.query(".-flash"), "the flash to end")
         assert app.no_color
         svg = app.export_screenshot()
     colours = set(re.findall(r"(?:fill|color):\s*#([0-9a-fA-F]{6})", svg))
@@ -171,14 +166,18 @@ MINIMAL_ANSI_THEME = 'name = "bare-ansi"\nansi = true\nprimary = "ansi_blue"\n'
 
 
 async def test_every_theme_applies_without_breaking_the_stylesheet() -> None:
-    """An ANSI theme leaves out variables Textual's own CSS uses; they are filled in."""
+    """An ANSI theme leaves out variables Textual's own CSS uses; they are filled in. Every
+    screen is shown once first, so the stylesheet holds every widget's CSS; each theme then
+    re-parses all of it."""
     add_user_theme("bare-ansi.toml", MINIMAL_ANSI_THEME)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "3", "question_mark", "escape", "1")
+        assert "bare-ansi" in app.catalog.names
         for name in app.catalog.names:
             app.theme = name
-            await pilot.press("2", "1", "3", "1")
             await pilot.pause()
             assert app.theme == name and app.screen is app.reader
-        assert "bare-ansi" in app.catalog.names
+        await pilot.press("2")  # a screen drawn again in the last theme
+        assert app.screen is app.compare_screen
     assert app.return_code in (None, 0)

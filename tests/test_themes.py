@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from aiplan_tui.core.problems import Problems
-from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.paths import bundled_content_dir, bundled_themes_dir
+from aiplan_tui.paths import bundled_themes_dir
 from aiplan_tui.settings.themes import DEFAULT_THEME
-from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.themes import load_theme, load_theme_dir
+from conftest import make_app
 
 
 def test_bundled_themes_all_build() -> None:
@@ -46,7 +45,7 @@ def test_a_theme_needs_a_name_and_a_primary_colour(tmp_path: Path) -> None:
 
 
 async def test_the_app_starts_in_the_default_theme() -> None:
-    app = AiplanApp(load_pack(bundled_content_dir()))
+    app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()
         assert app.theme == DEFAULT_THEME

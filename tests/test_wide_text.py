@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.ui.app import AiplanApp
-from conftest import PackFactory
+from conftest import PackFactory, make_app, until
 
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
 CODER = "\U0001f469\u200d\U0001f4bb"
@@ -129,7 +129,7 @@ SHOWN = {
 def wide_app(make_pack: PackFactory) -> AiplanApp:
     result = load_pack(make_pack(WIDE_PACK))
     assert result.problems.items == []
-    return AiplanApp(result)
+    return make_app(result)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -181,7 +181,7 @@ def test_reader_with_wide_text_snapshot(snap_compare: Any, make_pack: PackFactor
     async def run_before(pilot: Pilot[None]) -> None:
         await pilot.pause()
         await pilot.press("right_square_bracket", "h")
-        await pilot.pause(0.8)  # the jump's flash is over
+        await until(pilot, lambda: not pilot.app.screen.query(".-flash"), "the flash to end")
         pilot.app.clear_notifications()
         await pilot.pause()
 

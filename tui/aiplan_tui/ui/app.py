@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.binding import BindingType
 from textual.screen import Screen
 
@@ -89,8 +89,12 @@ class AiplanApp(SizedApp, ThemedApp):
         return self.named("quotes", lambda: QuotesScreen(self.pack, self.open_quote, self.marks))
 
     def shown_name(self) -> str | None:
-        """The name of the named screen shown, if a named one is."""
-        return next((name for name, s in self.made.items() if s is self.screen), None)
+        """The name of the named screen shown, if a named one is (none before the first)."""
+        try:
+            shown = self.screen
+        except ScreenStackError:
+            return None
+        return next((name for name, screen in self.made.items() if screen is shown), None)
 
     def action_show_reader(self) -> None:
         if self.screen is not self.reader:
