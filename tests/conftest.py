@@ -119,6 +119,14 @@ MINI_PACK = {
 PackFactory = Callable[..., Path]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests (real terminals, tmux, sshd, wheels) run one after another in one
+    process, as they would alone; the quick ones are shared out between processes."""
+    for item in items:
+        if item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.xdist_group("slow"))
+
+
 def make_app(pack: Path | LoadResult | None = None, startup: Startup | None = None) -> AiplanApp:
     """The app on a pack directory or a loaded pack (the bundled pack by default), with what
     the command line would hand it (nothing saved, no state written, by default)."""

@@ -243,12 +243,12 @@ def _list(value: list[Any], kind: FieldType, expected: str) -> tuple[Any, str]:
     return tuple(value), ""
 
 
-def describe(value: Any) -> str:
-    """What kind of value this is, in a message's words: `a string`, `a list`, `null`."""
+def describe(value: Any, json: bool = False) -> str:
+    """What kind of value this is, in a message's words (a file's own: TOML's, or JSON's)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "a boolean"
+        return "true/false" if json else "a boolean"
     if isinstance(value, (int, float)):
         return "a number"
     if isinstance(value, str):
@@ -256,7 +256,7 @@ def describe(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
-        return "a table"
+        return "an object" if json else "a table"
     if isinstance(value, (dt.date, dt.time)):
         return "a date or time"
     return type(value).__name__

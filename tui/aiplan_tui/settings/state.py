@@ -18,7 +18,7 @@ from pathlib import Path
 
 from aiplan_tui import paths
 from aiplan_tui.core.atomic import remove_stale_temps, write_atomically
-from aiplan_tui.core.fields import Field, TableAt, check_fields
+from aiplan_tui.core.fields import Field, TableAt, check_fields, describe
 from aiplan_tui.core.json_source import JsonLocator
 from aiplan_tui.core.problems import Problems, plural
 
@@ -126,7 +126,7 @@ class StateStore:
         except (ValueError, RecursionError) as error:  # huge integers, deep nesting
             raise _Unreadable(f"not usable JSON: {type(error).__name__}") from None
         if not isinstance(data, dict):
-            raise _Unreadable(f"expected a JSON object, found {_json_kind(data)}")
+            raise _Unreadable(f"expected a JSON object, found {describe(data, json=True)}")
         return data, text
 
     def _move_aside(self, reason: str) -> str:
@@ -175,18 +175,6 @@ class StateStore:
 def _os_reason(error: OSError) -> str:
     """`No space left on device` rather than the full repr with errno and path."""
     return error.strerror or type(error).__name__
-
-
-def _json_kind(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    return "a list" if isinstance(value, list) else "an object"
 
 
 NON_BLANK = re.compile(r"\s*\S")
