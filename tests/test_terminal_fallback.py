@@ -71,18 +71,19 @@ def test_a_failing_writer_falls_back_to_whole_frames_and_the_app_carries_on(
     tmp_path: Path,
 ) -> None:
     process, master, slave = app_in_pty(tmp_path, 100, 30, code=INJECTED)
+    os.close(slave)  # the app holds its end; the pty reports its exit once it is gone
     terminal = PtyScreen(master, 100, 30)
     try:
         terminal.wait_for("Articles")  # the reader's first frame, written whole
         os.write(master, b"2")
         terminal.wait_for("Governance")  # the compare screen's first row
         os.write(master, b"q")
+        terminal.read_to_the_end()  # a full pty would hold the app's last writes, and its exit
         assert process.wait(timeout=20) == 0
     finally:
         if process.poll() is None:
             process.kill()
         os.close(master)
-        os.close(slave)
     assert "Traceback" not in terminal.text()
     log = (tmp_path / "state" / "aiplan-tui" / "aiplan-tui.log").read_text(encoding="utf-8")
     assert log.count("changed-cells writer off for this session: RuntimeError: injected fault") == 1
