@@ -194,6 +194,13 @@ def private_xdg_dirs(
     return home
 
 
+def _own_terminal() -> None:
+    """In the child: a session of its own with the pty as its controlling terminal, as a
+    login shell has, so closing the terminal sends it SIGHUP."""
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 def app_in_pty(
     home: Path, columns: int, lines: int, *args: str, code: str | None = None
 ) -> tuple[Popen[bytes], int, int]:
@@ -214,7 +221,7 @@ def app_in_pty(
     }
     process = Popen(
         [sys.executable, *(["-c", code] if code else ["-m", "aiplan_tui"]), *args],
-        stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True,
+        stdin=slave, stdout=slave, stderr=slave, env=env, preexec_fn=_own_terminal,
     )  # fmt: skip
     return process, master, slave
 

@@ -253,12 +253,11 @@ def test_the_app_without_a_terminal_explains_in_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("TERM", "xterm-256color")
-    assert main([]) == 2  # under pytest, standard input and output are not terminals
+    assert main([]) == 2  # under pytest, standard input is not a terminal
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        "aiplan-tui: standard input and output must be a terminal to show the app"
-        + APP_NEEDS_A_TERMINAL
+        "aiplan-tui: standard input must be a terminal to show the app" + APP_NEEDS_A_TERMINAL
     )
 
 

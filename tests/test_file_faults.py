@@ -66,15 +66,22 @@ def start(monkeypatch: pytest.MonkeyPatch) -> AiplanApp:
 
 
 def refuse_reading(monkeypatch: pytest.MonkeyPatch, refused: Path) -> None:
-    """Opening `refused` fails with EACCES, as for a mode-000 file when not root."""
-    real_open = io.open
+    """Opening `refused` fails with EACCES, as for a mode-000 file when not root (whether it
+    is opened by `open` or `os.open`)."""
+    real_open, real_os_open = io.open, os.open
 
     def guarded(file: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(file, (str, os.PathLike)) and Path(file) == refused:
             raise PermissionError(errno.EACCES, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
+    def guarded_os(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if not flags & (os.O_WRONLY | os.O_RDWR) and Path(path) == refused:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_os_open(path, flags, *args, **kwargs)
+
     monkeypatch.setattr(io, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded_os)
 
 
 def refuse_creating_in(monkeypatch: pytest.MonkeyPatch, directory: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
@@ -39,7 +40,9 @@ def run_app(
         return EXIT_USAGE
     if (no_terminal := no_terminal_for_app()) is not None:
         advice = "use a terminal such as xterm-256color, or a command (aiplan-tui --help)"
-        print(f"aiplan-tui: {no_terminal}; {advice}", file=sys.stderr)
+        # Said where a person will see it: on the terminal, if standard error is not one.
+        seen = sys.stdout if sys.stdout.isatty() and not sys.stderr.isatty() else sys.stderr
+        print(f"aiplan-tui: {no_terminal}; {advice}", file=seen)
         return EXIT_USAGE
     keymap = check_keys(settings, binding_ids() if settings.keys else (), problems)
     store = StateStore.default()
@@ -53,8 +56,21 @@ def run_app(
         keymap=keymap,
         notes=[problem.format() for problem in problems.items] + state_messages,
     )
-    AiplanApp(result, startup).run()
-    return EXIT_OK
+    app = AiplanApp(result, startup)
+    app.run()
+    status = app.return_code or EXIT_OK  # 1 after a crash, 128 + N after signal N
+    if status == 128 + signal.SIGHUP:
+        let_go_of_the_terminal()
+    return status
+
+
+def let_go_of_the_terminal() -> None:
+    """The terminal has hung up: point standard output and error at /dev/null, so the
+    interpreter's last flush cannot fail (it would turn the exit status into 120)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def lite_from_environment() -> bool:
@@ -72,6 +88,8 @@ def no_terminal_for_app() -> str | None:
     term = os.environ.get("TERM", "")
     if term in {"", "dumb"}:
         return f"this terminal ({f'TERM={term}' if term else 'TERM unset'}) cannot show the app"
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        return "standard input and output must be a terminal to show the app"
+    if not sys.stdin.isatty():
+        return "standard input must be a terminal to show the app"
+    if not sys.stderr.isatty():  # Textual draws on standard error
+        return "the app draws on standard error, which is not a terminal here (redirected?)"
     return None

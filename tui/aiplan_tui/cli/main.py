@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from aiplan_tui.cli.parser import build_parser
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
 from aiplan_tui.core.problems import Problems
+from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import PackNotFoundError, load_pack
 from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.settings.config import default_config_path, load_settings
@@ -38,6 +39,9 @@ def _main(argv: Sequence[str] | None) -> int:
         from aiplan_tui.cli.keys import run_keys
 
         return run_keys()
+    if args.config is not None and not os.path.lexists(args.config):
+        print(f"aiplan-tui: --config {clean_line(str(args.config))}: no such file", file=sys.stderr)
+        return EXIT_USAGE
     settings_problems = Problems()
     settings = load_settings(args.config or default_config_path(), settings_problems)
     if args.command is not None:  # the app shows these itself, as a notice

@@ -9,6 +9,7 @@ from typing import Any
 
 import tomli
 
+from aiplan_tui.core.files import Refused, read_capped
 from aiplan_tui.core.problems import Problems
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -21,16 +22,13 @@ _HEADER = re.compile(r"\s*(\[\[?)\s*([^\[\]]*?)\s*\]\]?\s*(#.*)?$")
 def read_text(path: Path, problems: Problems) -> str | None:
     """The file as text with LF line ends, or None after reporting why it cannot be used."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.error(
-                path,
-                1,
-                1,
-                f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; split it",
-            )
-            return None
-        data = path.read_bytes()
+        data = read_capped(path, MAX_FILE_BYTES)
+    except Refused as refused:
+        reason = refused.reason
+        if reason.startswith("is ") and "byte limit" in reason:
+            reason = "file " + reason + "; split it"
+        problems.error(path, 1, 1, reason)
+        return None
     except OSError as exc:
         problems.error(path, 1, 1, f"cannot read file: {exc.strerror or exc}")
         return None
@@ -50,9 +48,7 @@ def read_text(path: Path, problems: Problems) -> str | None:
 def salvage_text(path: Path) -> str:
     """Whatever text can be read from a rejected file, to find the ids it meant to define."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return ""
-        return path.read_bytes().decode("utf-8", errors="replace")
+        return read_capped(path, MAX_FILE_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return ""
 

@@ -25,6 +25,7 @@ from typing import Any
 from aiplan_tui import __version__
 from aiplan_tui.core.atomic import write_atomically
 from aiplan_tui.core.fields import Field, TableAt, check_fields
+from aiplan_tui.core.files import read_capped
 from aiplan_tui.core.json_source import JsonLocator
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.problems import Problems
@@ -37,6 +38,8 @@ FORMAT = 1
 """Raise when the index's arrays or what goes into them change meaning."""
 MAGIC = b"AIPLAN-TUI-INDEX\n"
 SUFFIX = ".index"
+MAX_CACHE_BYTES = 1 << 30
+"""Far above the index of a million-highlight pack; a larger file is not ours."""
 _ARRAYS = (("starts", "q"), ("flat", "i"), ("key_starts", "q"), ("key_flat", "i"))
 HEADER = (
     Field("format", "count", True),
@@ -141,7 +144,7 @@ def _little_endian(values: array[int]) -> array[int]:
 def load(pack: Pack, path: Path) -> SearchIndex | None:
     """The index cached at `path` for this pack, or None if there is none that can be trusted."""
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path, MAX_CACHE_BYTES)  # a FIFO or /dev/zero is refused, not read
     except OSError:
         return None
     try:

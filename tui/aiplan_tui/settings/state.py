@@ -19,6 +19,7 @@ from pathlib import Path
 from aiplan_tui import paths
 from aiplan_tui.core.atomic import remove_stale_temps, write_atomically
 from aiplan_tui.core.fields import Field, TableAt, check_fields, describe
+from aiplan_tui.core.files import Refused, read_capped
 from aiplan_tui.core.json_source import JsonLocator
 from aiplan_tui.core.problems import Problems, plural
 
@@ -103,16 +104,13 @@ class StateStore:
 
     def _read(self) -> tuple[dict[str, object], str]:
         try:
-            with self.path.open("rb") as file:
-                raw = file.read(MAX_FILE_BYTES + 1)
+            raw = read_capped(self.path, MAX_FILE_BYTES)
         except (FileNotFoundError, NotADirectoryError):
             raise FileNotFoundError from None  # no file; `save` reports a bad directory
-        except IsADirectoryError:
-            raise _Unreadable("it is a directory") from None
+        except Refused as refused:
+            raise _Unreadable(_refusal(refused.reason)) from None
         except OSError as error:
             raise _Unreadable(_os_reason(error)) from None
-        if len(raw) > MAX_FILE_BYTES:
-            raise _Unreadable(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
         if not raw.strip():
             raise _Unreadable("it is empty")
         try:
@@ -170,6 +168,15 @@ class StateStore:
             return f"state not saved to {self.path}: {_os_reason(error)}"
         remove_stale_temps(target)
         return None
+
+
+def _refusal(reason: str) -> str:
+    """A reason in the words state messages use: `it is a directory`, `larger than 4 MiB`."""
+    if "byte limit" in reason:
+        return f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
+    if reason.startswith("is a directory"):
+        return "it is a directory"
+    return f"it {reason}"
 
 
 def _os_reason(error: OSError) -> str:

@@ -34,7 +34,7 @@ def erases_in_background() -> bool:
     try:
         import curses
 
-        curses.setupterm(os.environ.get("TERM") or "dumb", sys.__stdout__.fileno())  # type: ignore[union-attr]
+        curses.setupterm(os.environ.get("TERM") or "dumb", sys.__stderr__.fileno())  # type: ignore[union-attr]
         return bool(curses.tigetflag("bce") > 0)
     except Exception:  # no terminfo entry, no terminal, no curses: do not rely on it
         return False

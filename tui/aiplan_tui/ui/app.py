@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -112,6 +114,7 @@ class AiplanApp(SizedApp, ThemedApp):
 
     def on_mount(self) -> None:
         self.track_terminal()
+        self.end_on_signals()
         if self.theme_notes:
             self.notify(
                 "\n".join(self.theme_notes),
@@ -209,7 +212,11 @@ class AiplanApp(SizedApp, ThemedApp):
         store = self.startup.store
         if store is None:
             return
-        problem = store.save(self.current_state())
+        try:
+            problem = store.save(self.current_state())
+        except Exception as error:  # a save must never end the session
+            problem = f"state not saved: {type(error).__name__}: {error}"
+            self.note(problem)
         if problem and not self.save_failed:
             self.save_failed = True
             self.notify(problem, title="State not saved", severity="warning", markup=False)
@@ -217,6 +224,20 @@ class AiplanApp(SizedApp, ThemedApp):
     async def action_quit(self) -> None:
         self.save_state()
         self.exit()
+
+    def end_on_signals(self) -> None:
+        """On SIGTERM, or SIGHUP (a dropped SSH link), save the state, give the terminal back
+        and exit with 128 + the signal's number. Not under a test's pilot: the test runner
+        owns the process's signals."""
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(number, self.end_by_signal, number)
+
+    def end_by_signal(self, number: int) -> None:
+        self.save_state()
+        self.exit(return_code=128 + number)
 
     # Keys everywhere --------------------------------------------------------------------------
 
@@ -262,6 +283,8 @@ class AiplanApp(SizedApp, ThemedApp):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out keys that cannot do anything now, so the footer stays honest."""
+        if not super().check_action(action, parameters):
+            return False
         if not self.reader.is_attached:
             return True
         if action in ("quote", "highlight") and parameters:

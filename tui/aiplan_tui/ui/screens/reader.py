@@ -145,10 +145,11 @@ class ReaderScreen(PanedScreen):
         self.set_matches(match_places(hits, order), match_places([hit], order))
 
     def saved_place(self) -> tuple[str | None, int]:
-        """The article and paragraph to reopen next time."""
-        if not self.is_mounted:
+        """The article and paragraph to reopen next time (nothing before the reader is built)."""
+        views = self.query(ArticleView)
+        if not views:
             return None, 0
-        view = self.article_view
+        view = views.first()
         return (view.article.id if view.article else None), view.paragraph
 
     def selected_highlight(self) -> str | None:

@@ -11,24 +11,25 @@ MIN_WIDTH, MIN_HEIGHT = 40, 12
 
 
 class TooSmallScreen(Screen[None]):
-    """Says what size is needed; the app comes back as it was once the terminal grows."""
+    """Says what size is needed, wrapped to fit any size; the app comes back as it was once
+    the terminal grows. The app keeps one of these and owns when it shows (ui/sizing.py)."""
 
     DEFAULT_CSS = """
     TooSmallScreen { align: center middle; }
-    TooSmallScreen Static { width: auto; text-align: center; }
+    TooSmallScreen Static { width: 100%; text-align: center; }
     """
 
     CHECK_SECONDS = 0.5
-    """How often the notice checks whether the terminal has grown, in case a resize event
+    """How often the notice asks the app to check the terminal's size, in case a resize event
     was missed or came in the wrong order (seen under heavy load over tmux and SSH)."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text(f"Terminal too small (needs {MIN_WIDTH}×{MIN_HEIGHT})"))
 
     def on_mount(self) -> None:
-        self.set_interval(self.CHECK_SECONDS, self.leave_when_big_enough)
+        self.set_interval(self.CHECK_SECONDS, self.check_size)
 
-    def leave_when_big_enough(self) -> None:
-        width, height = self.app.size
-        if width >= MIN_WIDTH and height >= MIN_HEIGHT and self.app.screen is self:
-            self.app.pop_screen()
+    def check_size(self) -> None:
+        fit = getattr(self.app, "fit_screen", None)
+        if callable(fit):
+            fit()

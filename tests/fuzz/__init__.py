@@ -1,0 +1,1 @@
+"""Seeded fuzzers that drive the app with random keys and sizes, and check it stays alive."""
