@@ -152,9 +152,10 @@ async def test_quotes_screen_filters_previews_and_opens_in_the_reader() -> None:
         await pilot.pause()
         assert isinstance(app.screen, QuotesScreen)
         await pilot.press("f", *"formidable")
-        await pilot.pause()
         screen = app.quotes_screen
-        assert screen.selected_quote() == "q-huang-formidable"
+        await until(
+            pilot, lambda: screen.selected_quote() == "q-huang-formidable", "the filtered quotes"
+        )
         preview = str(screen.query_one("#quote-preview", Static).render())
         assert "formidable" in preview and "Jensen Huang" in preview
         await pilot.press("enter", "enter")

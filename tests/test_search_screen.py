@@ -19,10 +19,15 @@ async def wait_for_index(app: AiplanApp, pilot: Pilot[None]) -> None:
     await until(pilot, lambda: app.search.index is not None, "the search index")
 
 
-async def type_query(pilot: object, app: AiplanApp, text: str) -> None:
-    await pilot.press(*text)  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+async def type_query(pilot: Pilot[None], app: AiplanApp, text: str) -> None:
+    """Type the text key by key; returns once the results for all of it are listed."""
+    await pilot.press(*text)
+    await until(pilot, lambda: listed(app) == text, f"results for {text!r}")
+
+
+def listed(app: AiplanApp) -> str | None:
+    screen = app.screen
+    return screen.shown_query if isinstance(screen, SearchScreen) else None
 
 
 def palette_prompts(app: AiplanApp) -> list[str]:
@@ -37,7 +42,7 @@ async def put_query(pilot: Pilot[None], app: AiplanApp, text: str) -> None:
     """The query as if pasted into the box (for tests about what a query opens, not about
     typing it); returns once its results are listed."""
     app.screen.query_one(Input).value = text
-    await until(pilot, lambda: count(app).split()[0].isdigit(), f"results for {text!r}")
+    await until(pilot, lambda: listed(app) == text, f"results for {text!r}")
 
 
 def count(app: AiplanApp) -> str:
@@ -155,8 +160,8 @@ async def test_a_query_typed_before_the_index_is_ready_shows_its_results_when_it
     app.build_search_index = lambda: None  # type: ignore[method-assign]  # held back
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash")
-        await type_query(pilot, app, "deepsek")
-        assert count(app) == "Indexing the pack…"
+        await pilot.press(*"deepsek")
+        await until(pilot, lambda: count(app) == "Indexing the pack…", "the indexing notice")
         from aiplan_tui.search.cache import load_or_build_index
         from aiplan_tui.ui.search_session import IndexReady
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS
 from aiplan_tui.core.problems import display_path, plural
+from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import load_pack
 
 
@@ -23,6 +24,6 @@ def run_check(root: Path, strict: bool) -> int:
             plural(len(pack.comparison), "comparison cell"),
         ]
     )
-    print(f"{display_path(root)}: {problems.summary()} ({counts} loaded)")
+    print(clean_line(f"{display_path(root)}: {problems.summary()} ({counts} loaded)"))
     failed = problems.errors or (strict and problems.warnings)
     return EXIT_PROBLEMS if failed else EXIT_OK

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
 from aiplan_tui.compare.matrix import SidesError, build_matrix, parse_sides
 from aiplan_tui.compare.render import matrix_table, matrix_to_dict, matrix_to_markdown
@@ -21,12 +21,9 @@ def run_compare(result: LoadResult, args: argparse.Namespace) -> int:
         print(f"aiplan-tui compare: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
-        json.dump(matrix_to_dict(matrix, pack), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(matrix_to_dict(matrix, pack))
     elif args.format == "md":
         sys.stdout.write(matrix_to_markdown(matrix, pack))
     else:
-        from rich.console import Console
-
-        Console().print(matrix_table(matrix, pack))
+        console().print(matrix_table(matrix, pack))
     return EXIT_OK

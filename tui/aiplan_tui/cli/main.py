@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from aiplan_tui.cli.output import prepare as prepare_output
 from aiplan_tui.cli.parser import build_parser
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
 from aiplan_tui.core.problems import Problems
@@ -30,6 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    prepare_output()
     args = build_parser().parse_args(argv)
     if args.command == "themes":
         from aiplan_tui.cli.themes import run_themes
@@ -55,7 +58,15 @@ def _main(argv: Sequence[str] | None) -> int:
             return run_check(args.dir or content, strict=args.strict)
         result = load_pack(content)
     except PackNotFoundError as exc:
-        print(f"aiplan-tui: {exc}", file=sys.stderr)
+        print(f"aiplan-tui: {clean_line(str(exc))}", file=sys.stderr)
+        return EXIT_USAGE
+    if not_a_pack(content):
+        where = clean_line(str(content))
+        print(
+            f"aiplan-tui: {where} is not a content pack (it has no pack.toml); "
+            f"`aiplan-tui check {where}` says what a pack needs",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if args.command == "export":
         from aiplan_tui.cli.export import run_export
@@ -72,3 +83,9 @@ def _main(argv: Sequence[str] | None) -> int:
     from aiplan_tui.cli.app import run_app
 
     return run_app(result, args, settings, settings_problems)
+
+
+def not_a_pack(root: Path) -> bool:
+    """A folder with nothing of a pack: no pack.toml at all (a broken one is a pack's problem,
+    which `check` and the app's notice report)."""
+    return not os.path.lexists(root / "pack.toml")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.model import Pack
-from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.search.cache import load_or_build_index
 from aiplan_tui.search.hits import Hit, snippet
@@ -47,8 +47,7 @@ def run_search(
     the pack was read from, the index comes from (and goes to) the disk cache."""
     hits = load_or_build_index(pack, files).search(query, limit=limit, kinds=kinds)
     if as_json:
-        json.dump([hit_to_dict(hit) for hit in hits], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json([hit_to_dict(hit) for hit in hits])
     elif sys.stdout.isatty():
         _print_table(hits, query)
     else:
@@ -61,7 +60,6 @@ def run_search(
 
 
 def _print_table(hits: list[Hit], query: str) -> None:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -79,7 +77,7 @@ def _print_table(hits: list[Hit], query: str) -> None:
         if hit.location is not None:
             where += f" ¶{hit.location.paragraph + 1}"
         table.add_row(Text(hit.kind), Text(hit.id), Text(where), match)
-    Console().print(table)
+    console().print(table)
 
 
 def search_command(result: LoadResult, args: argparse.Namespace) -> int:
@@ -87,7 +85,8 @@ def search_command(result: LoadResult, args: argparse.Namespace) -> int:
     kinds = [kind for value in args.kind for kind in value.split(",") if kind]
     unknown = [kind for kind in kinds if kind not in KINDS]
     if unknown or args.limit < 1:
-        problem = f"unknown kind {unknown[0]!r}" if unknown else "--limit must be at least 1"
+        limit = "--limit must be at least 1"
+        problem = f"unknown kind {shorten(unknown[0])!r}" if unknown else limit
         print(f"aiplan-tui search: {problem}", file=sys.stderr)
         return EXIT_USAGE
     return run_search(result.pack, args.query, kinds, args.limit, args.json, result.files)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from aiplan_tui.compare.figures import FigurePair, pair_facts
 from aiplan_tui.core.model import Dimension, Fact, Highlight, Pack, Position, Side, SourceRef
 from aiplan_tui.core.reading import ReadingOrder
+from aiplan_tui.core.safe_text import shorten
 
 GAP = "not covered in these articles"
 """What a side with nothing on a dimension shows: a visible gap, not a blank."""
@@ -78,7 +79,9 @@ def parse_sides(text: str, pack: Pack) -> tuple[str, str]:
         raise SidesError(f"give two different sides, like {','.join(known[:2]) or 'a,b'}")
     unknown = [side for side in wanted if side not in known]
     if unknown:
-        raise SidesError(f"unknown side {unknown[0]!r}; this pack's sides: {', '.join(known)}")
+        raise SidesError(
+            f"unknown side {shorten(unknown[0])!r}; this pack's sides: {', '.join(known)}"
+        )
     return wanted[0], wanted[1]
 
 

@@ -22,3 +22,10 @@ def clean(text: str) -> str:
 def clean_line(text: str) -> str:
     """As `clean`, with line breaks as spaces: for titles, list rows and other single lines."""
     return clean(text.replace("\r", " ").replace("\n", " "))
+
+
+def shorten(text: str, width: int = 60) -> str:
+    """One clean line of at most `width` characters, "…" marking a cut: for echoing what a
+    user typed (or a file said) back in a message."""
+    line = clean_line(text)
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from aiplan_tui.core.fields import ID_PATTERN, Field, TableAt, check_table, did_you_mean
+from aiplan_tui.core.files import entry_problem
 from aiplan_tui.core.model import Cell, Dimension, Entity, Pack, PackInfo, Side, SourceRef
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text, salvage_text
@@ -38,6 +40,7 @@ def load_pack(root: Path) -> LoadResult:
         raise PackNotFoundError(f"{root}: no such content directory")
     problems = Problems()
     registry = Registry()
+    _report_odd_entries(root, problems)
     refused = _links_outside(root, problems)
     info = _load_pack_toml(root / "pack.toml", registry, problems, refused)
     article_paths = _load_articles(root / "articles", registry, problems, refused)
@@ -80,6 +83,21 @@ def _files(directory: Path, pattern: str) -> list[Path]:
     return sorted(p for p in directory.glob(pattern) if p.is_file()) if directory.is_dir() else []
 
 
+def _report_odd_entries(root: Path, problems: Problems) -> None:
+    """Names that look like pack files but are not regular files (a dangling link, a FIFO, a
+    directory called `x.md`) are skipped, and said to be."""
+    named = [root / "pack.toml", root / "entities.toml", root / "comparison.toml"]
+    for directory, pattern in ((root / "articles", "*.md"), (root / "highlights", "*.toml")):
+        if directory.is_dir():
+            named += sorted(directory.glob(pattern))
+    for path in named:
+        if not os.path.lexists(path):
+            continue
+        problem = entry_problem(path)
+        if problem is not None:
+            problems.error(path, 1, 1, f"{problem}; skipped")
+
+
 def _links_outside(root: Path, problems: Problems) -> set[Path]:
     """Pack files that are links (or sit in linked folders) leading outside the pack: refused,
     so a pack can never make the app read a file it does not contain."""
@@ -114,7 +132,9 @@ def _load_pack_toml(
     if path in refused:
         return fallback
     if not path.is_file():
-        problems.error(path, 1, 1, "pack.toml is missing: every pack needs one with a [pack] table")
+        if not os.path.lexists(path):
+            message = "pack.toml is missing: every pack needs one with a [pack] table"
+            problems.error(path, 1, 1, message)
         return fallback
     text = read_text(path, problems)
     data = None if text is None else parse_toml(text, path, problems)

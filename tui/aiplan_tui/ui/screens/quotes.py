@@ -20,6 +20,7 @@ from aiplan_tui.core.reading import ReadingOrder
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.bindings import list_keys
 from aiplan_tui.ui.marking import Marks, marked_paragraph
+from aiplan_tui.ui.widgets.query_input import QueryInput
 
 
 def quote_matches(quote: Quote, speaker: str, words: str) -> bool:
@@ -63,7 +64,7 @@ class QuotesScreen(Screen[None]):
         yield Header()
         with Horizontal(id="quotes-panes"):
             with Vertical(id="quotes-left"):
-                yield Input(placeholder="Filter by speaker or words", id="quote-filter")
+                yield QueryInput(placeholder="Filter by speaker or words", id="quote-filter")
                 yield QuoteList(id="quote-list")
                 yield Static(id="quote-count")
             with VerticalScroll(id="quote-preview-pane"):
@@ -126,8 +127,8 @@ class QuotesScreen(Screen[None]):
         text.append(f"\n\n— {clean_line(speaker)}", style="italic")
         target.update(text)
 
-    @on(Input.Changed, "#quote-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
+    @on(QueryInput.Settled, "#quote-filter")
+    def _filter_changed(self, event: QueryInput.Settled) -> None:
         self.fill(event.value)
 
     @on(Input.Submitted, "#quote-filter")

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.search.hits import Hit, snippet
 from aiplan_tui.ui.search_session import SearchSession
+from aiplan_tui.ui.widgets.query_input import QueryInput
 
 BADGES = {
     "quote": "❝ quote", "fact": "# fact", "position": "◆ position", "event": "◷ event",
@@ -72,11 +73,13 @@ class SearchScreen(Screen[SearchChoice | None]):
         """The index (None while it is being built) and the query history, owned by the app."""
         self.side_colours = side_colours
         self.hits: list[Hit] = []
+        self.shown_query: str | None = None
+        """The query whose results are listed (None before the first)."""
         self._recall = 0
 
     def compose(self) -> ComposeResult:
         hint = 'Search: words, "a phrase", ^prefix, !not, a | b, kind:quote …'
-        yield Input(placeholder=hint, id="search-input")
+        yield QueryInput(placeholder=hint, id="search-input")
         yield Static("Type to search.", id="search-count")
         yield OptionList(id="search-results")
         yield Footer()
@@ -84,8 +87,8 @@ class SearchScreen(Screen[SearchChoice | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
-    @on(Input.Changed, "#search-input")
-    def _changed(self, event: Input.Changed) -> None:
+    @on(QueryInput.Settled, "#search-input")
+    def _changed(self, event: QueryInput.Settled) -> None:
         self.search(event.value)
 
     @work(thread=True, exclusive=True, group="search")
@@ -99,6 +102,7 @@ class SearchScreen(Screen[SearchChoice | None]):
         if query != self.query_one(Input).value:
             return  # typed on since: a newer search is on its way
         self.hits = hits
+        self.shown_query = None if indexing else query
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options(
