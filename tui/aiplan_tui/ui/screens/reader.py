@@ -113,9 +113,7 @@ class ReaderScreen(PanedScreen):
 
     def center_cursor(self) -> None:
         view = self.article_view
-        paragraph = view.paragraph_view(view.paragraph)
-        if paragraph is not None:
-            view.scroll_to_center(paragraph, animate=False)
+        view.center_on(view.paragraph)
 
     def open_paragraph(self, article_id: str, paragraph: int, flash: bool = True) -> None:
         """Open an article at a paragraph, centred (and flashed, so the eye finds it)."""

@@ -152,6 +152,20 @@ class ArticleView(VerticalScroll):
         views = self._paragraph_views
         return views[number] if 0 <= number < len(views) else None
 
+    def center_on(self, number: int) -> None:
+        """Scroll paragraph `number` to the middle of the view (its top, if it is taller).
+
+        Worked out here from the paragraph's place in the article and the view's height, and
+        done at once: Textual's own centring, deferred, could measure a pane just shown by
+        its region from before and land elsewhere (a narrow reader put a quote off screen)."""
+        view = self.paragraph_view(number)
+        height = self.size.height
+        if view is None or height <= 0:
+            return
+        region = view.virtual_region_with_margin
+        top = region.y if region.height >= height else region.y - (height - region.height) // 2
+        self.scroll_to(y=max(0, top), animate=False, immediate=True)
+
     def set_current(self, highlight: Highlight | None, flash: bool = False) -> None:
         """Make a highlight current: repaint the paragraphs involved, move there, scroll it in."""
         old = next((h for h in self.highlights if h.id == self.current), None)
