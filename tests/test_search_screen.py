@@ -168,3 +168,21 @@ async def test_a_query_typed_before_the_index_is_ready_shows_its_results_when_it
         app.post_message(IndexReady(load_or_build_index(ready)))  # the thread finishes
         await until(pilot, lambda: count(app).split()[0].isdigit(), "the results")
         assert app.screen.query_one(OptionList).option_count > 0
+
+
+async def test_results_that_arrive_after_escape_are_dropped() -> None:
+    """CI: a search worker finished just after escape closed the screen, and its results
+    crashed the app (NoMatches 'OptionList' on SearchScreen)."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await type_query(pilot, app, "chips")
+        await pilot.press("escape")
+        await until(pilot, lambda: not screen.is_attached, "the search screen to be gone")
+        screen.show_results("chips", [], False)  # what the late worker hands over
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen is app.reader

@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
@@ -20,6 +19,7 @@ from aiplan_tui.core.reading import ReadingOrder
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.bindings import list_keys
 from aiplan_tui.ui.marking import Marks, marked_paragraph
+from aiplan_tui.ui.screens.shown import ShownScreen
 from aiplan_tui.ui.widgets.query_input import QueryInput
 
 
@@ -42,7 +42,7 @@ class QuoteList(Tree[str]):
         self.guide_depth = 2
 
 
-class QuotesScreen(Screen[None]):
+class QuotesScreen(ShownScreen[None]):
     """Browse and filter quotes; `enter` opens one in the reader."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -146,7 +146,10 @@ class QuotesScreen(Screen[None]):
             self.open_quote(event.node.data)
 
     def selected_quote(self) -> str | None:
-        node = self.query_one(QuoteList).cursor_node
+        """The quote under the cursor; none before the list is mounted or after it has gone
+        (the footer asks while the screen is being built)."""
+        lists = self.query(QuoteList)
+        node = lists.first().cursor_node if lists else None
         return node.data if node is not None else None
 
     def selected_highlight(self) -> str | None:

@@ -9,12 +9,12 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.search.hits import Hit, snippet
+from aiplan_tui.ui.screens.shown import ShownScreen
 from aiplan_tui.ui.search_session import SearchSession
 from aiplan_tui.ui.widgets.query_input import QueryInput
 
@@ -58,7 +58,7 @@ INDEX_RETRY_SECONDS = 0.25
 """How soon a query typed while the index is still being built is run again."""
 
 
-class SearchScreen(Screen[SearchChoice | None]):
+class SearchScreen(ShownScreen[SearchChoice | None]):
     """Type to search; `down` or `tab` to the results, `enter` opens, `escape` goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,7 +99,10 @@ class SearchScreen(Screen[SearchChoice | None]):
         self.app.call_from_thread(self.show_results, query, hits, index is None)
 
     def show_results(self, query: str, hits: list[Hit], indexing: bool) -> None:
-        if query != self.query_one(Input).value:
+        boxes = self.query(Input)
+        if not boxes or not self.query(OptionList):
+            return  # closed while the search ran (escape as the worker finished)
+        if query != boxes.first().value:
             return  # typed on since: a newer search is on its way
         self.hits = hits
         self.shown_query = None if indexing else query
