@@ -4,6 +4,7 @@ gets past it. Each case is a reproduction the fuzzer (or a user) found."""
 
 from __future__ import annotations
 
+import pytest
 from textual.command import CommandPalette
 
 from aiplan_tui.ui.screens.theme_picker import ThemePicker
@@ -38,10 +39,10 @@ async def test_a_dialog_under_the_notice_comes_back_as_it_was() -> None:
         assert isinstance(app.screen, ThemePicker)
         await pilot.resize_terminal(30, 8)
         await pilot.pause()
-        assert app.screen is app.too_small_notice
+        assert isinstance(app.screen, TooSmallScreen)
         await pilot.press("3", "slash", "t", "question_mark", "1")  # all refused
         await pilot.pause()
-        assert app.screen is app.too_small_notice
+        assert isinstance(app.screen, TooSmallScreen)
         assert sum(isinstance(s, TooSmallScreen) for s in app.screen_stack) == 1
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
@@ -68,10 +69,24 @@ async def test_switching_screens_while_too_small_keeps_the_notice_on_top() -> No
         app.action_show_compare()
         await pilot.pause()
         await pilot.pause()
-        assert app.screen is app.too_small_notice
+        assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert app.screen is app.compare_screen
+
+
+async def test_the_notice_is_drawn_every_time_it_comes_back() -> None:
+    """The one notice is shown, taken away and shown again; each time it is drawn (a popped
+    screen that was not installed was taken apart, and came back blank)."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(3):
+            await pilot.resize_terminal(30, 8)
+            await pilot.pause()
+            assert "Terminal&#160;too&#160;small" in app.export_screenshot()
+            await pilot.resize_terminal(100, 30)
+            await pilot.pause()
+            assert "Terminal&#160;too&#160;small" not in app.export_screenshot()
 
 
 async def test_quit_and_redraw_still_work_under_the_notice() -> None:
@@ -79,3 +94,70 @@ async def test_quit_and_redraw_still_work_under_the_notice() -> None:
     async with app.run_test(size=(20, 6)) as pilot:
         await pilot.press("ctrl+l", "q")
     assert app.return_code == 0
+
+
+async def test_paging_an_empty_palette_is_refused() -> None:
+    """Paging keys in the palette are refused while its list is empty or has no height (the
+    tmux fuzzer crashed Textual's list that way: KeyError in its page step)."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", "pagedown", "pageup")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, CommandPalette)
+        await pilot.press(*"zzqx", "pagedown", "pageup")  # nothing matches: an empty list
+        await pilot.resize_terminal(300, 100)
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("escape", "escape")
+
+
+async def test_the_reader_fits_the_width_it_comes_back_to() -> None:
+    """Resized while under a dialog or the notice, the reader lays out for the width it has
+    when it is shown again (it showed one pane at 100 columns)."""
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert app.reader.has_class("-medium") and not app.reader.has_class("-narrow")
+
+
+async def test_the_footer_may_ask_about_keys_before_the_quotes_list_exists() -> None:
+    """CI: a resize storm on the quotes screen crashed with NoMatches 'QuoteList' when the footer
+    asked whether `y` can copy while the screen was still being built."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.quotes_screen
+        assert not screen.is_mounted
+        assert screen.selected_quote() is None
+        app.push_screen(screen)
+        assert app.check_action("copy", ()) is None  # asked at once, before compose
+        await pilot.pause()
+        assert screen.selected_quote() is not None
+
+
+@pytest.mark.parametrize("size", [(1, 1), (2, 1), (1, 3), (3, 2)])
+async def test_the_notice_is_still_once_drawn_at_any_size(
+    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fuzzer seed 876574: at 1x1 the notice's scrollbar came and went without end, keeping
+    the app busy (every key took seconds)."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TooSmallScreen)
+        refreshes: list[object] = []
+        original = TooSmallScreen.refresh
+        monkeypatch.setattr(
+            TooSmallScreen,
+            "refresh",
+            lambda self, *a, **k: refreshes.append(a) or original(self, *a, **k),
+        )
+        for _ in range(5):
+            await pilot.pause()
+        assert refreshes == []

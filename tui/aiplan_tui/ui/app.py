@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 from textual import on, work
 from textual.app import App, ScreenStackError
 from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from aiplan_tui.core.formatting import citation
@@ -19,7 +20,7 @@ from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.settings.state import SavedState
 from aiplan_tui.ui.bindings import APP_BINDINGS
-from aiplan_tui.ui.palette import EngineGoTo, PackCommands
+from aiplan_tui.ui.palette import EngineGoTo, PackCommands, Palette
 from aiplan_tui.ui.roles import Selecting
 from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.search_session import IndexReady, SearchSession
@@ -91,10 +92,10 @@ class AiplanApp(SizedApp, ThemedApp):
         return self.named("quotes", lambda: QuotesScreen(self.pack, self.open_quote, self.marks))
 
     def shown_name(self) -> str | None:
-        """The name of the named screen shown, if a named one is (none before the first)."""
+        """The name of the named screen on top, if one is (even under the too-small notice)."""
         try:
-            shown = self.screen
-        except ScreenStackError:
+            shown = self.main_screen()
+        except (ScreenStackError, KeyError, IndexError):
             return None
         return next((name for name, screen in self.made.items() if screen is shown), None)
 
@@ -124,7 +125,6 @@ class AiplanApp(SizedApp, ThemedApp):
                 timeout=10,
             )
         self.theme_changed_signal.subscribe(self, self.restyle)
-        self.watch_size_from_now()
         for note in self.startup.notes:
             self.notify(note, title="Settings", severity="warning", timeout=10, markup=False)
         if self.startup.keymap:
@@ -132,7 +132,8 @@ class AiplanApp(SizedApp, ThemedApp):
         self.sub_title = clean_line(self.pack.info.title)
         self.install_screen(self.reader, "reader")
         self.push_screen("reader")
-        self.call_after_refresh(self.restore_place)
+        self.watch_size_from_now()  # after the reader is on the app's own stack
+        self.call_after_refresh(self.when_big_enough, self.restore_place)
         self.call_after_refresh(self.announce_problems)
         # After the first frame: a thread started now would compete with drawing it for the GIL.
         self.set_timer(INDEX_DELAY, self.build_search_index)
@@ -240,6 +241,11 @@ class AiplanApp(SizedApp, ThemedApp):
         self.exit(return_code=128 + number)
 
     # Keys everywhere --------------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """The command palette (ctrl+p), as Textual opens it, but one that pages safely."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
         from aiplan_tui.ui.keys import help_sections

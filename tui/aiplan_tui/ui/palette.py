@@ -9,7 +9,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from aiplan_tui.core.model import Pack, Quote
@@ -84,6 +84,18 @@ def _runner(app: PaletteHost, action: str) -> Callable[[], object]:
 
 def _go(app: PaletteHost, kind: str, target: str) -> Callable[[], object]:
     return lambda: app.go_to(kind, target)
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, with its list keys greyed out while the list is empty or
+    has no height: paging through it then raised KeyError (found by the fuzzer)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "command_list":
+            listed = self.query(CommandList)
+            if not listed or listed.first().option_count == 0 or listed.first().size.height == 0:
+                return False
+        return super().check_action(action, parameters)
 
 
 class PackCommands(Provider):

@@ -10,13 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from aiplan_tui.compare.matrix import Matrix, build_matrix, default_sides
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.marking import Marks
+from aiplan_tui.ui.screens.shown import ShownScreen, lays_out
 from aiplan_tui.ui.screens.side_picker import SidePicker
 from aiplan_tui.ui.widgets.compare_rows import CellView, DimensionRow, PointView
 
@@ -33,7 +33,7 @@ class CompareRows(VerticalScroll, can_focus=False):
     """The rows; the screen's keys move a cursor through them, the mouse wheel scrolls them."""
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(ShownScreen[None]):
     """Rows of dimensions, a column per side; a cursor on one point of one cell."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -293,6 +293,14 @@ class CompareScreen(Screen[None]):
     # Layout -----------------------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < STACK_BELOW, "-stacked")
+        if lays_out(self, event):  # a covered screen catches up when shown (on_screen_resume)
+            self.fit_width(event.size.width)
+
+    def on_screen_resume(self) -> None:
+        """A screen under another one gets no resize events: fit the width it has now."""
+        self.fit_width(self.app.size.width)
+
+    def fit_width(self, width: int) -> None:
+        self.set_class(width < STACK_BELOW, "-stacked")
         if self.current_point() is not None:
             self.call_after_refresh(self.show_cursor)

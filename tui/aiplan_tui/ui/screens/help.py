@@ -10,8 +10,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from aiplan_tui.ui.screens.shown import ShownModal
 
 
 def key_rows(
@@ -41,7 +42,7 @@ def key_name(key: str) -> str:
     return names.get(key.strip(), key.strip())
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ShownModal[None]):
     """A scrollable table of keys; `escape`, `?` or `q` closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

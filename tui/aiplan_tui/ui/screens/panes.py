@@ -6,9 +6,10 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.reactive import var
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher
+
+from aiplan_tui.ui.screens.shown import ShownScreen, lays_out
 
 WIDE, MEDIUM = 120, 80
 """Three panes from WIDE columns, two from MEDIUM, one at a time below."""
@@ -24,7 +25,7 @@ PANE_BINDINGS: list[BindingType] = [
 ]  # fmt: skip
 
 
-class PanedScreen(Screen[None]):
+class PanedScreen(ShownScreen[None]):
     """A screen of the three panes (ids in PANES), shown by width: classes `-wide`, `-medium`
     or `-narrow`, `-pane-<id>` on the focused pane and `-cards` when the highlights are on."""
 
@@ -41,7 +42,13 @@ class PanedScreen(Screen[None]):
                 self.set_reactive(PanedScreen.pane, pane)
 
     def on_resize(self, event: Resize) -> None:
-        self.apply_layout(event.size.width)
+        if lays_out(self, event):  # a covered screen catches up when shown (on_screen_resume)
+            self.apply_layout(event.size.width)
+
+    def on_screen_resume(self) -> None:
+        """The terminal may have changed size while another screen (or the too-small notice)
+        was over this one: a screen underneath gets no resize events."""
+        self.apply_layout(self.app.size.width)
 
     def apply_layout(self, width: int) -> None:
         self.set_class(width >= WIDE, "-wide")

@@ -8,15 +8,15 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.ui.screens.shown import ShownModal
 
 
-class SidePicker(ModalScreen[tuple[str, str] | None]):
+class SidePicker(ShownModal[tuple[str, str] | None]):
     """Choose which two sides to compare, when a pack has more than two."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -7,15 +7,15 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.ui.screens.shown import ShownModal
 from aiplan_tui.ui.themes import ThemeEntry
 
 
-class ThemePicker(ModalScreen[str | None]):
+class ThemePicker(ShownModal[str | None]):
     """Dismisses with the chosen theme's name, or None when cancelled (the old theme is back)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Static
+
+from aiplan_tui.ui.screens.shown import ShownScreen
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 
 
-class TooSmallScreen(Screen[None]):
+class TooSmallScreen(ShownScreen[None]):
     """Says what size is needed, wrapped to fit any size; the app comes back as it was once
-    the terminal grows. The app keeps one of these and owns when it shows (ui/sizing.py)."""
+    the terminal grows. It is the one screen of the app's too-small mode (ui/sizing.py).
+
+    It never scrolls: at one or two columns a scrollbar would take the column the text needs,
+    the text would fit again without it, and the two would swap sixty times a second.
+    """
 
     DEFAULT_CSS = """
-    TooSmallScreen { align: center middle; }
+    TooSmallScreen { align: center middle; overflow: hidden; }
     TooSmallScreen Static { width: 100%; text-align: center; }
     """
 
