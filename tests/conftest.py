@@ -267,6 +267,16 @@ class PtyScreen:
             if not self.read(left):
                 raise AssertionError(f"the app exited before {wanted!r} showed:\n{self.text()}")
 
+    def wait_until_gone(self, unwanted: str, limit: float = 20.0) -> None:
+        """Read output until `unwanted` is no longer on screen."""
+        end = time.monotonic() + limit
+        while unwanted in self.text():
+            left = end - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"{unwanted!r} never went:\n{self.text()}")
+            if not self.read(left):
+                raise AssertionError(f"the app exited with {unwanted!r} on screen")
+
     def read_to_the_end(self, limit: float = 20.0) -> None:
         """Read until the app closes the pty (it has exited)."""
         end = time.monotonic() + limit

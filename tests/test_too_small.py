@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import pytest
 from textual.command import CommandPalette
+from textual.events import Resize
+from textual.geometry import Size
 
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.screens.search import SearchScreen
 from aiplan_tui.ui.screens.theme_picker import ThemePicker
 from aiplan_tui.ui.screens.too_small import TooSmallScreen
-from conftest import make_app
+from conftest import make_app, until
 
 
 async def test_the_palette_cannot_be_opened_twice_across_resizes() -> None:
@@ -161,3 +165,93 @@ async def test_the_notice_is_still_once_drawn_at_any_size(
         for _ in range(5):
             await pilot.pause()
         assert refreshes == []
+
+
+async def test_a_dialog_covered_by_the_notice_cannot_close_under_it() -> None:
+    """tmux fuzzer: escape reached the search screen just as the notice covered it, and its
+    dismiss popped from the notice's stack: ScreenStackError "Can't pop screen", exit 1."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await app.run_action("cancel", default_namespace=search)  # escape's binding
+        search.dismiss(None)  # what choosing a result does
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert app.screen is search
+        await pilot.press("escape")
+        assert app.screen is app.reader
+
+
+async def test_the_palette_stays_open_under_the_notice_while_it_searches() -> None:
+    """tmux fuzzer: the palette, closed as the notice came, went on gathering commands and
+    crashed the app (KeyError 'command-palette--help-text' in Textual's palette)."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(5):
+            await pilot.press("ctrl+p", "c", "h")
+            palette = app.screen
+            assert isinstance(palette, CommandPalette)
+            await pilot.resize_terminal(30, 8)  # at once, as the palette gathers
+            await pilot.pause()
+            assert isinstance(app.screen, TooSmallScreen)
+            await pilot.resize_terminal(100, 30)
+            await pilot.pause()
+            assert app.screen is palette
+            await pilot.press("escape")
+            assert app.screen is app.reader
+
+
+async def test_the_notice_waits_for_a_palette_still_opening() -> None:
+    """tmux fuzzer: ctrl+p, and the terminal made small before the palette had mounted: the
+    palette looked for the screen under it on the notice's stack (IndexError), exit 1."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_command_palette()
+        app.post_message(Resize(Size(30, 8), Size(30, 8)))  # in the same breath
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+@pytest.mark.parametrize("size", [(30, 8), (100, 30)], ids=["to the notice", "back"])
+async def test_a_mode_switch_redraws_every_cell_once_updates_flow_again(
+    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tmux fuzzer: the app was right (notice up at 30x8) while the terminal still showed the
+    help screen: Textual drops the frames made while it holds updates after a switch."""
+    redraws: list[int] = []
+    monkeypatch.setattr(AiplanApp, "action_redraw", lambda self: redraws.append(self._batch_count))
+    app = make_app()
+    async with app.run_test(size=(100, 30) if size == (30, 8) else (30, 8)) as pilot:
+        await pilot.pause()
+        redraws.clear()
+        await pilot.resize_terminal(*size)
+        await until(pilot, lambda: bool(redraws), "a redraw")
+        assert redraws == [0]  # once, and not while updates are held
+
+
+async def test_the_keys_panel_chosen_as_the_notice_comes_waits_for_the_app() -> None:
+    """tmux fuzzer: the palette's "Keys" ran just after the notice came and Textual mounted
+    its keys panel on the notice, covering it (even ctrl+l showed the panel)."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        app.action_show_help_panel()  # what the palette's command does, late
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel")
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert app.reader.query("HelpPanel")

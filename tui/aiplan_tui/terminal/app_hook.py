@@ -40,6 +40,10 @@ def erases_in_background() -> bool:
         return False
 
 
+BATCH_POLL_SECONDS = 0.02
+"""How often a redraw waiting for Textual's batch of updates to end looks again."""
+
+
 class ChangedCellsApp(App[None]):
     """A Textual app that writes each frame as the cells that changed since the last one."""
 
@@ -120,6 +124,17 @@ class ChangedCellsApp(App[None]):
         """The terminal may show something else now: write the next frame whole."""
         if self.terminal_model is not None:
             self.terminal_model.forget()
+
+    def redraw_after_batch(self) -> None:
+        """Write every cell again once Textual's current batch of updates has ended.
+
+        Textual holds updates back for a moment when it switches screens or modes
+        (delay_update), and a frame made meanwhile is dropped, not sent later: the terminal
+        kept showing the screen from before the switch (found through tmux)."""
+        if getattr(self, "_batch_count", 0):  # private; without it, redraw now
+            self.set_timer(BATCH_POLL_SECONDS, self.redraw_after_batch)
+            return
+        self.action_redraw()
 
     def action_redraw(self) -> None:
         """Write every cell of the screen (and of any screen under a dialog) again."""

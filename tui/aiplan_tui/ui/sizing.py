@@ -17,7 +17,6 @@ from typing import Any, ClassVar
 
 from textual import events
 from textual.await_complete import AwaitComplete
-from textual.command import CommandPalette
 from textual.geometry import Size
 from textual.screen import Screen
 
@@ -91,6 +90,11 @@ class SizedApp(ChangedCellsApp):
             return AwaitComplete()
         return super().switch_screen(screen)
 
+    def action_show_help_panel(self) -> None:
+        """Textual's keys panel (the palette's "Keys"), on the app's own screen: chosen just
+        before the notice came, it was mounted on the notice and hid it."""
+        self.when_big_enough(super().action_show_help_panel)
+
     def when_big_enough(self, callback: Callable[[], object]) -> None:
         """Run `callback` now, or (for screens to open while the notice shows, such as the
         place a saved state reopens) once the app's own screens are back."""
@@ -122,10 +126,13 @@ class SizedApp(ChangedCellsApp):
             return
         small = is_too_small(size or self.size)
         if small and not self.notice_shown():
-            if isinstance(self.screen, CommandPalette):
-                # Textual's palette breaks when squeezed to nothing (KeyError in its
-                # list): close it as escape would; it opens again in a keystroke.
-                self.screen.dismiss()
+            if not all(screen.is_mounted for screen in self.screen_stack):
+                # A screen still opening (the palette reads the screen under it as it
+                # mounts: under the notice there is none, IndexError) opens first.
+                self.call_after_refresh(self.fit_screen)
+                return
+            # Everything open stays open, the palette too: closed here, it went on gathering
+            # commands in its worker and crashed in Textual (KeyError in its styles).
             self.switch_mode(SMALL)
         elif not small and self.notice_shown():
             self.switch_mode(MAIN)
@@ -135,6 +142,10 @@ class SizedApp(ChangedCellsApp):
         else:
             return
         self.refresh_bindings()  # keys refused under the notice, and back after it
+        # Every cell again, as ctrl+l does, once the switch's hold on updates has ended:
+        # frames made during it are dropped, and the other mode's screen stayed on the
+        # terminal (the app right, the terminal not: found through tmux).
+        self.redraw_after_batch()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the notice shows, keys do nothing but quit and redraw."""

@@ -286,6 +286,8 @@ class CompareScreen(ShownScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the side picker unless there is a choice to make."""
+        if not super().check_action(action, parameters):
+            return False
         if action == "pick_sides":
             return len(self.pack.sides) > 2
         return True

@@ -86,6 +86,8 @@ class PanedScreen(ShownScreen[None]):
         self._show_active_pane()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not super().check_action(action, parameters):
+            return False
         if action == "toggle_cards":
             return True if self.has_class("-medium") else None
         return True

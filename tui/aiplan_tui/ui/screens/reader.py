@@ -271,12 +271,14 @@ class ReaderScreen(PanedScreen):
         self.update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_cards":
-            return super().check_action(action, parameters)
+        answer = super().check_action(action, parameters)
+        if answer is not True or action == "toggle_cards":
+            return answer
         if action == "match":
             return True if self.navigation.matches else None
-        if action == "back_to_article":
-            return self.query_one(ContentSwitcher).current == "listing"
+        if action == "back_to_article":  # asked by the footer even before compose
+            switcher = self.query(ContentSwitcher)
+            return bool(switcher) and switcher.first().current == "listing"
         return True
 
     def action_back_to_article(self) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from textual.await_complete import AwaitComplete
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 
@@ -36,19 +37,36 @@ def lays_out(screen: Screen[Any], event: Resize) -> bool:
 
 
 class ShownScreen(Screen[ResultType]):
-    """A screen that skips stale resizes, and layout while it cannot be seen."""
+    """A screen that skips stale resizes, and layout and actions while it cannot be seen."""
 
     def on_resize(self, event: Resize) -> None:
         if not lays_out(self, event):
             event.prevent_default()  # Textual's own layout on resize: not for this one
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that reached this screen just before the too-small notice (or another
+        screen) covered it do nothing: a dialog dismissed under the notice took the
+        notice's place on the stack."""
+        return can_be_seen(self)
+
+    def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
+        """Not while covered: Textual would pop whatever screen is on top (the notice)."""
+        return AwaitComplete() if not can_be_seen(self) else super().dismiss(result)
+
 
 class ShownModal(ModalScreen[ResultType]):
-    """A dialog that skips stale resizes, and layout while it cannot be seen."""
+    """A dialog that skips stale resizes, and layout and actions while it cannot be seen."""
 
     def on_resize(self, event: Resize) -> None:
         if not lays_out(self, event):
             event.prevent_default()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return can_be_seen(self)
+
+    def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
+        """Not while covered: Textual would pop whatever screen is on top (the notice)."""
+        return AwaitComplete() if not can_be_seen(self) else super().dismiss(result)
 
 
 class Backdrop(ShownScreen[None]):

@@ -1,0 +1,51 @@
+"""The too-small notice in a real pseudo-terminal: what the terminal shows, not what the app
+believes it shows. The tmux fuzzer found the app right (notice up, size 30x8) and the
+terminal still showing the screen from before, whenever the terminal went back to a size
+the notice (or the reader) had been drawn at already."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import struct
+import termios
+from pathlib import Path
+
+import pytest
+
+from conftest import PtyScreen, app_in_pty
+
+pytestmark = pytest.mark.slow
+
+NOTICE = "Terminal too"
+READER = "Articles ("
+
+
+def resize(slave: int, screen: PtyScreen, process_group: int, columns: int, lines: int) -> None:
+    """As a terminal does: the new size on the pty, then SIGWINCH to the app."""
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+    screen.screen.resize(lines, columns)
+    os.killpg(process_group, signal.SIGWINCH)
+
+
+def test_the_notice_and_the_reader_are_drawn_each_time_they_come_back(tmp_path: Path) -> None:
+    process, master, slave = app_in_pty(tmp_path, 100, 30)
+    screen = PtyScreen(master, 100, 30)
+    try:
+        screen.wait_for(READER)
+        for _ in range(3):  # the same two sizes again and again
+            resize(slave, screen, process.pid, 30, 8)
+            screen.wait_for(NOTICE)
+            assert READER not in screen.text()
+            resize(slave, screen, process.pid, 100, 30)
+            screen.wait_for(READER)
+            screen.wait_until_gone(NOTICE)
+        os.write(master, b"q")
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(master)
+        os.close(slave)
