@@ -15,6 +15,7 @@ import argparse
 import os
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from e2e.terminal import PROMPT, STARTUP_TIMEOUT, Tmux, shell_command
+from e2e.terminal import POLL, PROMPT, STARTUP_TIMEOUT, Tmux, shell_command
 from e2e.tour import launch
 
 KEYS = [
@@ -49,12 +50,15 @@ class Outcome:
     slowest_answer: float = 0.0
     screen: str = ""
     """What the pane showed when it failed."""
+    stacks: str = ""
+    """Where the app's threads were when it failed, if py-spy is installed."""
 
     def report(self) -> str:
         if self.failure is None:
             return f"seed {self.seed}: held {len(self.steps)} steps, slowest answer {self.slowest_answer:.2f} s"
         last = ", ".join(self.steps[-15:])
         shown = f"\n{self.screen}" if self.screen else ""
+        shown += f"\n{self.stacks}" if self.stacks else ""
         return (
             f"seed {self.seed}: {self.failure} after {len(self.steps)} steps (last: {last}){shown}"
         )
@@ -84,9 +88,36 @@ def fuzz(tmux: Tmux, env: dict[str, str], seed: int, steps: int, answer: float) 
             outcome.failure = "a traceback on the terminal"
     except AssertionError as error:
         outcome.failure = str(error).splitlines()[0]
+        outcome.stacks = app_stacks(tmux)
+        outcome.stacks += after_redraw(tmux)
         history = tmux.tmux("capture-pane", "-p", "-S", "-", "-t", tmux.target)
         outcome.screen = history[-6000:] if "EXIT:" in history else tmux.capture()
     return outcome
+
+
+def app_stacks(tmux: Tmux) -> str:
+    """py-spy's dump of the app running in the pane (a child of the pane's shell)."""
+    spy = shutil.which("py-spy")
+    shell = tmux.show("#{pane_pid}")
+    children = Path(f"/proc/{shell}/task/{shell}/children")
+    if spy is None or not children.exists():
+        return ""
+    pids = children.read_text().split()
+    if not pids:
+        return ""
+    done = subprocess.run([spy, "dump", "--pid", pids[0]], capture_output=True, text=True)
+    return done.stdout[-6000:]
+
+
+def after_redraw(tmux: Tmux) -> str:
+    """Whether ctrl+l (redraw) brings the notice or the reader back: tells a frame the app
+    never wrote from a state the app is stuck in."""
+    tmux.send("C-l")
+    try:
+        tmux.wait_until(lambda s: NOTICE in s or on_reader(s), "a redraw", 5)
+    except AssertionError:
+        return "\nctrl+l changed nothing"
+    return f"\nafter ctrl+l the pane shows:\n{tmux.capture()}"
 
 
 def _step(rng: random.Random) -> str:
@@ -110,6 +141,8 @@ def _do(tmux: Tmux, step: str) -> None:
         tmux.send(value)
 
 
+NOTICE = "Terminal too"
+"""The too-small notice's first words (at 30 columns the rest wraps, and a notice may cover it)."""
 DIALOGS = ("─ Keys ─", "escape cancels", "Compare which two sides?", "🔎", "^r History")
 """What shows while a dialog or the search screen is open over another screen."""
 
@@ -128,9 +161,22 @@ def _settle(tmux: Tmux) -> str:
     the order it arrives, so once the notice has come and gone every key sent before has
     been handled; returns what the pane then shows."""
     tmux.resize(30, 8)
-    tmux.wait_for("Terminal too small", timeout=30)
+    tmux.wait_for(NOTICE, timeout=30)
     tmux.resize(100, 30)
-    return tmux.wait_gone("Terminal too small", timeout=30)
+    tmux.wait_gone(NOTICE, timeout=30)
+    return _steady(tmux)
+
+
+def _steady(tmux: Tmux) -> str:
+    """What the pane shows once two looks in a row agree: a frame may be half-written."""
+    last = tmux.capture()
+    for _ in range(50):
+        time.sleep(POLL)  # polling the pane, as wait_until does
+        now = tmux.capture()
+        if now == last:
+            return now
+        last = now
+    return last
 
 
 def _back_to_the_reader(tmux: Tmux) -> None:
@@ -199,7 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs = failures = 0
     while seeds is None or seeds:
         seed = seeds.pop() if seeds else fresh.randrange(1_000_000)
-        with tempfile.TemporaryDirectory() as scratch:
+        # the app may still be saving its state as tmux closes (SIGHUP): never mind then
+        with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as scratch:
             tmp = Path(scratch)
             home = tmp / "home"
             home.mkdir()

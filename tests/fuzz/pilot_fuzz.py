@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -129,6 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--minutes", type=float, default=1.0, help="keep going this long")
     parser.add_argument("--content", type=Path, help="pack to open (default: bundled)")
     args = parser.parse_args(argv)
+    scratch = tempfile.mkdtemp(prefix="pilot-fuzz-")  # never the user's own state or cache
+    for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.environ[variable] = str(Path(scratch) / variable.lower())
     seeds = [args.seed] if args.seed is not None else None
     end = time.monotonic() + args.minutes * 60
     failures, runs = 0, 0
