@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from e2e.terminal import PROMPT, SSHD, STARTUP_TIMEOUT, TMUX, Sshd, Tmux, need
+from e2e.terminal import SSHD, STARTUP_TIMEOUT, TMUX, Sshd, Tmux, need, pane_environment
 
 
 @pytest.fixture(scope="session")
@@ -51,18 +51,7 @@ def home(tmp_path: Path) -> Path:
 @pytest.fixture
 def pane_env(installed_app: Path, home: Path) -> dict[str, str]:
     """A clean environment for the pane's shell: the venv first on PATH, private HOME and XDG."""
-    return {
-        "HOME": str(home),
-        "PATH": f"{installed_app}:/usr/local/bin:/usr/bin:/bin",
-        "TERM": "xterm-256color",
-        "COLORTERM": "truecolor",
-        "LANG": "C.UTF-8",
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_STATE_HOME": str(home / ".local" / "state"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "PS1": PROMPT,
-        "HISTFILE": "/dev/null",
-    }
+    return pane_environment(installed_app, home)
 
 
 @pytest.fixture

@@ -174,6 +174,22 @@ class Tmux:
         )
 
 
+def pane_environment(bin_dir: Path, home: Path) -> dict[str, str]:
+    """A clean environment for a pane's shell: `bin_dir` first on PATH, private HOME and XDG."""
+    return {
+        "HOME": str(home),
+        "PATH": f"{bin_dir}:/usr/local/bin:/usr/bin:/bin",
+        "TERM": "xterm-256color",
+        "COLORTERM": "truecolor",
+        "LANG": "C.UTF-8",
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_STATE_HOME": str(home / ".local" / "state"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "PS1": PROMPT,
+        "HISTFILE": "/dev/null",
+    }
+
+
 def last_line(screen: str) -> str:
     lines = [line for line in screen.splitlines() if line.strip()]
     return lines[-1].rstrip() if lines else ""

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from e2e.terminal import POLL, PROMPT, STARTUP_TIMEOUT, Tmux, shell_command
+from e2e.terminal import POLL, STARTUP_TIMEOUT, Tmux, pane_environment, shell_command
 from e2e.tour import launch
 
 KEYS = [
@@ -212,20 +212,6 @@ def _answers(tmux: Tmux, limit: float) -> float:
     return took
 
 
-def pane_env(bin_dir: Path, home: Path) -> dict[str, str]:
-    return {
-        "HOME": str(home),
-        "PATH": f"{bin_dir}:/usr/local/bin:/usr/bin:/bin",
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_STATE_HOME": str(home / ".local" / "state"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "PS1": PROMPT,
-        "HISTFILE": "/dev/null",
-    }
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, help="one seed (default: fresh seeds)")
@@ -252,7 +238,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             home.mkdir()
             tmux = Tmux(tmp, ["set -sg escape-time 10"])
             try:
-                outcome = fuzz(tmux, pane_env(args.bin, home), seed, args.steps, args.answer)
+                outcome = fuzz(
+                    tmux, pane_environment(args.bin, home), seed, args.steps, args.answer
+                )
             finally:
                 tmux.close()
         runs += 1
