@@ -8,16 +8,14 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.events import Resize
 
 from aiplan_tui.core.model import Pack, Quote
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.bindings import APP_BINDINGS
-from aiplan_tui.ui.screens.shown import can_be_seen, lays_out
+from aiplan_tui.ui.screens.shown import OnlyWhileSeen
 
 if TYPE_CHECKING:
     from aiplan_tui.ui.screens.search import SearchChoice
@@ -89,24 +87,18 @@ def _go(app: PaletteHost, kind: str, target: str) -> Callable[[], object]:
     return lambda: app.go_to(kind, target)
 
 
-class Palette(CommandPalette):
+class Palette(OnlyWhileSeen, CommandPalette):
     """Textual's command palette, with its list keys greyed out while the list is empty or
-    has no height: paging through it then raised KeyError (found by the fuzzer)."""
+    has no height: paging through it then raised KeyError (found by the fuzzer). Squeezed
+    under the too-small notice its list raised KeyError too, so it lays itself out only
+    while seen, as every screen of the app does."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "command_list":
             listed = self.query(CommandList)
             if not listed or listed.first().option_count == 0 or listed.first().size.height == 0:
                 return False
-        return super().check_action(action, parameters) if can_be_seen(self) else False
-
-    def on_resize(self, event: Resize) -> None:
-        if not lays_out(self, event):
-            event.prevent_default()  # squeezed under the notice, its list raised KeyError
-
-    def dismiss(self, result: None = None) -> AwaitComplete:
-        """Not while covered (by the too-small notice): Textual would pop the notice."""
-        return super().dismiss(result) if can_be_seen(self) else AwaitComplete()
+        return super().check_action(action, parameters)
 
 
 class PackCommands(Provider):

@@ -12,7 +12,7 @@ covered. Textual lays out a screen for the size of the moment whenever it is sho
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.await_complete import AwaitComplete
 from textual.events import Resize
@@ -36,8 +36,16 @@ def lays_out(screen: Screen[Any], event: Resize) -> bool:
     return event.size == screen.app.size and can_be_seen(screen)
 
 
-class ShownScreen(Screen[ResultType]):
-    """A screen that skips stale resizes, and layout and actions while it cannot be seen."""
+if TYPE_CHECKING:
+    _Screen = Screen[Any]
+else:  # a plain mixin: Textual takes CSS and component classes from the first Screen base
+    _Screen = object
+
+
+class OnlyWhileSeen(_Screen):
+    """What every screen, dialog and the palette of the app share: skip stale resizes, and
+    layout, actions and dismissal while covered (by the too-small notice above all). Put it
+    first among the bases: `class Dialog(OnlyWhileSeen, ModalScreen[T])`."""
 
     def on_resize(self, event: Resize) -> None:
         if not lays_out(self, event):
@@ -47,26 +55,19 @@ class ShownScreen(Screen[ResultType]):
         """Keys that reached this screen just before the too-small notice (or another
         screen) covered it do nothing: a dialog dismissed under the notice took the
         notice's place on the stack."""
-        return can_be_seen(self)
+        return super().check_action(action, parameters) if can_be_seen(self) else False
 
-    def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
+    def dismiss(self, result: Any = None) -> AwaitComplete:
         """Not while covered: Textual would pop whatever screen is on top (the notice)."""
-        return AwaitComplete() if not can_be_seen(self) else super().dismiss(result)
+        return super().dismiss(result) if can_be_seen(self) else AwaitComplete()
 
 
-class ShownModal(ModalScreen[ResultType]):
-    """A dialog that skips stale resizes, and layout and actions while it cannot be seen."""
+class ShownScreen(OnlyWhileSeen, Screen[ResultType]):
+    """A full screen of the app."""
 
-    def on_resize(self, event: Resize) -> None:
-        if not lays_out(self, event):
-            event.prevent_default()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return can_be_seen(self)
-
-    def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
-        """Not while covered: Textual would pop whatever screen is on top (the notice)."""
-        return AwaitComplete() if not can_be_seen(self) else super().dismiss(result)
+class ShownModal(OnlyWhileSeen, ModalScreen[ResultType]):
+    """A dialog of the app."""
 
 
 class Backdrop(ShownScreen[None]):
