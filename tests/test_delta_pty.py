@@ -52,6 +52,7 @@ def screen_text(screen: pyte.Screen) -> list[str]:
 def run_tour(home: Path) -> list[tuple[str, list[str], list[str]]]:
     """(key, screen from the deltas, screen from a whole redraw) after each key of TOUR."""
     process, master, slave = app_in_pty(home, COLUMNS, LINES)
+    os.close(slave)  # the app holds its end; the pty reports its exit once it is gone
     screen = pyte.Screen(COLUMNS, LINES)
     stream = pyte.Stream(screen)
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
@@ -63,7 +64,10 @@ def run_tour(home: Path) -> list[tuple[str, list[str], list[str]]]:
             ready, _, _ = select.select([master], [], [], quiet)
             if not ready:
                 return
-            data = os.read(master, 65536)
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # the app has gone
+                return
             if not data:
                 return
             stream.feed(decoder.decode(data))
@@ -73,7 +77,7 @@ def run_tour(home: Path) -> list[tuple[str, list[str], list[str]]]:
         drain(1.5)
         for key in TOUR:
             if key == "RESIZE":
-                fcntl.ioctl(slave, termios.TIOCSWINSZ,
+                fcntl.ioctl(master, termios.TIOCSWINSZ,
                             struct.pack("HHHH", LINES, COLUMNS - 10, 0, 0))  # fmt: skip
                 screen.resize(LINES, COLUMNS - 10)
                 os.killpg(process.pid, signal.SIGWINCH)  # as a terminal sends on a resize
@@ -94,13 +98,12 @@ def run_tour(home: Path) -> list[tuple[str, list[str], list[str]]]:
         os.write(master, b"\x1b")  # out of the search box, then quit
         drain(0.5)
         os.write(master, b"q")
-        drain(0.5)
+        drain(20.0)  # to the end: unread, a full pty would hold the app's last writes
         assert process.wait(timeout=10) == 0
     finally:
         if process.poll() is None:
             process.kill()
         os.close(master)
-        os.close(slave)
     return seen
 
 

@@ -22,30 +22,31 @@ NOTICE = "Terminal too"
 READER = "Articles ("
 
 
-def resize(slave: int, screen: PtyScreen, process_group: int, columns: int, lines: int) -> None:
+def resize(master: int, screen: PtyScreen, process_group: int, columns: int, lines: int) -> None:
     """As a terminal does: the new size on the pty, then SIGWINCH to the app."""
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+    fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
     screen.screen.resize(lines, columns)
     os.killpg(process_group, signal.SIGWINCH)
 
 
 def test_the_notice_and_the_reader_are_drawn_each_time_they_come_back(tmp_path: Path) -> None:
     process, master, slave = app_in_pty(tmp_path, 100, 30)
+    os.close(slave)  # the app holds its end; the pty reports its exit once it is gone
     screen = PtyScreen(master, 100, 30)
     try:
         screen.wait_for(READER)
         for _ in range(3):  # the same two sizes again and again
-            resize(slave, screen, process.pid, 30, 8)
+            resize(master, screen, process.pid, 30, 8)
             screen.wait_for(NOTICE)
             assert READER not in screen.text()
-            resize(slave, screen, process.pid, 100, 30)
+            resize(master, screen, process.pid, 100, 30)
             screen.wait_for(READER)
             screen.wait_until_gone(NOTICE)
         os.write(master, b"q")
+        screen.read_to_the_end()  # unread, a full pty held the app's last frames and its exit
         assert process.wait(timeout=20) == 0
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
         os.close(master)
-        os.close(slave)
