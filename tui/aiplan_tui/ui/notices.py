@@ -4,13 +4,23 @@ that lists what was said), without reaching into Textual's own notification stor
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.app import App
 from textual.notifications import SeverityLevel
 
 KEPT = 50
 """Notices remembered, newest last; older ones are dropped."""
+SHORTEST_SECONDS = 4.0
+"""No notice leaves sooner: a glance away from the screen must not miss it."""
+WORDS_PER_SECOND = 3.0
+"""A slow reading pace, for notices long enough to need more than the shortest time."""
+
+
+def reading_seconds(message: str, asked: float | None = None) -> float:
+    """How long a notice stays: what was asked, but never less than it takes to read."""
+    needed = max(SHORTEST_SECONDS, 1.5 + len(message.split()) / WORDS_PER_SECOND)
+    return max(asked or 0.0, needed)
 
 
 @dataclass(frozen=True)
@@ -20,6 +30,8 @@ class Notice:
     message: str
     title: str = ""
     severity: SeverityLevel = "information"
+    seconds: float = field(default=SHORTEST_SECONDS, compare=False)
+    """How long it stays on screen."""
 
 
 class NoticesApp(App[None]):
@@ -43,8 +55,14 @@ class NoticesApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        self._notices.append(Notice(message, title, severity))
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        self._notices.append(Notice(message, title, severity, reading_seconds(message, timeout)))
+        super().notify(
+            message,
+            title=title,
+            severity=severity,
+            timeout=reading_seconds(message, timeout),
+            markup=markup,
+        )
 
     def clear_notifications(self) -> None:
         self._notices.clear()

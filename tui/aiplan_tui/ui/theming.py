@@ -3,6 +3,10 @@ what is redrawn when the theme changes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import SystemCommand
 from textual.screen import Screen
 
 from aiplan_tui.core.model import Pack
@@ -75,6 +79,13 @@ class ThemedApp(NoticesApp):
         for screen in self.made.values():
             if isinstance(screen, Restyled) and screen.is_mounted:
                 screen.restyle()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, less its "Theme": that one offered Textual's
+        themes too, which the picker (`t`) and our "Theme: …" commands do not list."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":
+                yield command
 
     def action_pick_theme(self) -> None:
         from aiplan_tui.ui.screens.theme_picker import ThemePicker
