@@ -49,7 +49,12 @@ class HelpScreen(ShownModal[None]):
         Binding("escape,question_mark,q", "dismiss", "Close help", id="help-close"),
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="help-down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="help-up"),
-    ]
+        Binding("g,home", "scroll_edge(0)", "Top", show=False, id="help-top"),
+        Binding("G,end", "scroll_edge(1)", "Bottom", show=False, id="help-bottom"),
+        Binding("pageup", "scroll_page(-1)", "Page up", show=False, id="help-page-up"),
+        Binding("pagedown,space", "scroll_page(1)", "Page down", show=False,
+                id="help-page-down"),
+    ]  # fmt: skip
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
@@ -85,3 +90,17 @@ class HelpScreen(ShownModal[None]):
 
     def action_scroll_up(self) -> None:
         self.query_one(VerticalScroll).scroll_up(animate=False)
+
+    def action_scroll_edge(self, bottom: int) -> None:
+        scroll = self.query_one(VerticalScroll)
+        if bottom:
+            scroll.scroll_end(animate=False, immediate=True)
+        else:
+            scroll.scroll_home(animate=False, immediate=True)
+
+    def action_scroll_page(self, step: int) -> None:
+        scroll = self.query_one(VerticalScroll)
+        if step > 0:
+            scroll.scroll_page_down(animate=False)
+        else:
+            scroll.scroll_page_up(animate=False)

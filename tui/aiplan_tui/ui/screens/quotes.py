@@ -45,6 +45,9 @@ class QuoteList(Tree[str]):
 class QuotesScreen(ShownScreen[None]):
     """Browse and filter quotes; `enter` opens one in the reader."""
 
+    AUTO_FOCUS = "#quote-list"
+    """The list has the focus from the first frame: `f` typed while the screen was still
+    being built reached the filter box (which Textual focuses by default) as text."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="quotes-back", tooltip="Back to the reader."),
         Binding("f", "filter", "Filter", id="quotes-filter", tooltip="Type to narrow the quotes."),
@@ -73,7 +76,6 @@ class QuotesScreen(ShownScreen[None]):
 
     def on_mount(self) -> None:
         self.fill("")
-        self.query_one(QuoteList).focus()
 
     def speaker_name(self, quote: Quote) -> str:
         entity = self.pack.entity(quote.speaker)
@@ -167,4 +169,6 @@ class QuotesScreen(ShownScreen[None]):
             self.app.switch_screen("reader")
 
     def action_filter(self) -> None:
-        self.query_one("#quote-filter", Input).focus()
+        """Into the filter box at once: `focus()` waits a turn, and the keys typed right
+        after `f` went to the list meanwhile and were lost."""
+        self.set_focus(self.query_one("#quote-filter", Input))

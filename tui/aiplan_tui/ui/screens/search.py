@@ -146,9 +146,7 @@ class SearchScreen(ShownScreen[SearchChoice | None]):
         box = self.query_one(Input)
         if self.focused is not box:
             return
-        if key == "down":
-            self.query_one(OptionList).focus()
-        elif key == "up" and not box.value:
+        if key == "up" and not box.value:
             self.action_history()
         else:
             return

@@ -4,6 +4,9 @@ notice, and the work a change starts runs once a burst of typing pauses, not per
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
@@ -14,8 +17,18 @@ SETTLE_SECONDS = 0.06
 """How long typing must pause before the box says its value settled."""
 
 
+UNNAMED_CHARACTERS = {"slash": "/"}
+"""Keys Textual names without giving their character (it looks "slash" up as a Unicode name)."""
+
+
 class QueryInput(Input):
-    """An Input capped at MAX_QUERY_CHARS that posts `Settled` once typing pauses."""
+    """An Input capped at MAX_QUERY_CHARS that posts `Settled` once typing pauses; `down`
+    goes on to the list below it, in search as in the quotes filter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "to_list", "To the list", show=False, id="box-down",
+                tooltip="From a search or filter box down to its list."),
+    ]  # fmt: skip
 
     class Settled(Message):
         """The value stopped changing for SETTLE_SECONDS: time to search or filter."""
@@ -33,6 +46,14 @@ class QueryInput(Input):
         super().__init__(placeholder=placeholder, id=id, max_length=MAX_QUERY_CHARS)
         self._settle: Timer | None = None
         self._told = False
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Keys that type a character here: the footer hides what they would do elsewhere
+        (Textual misses `/`, so the footer offered Search while `/` typed into the box)."""
+        return super().check_consume_key(key, character or UNNAMED_CHARACTERS.get(key))
+
+    def action_to_list(self) -> None:
+        self.screen.focus_next()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Every change restarts the wait; the change itself goes on up as usual."""

@@ -1,0 +1,83 @@
+"""The same key does the same thing on every screen, keys typed ahead reach the screen they
+were meant for, and the footer offers only keys that would do what it says."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Footer, Input
+from textual.widgets._footer import FooterKey
+
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.screens.help import HelpScreen
+from aiplan_tui.ui.screens.quotes import QuoteList, QuotesScreen
+from conftest import make_app, until
+
+
+def footer_keys(app: AiplanApp) -> list[str]:
+    """The keys the footer shows (and does not hide) on the screen on top."""
+    footers = app.screen.query(Footer)
+    if not footers:
+        return []
+    return [key.key for key in footers.first().query(FooterKey) if key.display]
+
+
+def type_ahead(app: AiplanApp, text: str) -> None:
+    """Keys as a fast typist sends them: all queued at once, none waiting for the screen."""
+    for character in text:
+        app.post_message(events.Key(character, character))
+
+
+async def test_keys_typed_while_quotes_first_opens_reach_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        type_ahead(app, "3f")  # `f` reached the screen as it was being built ...
+        await until(pilot, lambda: isinstance(app.screen, QuotesScreen), "the quotes")
+        box = app.screen.query_one("#quote-filter", Input)
+        await until(pilot, lambda: app.screen.focused is box, "the filter box")
+        await pilot.press(*"chen")  # ... and was typed into the box, "fchen", or this was lost
+        await until(pilot, lambda: box.value == "chen", f"the filter to read chen: {box.value!r}")
+        assert app.screen.focused is box
+
+
+async def test_down_from_a_filter_box_goes_to_its_list_in_quotes_as_in_search() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "f")
+        quotes = app.screen
+        assert isinstance(quotes.focused, Input)
+        await pilot.press("down")
+        assert isinstance(quotes.focused, QuoteList)
+        await pilot.press("escape", "slash")
+        await until(pilot, lambda: isinstance(app.screen.focused, Input), "the search box")
+        await pilot.press("down")
+        assert not isinstance(app.screen.focused, Input)
+
+
+async def test_while_a_box_has_focus_the_footer_hides_keys_that_would_type_into_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await until(pilot, lambda: "1" in footer_keys(app), "the quotes footer")
+        assert {"1", "2", "slash"} <= set(footer_keys(app))
+        await pilot.press("f")
+        await until(pilot, lambda: "1" not in footer_keys(app), "a footer without 1")
+        shown = footer_keys(app)
+        assert not {"1", "2", "slash", "f", "q"} & set(shown), shown
+        assert "escape" in shown  # still does what it says: back to the list
+
+
+async def test_g_and_G_go_to_the_top_and_bottom_of_help() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+        scroll = app.screen.query_one("VerticalScroll")
+        await until(pilot, lambda: scroll.max_scroll_y > 0, "help to be taller than its box")
+        await pilot.press("G")
+        await until(pilot, lambda: scroll.scroll_y == scroll.max_scroll_y, "the bottom")
+        await pilot.press("g")
+        await until(pilot, lambda: scroll.scroll_y == 0, "the top")
