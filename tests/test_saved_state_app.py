@@ -91,3 +91,37 @@ async def test_a_saved_place_that_no_longer_exists_is_ignored(tmp_path: Path) ->
         assert app.screen is app.reader
         assert app.reader.article_view.article is not None
         assert any("There is no theme 'nope'" in n.message for n in app.notices)
+
+
+def compare_place(app: AiplanApp) -> tuple[str, str, int]:
+    screen = app.compare_screen
+    assert screen.matrix is not None
+    row = screen.matrix.rows[screen.row]
+    return row.dimension.id, row.cell(screen.side).side.id, screen.point
+
+
+async def test_compare_reopens_on_the_row_side_and_point_it_was_left_on(tmp_path: Path) -> None:
+    store = StateStore(tmp_path / "state.json")
+    app = app_with(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "j", "j", "j", "l", "n")  # chips, China, point 2
+        await pilot.pause()
+        left_on = compare_place(app)
+        assert left_on == ("chips", "china", 1)
+        await pilot.press("1")
+        await until(pilot, lambda: app.screen is app.reader, "the reader")
+        await pilot.press("2")
+        await until(pilot, lambda: app.screen is app.compare_screen, "compare")
+        assert compare_place(app) == left_on
+        assert "point 2/" in str(app.compare_screen.query_one("#compare-status").render())
+        await pilot.press("q")
+    data = json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))
+    assert data["compare"] == {"dimension": "chips", "side": "china", "point": 1}
+
+    again = app_with(store)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: again.screen is again.compare_screen, "the saved screen")
+        await until(pilot, lambda: again.compare_screen.current_point() is not None, "a point")
+        assert compare_place(again) == left_on
+        point = again.compare_screen.current_point()
+        assert point is not None and point.selected

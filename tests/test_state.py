@@ -24,6 +24,7 @@ from aiplan_tui.core.atomic import STALE_TEMP_SECONDS
 from aiplan_tui.settings.state import (
     MAX_HISTORY,
     MAX_QUERY_CHARS,
+    ComparePlace,
     SavedState,
     StateStore,
     add_to_history,
@@ -35,6 +36,7 @@ SOME_STATE = SavedState(
     paragraph=7,
     theme="paper",
     search_history=("chips", "export controls", "华为"),
+    compare=ComparePlace("chips", "china", 2),
 )
 
 
@@ -89,6 +91,7 @@ def test_save_creates_the_directory_and_a_private_versioned_file(store: StateSto
         "paragraph": 7,
         "theme": "paper",
         "search_history": ["chips", "export controls", "华为"],
+        "compare": {"dimension": "chips", "side": "china", "point": 2},
     }
     assert store.path.stat().st_mode & 0o777 == 0o600
     assert files_in(store.path.parent) == ["state.json"]  # no temp file left
@@ -575,3 +578,21 @@ def test_two_writers_at_once_never_leave_a_broken_file(store: StateStore) -> Non
     assert assert_a_written_state(store).paragraph > 0
     assert seen  # the file was read while both wrote
     assert not list(store.path.parent.glob("state.json.corrupt-*"))
+
+
+def test_a_bad_compare_place_is_said_with_its_line_and_the_rest_is_kept(
+    store: StateStore,
+) -> None:
+    store.path.parent.mkdir(parents=True)
+    store.path.write_text(
+        '{"screen": "compare",\n "compare": {"dimension": "chips",\n  "point": -1}}\n',
+        encoding="utf-8",
+    )
+    state, messages = store.load()
+    assert state.screen == "compare" and state.compare is None
+    assert len(messages) == 2, messages
+    assert any('missing required field "side"' in m for m in messages)
+    assert any(":3:" in m and '"point"' in m for m in messages)
+    store.path.write_text('{"compare": {"dimension": "chips", "side": "us", "point": "x"}}')
+    state, messages = store.load()
+    assert state.compare == ComparePlace("chips", "us", 0)  # a bad point: the first one

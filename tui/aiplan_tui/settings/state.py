@@ -34,6 +34,19 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
+class ComparePlace:
+    """Where Compare's cursor was: a dimension, a side (ids, as the pack names them) and the
+    point's number in that cell, from 0."""
+
+    dimension: str
+    side: str
+    point: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        return {"dimension": self.dimension, "side": self.side, "point": self.point}
+
+
+@dataclass(frozen=True)
 class SavedState:
     """Where the user was and what they chose; the defaults are a first start."""
 
@@ -42,6 +55,7 @@ class SavedState:
     paragraph: int = 0
     theme: str | None = None
     search_history: tuple[str, ...] = ()
+    compare: ComparePlace | None = None
 
     def to_json(self) -> dict[str, object]:
         """The file's content; history is normalised so a file is always within the caps."""
@@ -52,6 +66,7 @@ class SavedState:
             "paragraph": self.paragraph,
             "theme": self.theme,
             "search_history": list(normalize_history(self.search_history)),
+            "compare": self.compare.to_json() if self.compare else None,
         }
 
 
@@ -191,9 +206,15 @@ FIELDS = (
     Field("paragraph", "count", default=0),
     Field("theme", nullable=True, default=None),
     Field("search_history", "list", default=[]),
+    Field("compare", "table", nullable=True, default=None),
 )
 """Each field is checked on its own: one bad field falls back to its default, the others stay.
 Keys it does not know (`version`, or a newer version's fields) are left alone."""
+COMPARE_FIELDS = (
+    Field("dimension", "id", required=True),
+    Field("side", "id", required=True),
+    Field("point", "count", default=0),
+)
 
 
 def _from_json(data: dict[str, object], text: str, path: Path) -> tuple[SavedState, list[str]]:
@@ -208,8 +229,14 @@ def _from_json(data: dict[str, object], text: str, path: Path) -> tuple[SavedSta
             *locator.key("", 0, "search_history"),
             f'"search_history" should hold only strings; dropped {plural(dropped, "entry")}',
         )
+    compare = None
+    if values["compare"] is not None:
+        at = TableAt(path, locator, "compare")
+        place, _ = check_fields(values["compare"], COMPARE_FIELDS, at, problems, unknown=None)
+        if "dimension" in place and "side" in place:  # a bad point falls back to the first
+            compare = ComparePlace(place["dimension"], place["side"], place["point"])
     state = SavedState(
         values["screen"], values["article"], values["paragraph"], values["theme"],
-        normalize_history(texts),
+        normalize_history(texts), compare,
     )  # fmt: skip
     return state, [problem.format() for problem in problems.items]

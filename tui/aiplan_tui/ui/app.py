@@ -84,9 +84,17 @@ class AiplanApp(SizedApp, ThemedApp):
 
     @property
     def compare_screen(self) -> CompareScreen:
+        return self.named("compare", self._make_compare)
+
+    def _make_compare(self) -> CompareScreen:
+        """Compare, its cursor where the last session left it."""
         from aiplan_tui.ui.screens.compare import CompareScreen
 
-        return self.named("compare", lambda: CompareScreen(self.pack, self.open_quote, self.marks))
+        screen = CompareScreen(self.pack, self.open_quote, self.marks)
+        place = self.startup.saved.compare
+        if place is not None:
+            screen.focus_cell(place.dimension, place.side, place.point)
+        return screen
 
     @property
     def quotes_screen(self) -> QuotesScreen:
@@ -203,12 +211,14 @@ class AiplanApp(SizedApp, ThemedApp):
     def current_state(self) -> SavedState:
         shown = self.shown_name()
         article, paragraph = self.reader.saved_place()
+        made = "compare" in self.made
         return SavedState(
             screen=shown if shown in SAVED_SCREENS else "reader",
             article=article,
             paragraph=paragraph,
             theme=self.chosen_theme,
             search_history=self.search.history,
+            compare=self.compare_screen.place() if made else self.startup.saved.compare,
         )
 
     def save_state(self) -> None:

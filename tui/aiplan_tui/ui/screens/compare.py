@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Static
 from aiplan_tui.compare.matrix import Matrix, build_matrix, default_sides
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.settings.state import ComparePlace
 from aiplan_tui.ui.marking import Marks
 from aiplan_tui.ui.screens.shown import ShownScreen, lays_out
 from aiplan_tui.ui.screens.side_picker import SidePicker
@@ -189,18 +190,29 @@ class CompareScreen(ShownScreen[None]):
             parts.append("no quoted points")
         status.update(Text(clean_line(" · ".join(parts))))
 
-    def focus_cell(self, dimension_id: str, side_id: str) -> None:
-        """Put the cursor on a dimension's cell for a side (from search or the palette)."""
+    def focus_cell(self, dimension_id: str, side_id: str, point: int = 0) -> None:
+        """Put the cursor on a dimension's cell for a side, on its `point` (from search, the
+        palette, or the place saved last time); a dimension or side the pack no longer has
+        leaves the cursor on the first row or the left side."""
         if self.matrix is None:
             return
         index = next(
             (n for n, row in enumerate(self.matrix.rows) if row.dimension.id == dimension_id), 0
         )
         side: SideName = "right" if self.matrix.right.id == side_id else "left"
+        cell = self.matrix.rows[index].cell(side) if self.matrix.rows else None
+        point = max(0, min(point, len(cell.points) - 1)) if cell and cell.points else 0
         if self.is_mounted:
-            self.move_to(index, side)
+            self.move_to(index, side, point)
         else:
-            self.row, self.side, self.point = index, side, 0
+            self.row, self.side, self.point = index, side, point
+
+    def place(self) -> ComparePlace | None:
+        """Where the cursor is, to reopen there next time."""
+        if self.matrix is None or not self.matrix.rows:
+            return None
+        row = self.matrix.rows[min(self.row, len(self.matrix.rows) - 1)]
+        return ComparePlace(row.dimension.id, row.cell(self.side).side.id, self.point)
 
     # Actions ----------------------------------------------------------------------------------
 
