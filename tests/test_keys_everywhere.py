@@ -4,21 +4,19 @@ were meant for, and the footer offers only keys that would do what it says."""
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Footer, Input
-from textual.widgets._footer import FooterKey
+from textual.widgets import Input
 
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.help import HelpScreen
 from aiplan_tui.ui.screens.quotes import QuoteList, QuotesScreen
+from aiplan_tui.ui.widgets.footer import PALETTE_CLASS, KeysFooter
 from conftest import make_app, until
 
 
 def footer_keys(app: AiplanApp) -> list[str]:
     """The keys the footer shows (and does not hide) on the screen on top."""
-    footers = app.screen.query(Footer)
-    if not footers:
-        return []
-    return [key.key for key in footers.first().query(FooterKey) if key.display]
+    footers = app.screen.query(KeysFooter)
+    return footers.first().shown_keys() if footers else []
 
 
 def type_ahead(app: AiplanApp, text: str) -> None:
@@ -81,3 +79,23 @@ async def test_g_and_G_go_to_the_top_and_bottom_of_help() -> None:
         await until(pilot, lambda: scroll.scroll_y == scroll.max_scroll_y, "the bottom")
         await pilot.press("g")
         await until(pilot, lambda: scroll.scroll_y == 0, "the top")
+
+
+async def test_the_footer_shows_whole_keys_only_and_more_of_them_when_wider() -> None:
+    """At 80 columns the last key ran under the palette key: `t Th▏^p palette`."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeysFooter)
+
+        def fitted() -> bool:
+            palette = footer.query_one(f".{PALETTE_CLASS}")
+            shown = [key for key in footer.children if key.display and key is not palette]
+            return bool(shown) and all(key.region.right <= palette.region.x for key in shown)
+
+        await until(pilot, fitted, "whole keys left of the palette key")
+        narrow = footer.shown_keys()
+        assert "t" not in narrow and "1" in narrow and narrow[-1] == "ctrl+p"
+        await pilot.resize_terminal(160, 24)
+        await until(pilot, lambda: len(footer.shown_keys()) > len(narrow), "more keys")
+        await until(pilot, fitted, "whole keys at 160 columns")

@@ -15,9 +15,6 @@ from conftest import make_app, until
 SIZES = [(120, 40), (80, 24), (60, 20)]
 
 
-"""Longer than a jump's flash, so no snapshot catches one half-way."""
-
-
 def settled(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
     """Press the keys, let the flash end and drop notices, so what is captured is steady."""
 
@@ -47,14 +44,27 @@ def test_help_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(), terminal_size=size, press=["question_mark"])
 
 
-def test_reader_with_the_highlights_pane_toggled_at_100_columns(snap_compare: Any) -> None:
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (60, 20)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reader_with_the_highlights_pane_shown(snap_compare: Any, size: tuple[int, int]) -> None:
+    """`h` beside the article from 80 columns (the navigator narrows, then gives way, so the
+    article keeps its measure); below 80 the highlights pane is the one pane shown."""
+    show = ("h",) if size[0] >= 80 else ("tab", "tab")
     assert snap_compare(
-        make_app(), terminal_size=(100, 30), run_before=settled("right_curly_bracket", "h")
+        make_app(), terminal_size=size, run_before=settled("right_curly_bracket", *show)
     )
 
 
-def test_too_small(snap_compare: Any) -> None:
-    assert snap_compare(make_app(), terminal_size=(36, 10))
+@pytest.mark.parametrize("size", [(30, 10), (12, 4)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_too_small(snap_compare: Any, size: tuple[int, int]) -> None:
+    """The whole notice, wrapped; nothing of the app around it."""
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("theme", ["aiplan-light", "aiplan-ansi"])
+def test_the_focused_pane_is_unmistakable(snap_compare: Any, theme: str) -> None:
+    """The article has the focus: its rule heavy, its title reversed; the others plain."""
+    themed = make_app(startup=Startup(theme=theme))
+    assert snap_compare(themed, terminal_size=(80, 24), run_before=settled("tab"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -23,6 +23,7 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
     from aiplan_tui.ui.widgets.article_view import ArticleView
     from aiplan_tui.ui.widgets.listing import Listing
     from aiplan_tui.ui.widgets.navigator import Navigator
+    from aiplan_tui.ui.widgets.query_input import QueryInput
 
     return [
         ("Everywhere", [*APP_BINDINGS, Binding("ctrl+p", "", "Command palette")]),
@@ -42,6 +43,7 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
             [
                 *QuotesScreen.BINDINGS,
                 *QuoteList.BINDINGS,
+                *QueryInput.BINDINGS,
                 Binding("enter", "", "Open the quote in the reader"),
             ],
         ),
@@ -50,7 +52,7 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
             [
                 *SearchScreen.BINDINGS,
                 Binding("up", "", "In an empty box: the last query"),
-                Binding("down", "", "From the box to the results"),
+                *QueryInput.BINDINGS,
                 Binding("enter", "", "Open the result where it lives"),
             ],
         ),

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from aiplan_tui.compare.matrix import Matrix, build_matrix, default_sides
 from aiplan_tui.core.model import Pack
@@ -20,6 +20,7 @@ from aiplan_tui.ui.marking import Marks
 from aiplan_tui.ui.screens.shown import ShownScreen, lays_out
 from aiplan_tui.ui.screens.side_picker import SidePicker
 from aiplan_tui.ui.widgets.compare_rows import CellView, DimensionRow, PointView
+from aiplan_tui.ui.widgets.footer import KeysFooter
 
 STACK_BELOW = 100
 """Below this many columns the two sides stack, one above the other, per dimension."""
@@ -91,7 +92,7 @@ class CompareScreen(ShownScreen[None]):
             yield Static(id="compare-right-label", classes="side-label")
         yield CompareRows(id="compare-rows")
         yield Static(id="compare-status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.fill()

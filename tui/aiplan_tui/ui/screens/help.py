@@ -49,11 +49,14 @@ class HelpScreen(ShownModal[None]):
         Binding("escape,question_mark,q", "dismiss", "Close help", id="help-close"),
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="help-down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="help-up"),
-        Binding("g,home", "scroll_edge(0)", "Top", show=False, id="help-top"),
-        Binding("G,end", "scroll_edge(1)", "Bottom", show=False, id="help-bottom"),
-        Binding("pageup", "scroll_page(-1)", "Page up", show=False, id="help-page-up"),
+        Binding("g,home", "scroll_edge(0)", "Top", show=False, id="help-top",
+                tooltip="The top of the list of keys."),
+        Binding("G,end", "scroll_edge(1)", "Bottom", show=False, id="help-bottom",
+                tooltip="The bottom of the list of keys."),
+        Binding("pageup", "scroll_page(-1)", "Page up", show=False, id="help-page-up",
+                tooltip="Up a page."),
         Binding("pagedown,space", "scroll_page(1)", "Page down", show=False,
-                id="help-page-down"),
+                id="help-page-down", tooltip="Down a page."),
     ]  # fmt: skip
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }

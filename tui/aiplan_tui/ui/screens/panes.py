@@ -14,6 +14,25 @@ from aiplan_tui.ui.screens.shown import ShownScreen, lays_out
 WIDE, MEDIUM = 120, 80
 """Three panes from WIDE columns, two from MEDIUM, one at a time below."""
 PANES = ("navigator", "center", "cards")
+NAVIGATOR_WIDTH = 36
+"""The navigator's width, while the article keeps its measure beside it."""
+NAVIGATOR_LEAST = 20
+"""Narrower than this the navigator's lines say too little: it gives way instead."""
+CARDS_WIDTH, CARDS_MEDIUM_WIDTH = 42, 34
+"""The highlights pane's width from WIDE columns, and below (when `h` shows it)."""
+CENTER_LEAST = 46
+"""The article's pane keeps at least this many columns: about 40 of text, once its padding,
+the cursor bar and the scrollbar have theirs. At 80 columns `h` left it 2-4 wide."""
+
+
+def pane_widths(width: int, cards: bool) -> tuple[int, int]:
+    """(navigator, highlights pane) widths for a terminal `width` columns wide, two or three
+    panes side by side, the centre taking the rest; 0 for a pane that gives way. The
+    article's measure comes first, the highlights asked for next, the navigator last."""
+    cards_width = (CARDS_WIDTH if width >= WIDE else CARDS_MEDIUM_WIDTH) if cards else 0
+    navigator = min(NAVIGATOR_WIDTH, width - cards_width - CENTER_LEAST)
+    return (navigator if navigator >= NAVIGATOR_LEAST else 0), cards_width
+
 
 PANE_BINDINGS: list[BindingType] = [
     Binding("tab", "pane(1)", "Next pane", show=False, id="pane-next",
@@ -54,7 +73,25 @@ class PanedScreen(ShownScreen[None]):
         self.set_class(width >= WIDE, "-wide")
         self.set_class(MEDIUM <= width < WIDE, "-medium")
         self.set_class(width < MEDIUM, "-narrow")
+        self._size_panes(width)
         self._show_active_pane()
+
+    def _size_panes(self, width: int) -> None:
+        """Side by side, the widths of `pane_widths`; one at a time, the whole width."""
+        navigator, cards = self.query_one("#navigator"), self.query_one("#cards")
+        if width < MEDIUM:
+            navigator.styles.width = cards.styles.width = None  # the stylesheet's 1fr
+            self.set_class(False, "-no-navigator")
+            return
+        navigator_width, cards_width = pane_widths(width, self.cards_shown(width))
+        self.set_class(navigator_width == 0, "-no-navigator")
+        navigator.styles.width = navigator_width or None
+        cards.styles.width = cards_width or None
+        if navigator_width == 0 and self.pane == "navigator":
+            self.focus_pane("center")
+
+    def cards_shown(self, width: int) -> bool:
+        return width >= WIDE or self.show_cards
 
     def _show_active_pane(self) -> None:
         for pane in PANES:
@@ -62,11 +99,11 @@ class PanedScreen(ShownScreen[None]):
         self.set_class(self.show_cards, "-cards")
 
     def visible_panes(self) -> list[str]:
+        """The panes `tab` goes through: all three one at a time below MEDIUM columns."""
         if self.has_class("-narrow"):
             return list(PANES)
-        if self.has_class("-wide") or self.show_cards:
-            return list(PANES)
-        return ["navigator", "center"]
+        shown = list(PANES) if self.has_class("-wide") or self.show_cards else list(PANES[:2])
+        return shown[1:] if self.has_class("-no-navigator") else shown
 
     def focus_pane(self, pane: str) -> None:
         self.pane = pane
@@ -83,7 +120,7 @@ class PanedScreen(ShownScreen[None]):
 
     def action_toggle_cards(self) -> None:
         self.show_cards = not self.show_cards
-        self._show_active_pane()
+        self.apply_layout(self.app.size.width)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not super().check_action(action, parameters):

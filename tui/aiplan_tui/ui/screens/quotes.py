@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Header, Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from aiplan_tui.core.formatting import quote_kind, speaker_line
@@ -20,6 +20,8 @@ from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.bindings import list_keys
 from aiplan_tui.ui.marking import Marks, marked_paragraph
 from aiplan_tui.ui.screens.shown import ShownScreen
+from aiplan_tui.ui.widgets.fitted_tree import FittedTree
+from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.query_input import QueryInput
 
 
@@ -29,7 +31,7 @@ def quote_matches(quote: Quote, speaker: str, words: str) -> bool:
     return all(word in haystack for word in words.lower().split())
 
 
-class QuoteList(Tree[str]):
+class QuoteList(FittedTree[str]):
     """Quotes under their speakers; a tree repaints only the lines a cursor move touches."""
 
     BINDINGS: ClassVar[list[BindingType]] = list_keys(
@@ -72,7 +74,7 @@ class QuotesScreen(ShownScreen[None]):
                 yield Static(id="quote-count")
             with VerticalScroll(id="quote-preview-pane"):
                 yield Static(id="quote-preview")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.fill("")

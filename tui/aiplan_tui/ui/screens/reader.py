@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import ContentSwitcher, Footer, Header, Static, Tree
+from textual.widgets import ContentSwitcher, Header, Static, Tree
 
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.navigation import Cursor, Navigation, Walk
@@ -20,12 +20,18 @@ from aiplan_tui.ui.listings import dimension_sections, entity_sections, entity_t
 from aiplan_tui.ui.marking import Marks
 from aiplan_tui.ui.screens.panes import PANE_BINDINGS, PanedScreen
 from aiplan_tui.ui.widgets.article_view import ArticleView
+from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
 from aiplan_tui.ui.widgets.listing import Listing, Section
 from aiplan_tui.ui.widgets.navigator import Navigator, Target
 
 if TYPE_CHECKING:  # the search engine is imported when first used, not at start-up
     from aiplan_tui.search.hits import Hit
+
+
+PANE_TITLES = {"navigator": " Contents ", "center": " Article ", "cards": " Highlights "}
+CENTER_TITLES = {"article": " Article ", "listing": " Listing "}
+"""Each pane's title, on the rule along its top (reversed while the pane has the focus)."""
 
 
 class ReaderScreen(PanedScreen):
@@ -63,9 +69,11 @@ class ReaderScreen(PanedScreen):
                 yield Listing(id="listing")
             yield HighlightCards(id="cards")
         yield Static(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
+        for pane, title in PANE_TITLES.items():
+            self.query_one(f"#{pane}").border_title = title
         if self.pack.articles:
             first = self.pack.articles[0].id
             self.open_article(first)
@@ -77,6 +85,12 @@ class ReaderScreen(PanedScreen):
                 f"This pack has no articles. Add Markdown files to {where}."
             )
         self.query_one(Navigator).focus()
+
+    def show_center(self, which: str) -> None:
+        """The article or a listing in the centre pane, titled to say which."""
+        switcher = self.query_one(ContentSwitcher)
+        switcher.current = which
+        switcher.border_title = CENTER_TITLES[which]
 
     @property
     def article_view(self) -> ArticleView:
@@ -97,7 +111,7 @@ class ReaderScreen(PanedScreen):
         if article is None:
             return
         view = self.article_view
-        self.query_one(ContentSwitcher).current = "article"
+        self.show_center("article")
         if view.article is None or view.article.id != article_id:
             view.show(article, self.pack.highlights_in(article_id), self.marks())
         self.current = highlight
@@ -178,7 +192,7 @@ class ReaderScreen(PanedScreen):
     def _show_listing(self, title: Text, sections: list[Section]) -> None:
         listing = self.query_one(Listing)
         listing.show(title, sections)
-        self.query_one(ContentSwitcher).current = "listing"
+        self.show_center("listing")
         self.focus_pane("center")
 
     # Moving ---------------------------------------------------------------------------------
@@ -282,5 +296,5 @@ class ReaderScreen(PanedScreen):
         return True
 
     def action_back_to_article(self) -> None:
-        self.query_one(ContentSwitcher).current = "article"
+        self.show_center("article")
         self.focus_pane("center")

@@ -9,13 +9,14 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.search.hits import Hit, snippet
 from aiplan_tui.ui.screens.shown import ShownScreen
 from aiplan_tui.ui.search_session import SearchSession
+from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.query_input import QueryInput
 
 BADGES = {
@@ -82,7 +83,7 @@ class SearchScreen(ShownScreen[SearchChoice | None]):
         yield QueryInput(placeholder=hint, id="search-input")
         yield Static("Type to search.", id="search-count")
         yield OptionList(id="search-results")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -8,6 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.events import Resize
 from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Static
@@ -18,6 +19,8 @@ from aiplan_tui.ui.marking import Marks, marked_paragraph
 
 MAX_PARAGRAPHS = 1_000
 """Paragraphs shown per article; beyond, a marker says how many more there are."""
+LAYOUT_TRIES = 5
+"""Refreshes to wait for a just-mounted article's layout before centring gives up."""
 MAX_PARAGRAPH_CHARS = 10_000
 """Characters shown per paragraph; beyond, a marker says how many more there are."""
 
@@ -129,7 +132,7 @@ class ArticleView(VerticalScroll):
             if hidden > 0:
                 self.mount(Static(Text(truncated_note(hidden, "paragraph")), classes="truncated"))
         self.set_reactive(ArticleView.paragraph, 0)
-        self.scroll_home(animate=False)
+        self.scroll_home(animate=False, immediate=True)  # not after a later centring
         self.post_message(self.Moved(article, 0))
 
     def restyle(self, marks: Marks) -> None:
@@ -152,7 +155,7 @@ class ArticleView(VerticalScroll):
         views = self._paragraph_views
         return views[number] if 0 <= number < len(views) else None
 
-    def center_on(self, number: int) -> None:
+    def center_on(self, number: int, tries: int = 0) -> None:
         """Scroll paragraph `number` to the middle of the view (its top, if it is taller).
 
         Worked out here from the paragraph's place in the article and the view's height, and
@@ -162,9 +165,29 @@ class ArticleView(VerticalScroll):
         height = self.size.height
         if view is None or height <= 0:
             return
+        if not view.virtual_region.height:  # just mounted, not laid out yet: after layout
+            if tries < LAYOUT_TRIES:
+                self.call_after_refresh(self.center_on, number, tries + 1)
+            return
         region = view.virtual_region_with_margin
         top = region.y if region.height >= height else region.y - (height - region.height) // 2
         self.scroll_to(y=max(0, top), animate=False, immediate=True)
+
+    def on_resize(self, event: Resize) -> None:
+        """A pane shown or hidden, or a resized terminal, rewraps every paragraph: the
+        cursor's paragraph was left out of view (`h` at paragraph 4 showed 1 and 2)."""
+        self.call_after_refresh(self.keep_cursor_in_view)
+
+    def keep_cursor_in_view(self) -> None:
+        """Centre the cursor's paragraph if any of its first screenful is out of view."""
+        view = self.paragraph_view(self.paragraph)
+        height = self.size.height
+        if view is None or height <= 0:
+            return
+        region = view.virtual_region
+        top = self.scroll_offset.y
+        if region.y < top or region.y + min(region.height, height) > top + height:
+            self.center_on(self.paragraph)
 
     def set_current(self, highlight: Highlight | None, flash: bool = False) -> None:
         """Make a highlight current: repaint the paragraphs involved, move there, scroll it in."""

@@ -8,13 +8,13 @@ from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual.binding import BindingType
-from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from aiplan_tui.core.formatting import fact_line
 from aiplan_tui.core.model import Fact, Highlight, HighlightKind, Pack, Quote
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.bindings import list_keys
+from aiplan_tui.ui.widgets.fitted_tree import FittedTree
 
 TargetKind = Literal["article", "highlight", "entity", "dimension"]
 
@@ -48,7 +48,7 @@ def highlight_label(highlight: Highlight, pack: Pack) -> Text:
     return label
 
 
-class Navigator(Tree[Target]):
+class Navigator(FittedTree[Target]):
     """Everything in the pack, by kind; `enter` opens the entry where it lives."""
 
     BINDINGS: ClassVar[list[BindingType]] = list_keys(

@@ -1,0 +1,39 @@
+"""A tree whose lines fit its width: a label too long for the room its depth leaves is cut
+with an ellipsis, so the tree never grows a horizontal scrollbar or scrolls sideways (a
+navigator scrolled sideways hid the first letters of every line)."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+DataType = TypeVar("DataType")
+
+
+class FittedTree(Tree[DataType]):
+    """A Tree whose labels are cut to fit, "…" marking the cut; Textual rebuilds the lines
+    (and so cuts again) on every resize."""
+
+    DEFAULT_CSS = "FittedTree { overflow-x: hidden; }"
+
+    def render_label(self, node: TreeNode[DataType], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        room = self.scrollable_content_region.width - self._indent(node)
+        if room > 0 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        return label
+
+    def _indent(self, node: TreeNode[DataType]) -> int:
+        """The columns the guides take left of `node`'s label."""
+        depth = 0
+        parent = node.parent
+        while parent is not None:
+            depth += 1
+            parent = parent.parent
+        if not self.show_root:
+            depth -= 1
+        return max(0, depth) * self.guide_depth
