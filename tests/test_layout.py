@@ -92,3 +92,26 @@ async def test_navigator_lines_are_cut_with_an_ellipsis_and_never_scroll_sideway
             line.text.rstrip() for line in navigator.render_lines(navigator.region.reset_offset)
         ]
         assert any(line.endswith("…") for line in lines), lines
+
+
+async def test_shift_tab_after_opening_a_search_result_moves_to_the_navigator() -> None:
+    """After opening a result, `shift+tab` then `j` moved the paragraph, not the navigator."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.search.index is not None, "the search index")
+        await pilot.press("slash", *"monopolistic")
+        await until(
+            pilot,
+            lambda: "result" in str(app.screen.query_one("#search-count").render()),
+            "results",
+        )
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is app.reader, "the reader")
+        await pilot.pause()
+        paragraph = app.reader.article_view.paragraph
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.reader.pane == "navigator"
+        assert isinstance(app.screen.focused, Navigator)
+        await pilot.press("j")
+        assert app.reader.article_view.paragraph == paragraph

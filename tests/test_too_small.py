@@ -255,3 +255,16 @@ async def test_the_keys_panel_chosen_as_the_notice_comes_waits_for_the_app() -> 
         await pilot.pause()
         assert app.screen is app.reader
         assert app.reader.query("HelpPanel")
+
+
+async def test_no_key_gets_past_the_notice_at_30x10() -> None:
+    """At 30x10, `3` drew Quotes anyway, and `/` then `escape` drew the reader."""
+    app = make_app()
+    async with app.run_test(size=(30, 10)) as pilot:
+        await pilot.pause()
+        for keys in (("3",), ("slash", "escape"), ("2", "j"), ("question_mark",), ("t",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert isinstance(app.screen, TooSmallScreen), keys
+        await pilot.resize_terminal(100, 30)
+        await until(pilot, lambda: app.screen is app.reader, "the reader, as it was")

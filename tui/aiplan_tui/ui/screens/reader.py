@@ -155,6 +155,7 @@ class ReaderScreen(PanedScreen):
 
         order = self.navigation.everything
         self.set_matches(match_places(hits, order), match_places([hit], order))
+        self.focus_pane("center")  # where the result is: shift+tab then leads to the navigator
 
     def saved_place(self) -> tuple[str | None, int]:
         """The article and paragraph to reopen next time (nothing before the reader is built)."""
