@@ -4,26 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
-from textual.actions import ActionParseResult
 from textual.app import App, ScreenStackError
 from textual.binding import BindingType
 from textual.command import CommandPalette
-from textual.dom import DOMNode
 from textual.screen import Screen
 
-from aiplan_tui.core.formatting import citation
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.navigation import Walk
-from aiplan_tui.core.safe_text import clean_line, shorten
+from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.settings.state import SavedState
 from aiplan_tui.ui.bindings import APP_BINDINGS
+from aiplan_tui.ui.copying import CopyingApp
 from aiplan_tui.ui.palette import EngineGoTo, PackCommands, Palette
-from aiplan_tui.ui.roles import Selecting
 from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.search_session import IndexReady, SearchSession
 from aiplan_tui.ui.sizing import SizedApp
@@ -38,14 +35,13 @@ if TYPE_CHECKING:  # the other screens and the search engine are imported when f
 
 INDEX_DELAY = 0.3
 """Seconds after start-up before the search index is built or loaded, in a thread."""
-NOTHING_TO_COPY = "Nothing to copy here: move onto a highlight first (] or })."
 SAVED_SCREENS = ("reader", "compare", "quotes")
 """The screens a session can end on and the next one reopen."""
 
 ScreenT = TypeVar("ScreenT", bound=Screen[None])
 
 
-class AiplanApp(SizedApp, ThemedApp):
+class AiplanApp(SizedApp, ThemedApp, CopyingApp):
     """aiplan-tui: read and compare coverage of the 2025 AI action plans."""
 
     CSS_PATH = "app.tcss"
@@ -285,35 +281,8 @@ class AiplanApp(SizedApp, ThemedApp):
         self.action_show_reader()
         self.reader.walk("highlight", step)
 
-    def selected_highlight(self) -> str | None:
-        """What `y` copies: the shown screen's selection, else the reader's current highlight."""
-        screen = self.screen
-        source = screen if isinstance(screen, Selecting) else self.reader
-        return source.selected_highlight()
-
-    def action_copy(self) -> None:
-        selected = self.selected_highlight()
-        highlight = self.pack.highlight(selected) if selected else None
-        if highlight is None:
-            self.notify(NOTHING_TO_COPY)
-            return
-        copied = citation(highlight, self.pack)
-        self.copy_to_clipboard(copied)
-        self.notify(f"Copied with its source: {shorten(copied, 70)}", markup=False)
-
-    async def run_action(
-        self,
-        action: str | ActionParseResult,
-        default_namespace: DOMNode | None = None,
-        namespaces: Mapping[str, DOMNode] | None = None,
-    ) -> bool:
-        """Run an action; a key greyed out in the footer, pressed anyway, says why it does
-        nothing (a silent key looks broken)."""
-        ran = await super().run_action(action, default_namespace, namespaces)
-        name = action.partition("(")[0] if isinstance(action, str) else action[1]
-        if not ran and name.rpartition(".")[2] == "copy":
-            self.notify(NOTHING_TO_COPY)
-        return ran
+    def reader_selection(self) -> ReaderScreen:
+        return self.reader
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out keys that cannot do anything now, so the footer stays honest."""
