@@ -119,3 +119,16 @@ def test_bars_share_one_scale() -> None:
     assert bar(0, 100, 10) == "" and bar(5, 0, 10) == ""
     assert bar(9.3, 109.1, 24) == "██"  # 2.05 cells, to the nearest eighth
     assert bar(10, 100, 24) == "██▍"  # 2.4 cells
+
+
+def test_a_saved_compare_place_is_found_by_ids_and_falls_back_when_gone() -> None:
+    pack = load_pack(bundled_content_dir()).pack
+    matrix = build_matrix(pack, ("us", "china"))
+    chips = next(n for n, row in enumerate(matrix.rows) if row.dimension.id == "chips")
+    last = len(matrix.rows[chips].right.points) - 1
+    assert matrix.locate("chips", "china", 1) == (chips, "right", 1)
+    assert matrix.locate("chips", "china", 99) == (chips, "right", last)
+    assert matrix.locate("gone", "mars", 3)[:2] == (0, "left")
+    status = matrix.status(chips, "right", 1)
+    assert status.startswith(f"{matrix.rows[chips].dimension.title} ({chips + 1}/")
+    assert status.endswith(f"China · point 2/{last + 1}")

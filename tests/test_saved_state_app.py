@@ -121,7 +121,10 @@ async def test_compare_reopens_on_the_row_side_and_point_it_was_left_on(tmp_path
     again = app_with(store)
     async with again.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: again.screen is again.compare_screen, "the saved screen")
-        await until(pilot, lambda: again.compare_screen.current_point() is not None, "a point")
+
+        def marked() -> bool:
+            point = again.compare_screen.current_point()
+            return point is not None and point.selected
+
+        await until(pilot, marked, "the cursor on a point")
         assert compare_place(again) == left_on
-        point = again.compare_screen.current_point()
-        assert point is not None and point.selected

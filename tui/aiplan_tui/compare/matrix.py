@@ -63,6 +63,30 @@ class Matrix:
                 seen.setdefault((pair.left.id, pair.right.id), pair)
         return tuple(seen.values())
 
+    def status(self, row: int, side: str, point: int) -> str:
+        """The status line for a cursor on `point` of the `side` ("left"/"right") cell of
+        `row`: "Chips and export controls (4/7) · China · point 2/3"."""
+        if not self.rows:
+            return ""
+        at = self.rows[min(row, len(self.rows) - 1)]
+        cell = at.cell(side)
+        parts = [f"{at.dimension.title} ({self.rows.index(at) + 1}/{len(self.rows)})"]
+        parts.append(cell.side.short)
+        if cell.points:
+            parts.append(f"point {min(point, len(cell.points) - 1) + 1}/{len(cell.points)}")
+        else:
+            parts.append("no quoted points" if cell.covered else "not covered")
+        return " · ".join(parts)
+
+    def locate(self, dimension_id: str, side_id: str, point: int) -> tuple[int, str, int]:
+        """(row, "left"/"right", point) for a place saved by ids; a dimension or side the
+        pack no longer has gives the first row or the left side, a point past the cell's
+        last gives its last."""
+        row = next((n for n, r in enumerate(self.rows) if r.dimension.id == dimension_id), 0)
+        side = "right" if self.right.id == side_id else "left"
+        points = self.rows[row].cell(side).points if self.rows else ()
+        return row, side, max(0, min(point, len(points) - 1))
+
 
 def default_sides(pack: Pack) -> tuple[str, str] | None:
     """The first two sides in `pack.toml`, or None when the pack has fewer than two."""

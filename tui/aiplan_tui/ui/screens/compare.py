@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.widgets import Header, Static
+from textual.widget import Widget
+from textual.widgets import Static
 
 from aiplan_tui.compare.matrix import Matrix, build_matrix, default_sides
 from aiplan_tui.core.model import Pack
@@ -19,8 +20,16 @@ from aiplan_tui.settings.state import ComparePlace
 from aiplan_tui.ui.marking import Marks
 from aiplan_tui.ui.screens.shown import ShownScreen, lays_out
 from aiplan_tui.ui.screens.side_picker import SidePicker
-from aiplan_tui.ui.widgets.compare_rows import CellView, DimensionRow, PointView
+from aiplan_tui.ui.widgets.compare_rows import (
+    CellView,
+    DimensionRow,
+    PointView,
+    dimension_rows,
+    nothing_to_compare,
+    side_label,
+)
 from aiplan_tui.ui.widgets.footer import KeysFooter
+from aiplan_tui.ui.widgets.title_bar import TitleBar
 
 STACK_BELOW = 100
 """Below this many columns the two sides stack, one above the other, per dimension."""
@@ -86,45 +95,42 @@ class CompareScreen(ShownScreen[None]):
         self.point = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        """Built whole here, labels and rows with their content: on_mount once ran before the
+        labels inside the header were mounted (keys typed ahead opened Compare), and
+        filling them raised NoMatches."""
+        yield TitleBar()
         with Horizontal(id="compare-header"):
-            yield Static(id="compare-left-label", classes="side-label")
-            yield Static(id="compare-right-label", classes="side-label")
-        yield CompareRows(id="compare-rows")
+            yield Static(self.side_label(0), id="compare-left-label", classes="side-label")
+            yield Static(self.side_label(1), id="compare-right-label", classes="side-label")
+        yield CompareRows(*self.make_rows(), id="compare-rows")
         yield Static(id="compare-status")
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.fill()
+        self.call_after_refresh(self.show_cursor)
+        self.update_status()
 
     # Building ---------------------------------------------------------------------------------
 
+    def side_label(self, column: int) -> Text:
+        return side_label(self.matrix, column, self.marks()) if self.matrix else Text()
+
+    def make_rows(self) -> list[Widget]:
+        """The rows (kept in `self.rows`), keeping the cursor's row."""
+        self.rows = dimension_rows(self.matrix, self.pack, self.marks()) if self.matrix else []
+        self.row = min(self.row, max(0, len(self.rows) - 1))
+        return list(self.rows) if self.matrix else [nothing_to_compare(self.pack)]
+
     def fill(self) -> None:
-        """(Re)build the rows for the current pair of sides, keeping the cursor's row."""
+        """Rebuild labels and rows (another theme, another pair of sides), keeping the row."""
+        for column, label_id in enumerate(("left", "right")):
+            for label in self.query(f"#compare-{label_id}-label").results(Static):
+                label.update(self.side_label(column))
         rows = self.query_one("#compare-rows", VerticalScroll)
         rows.remove_children()
-        matrix = self.matrix
-        if matrix is None:
-            where = self.pack.root / "pack.toml"
-            rows.mount(
-                Static(
-                    Text(f"Nothing to compare: this pack has fewer than two sides. "
-                         f"Add [[side]] tables to {where}."),
-                    classes="gap",
-                )
-            )  # fmt: skip
-            self.update_status()
-            return
-        marks = self.marks()
-        colours = marks.side_colours
-        for side, label_id in ((matrix.left, "left"), (matrix.right, "right")):
-            label = Text(clean_line(side.label), style=f"bold {colours.get(side.id, '')}".strip())
-            self.query_one(f"#compare-{label_id}-label", Static).update(label)
-        sides = (matrix.left, matrix.right)
-        self.rows = [DimensionRow(row, self.pack, sides, marks) for row in matrix.rows]
-        rows.mount_all(self.rows)
-        self.row = min(self.row, max(0, len(matrix.rows) - 1))
+        rows.mount_all(self.make_rows())
         self.call_after_refresh(self.show_cursor)
+        self.update_status()
 
     # The cursor -------------------------------------------------------------------------------
 
@@ -173,23 +179,8 @@ class CompareScreen(ShownScreen[None]):
 
     def update_status(self) -> None:
         status = self.query_one("#compare-status", Static)
-        matrix = self.matrix
-        if matrix is None or not matrix.rows:
-            status.update("")
-            return
-        row = matrix.rows[self.row]
-        cell = row.cell(self.side)
-        parts = [
-            f"{row.dimension.title} ({self.row + 1}/{len(matrix.rows)})",
-            cell.side.short,
-        ]
-        if cell.points:
-            parts.append(f"point {min(self.point, len(cell.points) - 1) + 1}/{len(cell.points)}")
-        elif not cell.covered:
-            parts.append("not covered")
-        else:
-            parts.append("no quoted points")
-        status.update(Text(clean_line(" · ".join(parts))))
+        text = self.matrix.status(self.row, self.side, self.point) if self.matrix else ""
+        status.update(Text(clean_line(text)))
 
     def focus_cell(self, dimension_id: str, side_id: str, point: int = 0) -> None:
         """Put the cursor on a dimension's cell for a side, on its `point` (from search, the
@@ -197,16 +188,12 @@ class CompareScreen(ShownScreen[None]):
         leaves the cursor on the first row or the left side."""
         if self.matrix is None:
             return
-        index = next(
-            (n for n, row in enumerate(self.matrix.rows) if row.dimension.id == dimension_id), 0
-        )
-        side: SideName = "right" if self.matrix.right.id == side_id else "left"
-        cell = self.matrix.rows[index].cell(side) if self.matrix.rows else None
-        point = max(0, min(point, len(cell.points) - 1)) if cell and cell.points else 0
+        row, found, point = self.matrix.locate(dimension_id, side_id, point)
+        side: SideName = "right" if found == "right" else "left"
         if self.is_mounted:
-            self.move_to(index, side, point)
+            self.move_to(row, side, point)
         else:
-            self.row, self.side, self.point = index, side, point
+            self.row, self.side, self.point = row, side, point
 
     def place(self) -> ComparePlace | None:
         """Where the cursor is, to reopen there next time."""

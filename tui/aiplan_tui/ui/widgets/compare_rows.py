@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from aiplan_tui.compare.figures import FigurePair
-from aiplan_tui.compare.matrix import GAP, CompareCell, Row
+from aiplan_tui.compare.matrix import GAP, CompareCell, Matrix, Row
 from aiplan_tui.compare.render import figure_text
 from aiplan_tui.core.formatting import KIND_ICONS, point_line
 from aiplan_tui.core.model import Highlight, Pack, Side
@@ -140,3 +140,26 @@ class DimensionRow(Vertical):
 
     def cell_view(self, side: str) -> CellView:
         return self.cells[0] if side == "left" else self.cells[1]
+
+
+def side_label(matrix: Matrix, column: int, marks: Marks) -> Text:
+    """The header over a column: the side's name in its colour."""
+    side = (matrix.left, matrix.right)[column]
+    colour = marks.side_colours.get(side.id, "")
+    return Text(clean_line(side.label), style=f"bold {colour}".strip())
+
+
+def dimension_rows(matrix: Matrix, pack: Pack, marks: Marks) -> list[DimensionRow]:
+    """A row widget per dimension of the matrix, in order."""
+    sides = (matrix.left, matrix.right)
+    return [DimensionRow(row, pack, sides, marks) for row in matrix.rows]
+
+
+def nothing_to_compare(pack: Pack) -> Static:
+    """What Compare shows for a pack of fewer than two sides, and how to add one."""
+    where = pack.root / "pack.toml"
+    return Static(
+        Text(f"Nothing to compare: this pack has fewer than two sides. "
+             f"Add [[side]] tables to {where}."),
+        classes="gap",
+    )  # fmt: skip
