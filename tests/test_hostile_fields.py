@@ -420,7 +420,7 @@ FIELDS: tuple[FieldCase, ...] = (
               "reader, the fact's paragraph (tab j j): the card's sides", ("tab", "j", "j"),
               cards),
     FieldCase("pack_title", "pack.toml [pack] title",
-              "every screen: the header", (), one("HeaderTitle"), one_line=True),
+              "every screen: the title bar", (), one("TitleBar"), one_line=True),
 )  # fmt: skip
 
 

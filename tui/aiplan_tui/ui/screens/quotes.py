@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Header, Input, Static, Tree
+from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from aiplan_tui.core.formatting import quote_kind, speaker_line
@@ -23,6 +23,7 @@ from aiplan_tui.ui.screens.shown import ShownScreen
 from aiplan_tui.ui.widgets.fitted_tree import FittedTree
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.query_input import QueryInput
+from aiplan_tui.ui.widgets.title_bar import TitleBar
 
 
 def quote_matches(quote: Quote, speaker: str, words: str) -> bool:
@@ -51,8 +52,17 @@ class QuotesScreen(ShownScreen[None]):
     """The list has the focus from the first frame: `f` typed while the screen was still
     being built reached the filter box (which Textual focuses by default) as text."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="quotes-back", tooltip="Back to the reader."),
-        Binding("f", "filter", "Filter", id="quotes-filter", tooltip="Type to narrow the quotes."),
+        Binding(
+            "escape", "back", "Back", id="quotes-back", priority=True, tooltip="Back to the reader."
+        ),
+        Binding(
+            "f",
+            "filter",
+            "Filter",
+            id="quotes-filter",
+            priority=True,
+            tooltip="Type to narrow the quotes.",
+        ),
     ]
 
     def __init__(
@@ -66,7 +76,7 @@ class QuotesScreen(ShownScreen[None]):
         self.quotes = ReadingOrder(pack, {"quote"}).items
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="quotes-panes"):
             with Vertical(id="quotes-left"):
                 yield QueryInput(placeholder="Filter by speaker or words", id="quote-filter")

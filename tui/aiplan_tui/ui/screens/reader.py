@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import ContentSwitcher, Header, Static, Tree
+from textual.widgets import ContentSwitcher, Static, Tree
 
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.navigation import Cursor, Navigation, Walk
@@ -24,6 +24,7 @@ from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
 from aiplan_tui.ui.widgets.listing import Listing, Section
 from aiplan_tui.ui.widgets.navigator import Navigator, Target
+from aiplan_tui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:  # the search engine is imported when first used, not at start-up
     from aiplan_tui.search.hits import Hit
@@ -61,7 +62,7 @@ class ReaderScreen(PanedScreen):
         """Which keys could act at the last footer redraw (see refresh_bindings_if_changed)."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="panes"):
             yield Navigator(self.pack, self.highlight_counts, id="navigator")
             with ContentSwitcher(initial="article", id="center"):
