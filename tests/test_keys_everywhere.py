@@ -21,21 +21,35 @@ def footer_keys(app: AiplanApp) -> list[str]:
 
 def type_ahead(app: AiplanApp, text: str) -> None:
     """Keys as a fast typist sends them: all queued at once, none waiting for the screen."""
+    names = {"/": "slash", "\x1b": "escape"}
     for character in text:
-        app.post_message(events.Key(character, character))
+        app.post_message(events.Key(names.get(character, character), character))
 
 
 async def test_keys_typed_while_quotes_first_opens_reach_it() -> None:
+    """`3` `f` `chen` as a burst: `f` was typed into the box as it got the focus ("fchen"),
+    or `chen` went to the list and was lost."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        type_ahead(app, "3f")  # `f` reached the screen as it was being built ...
+        type_ahead(app, "3fchen")
         await until(pilot, lambda: isinstance(app.screen, QuotesScreen), "the quotes")
         box = app.screen.query_one("#quote-filter", Input)
-        await until(pilot, lambda: app.screen.focused is box, "the filter box")
-        await pilot.press(*"chen")  # ... and was typed into the box, "fchen", or this was lost
         await until(pilot, lambda: box.value == "chen", f"the filter to read chen: {box.value!r}")
         assert app.screen.focused is box
+
+
+async def test_a_query_typed_right_after_slash_reaches_the_search_box() -> None:
+    """`/chips` in one burst (a paste, a fast typist over SSH) opened an empty search."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        type_ahead(app, "/chips")
+        await until(pilot, lambda: app.screen.query("#search-input"), "the search screen")
+        box = app.screen.query_one("#search-input", Input)
+        await until(pilot, lambda: box.value == "chips", f"the box to read chips: {box.value!r}")
+        type_ahead(app, "\x1b2")  # escape then 2: to Compare, not a "2" typed into the box
+        await until(pilot, lambda: app.screen is app.compare_screen, "compare")
 
 
 async def test_down_from_a_filter_box_goes_to_its_list_in_quotes_as_in_search() -> None:
@@ -99,3 +113,35 @@ async def test_the_footer_shows_whole_keys_only_and_more_of_them_when_wider() ->
         await pilot.resize_terminal(160, 24)
         await until(pilot, lambda: len(footer.shown_keys()) > len(narrow), "more keys")
         await until(pilot, fitted, "whole keys at 160 columns")
+
+
+async def test_keys_that_open_screens_do_nothing_inside_a_dialog_but_its_commands_work() -> None:
+    """Priority keys reach the app before a dialog: `1` pressed on the palette's list once
+    switched the screen under the palette (the fuzzer found the reader twice on the stack)."""
+    from textual.command import CommandPalette
+
+    from test_reader import palette_offers
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        await pilot.press("down", "1", "2", "question_mark", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert [type(s).__name__ for s in app.screen_stack] == [
+            "Backdrop",
+            "ReaderScreen",
+            "Palette",
+        ]
+        await pilot.press("escape")
+        for name, shown in (
+            ("Compare", lambda: app.screen is app.compare_screen),
+            ("Quotes", lambda: app.screen is app.quotes_screen),
+            ("Search", lambda: bool(app.screen.query("#search-input"))),
+        ):
+            await pilot.press("ctrl+p", *name)
+            await until(pilot, lambda: palette_offers(app, name), f"{name} offered")  # noqa: B023
+            await pilot.press("enter")
+            await until(pilot, shown, name)

@@ -11,14 +11,14 @@ from textual import on, work
 from textual.app import App, ScreenStackError
 from textual.binding import BindingType
 from textual.command import CommandPalette
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.navigation import Walk
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.settings.state import SavedState
-from aiplan_tui.ui.bindings import APP_BINDINGS
+from aiplan_tui.ui.bindings import APP_BINDINGS, SCREEN_ACTIONS
 from aiplan_tui.ui.copying import CopyingApp
 from aiplan_tui.ui.palette import EngineGoTo, PackCommands, Palette
 from aiplan_tui.ui.screens.reader import ReaderScreen
@@ -26,6 +26,7 @@ from aiplan_tui.ui.search_session import IndexReady, SearchSession
 from aiplan_tui.ui.sizing import SizedApp
 from aiplan_tui.ui.startup import Startup
 from aiplan_tui.ui.theming import ThemedApp
+from aiplan_tui.ui.typeahead import TypeAheadApp
 from aiplan_tui.ui.widgets.navigator import Target
 
 if TYPE_CHECKING:  # the other screens and the search engine are imported when first used
@@ -41,7 +42,7 @@ SAVED_SCREENS = ("reader", "compare", "quotes")
 ScreenT = TypeVar("ScreenT", bound=Screen[None])
 
 
-class AiplanApp(SizedApp, ThemedApp, CopyingApp):
+class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
     """aiplan-tui: read and compare coverage of the 2025 AI action plans."""
 
     CSS_PATH = "app.tcss"
@@ -288,6 +289,8 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp):
         """Grey out keys that cannot do anything now, so the footer stays honest."""
         if not super().check_action(action, parameters):
             return False
+        if action in SCREEN_ACTIONS and isinstance(self.screen, ModalScreen):
+            return False  # a dialog (the palette too) keeps its keys
         if not self.reader.is_attached:
             return True
         if action in ("quote", "highlight") and parameters:

@@ -8,18 +8,35 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 APP_BINDINGS: list[BindingType] = [
-    Binding("1", "show_reader", "Reader", id="reader", tooltip="The articles with highlights."),
+    Binding(
+        "1",
+        "show_reader",
+        "Reader",
+        id="reader",
+        priority=True,
+        tooltip="The articles with highlights.",
+    ),
     Binding(
         "2",
         "show_compare",
         "Compare",
         id="compare",
+        priority=True,
         tooltip="The two sides, dimension by dimension.",
     ),
-    Binding("3", "show_quotes", "Quotes", id="quotes", tooltip="Every quote, by speaker."),
-    Binding("slash", "search", "Search", id="search", tooltip="Search everything."),
-    Binding("question_mark", "help", "Help", id="help", tooltip="List every key."),
-    Binding("t", "pick_theme", "Theme", id="theme", tooltip="Pick a theme, previewed live."),
+    Binding(
+        "3", "show_quotes", "Quotes", id="quotes", priority=True, tooltip="Every quote, by speaker."
+    ),
+    Binding("slash", "search", "Search", id="search", priority=True, tooltip="Search everything."),
+    Binding("question_mark", "help", "Help", id="help", priority=True, tooltip="List every key."),
+    Binding(
+        "t",
+        "pick_theme",
+        "Theme",
+        id="theme",
+        priority=True,
+        tooltip="Pick a theme, previewed live.",
+    ),
     Binding(
         "right_square_bracket",
         "quote(1)",
@@ -71,7 +88,14 @@ APP_BINDINGS: list[BindingType] = [
         tooltip="Leave aiplan-tui.",
     ),
 ]
-"""The keys that work on every screen."""
+"""The keys that work on every screen. Those that open a screen are priority bindings: they
+act as they arrive, so the keys typed after them go to the new screen (ui/typeahead.py), not
+to whatever had the focus before; a focused box still takes them as text, and a dialog keeps
+them (AiplanApp.check_action)."""
+SCREEN_ACTIONS = frozenset(
+    {"show_reader", "show_compare", "show_quotes", "search", "help", "pick_theme"}
+)
+"""The actions of the priority keys above."""
 
 
 def list_keys(prefix: str, where: str, top: str, bottom: str) -> list[BindingType]:

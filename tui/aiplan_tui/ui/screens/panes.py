@@ -34,11 +34,13 @@ def pane_widths(width: int, cards: bool) -> tuple[int, int]:
     return (navigator if navigator >= NAVIGATOR_LEAST else 0), cards_width
 
 
+# Priority bindings: they move the focus as they arrive, so the keys typed after them reach the
+# pane they lead to (ui/typeahead.py).
 PANE_BINDINGS: list[BindingType] = [
-    Binding("tab", "pane(1)", "Next pane", show=False, id="pane-next",
+    Binding("tab", "pane(1)", "Next pane", show=False, id="pane-next", priority=True,
             tooltip="Move to the next pane."),
     Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="pane-previous",
-            tooltip="Move to the previous pane."),
+            priority=True, tooltip="Move to the previous pane."),
     Binding("h", "toggle_cards", "Highlights", id="toggle-highlights",
             tooltip="Show or hide the highlights pane (below 120 columns)."),
 ]  # fmt: skip
@@ -111,7 +113,10 @@ class PanedScreen(ShownScreen[None]):
         widget: Widget = self.query_one(f"#{pane}")
         if pane == "center":
             widget = self.query_one(ContentSwitcher).visible_content or widget
-        self.call_after_refresh(widget.focus)
+        if widget.display and widget.region:  # shown already: at once, for the next keys
+            self.set_focus(widget)
+        else:  # one pane at a time: once the stylesheet has shown it
+            self.call_after_refresh(widget.focus)
 
     def action_pane(self, step: int) -> None:
         panes = self.visible_panes()

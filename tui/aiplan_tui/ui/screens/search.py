@@ -63,7 +63,8 @@ class SearchScreen(ShownScreen[SearchChoice | None]):
     """Type to search; `down` or `tab` to the results, `enter` opens, `escape` goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Back", id="search-back", tooltip="Close search."),
+        Binding("escape", "cancel", "Back", id="search-back", priority=True,
+                tooltip="Close search."),
         Binding("ctrl+r", "history", "History", id="search-history",
                 tooltip="Recall earlier queries, newest first."),
     ]  # fmt: skip

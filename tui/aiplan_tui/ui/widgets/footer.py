@@ -11,6 +11,8 @@ from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Footer
 
+FIT_TRIES = 5
+"""Refreshes to wait for new keys to be laid out before fitting them."""
 PALETTE_CLASS = "-command-palette"
 """The class Textual gives the palette key, docked at the footer's right."""
 
@@ -26,8 +28,14 @@ class KeysFooter(Footer):
         await super().recompose()
         self.call_after_refresh(self.fit_keys)
 
-    def fit_keys(self) -> None:
+    def fit_keys(self, tries: int = 0) -> None:
+        """Hide the keys past the room left of the palette key. Keys just composed are
+        measured once laid out (before, their styles, padding included, are not applied)."""
         if not self.is_attached:
+            return
+        if any(child.display and not child.outer_size.width for child in self.children):
+            if tries < FIT_TRIES:
+                self.call_after_refresh(self.fit_keys, tries + 1)
             return
         keys = [child for child in self.children if not child.has_class(PALETTE_CLASS)]
         room = self.size.width - sum(
@@ -42,9 +50,13 @@ class KeysFooter(Footer):
                 key.display = fits
 
     def _width(self, widget: Widget) -> int:
-        """The cells a key takes, shown or not: its text, padding, border and margins."""
-        content = widget.get_content_width(self.size, self.app.size)
-        return content + widget.styles.gutter.width + widget.styles.margin.width
+        """The cells a key takes, shown or not: as laid out, else its text and gutter; and
+        its margins."""
+        if widget.display and widget.outer_size.width:
+            width = widget.outer_size.width
+        else:
+            width = widget.get_content_width(self.size, self.app.size) + widget.styles.gutter.width
+        return width + widget.styles.margin.width
 
     def shown_keys(self) -> list[str]:
         """The keys on show now, palette key included, left to right."""

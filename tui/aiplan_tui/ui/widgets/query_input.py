@@ -23,10 +23,11 @@ UNNAMED_CHARACTERS = {"slash": "/"}
 
 class QueryInput(Input):
     """An Input capped at MAX_QUERY_CHARS that posts `Settled` once typing pauses; `down`
-    goes on to the list below it, in search as in the quotes filter."""
+    goes on to the list below it, in search as in the quotes filter (a priority binding, so
+    the keys typed right after it reach the list, not the box)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "to_list", "To the list", show=False, id="box-down",
+        Binding("down", "to_list", "To the list", show=False, id="box-down", priority=True,
                 tooltip="From a search or filter box down to its list."),
     ]  # fmt: skip
 
