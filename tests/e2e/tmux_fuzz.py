@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -147,10 +148,15 @@ DIALOGS = ("─ Keys ─", "escape cancels", "Compare which two sides?", "🔎",
 """What shows while a dialog or the search screen is open over another screen."""
 
 
+PANE_RULE = re.compile(r"[─━] (Contents|Article|Listing|Highlights) [─━]")
+"""A reader pane's title on its rule: the reader is shown, whichever panes fit."""
+
+
 def on_reader(screen: str) -> bool:
-    """The reader, with nothing over it."""
+    """The reader, with nothing over it. (Not "Articles (": the navigator may be scrolled
+    past it, or give way to the highlights pane.)"""
     return (
-        "Articles (" in screen
+        PANE_RULE.search(screen) is not None
         and "paragraph " in screen
         and not any(marker in screen for marker in DIALOGS)
     )
