@@ -10,7 +10,8 @@ import struct
 import sys
 import termios
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from subprocess import Popen
 from typing import TYPE_CHECKING
@@ -284,3 +285,21 @@ class PtyScreen:
             if not self.read(left):
                 return
         raise AssertionError("the app did not exit")
+
+    def exit_status(self, process: Popen[bytes]) -> int:
+        """The app's exit status, its output read to the end first: unread, a full pty holds
+        the app's last writes, and its exit with them."""
+        self.read_to_the_end()
+        return process.wait(timeout=20)
+
+
+@contextmanager
+def app_stopped(process: Popen[bytes], master: int) -> Iterator[None]:
+    """However the test ends, the app is gone and the pty's master end closed."""
+    try:
+        yield
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(master)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PACK_TOML, PackFactory, PtyScreen, app_in_pty
+from conftest import PACK_TOML, PackFactory, PtyScreen, app_in_pty, app_stopped
 
 pytestmark = pytest.mark.slow
 
@@ -62,19 +62,14 @@ def run_in_pty(pack: Path, keys: list[tuple[str, str | None]], home: Path) -> by
     process, master, slave = app_in_pty(home, 100, 30, "--content", str(pack))
     os.close(slave)
     terminal = PtyScreen(master, 100, 30)
-    try:
+    with app_stopped(process, master):
         terminal.wait_for("after-osc-title")
         for key, shows in keys:
             os.write(master, key.encode())
             if shows is not None:
                 terminal.wait_for(shows)
         os.write(master, b"q")
-        terminal.read_to_the_end()
-        assert process.wait(timeout=10) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
+        assert terminal.exit_status(process) == 0
     return bytes(terminal.output)
 
 

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 
 from aiplan_tui.ui.notices import NoticesApp
 from aiplan_tui.ui.widgets.query_input import MAX_QUERY_CHARS, QueryInput
-from conftest import PtyScreen, app_in_pty, until
+from conftest import PtyScreen, app_in_pty, app_stopped, until
 
 
 class BoxApp(NoticesApp):
@@ -68,7 +68,7 @@ def test_a_paste_sent_as_keystrokes_leaves_the_app_answering(tmp_path: Path) -> 
     process, master, slave = app_in_pty(tmp_path, 100, 30)
     os.close(slave)
     terminal = PtyScreen(master, 100, 30)
-    try:
+    with app_stopped(process, master):
         terminal.wait_for("Articles")
         os.write(master, b"/")
         terminal.wait_for("Search: words")
@@ -82,9 +82,4 @@ def test_a_paste_sent_as_keystrokes_leaves_the_app_answering(tmp_path: Path) -> 
         os.write(master, b"\x1b")
         terminal.wait_for("Articles", limit=120)
         os.write(master, b"q")
-        terminal.read_to_the_end()
-        assert process.wait(timeout=20) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
+        assert terminal.exit_status(process) == 0

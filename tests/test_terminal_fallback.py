@@ -13,7 +13,7 @@ import tomli
 
 from aiplan_tui.paths import log_file
 from aiplan_tui.terminal import compat
-from conftest import REPO, PtyScreen, app_in_pty, make_app
+from conftest import REPO, PtyScreen, app_in_pty, app_stopped, make_app
 
 
 def test_pyproject_pins_exactly_the_tested_versions() -> None:
@@ -73,17 +73,12 @@ def test_a_failing_writer_falls_back_to_whole_frames_and_the_app_carries_on(
     process, master, slave = app_in_pty(tmp_path, 100, 30, code=INJECTED)
     os.close(slave)  # the app holds its end; the pty reports its exit once it is gone
     terminal = PtyScreen(master, 100, 30)
-    try:
+    with app_stopped(process, master):
         terminal.wait_for("Articles")  # the reader's first frame, written whole
         os.write(master, b"2")
         terminal.wait_for("Governance")  # the compare screen's first row
         os.write(master, b"q")
-        terminal.read_to_the_end()  # a full pty would hold the app's last writes, and its exit
-        assert process.wait(timeout=20) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(master)
+        assert terminal.exit_status(process) == 0
     assert "Traceback" not in terminal.text()
     log = (tmp_path / "state" / "aiplan-tui" / "aiplan-tui.log").read_text(encoding="utf-8")
     assert log.count("changed-cells writer off for this session: RuntimeError: injected fault") == 1

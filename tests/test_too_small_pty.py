@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PtyScreen, app_in_pty
+from conftest import PtyScreen, app_in_pty, app_stopped
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +33,7 @@ def test_the_notice_and_the_reader_are_drawn_each_time_they_come_back(tmp_path: 
     process, master, slave = app_in_pty(tmp_path, 100, 30)
     os.close(slave)  # the app holds its end; the pty reports its exit once it is gone
     screen = PtyScreen(master, 100, 30)
-    try:
+    with app_stopped(process, master):
         screen.wait_for(READER)
         for _ in range(3):  # the same two sizes again and again
             resize(master, screen, process.pid, 30, 8)
@@ -43,10 +43,4 @@ def test_the_notice_and_the_reader_are_drawn_each_time_they_come_back(tmp_path: 
             screen.wait_for(READER)
             screen.wait_until_gone(NOTICE)
         os.write(master, b"q")
-        screen.read_to_the_end()  # unread, a full pty held the app's last frames and its exit
-        assert process.wait(timeout=20) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(master)
+        assert screen.exit_status(process) == 0

@@ -36,16 +36,9 @@ class TypeAheadApp(App[None]):
             return
         await super().on_event(event)
 
-    def push_screen(
-        self,
-        screen: Screen[Any] | str,
-        callback: Any = None,
-        wait_for_dismiss: bool = False,
-        *,
-        mode: str | None = None,
-    ) -> Any:
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         self.hold_keys()
-        return super().push_screen(screen, callback, wait_for_dismiss, mode=mode)  # type: ignore[call-overload]
+        return super().push_screen(*args, **kwargs)
 
     def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
         self.hold_keys()
