@@ -2,8 +2,9 @@
 
 For each size, in a fresh process: index build time, the time to load it back from the disk
 cache (`index_cache`), then per-query median and p95 over a fixed
-set of queries (typos, phrases, filters, OR, negation), and the process's peak memory. Where
-`fzf` is installed, `fzf --filter` over the same paragraphs is timed too, as a ratio.
+set of queries (typos, phrases, filters, OR, negation), and the process's peak memory. These
+are in-process figures, for the engine alone; the comparison with fzf, whole process against
+whole process as a user pays it, is `whole_process.py`.
 Run: python tests/benchmarks/search_bench.py [--sizes 1000,10000,100000] [--repeat 5]
 """
 
@@ -13,7 +14,6 @@ import argparse
 import json
 import random
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -195,17 +195,6 @@ def measure(items: int, repeat: int) -> dict[str, object]:
         "query_p95_ms": round(1000 * timings[int(0.95 * (len(timings) - 1))], 1),
         "peak_rss_mb": round(peak),
     }
-    fzf = shutil.which("fzf")
-    if fzf:
-        lines = "\n".join(p for a in pack.articles for p in a.paragraphs).encode()
-        fzf_times = []
-        for query in QUERIES:
-            started = time.perf_counter()
-            subprocess.run([fzf, "--filter", query], input=lines, capture_output=True, check=False)
-            fzf_times.append(time.perf_counter() - started)
-        fzf_median = statistics.median(fzf_times)
-        report["fzf_median_ms"] = round(1000 * fzf_median, 1)
-        report["ratio_to_fzf"] = round(statistics.median(timings) / fzf_median, 2)
     return report
 
 
@@ -219,7 +208,7 @@ def main() -> int:
         print(json.dumps(measure(args.child, args.repeat)))
         return 0
     print(
-        f"{'items':>9} {'build s':>8} {'cache s':>8} {'median ms':>10} {'p95 ms':>8} {'peak MB':>8}  fzf"
+        f"{'items':>9} {'build s':>8} {'cache s':>8} {'median ms':>10} {'p95 ms':>8} {'peak MB':>8}"
     )
     for size in (int(s) for s in args.sizes.split(",")):
         done = subprocess.run(
@@ -227,9 +216,8 @@ def main() -> int:
             capture_output=True, text=True, check=True,
         )  # fmt: skip
         r = json.loads(done.stdout)
-        fzf = f"{r['fzf_median_ms']} ms, ratio {r['ratio_to_fzf']}" if "fzf_median_ms" in r else "-"
         print(f"{r['items']:>9} {r['build_s']:>8} {r['cache_load_s']:>8} {r['query_median_ms']:>10} "
-              f"{r['query_p95_ms']:>8} {r['peak_rss_mb']:>8}  {fzf}")  # fmt: skip
+              f"{r['query_p95_ms']:>8} {r['peak_rss_mb']:>8}")  # fmt: skip
     return 0
 
 

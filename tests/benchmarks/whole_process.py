@@ -1,0 +1,134 @@
+"""What a user pays on a large pack, whole process against whole process (issue 16).
+
+For each size, a pack from `pack_gen` (fixed seed) and the same paragraphs one a line for
+fzf; then, each a median over runs that alternate with their peer in the same loop:
+- warm `aiplan-tui search` (index cached) against `fzf --filter`, and the ratio;
+- cold `aiplan-tui search` (cache removed before each run) against `fzf --filter`;
+- `aiplan-tui check` and `aiplan-tui export` (with fzf's time beside them);
+- the app's time to its first complete frame against a minimal Textual app;
+- the peak memory (max RSS) of each process.
+Every figure is the installed command as the user runs it: start-up, imports, loading the
+pack and the query all count.
+
+    python tests/benchmarks/whole_process.py [--sizes 10000,100000] [--runs 5]
+    (1,000,000 items on request: --sizes 1000000; fzf must be installed)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pack_gen  # sibling scripts, not a package
+from budgets import MINIMAL_APP, first_frame_seconds
+
+QUERY = "semiconductors governance"
+"""Two words every size has many matches for; fzf gets the same string."""
+COMMAND = Path(sys.executable).parent / "aiplan-tui"
+
+
+def measure(argv: list[str], env: dict[str, str], stdin: Path | None = None) -> tuple[float, float]:
+    """(seconds, peak MiB) of one whole process; its output is read and dropped."""
+    started = time.perf_counter()
+    with Path(stdin or os.devnull).open("rb") as source:
+        process = subprocess.Popen(
+            argv, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: nothing found (search, fzf)
+        raise SystemExit(f"{' '.join(argv)} exited {process.returncode}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def alternate(
+    ours: Callable[[], tuple[float, float]], peer: Callable[[], tuple[float, float]], runs: int
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Medians of (seconds, MiB) for each, run turn about so both see the same load."""
+    mine, theirs = [], []
+    for _ in range(runs):
+        mine.append(ours())
+        theirs.append(peer())
+    return _medians(mine), _medians(theirs)
+
+
+def _medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+def report(name: str, ours: tuple[float, float], peer: tuple[float, float], what: str) -> None:
+    print(
+        f"  {name:<22} {ours[0]:8.3f} s {ours[1]:7.0f} MiB   {what} {peer[0]:7.3f} s "
+        f"{peer[1]:6.0f} MiB   ratio {ours[0] / peer[0]:6.1f}x"
+    )
+
+
+def one_size(items: int, runs: int, fzf: str) -> None:
+    with tempfile.TemporaryDirectory(prefix="aiplan-bench-") as scratch:
+        root = Path(scratch)
+        pack = root / "pack"
+        lines = pack_gen.generate(pack, items)
+        listing = root / "lines.txt"
+        listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        cache = root / "cache"
+        env = {**os.environ, "XDG_CACHE_HOME": str(cache), "XDG_STATE_HOME": str(root / "s"),
+               "XDG_CONFIG_HOME": str(root / "c")}  # fmt: skip
+        search = [str(COMMAND), "--content", str(pack), "search", QUERY]
+
+        def ours() -> tuple[float, float]:
+            return measure(search, env)
+
+        def cold() -> tuple[float, float]:
+            shutil.rmtree(cache, ignore_errors=True)
+            return measure(search, env)
+
+        def peer() -> tuple[float, float]:
+            return measure([fzf, "--filter", QUERY], env, stdin=listing)
+
+        print(f"\n{len(lines):,} items ({len(lines) // pack_gen.PARAGRAPHS:,} articles), "
+              f"medians of {runs}, alternating")  # fmt: skip
+        measure(search, env)  # build the cache once: the warm runs find it
+        report("warm search", *alternate(ours, peer, runs), "fzf")
+        report("cold search", *alternate(cold, peer, runs), "fzf")
+        measure(search, env)
+        for command in ("check", "export"):
+            argv = [str(COMMAND), "--content", str(pack), command]
+            report(command, *alternate(lambda a=argv: measure(a, env), peer, runs), "fzf")
+        app, minimal = [], []
+        for _ in range(runs):
+            minimal.append(first_frame_seconds([sys.executable, str(MINIMAL_APP)]))
+            app.append(first_frame_seconds([str(COMMAND), "--content", str(pack)]))
+        mine, theirs = statistics.median(app), statistics.median(minimal)
+        print(f"  {'app first frame':<22} {mine:8.3f} s               minimal Textual app "
+              f"{theirs:7.3f} s              ratio {mine / theirs:6.1f}x")  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="items, comma-separated")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    fzf = shutil.which("fzf")
+    if fzf is None:
+        print("fzf is not installed (Debian: apt-get install fzf)", file=sys.stderr)
+        return 2
+    print(f"aiplan-tui: {COMMAND}; fzf: {fzf}; query {QUERY!r}")
+    print("(the first frame ends after 0.5 s without output, for both apps alike)")
+    for size in args.sizes.split(","):
+        one_size(int(size), args.runs, fzf)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
