@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from aiplan_tui.core.model import Location
 from aiplan_tui.pack.anchors import find_all, suggest
 
@@ -38,3 +41,19 @@ def test_suggestion_quotes_whole_words_of_the_closest_paragraph() -> None:
 
 def test_no_suggestion_when_nothing_is_close() -> None:
     assert suggest(PARAGRAPHS, "qqqq zzzz") is None
+
+
+@given(
+    st.lists(st.text(alphabet="ab \x00", max_size=12), max_size=6),
+    st.text(alphabet="ab \x00", min_size=1, max_size=4),
+    st.text(alphabet="ab", max_size=2),
+    st.text(alphabet="ab", max_size=2),
+)
+def test_one_search_through_the_joined_article_finds_what_each_paragraph_holds(
+    paragraphs: list[str], exact: str, prefix: str, suffix: str
+) -> None:
+    """The fast path (one search through the joined text) against the plain one."""
+    from aiplan_tui.pack.anchors import _find_paragraph_by_paragraph, find_all
+
+    expected = _find_paragraph_by_paragraph(paragraphs, exact, prefix, suffix)
+    assert find_all(tuple(paragraphs), exact, prefix, suffix) == expected

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 
 from aiplan_tui.core.model import Location
 
@@ -20,12 +23,47 @@ class Suggestion:
     score: float
 
 
+SEPARATOR = "\x00"
+"""Between paragraphs in an article's joined text: exact words never hold it, so a match in
+the joined text lies within one paragraph."""
+
+
+@lru_cache(maxsize=4)
+def _joined(paragraphs: tuple[str, ...]) -> tuple[str, tuple[int, ...]]:
+    """An article's paragraphs as one text, and where each paragraph starts in it. Made
+    once per article while its highlights are anchored (they come one file at a time)."""
+    starts = tuple(accumulate((len(p) + 1 for p in paragraphs[:-1]), initial=0))
+    return SEPARATOR.join(paragraphs), starts
+
+
 def find_all(
     paragraphs: Sequence[str], exact: str, prefix: str = "", suffix: str = ""
 ) -> list[Location]:
-    """Every place where `exact` occurs with `prefix` right before it and `suffix` right after."""
+    """Every place where `exact` occurs with `prefix` right before it and `suffix` right after.
+
+    One search through the article's joined text, not one per paragraph: on a pack of 100k
+    highlights the per-paragraph loop made five million calls."""
     if not exact:
         return []
+    if not isinstance(paragraphs, tuple) or SEPARATOR in exact:
+        return _find_paragraph_by_paragraph(paragraphs, exact, prefix, suffix)
+    text, starts = _joined(paragraphs)
+    found: list[Location] = []
+    at = text.find(exact)
+    while at != -1:
+        number = bisect_right(starts, at) - 1
+        paragraph = paragraphs[number]
+        start = at - starts[number]
+        end = start + len(exact)
+        if paragraph.startswith(suffix, end) and paragraph[:start].endswith(prefix):
+            found.append(Location(number, start, end))
+        at = text.find(exact, at + 1)
+    return found
+
+
+def _find_paragraph_by_paragraph(
+    paragraphs: Sequence[str], exact: str, prefix: str, suffix: str
+) -> list[Location]:
     found: list[Location] = []
     for number, paragraph in enumerate(paragraphs):
         start = paragraph.find(exact)
