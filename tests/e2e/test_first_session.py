@@ -25,9 +25,10 @@ def focused_pane(screen: str) -> str | None:
 
 
 def readable(screen: str) -> bool:
-    """No run of article lines a few characters wide (`h` once left `in`, `tr`, `od`)."""
-    lines = [line.rstrip() for line in screen.splitlines()[2:-2]]
-    stubs = [line for line in lines if 0 < len(line.strip()) <= 4]
+    """No run of lines holding a few letters each (`h` once left the article `in`, `tr`,
+    `od`); bars, rules and scrollbars alone do not count."""
+    lines = [line.strip(" ▌▏▎▊▄▂▁▃▅▇") for line in screen.splitlines()[2:-2]]
+    stubs = [line for line in lines if 0 < len(line) <= 4 and re.search(r"\w", line)]
     return len(stubs) < 3
 
 
