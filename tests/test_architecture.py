@@ -26,9 +26,10 @@ ALLOWED: dict[str, set[str]] = {
     "settings": {"core", ""},
     "search": {"core", "pack", ""},
     "compare": {"core", "pack"},
+    "compiled": {"core", "pack", "search", ""},
     "terminal": {""},
-    "ui": {"core", "pack", "search", "compare", "settings", "terminal", ""},
-    "cli": {"core", "pack", "search", "compare", "settings", "ui", ""},
+    "ui": {"core", "pack", "search", "compare", "compiled", "settings", "terminal", ""},
+    "cli": {"core", "pack", "search", "compare", "compiled", "settings", "ui", ""},
 }
 """Which other parts each part may import ("" is the package's top: version and paths).
 Arrows point one way: cli and ui present; search and compare use packs; everything uses core."""

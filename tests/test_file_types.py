@@ -14,10 +14,8 @@ from typing import TypeVar
 
 import pytest
 
+from aiplan_tui.compiled.current import compiled_path, load_and_compile, open_compiled
 from aiplan_tui.core.files import Refused, read_capped
-from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.search import cache as index_cache
-from aiplan_tui.search.cache import cache_path, load_or_build_index
 from aiplan_tui.settings.state import StateStore
 from conftest import PackFactory
 
@@ -73,15 +71,18 @@ def test_read_capped_refuses_what_is_not_a_small_regular_file(kind: str, tmp_pat
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_bad_index_cache_means_building_again(
+def test_a_compiled_pack_that_is_not_a_regular_file_means_building_again(
     kind: str, make_pack: PackFactory, tmp_path: Path
 ) -> None:
-    result = load_pack(make_pack())
-    path = cache_path(result.pack.root, result.files, tmp_path)
+    root = make_pack()
+    path = compiled_path(root, tmp_path)
     odd_file(kind, path)
-    assert ends(lambda: index_cache.load(result.pack, path)) is None
-    index = ends(lambda: load_or_build_index(result, cache_dir=tmp_path))
+    assert ends(lambda: open_compiled(root, tmp_path)) is None
+    _, index = ends(lambda: load_and_compile(root, tmp_path))
     assert "q-camps" in [hit.id for hit in index.search("camps")]
+    compiled = ends(lambda: open_compiled(root, tmp_path))  # written in its place
+    assert compiled is not None
+    assert "q-camps" in [hit.id for hit in compiled.search_index().search("camps")]
 
 
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "huge"])

@@ -162,10 +162,10 @@ async def test_a_query_typed_before_the_index_is_ready_shows_its_results_when_it
         await pilot.press("slash")
         await pilot.press(*"deepsek")
         await until(pilot, lambda: count(app) == "Indexing the pack…", "the indexing notice")
-        from aiplan_tui.search.cache import load_or_build_index
+        from aiplan_tui.search.engine import SearchIndex
         from aiplan_tui.ui.search_session import IndexReady
 
-        app.post_message(IndexReady(load_or_build_index(ready)))  # the thread finishes
+        app.post_message(IndexReady(SearchIndex(ready.pack)))  # the thread finishes
         await until(pilot, lambda: count(app).split()[0].isdigit(), "the results")
         assert app.screen.query_one(OptionList).option_count > 0
 

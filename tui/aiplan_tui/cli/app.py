@@ -22,8 +22,14 @@ LITE_FPS = "20"
 
 
 def run_app(
-    result: LoadResult, args: argparse.Namespace, settings: Settings, problems: Problems
+    result: LoadResult,
+    args: argparse.Namespace,
+    settings: Settings,
+    problems: Problems,
+    manifest: str | None = None,
 ) -> int:
+    """Run the app on the loaded pack; its search index comes from the compiled pack (or is
+    compiled, keyed by `manifest`, taken before the load)."""
     lite = args.lite or lite_from_environment()
     if lite:
         prepare_lite()
@@ -55,6 +61,7 @@ def run_app(
         catalog=catalog,
         keymap=keymap,
         notes=[problem.format() for problem in problems.items] + state_messages,
+        manifest=manifest,
     )
     app = AiplanApp(result, startup)
     app.run()

@@ -1,29 +1,53 @@
-"""`aiplan-tui check`: every problem in a pack as PATH:LINE:COL, then a one-line summary."""
+"""`aiplan-tui check`: every problem in a pack as PATH:LINE:COL, then a one-line summary.
+
+A pack unchanged since it was last compiled is not read again: its stored problems are
+reported as they were found.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS
-from aiplan_tui.core.problems import display_path, plural
+from aiplan_tui.compiled.current import load_and_compile, open_compiled
+from aiplan_tui.compiled.stale import Stale
+from aiplan_tui.core.problems import Problems, display_path, plural
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.pack.loader import load_pack
+from aiplan_tui.pack.loader import PackNotFoundError
 
 
 def run_check(root: Path, strict: bool) -> int:
-    result = load_pack(root)
-    problems = result.problems
+    if not root.is_dir():
+        raise PackNotFoundError(f"{root}: no such content directory")
+    found = _stored(root)
+    if found is None:
+        result, _ = load_and_compile(root)
+        pack = result.pack
+        counts = len(pack.articles), len(pack.highlights), len(pack.entities), len(pack.comparison)
+        found = result.problems, counts
+    problems, (articles, highlights, entities, cells) = found
     for problem in problems.items:
         print(problem.format())
-    pack = result.pack
-    counts = ", ".join(
+    loaded = ", ".join(
         [
-            plural(len(pack.articles), "article"),
-            plural(len(pack.highlights), "highlight"),
-            plural(len(pack.entities), "entity"),
-            plural(len(pack.comparison), "comparison cell"),
+            plural(articles, "article"),
+            plural(highlights, "highlight"),
+            plural(entities, "entity"),
+            plural(cells, "comparison cell"),
         ]
     )
-    print(clean_line(f"{display_path(root)}: {problems.summary()} ({counts} loaded)"))
+    print(clean_line(f"{display_path(root)}: {problems.summary()} ({loaded} loaded)"))
     failed = problems.errors or (strict and problems.warnings)
     return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _stored(root: Path) -> tuple[Problems, tuple[int, int, int, int]] | None:
+    compiled = open_compiled(root)
+    if compiled is None:
+        return None
+    try:
+        return compiled.problems(), compiled.counts()
+    except Stale:
+        return None
+    finally:
+        compiled.close()

@@ -14,6 +14,7 @@ from pathlib import Path
 from aiplan_tui.cli.output import prepare as prepare_output
 from aiplan_tui.cli.parser import build_parser
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
+from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import PackNotFoundError, load_pack
@@ -51,11 +52,23 @@ def _main(argv: Sequence[str] | None) -> int:
         for problem in settings_problems.items:
             print(problem.format(), file=sys.stderr)
     content = args.content or settings.content or bundled_content_dir()
+    if args.command == "search":
+        from aiplan_tui.cli.search import search_options
+
+        if search_options(args) is None:  # a usage error exits 2 before any search runs
+            return EXIT_USAGE
     try:
         if args.command == "check":
             from aiplan_tui.cli.check import run_check
 
             return run_check(args.dir or content, strict=args.strict)
+        if args.command in ("search", "export") and content.is_dir() and not not_a_pack(content):
+            from aiplan_tui.cli.warm import answer_from_compiled
+
+            answered = answer_from_compiled(content, args)
+            if answered is not None:
+                return answered
+        manifest = pack_manifest(content)  # before the load: a file changed during it counts
         result = load_pack(content)
     except PackNotFoundError as exc:
         print(f"aiplan-tui: {clean_line(str(exc))}", file=sys.stderr)
@@ -70,19 +83,23 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     if args.command == "export":
         from aiplan_tui.cli.export import run_export
+        from aiplan_tui.compiled.current import compile_loaded
 
-        return run_export(result)
+        status = run_export(result)
+        compile_loaded(result, manifest, with_export=True)  # for next time, after the output
+        return status
     if args.command == "search":
         from aiplan_tui.cli.search import search_command
+        from aiplan_tui.compiled.current import compile_loaded
 
-        return search_command(result, args)
+        return search_command(compile_loaded(result, manifest), args)
     if args.command == "compare":
         from aiplan_tui.cli.compare import run_compare
 
         return run_compare(result, args)
     from aiplan_tui.cli.app import run_app
 
-    return run_app(result, args, settings, settings_problems)
+    return run_app(result, args, settings, settings_problems, manifest)
 
 
 def not_a_pack(root: Path) -> bool:

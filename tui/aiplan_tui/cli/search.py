@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line, shorten
-from aiplan_tui.pack.loader import LoadResult
-from aiplan_tui.search.cache import load_or_build_index
+from aiplan_tui.search.engine import SearchIndex
 from aiplan_tui.search.hits import Hit, snippet
 from aiplan_tui.search.query import KINDS
 
@@ -35,17 +31,10 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
     }
 
 
-def run_search(
-    pack: Pack,
-    query: str,
-    kinds: list[str],
-    limit: int,
-    as_json: bool,
-    files: Sequence[Path] = (),
-) -> int:
-    """Print the hits; exit status 0 with results, 1 with none, as grep does. Given the files
-    the pack was read from, the index comes from (and goes to) the disk cache."""
-    hits = load_or_build_index(pack, files).search(query, limit=limit, kinds=kinds)
+def run_search(index: SearchIndex, query: str, kinds: list[str], limit: int, as_json: bool) -> int:
+    """Print the hits; exit status 0 with results, 1 with none, as grep does. Every hit is
+    found (and read from a compiled pack) before the first is printed."""
+    hits = index.search(query, limit=limit, kinds=kinds)
     if as_json:
         write_json([hit_to_dict(hit) for hit in hits])
     elif sys.stdout.isatty():
@@ -80,13 +69,21 @@ def _print_table(hits: list[Hit], query: str) -> None:
     console().print(table)
 
 
-def search_command(result: LoadResult, args: argparse.Namespace) -> int:
-    """Check the options, then search; a usage error exits 2 before any search runs."""
+def search_options(args: argparse.Namespace) -> list[str] | None:
+    """The kinds asked for; None, having said why, if the options are wrong (exit 2)."""
     kinds = [kind for value in args.kind for kind in value.split(",") if kind]
     unknown = [kind for kind in kinds if kind not in KINDS]
     if unknown or args.limit < 1:
         limit = "--limit must be at least 1"
         problem = f"unknown kind {shorten(unknown[0])!r}" if unknown else limit
         print(f"aiplan-tui search: {problem}", file=sys.stderr)
+        return None
+    return kinds
+
+
+def search_command(index: SearchIndex, args: argparse.Namespace) -> int:
+    """Check the options, then search; a usage error exits 2 before any search runs."""
+    kinds = search_options(args)
+    if kinds is None:
         return EXIT_USAGE
-    return run_search(result.pack, args.query, kinds, args.limit, args.json, result.files)
+    return run_search(index, args.query, kinds, args.limit, args.json)

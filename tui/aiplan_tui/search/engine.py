@@ -9,67 +9,79 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from aiplan_tui.core.model import Pack
-from aiplan_tui.search.documents import PackDocs
+from aiplan_tui.search.documents import Doc, PackDocs
 from aiplan_tui.search.folding import fold, fold_plain
 from aiplan_tui.search.hits import Hit
-from aiplan_tui.search.index import IndexData, build_index_data, collector_paused
+from aiplan_tui.search.index import IndexData, Postings, build_index_data, collector_paused
 from aiplan_tui.search.query import Query, Term, parse
 from aiplan_tui.search.ranking import Group, phrase_span, score_doc, shortlist
 from aiplan_tui.search.vocabulary import EXACT, Vocabulary, Words
 
 
 class SearchIndex:
-    """Built once per pack (or loaded from `data`, as the disk cache does); `search` answers a
-    query string."""
+    """Built once per pack (or over `data` already built); `search` answers a query string.
+    `over` runs queries on documents and postings kept elsewhere (the compiled pack)."""
 
-    def __init__(self, pack: Pack, data: IndexData | None = None) -> None:
+    def __init__(self, pack: Pack, data: IndexData | None = None, checked: bool = False) -> None:
+        """`data` already built from this pack is `checked`: it is not checked again."""
         with collector_paused():
-            self.docs = PackDocs(pack)
+            docs = PackDocs(pack)
             if data is None:
-                data = build_index_data(self.docs.passing())
-            elif data.doc_count != len(self.docs) or (problem := data.problem()) is not None:
+                data = build_index_data(docs.passing())
+            elif checked:
+                pass
+            elif data.doc_count != len(docs) or (problem := data.problem()) is not None:
                 raise ValueError(f"index data does not fit this pack: {problem or 'other docs'}")
         self.data = data
-        self.vocabulary = Vocabulary(data.words)
+        self._setup(docs, data, article_names(pack), dimension_names(pack))
+
+    @classmethod
+    def over(
+        cls,
+        docs: Sequence[Doc],
+        postings: Postings,
+        articles: dict[str, str],
+        dimensions: dict[str, str],
+    ) -> SearchIndex:
+        """An index whose documents and postings come from elsewhere; `articles` and
+        `dimensions` are the names the `article:` and `dim:` filters match (`article_names`)."""
+        index = cls.__new__(cls)
+        index._setup(docs, postings, articles, dimensions)
+        return index
+
+    def _setup(
+        self,
+        docs: Sequence[Doc],
+        postings: Postings,
+        articles: dict[str, str],
+        dimensions: dict[str, str],
+    ) -> None:
+        self.docs = docs
+        self.postings = postings
+        self.vocabulary = Vocabulary(postings.words)
         self._ids = self.vocabulary.ids
-        self._classes = len(data.weights)
-        self._keys = {key: number for number, key in enumerate(data.keys)}
-        self._article_names = {
-            a.id: " ".join([a.id, a.title, a.outlet]).lower() for a in pack.articles
-        }
-        self._dimension_names = {d.id: f"{d.id} {d.title}".lower() for d in pack.dimensions}
+        self._keys = {key: number for number, key in enumerate(postings.keys)}
+        self._article_names = articles
+        self._dimension_names = dimensions
 
     # Postings --------------------------------------------------------------------------------
 
     def _docs_of(self, word: str) -> array[int]:
-        """Every document holding the word, ascending."""
+        """Every document holding the word."""
         number = self._ids.get(word)
-        if number is None:
-            return array("i")
-        base = number * self._classes
-        return self.data.flat[self.data.starts[base] : self.data.starts[base + self._classes]]
+        return array("i") if number is None else self.postings.word_docs(number)
 
     def _weighted(self, word: str) -> list[tuple[float, array[int]]]:
         """The word's documents by the weight of the field holding it."""
         number = self._ids.get(word)
-        if number is None:
-            return []
-        base, starts, found = number * self._classes, self.data.starts, []
-        for offset, weight in enumerate(self.data.weights):
-            start, end = starts[base + offset], starts[base + offset + 1]
-            if start < end:
-                found.append((weight, self.data.flat[start:end]))
-        return found
+        return [] if number is None else self.postings.weighted(number)
 
     def _key_docs(self, key: str) -> array[int]:
         number = self._keys.get(key)
-        if number is None:
-            return array("i")
-        starts = self.data.key_starts
-        return self.data.key_flat[starts[number] : starts[number + 1]]
+        return array("i") if number is None else self.postings.key_docs(number)
 
     # Expanding words -------------------------------------------------------------------------
 
@@ -188,9 +200,9 @@ class SearchIndex:
         self, prefix: str, value: str, names: dict[str, str], unnamed: bool
     ) -> list[str]:
         """Keys whose name (or, if `unnamed`, the key itself when it has none) holds `value`."""
-        start = bisect_left(self.data.keys, prefix)
+        start = bisect_left(self.postings.keys, prefix)
         found = []
-        for key in self.data.keys[start:]:
+        for key in self.postings.keys[start:]:
             if not key.startswith(prefix):
                 break
             name = key[len(prefix) :]
@@ -249,3 +261,13 @@ class SearchIndex:
         folded = fold(field.text)
         original = tuple(sorted({folded.original_span(a, b) for a, b in spans}))
         return Hit(doc, total, field.name, field.text, original, number)
+
+
+def article_names(pack: Pack) -> dict[str, str]:
+    """What `article:` matches: each article's id, title and outlet."""
+    return {a.id: " ".join([a.id, a.title, a.outlet]).lower() for a in pack.articles}
+
+
+def dimension_names(pack: Pack) -> dict[str, str]:
+    """What `dim:` matches: each dimension's id and title."""
+    return {d.id: f"{d.id} {d.title}".lower() for d in pack.dimensions}

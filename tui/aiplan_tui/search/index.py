@@ -11,13 +11,32 @@ import gc
 import math
 from array import array
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise, repeat
+from typing import Protocol
 
 from aiplan_tui.search.documents import Doc, Field
 from aiplan_tui.search.folding import WORD, fold_plain
+
+
+class Postings(Protocol):
+    """What a query reads of a built index: the sorted words and keys, the field weights, and
+    each word's or key's documents. `IndexData` holds them in memory; the compiled pack reads
+    them from its database, only for the words a query asks about."""
+
+    @property
+    def words(self) -> Sequence[str]: ...
+    @property
+    def weights(self) -> tuple[float, ...]: ...
+    @property
+    def keys(self) -> Sequence[str]: ...
+    @property
+    def doc_count(self) -> int: ...
+    def word_docs(self, number: int) -> array[int]: ...
+    def weighted(self, number: int) -> list[tuple[float, array[int]]]: ...
+    def key_docs(self, number: int) -> array[int]: ...
 
 
 @dataclass(frozen=True)
@@ -36,6 +55,24 @@ class IndexData:
     key_starts: array[int]
     key_flat: array[int]
     doc_count: int
+
+    def word_docs(self, number: int) -> array[int]:
+        """Every document holding word `number`, ascending within each field weight."""
+        classes = len(self.weights)
+        return self.flat[self.starts[number * classes] : self.starts[(number + 1) * classes]]
+
+    def weighted(self, number: int) -> list[tuple[float, array[int]]]:
+        """Word `number`'s documents by the weight of the field holding it."""
+        base, starts, found = number * len(self.weights), self.starts, []
+        for offset, weight in enumerate(self.weights):
+            start, end = starts[base + offset], starts[base + offset + 1]
+            if start < end:
+                found.append((weight, self.flat[start:end]))
+        return found
+
+    def key_docs(self, number: int) -> array[int]:
+        """The documents filed under key `number`."""
+        return self.key_flat[self.key_starts[number] : self.key_starts[number + 1]]
 
     def problem(self) -> str | None:
         """Why these arrays cannot be an index (of `doc_count` documents), or None if they can:

@@ -22,7 +22,7 @@ from aiplan_tui.ui.bindings import APP_BINDINGS, SCREEN_ACTIONS
 from aiplan_tui.ui.copying import CopyingApp
 from aiplan_tui.ui.palette import EngineGoTo, PackCommands, Palette
 from aiplan_tui.ui.screens.reader import ReaderScreen
-from aiplan_tui.ui.search_session import IndexReady, SearchSession
+from aiplan_tui.ui.search_session import IndexAgain, IndexReady, SearchSession
 from aiplan_tui.ui.sizing import SizedApp
 from aiplan_tui.ui.startup import Startup
 from aiplan_tui.ui.theming import ThemedApp
@@ -147,11 +147,16 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         self.set_timer(INDEX_DELAY, self.build_search_index)
 
     @work(thread=True, exclusive=True, group="index")
-    def build_search_index(self) -> None:
+    def build_search_index(self, rebuild: bool = False) -> None:
         """Off the UI thread; the index reaches the app as a message, never set from here."""
-        from aiplan_tui.search.cache import load_or_build_index
+        from aiplan_tui.compiled.current import search_index_for
 
-        self.post_message(IndexReady(load_or_build_index(self.result)))
+        index = search_index_for(self.result, self.startup.manifest, rebuild)
+        self.post_message(IndexReady(index))
+
+    @on(IndexAgain)
+    def _index_again(self) -> None:
+        self.build_search_index(rebuild=True)
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:

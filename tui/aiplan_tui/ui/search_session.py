@@ -41,3 +41,7 @@ class IndexReady(Message):
     """The search index is built or loaded; posted from the worker thread to the app."""
 
     index: SearchIndex
+
+
+class IndexAgain(Message):
+    """The index's compiled pack turned out damaged during a search: build it again."""

@@ -26,3 +26,6 @@ class Startup:
     """Where the last session left off."""
     store: StateStore | None = None
     """Where to save the session; None (as in tests) saves nothing."""
+    manifest: str | None = None
+    """The pack's files as they were before it was loaded: the key of its compiled database.
+    None (as in tests): the search index is built in memory and not kept."""

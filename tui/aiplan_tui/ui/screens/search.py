@@ -12,10 +12,11 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.search.hits import Hit, snippet
 from aiplan_tui.ui.screens.shown import ShownScreen
-from aiplan_tui.ui.search_session import SearchSession
+from aiplan_tui.ui.search_session import IndexAgain, SearchSession
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.query_input import QueryInput
 
@@ -97,8 +98,16 @@ class SearchScreen(ShownScreen[SearchChoice | None]):
     def search(self, query: str) -> None:
         """Off the UI thread; a newer query cancels this one and stale results are dropped."""
         index = self.session.index
-        hits = [] if index is None or not query.strip() else index.search(query, RESULT_LIMIT)
+        try:
+            hits = [] if index is None or not query.strip() else index.search(query, RESULT_LIMIT)
+        except Stale:  # its compiled pack was damaged meanwhile: the app indexes again
+            self.app.call_from_thread(self.index_again)
+            hits, index = [], None
         self.app.call_from_thread(self.show_results, query, hits, index is None)
+
+    def index_again(self) -> None:
+        self.session.index = None
+        self.post_message(IndexAgain())
 
     def show_results(self, query: str, hits: list[Hit], indexing: bool) -> None:
         boxes = self.query(Input)

@@ -1,0 +1,170 @@
+"""Writing a compiled pack: everything a command or the app reads, in one SQLite database.
+
+Built in a temporary file beside the target and renamed over it, so a reader sees the old
+database or the new one, never half of one; two builders each rename a whole file of their
+own and the last wins; a kill, a full disk or any other failure leaves at most a temporary
+file that the next build sweeps away. No Textual.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import sqlite3
+import time
+from array import array
+from collections.abc import Iterator
+from itertools import pairwise
+from pathlib import Path
+
+from aiplan_tui.compiled.rows import DOC_COLUMNS, doc_row
+from aiplan_tui.core.export import pack_to_dict
+from aiplan_tui.pack.loader import LoadResult
+from aiplan_tui.search.documents import Doc, PackDocs
+from aiplan_tui.search.engine import SearchIndex, article_names, dimension_names
+from aiplan_tui.search.index import IndexData, build_index_data, collector_paused
+
+EXPORT_CHUNK = 1 << 20
+"""Characters per row of the stored `export` output."""
+STALE_SECONDS = 3600
+"""A temporary database older than this was left by a build that died."""
+
+SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE problems (
+    seq INTEGER PRIMARY KEY, path TEXT, line INTEGER, col INTEGER, severity TEXT, message TEXT
+);
+CREATE TABLE docs ({DOC_COLUMNS.replace("number", "number INTEGER PRIMARY KEY")});
+CREATE TABLE words (number INTEGER PRIMARY KEY, counts BLOB NOT NULL, docs BLOB NOT NULL);
+CREATE TABLE keys (number INTEGER PRIMARY KEY, docs BLOB NOT NULL);
+CREATE TABLE export (seq INTEGER PRIMARY KEY, text TEXT NOT NULL);
+"""
+
+
+def compile_pack(
+    result: LoadResult, manifest: str, target: Path, with_export: bool = False
+) -> SearchIndex:
+    """Index the loaded pack and write its compiled database to `target` (with the `export`
+    output too if asked: it costs as much as the rest). The documents go to the database as
+    the index is built, each made once. Whatever stops the writing, the index is returned and
+    no file is left behind: the caller goes on with what it loaded."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    index: SearchIndex | None = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(target)
+        db = sqlite3.connect(temp, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")  # a temporary file: the rename commits
+            db.execute("PRAGMA synchronous = OFF")
+            db.executescript(SCHEMA)  # (it commits whatever is open: so before the BEGIN)
+            db.execute("BEGIN")
+            index = _index_into(db, result)
+            _fill(db, result, index.data, manifest, with_export)
+            db.execute("COMMIT")
+        finally:
+            db.close()
+        _make_way(target)
+        temp.replace(target)
+    except (OSError, sqlite3.Error):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    return index if index is not None else SearchIndex(result.pack)
+
+
+def _index_into(db: sqlite3.Connection, result: LoadResult) -> SearchIndex:
+    """Build the index, writing each document to the database on its way past."""
+    insert = f"INSERT INTO docs ({DOC_COLUMNS}) VALUES ({', '.join('?' * 12)})"
+    execute = db.execute
+
+    def written() -> Iterator[Doc]:
+        for number, doc in enumerate(PackDocs(result.pack).passing()):
+            execute(insert, doc_row(number, doc))
+            yield doc
+
+    with collector_paused():
+        data = build_index_data(written())
+    return SearchIndex(result.pack, data, checked=True)
+
+
+def _fill(
+    db: sqlite3.Connection, result: LoadResult, data: IndexData, manifest: str, export: bool
+) -> None:
+    pack, problems = result.pack, result.problems
+    meta = {
+        "manifest": manifest,
+        "counts": [
+            len(pack.articles), len(pack.highlights), len(pack.entities), len(pack.comparison)
+        ],
+        "skipped": problems.skipped,
+        "words": list(data.words),
+        "weights": list(data.weights),
+        "keys": list(data.keys),
+        "doc_count": data.doc_count,
+        "articles": article_names(pack),
+        "dimensions": dimension_names(pack),
+        "export": export,
+    }  # fmt: skip
+    db.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [(key, json.dumps(value, ensure_ascii=False)) for key, value in meta.items()],
+    )
+    db.executemany(
+        "INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (n, str(p.path), p.line, p.col, p.severity, p.message)
+            for n, p in enumerate(problems.items)
+        ],
+    )
+    db.executemany("INSERT INTO words VALUES (?, ?, ?)", _word_rows(data))
+    db.executemany("INSERT INTO keys VALUES (?, ?)", _key_rows(data))
+    if export:
+        text = json.dumps(pack_to_dict(pack), ensure_ascii=False, indent=2)
+        chunks = range(0, len(text), EXPORT_CHUNK)
+        db.executemany(
+            "INSERT INTO export VALUES (?, ?)",
+            ((n, text[at : at + EXPORT_CHUNK]) for n, at in enumerate(chunks)),
+        )
+
+
+def _word_rows(data: IndexData) -> Iterator[tuple[int, bytes, bytes]]:
+    classes = len(data.weights)
+    for number in range(len(data.words)):
+        base = number * classes
+        offsets = data.starts[base : base + classes + 1]
+        counts = array("i", (b - a for a, b in pairwise(offsets)))
+        yield number, _bytes(counts), _bytes(data.flat[offsets[0] : offsets[-1]])
+
+
+def _key_rows(data: IndexData) -> Iterator[tuple[int, bytes]]:
+    for number in range(len(data.keys)):
+        yield number, _bytes(data.key_docs(number))
+
+
+def _bytes(values: array[int]) -> bytes:
+    """Little-endian, whatever the machine."""
+    if values.itemsize != 4:
+        values = array("i", values)
+    if array("i", [1]).tobytes()[0] != 1:
+        values = array("i", values)
+        values.byteswap()
+    return values.tobytes()
+
+
+def _make_way(target: Path) -> None:
+    """A rename replaces a file, link or FIFO, but not a directory: an empty one where the
+    database belongs is taken away (one with anything in it is left, and not replaced)."""
+    if target.is_dir() and not target.is_symlink():
+        with contextlib.suppress(OSError):
+            target.rmdir()
+
+
+def _sweep(target: Path) -> None:
+    """Remove what dead builds of this database left (temporary files over an hour old)."""
+    now = time.time()
+    for old in target.parent.glob(f".{target.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - old.lstat().st_mtime > STALE_SECONDS:
+                old.unlink()

@@ -1,0 +1,68 @@
+"""The compiled pack for a pack directory: the current one if there is one, else built from
+a fresh load (and written for next time, where the cache directory allows). No Textual."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from aiplan_tui.compiled.build import compile_pack
+from aiplan_tui.compiled.manifest import pack_manifest
+from aiplan_tui.compiled.stale import Stale
+from aiplan_tui.compiled.store import CompiledPack
+from aiplan_tui.pack.loader import LoadResult, load_pack
+from aiplan_tui.paths import user_cache_dir
+from aiplan_tui.search.engine import SearchIndex
+
+SUFFIX = ".sqlite3"
+
+
+def compiled_path(root: Path, cache_dir: Path | None = None) -> Path:
+    """Where the compiled pack of the pack in `root` lives: one database per pack directory."""
+    base = str(root.absolute()).encode("utf-8", "surrogateescape")
+    name = hashlib.sha256(base).hexdigest()[:24] + SUFFIX
+    return (user_cache_dir() if cache_dir is None else cache_dir) / name
+
+
+def open_compiled(root: Path, cache_dir: Path | None = None) -> CompiledPack | None:
+    """The pack's compiled database if it is current, else None (build it then)."""
+    try:
+        return CompiledPack(compiled_path(root, cache_dir), pack_manifest(root))
+    except Stale:
+        return None
+
+
+def load_and_compile(
+    root: Path, cache_dir: Path | None = None, with_export: bool = False
+) -> tuple[LoadResult, SearchIndex]:
+    """Load the pack, index it and write its compiled database; the loaded pack and index.
+    The manifest is taken first, so a file changed during the load makes the next run build
+    again rather than trust a database of the old text."""
+    manifest = pack_manifest(root)
+    result = load_pack(root)
+    return result, compile_loaded(result, manifest, cache_dir, with_export)
+
+
+def compile_loaded(
+    result: LoadResult, manifest: str, cache_dir: Path | None = None, with_export: bool = False
+) -> SearchIndex:
+    """The index of a pack loaded already (its manifest taken before it was), written with
+    the rest of the compiled pack for the next run."""
+    return compile_pack(result, manifest, compiled_path(result.pack.root, cache_dir), with_export)
+
+
+def search_index_for(
+    result: LoadResult, manifest: str | None, rebuild: bool = False
+) -> SearchIndex:
+    """The app's index: from the compiled pack if current (unless `rebuild`: it turned out
+    damaged), else built and compiled. Without a manifest, built in memory and not kept."""
+    if manifest is None:
+        return SearchIndex(result.pack)
+    if not rebuild:
+        compiled = open_compiled(result.pack.root)
+        if compiled is not None:
+            try:
+                return compiled.search_index()  # its connection stays open while it is used
+            except Stale:
+                compiled.close()
+    return compile_loaded(result, manifest)

@@ -1,0 +1,63 @@
+"""Search documents as database rows and back, equal field for field. No Textual."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aiplan_tui.core.model import Location
+from aiplan_tui.search.documents import Doc, Field
+
+DOC_COLUMNS = (
+    "number, kind, id, article, paragraph, start, stop, fields, sides, dimensions, speaker, years"
+)
+
+DocRow = tuple[int, str, str, str, int | None, int | None, int | None, str, str, str, str, str]
+
+
+def doc_row(number: int, doc: Doc) -> DocRow:
+    location = doc.location
+    return (
+        number,
+        doc.kind,
+        doc.id,
+        doc.article,
+        None if location is None else location.paragraph,
+        None if location is None else location.start,
+        None if location is None else location.end,
+        _dump([[f.name, f.text, f.weight] for f in doc.fields]),
+        _dump(sorted(doc.sides)),
+        _dump(sorted(doc.dimensions)),
+        doc.speaker,
+        _dump(sorted(doc.years)),
+    )
+
+
+def row_doc(row: tuple[Any, ...]) -> Doc:
+    """The document a row holds; ValueError or TypeError if the row is not one `doc_row` made."""
+    _, kind, id_, article, paragraph, start, stop, fields, sides, dims, speaker, years = row
+    location = None if paragraph is None else Location(int(paragraph), int(start), int(stop))
+    made = tuple(Field(str(name), str(text), float(weight)) for name, text, weight in _load(fields))
+    return Doc(
+        str(kind), str(id_), made, str(article), location, _strings(sides), _strings(dims),
+        str(speaker), _strings(years),
+    )  # fmt: skip
+
+
+def _strings(text: str) -> frozenset[str]:
+    return frozenset(str(item) for item in _load(text))
+
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+"""One encoder for every row: `json.dumps` with options makes a new one per call."""
+
+
+def _dump(value: list[Any]) -> str:
+    return _encode(value) if value else "[]"
+
+
+def _load(text: str) -> list[Any]:
+    value = json.loads(text)
+    if not isinstance(value, list):
+        raise ValueError("not a list")
+    return value
