@@ -200,3 +200,33 @@ def test_two_processes_building_at_once_both_answer(root: Path) -> None:
     assert open_compiled(root) is not None
     leftovers = [p.name for p in compiled_path(root).parent.iterdir() if p.name.endswith(".tmp")]
     assert not leftovers
+
+
+@pytest.mark.parametrize("which", ["mini-with-problems", "bundled"])
+def test_the_app_starts_on_the_pack_as_loading_it_gives(
+    which: str, make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's pack, read back from the database, is the loaded pack object for object
+    (and its problems the same), and the app gets it without the pack being read."""
+    broken = {"highlights/broken.toml": '[[quote]]\nid = "x"\n'}
+    root = make_pack(broken) if which != "bundled" else bundled_content_dir()
+    loaded = load_pack(root)
+    load_and_compile(root)
+    given: list[object] = []
+
+    def app(result: object, *_: object) -> int:
+        given.append(result)
+        return 0
+
+    def no_load(*_: object) -> None:
+        raise AssertionError("the pack was loaded")
+
+    monkeypatch.setattr("aiplan_tui.cli.app.run_app", app)
+    monkeypatch.setattr(cli_main, "load_pack", no_load)
+    assert cli_main.main(["--content", str(root)]) == 0
+    (result,) = given
+    assert isinstance(result, type(loaded))
+    assert result.pack == loaded.pack
+    assert result.problems.items == loaded.problems.items
+    assert result.problems.skipped == loaded.problems.skipped
+    assert [type(h) for h in result.pack.highlights] == [type(h) for h in loaded.pack.highlights]

@@ -43,9 +43,11 @@ def bytes_report(size: tuple[int, int], runs: int, app_args: list[str]) -> dict[
     return figures
 
 
-def first_frame_seconds(command: list[str] | None) -> float:
+def first_frame_seconds(command: list[str] | None, cache: Path | None = None) -> float:
+    """Seconds from launch to the first complete frame; `cache`: the XDG cache to use (the
+    compiled pack in it), else a fresh one."""
     with tempfile.TemporaryDirectory(prefix="aiplan-startup-") as home:
-        terminal = pty_bytes.Terminal(80, 24, [], home, command)
+        terminal = pty_bytes.Terminal(80, 24, [], home, command, cache)
         try:
             deadline = terminal.started + pty_bytes.RUN_TIMEOUT
             _, finished = terminal.read_update(

@@ -158,14 +158,16 @@ class Terminal:
         app_args: list[str],
         home: str,
         command: list[str] | None = None,
+        cache: Path | None = None,
     ) -> None:
+        """`cache`: the XDG cache directory to use (default: a fresh one in `home`)."""
         env = {
             "PATH": os.environ.get("PATH", os.defpath),
             "HOME": home,
             "XDG_CONFIG_HOME": str(Path(home, ".config")),
             "XDG_STATE_HOME": str(Path(home, ".local", "state")),
             "XDG_DATA_HOME": str(Path(home, ".local", "share")),
-            "XDG_CACHE_HOME": str(Path(home, ".cache")),
+            "XDG_CACHE_HOME": str(cache or Path(home, ".cache")),
             "TERM": "xterm-256color",
             "LANG": "C.UTF-8",
         }

@@ -17,7 +17,7 @@ from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
 from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.pack.loader import PackNotFoundError, load_pack
+from aiplan_tui.pack.loader import LoadResult, PackNotFoundError, load_pack
 from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.settings.config import default_config_path, load_settings
 
@@ -69,7 +69,9 @@ def _main(argv: Sequence[str] | None) -> int:
             if answered is not None:
                 return answered
         manifest = pack_manifest(content)  # before the load: a file changed during it counts
-        result = load_pack(content)
+        result = _compiled_result(content) if args.command is None else None
+        if result is None:
+            result = load_pack(content)
     except PackNotFoundError as exc:
         print(f"aiplan-tui: {clean_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
@@ -100,6 +102,24 @@ def _main(argv: Sequence[str] | None) -> int:
     from aiplan_tui.cli.app import run_app
 
     return run_app(result, args, settings, settings_problems, manifest)
+
+
+def _compiled_result(root: Path) -> LoadResult | None:
+    """For the app: the pack from its compiled database, if that is current."""
+    if not root.is_dir() or not_a_pack(root):
+        return None
+    from aiplan_tui.compiled.current import open_compiled
+    from aiplan_tui.compiled.stale import Stale
+
+    compiled = open_compiled(root)
+    if compiled is None:
+        return None
+    try:
+        return compiled.load_result(root)
+    except Stale:
+        return None
+    finally:
+        compiled.close()
 
 
 def not_a_pack(root: Path) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 
+from aiplan_tui.compiled.records import pack_rows
 from aiplan_tui.compiled.rows import DOC_COLUMNS, doc_row
 from aiplan_tui.core.export import pack_to_dict
 from aiplan_tui.pack.loader import LoadResult
@@ -40,6 +41,7 @@ CREATE TABLE docs ({DOC_COLUMNS.replace("number", "number INTEGER PRIMARY KEY")}
 CREATE TABLE words (number INTEGER PRIMARY KEY, counts BLOB NOT NULL, docs BLOB NOT NULL);
 CREATE TABLE keys (number INTEGER PRIMARY KEY, docs BLOB NOT NULL);
 CREATE TABLE export (seq INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE pack (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, item TEXT NOT NULL);
 """
 
 
@@ -117,6 +119,10 @@ def _fill(
             (n, str(p.path), p.line, p.col, p.severity, p.message)
             for n, p in enumerate(problems.items)
         ],
+    )
+    db.executemany(
+        "INSERT INTO pack VALUES (?, ?, ?)",
+        ((n, kind, item) for n, (kind, item) in enumerate(pack_rows(pack))),
     )
     db.executemany("INSERT INTO words VALUES (?, ?, ?)", _word_rows(data))
     db.executemany("INSERT INTO keys VALUES (?, ?)", _key_rows(data))

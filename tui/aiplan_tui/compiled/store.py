@@ -17,11 +17,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, overload
 
+from aiplan_tui.compiled.records import rows_pack
 from aiplan_tui.compiled.rows import DOC_COLUMNS, row_doc
 from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.core.problems import Problem, Problems
+from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.search.documents import Doc
 from aiplan_tui.search.engine import SearchIndex
+from aiplan_tui.search.index import collector_paused
 
 HEADER = b"SQLite format 3\x00"
 
@@ -72,6 +75,13 @@ class CompiledPack:
                 at = Path(path), int(line), int(col), str(message)
                 found.items.append(Problem(*at, "warning" if severity == "warning" else "error"))
             return found
+
+    def load_result(self, root: Path) -> LoadResult:
+        """The pack and its problems as loading `root` gave them, without reading it."""
+        with damage_is_stale(), collector_paused():
+            rows = self.db.execute("SELECT kind, item FROM pack ORDER BY seq")
+            pack = rows_pack(root, iter(rows))
+            return LoadResult(pack, self.problems())
 
     def export_text(self) -> list[str]:
         """The `export` output (without its final newline) as the rows it is stored in, all

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, TypeVar
 
 HighlightKind = Literal["quote", "fact", "position", "event"]
 HIGHLIGHT_KINDS: tuple[HighlightKind, ...] = ("quote", "fact", "position", "event")
@@ -155,17 +156,56 @@ class Pack:
     highlights: tuple[Highlight, ...] = ()
     comparison: tuple[Cell, ...] = ()
 
+    # Lookups: each made once, on first use, so a large pack is never scanned per call.
+    # (A cached_property writes the instance's __dict__ directly, as a frozen class allows;
+    # equality and hashing still look at the fields only.)
+
+    @cached_property
+    def _articles_by_id(self) -> dict[str, Article]:
+        return _first_of_each(self.articles)
+
+    @cached_property
+    def _entities_by_id(self) -> dict[str, Entity]:
+        return _first_of_each(self.entities)
+
+    @cached_property
+    def _highlights_by_id(self) -> dict[str, Highlight]:
+        return _first_of_each(self.highlights)
+
+    @cached_property
+    def _by_article(self) -> dict[str, tuple[Highlight, ...]]:
+        found: dict[str, list[Highlight]] = {}
+        for h in self.highlights:
+            found.setdefault(h.article, []).append(h)
+        return {
+            article: tuple(
+                sorted(
+                    items, key=lambda h: (h.location.paragraph, h.location.start, h.location.end)
+                )
+            )
+            for article, items in found.items()
+        }
+
     def article(self, article_id: str) -> Article | None:
-        return next((a for a in self.articles if a.id == article_id), None)
+        return self._articles_by_id.get(article_id)
 
     def entity(self, entity_id: str) -> Entity | None:
-        return next((e for e in self.entities if e.id == entity_id), None)
+        return self._entities_by_id.get(entity_id)
 
     def highlight(self, highlight_id: str) -> Highlight | None:
-        return next((h for h in self.highlights if h.id == highlight_id), None)
+        return self._highlights_by_id.get(highlight_id)
 
     def highlights_in(self, article_id: str) -> tuple[Highlight, ...]:
         """The article's highlights in reading order."""
-        found = [h for h in self.highlights if h.article == article_id]
-        found.sort(key=lambda h: (h.location.paragraph, h.location.start, h.location.end))
-        return tuple(found)
+        return self._by_article.get(article_id, ())
+
+
+_Item = TypeVar("_Item", Article, Entity, Highlight)
+
+
+def _first_of_each(items: tuple[_Item, ...]) -> dict[str, _Item]:
+    """Each id's first item (a repeated id, which `check` reports, finds the first)."""
+    found: dict[str, _Item] = {}
+    for item in items:
+        found.setdefault(item.id, item)
+    return found

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from aiplan_tui.core.model import Highlight, HighlightKind, Pack
 
 
-@dataclass(frozen=True, order=True)
-class Place:
-    """A point in the pack: article (by pack order), paragraph, character offset."""
+class Place(NamedTuple):
+    """A point in the pack: article (by pack order), paragraph, character offset. (A tuple,
+    so sorting and bisecting a large pack's places compare in C.)"""
 
     article: int
     paragraph: int
@@ -24,14 +24,15 @@ class ReadingOrder:
     def __init__(self, pack: Pack, kinds: Collection[HighlightKind] | None = None) -> None:
         article_index = {article.id: number for number, article in enumerate(pack.articles)}
         self._article_index = article_index
-        chosen = [
-            h
-            for h in pack.highlights
+        placed = [
+            (Place(article_index[h.article], h.location.paragraph, h.location.start), n)
+            for n, h in enumerate(pack.highlights)
             if (kinds is None or h.kind in kinds) and h.article in article_index
         ]
-        chosen.sort(key=self.place_of)
-        self.items: tuple[Highlight, ...] = tuple(chosen)
-        self._places = [self.place_of(h) for h in chosen]
+        placed.sort()  # by place, then pack order: as a stable sort by place
+        self.items: tuple[Highlight, ...] = tuple(pack.highlights[n] for _, n in placed)
+        self._places = [place for place, _ in placed]
+        self._positions: dict[str, int] | None = None
 
     def place_of(self, highlight: Highlight) -> Place:
         loc = highlight.location
@@ -57,10 +58,12 @@ class ReadingOrder:
 
     def position(self, highlight_id: str) -> int | None:
         """1-based position of a highlight in this order, for "quote 3 of 19"."""
-        for number, item in enumerate(self.items, start=1):
-            if item.id == highlight_id:
-                return number
-        return None
+        if self._positions is None:
+            positions: dict[str, int] = {}
+            for number, item in enumerate(self.items, start=1):
+                positions.setdefault(item.id, number)
+            self._positions = positions
+        return self._positions.get(highlight_id)
 
     def __len__(self) -> int:
         return len(self.items)

@@ -55,7 +55,9 @@ class ReaderScreen(PanedScreen):
         """How the current theme draws highlights (the app's, made once per theme)."""
         self.navigation = Navigation(pack)
         """Where the walking keys lead, and the last search's matches."""
-        self.highlight_counts = {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}
+        self.highlight_counts = {
+            a.id: len(pack.highlights_in(a.id)) for a in pack.articles
+        }  # (grouped once by the pack)
         self.current: Highlight | None = None
         """The highlight the cursor is on, if any."""
         self._available: tuple[bool, ...] = ()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual.binding import BindingType
+from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from aiplan_tui.core.formatting import fact_line
@@ -63,7 +65,12 @@ class Navigator(FittedTree[Target]):
         self._fill(counts)
 
     def _fill(self, counts: Mapping[str, int]) -> None:
+        """Articles now; the entries of every other section when it is first opened, so a
+        pack of a million highlights does not build a million lines before the first frame."""
         pack = self.pack
+        self._pending: dict[int, str] = {}
+        """Sections (by node id) whose entries are not made yet, and which they are."""
+        self._sections: dict[str, TreeNode[Target]] = {}
         articles = self.root.add(Text(f"Articles ({len(pack.articles)})"), expand=True)
         for article in pack.articles:
             label = Text()
@@ -71,28 +78,52 @@ class Navigator(FittedTree[Target]):
             outlet = clean_line(article.outlet) if article.outlet else "source not given"
             label.append(f"  {outlet} · {counts.get(article.id, 0)}", style="dim")
             articles.add_leaf(label, Target("article", article.id))
+        sized = Counter(h.kind for h in pack.highlights)
         for kind, title in SECTIONS:
-            items = [h for h in pack.highlights if h.kind == kind]
-            section = self.root.add(Text(f"{title} ({len(items)})"))
-            for highlight in items:
-                section.add_leaf(
-                    highlight_label(highlight, pack), Target("highlight", highlight.id)
-                )
-        people = self.root.add(Text(f"People & organisations ({len(pack.entities)})"))
-        for entity in sorted(pack.entities, key=lambda e: e.name.lower()):
-            people.add_leaf(Text(clean_line(entity.name)), Target("entity", entity.id))
-        dimensions = self.root.add(Text(f"Comparison dimensions ({len(pack.dimensions)})"))
-        for dimension in pack.dimensions:
-            dimensions.add_leaf(
-                Text(clean_line(dimension.title)), Target("dimension", dimension.id)
-            )
+            self._section(kind, f"{title} ({sized[kind]})", sized[kind])
+        self._section("entity", f"People & organisations ({len(pack.entities)})", 1)
+        self._section("dimension", f"Comparison dimensions ({len(pack.dimensions)})", 1)
+
+    def _section(self, kind: str, title: str, size: int) -> None:
+        node = self.root.add(Text(title), allow_expand=size > 0)
+        self._pending[node.id] = kind
+        self._sections[kind] = node
+
+    def _entries(self, kind: str) -> list[tuple[Text, Target]]:
+        pack = self.pack
+        if kind == "entity":
+            people = sorted(pack.entities, key=lambda e: e.name.lower())
+            return [(Text(clean_line(e.name)), Target("entity", e.id)) for e in people]
+        if kind == "dimension":
+            return [(Text(clean_line(d.title)), Target("dimension", d.id)) for d in pack.dimensions]
+        return [
+            (highlight_label(h, pack), Target("highlight", h.id))
+            for h in pack.highlights
+            if h.kind == kind
+        ]
+
+    def filled(self, kind: str) -> TreeNode[Target] | None:
+        """The section for `kind`, its entries made if they were not yet."""
+        node = self._sections.get(kind)
+        if node is not None and self._pending.pop(node.id, None) is not None:
+            for label, target in self._entries(kind):
+                node.add_leaf(label, target)
+        return node
+
+    def _on_tree_node_expanded(self, event: Tree.NodeExpanded[Target]) -> None:
+        kind = self._pending.get(event.node.id)
+        if kind is not None:
+            self.filled(kind)
 
     def node_for(self, target: Target) -> TreeNode[Target] | None:
-        """The entry that opens `target`, to move the cursor there."""
-        stack = list(self.root.children)
-        while stack:
-            node = stack.pop()
-            if node.data == target:
-                return node
-            stack.extend(node.children)
-        return None
+        """The entry that opens `target`, to move the cursor there (its section filled)."""
+        if target.kind == "highlight":
+            highlight = self.pack.highlight(target.id)
+            section = self.filled(highlight.kind) if highlight else None
+        elif target.kind == "article":
+            section = self.root.children[0] if self.root.children else None
+        else:
+            section = self.filled(target.kind)
+        if section is None:
+            return None
+        return next((node for node in section.children if node.data == target), None)

@@ -1,0 +1,140 @@
+"""The loaded pack as rows of plain JSON and back, equal object for object, so the app can
+start on a compiled pack without reading and checking the pack's files again. No Textual.
+
+Each object is a JSON array of its fields in declaration order; a `SourceRef` is
+`[path, line]`, a `Location` `[paragraph, start, end]`, a date `{"date": "YYYY-MM-DD"}` (an
+event's date may also be free text, kept as a string), a tuple a list.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from aiplan_tui.core.model import (
+    HIGHLIGHT_KINDS,
+    Article,
+    Cell,
+    Dimension,
+    Entity,
+    Event,
+    Fact,
+    Location,
+    Pack,
+    PackInfo,
+    Position,
+    Quote,
+    Side,
+    SourceRef,
+)
+
+KINDS: dict[str, type[Any]] = {
+    "info": PackInfo, "side": Side, "dimension": Dimension, "article": Article,
+    "entity": Entity, "quote": Quote, "fact": Fact, "position": Position, "event": Event,
+    "cell": Cell,
+}  # fmt: skip
+"""What each row's `kind` is made into."""
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def pack_rows(pack: Pack) -> Iterator[tuple[str, str]]:
+    """(kind, JSON) for everything in the pack, in the pack's order."""
+    yield "info", _row(pack.info)
+    for group in (pack.sides, pack.dimensions, pack.articles, pack.entities):
+        for item in group:
+            yield _kind(item), _row(item)
+    for highlight in pack.highlights:
+        yield highlight.kind, _row(highlight)
+    for cell in pack.comparison:
+        yield "cell", _row(cell)
+
+
+def rows_pack(root: Path, rows: Iterator[tuple[str, str]]) -> Pack:
+    """The pack the rows were made from; ValueError (or TypeError, KeyError) if they are not
+    rows `pack_rows` made."""
+    groups: dict[str, list[Any]] = {name: [] for name in ("info", *KINDS)}
+    for kind, text in rows:
+        group = "quote" if kind in HIGHLIGHT_KINDS else kind  # highlights keep their order
+        groups[group].append(_make(KINDS[kind], json.loads(text)))
+    (info,) = groups["info"]
+    return Pack(
+        info, root, tuple(groups["side"]), tuple(groups["dimension"]),
+        tuple(groups["article"]), tuple(groups["entity"]), tuple(groups["quote"]),
+        tuple(groups["cell"]),
+    )  # fmt: skip
+
+
+def _kind(item: object) -> str:
+    return next(kind for kind, cls in KINDS.items() if type(item) is cls)
+
+
+def _row(item: object) -> str:
+    return _encode([_plain(getattr(item, f.name)) for f in _fields(type(item))])
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, SourceRef):
+        return [str(value.path), value.line]
+    if isinstance(value, Location):
+        return [value.paragraph, value.start, value.end]
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+_FIELDS: dict[type[Any], tuple[dataclasses.Field[Any], ...]] = {}
+_MAKERS: dict[type[Any], tuple[tuple[str, ...], list[tuple[int, Callable[[Any], Any]]]]] = {}
+
+
+def _fields(cls: type[Any]) -> tuple[dataclasses.Field[Any], ...]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = dataclasses.fields(cls)
+    return found
+
+
+def _make(cls: type[Any], values: list[Any]) -> Any:
+    """The object, made as unpickling makes one: its fields set straight into a new
+    instance. (Through a frozen dataclass's `__init__` each field is a separate
+    `object.__setattr__`: three times as slow, for checks the rows passed when written.)"""
+    made = _MAKERS.get(cls)
+    if made is None:
+        fields = _fields(cls)
+        made = _MAKERS[cls] = (
+            tuple(f.name for f in fields),
+            [(n, maker) for n, f in enumerate(fields) if (maker := _maker(f)) is not None],
+        )
+    names, makers = made
+    if len(values) != len(names):
+        raise ValueError(f"{cls.__name__}: {len(values)} fields, not {len(names)}")
+    for number, maker in makers:
+        values[number] = maker(values[number])
+    item = object.__new__(cls)
+    item.__dict__.update(zip(names, values, strict=True))
+    return item
+
+
+@lru_cache(maxsize=4096)
+def _path(text: str) -> Path:
+    """One Path per file, shared by every item from it."""
+    return Path(text)
+
+
+def _maker(field: dataclasses.Field[Any]) -> Callable[[Any], Any] | None:
+    """How a field's JSON value becomes its value again (None: it is the same)."""
+    if field.name == "source":
+        return lambda v: _make(SourceRef, [_path(v[0]), int(v[1])])
+    if field.name == "location":
+        return lambda v: _make(Location, [int(v[0]), int(v[1]), int(v[2])])
+    if field.name in ("published", "date"):
+        return lambda v: dt.date.fromisoformat(v["date"]) if isinstance(v, dict) else v
+    if str(field.type).startswith("tuple"):
+        return tuple
+    return None
