@@ -11,7 +11,7 @@ from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.quotes import QuotesScreen
 from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.screens.search import SearchScreen
-from conftest import make_app, until
+from conftest import PackFactory, make_app, until
 
 
 async def wait_for_index(app: AiplanApp, pilot: Pilot[None]) -> None:
@@ -186,3 +186,33 @@ async def test_results_that_arrive_after_escape_are_dropped() -> None:
         await pilot.pause()
         assert app.is_running
         assert app.screen is app.reader
+
+
+async def test_a_compiled_pack_damaged_under_the_app_means_indexing_again(
+    make_pack: PackFactory,
+) -> None:
+    """The app searches its compiled pack as it runs; if the database is damaged meanwhile
+    (another tool, a disk fault), the search that finds out says "Indexing the pack…", the
+    pack is indexed again and the results come, with no traceback."""
+    from aiplan_tui.compiled.current import compiled_path, load_and_compile
+    from aiplan_tui.compiled.manifest import pack_manifest
+    from aiplan_tui.compiled.store import StoredDocs
+    from aiplan_tui.ui.startup import Startup
+
+    root = make_pack()
+    load_and_compile(root)
+    app = make_app(root, Startup(manifest=pack_manifest(root)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(app, pilot)
+        index = app.search.index
+        assert index is not None and isinstance(index.docs, StoredDocs)  # from the database
+        path = compiled_path(root)
+        path.write_bytes(b"\xff" * path.stat().st_size)  # the same file, damaged in place
+        await pilot.press("slash", *"camps")
+        await until(pilot, lambda: "q-camps" in ids(app), "the results after indexing again")
+        assert app.search.index is not None and not isinstance(app.search.index.docs, StoredDocs)
+
+
+def ids(app: AiplanApp) -> list[str]:
+    screen = app.screen
+    return [hit.id for hit in screen.hits] if isinstance(screen, SearchScreen) else []

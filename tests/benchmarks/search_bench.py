@@ -1,7 +1,7 @@
 """Search speed and memory on synthetic packs of 1k to 1M items (fixed seed), as the issue asks.
 
-For each size, in a fresh process: index build time, the time to load it back from the disk
-cache (`index_cache`), then per-query median and p95 over a fixed
+For each size, in a fresh process: index build time, the time to open it from a compiled pack
+(`compiled.store`, the database `aiplan-tui` keeps per pack), then per-query median and p95 over a fixed
 set of queries (typos, phrases, filters, OR, negation), and the process's peak memory. These
 are in-process figures, for the engine alone; the comparison with fzf, whole process against
 whole process as a user pays it, is `whole_process.py`.
@@ -22,6 +22,8 @@ import time
 from itertools import accumulate
 from pathlib import Path
 
+from aiplan_tui.compiled.build import compile_pack
+from aiplan_tui.compiled.store import CompiledPack
 from aiplan_tui.core.model import (
     Article,
     Entity,
@@ -33,7 +35,8 @@ from aiplan_tui.core.model import (
     Side,
     SourceRef,
 )
-from aiplan_tui.search import cache as index_cache
+from aiplan_tui.core.problems import Problems
+from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.search.engine import SearchIndex
 
 SEED = 20250726
@@ -178,14 +181,16 @@ def measure(items: int, repeat: int) -> dict[str, object]:
             index.search(query, limit=50)
             timings.append(time.perf_counter() - started)
     timings.sort()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the cache's copy
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the database
     with tempfile.TemporaryDirectory() as cache:
-        path = Path(cache) / "bench.index"
-        index_cache.save(index, path)
+        path = Path(cache) / "bench.sqlite3"
+        compile_pack(LoadResult(pack, Problems()), "bench", path)
         started = time.perf_counter()
-        loaded = index_cache.load(pack, path)
+        compiled = CompiledPack(path, "bench")
+        loaded = compiled.search_index()
+        loaded.search(QUERIES[0], limit=50)
         cache_load = time.perf_counter() - started
-        assert loaded is not None
+        compiled.close()
         del loaded
     report: dict[str, object] = {
         "items": len(index.docs),
@@ -208,7 +213,7 @@ def main() -> int:
         print(json.dumps(measure(args.child, args.repeat)))
         return 0
     print(
-        f"{'items':>9} {'build s':>8} {'cache s':>8} {'median ms':>10} {'p95 ms':>8} {'peak MB':>8}"
+        f"{'items':>9} {'build s':>8} {'open s':>8} {'median ms':>10} {'p95 ms':>8} {'peak MB':>8}"
     )
     for size in (int(s) for s in args.sizes.split(",")):
         done = subprocess.run(

@@ -2,10 +2,12 @@
 
 For each size, a pack from `pack_gen` (fixed seed) and the same paragraphs one a line for
 fzf; then, each a median over runs that alternate with their peer in the same loop:
-- warm `aiplan-tui search` (index cached) against `fzf --filter`, and the ratio;
-- cold `aiplan-tui search` (cache removed before each run) against `fzf --filter`;
-- `aiplan-tui check` and `aiplan-tui export` (with fzf's time beside them);
-- the app's time to its first complete frame against a minimal Textual app;
+- warm `aiplan-tui search` (the pack compiled) against `fzf --filter`, and the ratio, for a
+  query most lines match and for a selective one;
+- cold `aiplan-tui search` (the compiled pack removed before each run) against `fzf --filter`;
+- `aiplan-tui check` and `aiplan-tui export`, warm (with fzf's time beside them);
+- the app's time to its first complete frame (the pack compiled) against a minimal Textual
+  app;
 - the peak memory (max RSS) of each process.
 Every figure is the installed command as the user runs it: start-up, imports, loading the
 pack and the query all count.
@@ -34,22 +36,34 @@ from budgets import MINIMAL_APP, first_frame_seconds
 
 QUERY = "semiconductors governance"
 """Two words every size has many matches for; fzf gets the same string."""
+SELECTIVE = "item777"
+"""A word of a few paragraphs only (each has its own `itemN`)."""
 COMMAND = Path(sys.executable).parent / "aiplan-tui"
+
+
+GNU_TIME = Path("/usr/bin/time")
+"""GNU time (Debian: apt-get install time) reports a process's own peak memory. The kernel
+keeps a process's peak across exec, so a child forked straight from this script (which
+holds the generated pack) would report this script's size, not its own."""
 
 
 def measure(argv: list[str], env: dict[str, str], stdin: Path | None = None) -> tuple[float, float]:
     """(seconds, peak MiB) of one whole process; its output is read and dropped."""
-    started = time.perf_counter()
-    with Path(stdin or os.devnull).open("rb") as source:
-        process = subprocess.Popen(
-            argv, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
-        )
-        _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):  # 1: nothing found (search, fzf)
-        raise SystemExit(f"{' '.join(argv)} exited {process.returncode}")
-    return seconds, usage.ru_maxrss / 1024
+    with tempfile.NamedTemporaryFile(prefix="aiplan-peak-") as peak:
+        wrapped = [str(GNU_TIME), "-f", "%M", "-o", peak.name, *argv] if GNU_TIME.exists() else argv
+        started = time.perf_counter()
+        with Path(stdin or os.devnull).open("rb") as source:
+            process = subprocess.Popen(
+                wrapped, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                env=env,
+            )  # fmt: skip
+            _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode not in (0, 1):  # 1: nothing found (search, fzf)
+            raise SystemExit(f"{' '.join(argv)} exited {process.returncode}")
+        kib = int(Path(peak.name).read_text().split()[-1]) if GNU_TIME.exists() else usage.ru_maxrss
+    return seconds, kib / 1024
 
 
 def alternate(
@@ -98,17 +112,28 @@ def one_size(items: int, runs: int, fzf: str) -> None:
 
         print(f"\n{len(lines):,} items ({len(lines) // pack_gen.PARAGRAPHS:,} articles), "
               f"medians of {runs}, alternating")  # fmt: skip
-        measure(search, env)  # build the cache once: the warm runs find it
+        measure(search, env)  # compile the pack once: the warm runs find it
         report("warm search", *alternate(ours, peer, runs), "fzf")
+        selective = [str(COMMAND), "--content", str(pack), "search", SELECTIVE]
+        report(
+            "warm search, selective",
+            *alternate(
+                lambda: measure(selective, env),
+                lambda: measure([fzf, "--filter", SELECTIVE], env, stdin=listing),
+                runs,
+            ),
+            "fzf",
+        )
         report("cold search", *alternate(cold, peer, runs), "fzf")
-        measure(search, env)
+        export = [str(COMMAND), "--content", str(pack), "export"]
+        measure(export, env)  # compiles with the export stored: the warm runs find it
         for command in ("check", "export"):
             argv = [str(COMMAND), "--content", str(pack), command]
             report(command, *alternate(lambda a=argv: measure(a, env), peer, runs), "fzf")
         app, minimal = [], []
         for _ in range(runs):
             minimal.append(first_frame_seconds([sys.executable, str(MINIMAL_APP)]))
-            app.append(first_frame_seconds([str(COMMAND), "--content", str(pack)]))
+            app.append(first_frame_seconds([str(COMMAND), "--content", str(pack)], cache))
         mine, theirs = statistics.median(app), statistics.median(minimal)
         print(f"  {'app first frame':<22} {mine:8.3f} s               minimal Textual app "
               f"{theirs:7.3f} s              ratio {mine / theirs:6.1f}x")  # fmt: skip
@@ -124,6 +149,8 @@ def main() -> int:
         print("fzf is not installed (Debian: apt-get install fzf)", file=sys.stderr)
         return 2
     print(f"aiplan-tui: {COMMAND}; fzf: {fzf}; query {QUERY!r}")
+    if not GNU_TIME.exists():
+        print("GNU time is not installed (apt-get install time): peak memory is an upper bound")
     print("(the first frame ends after 0.5 s without output, for both apps alike)")
     for size in args.sizes.split(","):
         one_size(int(size), args.runs, fzf)

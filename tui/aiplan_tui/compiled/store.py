@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import stat
+import threading
 from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -95,11 +96,12 @@ class CompiledPack:
     def search_index(self) -> SearchIndex:
         """An index reading its documents and postings from here as queries need them."""
         meta = self.meta
+        lock = threading.Lock()  # searches may run in several threads; one reads at a time
         with damage_is_stale():
             return SearchIndex.over(
-                StoredDocs(self.db, int(meta["doc_count"])),
+                StoredDocs(self.db, int(meta["doc_count"]), lock),
                 StoredPostings(
-                    self.db, meta["words"], meta["weights"], meta["keys"], meta["doc_count"]
+                    self.db, meta["words"], meta["weights"], meta["keys"], meta["doc_count"], lock
                 ),
                 {str(k): str(v) for k, v in meta["articles"].items()},
                 {str(k): str(v) for k, v in meta["dimensions"].items()},
@@ -131,9 +133,10 @@ def _check_file(path: Path) -> None:
 class StoredDocs(Sequence[Doc]):
     """The search documents, each read from the database when first asked for."""
 
-    def __init__(self, db: sqlite3.Connection, count: int) -> None:
+    def __init__(self, db: sqlite3.Connection, count: int, lock: threading.Lock) -> None:
         self._db = db
         self._count = count
+        self._lock = lock
         self._made: dict[int, Doc] = {}
 
     def __len__(self) -> int:
@@ -151,7 +154,7 @@ class StoredDocs(Sequence[Doc]):
         number = index % self._count if self._count else index
         doc = self._made.get(number)
         if doc is None:
-            with damage_is_stale():
+            with damage_is_stale(), self._lock:
                 row = self._db.execute(
                     f"SELECT {DOC_COLUMNS} FROM docs WHERE number = ?", (number,)
                 ).fetchone()
@@ -165,8 +168,9 @@ class StoredPostings:
     """The index's postings, each word's read from the database when a query asks for it."""
 
     def __init__(self, db: sqlite3.Connection, words: list[str], weights: list[float],
-                 keys: list[str], doc_count: int) -> None:  # fmt: skip
+                 keys: list[str], doc_count: int, lock: threading.Lock) -> None:  # fmt: skip
         self._db = db
+        self._lock = lock
         self.doc_count = int(doc_count)
         self.words: Sequence[str] = tuple(str(word) for word in words)
         self.weights = tuple(float(weight) for weight in weights)
@@ -176,7 +180,7 @@ class StoredPostings:
     def weighted(self, number: int) -> list[tuple[float, array[int]]]:
         found = self._words.get(number)
         if found is None:
-            with damage_is_stale():
+            with damage_is_stale(), self._lock:
                 row = self._db.execute(
                     "SELECT counts, docs FROM words WHERE number = ?", (number,)
                 ).fetchone()
@@ -196,7 +200,7 @@ class StoredPostings:
         return docs
 
     def key_docs(self, number: int) -> array[int]:
-        with damage_is_stale():
+        with damage_is_stale(), self._lock:
             row = self._db.execute("SELECT docs FROM keys WHERE number = ?", (number,)).fetchone()
             return _ints(row[0]) if row else array("i")
 
