@@ -203,11 +203,16 @@ def _own_terminal() -> None:
 
 
 def app_in_pty(
-    home: Path, columns: int, lines: int, *args: str, code: str | None = None
+    home: Path,
+    columns: int,
+    lines: int,
+    *args: str,
+    code: str | None = None,
+    environment: dict[str, str] | None = None,
 ) -> tuple[Popen[bytes], int, int]:
     """`python -m aiplan_tui ARGS` (or `python -c CODE ARGS`) in a new pseudo-terminal of the
-    given size, with a private HOME and XDG directories: (process, master end, slave end);
-    the caller closes both ends."""
+    given size, with a private HOME and XDG directories (and `environment` added): (process,
+    master end, slave end); the caller closes both ends."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
     env = {
@@ -219,6 +224,7 @@ def app_in_pty(
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
         "PYTHONPATH": os.pathsep.join(sys.path),
+        **(environment or {}),
     }
     process = Popen(
         [sys.executable, *(["-c", code] if code else ["-m", "aiplan_tui"]), *args],

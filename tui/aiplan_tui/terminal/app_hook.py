@@ -47,8 +47,8 @@ BATCH_POLL_SECONDS = 0.02
 class ChangedCellsApp(App[None]):
     """A Textual app that writes each frame as the cells that changed since the last one."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, ansi_color: bool | None = None) -> None:
+        super().__init__(ansi_color=ansi_color)
         self.tracking_off: str | None = IMPORT_PROBLEM or tracking_off_reason(self)
         """Why every update is written whole, as Textual does; None while tracking works."""
         self.terminal_model: TerminalModel | None = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -42,6 +43,18 @@ SAVED_SCREENS = ("reader", "compare", "quotes")
 ScreenT = TypeVar("ScreenT", bound=Screen[None])
 
 
+def no_colour_asked() -> bool:
+    """NO_COLOR set and not empty (no-color.org). Then the app writes no colour at all: in
+    ANSI mode Textual's NoColor filter gives every cell the terminal's own colours, where it
+    would otherwise turn colours into greys; highlights, focus and the cursor keep their bold,
+    underline, italic, reverse and dim. (Textual takes an empty NO_COLOR as set: it is taken
+    out of the environment first.)"""
+    value = os.environ.get("NO_COLOR")
+    if value == "":
+        del os.environ["NO_COLOR"]
+    return bool(value)
+
+
 class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
     """aiplan-tui: read and compare coverage of the 2025 AI action plans."""
 
@@ -51,7 +64,7 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(self, result: LoadResult, startup: Startup | None = None) -> None:
-        super().__init__()
+        super().__init__(ansi_color=True if no_colour_asked() else None)
         self.startup = startup or Startup()
         """What the command line, the config file and the saved state ask for at start."""
         self.result = result

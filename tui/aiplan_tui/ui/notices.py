@@ -37,8 +37,8 @@ class Notice:
 class NoticesApp(App[None]):
     """An app that remembers its notices since start-up or the last `clear_notifications`."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, ansi_color: bool | None = None) -> None:
+        super().__init__(ansi_color=ansi_color)
         self._notices: deque[Notice] = deque(maxlen=KEPT)
 
     @property

@@ -45,8 +45,8 @@ class SizedApp(ChangedCellsApp):
     }
     DEFAULT_MODE: ClassVar[str] = MAIN
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, ansi_color: bool | None = None) -> None:
+        super().__init__(ansi_color=ansi_color)
         self._when_big: list[Callable[[], object]] = []
 
     def watch_size_from_now(self) -> None:

@@ -31,8 +31,8 @@ READY_TRIES = 100
 class TypeAheadApp(App[None]):
     """An app that holds keys while a screen change is under way."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, ansi_color: bool | None = None) -> None:
+        super().__init__(ansi_color=ansi_color)
         self._waiting: deque[events.Key] = deque()
         self._holding = False
         self._in_flight: events.Key | None = None
