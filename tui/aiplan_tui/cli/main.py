@@ -39,6 +39,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from aiplan_tui.cli.themes import run_themes
 
         return run_themes()
+    if args.command == "completion":
+        from aiplan_tui.cli.completion import run_completion
+
+        return run_completion(args.shell)
     if args.command == "keys":
         from aiplan_tui.cli.keys import run_keys
 

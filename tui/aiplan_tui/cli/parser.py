@@ -86,6 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="List every theme (bundled and yours) with where it comes from, then any "
         "problems in theme files as PATH:LINE:COL. Exit status: 0 all themes valid, 1 problems.",
     )
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script",
+        description="Print a completion script for bash, zsh or fish; the README says where to "
+        "put it.",
+    )
+    completion.add_argument("shell", choices=["bash", "zsh", "fish"], help="your shell")
     commands.add_parser(
         "keys",
         help="list the key binding ids",
