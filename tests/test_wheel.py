@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -81,3 +82,11 @@ def test_installed_command_checks_the_bundled_pack_from_anywhere(
         check=True,
     ).stdout.strip()
     assert where.startswith(str(venv)), "the pack must come from the installed wheel"
+    page = venv / "share" / "man" / "man1" / "aiplan-tui.1"
+    assert page.is_file(), "the man page is installed with the package"
+    if shutil.which("man"):  # `man aiplan-tui` finds it from the install's bin on PATH
+        env["PATH"] = f"{venv / 'bin'}:{env.get('PATH', '')}"
+        env.pop("MANPATH", None)
+        found = subprocess.run(["man", "-w", "aiplan-tui"], env=env, capture_output=True,
+                               text=True, check=True, cwd=elsewhere)  # fmt: skip
+        assert Path(found.stdout.strip()).resolve() == page.resolve()
