@@ -22,7 +22,16 @@ def page() -> str:
 
 
 def test_it_has_every_subcommand_option_key_and_query_form(page: str) -> None:
-    for command in ("check", "export", "search", "compare", "themes", "keys", "completion"):
+    for command in (
+        "check",
+        "export",
+        "search",
+        "compare",
+        "themes",
+        "keys",
+        "completion",
+        "serve",
+    ):
         assert f"aiplan\\-tui {command}" in page
     for option in ("content", "theme", "lite", "config", "strict", "limit"):
         assert f"\\-\\-{option}" in page

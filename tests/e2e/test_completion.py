@@ -45,7 +45,8 @@ def bash_completes(path: Path, line: str) -> list[str]:
 def test_bash_completes_commands_options_and_their_values(tmp_path: Path) -> None:
     need("bash", "/bin/bash")
     path = script("bash", tmp_path)
-    assert bash_completes(path, "aiplan-tui se") == ["search"]
+    assert bash_completes(path, "aiplan-tui se") == ["search", "serve"]
+    assert bash_completes(path, "aiplan-tui sea") == ["search"]
     assert bash_completes(path, "aiplan-tui --con") == ["--config", "--content"]
     assert bash_completes(path, "aiplan-tui search --li") == ["--limit"]
     assert bash_completes(path, "aiplan-tui compare --format ") == ["json", "md", "table"]
@@ -65,7 +66,7 @@ def test_fish_completes_commands_and_values(tmp_path: Path) -> None:
         out = run(["fish", "--no-config", "-c", f"source {path}; complete -C {line!r}"])
         return sorted(row.split("\t")[0] for row in out.splitlines())
 
-    assert offered("aiplan-tui se") == ["search"]
+    assert offered("aiplan-tui sea") == ["search"]
     assert offered("aiplan-tui compare --format ") == ["json", "md", "table"]
 
 
@@ -83,5 +84,14 @@ def test_zsh_loads_the_script_as_the_command_s_completion(tmp_path: Path) -> Non
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_every_subcommand_is_in_every_script(shell: str, tmp_path: Path) -> None:
     text = script(shell, tmp_path).read_text(encoding="utf-8")
-    for command in ("check", "export", "search", "compare", "themes", "keys", "completion"):
+    for command in (
+        "check",
+        "export",
+        "search",
+        "compare",
+        "themes",
+        "keys",
+        "completion",
+        "serve",
+    ):
         assert command in text

@@ -64,6 +64,9 @@ def run_app(
         manifest=manifest,
     )
     app = AiplanApp(result, startup)
+    from aiplan_tui.cli.served import app_starting
+
+    app_starting()
     app.run()
     status = app.return_code or EXIT_OK  # 1 after a crash, 128 + N after signal N
     if status == 128 + signal.SIGHUP:
@@ -92,6 +95,10 @@ def prepare_lite() -> None:
 
 def no_terminal_for_app() -> str | None:
     """Why the app cannot be drawn here (a dumb terminal, or no terminal at all), else None."""
+    from aiplan_tui.cli.serve import served
+
+    if served():  # a browser draws it (aiplan-tui serve), through Textual's web driver
+        return None
     term = os.environ.get("TERM", "")
     if term in {"", "dumb"}:
         return f"this terminal ({f'TERM={term}' if term else 'TERM unset'}) cannot show the app"

@@ -24,6 +24,12 @@ from aiplan_tui.settings.config import default_config_path, load_settings
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; a reader that closes the pipe early (`| head`) is not an error."""
+    from aiplan_tui.cli.serve import served
+
+    if served():
+        from aiplan_tui.cli.served import run_served
+
+        return run_served(_main, argv)
     try:
         return _main(argv)
     except BrokenPipeError:
@@ -39,6 +45,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from aiplan_tui.cli.themes import run_themes
 
         return run_themes()
+    if args.command == "serve":
+        from aiplan_tui.cli.serve import run_serve
+
+        return run_serve(args)
     if args.command == "completion":
         from aiplan_tui.cli.completion import run_completion
 

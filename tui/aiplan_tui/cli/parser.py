@@ -86,6 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="List every theme (bundled and yours) with where it comes from, then any "
         "problems in theme files as PATH:LINE:COL. Exit status: 0 all themes valid, 1 problems.",
     )
+    serve = commands.add_parser(
+        "serve",
+        help="the app in a web browser",
+        description="Serve the app to web browsers (each tab its own session) through "
+        "textual-serve. It listens on this machine only unless --host says otherwise; there is "
+        "no authentication.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: "
+                       "127.0.0.1, this machine only)")  # fmt: skip
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     completion = commands.add_parser(
         "completion",
         help="print a shell completion script",
