@@ -64,3 +64,20 @@ def test_mentions_use_aliases_and_prefer_the_longest_name(pack: Pack) -> None:
         article = pack.article(mention.article)
         assert article is not None
         assert article.paragraphs[mention.paragraph][mention.start : mention.end] == mention.text
+
+
+def test_a_subset_of_the_order_is_the_order_of_that_subset() -> None:
+    from aiplan_tui.core.reading import ReadingOrder
+    from aiplan_tui.pack.loader import load_pack
+    from aiplan_tui.paths import bundled_content_dir
+
+    pack = load_pack(bundled_content_dir()).pack
+    everything = ReadingOrder(pack)
+    for kinds in ({"quote"}, {"fact", "event"}, set()):
+        subset, fresh = everything.only(kinds), ReadingOrder(pack, kinds)  # type: ignore[arg-type]
+        assert subset.items == fresh.items
+        for h in pack.highlights:
+            place = everything.place_of(h)
+            assert subset.after(place) == fresh.after(place)
+            assert subset.before(place) == fresh.before(place)
+            assert subset.position(h.id) == fresh.position(h.id)

@@ -29,8 +29,8 @@ class Navigation:
     """Reading order for walking, plus the last search's matches in the articles."""
 
     def __init__(self, pack: Pack) -> None:
-        self.quotes = ReadingOrder(pack, {"quote"})
         self.everything = ReadingOrder(pack)
+        self.quotes = self.everything.only({"quote"})
         self.orders: dict[Walk, ReadingOrder] = {"quote": self.quotes, "highlight": self.everything}
         self.matches: list[Place] = []
         """The last search's matches in the articles, in reading order, for `n` and `N`."""

@@ -34,6 +34,16 @@ class ReadingOrder:
         self._places = [place for place, _ in placed]
         self._positions: dict[str, int] | None = None
 
+    def only(self, kinds: Collection[HighlightKind]) -> ReadingOrder:
+        """The same order, keeping only these kinds: a filter, not another sort."""
+        kept = [n for n, h in enumerate(self.items) if h.kind in kinds]
+        subset = object.__new__(ReadingOrder)
+        subset._article_index = self._article_index
+        subset.items = tuple(self.items[n] for n in kept)
+        subset._places = [self._places[n] for n in kept]
+        subset._positions = None
+        return subset
+
     def place_of(self, highlight: Highlight) -> Place:
         loc = highlight.location
         return Place(self._article_index[highlight.article], loc.paragraph, loc.start)
