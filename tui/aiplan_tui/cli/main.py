@@ -109,6 +109,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from aiplan_tui.compiled.current import compile_loaded
 
         return search_command(compile_loaded(result, manifest), args)
+    if args.command == "quotes":
+        from aiplan_tui.cli.quotes import run_quotes
+
+        return run_quotes(result, args)
     if args.command == "compare":
         from aiplan_tui.cli.compare import run_compare
 

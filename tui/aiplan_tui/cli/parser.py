@@ -80,6 +80,23 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to compare"
     )
+    quotes = commands.add_parser(
+        "quotes",
+        help="every quotation, with who said it and where",
+        description="Every quotation in reading order with its speaker, role, direct or "
+        "reported, article and paragraph. Exit status: 0 with quotations, 1 with none, 2 usage "
+        "error (an unknown speaker lists close names).",
+    )
+    quotes.add_argument("--speaker", metavar="NAME", help="one speaker's (name, alias or id)")
+    quotes.add_argument("--direct", action="store_true", help="direct quotations only")
+    quotes.add_argument("--article", metavar="ID", help="one article's")
+    quotes.add_argument(
+        "--format", choices=["table", "md", "json", "csv"], default="table",
+        help="a table, Markdown with citations, JSON, or CSV for a spreadsheet",
+    )  # fmt: skip
+    quotes.add_argument(
+        "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to read"
+    )
     commands.add_parser(
         "themes",
         help="list the themes",
