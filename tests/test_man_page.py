@@ -31,6 +31,7 @@ def test_it_has_every_subcommand_option_key_and_query_form(page: str) -> None:
         "keys",
         "completion",
         "serve",
+        "quotes",
     ):
         assert f"aiplan\\-tui {command}" in page
     for option in ("content", "theme", "lite", "config", "strict", "limit"):

@@ -93,5 +93,6 @@ def test_every_subcommand_is_in_every_script(shell: str, tmp_path: Path) -> None
         "keys",
         "completion",
         "serve",
+        "quotes",
     ):
         assert command in text
