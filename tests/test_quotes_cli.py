@@ -1,5 +1,5 @@
 """`aiplan-tui quotes`: every quotation in reading order with speaker, role, direct or
-reported, article and paragraph, as a table, Markdown, JSON or CSV."""
+a paraphrase, article and paragraph, as a table, Markdown, JSON or CSV."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def test_json_lists_every_quotation_in_reading_order(capsys: pytest.CaptureFixtu
     first = rows[0]
     quote = QUOTES[0]
     assert first["text"] == quote.exact and first["paragraph"] == quote.location.paragraph + 1
-    assert first["kind"] == ("direct" if quote.direct else "reported")
+    assert first["kind"] == ("direct" if quote.direct else "paraphrase")
     assert first["speaker"]["id"] == quote.speaker and first["speaker"]["name"]
 
 
@@ -56,7 +56,7 @@ def test_markdown_is_a_list_with_a_citation_for_each(capsys: pytest.CaptureFixtu
     html = MarkdownIt().render(out)
     assert html.count("<strong>George Chen") == 3 and "¶5" in html
     assert "“The two camps are now being formed”" in html
-    assert "<em>(reported)</em>" in html  # the paraphrase is not put in quotation marks
+    assert "<em>(paraphrase)</em>" in html  # the paraphrase is not put in quotation marks
 
 
 def test_a_speaker_is_found_by_name_alias_or_id_allowing_a_typo(

@@ -83,9 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     quotes = commands.add_parser(
         "quotes",
         help="every quotation, with who said it and where",
-        description="Every quotation in reading order with its speaker, role, direct or "
-        "reported, article and paragraph. Exit status: 0 with quotations, 1 with none, 2 usage "
-        "error (an unknown speaker lists close names).",
+        description="Every quotation in reading order with its speaker, role, whether it is "
+        "direct or a paraphrase, article and paragraph. Exit status: 0 with quotations, 1 "
+        "with none, 2 usage error (an unknown speaker lists close names).",
     )
     quotes.add_argument("--speaker", metavar="NAME", help="one speaker's (name, alias or id)")
     quotes.add_argument("--direct", action="store_true", help="direct quotations only")

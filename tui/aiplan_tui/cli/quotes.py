@@ -1,4 +1,4 @@
-"""`aiplan-tui quotes`: every quotation with who said it, direct or reported, and where, as
+"""`aiplan-tui quotes`: every quotation with who said it, direct or paraphrase, and where, as
 a table, Markdown ready to paste, JSON or CSV (RFC 4180, for a spreadsheet)."""
 
 from __future__ import annotations
@@ -60,11 +60,11 @@ def as_csv(lines: list[QuoteLine]) -> str:
 
 def as_markdown(lines: list[QuoteLine]) -> str:
     """One bullet per quotation: the words (in quotation marks only if they are the
-    speaker's own), who, and the citation."""
+    speaker's own, else marked as a paraphrase), who, and the citation."""
     out = []
     for line in lines:
         words = md_escape(line.quote.exact)
-        said = f"“{words}”" if line.quote.direct else f"{words} *(reported)*"
+        said = f"“{words}”" if line.quote.direct else f"{words} *(paraphrase)*"
         who = md_escape(f"{line.speaker}, {line.role}" if line.role else line.speaker)
         cite = md_escape(f"{line.article_title}, {line.outlet}, ¶{line.paragraph}")
         out.append(f"- {said} — **{who}** ({cite})")

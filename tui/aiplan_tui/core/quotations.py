@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from aiplan_tui.core.formatting import quote_kind
 from aiplan_tui.core.model import Pack, Quote
 from aiplan_tui.core.reading import ReadingOrder
 
@@ -32,7 +33,7 @@ class QuoteLine:
 
     @property
     def kind(self) -> str:
-        return "direct" if self.quote.direct else "reported"
+        return quote_kind(self.quote)
 
 
 def speaker_names(pack: Pack) -> dict[str, list[str]]:
