@@ -164,6 +164,40 @@ async def test_quotes_screen_filters_previews_and_opens_in_the_reader() -> None:
         assert app.reader.current is not None and app.reader.current.id == "q-huang-formidable"
 
 
+async def test_d_shows_direct_quotations_only_and_d_again_every_quote() -> None:
+    """16 of the 19 "quotes" are the reporter's paraphrases; `d` leaves them out."""
+    from aiplan_tui.core.model import Quote
+    from aiplan_tui.ui.screens.quotes import QuoteList
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, QuotesScreen), "the quotes")
+        screen = app.quotes_screen
+        tree = screen.query_one(QuoteList)
+
+        def listed() -> list[str]:
+            return [
+                leaf.data for group in tree.root.children for leaf in group.children if leaf.data
+            ]
+
+        quotes = [h for h in app.pack.highlights if isinstance(h, Quote)]
+        direct = {q.id for q in quotes if q.direct}
+        assert len(listed()) == len(quotes) and 0 < len(direct) < len(quotes)
+        await pilot.press("d")
+        await until(pilot, lambda: set(listed()) == direct, "direct quotations only")
+        count = str(screen.query_one("#quote-count", Static).render())
+        assert f"{len(direct)} of {len(quotes)} quotes" in count and "direct only" in count
+        await pilot.press("f", *"chen")  # the filter narrows within them
+        await until(
+            pilot, lambda: set(listed()) == {q for q in direct if "chen" in q}, "Chen's direct"
+        )
+        await pilot.press("escape", "d")
+        await until(pilot, lambda: len(listed()) == sum("chen" in q.speaker for q in quotes),
+                    "every Chen quote again")  # fmt: skip
+
+
 async def test_copy_puts_the_quote_and_its_citation_on_the_clipboard() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

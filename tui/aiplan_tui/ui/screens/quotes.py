@@ -63,6 +63,13 @@ class QuotesScreen(ShownScreen[None]):
             priority=True,
             tooltip="Type to narrow the quotes.",
         ),
+        Binding(
+            "d",
+            "direct_only",
+            "Direct only",
+            id="quotes-direct",
+            tooltip="Only direct quotations (the speaker's own words), or every quote again.",
+        ),
     ]
 
     def __init__(
@@ -74,6 +81,8 @@ class QuotesScreen(ShownScreen[None]):
         self.marks = marks
         """How the current theme draws highlights (the app's, made once per theme)."""
         self.quotes = ReadingOrder(pack, {"quote"}).items
+        self.direct_only = False
+        """Whether paraphrases are left out (`d`)."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -97,7 +106,9 @@ class QuotesScreen(ShownScreen[None]):
         """Group the quotes that match by speaker, speakers by how often they are quoted."""
         groups: dict[str, list[Quote]] = {}
         for quote in self.quotes:
-            if isinstance(quote, Quote) and quote_matches(quote, self.speaker_name(quote), words):
+            if not isinstance(quote, Quote) or (self.direct_only and not quote.direct):
+                continue
+            if quote_matches(quote, self.speaker_name(quote), words):
                 groups.setdefault(quote.speaker, []).append(quote)
         ordered = sorted(
             groups.items(), key=lambda item: (-len(item[1]), self.speaker_name(item[1][0]))
@@ -116,7 +127,10 @@ class QuotesScreen(ShownScreen[None]):
                 first = first or leaf
         count = sum(len(quotes) for _, quotes in ordered)
         total = len(self.quotes)
-        summary = f"{count} of {total} quotes" if words.strip() else f"{total} quotes"
+        narrowed = words.strip() or self.direct_only
+        summary = f"{count} of {total} quotes" if narrowed else f"{total} quotes"
+        if self.direct_only:
+            summary += " · direct only (d: all)"
         status = summary if count else "No quote matches the filter."
         self.query_one("#quote-count", Static).update(status)
         tree.call_after_refresh(tree.move_cursor, first)
@@ -179,6 +193,10 @@ class QuotesScreen(ShownScreen[None]):
             self.query_one(QuoteList).focus()
         else:
             self.app.switch_screen("reader")
+
+    def action_direct_only(self) -> None:
+        self.direct_only = not self.direct_only
+        self.fill(self.query_one("#quote-filter", Input).value)
 
     def action_filter(self) -> None:
         """Into the filter box at once: `focus()` waits a turn, and the keys typed right
