@@ -309,3 +309,17 @@ def app_stopped(process: Popen[bytes], master: int) -> Iterator[None]:
             process.kill()
             process.wait()
         os.close(master)
+
+
+def _subcommands() -> tuple[str, ...]:
+    """Every subcommand the parser knows, so a test over all of them covers a new one too."""
+    import argparse
+
+    from aiplan_tui.cli.parser import build_parser
+
+    actions = build_parser()._actions  # argparse lists its subcommands only here
+    found = next(a for a in actions if isinstance(a, argparse._SubParsersAction))
+    return tuple(found.choices)
+
+
+SUBCOMMANDS = _subcommands()

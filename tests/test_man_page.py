@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, SUBCOMMANDS
 from e2e.terminal import need
 
 sys.path.insert(0, str(REPO / "tui"))
@@ -22,17 +22,7 @@ def page() -> str:
 
 
 def test_it_has_every_subcommand_option_key_and_query_form(page: str) -> None:
-    for command in (
-        "check",
-        "export",
-        "search",
-        "compare",
-        "themes",
-        "keys",
-        "completion",
-        "serve",
-        "quotes",
-    ):
+    for command in SUBCOMMANDS:
         assert f"aiplan\\-tui {command}" in page
     for option in ("content", "theme", "lite", "config", "strict", "limit"):
         assert f"\\-\\-{option}" in page

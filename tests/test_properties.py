@@ -243,7 +243,9 @@ def test_every_search_span_slices_its_text(body: list[str], data: st.DataObject)
     assert shown, phrase
     assert any(words(shown[0].text[a:b]) == phrase for a, b in shown[0].spans)
     for hit in hits:
-        assert any(fold_plain(word) in fold_plain(hit.text[a:b]) for a, b in hit.spans)
+        assert hit.spans
+        if fold_plain(word) in fold_plain(hit.text):  # (else a typo away: "1sse" finds "ße")
+            assert any(fold_plain(word) in fold_plain(hit.text[a:b]) for a, b in hit.spans)
 
 
 # Anchoring ----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SUBCOMMANDS
 from e2e.terminal import need
 
 COMMAND_DIR = str(Path(sys.executable).parent)
@@ -84,15 +85,5 @@ def test_zsh_loads_the_script_as_the_command_s_completion(tmp_path: Path) -> Non
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_every_subcommand_is_in_every_script(shell: str, tmp_path: Path) -> None:
     text = script(shell, tmp_path).read_text(encoding="utf-8")
-    for command in (
-        "check",
-        "export",
-        "search",
-        "compare",
-        "themes",
-        "keys",
-        "completion",
-        "serve",
-        "quotes",
-    ):
+    for command in SUBCOMMANDS:
         assert command in text

@@ -16,14 +16,14 @@ from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from aiplan_tui.compiled.records import rows_pack
 from aiplan_tui.compiled.rows import DOC_COLUMNS, row_doc
 from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.core.problems import Problem, Problems
 from aiplan_tui.pack.loader import LoadResult
-from aiplan_tui.search.documents import Doc
+from aiplan_tui.search.documents import Doc, LazyDocs
 from aiplan_tui.search.engine import SearchIndex
 from aiplan_tui.search.index import collector_paused
 
@@ -130,7 +130,7 @@ def _check_file(path: Path) -> None:
         raise Stale("truncated or grown")
 
 
-class StoredDocs(Sequence[Doc]):
+class StoredDocs(LazyDocs):
     """The search documents, each read from the database when first asked for."""
 
     def __init__(self, db: sqlite3.Connection, count: int, lock: threading.Lock) -> None:
@@ -142,15 +142,7 @@ class StoredDocs(Sequence[Doc]):
     def __len__(self) -> int:
         return self._count
 
-    @overload
-    def __getitem__(self, index: int) -> Doc: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Doc]: ...
-
-    def __getitem__(self, index: int | slice) -> Doc | list[Doc]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._count))]
+    def _doc(self, index: int) -> Doc:
         number = index % self._count if self._count else index
         doc = self._made.get(number)
         if doc is None:

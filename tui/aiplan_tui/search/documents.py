@@ -63,7 +63,25 @@ def build_docs(pack: Pack) -> list[Doc]:
     return list(PackDocs(pack))
 
 
-class PackDocs(Sequence[Doc]):
+class LazyDocs(Sequence[Doc]):
+    """Documents made one by one when first asked for; a subclass says how (`_doc`)."""
+
+    @overload
+    def __getitem__(self, index: int) -> Doc: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Doc]: ...
+
+    def __getitem__(self, index: int | slice) -> Doc | list[Doc]:
+        if isinstance(index, slice):
+            return [self._doc(i) for i in range(*index.indices(len(self)))]
+        return self._doc(index)
+
+    def _doc(self, index: int) -> Doc:
+        raise NotImplementedError
+
+
+class PackDocs(LazyDocs):
     """All documents in reading order (each article's title and paragraphs, then highlights,
     entities and comparison cells), each made when first asked for: an index loaded from the
     disk cache touches only the few its queries return."""
@@ -86,15 +104,7 @@ class PackDocs(Sequence[Doc]):
     def __len__(self) -> int:
         return len(self._made)
 
-    @overload
-    def __getitem__(self, index: int) -> Doc: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Doc]: ...
-
-    def __getitem__(self, index: int | slice) -> Doc | list[Doc]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def _doc(self, index: int) -> Doc:
         doc = self._made[index]
         if doc is None:
             doc = self._make(index % len(self._made))
