@@ -49,7 +49,7 @@ def user_state_dir() -> Path:
 
 
 def user_cache_dir() -> Path:
-    """Where the search index cache lives ($XDG_CACHE_HOME/aiplan-tui); safe to delete."""
+    """Where compiled packs live ($XDG_CACHE_HOME/aiplan-tui); safe to delete."""
     return _xdg("XDG_CACHE_HOME", ".cache")
 
 

@@ -63,9 +63,11 @@ def compile_pack(
             db.execute("PRAGMA synchronous = OFF")
             db.executescript(SCHEMA)  # (it commits whatever is open: so before the BEGIN)
             db.execute("BEGIN")
-            index = _index_into(db, result)
-            _fill(db, result, index.data, manifest, with_export)
+            pack, docs = result.pack, PackDocs(result.pack)
+            data = _index_into(db, docs)
+            _fill(db, result, data, manifest, with_export)
             db.execute("COMMIT")
+            index = SearchIndex.over(docs, data, article_names(pack), dimension_names(pack))
         finally:
             db.close()
         _make_way(target)
@@ -76,19 +78,18 @@ def compile_pack(
     return index if index is not None else SearchIndex(result.pack)
 
 
-def _index_into(db: sqlite3.Connection, result: LoadResult) -> SearchIndex:
+def _index_into(db: sqlite3.Connection, docs: PackDocs) -> IndexData:
     """Build the index, writing each document to the database on its way past."""
     insert = f"INSERT INTO docs ({DOC_COLUMNS}) VALUES ({', '.join('?' * 12)})"
     execute = db.execute
 
     def written() -> Iterator[Doc]:
-        for number, doc in enumerate(PackDocs(result.pack).passing()):
+        for number, doc in enumerate(docs.passing()):
             execute(insert, doc_row(number, doc))
             yield doc
 
     with collector_paused():
-        data = build_index_data(written())
-    return SearchIndex(result.pack, data, checked=True)
+        return build_index_data(written())
 
 
 def _fill(

@@ -1,7 +1,7 @@
 """Field-by-field checks of a table of values, every problem reported with its line and column.
 
 The one checking mechanism for every file the app reads: pack tables, `config.toml`, theme
-files, `state.json` and the search index cache's header. A field's type says what a value
+files and `state.json`. A field's type says what a value
 must be; a bad value is reported, then either leaves its table out (`check_table`, for a pack)
 or falls back to the field's default (`check_fields`, for settings and saved state).
 """

@@ -29,9 +29,6 @@ class LoadResult:
 
     pack: Pack
     problems: Problems
-    files: tuple[Path, ...] = ()
-    """Every file the loader looked for, in reading order (some may not exist): what the search
-    index cache is keyed by."""
 
 
 def load_pack(root: Path) -> LoadResult:
@@ -43,15 +40,15 @@ def load_pack(root: Path) -> LoadResult:
     _report_odd_entries(root, problems)
     refused = _links_outside(root, problems)
     info = _load_pack_toml(root / "pack.toml", registry, problems, refused)
-    article_paths = _load_articles(root / "articles", registry, problems, refused)
+    _load_articles(root / "articles", registry, problems, refused)
     entities = _load_tables(
         root / "entities.toml", "entity", schema.ENTITY, registry, problems, refused
     )
     for table, at in entities:
         _add_entity(table, at, registry, problems)
-    highlight_paths = [p for p in _files(root / "highlights", "*.toml") if p not in refused]
-    for path in highlight_paths:
-        load_highlight_file(path, registry, problems)
+    for path in _files(root / "highlights", "*.toml"):
+        if path not in refused:
+            load_highlight_file(path, registry, problems)
     cells = [
         cell
         for table, at in _load_tables(
@@ -69,14 +66,7 @@ def load_pack(root: Path) -> LoadResult:
         highlights=tuple(registry.highlights.values()),
         comparison=tuple(cells),
     )
-    files = (
-        root / "pack.toml",
-        *article_paths,
-        root / "entities.toml",
-        *highlight_paths,
-        root / "comparison.toml",
-    )
-    return LoadResult(pack, problems, files)
+    return LoadResult(pack, problems)
 
 
 def _files(directory: Path, pattern: str) -> list[Path]:
@@ -182,7 +172,7 @@ def _as_list(value: Any) -> list[Any]:
 
 def _load_articles(
     directory: Path, registry: Registry, problems: Problems, refused: set[Path]
-) -> list[Path]:
+) -> None:
     paths = [path for path in _files(directory, "*.md") if path not in refused]
     if not paths:
         problems.warning(directory, 1, 1, "the pack has no articles (articles/*.md)")
@@ -205,7 +195,6 @@ def _load_articles(
                 continue
         problems.skip("article")
         registry.rejected.add(("article", article.id))
-    return paths
 
 
 def _load_tables(

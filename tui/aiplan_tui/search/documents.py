@@ -4,7 +4,6 @@ of a pack, as documents with weighted fields and the attributes filters test."""
 from __future__ import annotations
 
 import re
-import zlib
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -83,8 +82,8 @@ class LazyDocs(Sequence[Doc]):
 
 class PackDocs(LazyDocs):
     """All documents in reading order (each article's title and paragraphs, then highlights,
-    entities and comparison cells), each made when first asked for: an index loaded from the
-    disk cache touches only the few its queries return."""
+    entities and comparison cells), each made when first asked for (or, building the index,
+    made for one pass and dropped: `passing`)."""
 
     def __init__(self, pack: Pack) -> None:
         self._pack = pack
@@ -126,15 +125,6 @@ class PackDocs(LazyDocs):
         made, make = self._made, self._make
         for number, doc in enumerate(made):
             yield make(number) if doc is None else doc
-
-    def fingerprint(self) -> int:
-        """A checksum of what the documents are (kinds, ids, counts), without making them."""
-        pack = self._pack
-        parts = [f"{a.id}\t{len(a.paragraphs)}" for a in pack.articles]
-        parts += [f"{h.kind}\t{h.id}" for h in pack.highlights]
-        parts += [e.id for e in pack.entities]
-        parts += [f"{c.dimension}/{c.side}" for c in pack.comparison]
-        return zlib.crc32("\n".join(parts).encode("utf-8", "surrogatepass"))
 
     def _make(self, number: int) -> Doc:
         pack = self._pack

@@ -15,27 +15,20 @@ from aiplan_tui.core.model import Pack
 from aiplan_tui.search.documents import Doc, PackDocs
 from aiplan_tui.search.folding import fold, fold_plain
 from aiplan_tui.search.hits import Hit
-from aiplan_tui.search.index import IndexData, Postings, build_index_data, collector_paused
+from aiplan_tui.search.index import Postings, build_index_data, collector_paused
 from aiplan_tui.search.query import Query, Term, parse
 from aiplan_tui.search.ranking import Group, phrase_span, score_doc, shortlist
 from aiplan_tui.search.vocabulary import EXACT, Vocabulary, Words
 
 
 class SearchIndex:
-    """Built once per pack (or over `data` already built); `search` answers a query string.
+    """Built once per pack; `search` answers a query string.
     `over` runs queries on documents and postings kept elsewhere (the compiled pack)."""
 
-    def __init__(self, pack: Pack, data: IndexData | None = None, checked: bool = False) -> None:
-        """`data` already built from this pack is `checked`: it is not checked again."""
+    def __init__(self, pack: Pack) -> None:
         with collector_paused():
             docs = PackDocs(pack)
-            if data is None:
-                data = build_index_data(docs.passing())
-            elif checked:
-                pass
-            elif data.doc_count != len(docs) or (problem := data.problem()) is not None:
-                raise ValueError(f"index data does not fit this pack: {problem or 'other docs'}")
-        self.data = data
+            data = build_index_data(docs.passing())
         self._setup(docs, data, article_names(pack), dimension_names(pack))
 
     @classmethod

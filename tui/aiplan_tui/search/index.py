@@ -2,19 +2,18 @@
 
 The sorted vocabulary, and for each word and field weight the ascending numbers of the
 documents holding it, all in one flat `array`: small for a large pack, quick for set
-operations in C, and exactly what the disk cache (`index_cache`) stores.
+operations in C, and what the compiled pack stores (a row per word).
 """
 
 from __future__ import annotations
 
 import gc
-import math
 from array import array
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import pairwise, repeat
+from itertools import repeat
 from typing import Protocol
 
 from aiplan_tui.search.documents import Doc, Field
@@ -73,28 +72,6 @@ class IndexData:
     def key_docs(self, number: int) -> array[int]:
         """The documents filed under key `number`."""
         return self.key_flat[self.key_starts[number] : self.key_starts[number + 1]]
-
-    def problem(self) -> str | None:
-        """Why these arrays cannot be an index (of `doc_count` documents), or None if they can:
-        whatever they hold, a query over them then cannot fail."""
-        classes = len(self.weights)
-        if not classes and self.words:
-            return "words without weights"
-        if list(self.words) != sorted(set(self.words)) or list(self.keys) != sorted(set(self.keys)):
-            return "words or keys not sorted and unique"
-        for starts, flat, count in (
-            (self.starts, self.flat, len(self.words) * classes),
-            (self.key_starts, self.key_flat, len(self.keys)),
-        ):
-            if len(starts) != count + 1 or starts[0] != 0 or starts[-1] != len(flat):
-                return "offsets do not fit"
-            if any(a > b for a, b in pairwise(starts)):
-                return "offsets out of order"
-            if flat and (min(flat) < 0 or max(flat) >= self.doc_count):
-                return "document number out of range"
-        if not all(math.isfinite(w) and w > 0 for w in self.weights):
-            return "bad weight"
-        return None
 
 
 def build_index_data(docs: Iterable[Doc]) -> IndexData:
