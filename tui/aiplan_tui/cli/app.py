@@ -9,6 +9,7 @@ import argparse
 import os
 import signal
 import sys
+from typing import TYPE_CHECKING
 
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
 from aiplan_tui.core.problems import Problems
@@ -16,6 +17,9 @@ from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.settings.config import Settings, check_keys
 from aiplan_tui.settings.state import StateStore
 from aiplan_tui.settings.themes import LITE_THEME
+
+if TYPE_CHECKING:
+    from aiplan_tui.compiled.store import CompiledPack
 
 LITE_FPS = "20"
 """Screen updates per second at most in lite mode (Textual's default is 60)."""
@@ -27,6 +31,7 @@ def run_app(
     settings: Settings,
     problems: Problems,
     manifest: str | None = None,
+    compiled: CompiledPack | None = None,
 ) -> int:
     """Run the app on the loaded pack; its search index comes from the compiled pack (or is
     compiled, keyed by `manifest`, taken before the load)."""
@@ -62,6 +67,7 @@ def run_app(
         keymap=keymap,
         notes=[problem.format() for problem in problems.items] + state_messages,
         manifest=manifest,
+        compiled=compiled,
     )
     app = AiplanApp(result, startup)
     from aiplan_tui.cli.served import app_starting

@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aiplan_tui.cli.output import prepare as prepare_output
 from aiplan_tui.cli.parser import build_parser
@@ -20,6 +21,13 @@ from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import LoadResult, PackNotFoundError, load_pack
 from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.settings.config import default_config_path, load_settings
+
+if TYPE_CHECKING:
+    from aiplan_tui.compiled.store import CompiledPack
+
+
+COMPILING = (None, "search", "export")
+"""The commands that read or write the compiled pack (None: the app)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,16 +84,17 @@ def _main(argv: Sequence[str] | None) -> int:
             from aiplan_tui.cli.check import run_check
 
             return run_check(args.dir or content, strict=args.strict)
-        if args.command in ("search", "export") and content.is_dir() and not not_a_pack(content):
+        # Taken before anything is read: a file changed during the load counts as changed.
+        manifest = pack_manifest(content) if args.command in COMPILING else ""
+        is_pack = content.is_dir() and not not_a_pack(content)
+        if args.command in ("search", "export") and is_pack:
             from aiplan_tui.cli.warm import answer_from_compiled
 
-            answered = answer_from_compiled(content, args)
+            answered = answer_from_compiled(content, args, manifest)
             if answered is not None:
                 return answered
-        manifest = pack_manifest(content)  # before the load: a file changed during it counts
-        result = _compiled_result(content) if args.command is None else None
-        if result is None:
-            result = load_pack(content)
+        compiled = _compiled(content, manifest) if args.command is None and is_pack else None
+        result = compiled[0] if compiled else load_pack(content)
     except PackNotFoundError as exc:
         print(f"aiplan-tui: {clean_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
@@ -119,25 +128,25 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_compare(result, args)
     from aiplan_tui.cli.app import run_app
 
-    return run_app(result, args, settings, settings_problems, manifest)
+    return run_app(
+        result, args, settings, settings_problems, manifest, compiled[1] if compiled else None
+    )
 
 
-def _compiled_result(root: Path) -> LoadResult | None:
-    """For the app: the pack from its compiled database, if that is current."""
-    if not root.is_dir() or not_a_pack(root):
-        return None
+def _compiled(root: Path, manifest: str) -> tuple[LoadResult, CompiledPack] | None:
+    """For the app: the pack read from its compiled database, if that is current, and the
+    database, kept open for the search index."""
     from aiplan_tui.compiled.current import open_compiled
     from aiplan_tui.compiled.stale import Stale
 
-    compiled = open_compiled(root)
+    compiled = open_compiled(root, manifest=manifest)
     if compiled is None:
         return None
     try:
-        return compiled.load_result(root)
+        return compiled.load_result(root), compiled
     except Stale:
-        return None
-    finally:
         compiled.close()
+        return None
 
 
 def not_a_pack(root: Path) -> bool:

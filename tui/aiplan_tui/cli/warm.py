@@ -13,9 +13,10 @@ from aiplan_tui.compiled.current import open_compiled
 from aiplan_tui.compiled.stale import Stale
 
 
-def answer_from_compiled(root: Path, args: argparse.Namespace) -> int | None:
-    """`search` or `export` from the compiled pack of `root`, if it has a current one."""
-    compiled = open_compiled(root)
+def answer_from_compiled(root: Path, args: argparse.Namespace, manifest: str) -> int | None:
+    """`search` or `export` from the compiled pack of `root`, if it is current for
+    `manifest`."""
+    compiled = open_compiled(root, manifest=manifest)
     if compiled is None:
         return None
     try:

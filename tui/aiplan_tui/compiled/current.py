@@ -24,10 +24,14 @@ def compiled_path(root: Path, cache_dir: Path | None = None) -> Path:
     return (user_cache_dir() if cache_dir is None else cache_dir) / name
 
 
-def open_compiled(root: Path, cache_dir: Path | None = None) -> CompiledPack | None:
-    """The pack's compiled database if it is current, else None (build it then)."""
+def open_compiled(
+    root: Path, cache_dir: Path | None = None, manifest: str | None = None
+) -> CompiledPack | None:
+    """The pack's compiled database if it is current (for `manifest`, taken now if not
+    given), else None (build it then)."""
     try:
-        return CompiledPack(compiled_path(root, cache_dir), pack_manifest(root))
+        current = pack_manifest(root) if manifest is None else manifest
+        return CompiledPack(compiled_path(root, cache_dir), current)
     except Stale:
         return None
 
@@ -52,14 +56,18 @@ def compile_loaded(
 
 
 def search_index_for(
-    result: LoadResult, manifest: str | None, rebuild: bool = False
+    result: LoadResult,
+    manifest: str | None,
+    rebuild: bool = False,
+    compiled: CompiledPack | None = None,
 ) -> SearchIndex:
-    """The app's index: from the compiled pack if current (unless `rebuild`: it turned out
-    damaged), else built and compiled. Without a manifest, built in memory and not kept."""
+    """The app's index: from its compiled pack (`compiled`, the one it was read from, or the
+    pack's if current) unless `rebuild` (it turned out damaged), else built and compiled.
+    Without a manifest, built in memory and not kept."""
     if manifest is None:
         return SearchIndex(result.pack)
     if not rebuild:
-        compiled = open_compiled(result.pack.root)
+        compiled = compiled or open_compiled(result.pack.root, manifest=manifest)
         if compiled is not None:
             try:
                 return compiled.search_index()  # its connection stays open while it is used

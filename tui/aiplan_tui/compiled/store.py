@@ -50,12 +50,22 @@ class CompiledPack:
                 f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
             )
             rows = self.db.execute("SELECT key, value FROM meta").fetchall()
-            self.meta: dict[str, Any] = {str(key): json.loads(value) for key, value in rows}
-        except (sqlite3.Error, ValueError, TypeError) as exc:
-            raise Stale(f"unreadable: {exc}") from exc
-        if self.meta.get("manifest") != manifest:
+            self._raw = {str(key): str(value) for key, value in rows}
+            self._meta: dict[str, Any] = {}
+            current = self.meta("manifest") == manifest
+        except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+            self.db.close()
+            raise Stale(f"unreadable: {exc!r}") from exc
+        if not current:
             self.db.close()
             raise Stale("built from other files")
+
+    def meta(self, key: str) -> Any:
+        """One stored value, decoded when first asked for: `check` never decodes the index's
+        vocabulary. KeyError or ValueError if it is missing or damaged."""
+        if key not in self._meta:
+            self._meta[key] = json.loads(self._raw[key])
+        return self._meta[key]
 
     def close(self) -> None:
         self.db.close()
@@ -63,13 +73,14 @@ class CompiledPack:
     def counts(self) -> tuple[int, int, int, int]:
         """Articles, highlights, entities and comparison cells loaded."""
         with damage_is_stale():
-            articles, highlights, entities, cells = self.meta["counts"]
+            articles, highlights, entities, cells = self.meta("counts")
             return int(articles), int(highlights), int(entities), int(cells)
 
     def problems(self) -> Problems:
         """What the loader found wrong, as it found it."""
         with damage_is_stale():
-            found = Problems(skipped={str(k): int(v) for k, v in self.meta["skipped"].items()})
+            skipped = self.meta("skipped").items()
+            found = Problems(skipped={str(k): int(v) for k, v in skipped})
             for path, line, col, severity, message in self.db.execute(
                 "SELECT path, line, col, severity, message FROM problems ORDER BY seq"
             ):
@@ -87,9 +98,9 @@ class CompiledPack:
     def export_text(self) -> list[str]:
         """The `export` output (without its final newline) as the rows it is stored in, all
         read before any is written: a damaged row is a rebuild, not half a JSON document."""
-        if self.meta.get("export") is not True:
-            raise Stale("compiled without the export")  # by a search or a check
         with damage_is_stale():
+            if self.meta("export") is not True:
+                raise Stale("compiled without the export")  # by a search or a check
             rows = self.db.execute("SELECT text FROM export ORDER BY seq").fetchall()
             return [str(text) for (text,) in rows]
 
@@ -98,13 +109,12 @@ class CompiledPack:
         meta = self.meta
         lock = threading.Lock()  # searches may run in several threads; one reads at a time
         with damage_is_stale():
+            count = int(meta("doc_count"))
             return SearchIndex.over(
-                StoredDocs(self.db, int(meta["doc_count"]), lock),
-                StoredPostings(
-                    self.db, meta["words"], meta["weights"], meta["keys"], meta["doc_count"], lock
-                ),
-                {str(k): str(v) for k, v in meta["articles"].items()},
-                {str(k): str(v) for k, v in meta["dimensions"].items()},
+                StoredDocs(self.db, count, lock),
+                StoredPostings(self.db, meta("words"), meta("weights"), meta("keys"), count, lock),
+                {str(k): str(v) for k, v in meta("articles").items()},
+                {str(k): str(v) for k, v in meta("dimensions").items()},
             )
 
 

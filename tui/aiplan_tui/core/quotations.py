@@ -39,7 +39,7 @@ class QuoteLine:
 def speaker_names(pack: Pack) -> dict[str, list[str]]:
     """Each quoted speaker's id, with the names it goes by (name, aliases, id)."""
     names: dict[str, list[str]] = {}
-    for quote in ReadingOrder(pack, {"quote"}).items:
+    for quote in pack.highlights:  # (the order of the speakers does not matter)
         if isinstance(quote, Quote) and quote.speaker not in names:
             entity = pack.entity(quote.speaker)
             known = [entity.name, *entity.aliases] if entity else []

@@ -164,7 +164,8 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         """Off the UI thread; the index reaches the app as a message, never set from here."""
         from aiplan_tui.compiled.current import search_index_for
 
-        index = search_index_for(self.result, self.startup.manifest, rebuild)
+        startup = self.startup
+        index = search_index_for(self.result, startup.manifest, rebuild, startup.compiled)
         self.post_message(IndexReady(index))
 
     @on(IndexAgain)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from aiplan_tui.settings.state import SavedState, StateStore
 from aiplan_tui.ui.themes import ThemeCatalog
+
+if TYPE_CHECKING:
+    from aiplan_tui.compiled.store import CompiledPack
 
 
 @dataclass
@@ -29,3 +33,5 @@ class Startup:
     manifest: str | None = None
     """The pack's files as they were before it was loaded: the key of its compiled database.
     None (as in tests): the search index is built in memory and not kept."""
+    compiled: CompiledPack | None = None
+    """The compiled pack the app's pack was read from, if it was: its search index too."""
