@@ -34,7 +34,10 @@ async def test_lists_both_articles_and_reads_the_selected_one() -> None:
         await pilot.pause()
         assert shown_title(app).startswith("At WAIC, China pushes")
         meta = str(app.screen.query_one(".article-meta", Static).render())
-        assert meta == "source not given · title by the pack's editors"
+        assert meta == (
+            "outlet: not given · author: not given · published: not given · url: not given"
+            " · title by the pack's editors"
+        )
         await pilot.press("q")
     assert app.return_code == 0
 

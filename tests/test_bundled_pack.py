@@ -36,7 +36,7 @@ def test_articles_reproduce_the_seeds_verbatim(pack: Pack) -> None:
 def test_no_metadata_is_invented(pack: Pack) -> None:
     for article in pack.articles:
         assert article.published is None, "neither seed gives a publication date"
-        assert article.byline == "" and article.url == ""
+        assert article.author == "" and article.url == ""
         text = " ".join(article.paragraphs)
         if article.outlet:
             assert article.outlet in text, "an outlet must be named by the article itself"

@@ -147,6 +147,7 @@ def test_export_of_a_given_pack_carries_every_field(make_pack: PackFactory) -> N
         "qualifier": "",
         "usd": None,
         "compare_key": "private-2024",
+        "according_to": "",
     }
     assert data["articles"][0]["published"] is None
     assert data["comparison"] == [
@@ -192,7 +193,10 @@ def test_search_piped_prints_tab_separated_lines_and_exit_codes() -> None:
     assert done.returncode == 0
     first = done.stdout.splitlines()[0].split("\t")
     assert first[:2] == ["entity", "deepseek"]
-    assert len(first) == 6
+    assert len(first) == 7
+    li = next(line.split("\t") for line in run("search", "AI plus").stdout.splitlines()
+              if line.startswith("quote\t"))  # fmt: skip
+    assert li[1] == "q-li-ai-plus" and li[6] == "Li Qiang · paraphrase"
     none = run("search", "zzzzqqqq")
     assert none.returncode == 1 and none.stdout == ""
     assert run("search", "x", "--kind", "nope").returncode == 2
@@ -206,8 +210,11 @@ def test_search_json_spans_slice_the_text() -> None:
     assert {hit["kind"] for hit in hits} <= {"quote", "paragraph"}
     assert hits
     for hit in hits:
-        assert set(hit) == {"kind", "id", "score", "article", "location", "field", "text", "spans"}
+        assert set(hit) == {
+            "kind", "id", "score", "article", "location", "field", "text", "spans", "who"
+        }  # fmt: skip
         assert [hit["text"][a:b] for a, b in hit["spans"]] == ["two camps"]
+        assert hit["who"] == ("George Chen · direct" if hit["kind"] == "quote" else "")
         assert hit["location"]["paragraph"] == 4
 
 
@@ -230,7 +237,8 @@ sys.exit(os.waitstatus_to_exitcode(status))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=False, env=env)
     assert done.returncode == 0
     text = out.read_bytes().decode("utf-8", "replace")
-    assert "3 results for formidable" in text
+    assert "4 results for formidable" in text
+    assert "Jensen Huang · direct" in text
     assert "q-huang-formidable" in text
 
 

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from aiplan_tui.core.formatting import (
+    attribution,
     citation,
     fact_line,
     format_fact_value,
     format_number,
+    point_line,
+    provenance,
     quote_kind,
     side_labels,
     speaker_line,
 )
 from aiplan_tui.core.model import (
+    Article,
     Entity,
     Event,
     Fact,
@@ -30,13 +35,18 @@ from aiplan_tui.core.model import (
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
 
-CNBC_SOURCE = (
-    "Source: China releases AI action plan days after the U.S. as global tech race heats up, CNBC"
-)
-WAIC_SOURCE = (
-    "Source: At WAIC, China pushes for global AI governance in the wake of the U.S. action plan, "
-    "source not given"
-)
+CNBC_TITLE = "China releases AI action plan days after the U.S. as global tech race heats up"
+WAIC_TITLE = "At WAIC, China pushes for global AI governance in the wake of the U.S. action plan"
+NOTHING_GIVEN = "author: not given; published: not given; url: not given"
+"""Neither seed gives an author, a date or an address: citations say so, never guess."""
+
+
+def cnbc_source(paragraph: int) -> str:
+    return f"Source: {CNBC_TITLE}, paragraph {paragraph} (outlet: CNBC; {NOTHING_GIVEN})"
+
+
+def waic_source(paragraph: int) -> str:
+    return f"Source: {WAIC_TITLE}, paragraph {paragraph} (outlet: not given; {NOTHING_GIVEN})"
 
 
 def fact(value: float, unit: str, **extra: object) -> Fact:
@@ -191,9 +201,7 @@ def test_quote_citation_names_speaker_article_and_paragraph(pack: Pack) -> None:
     assert found is not None
     assert citation(found, pack) == (
         "“The two camps are now being formed” — George Chen, Partner at the Asia Group and "
-        "co-chair of the digital practice\n"
-        "Source: China releases AI action plan days after the U.S. as global tech race heats up, "
-        "CNBC, paragraph 5"
+        "co-chair of the digital practice\n" + cnbc_source(5)
     )
 
 
@@ -212,22 +220,36 @@ def test_fact_citation_gives_the_figure_the_words_and_the_source(pack: Pack) -> 
     assert citation(found, pack) == (
         "Value of China's core AI industry: "
         "approximately 600 bn yuan (≈ $84 bn, as the article gives it)\n"
-        "“approximately 600 billion yuan (around $84 billion)”\n"
-        f"{WAIC_SOURCE}, paragraph 6"
+        "“approximately 600 billion yuan (around $84 billion)”\n" + waic_source(6)
     )
 
 
 def test_position_citation_is_the_words_and_the_source(pack: Pack) -> None:
     found = pack.highlight("p-us-restrict-access")
     assert isinstance(found, Position)
-    assert citation(found, pack) == f"“{found.exact}”\n{CNBC_SOURCE}, paragraph 9"
+    assert citation(found, pack) == f"“{found.exact}”\n{cnbc_source(9)}"
+
+
+def test_a_claim_cites_whose_it_is(pack: Pack) -> None:
+    """George Chen's reading of China's stance is his, wherever it is shown."""
+    found = pack.highlight("p-china-multilateral")
+    assert isinstance(found, Position) and found.according_to == "george-chen"
+    assert citation(found, pack).split("\n") == [
+        f"“{found.exact}”",
+        "— according to George Chen, Partner at the Asia Group and co-chair of the digital practice",
+        cnbc_source(6),
+    ]
+    assert point_line(found, pack) == f"“{found.exact}” — according to George Chen"
+    assert attribution(found, pack) == "according to George Chen"
 
 
 def test_event_citation_is_the_words_and_the_source(pack: Pack) -> None:
-    found = next(h for h in pack.highlights if isinstance(h, Event))
+    found = next(h for h in pack.highlights if isinstance(h, Event) and not h.according_to)
     lines = citation(found, pack).split("\n")
     assert lines[0] == f"“{found.exact}”"
-    assert lines[1].endswith(f", paragraph {found.location.paragraph + 1}")
+    assert lines[1].endswith(
+        f", paragraph {found.location.paragraph + 1} (outlet: CNBC; {NOTHING_GIVEN})"
+    )
     assert len(lines) == 2
 
 
@@ -235,7 +257,8 @@ def test_citation_without_the_article_still_names_id_and_paragraph() -> None:
     empty = Pack(info=PackInfo(id="p", title="P"), root=Path())
     missing = dataclasses.replace(quote(direct=True), location=Location(3, 0, 5))
     assert citation(missing, empty) == (
-        "“words” — someone\nSource: a, source not given, paragraph 4"
+        "“words” — someone\nSource: a, paragraph 4 (outlet: not given; author: not given; "
+        "published: not given; url: not given)"
     )
 
 
@@ -258,3 +281,29 @@ def test_side_labels_put_a_positions_own_side_first(pack: Pack) -> None:
     assert side_labels(position, pack) == "China · US"
     assert side_labels(dataclasses.replace(position, sides=()), pack) == "China"
     assert side_labels(dataclasses.replace(position, sides=("us",)), pack) == "China · US"
+
+
+def test_provenance_gives_what_the_article_says_and_not_given_for_the_rest() -> None:
+    article = Article(
+        id="a", title="T", paragraphs=("x",), source=SourceRef(Path("a.md")),
+        outlet="Example News", published=dt.date(2025, 7, 26), url="https://example.com/a",
+    )  # fmt: skip
+    assert provenance(article) == [
+        ("outlet", "Example News"),
+        ("author", "not given"),
+        ("published", "2025-07-26"),
+        ("url", "https://example.com/a"),
+    ]
+    assert provenance(dataclasses.replace(article, author="A. Writer"))[1] == (
+        "author",
+        "A. Writer",
+    )
+
+
+def test_attribution_says_whose_words_for_every_kind(pack: Pack) -> None:
+    direct, reported = pack.highlight("q-chen-two-camps"), pack.highlight("q-li-ai-plus")
+    own = pack.highlight("p-us-restrict-access")
+    assert direct is not None and reported is not None and own is not None
+    assert attribution(direct, pack) == "George Chen · direct"
+    assert attribution(reported, pack) == "Li Qiang · paraphrase"
+    assert attribution(own, pack) == ""

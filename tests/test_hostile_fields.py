@@ -16,7 +16,7 @@ starting with its field's name. What the screen draws is read back cell by cell:
 there literally, no control character is drawn, no cell carries an action or a link, no tag
 changed a style, and clicking where `[@click=app.quit]` is drawn does nothing.
 
-Not shown by the app, so not in FIELDS: pack description, byline, url, tags, an entity's note
+Not shown by the app, so not in FIELDS: pack description, tags, an entity's note
 (they reach search results and export, not covered here). Invisible zero-width characters
 (zero-width space, word joiner, BOM) are removed like controls; joiners stay, scripts and emoji
 sequences need them.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import ContentSwitcher, Static
 
+from aiplan_tui.core.model import Quote
 from aiplan_tui.core.reading import ReadingOrder
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
@@ -12,6 +13,7 @@ from aiplan_tui.ui.screens.help import HelpScreen
 from aiplan_tui.ui.screens.quotes import QuotesScreen
 from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.screens.too_small import TooSmallScreen
+from aiplan_tui.ui.widgets.compare_rows import PointView
 from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
 from aiplan_tui.ui.widgets.listing import Listing
 from aiplan_tui.ui.widgets.navigator import Navigator
@@ -118,6 +120,41 @@ async def test_enter_on_a_navigator_quote_opens_it_and_flashes() -> None:
         view = app.reader.article_view
         paragraph = view.paragraph_view(target.location.paragraph)
         assert paragraph is not None and paragraph.has_class("-flash")
+
+
+async def test_a_persons_listing_says_which_quotes_are_their_own_words() -> None:
+    """All nine of Li Qiang's "quotes" are the reporter's paraphrases: his listing says so of
+    each, and George Chen's direct quotes stand in quotation marks."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for person, name in (("li-qiang", "Li Qiang"), ("george-chen", "George Chen")):
+            app.reader.show_entity(person)
+            await pilot.pause()
+            listing = app.reader.query_one(Listing)
+            count = listing.option_count
+            prompts = [str(listing.get_option_at_index(i).prompt) for i in range(count)]
+            theirs = [q for q in QUOTES if isinstance(q, Quote) and q.speaker == person]
+            first = prompts.index(f"Quotes ({len(theirs)})") + 1
+            for quote, prompt in zip(theirs, prompts[first : first + len(theirs)], strict=True):
+                said = f"“{quote.exact}”" if quote.direct else quote.exact
+                kind = "" if quote.direct else " (paraphrase)"
+                assert prompt == f"{name}{kind}: {said}"
+        assert not any(q.direct for q in QUOTES if isinstance(q, Quote) and q.speaker == "li-qiang")
+
+
+async def test_compare_shows_whose_reading_a_position_is() -> None:
+    """ "China clearly wants to stick to the multilateral approach" is George Chen's reading,
+    not China's statement: its point on Compare says so."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        screen = app.compare_screen
+        points = {view.highlight.id: str(view.render()) for view in screen.query(PointView)}
+        assert points["p-china-multilateral"].endswith("— according to George Chen")
+        assert points["p-us-export-restrictions"].endswith("— according to Li Qiang")
+        assert "according to" not in points["p-us-restrict-access"]
 
 
 def navigator_target(kind: str, target_id: str):  # type: ignore[no-untyped-def]

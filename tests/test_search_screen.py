@@ -56,9 +56,10 @@ async def test_typing_shows_results_and_enter_opens_the_quote_at_its_source() ->
         await pilot.press("slash")
         assert isinstance(app.screen, SearchScreen)
         await type_query(pilot, app, "formidabel")
-        assert count(app) == "3 results"
+        assert count(app) == "4 results"
         results = app.screen.query_one(OptionList)
         assert "formidable" in str(results.get_option_at_index(0).prompt)
+        assert "Jensen Huang · direct" in str(results.get_option_at_index(1).prompt)
         await pilot.press("down", "down", "enter")  # the second result: the quote
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)

@@ -15,7 +15,7 @@ from aiplan_tui.search.query import KINDS
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:
-    """The JSON shape: kind, id, score, article, location, field, text, spans."""
+    """The JSON shape: kind, id, score, article, location, field, text, spans, who."""
     location = hit.location
     return {
         "kind": hit.kind,
@@ -28,6 +28,7 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "field": hit.field,
         "text": hit.text,
         "spans": [list(span) for span in hit.spans],
+        "who": hit.doc.who,
     }
 
 
@@ -43,7 +44,8 @@ def run_search(index: SearchIndex, query: str, kinds: list[str], limit: int, as_
         for hit in hits:
             where = "" if hit.location is None else str(hit.location.paragraph + 1)
             text = clean_line(hit.text).replace("\t", " ")
-            fields = [hit.kind, hit.id, f"{hit.score:.3f}", hit.doc.article, where, text]
+            who = clean_line(hit.doc.who).replace("\t", " ")
+            fields = [hit.kind, hit.id, f"{hit.score:.3f}", hit.doc.article, where, text, who]
             sys.stdout.write("\t".join(fields) + "\n")
     return EXIT_OK if hits else EXIT_PROBLEMS
 
@@ -62,6 +64,8 @@ def _print_table(hits: list[Hit], query: str) -> None:
         match = Text(text)
         for start, end in spans:
             match.stylize("bold reverse", start, end)
+        if hit.doc.who:
+            match.append(f"\n{clean_line(hit.doc.who)}", style="dim")
         where = hit.doc.article
         if hit.location is not None:
             where += f" ¶{hit.location.paragraph + 1}"

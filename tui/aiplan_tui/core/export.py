@@ -8,8 +8,9 @@ from typing import Any
 
 from aiplan_tui.core.model import Article, Highlight, Pack
 
-EXPORT_VERSION = 1
-"""Bumped only when a field is removed or changes meaning; new fields may appear at any time."""
+EXPORT_VERSION = 2
+"""Bumped only when a field is removed or changes meaning; new fields may appear at any time.
+2: an article's `byline` is now `author`."""
 
 
 def pack_to_dict(pack: Pack) -> dict[str, Any]:
@@ -34,7 +35,9 @@ def _article(article: Article) -> dict[str, Any]:
 
 def _highlight(highlight: Highlight) -> dict[str, Any]:
     data = {"id": highlight.id, "kind": highlight.kind}
-    data.update(_plain(highlight, drop=("source",)))
+    # A quote's words are its speaker's: `according_to` is for the other kinds.
+    drop = ("source", "according_to") if highlight.kind == "quote" else ("source",)
+    data.update(_plain(highlight, drop=drop))
     return data
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from aiplan_tui.core.model import Entity, Fact, Highlight, Pack, Position, Quote
+from aiplan_tui.core.model import Article, Entity, Fact, Highlight, Pack, Position, Quote
 
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
 _DECIMALS = 2
@@ -70,12 +70,48 @@ def quote_kind(quote: Quote) -> str:
     return "direct" if quote.direct else "paraphrase"
 
 
+def claimant_name(highlight: Highlight, pack: Pack) -> str:
+    """The name of whose claim it is (`according_to`), or "" when it is the side's own."""
+    if not highlight.according_to:
+        return ""
+    entity = pack.entity(highlight.according_to)
+    return entity.name if entity is not None else highlight.according_to
+
+
+def attribution(highlight: Highlight, pack: Pack) -> str:
+    """Whose words or claim, in a few words: "Li Qiang · paraphrase", "George Chen · direct",
+    "according to George Chen"; "" for the article's own statement of a side's."""
+    if isinstance(highlight, Quote):
+        speaker = pack.entity(highlight.speaker)
+        name = speaker.name if speaker is not None else highlight.speaker
+        return f"{name} · {quote_kind(highlight)}"
+    claimant = claimant_name(highlight, pack)
+    return f"according to {claimant}" if claimant else ""
+
+
+NOT_GIVEN = "not given"
+"""What an article's absent provenance field reads: never guessed, never left blank."""
+
+
+def provenance(article: Article | None) -> list[tuple[str, str]]:
+    """Outlet, author, publication date and address, each "not given" when absent."""
+    if article is None:
+        return [(name, NOT_GIVEN) for name in ("outlet", "author", "published", "url")]
+    published = article.published.isoformat() if article.published else ""
+    return [
+        ("outlet", article.outlet or NOT_GIVEN),
+        ("author", article.author or NOT_GIVEN),
+        ("published", published or NOT_GIVEN),
+        ("url", article.url or NOT_GIVEN),
+    ]
+
+
 def source_line(highlight: Highlight, pack: Pack) -> str:
-    """Where the words are: article, outlet, paragraph."""
+    """Where the words are: article, paragraph, then the article's provenance."""
     article = pack.article(highlight.article)
     title = article.title if article is not None else highlight.article
-    outlet = (article.outlet if article is not None else "") or "source not given"
-    return f"Source: {title}, {outlet}, paragraph {highlight.location.paragraph + 1}"
+    given = "; ".join(f"{name}: {value}" for name, value in provenance(article))
+    return f"Source: {title}, paragraph {highlight.location.paragraph + 1} ({given})"
 
 
 def citation(highlight: Highlight, pack: Pack) -> str:
@@ -88,6 +124,9 @@ def citation(highlight: Highlight, pack: Pack) -> str:
         first = f"{fact_line(highlight)}\n“{highlight.exact}”"
     else:
         first = f"“{highlight.exact}”"
+    if highlight.according_to:
+        claimant = pack.entity(highlight.according_to)
+        first += f"\n— according to {speaker_line(claimant, highlight.according_to)}"
     return f"{first}\n{source_line(highlight, pack)}"
 
 
@@ -117,8 +156,11 @@ def point_line(highlight: Highlight, pack: Pack) -> str:
         words = f"“{highlight.exact}”" if highlight.direct else f"{highlight.exact} (paraphrase)"
         return f"{words} — {name}"
     if isinstance(highlight, Fact):
-        return f"{fact_line(highlight)} — “{highlight.exact}”"
-    return f"“{highlight.exact}”"
+        line = f"{fact_line(highlight)} — “{highlight.exact}”"
+    else:
+        line = f"“{highlight.exact}”"
+    claimant = claimant_name(highlight, pack)
+    return f"{line} — according to {claimant}" if claimant else line
 
 
 def where_line(highlight: Highlight, pack: Pack) -> str:

@@ -55,7 +55,7 @@ class Article:
     source: SourceRef
     title_source: Literal["article", "editors"] = "article"
     outlet: str = ""
-    byline: str = ""
+    author: str = ""
     dateline: str = ""
     published: dt.date | None = None
     url: str = ""
@@ -88,6 +88,9 @@ class Highlight:
     dimensions: tuple[str, ...] = ()
     note: str = ""
     tags: tuple[str, ...] = ()
+    according_to: str = ""
+    """Whose claim a fact, position or event is (an entity id) when it is not the side's own
+    statement: an analyst's reading, an outlet's, another government's. Quotes have a speaker."""
     kind: ClassVar[HighlightKind]
 
 

@@ -70,6 +70,14 @@ def load_article(path: Path, problems: Problems) -> tuple[Article, TableAt] | No
     if not body.paragraphs:
         problems.warning(path, close + 1, 1, "the article has no body text after its front matter")
     values.setdefault("id", path.stem)
+    if "byline" in values:
+        byline = values.pop("byline")
+        line, col = at.where("byline")
+        if "author" in values:
+            problems.warning(path, line, col, '"byline" is ignored: "author" is given too')
+        else:
+            values["author"] = byline
+            problems.warning(path, line, col, '"byline" is now called "author": rename it')
     article = Article(
         paragraphs=body.paragraphs, paragraph_lines=body.lines, source=SourceRef(path, 1), **values
     )

@@ -92,6 +92,8 @@ def _resolve_references(
         single["speaker"] = ("entity", registry.entities)
     if kind == "position":
         single["side"] = ("side", registry.sides)
+    if values.get("according_to"):
+        single["according_to"] = ("entity", registry.entities)
     ok = True
     for key, (category, known) in single.items():
         kept, fine = registry.resolve(category, [values[key]], known, at, key, problems)

@@ -15,6 +15,7 @@ from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text, salvage_text
 from aiplan_tui.pack import schema
 from aiplan_tui.pack.articles import load_article
+from aiplan_tui.pack.attribution import check_attribution
 from aiplan_tui.pack.highlights import load_highlight_file
 from aiplan_tui.pack.registry import Registry
 
@@ -66,6 +67,7 @@ def load_pack(root: Path) -> LoadResult:
         highlights=tuple(registry.highlights.values()),
         comparison=tuple(cells),
     )
+    check_attribution(pack, problems)
     return LoadResult(pack, problems)
 
 

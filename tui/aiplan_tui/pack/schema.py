@@ -14,7 +14,8 @@ ARTICLE = (
     Field("id", "id"),
     Field("title_source", choices=("article", "editors")),
     Field("outlet"),
-    Field("byline"),
+    Field("author"),
+    Field("byline"),  # the older name of "author", still read
     Field("dateline"),
     Field("published", "date"),
     Field("url"),
@@ -43,9 +44,10 @@ HIGHLIGHT_KIND = {
         Field("qualifier"),
         Field("usd", "number"),
         Field("compare_key", "id"),
+        Field("according_to", "id"),
     ),
-    "position": (Field("side", "id", True),),
-    "event": (Field("date", "date_or_str"),),
+    "position": (Field("side", "id", True), Field("according_to", "id")),
+    "event": (Field("date", "date_or_str"), Field("according_to", "id")),
 }
 
 ENTITY = (

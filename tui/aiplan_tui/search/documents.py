@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
+from aiplan_tui.core.formatting import attribution
 from aiplan_tui.core.model import (
     Cell,
     Entity,
@@ -48,6 +49,9 @@ class Doc:
     speaker: str = ""
     """Folded names of the speaker (name, aliases, id), for `speaker:`."""
     years: frozenset[str] = frozenset()
+    who: str = ""
+    """Whose words or claim a highlight is, shown with it and not searched: "Li Qiang ·
+    paraphrase", "according to George Chen"."""
 
 
 def _years(*texts: str) -> frozenset[str]:
@@ -176,11 +180,17 @@ class PackDocs(LazyDocs):
             extra_years = str(h.date)
         if isinstance(h, Position):
             sides.add(h.side)
+        if h.according_to:
+            claimant = self._speakers[0].get(h.according_to)
+            fields.append(
+                Field("according to", claimant.name if claimant else h.according_to, BODY)
+            )
         if h.note:
             fields.append(Field("note", h.note, NOTE))
         return Doc(
             h.kind, h.id, tuple(fields), h.article, h.location, frozenset(sides),
             frozenset(h.dimensions), speaker, _years(h.exact, extra_years),
+            attribution(h, self._pack),
         )  # fmt: skip
 
     @staticmethod

@@ -47,6 +47,8 @@ def result_prompt(hit: Hit, side_colours: dict[str, str]) -> Text:
     prompt.append(f"  {clean_line(where)}", style="dim")
     if hit.field not in ("text", "exact"):
         prompt.append(f" · {hit.field}", style="dim")
+    if hit.doc.who:
+        prompt.append(f" · {clean_line(hit.doc.who)}", style="dim")
     text, spans = snippet(clean_line(hit.text), hit.spans, width=160)
     body = Text(text)
     for start, end in spans:

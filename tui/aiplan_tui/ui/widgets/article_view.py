@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Static
 
+from aiplan_tui.core.formatting import provenance
 from aiplan_tui.core.model import Article, Highlight
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.marking import Marks, marked_paragraph
@@ -36,12 +37,11 @@ def truncated_note(hidden: int, unit: str) -> str:
 
 
 def article_meta(article: Article) -> str:
-    """Outlet, dateline and date as far as the article gives them."""
-    parts = [article.outlet or "source not given"]
+    """Where the article comes from: outlet, author, date and address, each "not given" when
+    the article does not say (never guessed), then the dateline."""
+    parts = [f"{name}: {value}" for name, value in provenance(article)]
     if article.dateline:
-        parts.append(article.dateline)
-    if article.published:
-        parts.append(article.published.isoformat())
+        parts.append(f"dateline: {article.dateline}")
     if article.title_source == "editors":
         parts.append("title by the pack's editors")
     return " · ".join(clean_line(part) for part in parts)

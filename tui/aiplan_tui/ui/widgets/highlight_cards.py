@@ -47,6 +47,9 @@ def _details(highlight: Highlight, pack: Pack) -> list[str]:
     if isinstance(highlight, Position):
         side = next((s.label for s in pack.sides if s.id == highlight.side), highlight.side)
         lines.append(f"stance of {side}")
+    if highlight.according_to:
+        claimant = pack.entity(highlight.according_to)
+        lines.append(f"according to {speaker_line(claimant, highlight.according_to)}")
     if highlight.note:
         lines.append(highlight.note)
     article = pack.article(highlight.article)

@@ -12,7 +12,7 @@ from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from aiplan_tui.core.formatting import fact_line
+from aiplan_tui.core.formatting import claimant_name, fact_line
 from aiplan_tui.core.model import Fact, Highlight, HighlightKind, Pack, Quote
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.bindings import list_keys
@@ -40,13 +40,21 @@ SECTIONS: tuple[tuple[HighlightKind, str], ...] = (
 def highlight_label(highlight: Highlight, pack: Pack) -> Text:
     """One line: who said it or what the figure is, then the words."""
     if isinstance(highlight, Fact):
-        return Text(clean_line(fact_line(highlight)))
-    label = Text()
-    if isinstance(highlight, Quote):
+        label = Text(clean_line(fact_line(highlight)))
+    elif isinstance(highlight, Quote):
         speaker = pack.entity(highlight.speaker)
-        label.append(clean_line(speaker.name if speaker else highlight.speaker), style="bold")
-        label.append(": ")
-    label.append(clean_line(highlight.exact))
+        label = Text(clean_line(speaker.name if speaker else highlight.speaker), style="bold")
+        words = clean_line(highlight.exact)
+        if highlight.direct:
+            label.append(f": “{words}”")
+        else:
+            label.append(" (paraphrase)", style="dim")
+            label.append(f": {words}")
+    else:
+        label = Text(clean_line(highlight.exact))
+    claimant = claimant_name(highlight, pack)
+    if claimant:
+        label.append(f" — according to {clean_line(claimant)}", style="dim")
     return label
 
 
