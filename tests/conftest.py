@@ -71,6 +71,13 @@ kind = "person"
 aliases = ["Chen"]
 """
 
+CHEN_WARNING = (
+    'alias "Chen" could name george-chen or chen-jining: '
+    "it counts as a mention only after one of their full names"
+)
+"""`check`'s warning where a pack with Chen Jining gives George Chen the alias "Chen", as the
+bundled pack does on purpose (its one warning): the alias finds "Chen said" after his name."""
+
 HIGHLIGHTS = """\
 [[quote]]
 id = "q-camps"

@@ -12,7 +12,7 @@ import pytest
 
 from aiplan_tui import __version__
 from aiplan_tui.cli.main import main
-from conftest import HIGHLIGHTS, PACK_TOML, PackFactory
+from conftest import CHEN_WARNING, ENTITIES, HIGHLIGHTS, PACK_TOML, PackFactory
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -42,9 +42,13 @@ def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixtur
 
 
 def test_check_bundled_pack_is_clean_from_any_directory(tmp_path: Path) -> None:
+    """Clean but for its one warning, kept on purpose: George Chen's alias "Chen" is Chen
+    Jining's surname too, and the alias is what finds "Chen said" after George Chen."""
     done = run("check", cwd=tmp_path)
     assert done.returncode == 0, done.stdout
-    assert "0 errors, 0 warnings" in done.stdout.splitlines()[-1]
+    warning, summary = done.stdout.splitlines()
+    assert warning.endswith(f"content/entities.toml:30:12: warning: {CHEN_WARNING}")
+    assert "0 errors, 1 warning" in summary
 
 
 def test_check_reports_every_problem_at_once(make_pack: PackFactory) -> None:
@@ -87,6 +91,22 @@ def test_warnings_fail_only_in_strict_mode(make_pack: PackFactory) -> None:
     strict = run("check", "--strict", str(root))
     assert strict.returncode == 1
     assert 'warning: unknown field "rol" in [entity] (did you mean "role"?)' in strict.stdout
+
+
+def test_check_warns_of_an_alias_another_person_shares(make_pack: PackFactory) -> None:
+    """George Chen's alias "Chen" is Chen Jining's surname: a warning at the alias, naming
+    both and saying what the app does; a warning, so the pack still passes."""
+    root = make_pack(
+        {"entities.toml": ENTITIES + '\n[[entity]]\nid = "chen-jining"\nname = "Chen Jining"\n'
+         'kind = "person"\n'}
+    )  # fmt: skip
+    done = run("check", str(root), cwd=root.parent)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines() == [
+        f"pack/entities.toml:5:12: warning: {CHEN_WARNING}",
+        "pack: 0 errors, 1 warning (1 article, 3 highlights, 2 entities, 1 comparison cell loaded)",
+    ]
+    assert run("check", "--strict", str(root)).returncode == 1
 
 
 def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:

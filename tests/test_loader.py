@@ -85,6 +85,32 @@ def test_unknown_field_is_a_warning_with_did_you_mean(make_pack: PackFactory) ->
     assert result.pack.highlight("f-us") is not None  # warnings do not drop anything
 
 
+def test_shared_aliases_are_warnings_at_the_alias(make_pack: PackFactory) -> None:
+    """The same alias on two entities (reported at the later), and an alias that is one word
+    of another person's name; a word of an organisation's name is no surname."""
+    entities = ENTITIES + (
+        '\n[[entity]]\nid = "chen-jining"\nname = "Chen Jining"\nkind = "person"\n'
+        '\n[[entity]]\nid = "asia-group"\nname = "Asia Group"\nkind = "organisation"\n'
+        '\n[[entity]]\nid = "chen-ltd"\nname = "Chen Ltd"\nkind = "organisation"\n'
+        'aliases = [\n  "the firm",\n  "Chen", \'Asia\',\n]\n'
+    )
+    result = load_pack(make_pack({"entities.toml": entities}))
+    assert [m.split("entities.toml:")[1] for m in messages(result)] == [
+        '23:3: warning: alias "Chen" could name george-chen, chen-ltd or chen-jining: '
+        "it counts as a mention only after one of their full names",
+    ]
+    assert len(result.pack.entities) == 4  # warnings leave everything in
+
+
+def test_a_name_two_entities_share_is_a_warning_at_the_later(make_pack: PackFactory) -> None:
+    twin = '[[entity]]\nid = "chen-co"\nname = "George Chen"\nkind = "organisation"\n'
+    result = load_pack(make_pack({"entities.toml": ENTITIES + "\n" + twin}))
+    assert only_problem(result).endswith(
+        'entities.toml:9:8: warning: name "George Chen" could name george-chen or chen-co: '
+        "it counts as a mention only after an alias that only one of them has"
+    )
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [

@@ -181,6 +181,24 @@ async def test_a_person_shows_their_quotes_and_every_mention() -> None:
         assert app.reader.query_one(ContentSwitcher).current == "article"
 
 
+async def test_a_persons_mentions_leave_out_a_namesake() -> None:
+    """George Chen's alias "Chen" is also Chen Jining's surname: the paragraph naming Chen
+    Jining is not among George Chen's mentions; "Chen said", after his full name, is."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.reader.show_entity("george-chen")
+        await pilot.pause()
+        listing = app.reader.query_one(Listing)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        heading = prompts.index("Mentions of George Chen, Chen (2)")
+        mentions = prompts[heading + 1 :]
+        assert len(mentions) == 2, mentions
+        assert "said George Chen, partner" in mentions[0]
+        assert "AI,” Chen said." in mentions[1]
+        assert not any("Jining" in line for line in prompts)
+
+
 async def test_quotes_screen_filters_previews_and_opens_in_the_reader() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

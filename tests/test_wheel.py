@@ -72,7 +72,7 @@ def test_installed_command_checks_the_bundled_pack_from_anywhere(
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "0 errors, 0 warnings (2 articles" in done.stdout
+    assert "0 errors, 1 warning (2 articles" in done.stdout
     where = subprocess.run(
         [str(python), "-c", "import aiplan_tui.paths as p; print(p.bundled_content_dir())"],
         cwd=elsewhere,

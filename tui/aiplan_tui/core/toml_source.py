@@ -106,14 +106,15 @@ class KeyLocator:
     line_offset: int = 0
     tables: dict[tuple[str, int], int] = field(default_factory=dict)
     keys: dict[tuple[str, int, str], tuple[int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
 
     @classmethod
     def scan(cls, text: str, line_offset: int = 0) -> KeyLocator:
-        locator = cls(line_offset)
+        locator = cls(line_offset, lines=text.split("\n"))
         counts: dict[str, int] = {}
         current = ("", 0)
         in_string = ""
-        for number, line in enumerate(text.split("\n"), start=1 + line_offset):
+        for number, line in enumerate(locator.lines, start=1 + line_offset):
             if in_string:
                 if line.count(in_string) % 2 == 1:
                     in_string = ""
@@ -143,3 +144,22 @@ class KeyLocator:
         """Line and column of `key` inside that table, or of the table itself."""
         found = self.keys.get((table, index, key))
         return found if found else self.table(table, index)
+
+    def string(self, table: str, index: int, key: str, value: str) -> tuple[int, int]:
+        """Line and column of the string `value` as written for `key` (the key's value or an
+        item of its list, on the key's line or below it), or of the key when it is not written
+        plainly there (escapes, say)."""
+        line, col = self.key(table, index, key)
+        if (table, index, key) not in self.keys:
+            return line, col
+        basic = value.replace("\\", "\\\\").replace('"', '\\"')
+        quoted = (f'"{basic}"', f"'{value}'")
+        for number in range(line, len(self.lines) + self.line_offset + 1):
+            text = self.lines[number - 1 - self.line_offset]
+            if number > line and (_HEADER.match(text) or _KEY.match(text)):
+                break  # past the key's value
+            start = col - 1 if number == line else 0
+            found = [at for form in quoted if (at := text.find(form, start)) >= 0]
+            if found:
+                return number, min(found) + 1
+        return line, col

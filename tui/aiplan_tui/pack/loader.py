@@ -17,6 +17,7 @@ from aiplan_tui.pack import schema
 from aiplan_tui.pack.articles import load_article
 from aiplan_tui.pack.attribution import check_attribution
 from aiplan_tui.pack.highlights import load_highlight_file
+from aiplan_tui.pack.mentions import entity_names
 from aiplan_tui.pack.registry import Registry
 
 
@@ -45,8 +46,10 @@ def load_pack(root: Path) -> LoadResult:
     entities = _load_tables(
         root / "entities.toml", "entity", schema.ENTITY, registry, problems, refused
     )
-    for table, at in entities:
-        _add_entity(table, at, registry, problems)
+    placed = {
+        table["id"]: at for table, at in entities if _add_entity(table, at, registry, problems)
+    }
+    _warn_shared_names(placed, registry, problems)
     for path in _files(root / "highlights", "*.toml"):
         if path not in refused:
             load_highlight_file(path, registry, problems)
@@ -233,15 +236,36 @@ def _load_tables(
 
 def _add_entity(
     values: dict[str, Any], at: TableAt, registry: Registry, problems: Problems
-) -> None:
+) -> bool:
     side = [values["side"]] if values.get("side") else []
     kept, ok = registry.resolve("side", side, registry.sides, at, "side", problems)
     if ok and registry.claim("entity", values["id"], at, problems):
         values["side"] = kept[0] if kept else ""
         registry.entities[values["id"]] = Entity(source=SourceRef(at.path, at.where()[0]), **values)
-        return
+        return True
     problems.skip("entity")
     registry.rejected.add(("entity", values["id"]))
+    return False
+
+
+def _warn_shared_names(placed: dict[str, TableAt], registry: Registry, problems: Problems) -> None:
+    """A name or alias more than one entity could be meant by is allowed (a shared surname is
+    common), but said, where it is declared, with what the app makes of it."""
+    for shared in entity_names(tuple(registry.entities.values())).shared:
+        at = placed[shared.declared_by]
+        if isinstance(at.locator, KeyLocator):
+            line, col = at.locator.string(at.table, at.index, shared.key, shared.text)
+        else:
+            line, col = at.where(shared.key)
+        *others, last = shared.candidates
+        who = f"{', '.join(others)} or {last}"
+        if shared.key == "aliases":
+            message = f'alias "{shared.text}" could name {who}: '
+            message += "it counts as a mention only after one of their full names"
+        else:
+            message = f'name "{shared.text}" could name {who}: '
+            message += "it counts as a mention only after an alias that only one of them has"
+        problems.warning(at.path, line, col, message)
 
 
 def _make_cell(
