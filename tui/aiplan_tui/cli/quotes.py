@@ -10,7 +10,7 @@ import sys
 
 from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from aiplan_tui.compare.render import md_escape
+from aiplan_tui.core.markdown import quotes_markdown
 from aiplan_tui.core.quotations import ChoiceError, QuoteLine, select_quotes
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import LoadResult
@@ -29,7 +29,7 @@ def run_quotes(result: LoadResult, args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(as_csv(lines))
     elif args.format == "md":
-        sys.stdout.write(as_markdown(lines))
+        sys.stdout.write(quotes_markdown((line.quote for line in lines), result.pack))
     else:
         print_table(lines)
     return EXIT_OK if lines else EXIT_PROBLEMS
@@ -56,19 +56,6 @@ def as_csv(lines: list[QuoteLine]) -> str:
         writer.writerow([q.id, line.speaker, line.role, line.kind, q.article, line.article_title,
                          line.outlet, line.paragraph, q.exact])  # fmt: skip
     return out.getvalue()
-
-
-def as_markdown(lines: list[QuoteLine]) -> str:
-    """One bullet per quotation: the words (in quotation marks only if they are the
-    speaker's own, else marked as a paraphrase), who, and the citation."""
-    out = []
-    for line in lines:
-        words = md_escape(line.quote.exact)
-        said = f"“{words}”" if line.quote.direct else f"{words} *(paraphrase)*"
-        who = md_escape(f"{line.speaker}, {line.role}" if line.role else line.speaker)
-        cite = md_escape(f"{line.article_title}, {line.outlet}, ¶{line.paragraph}")
-        out.append(f"- {said} — **{who}** ({cite})")
-    return "\n".join(out) + ("\n" if out else "")
 
 
 def print_table(lines: list[QuoteLine]) -> None:

@@ -70,12 +70,25 @@ def quote_kind(quote: Quote) -> str:
     return "direct" if quote.direct else "paraphrase"
 
 
-def source_line(highlight: Highlight, pack: Pack) -> str:
-    """Where the words are: article, outlet, paragraph."""
+def article_source(highlight: Highlight, pack: Pack) -> tuple[str, str]:
+    """The title and outlet of the article the words are in (its id, and "source not
+    given", when the pack does not say)."""
     article = pack.article(highlight.article)
     title = article.title if article is not None else highlight.article
     outlet = (article.outlet if article is not None else "") or "source not given"
+    return title, outlet
+
+
+def source_line(highlight: Highlight, pack: Pack) -> str:
+    """Where the words are: article, outlet, paragraph."""
+    title, outlet = article_source(highlight, pack)
     return f"Source: {title}, {outlet}, paragraph {highlight.location.paragraph + 1}"
+
+
+def cite_line(highlight: Highlight, pack: Pack) -> str:
+    """Where the words are, short, for a citation in brackets: "Title, Outlet, ¶5"."""
+    title, outlet = article_source(highlight, pack)
+    return f"{title}, {outlet}, ¶{highlight.location.paragraph + 1}"
 
 
 def citation(highlight: Highlight, pack: Pack) -> str:

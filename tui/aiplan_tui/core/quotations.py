@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from aiplan_tui.core.formatting import quote_kind
+from aiplan_tui.core.formatting import article_source, quote_kind
 from aiplan_tui.core.model import Pack, Quote
 from aiplan_tui.core.reading import ReadingOrder
 
@@ -88,14 +88,14 @@ def select_quotes(
         if article is not None and quote.article != article:
             continue
         entity = pack.entity(quote.speaker)
-        source = pack.article(quote.article)
+        title, outlet = article_source(quote, pack)
         lines.append(
             QuoteLine(
                 quote,
                 entity.name if entity else quote.speaker,
                 entity.role if entity else "",
-                source.title if source else quote.article,
-                (source.outlet if source else "") or "source not given",
+                title,
+                outlet,
                 quote.location.paragraph + 1,
             )
         )
