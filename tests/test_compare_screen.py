@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from markdown_it import MarkdownIt
 from textual.widgets import Input, OptionList, Static
 
 from aiplan_tui.compare.matrix import GAP
@@ -204,3 +205,67 @@ async def test_a_comparison_search_result_opens_its_row(make_pack: PackFactory) 
         assert app.screen is screen
         assert screen.rows[screen.row].row.dimension.id == "chips"
         assert screen.side == "right"
+
+
+def markdown_text(markdown: str) -> tuple[list[str], str]:
+    """The headings of `markdown` (parsed as CommonMark), and every word a reader sees."""
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    headings = [tokens[n + 1].content for n, t in enumerate(tokens) if t.type == "heading_open"]
+    words = " ".join(
+        child.content
+        for token in tokens
+        if token.children
+        for child in token.children
+        if child.type == "text"
+    )
+    return headings, words
+
+
+async def test_y_copies_the_row_as_markdown_both_sides_with_figures_and_citations() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("]")  # a quote in the reader: what `y` copies elsewhere
+        await pilot.press("2", "j", "j")
+        screen = app.compare_screen
+        row = screen.rows[screen.row].row
+        assert row.dimension.id == "investment"
+        await pilot.press("y")
+        await until(pilot, lambda: app.clipboard, "the copy")
+        headings, words = markdown_text(app.clipboard)
+        assert headings == ["Investment and industry", "United States", "China", "Figures"]
+        for cell in (row.left, row.right):
+            assert cell.summary and cell.summary in words
+        assert "Private AI investment: $109.1 bn (2024)" in words  # the figure, as on screen
+        assert "US $109.1 bn · China $9.3 bn · 11.7×" in words
+        cited = "At WAIC, China pushes for global AI governance in the wake of the U.S. action plan"
+        assert words.count(f"{cited}, ¶7 (outlet: not given; author: not given;") >= 3
+        points = len(row.left.points) + len(row.right.points)
+        assert words.count("¶") == points + 2  # a citation per point, and per figure
+        assert app.notices[-1].message == (
+            f"Copied row 'Investment and industry' as Markdown: 2 sides, {points} points"
+        )
+        await pilot.press("s", "y")  # the columns swapped: China first
+        await until(pilot, lambda: markdown_text(app.clipboard)[0][1] == "China", "China first")
+
+
+async def test_y_on_compare_says_which_side_is_not_covered_or_that_nothing_is(
+    make_pack: PackFactory,
+) -> None:
+    app = make_app(make_pack())
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: app.screen is app.compare_screen, "compare")
+        assert app.screen.active_bindings["y"].binding.action == "copy_row"
+        await pilot.press("y")  # Chips: neither side of the mini pack says a word
+        await until(pilot, lambda: app.notices, "a notice")
+        assert app.notices[-1].message == (
+            "Nothing to copy: neither side covers 'Chips' in these articles."
+        )
+        assert app.clipboard == ""
+        await pilot.press("j", "y")
+        await until(pilot, lambda: app.clipboard, "the copy")
+        headings, words = markdown_text(app.clipboard)
+        assert headings == ["Investment", "United States", "China", "Figures"]
+        assert "Far more private money." in words and GAP in words
+        assert "(Chips and money, ¶2 (outlet: Example Wire; author: not given;" in app.clipboard
+        assert app.notices[-1].message == "Copied row 'Investment' as Markdown: 2 sides, 1 point"

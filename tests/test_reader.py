@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from markdown_it import MarkdownIt
 from textual.widgets import ContentSwitcher, Static
 
 from aiplan_tui.core.model import Quote
@@ -262,6 +263,69 @@ async def test_copy_puts_the_quote_and_its_citation_on_the_clipboard() -> None:
         await pilot.pause()
         assert QUOTES[0].exact in app.clipboard
         assert "Source: " in app.clipboard
+
+
+def copied_items(markdown: str) -> list[str]:
+    """The words of each item of the Markdown list copied, in order."""
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    items: list[str] = []
+    for token in tokens:
+        if token.type == "list_item_open":
+            items.append("")
+        elif token.type == "inline" and token.children and items:
+            items[-1] += "".join(c.content for c in token.children if c.type == "text")
+    return items
+
+
+async def test_big_y_copies_the_quotes_shown_filtered_and_direct_only_in_order() -> None:
+    from aiplan_tui.core.model import Quote
+    from aiplan_tui.ui.screens.quotes import QuoteList
+
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, QuotesScreen), "the quotes")
+        screen = app.quotes_screen
+        tree = screen.query_one(QuoteList)
+
+        def listed() -> list[Quote]:
+            ids = [leaf.data for group in tree.root.children for leaf in group.children]
+            return [q for q in (app.pack.highlight(i) for i in ids if i) if isinstance(q, Quote)]
+
+        await until(pilot, lambda: listed(), "the list")
+        await pilot.press("f", *"the", "enter")
+        await until(pilot, lambda: 2 < len(listed()) < len(QUOTES), "the filtered list")
+        shown = listed()
+        await pilot.press("Y")
+        await until(pilot, lambda: app.clipboard, "the copy")
+        items = copied_items(app.clipboard)
+        assert len(items) == len(shown)
+        for item, quote in zip(items, shown, strict=True):  # in the order shown
+            assert quote.exact in item and "¶" in item
+            assert item.startswith("“") == quote.direct
+        assert app.notices[-1].message == f"Copied {len(shown)} quotes as Markdown"
+
+        await pilot.press("d")  # direct quotations only, the filter still applied
+        await until(pilot, lambda: listed() != shown, "direct only")
+        direct = listed()
+        assert direct == [q for q in shown if q.direct] and len(direct) > 1
+        await pilot.press("Y")
+        await until(pilot, lambda: len(copied_items(app.clipboard)) == len(direct), "the copy")
+        items = copied_items(app.clipboard)
+        assert all(q.exact in item for item, q in zip(items, direct, strict=True))
+        assert "(paraphrase)" not in app.clipboard
+        assert app.notices[-1].message == f"Copied {len(direct)} quotes as Markdown"
+
+        await pilot.press("f", *"zzqx", "enter")
+        await until(pilot, lambda: not listed(), "an empty list")
+        before = app.clipboard
+        await pilot.press("Y")
+        await until(pilot, lambda: "Nothing" in app.notices[-1].message, "a notice")
+        assert app.notices[-1].message == "Nothing to copy: no quote matches the filter."
+        assert app.clipboard == before
+        await pilot.press("y")  # one quote, as ever: there is none under the cursor
+        await until(pilot, lambda: "highlight" in app.notices[-1].message, "a notice")
+        assert app.notices[-1].message.startswith("Nothing to copy here")
 
 
 async def test_help_lists_keys_from_the_bindings() -> None:

@@ -10,12 +10,13 @@ import sys
 
 from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from aiplan_tui.compare.render import md_escape
+from aiplan_tui.core.markdown import quotes_markdown
 from aiplan_tui.core.quotations import ChoiceError, QuoteLine, select_quotes
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import LoadResult
 
-CSV_HEADER = ["id", "speaker", "role", "kind", "article", "title", "outlet", "paragraph", "text"]
+PROVENANCE = ["outlet", "author", "published", "url"]
+CSV_HEADER = ["id", "speaker", "role", "kind", "article", "title", *PROVENANCE, "paragraph", "text"]
 
 
 def run_quotes(result: LoadResult, args: argparse.Namespace) -> int:
@@ -29,7 +30,7 @@ def run_quotes(result: LoadResult, args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(as_csv(lines))
     elif args.format == "md":
-        sys.stdout.write(as_markdown(lines))
+        sys.stdout.write(quotes_markdown((line.quote for line in lines), result.pack))
     else:
         print_table(lines)
     return EXIT_OK if lines else EXIT_PROBLEMS
@@ -41,7 +42,7 @@ def as_dict(line: QuoteLine) -> dict[str, object]:
         "id": quote.id,
         "speaker": {"id": quote.speaker, "name": line.speaker, "role": line.role},
         "kind": line.kind,
-        "article": {"id": quote.article, "title": line.article_title, "outlet": line.outlet},
+        "article": {"id": quote.article, "title": line.article_title, **line.given},
         "paragraph": line.paragraph,
         "text": quote.exact,
     }
@@ -53,22 +54,10 @@ def as_csv(lines: list[QuoteLine]) -> str:
     writer.writerow(CSV_HEADER)
     for line in lines:
         q = line.quote
+        given = [line.given[name] for name in PROVENANCE]
         writer.writerow([q.id, line.speaker, line.role, line.kind, q.article, line.article_title,
-                         line.outlet, line.paragraph, q.exact])  # fmt: skip
+                         *given, line.paragraph, q.exact])  # fmt: skip
     return out.getvalue()
-
-
-def as_markdown(lines: list[QuoteLine]) -> str:
-    """One bullet per quotation: the words (in quotation marks only if they are the
-    speaker's own, else marked as a paraphrase), who, and the citation."""
-    out = []
-    for line in lines:
-        words = md_escape(line.quote.exact)
-        said = f"“{words}”" if line.quote.direct else f"{words} *(paraphrase)*"
-        who = md_escape(f"{line.speaker}, {line.role}" if line.role else line.speaker)
-        cite = md_escape(f"{line.article_title}, {line.outlet}, ¶{line.paragraph}")
-        out.append(f"- {said} — **{who}** ({cite})")
-    return "\n".join(out) + ("\n" if out else "")
 
 
 def print_table(lines: list[QuoteLine]) -> None:

@@ -6,7 +6,6 @@ pasted brief shows the words, never markup or HTML that the words happen to cont
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rich.cells import cell_len
@@ -15,14 +14,14 @@ from rich.table import Table
 from rich.text import Text
 
 from aiplan_tui.compare.figures import FigurePair, bar, summary_line, value_text
-from aiplan_tui.compare.matrix import GAP, CompareCell, Matrix
-from aiplan_tui.core.formatting import KIND_ICONS, point_line, where_line
+from aiplan_tui.compare.matrix import GAP, CompareCell, Matrix, Row
+from aiplan_tui.core.formatting import KIND_ICONS, cite_line, point_line, where_line
+from aiplan_tui.core.markdown import md_escape, point_item
 from aiplan_tui.core.model import Fact, Highlight, Pack, Quote
 from aiplan_tui.core.safe_text import clean_line
 
 FORMAT_VERSION = 1
 BAR_WIDTH = 24
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 # JSON -----------------------------------------------------------------------------------------
@@ -100,11 +99,6 @@ def matrix_to_dict(matrix: Matrix, pack: Pack) -> dict[str, Any]:
 # Markdown -------------------------------------------------------------------------------------
 
 
-def md_escape(text: str) -> str:
-    """One table cell's worth of literal text: no markup, no HTML, no pipes, no line breaks."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", clean_line(text))
-
-
 def _md_point(highlight: Highlight, pack: Pack) -> str:
     icon = KIND_ICONS[highlight.kind]
     cite = where_line(highlight, pack)
@@ -142,6 +136,35 @@ def matrix_to_markdown(matrix: Matrix, pack: Pack) -> str:
             )
             out.append(f"- **{md_escape(pair.metric)}**: {md_escape(line)}. {md_escape(sources)}")
     return "\n".join(out) + "\n"
+
+
+def row_to_markdown(row: Row, pack: Pack) -> str:
+    """One row as the Compare screen shows it, to paste into a brief: the dimension; each side
+    in the row's column order with its summary (the pack editors', in italics) and its points,
+    each with its citation; then the figures the row pairs, with theirs."""
+    out = [f"## {md_escape(row.dimension.title)}", ""]
+    if row.dimension.description:
+        out += [md_escape(row.dimension.description), ""]
+    for cell in (row.left, row.right):
+        out += [f"### {md_escape(cell.side.label)}", ""]
+        summary = md_escape(cell.summary or "")
+        if not cell.covered:
+            out += [f"*{GAP}*", ""]
+        elif summary:
+            out += [f"*{summary}*", ""]
+        if cell.points:
+            out += [*(point_item(highlight, pack) for highlight in cell.points), ""]
+    if row.figures:
+        out += ["### Figures", ""]
+        left, right = row.left.side.short, row.right.side.short
+        for pair in row.figures:
+            line = md_escape(summary_line(pair, left, right))
+            sources = "; ".join(
+                f"{md_escape(short)}: {md_escape(cite_line(fact, pack))}"
+                for short, fact in ((left, pair.left), (right, pair.right))
+            )
+            out.append(f"- **{md_escape(pair.metric)}**: {line} ({sources})")
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 # Rich table -----------------------------------------------------------------------------------

@@ -106,12 +106,24 @@ def provenance(article: Article | None) -> list[tuple[str, str]]:
     ]
 
 
-def source_line(highlight: Highlight, pack: Pack) -> str:
-    """Where the words are: article, paragraph, then the article's provenance."""
+def article_source(highlight: Highlight, pack: Pack) -> tuple[str, str]:
+    """The title of the article the words are in (its id, when the pack does not have it)
+    and its provenance in one phrase: "outlet: CNBC; author: not given; ..."."""
     article = pack.article(highlight.article)
     title = article.title if article is not None else highlight.article
-    given = "; ".join(f"{name}: {value}" for name, value in provenance(article))
+    return title, "; ".join(f"{name}: {value}" for name, value in provenance(article))
+
+
+def source_line(highlight: Highlight, pack: Pack) -> str:
+    """Where the words are: article, paragraph, then the article's provenance."""
+    title, given = article_source(highlight, pack)
     return f"Source: {title}, paragraph {highlight.location.paragraph + 1} ({given})"
+
+
+def cite_line(highlight: Highlight, pack: Pack) -> str:
+    """Where the words are, for a citation in brackets: "Title, ¶5 (outlet: CNBC; ...)"."""
+    title, given = article_source(highlight, pack)
+    return f"{title}, ¶{highlight.location.paragraph + 1} ({given})"
 
 
 def citation(highlight: Highlight, pack: Pack) -> str:

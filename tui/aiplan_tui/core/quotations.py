@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from aiplan_tui.core.formatting import quote_kind
+from aiplan_tui.core.formatting import provenance, quote_kind
 from aiplan_tui.core.model import Pack, Quote
 from aiplan_tui.core.reading import ReadingOrder
 
@@ -27,7 +27,8 @@ class QuoteLine:
     speaker: str
     role: str
     article_title: str
-    outlet: str
+    given: dict[str, str]
+    """The article's outlet, author, published and url, each "not given" when absent."""
     paragraph: int
     """1-based, as ¶ everywhere else."""
 
@@ -94,8 +95,8 @@ def select_quotes(
                 quote,
                 entity.name if entity else quote.speaker,
                 entity.role if entity else "",
-                source.title if source else quote.article,
-                (source.outlet if source else "") or "source not given",
+                source.title if source is not None else quote.article,
+                dict(provenance(source)),
                 quote.location.paragraph + 1,
             )
         )

@@ -13,9 +13,11 @@ from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Static
 
-from aiplan_tui.compare.matrix import Matrix, build_matrix, default_sides
+from aiplan_tui.compare.matrix import Matrix, Row, build_matrix, default_sides
+from aiplan_tui.compare.render import row_to_markdown
 from aiplan_tui.core.model import Pack
-from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.core.problems import plural
+from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.settings.state import ComparePlace
 from aiplan_tui.ui.marking import Marks
 from aiplan_tui.ui.screens.shown import ShownScreen, lays_out
@@ -74,6 +76,9 @@ class CompareScreen(ShownScreen[None]):
                 tooltip="Choose which two sides to compare (packs with more than two)."),
         Binding("enter", "open", "Open", id="compare-open",
                 tooltip="Open the selected point in the reader, at its source."),
+        Binding("y", "copy_row", "Copy row", id="compare-copy-row",
+                tooltip="Copy this row as Markdown: both sides' summaries and points, "
+                "each point with its citation."),
     ]  # fmt: skip
 
     def __init__(
@@ -133,6 +138,12 @@ class CompareScreen(ShownScreen[None]):
         self.update_status()
 
     # The cursor -------------------------------------------------------------------------------
+
+    def current_row(self) -> Row | None:
+        """The dimension under the cursor, its cells in the columns' order."""
+        if self.matrix is None or not self.matrix.rows:
+            return None
+        return self.matrix.rows[min(self.row, len(self.matrix.rows) - 1)]
 
     def current_cell(self) -> CellView | None:
         if not self.rows:
@@ -197,9 +208,9 @@ class CompareScreen(ShownScreen[None]):
 
     def place(self) -> ComparePlace | None:
         """Where the cursor is, to reopen there next time."""
-        if self.matrix is None or not self.matrix.rows:
+        row = self.current_row()
+        if row is None:
             return None
-        row = self.matrix.rows[min(self.row, len(self.matrix.rows) - 1)]
         return ComparePlace(row.dimension.id, row.cell(self.side).side.id, self.point)
 
     # Actions ----------------------------------------------------------------------------------
@@ -283,6 +294,25 @@ class CompareScreen(ShownScreen[None]):
             )
             return
         self.open_highlight(point.highlight.id)
+
+    def action_copy_row(self) -> None:
+        """The row as Markdown, to paste into a brief (in place of `y` elsewhere, which
+        copies one highlight)."""
+        row = self.current_row()
+        if row is None:
+            why = "fewer than two sides" if self.matrix is None else "no dimensions"
+            self.notify(f"Nothing to copy: this pack has {why} to compare.")
+            return
+        title = shorten(row.dimension.title, 40)
+        if not (row.left.covered or row.right.covered):
+            self.notify(
+                f"Nothing to copy: neither side covers '{title}' in these articles.",
+                markup=False,
+            )
+            return
+        self.app.copy_to_clipboard(row_to_markdown(row, self.pack))
+        points = plural(len(row.left.points) + len(row.right.points), "point")
+        self.notify(f"Copied row '{title}' as Markdown: 2 sides, {points}", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the side picker unless there is a choice to make."""

@@ -14,7 +14,9 @@ from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from aiplan_tui.core.formatting import quote_kind, speaker_line
+from aiplan_tui.core.markdown import quotes_markdown
 from aiplan_tui.core.model import Pack, Quote
+from aiplan_tui.core.problems import plural
 from aiplan_tui.core.reading import ReadingOrder
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.bindings import list_keys
@@ -70,6 +72,14 @@ class QuotesScreen(ShownScreen[None]):
             id="quotes-direct",
             tooltip="Only direct quotations (the speaker's own words), or every quote again.",
         ),
+        Binding(
+            "Y",
+            "copy_shown",
+            "Copy list",
+            id="quotes-copy-list",
+            tooltip="Copy the quotes shown (filtered, direct only after d) as Markdown, "
+            "each with its citation.",
+        ),
     ]
 
     def __init__(
@@ -83,6 +93,8 @@ class QuotesScreen(ShownScreen[None]):
         self.quotes = ReadingOrder(pack, {"quote"}).items
         self.direct_only = False
         """Whether paraphrases are left out (`d`)."""
+        self.shown: list[Quote] = []
+        """The quotes in the list now, in its order (what `Y` copies)."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -125,7 +137,8 @@ class QuotesScreen(ShownScreen[None]):
                 mark = "“" if quote.direct else "~ "
                 leaf = speaker.add_leaf(Text(f"{mark}{clean_line(quote.exact)}"), quote.id)
                 first = first or leaf
-        count = sum(len(quotes) for _, quotes in ordered)
+        self.shown = [quote for _, quotes in ordered for quote in quotes]
+        count = len(self.shown)
         total = len(self.quotes)
         narrowed = words.strip() or self.direct_only
         summary = f"{count} of {total} quotes" if narrowed else f"{total} quotes"
@@ -197,6 +210,14 @@ class QuotesScreen(ShownScreen[None]):
     def action_direct_only(self) -> None:
         self.direct_only = not self.direct_only
         self.fill(self.query_one("#quote-filter", Input).value)
+
+    def action_copy_shown(self) -> None:
+        """The list as it stands, as Markdown to paste into a brief (`y` copies one quote)."""
+        if not self.shown:
+            self.notify("Nothing to copy: no quote matches the filter.")
+            return
+        self.app.copy_to_clipboard(quotes_markdown(self.shown, self.pack))
+        self.notify(f"Copied {plural(len(self.shown), 'quote')} as Markdown")
 
     def action_filter(self) -> None:
         """Into the filter box at once: `focus()` waits a turn, and the keys typed right

@@ -1,0 +1,65 @@
+"""Highlights as Markdown to paste into a brief: the words, who said them, and where, with pack
+text escaped so it is always shown as words, never read as markup. No Textual.
+
+`aiplan-tui quotes --format md`, `aiplan-tui compare --format md`, and the copies made on the
+Quotes and Compare screens are all written here (or from these pieces)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from aiplan_tui.core.formatting import cite_line, fact_line, speaker_line
+from aiplan_tui.core.model import Fact, Highlight, Pack, Quote
+from aiplan_tui.core.safe_text import clean_line
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
+"""Characters that start markup anywhere in a line (`&`: an entity such as `&lt;`)."""
+_LIST_OR_UNDERLINE = re.compile(r"^([-+=])")
+_NUMBERED = re.compile(r"^(\d+)([.)])")
+"""What starts a list (`- `, `+ `, `1. `, `1) `) or underlines a heading (`=`) at the start of
+a line: escaped, in case the text lands at one."""
+
+
+def md_escape(text: str) -> str:
+    """Literal text on one line: no markup, no HTML, no entities, no pipes (it may be a table
+    cell), no line breaks, and nothing that would start a block if it began a line."""
+    escaped = _SPECIAL.sub(r"\\\1", clean_line(text).strip())
+    escaped = _LIST_OR_UNDERLINE.sub(r"\\\1", escaped)
+    return _NUMBERED.sub(r"\1\\\2", escaped)
+
+
+def cite(highlight: Highlight, pack: Pack) -> str:
+    """The citation, escaped: "Title, Outlet, ¶5" (paragraphs counted from 1)."""
+    return md_escape(cite_line(highlight, pack))
+
+
+def said(quote: Quote) -> str:
+    """The words: in quotation marks if they are the speaker's own, else marked as a
+    paraphrase (the reporter's words, not the speaker's)."""
+    words = md_escape(quote.exact)
+    return f"“{words}”" if quote.direct else f"{words} *(paraphrase)*"
+
+
+def quote_item(quote: Quote, pack: Pack) -> str:
+    """One list item: the words, who said them (name and role), and the citation."""
+    who = md_escape(speaker_line(pack.entity(quote.speaker), quote.speaker))
+    return f"- {said(quote)} — **{who}** ({cite(quote, pack)})"
+
+
+def point_item(highlight: Highlight, pack: Pack) -> str:
+    """One list item for any highlight: a quote as in `quote_item`; a fact's figure as the
+    app shows it ("Private AI investment: $109.1 bn (2024)"), then the article's words; any
+    other highlight's words. Each with its citation."""
+    if isinstance(highlight, Quote):
+        return quote_item(highlight, pack)
+    words = f"“{md_escape(highlight.exact)}”"
+    if isinstance(highlight, Fact):
+        words = f"**{md_escape(fact_line(highlight))}** — {words}"
+    return f"- {words} ({cite(highlight, pack)})"
+
+
+def quotes_markdown(quotes: Iterable[Quote], pack: Pack) -> str:
+    """A bulleted list, a quotation an item, in the order given; empty for none."""
+    out = [quote_item(quote, pack) for quote in quotes]
+    return "\n".join(out) + ("\n" if out else "")
