@@ -9,8 +9,8 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from aiplan_tui.compare.markdown import row_to_markdown
 from aiplan_tui.compare.matrix import GAP, build_matrix
-from aiplan_tui.compare.render import row_to_markdown
 from aiplan_tui.core.markdown import md_escape, point_item, quote_item, quotes_markdown
 from aiplan_tui.core.model import Fact, Quote
 from aiplan_tui.core.reading import ReadingOrder

@@ -7,8 +7,9 @@ import sys
 
 from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
+from aiplan_tui.compare.markdown import matrix_to_markdown
 from aiplan_tui.compare.matrix import SidesError, build_matrix, parse_sides
-from aiplan_tui.compare.render import matrix_table, matrix_to_dict, matrix_to_markdown
+from aiplan_tui.compare.render import matrix_table, matrix_to_dict
 from aiplan_tui.pack.loader import LoadResult
 
 

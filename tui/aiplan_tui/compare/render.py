@@ -14,9 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from aiplan_tui.compare.figures import FigurePair, bar, summary_line, value_text
-from aiplan_tui.compare.matrix import GAP, CompareCell, Matrix, Row
-from aiplan_tui.core.formatting import KIND_ICONS, cite_line, point_line, where_line
-from aiplan_tui.core.markdown import md_escape, point_item
+from aiplan_tui.compare.matrix import GAP, CompareCell, Matrix
+from aiplan_tui.core.formatting import KIND_ICONS, point_line
 from aiplan_tui.core.model import Fact, Highlight, Pack, Quote
 from aiplan_tui.core.safe_text import clean_line
 
@@ -94,77 +93,6 @@ def matrix_to_dict(matrix: Matrix, pack: Pack) -> dict[str, Any]:
         ],
         "figures": [_figure_dict(pair) for pair in matrix.figures],
     }
-
-
-# Markdown -------------------------------------------------------------------------------------
-
-
-def _md_point(highlight: Highlight, pack: Pack) -> str:
-    icon = KIND_ICONS[highlight.kind]
-    cite = where_line(highlight, pack)
-    return f"{icon} {md_escape(point_line(highlight, pack))} ({md_escape(cite)})"
-
-
-def _md_cell(cell: CompareCell, pack: Pack) -> str:
-    if not cell.covered:
-        return f"*{GAP}*"
-    lines = [f"*{md_escape(cell.summary)}*"] if cell.summary else []
-    lines.extend(_md_point(h, pack) for h in cell.points)
-    return "<br>".join(lines)
-
-
-def matrix_to_markdown(matrix: Matrix, pack: Pack) -> str:
-    """A table per dimension and side with a citation for every point, then the figure pairs."""
-    left, right = matrix.left, matrix.right
-    out = [
-        f"# {md_escape(left.label)} and {md_escape(right.label)}: {md_escape(pack.info.title)}",
-        "",
-        "Summaries (in italics) are the pack editors'; every point is quoted from its article.",
-        "",
-        f"| Dimension | {md_escape(left.label)} | {md_escape(right.label)} |",
-        "| --- | --- | --- |",
-    ]
-    for row in matrix.rows:
-        cells = [_md_cell(row.left, pack), _md_cell(row.right, pack)]
-        out.append(f"| **{md_escape(row.dimension.title)}** | {cells[0]} | {cells[1]} |")
-    if matrix.figures:
-        out += ["", "## Figures", ""]
-        for pair in matrix.figures:
-            line = summary_line(pair, left.short, right.short)
-            sources = "; ".join(
-                f"“{fact.exact}” ({where_line(fact, pack)})" for fact in (pair.left, pair.right)
-            )
-            out.append(f"- **{md_escape(pair.metric)}**: {md_escape(line)}. {md_escape(sources)}")
-    return "\n".join(out) + "\n"
-
-
-def row_to_markdown(row: Row, pack: Pack) -> str:
-    """One row as the Compare screen shows it, to paste into a brief: the dimension; each side
-    in the row's column order with its summary (the pack editors', in italics) and its points,
-    each with its citation; then the figures the row pairs, with theirs."""
-    out = [f"## {md_escape(row.dimension.title)}", ""]
-    if row.dimension.description:
-        out += [md_escape(row.dimension.description), ""]
-    for cell in (row.left, row.right):
-        out += [f"### {md_escape(cell.side.label)}", ""]
-        summary = md_escape(cell.summary or "")
-        if not cell.covered:
-            out += [f"*{GAP}*", ""]
-        elif summary:
-            out += [f"*{summary}*", ""]
-        if cell.points:
-            out += [*(point_item(highlight, pack) for highlight in cell.points), ""]
-    if row.figures:
-        out += ["### Figures", ""]
-        left, right = row.left.side.short, row.right.side.short
-        for pair in row.figures:
-            line = md_escape(summary_line(pair, left, right))
-            sources = "; ".join(
-                f"{md_escape(short)}: {md_escape(cite_line(fact, pack))}"
-                for short, fact in ((left, pair.left), (right, pair.right))
-            )
-            out.append(f"- **{md_escape(pair.metric)}**: {line} ({sources})")
-    return "\n".join(out).rstrip("\n") + "\n"
 
 
 # Rich table -----------------------------------------------------------------------------------

@@ -13,11 +13,10 @@ from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Static
 
+from aiplan_tui.compare.markdown import row_copy
 from aiplan_tui.compare.matrix import Matrix, Row, build_matrix, default_sides
-from aiplan_tui.compare.render import row_to_markdown
 from aiplan_tui.core.model import Pack
-from aiplan_tui.core.problems import plural
-from aiplan_tui.core.safe_text import clean_line, shorten
+from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.settings.state import ComparePlace
 from aiplan_tui.ui.marking import Marks
 from aiplan_tui.ui.screens.shown import ShownScreen, lays_out
@@ -298,21 +297,11 @@ class CompareScreen(ShownScreen[None]):
     def action_copy_row(self) -> None:
         """The row as Markdown, to paste into a brief (in place of `y` elsewhere, which
         copies one highlight)."""
-        row = self.current_row()
-        if row is None:
-            why = "fewer than two sides" if self.matrix is None else "no dimensions"
-            self.notify(f"Nothing to copy: this pack has {why} to compare.")
-            return
-        title = shorten(row.dimension.title, 40)
-        if not (row.left.covered or row.right.covered):
-            self.notify(
-                f"Nothing to copy: neither side covers '{title}' in these articles.",
-                markup=False,
-            )
-            return
-        self.app.copy_to_clipboard(row_to_markdown(row, self.pack))
-        points = plural(len(row.left.points) + len(row.right.points), "point")
-        self.notify(f"Copied row '{title}' as Markdown: 2 sides, {points}", markup=False)
+        why = "fewer than two sides" if self.matrix is None else "no dimensions"
+        copied, notice = row_copy(self.current_row(), self.pack, why)
+        if copied is not None:
+            self.app.copy_to_clipboard(copied)
+        self.notify(notice, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the side picker unless there is a choice to make."""

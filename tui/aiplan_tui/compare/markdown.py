@@ -1,0 +1,95 @@
+"""The comparison as Markdown for a brief: the whole matrix, or one row (Compare's `y`).
+
+No Textual. Pack text is escaped, so a pasted brief shows the words, never markup or HTML
+that the words happen to contain.
+"""
+
+from __future__ import annotations
+
+from aiplan_tui.compare.figures import summary_line
+from aiplan_tui.compare.matrix import GAP, CompareCell, Matrix, Row
+from aiplan_tui.core.formatting import KIND_ICONS, cite_line, point_line, where_line
+from aiplan_tui.core.markdown import md_escape, point_item
+from aiplan_tui.core.model import Highlight, Pack
+from aiplan_tui.core.problems import plural
+from aiplan_tui.core.safe_text import shorten
+
+
+def _md_point(highlight: Highlight, pack: Pack) -> str:
+    icon = KIND_ICONS[highlight.kind]
+    cite = where_line(highlight, pack)
+    return f"{icon} {md_escape(point_line(highlight, pack))} ({md_escape(cite)})"
+
+
+def _md_cell(cell: CompareCell, pack: Pack) -> str:
+    if not cell.covered:
+        return f"*{GAP}*"
+    lines = [f"*{md_escape(cell.summary)}*"] if cell.summary else []
+    lines.extend(_md_point(h, pack) for h in cell.points)
+    return "<br>".join(lines)
+
+
+def matrix_to_markdown(matrix: Matrix, pack: Pack) -> str:
+    """A table per dimension and side with a citation for every point, then the figure pairs."""
+    left, right = matrix.left, matrix.right
+    out = [
+        f"# {md_escape(left.label)} and {md_escape(right.label)}: {md_escape(pack.info.title)}",
+        "",
+        "Summaries (in italics) are the pack editors'; every point is quoted from its article.",
+        "",
+        f"| Dimension | {md_escape(left.label)} | {md_escape(right.label)} |",
+        "| --- | --- | --- |",
+    ]
+    for row in matrix.rows:
+        cells = [_md_cell(row.left, pack), _md_cell(row.right, pack)]
+        out.append(f"| **{md_escape(row.dimension.title)}** | {cells[0]} | {cells[1]} |")
+    if matrix.figures:
+        out += ["", "## Figures", ""]
+        for pair in matrix.figures:
+            line = summary_line(pair, left.short, right.short)
+            sources = "; ".join(
+                f"“{fact.exact}” ({where_line(fact, pack)})" for fact in (pair.left, pair.right)
+            )
+            out.append(f"- **{md_escape(pair.metric)}**: {md_escape(line)}. {md_escape(sources)}")
+    return "\n".join(out) + "\n"
+
+
+def row_to_markdown(row: Row, pack: Pack) -> str:
+    """One row as the Compare screen shows it, to paste into a brief: the dimension; each side
+    in the row's column order with its summary (the pack editors', in italics) and its points,
+    each with its citation; then the figures the row pairs, with theirs."""
+    out = [f"## {md_escape(row.dimension.title)}", ""]
+    if row.dimension.description:
+        out += [md_escape(row.dimension.description), ""]
+    for cell in (row.left, row.right):
+        out += [f"### {md_escape(cell.side.label)}", ""]
+        summary = md_escape(cell.summary or "")
+        if not cell.covered:
+            out += [f"*{GAP}*", ""]
+        elif summary:
+            out += [f"*{summary}*", ""]
+        if cell.points:
+            out += [*(point_item(highlight, pack) for highlight in cell.points), ""]
+    if row.figures:
+        out += ["### Figures", ""]
+        left, right = row.left.side.short, row.right.side.short
+        for pair in row.figures:
+            line = md_escape(summary_line(pair, left, right))
+            sources = "; ".join(
+                f"{md_escape(short)}: {md_escape(cite_line(fact, pack))}"
+                for short, fact in ((left, pair.left), (right, pair.right))
+            )
+            out.append(f"- **{md_escape(pair.metric)}**: {line} ({sources})")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def row_copy(row: Row | None, pack: Pack, why_none: str) -> tuple[str | None, str]:
+    """What Compare's `y` puts on the clipboard for the row (None: nothing) and the notice
+    that says so; `why_none` is why there is no row ("no dimensions", ...)."""
+    if row is None:
+        return None, f"Nothing to copy: this pack has {why_none} to compare."
+    title = shorten(row.dimension.title, 40)
+    if not (row.left.covered or row.right.covered):
+        return None, f"Nothing to copy: neither side covers '{title}' in these articles."
+    points = plural(len(row.left.points) + len(row.right.points), "point")
+    return row_to_markdown(row, pack), f"Copied row '{title}' as Markdown: 2 sides, {points}"
