@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from e2e.terminal import Tmux
-from e2e.tour import launch, quit_and_check_restored, start_shell
+from e2e.tour import QUOTES, launch, quit_and_check_restored, start_shell
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 
 FOCUSED = re.compile(r"━ (Contents|Article|Listing|Highlights) ━")
 """The rule over the pane with the focus: heavy, with the pane's name."""
-QUOTE_AT = re.compile(r"\(quote (\d+)/19\)")
+QUOTE_AT = re.compile(rf"\(quote (\d+)/{QUOTES}\)")
 
 
 def focused_pane(screen: str) -> str | None:
@@ -61,10 +61,10 @@ def test_a_first_session_at_80x24(tmux: Tmux, pane_env: dict[str, str], home: Pa
 
     # Copy a George Chen quote from the quotes list.
     tmux.send("3")
-    tmux.wait_for("19 quotes")
+    tmux.wait_for(f"{QUOTES} quotes")
     tmux.send("f")
     tmux.type("chen")
-    tmux.wait_for("3 of 19 quotes")
+    tmux.wait_for(f"3 of {QUOTES} quotes")
     tmux.send("Down", "Down", "y")
     tmux.wait_for("Copied with its source:")
 
@@ -75,9 +75,9 @@ def test_a_first_session_at_80x24(tmux: Tmux, pane_env: dict[str, str], home: Pa
     screen = tmux.wait_until(lambda s: QUOTE_AT.search(s) is not None, "a quote")
     at = QUOTE_AT.search(screen)
     assert at is not None
-    for number in range(int(at.group(1)) + 1, 20):
+    for number in range(int(at.group(1)) + 1, QUOTES + 1):
         tmux.send("]")
-        tmux.wait_for(f"(quote {number}/19)")
+        tmux.wait_for(f"(quote {number}/{QUOTES})")
     screen = tmux.wait_for("last quote")
     assert focused_pane(screen) is not None and readable(screen), screen
 
