@@ -15,7 +15,9 @@ from aiplan_tui.search.query import KINDS
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:
-    """The JSON shape: kind, id, score, article, location, field, text, spans, who."""
+    """The JSON shape: kind, id, score, article, location, field, text, spans, who. The
+    location's `paragraph` indexes the article's `paragraphs` (from 0, as in `export`);
+    `number` is the paragraph as people count it and every human output shows it (¶ from 1)."""
     location = hit.location
     return {
         "kind": hit.kind,
@@ -24,7 +26,12 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "article": hit.doc.article or None,
         "location": None
         if location is None
-        else {"paragraph": location.paragraph, "start": location.start, "end": location.end},
+        else {
+            "paragraph": location.paragraph,
+            "number": location.paragraph + 1,
+            "start": location.start,
+            "end": location.end,
+        },
         "field": hit.field,
         "text": hit.text,
         "spans": [list(span) for span in hit.spans],
@@ -73,13 +80,23 @@ def _print_table(hits: list[Hit], query: str) -> None:
     console().print(table)
 
 
+def query_text(args: argparse.Namespace) -> str:
+    """The query: the command's words joined, so `search li monopolies` needs no quotes."""
+    return " ".join(args.query)
+
+
 def search_options(args: argparse.Namespace) -> list[str] | None:
     """The kinds asked for; None, having said why, if the options are wrong (exit 2)."""
     kinds = [kind for value in args.kind for kind in value.split(",") if kind]
     unknown = [kind for kind in kinds if kind not in KINDS]
-    if unknown or args.limit < 1:
-        limit = "--limit must be at least 1"
-        problem = f"unknown kind {shorten(unknown[0])!r}" if unknown else limit
+    problem = None
+    if not query_text(args).strip():
+        problem = "the query is empty; give words to look for, e.g. aiplan-tui search two camps"
+    elif unknown:
+        problem = f"unknown kind {shorten(unknown[0])!r}; kinds: {', '.join(KINDS)}"
+    elif args.limit < 1:
+        problem = "--limit must be at least 1"
+    if problem is not None:
         print(f"aiplan-tui search: {problem}", file=sys.stderr)
         return None
     return kinds
@@ -90,4 +107,4 @@ def search_command(index: SearchIndex, args: argparse.Namespace) -> int:
     kinds = search_options(args)
     if kinds is None:
         return EXIT_USAGE
-    return run_search(index, args.query, kinds, args.limit, args.json)
+    return run_search(index, query_text(args), kinds, args.limit, args.json)
