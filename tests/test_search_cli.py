@@ -54,3 +54,18 @@ def test_people_count_paragraphs_from_1_and_json_also_gives_the_index() -> None:
     piped = run("search", "two camps", "--kind", "quote").stdout.splitlines()
     row = next(line.split("\t") for line in piped if line.split("\t")[1] == "q-chen-two-camps")
     assert row[4] == "5"
+
+
+def test_no_results_say_so_on_stderr_with_a_word_from_the_pack() -> None:
+    for _ in ("cold", "warm"):  # the second answers from the compiled pack
+        done = run("search", "monopoyl")
+        assert (done.returncode, done.stdout) == (1, "")
+        assert done.stderr == (
+            "aiplan-tui search: no results for 'monopoyl'; did you mean monopolies?\n"
+        )
+    as_json = run("search", "li", "monopoyl", "--json")
+    assert (as_json.returncode, json.loads(as_json.stdout)) == (1, [])
+    assert as_json.stderr.endswith("did you mean monopolies?\n")
+    nothing_close = run("search", "zzzzqqqq")
+    assert (nothing_close.returncode, nothing_close.stdout) == (1, "")
+    assert nothing_close.stderr == "aiplan-tui search: no results for 'zzzzqqqq'\n"

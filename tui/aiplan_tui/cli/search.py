@@ -10,7 +10,7 @@ from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.search.engine import SearchIndex
-from aiplan_tui.search.hits import Hit, snippet
+from aiplan_tui.search.hits import Hit, no_results, snippet
 from aiplan_tui.search.query import KINDS
 
 
@@ -41,10 +41,17 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
 
 def run_search(index: SearchIndex, query: str, kinds: list[str], limit: int, as_json: bool) -> int:
     """Print the hits; exit status 0 with results, 1 with none, as grep does. Every hit is
-    found (and read from a compiled pack) before the first is printed."""
+    found (and read from a compiled pack) before the first is printed. None is said on
+    stderr, with the pack's closest words for any that are in no document; stdout stays as
+    for no hits (nothing, or `[]` in JSON) for whatever reads it."""
     hits = index.search(query, limit=limit, kinds=kinds)
+    if not hits:
+        said = no_results(query, index.suggest(query))
+        print(f"aiplan-tui search: {said}", file=sys.stderr)
     if as_json:
         write_json([hit_to_dict(hit) for hit in hits])
+    elif not hits:
+        pass
     elif sys.stdout.isatty():
         _print_table(hits, query)
     else:
