@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from aiplan_tui import __version__
+from aiplan_tui.search.query import KINDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,14 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
         "search",
         help="search the pack",
         description="Search everything in a pack with the app's query language. Exit status: "
-        "0 with results, 1 with none, 2 usage error. Output: a table in a terminal, "
-        "tab-separated lines when piped (kind, id, score, article, paragraph, text), or JSON.",
+        "0 with results, 1 with none (said on stderr, with a close word from the pack if "
+        "there is one), 2 usage error. Output: a table in a terminal, tab-separated lines when "
+        "piped (kind, id, score, article, paragraph counted from 1, text, who), or JSON.",
     )
-    search.add_argument("query", help='e.g. deepsek, "two camps", ^invest, !nvidia, kind:quote')
+    search.add_argument(
+        "query", nargs="+", metavar="WORDS",
+        help="what to look for; the words are one query, e.g. li monopolies, deepsek, ^invest, "
+        "kind:quote (a phrase in double quotes, or !word, needs quoting from the shell too)",
+    )  # fmt: skip
     search.add_argument(
         "--kind", action="append", default=[], metavar="K",
-        help="only these kinds (quote, fact, position, event, paragraph, entity, compare, "
-        "article); repeat or separate with commas",
+        help=f"only these kinds ({', '.join(KINDS)}); repeat or separate with commas",
     )  # fmt: skip
     search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
     search.add_argument("--json", action="store_true", help="print JSON")

@@ -10,12 +10,14 @@ from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.search.engine import SearchIndex
-from aiplan_tui.search.hits import Hit, snippet
+from aiplan_tui.search.hits import Hit, no_results, snippet
 from aiplan_tui.search.query import KINDS
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:
-    """The JSON shape: kind, id, score, article, location, field, text, spans, who."""
+    """The JSON shape: kind, id, score, article, location, field, text, spans, who. The
+    location's `paragraph` indexes the article's `paragraphs` (from 0, as in `export`);
+    `number` is the paragraph as people count it and every human output shows it (¶ from 1)."""
     location = hit.location
     return {
         "kind": hit.kind,
@@ -24,7 +26,12 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "article": hit.doc.article or None,
         "location": None
         if location is None
-        else {"paragraph": location.paragraph, "start": location.start, "end": location.end},
+        else {
+            "paragraph": location.paragraph,
+            "number": location.paragraph + 1,
+            "start": location.start,
+            "end": location.end,
+        },
         "field": hit.field,
         "text": hit.text,
         "spans": [list(span) for span in hit.spans],
@@ -34,10 +41,17 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
 
 def run_search(index: SearchIndex, query: str, kinds: list[str], limit: int, as_json: bool) -> int:
     """Print the hits; exit status 0 with results, 1 with none, as grep does. Every hit is
-    found (and read from a compiled pack) before the first is printed."""
+    found (and read from a compiled pack) before the first is printed. None is said on
+    stderr, with the pack's closest words for any that are in no document; stdout stays as
+    for no hits (nothing, or `[]` in JSON) for whatever reads it."""
     hits = index.search(query, limit=limit, kinds=kinds)
+    if not hits:
+        said = no_results(query, index.suggest(query))
+        print(f"aiplan-tui search: {said}", file=sys.stderr)
     if as_json:
         write_json([hit_to_dict(hit) for hit in hits])
+    elif not hits:
+        pass
     elif sys.stdout.isatty():
         _print_table(hits, query)
     else:
@@ -73,13 +87,23 @@ def _print_table(hits: list[Hit], query: str) -> None:
     console().print(table)
 
 
+def query_text(args: argparse.Namespace) -> str:
+    """The query: the command's words joined, so `search li monopolies` needs no quotes."""
+    return " ".join(args.query)
+
+
 def search_options(args: argparse.Namespace) -> list[str] | None:
     """The kinds asked for; None, having said why, if the options are wrong (exit 2)."""
     kinds = [kind for value in args.kind for kind in value.split(",") if kind]
     unknown = [kind for kind in kinds if kind not in KINDS]
-    if unknown or args.limit < 1:
-        limit = "--limit must be at least 1"
-        problem = f"unknown kind {shorten(unknown[0])!r}" if unknown else limit
+    problem = None
+    if not query_text(args).strip():
+        problem = "the query is empty; give words to look for, e.g. aiplan-tui search two camps"
+    elif unknown:
+        problem = f"unknown kind {shorten(unknown[0])!r}; kinds: {', '.join(KINDS)}"
+    elif args.limit < 1:
+        problem = "--limit must be at least 1"
+    if problem is not None:
         print(f"aiplan-tui search: {problem}", file=sys.stderr)
         return None
     return kinds
@@ -90,4 +114,4 @@ def search_command(index: SearchIndex, args: argparse.Namespace) -> int:
     kinds = search_options(args)
     if kinds is None:
         return EXIT_USAGE
-    return run_search(index, args.query, kinds, args.limit, args.json)
+    return run_search(index, query_text(args), kinds, args.limit, args.json)

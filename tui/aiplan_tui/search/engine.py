@@ -60,6 +60,29 @@ class SearchIndex:
         self._article_names = articles
         self._dimension_names = dimensions
 
+    def suggest(self, text: str) -> list[tuple[str, str]]:
+        """For a query that found nothing: each of its words that is no word of the pack, in a
+        part of the query nothing else satisfies (not one side of an `a | b` whose other side
+        matched), with the pack's closest word: (typed, offered), in query order. Words with no
+        close match are left out; of equally close words, the one in most documents is offered.
+        Costs a rapidfuzz pass over the vocabulary per such word, so only call it for none."""
+        offers: dict[str, str] = {}
+        for group in parse(text).groups:
+            missing = [self._missing(term) for term in group]
+            if not all(missing):
+                continue  # some alternative of this part is in the pack
+            for word in (word for words in missing for word in words):
+                near = self.vocabulary.nearest(word)
+                if near and word not in offers:
+                    offers[word] = max(near, key=lambda w: (len(self._docs_of(w)), -self._ids[w]))
+        return list(offers.items())
+
+    def _missing(self, term: Term) -> list[str]:
+        """The term's words that are not in the pack (all or none, but for a phrase's)."""
+        if term.mode == "phrase":
+            return [word for word in term.text.split() if word not in self._ids]
+        return [] if self.expand(term) else [term.text]
+
     # Postings --------------------------------------------------------------------------------
 
     def _docs_of(self, word: str) -> array[int]:

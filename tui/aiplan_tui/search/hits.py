@@ -3,11 +3,12 @@ and where its matches fall in the articles' reading order."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from aiplan_tui.core.model import Location
 from aiplan_tui.core.reading import Place, ReadingOrder
+from aiplan_tui.core.safe_text import shorten
 from aiplan_tui.search.documents import Doc
 
 
@@ -66,3 +67,16 @@ def match_places(hits: Iterable[Hit], order: ReadingOrder) -> list[Place]:
             offset = start if hit.kind == "paragraph" else location.start + start
             places.add(order.place_in(hit.doc.article, location.paragraph, offset))
     return sorted(places)
+
+
+def no_results(query: str, offers: Sequence[tuple[str, str]]) -> str:
+    """What a search that found nothing says: "no results for 'monopoyl'; did you mean
+    monopolies?", naming which word each offer replaces when there are several, or without a
+    question when the pack has no close word (`SearchIndex.suggest`)."""
+    said = f"no results for {shorten(query)!r}"
+    if not offers:
+        return said
+    if len(offers) == 1:
+        return f"{said}; did you mean {offers[0][1]}?"
+    words = [f"{offered} (for {shorten(typed, 30)})" for typed, offered in offers]
+    return f"{said}; did you mean {', '.join(words[:-1])} and {words[-1]}?"

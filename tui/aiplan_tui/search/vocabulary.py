@@ -17,6 +17,12 @@ EXACT, PREFIX = 1.0, 0.8
 FUZZY_SCALE = 0.6
 """A fuzzy match scores its rapidfuzz ratio (0-1) times this, so it ranks below any prefix."""
 MAX_EXPANSIONS = 20
+SUGGEST_CUTOFF = 70.0
+"""How close (rapidfuzz ratio) a word must be to offer it for a word that matched nothing:
+looser than a search's own typo tolerance, which has already failed, yet one or two letters
+off, never a different word."""
+SUGGEST_SHORTEST = 4
+"""Shorter words are too short to tell a typo from another word: nothing is offered."""
 EXPANSION_CACHE = 512
 """Query words whose expansion over the vocabulary is remembered (typing repeats them)."""
 
@@ -71,6 +77,14 @@ class Vocabulary:
             for candidate, ratio in self._fuzzy(word, cutoff):
                 matches.setdefault(candidate, FUZZY_SCALE * ratio / 100)
         return matches
+
+    def nearest(self, word: str) -> list[str]:
+        """The words closest to `word` (one it does not match), equally close, in vocabulary
+        order: what to offer instead. None for a short word or when none is close enough."""
+        if len(word) < SUGGEST_SHORTEST:
+            return []
+        found = self._fuzzy(word, SUGGEST_CUTOFF)
+        return [candidate for candidate, ratio in found if ratio == found[0][1]]
 
     def _fuzzy(self, word: str, cutoff: float) -> list[tuple[str, float]]:
         """The best MAX_EXPANSIONS words within the cutoff, ties in vocabulary order. Only words

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -14,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.search.hits import Hit, snippet
+from aiplan_tui.search.hits import Hit, no_results, snippet
 from aiplan_tui.ui.screens.shown import ShownScreen
 from aiplan_tui.ui.search_session import IndexAgain, SearchSession
 from aiplan_tui.ui.widgets.footer import KeysFooter
@@ -100,18 +101,24 @@ class SearchScreen(ShownScreen[SearchChoice | None]):
     def search(self, query: str) -> None:
         """Off the UI thread; a newer query cancels this one and stale results are dropped."""
         index = self.session.index
+        offers: list[tuple[str, str]] = []
         try:
             hits = [] if index is None or not query.strip() else index.search(query, RESULT_LIMIT)
+            if index is not None and query.strip() and not hits:  # only then: it costs a pass
+                offers = index.suggest(query)
         except Stale:  # its compiled pack was damaged meanwhile: the app indexes again
             self.app.call_from_thread(self.index_again)
             hits, index = [], None
-        self.app.call_from_thread(self.show_results, query, hits, index is None)
+        self.app.call_from_thread(self.show_results, query, hits, index is None, offers)
 
     def index_again(self) -> None:
         self.session.index = None
         self.post_message(IndexAgain())
 
-    def show_results(self, query: str, hits: list[Hit], indexing: bool) -> None:
+    def show_results(
+        self, query: str, hits: list[Hit], indexing: bool, offers: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        """List the hits; with none, say so, offering the pack's closest words (`offers`)."""
         boxes = self.query(Input)
         if not boxes or not self.query(OptionList):
             return  # closed while the search ran (escape as the worker finished)
@@ -136,6 +143,9 @@ class SearchScreen(ShownScreen[SearchChoice | None]):
                 )
         elif not query.strip():
             count.update("Type to search.")
+        elif not hits:
+            said = no_results(query, offers)
+            count.update(Text(said[:1].upper() + said[1:]))  # what was typed is not markup
         else:
             more = "+" if len(hits) == RESULT_LIMIT else ""
             count.update(f"{len(hits)}{more} result{'s' if len(hits) != 1 else ''}")
