@@ -27,9 +27,10 @@ ALLOWED: dict[str, set[str]] = {
     "search": {"core", "pack", ""},
     "compare": {"core", "pack"},
     "compiled": {"core", "pack", "search", ""},
+    "authoring": {"core", "pack", ""},
     "terminal": {""},
     "ui": {"core", "pack", "search", "compare", "compiled", "settings", "terminal", ""},
-    "cli": {"core", "pack", "search", "compare", "compiled", "settings", "ui", ""},
+    "cli": {"core", "pack", "search", "compare", "compiled", "settings", "authoring", "ui", ""},
 }
 """Which other parts each part may import ("" is the package's top: version and paths).
 Arrows point one way: cli and ui present; search and compare use packs; everything uses core."""

@@ -61,6 +61,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from aiplan_tui.cli.completion import run_completion
 
         return run_completion(args.shell)
+    if args.command == "init":
+        from aiplan_tui.cli.init import run_init
+
+        return run_init(args.dir, args.from_bundled)
     if args.command == "keys":
         from aiplan_tui.cli.keys import run_keys
 

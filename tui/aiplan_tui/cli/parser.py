@@ -102,6 +102,18 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument(
         "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to read"
     )
+    init = commands.add_parser(
+        "init",
+        help="make a new content pack for your own articles",
+        description="Make a content pack in DIR (new or empty): pack.toml with the two sides "
+        "and seven dimensions of the bundled pack, empty entities.toml and comparison.toml, "
+        "and the articles/ and highlights/ folders, each file saying what goes in it. Exit "
+        "status: 0 made, 2 DIR is not empty or cannot be written.",
+    )
+    init.add_argument("dir", type=Path, metavar="DIR", help="where to make it")
+    init.add_argument(
+        "--from-bundled", action="store_true", help="start from a copy of the bundled pack"
+    )
     commands.add_parser(
         "themes",
         help="list the themes",

@@ -1,0 +1,76 @@
+"""`aiplan-tui init`: a new pack that `check` accepts and the app opens, never over one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from aiplan_tui.pack.loader import load_pack
+from aiplan_tui.paths import bundled_content_dir
+from conftest import make_app
+
+
+def init(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "aiplan_tui", "init", *args],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+def test_a_new_pack_has_the_bundled_sides_and_dimensions_and_no_articles(tmp_path: Path) -> None:
+    target = tmp_path / "My Pack"
+    done = init(str(target))
+    assert done.returncode == 0, done.stderr
+    assert f'content = "{target}"' in done.stdout  # how to make it the default
+    assert sorted(p.name for p in target.iterdir()) == [
+        "articles", "comparison.toml", "entities.toml", "highlights", "pack.toml"
+    ]  # fmt: skip
+    result = load_pack(target)
+    bundled = load_pack(bundled_content_dir()).pack
+    assert result.pack.info.id == "my-pack"
+    assert result.pack.sides == bundled.sides
+    assert [d.id for d in result.pack.dimensions] == [d.id for d in bundled.dimensions]
+    assert not result.pack.articles and not result.pack.entities and not result.problems.errors
+    assert [w.message for w in result.problems.warnings] == [
+        "the pack has no articles (articles/*.md)"
+    ]
+    for name in ("pack.toml", "entities.toml", "comparison.toml"):
+        assert (target / name).read_text().startswith("# "), "each file says what goes in it"
+
+
+def test_from_bundled_is_a_copy_that_checks_as_the_bundled_pack(tmp_path: Path) -> None:
+    target = tmp_path / "copy"
+    assert init(str(target), "--from-bundled").returncode == 0
+    copy, bundled = load_pack(target), load_pack(bundled_content_dir())
+    assert [h.id for h in copy.pack.highlights] == [h.id for h in bundled.pack.highlights]
+    assert len(copy.problems.items) == len(bundled.problems.items)
+
+
+def test_an_empty_directory_is_used_and_a_non_empty_one_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert init(str(empty)).returncode == 0 and (empty / "pack.toml").is_file()
+    full = tmp_path / "full"
+    full.mkdir()
+    (full / "notes.txt").write_text("mine")
+    done = init(str(full))
+    assert done.returncode == 2
+    assert "is not empty: give a new or empty directory" in done.stderr
+    assert [p.name for p in full.iterdir()] == ["notes.txt"], "nothing of mine touched"
+    a_file = tmp_path / "file"
+    a_file.write_text("x")
+    assert init(str(a_file)).returncode == 2 and a_file.read_text() == "x"
+    assert init(str(tmp_path / "no" / "such" / "parent")).returncode == 2
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".init")], "no leftovers"
+
+
+async def test_the_app_opens_a_new_empty_pack(tmp_path: Path) -> None:
+    target = tmp_path / "new"
+    assert init(str(target)).returncode == 0
+    app = make_app(target)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.press("3")
+        await pilot.press("1", "q")
+    assert app.return_code == 0
