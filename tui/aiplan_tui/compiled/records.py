@@ -48,7 +48,7 @@ def pack_rows(pack: Pack) -> Iterator[tuple[str, str]]:
     for group in (pack.sides, pack.dimensions, pack.articles, pack.entities):
         for item in group:
             yield _kind(item), _row(item)
-    for highlight in pack.highlights:
+    for highlight in (*pack.highlights, *pack.suggested):
         yield highlight.kind, _row(highlight)
     for cell in pack.comparison:
         yield "cell", _row(cell)
@@ -62,10 +62,12 @@ def rows_pack(root: Path, rows: Iterator[tuple[str, str]]) -> Pack:
         group = "quote" if kind in HIGHLIGHT_KINDS else kind  # highlights keep their order
         groups[group].append(_make(KINDS[kind], json.loads(text)))
     (info,) = groups["info"]
+    highlights = tuple(h for h in groups["quote"] if not h.status)
+    suggested = tuple(h for h in groups["quote"] if h.status)
     return Pack(
         info, root, tuple(groups["side"]), tuple(groups["dimension"]),
-        tuple(groups["article"]), tuple(groups["entity"]), tuple(groups["quote"]),
-        tuple(groups["cell"]),
+        tuple(groups["article"]), tuple(groups["entity"]), highlights,
+        tuple(groups["cell"]), suggested,
     )  # fmt: skip
 
 

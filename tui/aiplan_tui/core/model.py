@@ -88,6 +88,8 @@ class Highlight:
     dimensions: tuple[str, ...] = ()
     note: str = ""
     tags: tuple[str, ...] = ()
+    status: Literal["", "suggested"] = ""
+    """"suggested": proposed by `add`, waiting for review; the app shows only the others."""
     according_to: str = ""
     """Whose claim a fact, position or event is (an entity id) when it is not the side's own
     statement: an analyst's reading, an outlet's, another government's. Quotes have a speaker."""
@@ -158,6 +160,8 @@ class Pack:
     entities: tuple[Entity, ...] = ()
     highlights: tuple[Highlight, ...] = ()
     comparison: tuple[Cell, ...] = ()
+    suggested: tuple[Highlight, ...] = ()
+    """Highlights `add` proposed (status "suggested"), kept apart until they are reviewed."""
 
     # Lookups: each made once, on first use, so a large pack is never scanned per call.
     # (A cached_property writes the instance's __dict__ directly, as a frozen class allows;

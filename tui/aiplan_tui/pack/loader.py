@@ -67,8 +67,9 @@ def load_pack(root: Path) -> LoadResult:
         dimensions=tuple(registry.dimensions.values()),
         articles=tuple(registry.articles.values()),
         entities=tuple(registry.entities.values()),
-        highlights=tuple(registry.highlights.values()),
+        highlights=tuple(h for h in registry.highlights.values() if not h.status),
         comparison=tuple(cells),
+        suggested=tuple(h for h in registry.highlights.values() if h.status),
     )
     check_attribution(pack, problems)
     return LoadResult(pack, problems)
@@ -279,6 +280,14 @@ def _make_cell(
     values["highlights"], _ = registry.resolve(
         "highlight", values.get("highlights", ()), registry.highlights, at, "highlights", problems
     )
+    pending = [h for h in values["highlights"] if registry.highlights[h].status]
+    if pending:
+        line, col = at.where("highlights")
+        problems.warning(
+            at.path, line, col,
+            f"{', '.join(pending)} {'is' if len(pending) == 1 else 'are'} still suggested: "
+            "Compare shows a highlight once it is reviewed and accepted",
+        )  # fmt: skip
     key = f"{values['dimension']}/{values['side']}"
     if not (dimension and side and dimension_ok and side_ok):
         problems.skip("cell")

@@ -32,6 +32,7 @@ HIGHLIGHT_COMMON = (
     Field("dimensions", "id_list"),
     Field("note"),
     Field("tags", "str_list"),
+    Field("status", choices=("suggested",)),
 )
 
 HIGHLIGHT_KIND = {
