@@ -1,0 +1,141 @@
+"""An article's text and what its source says about it, from a text or Markdown file, a saved
+web page, an address, or standard input. Paragraphs keep their words, quotes, apostrophes and
+dashes exactly; nothing the source does not give is filled in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+TITLE_WORDS = 12
+"""An article with no headline gets its first words as the editors' title."""
+HEADLINE_MAX = 200
+"""A first line longer than this is a paragraph, not a headline."""
+
+
+class SourceError(Exception):
+    """Why the source cannot be read (a message naming it and what to do)."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The article as read: its paragraphs, a title, and the source's own metadata."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    title_source: Literal["article", "editors"] = "article"
+    outlet: str = ""
+    author: str = ""
+    published: dt.date | None = None
+    url: str = ""
+
+
+def from_text(text: str, markdown: bool = False) -> SourceText:
+    """Paragraphs from plain text: separated by blank lines, or one per line when the text has
+    no blank line (as many saved articles are). A short first paragraph with no closing
+    full stop (or a Markdown `# heading`) is the headline."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    blocks = re.split(r"\n[ \t]*\n", text) if re.search(r"\n[ \t]*\n", text) else text.split("\n")
+    paragraphs = [" ".join(line.strip() for line in block.split("\n")).strip() for block in blocks]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        raise SourceError("there is no text in it")
+    first = paragraphs[0]
+    heading = markdown and first.startswith("#")
+    if heading:
+        first = first.lstrip("#").strip()
+    if len(paragraphs) > 1 and (heading or _looks_like_headline(first)):
+        return SourceText(first, tuple(paragraphs[1:]))
+    return SourceText(_first_words(paragraphs[0]), tuple(paragraphs), title_source="editors")
+
+
+def _looks_like_headline(line: str) -> bool:
+    return len(line) <= HEADLINE_MAX and not line.rstrip().endswith((".", ":", ";", ","))
+
+
+def _first_words(paragraph: str) -> str:
+    words = paragraph.split()
+    cut = " ".join(words[:TITLE_WORDS])
+    return cut if len(words) <= TITLE_WORDS else f"{cut.rstrip(',;:')}…"
+
+
+def from_html(html: str, url: str = "") -> SourceText:
+    """The main text and metadata of a news page, without menus, banners, ads, captions or
+    related links (trafilatura, imported only here)."""
+    import trafilatura
+
+    found: Any = trafilatura.bare_extraction(
+        html, url=url or None, with_metadata=True, include_comments=False,
+        include_tables=False, include_images=False, favor_precision=True,
+    )  # fmt: skip
+    if found is None:
+        raise SourceError("no article text was found in the page")
+    data = found if isinstance(found, dict) else found.as_dict()
+    body = str(data.get("text") or "")
+    paragraphs = tuple(p.strip() for p in body.split("\n") if p.strip())
+    if not paragraphs:
+        raise SourceError("no article text was found in the page")
+    title = " ".join(str(data.get("title") or "").split())
+    if title and len(paragraphs) > 1 and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]  # the headline, repeated as the body's first line
+    read = (
+        SourceText(title, paragraphs)
+        if title
+        else SourceText(_first_words(paragraphs[0]), paragraphs, title_source="editors")
+    )
+    return replace(
+        read,
+        outlet=" ".join(str(data.get("sitename") or "").split()),
+        author=" ".join(str(data.get("author") or "").split()),
+        published=_date(data.get("date")),
+        url=url or str(data.get("url") or ""),
+    )
+
+
+def _date(value: object) -> dt.date | None:
+    """Only a full date the page gives: "2025-07-26"; anything else is not given."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def read_source(source: str, stdin_text: str | None = None) -> SourceText:
+    """SOURCE as `add` takes it: `-`, an http(s) address, or a .txt, .md, .html file."""
+    if source == "-":
+        return from_text(stdin_text or "")
+    if re.match(r"https?://", source, re.IGNORECASE):
+        from aiplan_tui.authoring.fetch import FetchError, fetch_page
+
+        try:
+            page = fetch_page(source)
+        except FetchError as exc:
+            raise SourceError(str(exc)) from exc
+        return from_html(page, url=source)
+    path = Path(source)
+    suffix = path.suffix.lower()
+    if suffix not in (".txt", ".md", ".html", ".htm"):
+        raise SourceError(
+            f"{source}: give a .txt, .md or .html file, an http(s):// address, or - for "
+            "standard input"
+        )
+    if not path.is_file():
+        raise SourceError(f"{source}: no such file")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if suffix in (".html", ".htm"):
+            text = data.decode("latin-1")  # trafilatura reads the page's own charset
+        else:
+            raise SourceError(
+                f"{source}: not UTF-8 text (byte {exc.start}); save it as UTF-8"
+            ) from exc
+    if suffix in (".html", ".htm"):
+        return from_html(text)
+    return from_text(text, markdown=suffix == ".md")
