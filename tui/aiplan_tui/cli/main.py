@@ -83,6 +83,10 @@ def _main(argv: Sequence[str] | None) -> int:
 
         if search_options(args) is None:  # a usage error exits 2 before any search runs
             return EXIT_USAGE
+    if args.command == "add":
+        from aiplan_tui.cli.add import run_add
+
+        return run_add(args, content)
     try:
         if args.command == "check":
             from aiplan_tui.cli.check import run_check

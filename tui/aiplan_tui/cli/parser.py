@@ -114,6 +114,25 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--from-bundled", action="store_true", help="start from a copy of the bundled pack"
     )
+    add = commands.add_parser(
+        "add",
+        help="add an article to a pack, with suggested highlights",
+        description="Add an article from a .txt or .md file, a saved .html page, an http(s) "
+        "address, or - (standard input): writes articles/ID.md and highlights/ID.toml with "
+        'suggested quotations, figures and dated events (status = "suggested"), and any '
+        "new people their quotations need. Never overwrites a file. Exit status: 0 added, 1 "
+        "the source could not be read or written, 2 usage error.",
+    )
+    add.add_argument("source", metavar="SOURCE", help="file, address, or - for standard input")
+    add.add_argument("--id", metavar="ID", help="the article's id (default: from its title)")
+    add.add_argument("--title", help="the article's headline, if the source has none")
+    add.add_argument("--outlet", help="who published it")
+    add.add_argument("--author", help="who wrote it")
+    add.add_argument("--published", metavar="YYYY-MM-DD", help="when it was published")
+    add.add_argument("--url", help="where it was published")
+    add.add_argument(
+        "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to add to"
+    )
     commands.add_parser(
         "themes",
         help="list the themes",

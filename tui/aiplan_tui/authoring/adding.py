@@ -1,0 +1,133 @@
+"""`add`'s work once the source is read: the article's id, its suggested highlights as tables
+with readable unique ids, the people they need, and the three files, written all or none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiplan_tui.authoring.ids import fact_id, quote_id, slug_words, unique_id
+from aiplan_tui.authoring.source import SourceText
+from aiplan_tui.authoring.suggest import Suggested, Suggestions, suggest
+from aiplan_tui.authoring.writing import Table, article_text, tables_text, write_all
+from aiplan_tui.core.model import Pack
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+KIND_ORDER = ("quote", "fact", "event")
+
+
+class AddError(Exception):
+    """Why the article cannot be added (a message saying what to do)."""
+
+
+@dataclass(frozen=True)
+class Added:
+    """What `add` wrote, for its summary."""
+
+    article_id: str
+    files: tuple[Path, ...]
+    counts: Mapping[str, int]
+    """Suggested highlights by kind."""
+    people: int
+    """New entities proposed for speakers."""
+
+
+def article_id_for(source: SourceText, pack: Pack, root: Path, wanted: str | None) -> str:
+    """The id given (checked), or one made from the title's words, not taken in the pack."""
+    taken = {a.id for a in pack.articles} | {p.stem for p in (root / "articles").glob("*.md")}
+    taken |= {p.stem for p in (root / "highlights").glob("*.toml")}
+    if wanted is not None:
+        if not ID_PATTERN.match(wanted):
+            raise AddError(f"--id {wanted!r}: use lower-case letters, digits and '-'")
+        if wanted in taken:
+            raise AddError(f"an article {wanted!r} already exists: give another --id")
+        return wanted
+    return unique_id(slug_words(source.title, 6) or "article", taken)
+
+
+def add_article(root: Path, pack: Pack, source: SourceText, article_id: str) -> Added:
+    """Write the article, its suggested highlights and any proposed people; never over an
+    existing file (AddError), all or nothing (OSError leaves the pack as it was)."""
+    article_path = root / "articles" / f"{article_id}.md"
+    highlights_path = root / "highlights" / f"{article_id}.toml"
+    for path in (article_path, highlights_path):
+        if path.exists() or path.is_symlink():
+            raise AddError(f"{path} already exists: give another --id")
+        if not path.parent.is_dir():
+            raise AddError(f"{path.parent}: no such folder (is {root} a pack? `aiplan-tui init`)")
+    found = suggest(source.paragraphs, pack.entities, source.published)
+    files = []
+    entities_path = root / "entities.toml"
+    if found.entities:
+        old = entities_path.read_text(encoding="utf-8") if entities_path.exists() else ""
+        files.append((entities_path, _with_people(old, found, article_id)))
+    files.append((article_path, article_text(source)))
+    files.append((highlights_path, _highlights_text(found, pack, article_id)))
+    write_all(files)
+    counts = {kind: sum(h.kind == kind for h in found.highlights) for kind in KIND_ORDER}
+    return Added(article_id, tuple(path for path, _ in files), counts, len(found.entities))
+
+
+def _with_people(old: str, found: Suggestions, article_id: str) -> str:
+    """entities.toml as it was, comments and all, with the proposed people after it."""
+    tables = [
+        Table(
+            "entity",
+            {"id": e.id, "name": e.name, "kind": e.kind} | ({"role": e.role} if e.role else {}),
+        )  # fmt: skip
+        for e in found.entities
+    ]
+    heading = (
+        f"Proposed by `aiplan-tui add` for the quotations of {article_id}: check each name "
+        "and role against the article."
+    )
+    separator = "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
+    return old + separator + tables_text(tables, heading)
+
+
+def _highlights_text(found: Suggestions, pack: Pack, article_id: str) -> str:
+    taken = {h.id for h in (*pack.highlights, *pack.suggested)}
+    tables = [_table(item, article_id, taken) for item in found.highlights]
+    heading = (
+        f"Suggested by `aiplan-tui add` for articles/{article_id}.md: each says why above it.\n"
+        'Review them: keep one by deleting its `status = "suggested"` line (fix what is wrong '
+        "first), drop one by deleting its table. Suggested highlights are not shown until then."
+    )
+    return tables_text(tables, heading)
+
+
+def _table(item: Suggested, article_id: str, taken: set[str]) -> Table:
+    fields = dict(item.fields)
+    if item.kind == "quote":
+        made = quote_id(str(fields.get("speaker", "")), item.exact, taken)
+    elif item.kind == "fact":
+        made = fact_id(str(fields.get("metric", "")), taken)
+    else:
+        made = unique_id("-".join(p for p in ("e", slug_words(item.exact, 4)) if p), taken)
+    taken.add(made)
+    values: dict[str, object] = {"id": made, "article": article_id, "status": "suggested"}
+    values |= fields
+    values["exact"] = item.exact
+    if item.prefix:
+        values["prefix"] = item.prefix
+    if item.suffix:
+        values["suffix"] = item.suffix
+    return Table(item.kind, values, f"suggested: {item.why}" if item.why else "suggested")
+
+
+def summary(added: Added, root: Path) -> str:
+    """ "12 suggested highlights (4 quotes, 6 figures, 2 events); 3 new people proposed"."""
+    names = {"quote": "quote", "fact": "figure", "event": "event"}
+    total = sum(added.counts.values())
+    parts = ", ".join(
+        f"{count} {names[kind]}{'' if count == 1 else 's'}"
+        for kind, count in added.counts.items()
+        if count
+    )
+    line = f"{total} suggested highlight{'' if total == 1 else 's'}"
+    line += f" ({parts})" if parts else ""
+    if added.people:
+        line += f"; {added.people} new {'person' if added.people == 1 else 'people'} proposed"
+    return line

@@ -1,0 +1,91 @@
+"""The files `add` writes: the article (front matter and paragraphs), its suggested highlights
+and the people they need, as TOML a person can read and edit. Values are TOML strings, never
+pasted raw, so no text of the article can break a file or add a key."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiplan_tui.authoring.source import SourceText
+from aiplan_tui.core.atomic import write_atomically
+
+ARTICLE_FIELDS = ("title", "title_source", "outlet", "author", "published", "url")
+
+
+def toml_value(value: object) -> str:
+    """A TOML value: strings as basic strings (JSON's escapes are TOML's, plus DEL), dates
+    bare, booleans lower-case, numbers as Python writes them, lists of any of these."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def article_text(source: SourceText, fields: Mapping[str, object] | None = None) -> str:
+    """The article file: what the source gives (and `fields` add), absent fields left out."""
+    values: dict[str, object] = {
+        "title": source.title,
+        "title_source": source.title_source,
+        "outlet": source.outlet,
+        "author": source.author,
+        "published": source.published,
+        "url": source.url,
+        **(fields or {}),
+    }
+    front = [f"{key} = {toml_value(values[key])}" for key in ARTICLE_FIELDS if values.get(key)]
+    body = "\n\n".join(source.paragraphs)
+    return "+++\n" + "\n".join(front) + "\n+++\n\n" + body + "\n"
+
+
+@dataclass(frozen=True)
+class Table:
+    """One TOML table to write: `[[kind]]`, its keys in order, and a comment above it."""
+
+    kind: str
+    values: Mapping[str, object]
+    comment: str = ""
+
+
+def tables_text(tables: Iterable[Table], heading: str = "") -> str:
+    """Tables separated by blank lines, each comment as `#` lines (one line each)."""
+    out = [_comment(heading), ""] if heading else []
+    for table in tables:
+        if table.comment:
+            out.append(_comment(table.comment))
+        out.append(f"[[{table.kind}]]")
+        out.extend(f"{key} = {toml_value(value)}" for key, value in table.values.items())
+        out.append("")
+    return "\n".join(out)
+
+
+def _comment(text: str) -> str:
+    return "\n".join(f"# {' '.join(line.split())}" for line in text.split("\n"))
+
+
+def write_all(files: Sequence[tuple[Path, str]]) -> None:
+    """Write each file whole, in order; if one fails, put back what the earlier ones replaced
+    (or remove them if they are new) and raise: all of them or none."""
+    done: list[tuple[Path, bytes | None]] = []
+    try:
+        for path, text in files:
+            old = path.read_bytes() if path.exists() else None
+            write_atomically(path, text.encode("utf-8"), mode=0o644)
+            done.append((path, old))
+    except BaseException:
+        for path, old in reversed(done):
+            with contextlib.suppress(OSError):
+                if old is None:
+                    path.unlink()
+                else:
+                    write_atomically(path, old, mode=0o644)
+        raise
