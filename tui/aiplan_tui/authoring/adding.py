@@ -76,7 +76,7 @@ def _with_people(old: str, found: Suggestions, article_id: str) -> str:
         Table(
             "entity",
             {"id": e.id, "name": e.name, "kind": e.kind} | ({"role": e.role} if e.role else {}),
-        )  # fmt: skip
+        )
         for e in found.entities
     ]
     heading = (
