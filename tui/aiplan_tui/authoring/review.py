@@ -1,0 +1,194 @@
+"""Review's changes to a pack's TOML files: accept or reject a suggested highlight, set its
+fields, change its kind, add it to a comparison cell. Each edit touches only the lines it must,
+so the author's comments, order and layout stay byte for byte; the result is parsed again and
+checked before it is written (atomically), or nothing is written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tomli
+
+from aiplan_tui.authoring.writing import toml_value
+from aiplan_tui.core.atomic import write_atomically
+from aiplan_tui.core.toml_source import KeyLocator
+
+KIND_FIELDS = {
+    "quote": ("speaker", "direct"),
+    "fact": ("metric", "value", "unit", "period", "qualifier", "usd", "compare_key"),
+    "position": ("side",),
+    "event": ("date",),
+}
+"""The fields only one kind has: changing kind drops the old kind's."""
+_KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+
+
+class ReviewError(Exception):
+    """Why the change cannot be made (the file is unchanged)."""
+
+
+@dataclass(frozen=True)
+class _Table:
+    kind: str
+    index: int
+    start: int
+    """0-based line of the `[[kind]]` header."""
+    end: int
+    """0-based line after the table's last key (comments and blanks before the next header
+    belong to the next table)."""
+
+
+def _find(
+    lines: list[str], data: dict[str, Any], what: str, wanted: Mapping[str, object]
+) -> _Table:
+    """The table whose values include `wanted`, and the lines it spans."""
+    locator = KeyLocator.scan("\n".join(lines))
+    headers = sorted(line - 1 for line in locator.tables.values())
+    for kind, tables in data.items():
+        if not isinstance(tables, list):
+            continue
+        for index, table in enumerate(tables):
+            if isinstance(table, dict) and all(table.get(k) == v for k, v in wanted.items()):
+                start = locator.tables[(kind, index)] - 1
+                following = [h for h in headers if h > start]
+                end = following[0] if following else len(lines)
+                while end > start + 1 and _trailing(lines[end - 1]):
+                    end -= 1
+                return _Table(kind, index, start, end)
+    raise ReviewError(f"no {what} with {dict(wanted)} in the file")
+
+
+def _trailing(line: str) -> bool:
+    """A blank or comment line at a table's end: it belongs with the table after it."""
+    return not line.strip() or line.lstrip().startswith("#")
+
+
+def _read(path: Path) -> tuple[str, dict[str, Any]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return text, tomli.loads(text)
+    except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
+        raise ReviewError(f"{path}: cannot be read ({exc})") from exc
+
+
+def _key_lines(lines: list[str], table: _Table, key: str) -> range | None:
+    """The lines holding `key`'s value in the table (a value may span lines)."""
+    for number in range(table.start + 1, table.end):
+        found = _KEY.match(lines[number])
+        if found and found.group(1) == key:
+            for last in range(number, table.end):
+                try:
+                    tomli.loads("\n".join(lines[number : last + 1]))
+                except tomli.TOMLDecodeError:
+                    continue
+                return range(number, last + 1)
+            raise ReviewError(f"the value of {key!r} cannot be read")
+    return None
+
+
+def _set(lines: list[str], table: _Table, values: Mapping[str, object | None]) -> list[str]:
+    """The lines with each key set (None: removed), new keys after the table's last line."""
+    edited = list(lines)
+    end = table.end
+    for key, value in values.items():
+        current = _key_lines(edited, _Table(table.kind, table.index, table.start, end), key)
+        line = None if value is None else f"{key} = {toml_value(value)}"
+        if current is not None:
+            edited[current.start : current.stop] = [] if line is None else [line]
+            end += (0 if line is None else 1) - len(current)
+        elif line is not None:
+            edited.insert(end, line)
+            end += 1
+    return edited
+
+
+def _write(path: Path, lines: list[str], check: Mapping[str, object], gone: bool = False) -> None:
+    text = "\n".join(lines)
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:  # never expected: refuse rather than break a file
+        raise ReviewError(f"{path}: the change would not be valid TOML ({exc})") from exc
+    tables = [t for v in data.values() if isinstance(v, list) for t in v if isinstance(t, dict)]
+    if gone == any(all(t.get(k) == v for k, v in check.items()) for t in tables):
+        raise ReviewError(f"{path}: the change did not come out as meant; nothing was written")
+    write_atomically(path, text.encode("utf-8"), mode=0o644)
+
+
+def accept(path: Path, highlight_id: str) -> None:
+    """Keep the highlight: its `status = "suggested"` line goes."""
+    update(path, highlight_id, {"status": None})
+
+
+def update(path: Path, highlight_id: str, values: Mapping[str, object | None]) -> None:
+    """Set (or, with None, remove) the highlight's fields."""
+    text, data = _read(path)
+    lines = text.split("\n")
+    table = _find(lines, data, "highlight", {"id": highlight_id})
+    edited = _set(lines, table, values)
+    _write(path, edited, {"id": highlight_id, **{k: v for k, v in values.items() if v is not None}})
+
+
+def reject(path: Path, highlight_id: str) -> None:
+    """Drop the highlight: its table and the comment lines right above it."""
+    text, data = _read(path)
+    lines = text.split("\n")
+    table = _find(lines, data, "highlight", {"id": highlight_id})
+    start = table.start
+    while start > 0 and lines[start - 1].lstrip().startswith("#"):
+        start -= 1
+    stop = table.end
+    while stop < len(lines) and not lines[stop].strip():
+        stop += 1  # and the blank lines after it, so no gap is left
+    _write(path, lines[:start] + lines[stop:], {"id": highlight_id}, gone=True)
+
+
+def change_kind(path: Path, highlight_id: str, kind: str, values: Mapping[str, object]) -> None:
+    """Make the highlight another kind: the header changes, the old kind's own fields go and
+    `values` (the new kind's required ones) are set."""
+    if kind not in KIND_FIELDS:
+        raise ReviewError(f"no kind {kind!r}: {', '.join(KIND_FIELDS)}")
+    text, data = _read(path)
+    lines = text.split("\n")
+    table = _find(lines, data, "highlight", {"id": highlight_id})
+    edited = _set(lines, table, dict.fromkeys(KIND_FIELDS.get(table.kind, ())))
+    edited[table.start] = edited[table.start].replace(f"[[{table.kind}]]", f"[[{kind}]]", 1)
+    retyped = tomli.loads("\n".join(edited))
+    new_table = _find(edited, retyped, "highlight", {"id": highlight_id})
+    _write(path, _set(edited, new_table, dict(values)), {"id": highlight_id, **values})
+
+
+def add_to_cell(path: Path, dimension: str, side: str, highlight_id: str) -> bool:
+    """List the highlight in the (dimension, side) cell; False when the pack has no such cell
+    (its summary is the editors' words: Review asks for one and calls `new_cell`)."""
+    text, data = _read(path)
+    lines = text.split("\n")
+    try:
+        table = _find(lines, data, "cell", {"dimension": dimension, "side": side})
+    except ReviewError:
+        return False
+    listed = list(data["cell"][table.index].get("highlights", []))
+    if highlight_id not in listed:
+        listed.append(highlight_id)
+        edited = _set(lines, table, {"highlights": listed})
+        _write(path, edited, {"dimension": dimension, "side": side, "highlights": listed})
+    return True
+
+
+def new_cell(path: Path, dimension: str, side: str, summary: str, highlight_id: str) -> None:
+    """A new cell at the end of comparison.toml with the editor's summary and the highlight."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    block = [
+        "[[cell]]",
+        f"dimension = {toml_value(dimension)}",
+        f"side = {toml_value(side)}",
+        f"summary = {toml_value(summary)}",
+        f"highlights = {toml_value([highlight_id])}",
+        "",
+    ]
+    lead = "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
+    lines = (text + lead).split("\n")[:-1] + block
+    _write(path, lines, {"dimension": dimension, "side": side, "summary": summary})
