@@ -264,7 +264,7 @@ def _period(paragraph: str, at: int) -> str:
     sentence = sentence_at(paragraph, at)
     text = paragraph[sentence.start : sentence.end]
     span = re.search(
-        r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|-|–)\s+((?:19|20)\d\d)\b", text
+        r"\b(?:[Bb]etween|[Ff]rom)\s+((?:19|20)\d\d)\s+(?:and|to|-|–)\s+((?:19|20)\d\d)\b", text
     )
     if span:
         return f"{span.group(1)}–{span.group(2)}"

@@ -32,7 +32,7 @@ REPORTING = (
 )
 """Verbs that report what someone said without their words."""
 INTRODUCING = (
-    rf"(?:{SAYING}|described\s+(?:\w+\s+)?as|called|calling|termed|labell?ed|branded)"
+    rf"(?<![\w-])(?:{SAYING}|described\s+(?:\w+\s+)?as|called|calling|termed|labell?ed|branded)"
     r"\s*(?:it|them|him|her|this|that)?\s*(?:as)?[,:]?\s*$"
 )
 """What may stand right before a one- or two-word quotation that is a quotation."""
@@ -118,7 +118,7 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
 
 
 def _quoted(text: str) -> str:
-    text = " ".join(text.split()).strip(" ,")
+    text = " ".join(text.split()).strip(" ,.")
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 

@@ -103,8 +103,17 @@ def _anchor(paragraphs: tuple[str, ...], item: Found) -> Suggested | None:
         kind = "event"
     else:
         return None
+    places = find_all(paragraphs, exact)
     for prefix, suffix in _contexts(paragraph, item.start, item.end):
-        if find_all(paragraphs, exact, prefix, suffix) == [here]:
+        # the occurrences that keep this prefix and suffix, checked as find_all checks them
+        # (one find_all per exact, not per try: repetitive text has many occurrences)
+        kept = [
+            place
+            for place in places
+            if paragraphs[place.paragraph].startswith(suffix, place.end)
+            and paragraphs[place.paragraph].endswith(prefix, 0, place.start)
+        ]
+        if kept == [here] and find_all(paragraphs, exact, prefix, suffix) == [here]:
             return Suggested(
                 kind=kind,
                 exact=exact,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -13,8 +15,9 @@ def word_set(words: str) -> frozenset[str]:
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 WORD_CHARS = r"\w’'\.\-"
-NAME = rf"[{UPPER}][{WORD_CHARS}]*(?:\s+[{UPPER}][{WORD_CHARS}]*)*"
-"""A run of capitalised words: "Nvidia CEO Jensen Huang", "Dr. Kao Kim Hourn"."""
+NAME = rf"[{UPPER}][{WORD_CHARS}]{{0,40}}(?:\s+[{UPPER}][{WORD_CHARS}]{{0,40}}){{0,5}}"
+"""A run of up to six capitalised words: "Nvidia CEO Jensen Huang", "Dr. Kao Kim Hourn"
+(bounded, so a long run of capitals costs no more than a short one)."""
 
 ABBREVIATIONS = word_set(
     "mr mrs ms dr prof sen rep gov gen col lt st jr sr inc corp co ltd no vs etc approx"
@@ -28,7 +31,13 @@ class Span:
     end: int
 
 
-def sentences(text: str) -> list[Span]:
+def sentences(text: str) -> tuple[Span, ...]:
+    """Each sentence's span (see `_sentences`), worked out once per paragraph."""
+    return _sentences(text)
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[Span, ...]:
     """Each sentence's span, without the spaces between them. A full stop after an
     abbreviation or initials ("U.S. President", "Dr. Kao") does not end one."""
     found: list[Span] = []
@@ -45,14 +54,15 @@ def sentences(text: str) -> list[Span]:
             start += 1
     if start < len(text) and text[start:].strip():
         found.append(Span(start, len(text.rstrip())))
-    return found
+    return tuple(found)
 
 
 def sentence_at(text: str, at: int) -> Span:
     """The sentence holding the character at `at` (the whole text when none does)."""
-    for span in sentences(text):
-        if span.start <= at < span.end:
-            return span
+    spans = sentences(text)
+    number = bisect_right([span.start for span in spans], at) - 1
+    if 0 <= number < len(spans) and at < spans[number].end:
+        return spans[number]
     return Span(0, len(text))
 
 
