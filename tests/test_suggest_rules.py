@@ -445,3 +445,28 @@ def test_hostile_text_does_not_crash(paragraphs: list[str]) -> None:
     for item in result.highlights:
         assert item.exact and "\x00" not in item.exact
         assert len(find_all(text, item.exact, item.prefix, item.suffix)) == 1
+
+
+# ------------------------------------------------------------------ text the rules were not written on
+
+
+def test_a_lower_case_title_before_the_name_and_a_second_quotation() -> None:
+    result = suggest(
+        [
+            "“We are not seeking confrontation,” ministry spokesperson He Yadong told "
+            "reporters. “But we will defend our interests.”"
+        ],
+        (),
+    )
+    assert [q.fields["speaker"] for q in quotes(result, direct=True)] == ["he-yadong"] * 2
+    assert [(e.name, e.role) for e in result.entities] == [("He Yadong", "ministry spokesperson")]
+
+
+def test_said_in_a_place_that() -> None:
+    found = quotes(suggest(["Sam Altman said in a blog post that the company has grown."], ()))
+    assert [q.exact for q in found] == ["the company has grown"]
+
+
+def test_the_is_not_part_of_a_proposed_name() -> None:
+    result = suggest(["The European Commission warned that the measures could cost jobs."], ())
+    assert [e.name for e in result.entities] == ["European Commission"]

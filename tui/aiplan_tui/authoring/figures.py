@@ -167,7 +167,8 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
             continue
         unit = "percentage points" if match.group("pc").casefold().startswith("percentage") else "%"
         fields = {"value": value, "unit": unit, "qualifier": _qual(match)}
-        why = f"a percentage: {match.group('num')}{match.group('pc')}"
+        sign = match.group("pc")
+        why = f"a percentage: {match.group('num')}{sign if sign == '%' else ' ' + sign}"
         if match.group("to"):
             fields["qualifier"] = " ".join(
                 filter(None, [_qual(match), f"range {match.group('num')} to {match.group('to')}"])

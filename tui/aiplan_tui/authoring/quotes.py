@@ -53,6 +53,7 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
     """The quotations of one paragraph, resolving speakers in reading order."""
     paragraph = paragraphs[number]
     found: list[Found] = []
+    previous: Speaker | None = None
     for marks in quotation_spans(paragraph):
         start, end = trim(paragraph, marks.start + 1, marks.end - 1, " ,;:")
         if start >= end or end - start > LONGEST_QUOTATION:
@@ -67,9 +68,13 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         if words < SHORTEST_QUOTATION and not introduced and not (follows and not before.strip()):
             continue
         speaker, how = _attribute(paragraph, before, after, opening, speakers)
-        if speaker is None and paragraph[:start].strip(' “"') == "":
+        if speaker is None and previous is not None:
+            speaker = previous
+            how = "no attribution of its own; the paragraph's previous quotation's speaker"
+        elif speaker is None and paragraph[:start].strip(' “"') == "":
             speaker = speakers.pronoun()
             how = "the paragraph is a quotation; the last named speaker"
+        previous = speaker or previous
         fields: dict[str, object] = {"speaker": speaker.id if speaker else "", "direct": True}
         why = f"quotation marks, {how}" + (f" ({speaker.how})" if speaker else "")
         found.append(Found("quote", number, start, end, fields, why))
@@ -84,6 +89,8 @@ def _attribute(
         rf"\s*,?\s*({SAYING})\s+(?P<name>{NAME})(?P<role>,\s*[^“”\"]+)?",
         rf"\s*,?\s*(?P<name>{NAME}),\s*(?P<role>[^,“”\"]{{3,80}}?),\s*{SAYING}\b",
         rf"\s*,?\s*(?P<name>{NAME}|{PRONOUN})\s+(?:also\s+)?{SAYING}\b",
+        # a lower-case title first: "ministry spokesperson He Yadong told reporters"
+        rf"\s*,?\s*(?P<role>(?:[a-z][\w-]*\s+){{1,4}})(?P<name>{NAME})\s+{SAYING}\b",
     )
     for pattern in patterns_after:
         match = re.match(pattern, after)
@@ -163,7 +170,11 @@ def reported_speech(
             if according:
                 stop = at + according.start()
                 clause = text[at:stop]
-            lead = re.match(r"\s*(?:that|on|for)\b\s*|\s*[,:]\s*", clause)
+            lead = re.match(
+                r"\s*(?:(?:in|on|at|during|to)\s[^,.;“”\"]{0,50}?\s)?that\b\s*"
+                r"|\s*(?:on|for)\b\s*|\s*[,:]\s*",
+                clause,
+            )  # "said in a blog post that ...": the clause is what follows "that"
             skip = lead.end() if lead else 0
             start, end = trim(paragraph, sentence.start + at + skip, sentence.start + stop)
             if word_count(paragraph[start:end]) < SHORTEST_REPORT:

@@ -77,11 +77,11 @@ class Speakers:
         if words.casefold() in PRONOUNS:
             return self.pronoun()
         words = re.sub(r"’s$|'s$", "", words)
+        if words.casefold().startswith("the "):  # "The European Commission"
+            words = words[4:]
         name, title = split_title(words)
         if not name or name.casefold() in _NOT_NAMES:
             return None
-        if words.casefold().startswith("the "):
-            words = words[4:]
         found = self._match(name) or self._match(words, at_end=True)
         if found is not None:
             speaker = Speaker(found.id, f"{found.name!r} by {found.how}")
