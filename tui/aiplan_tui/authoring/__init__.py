@@ -1,2 +1,3 @@
-"""Making packs: a new pack's files, reading an article's source, suggested highlights and
-writing them into a pack. No Textual."""
+"""Making packs: a new pack's files (`init`), reading an article's source, rule-based,
+offline and explainable suggestions of its highlights and the people they need (`add`), and
+Review's edits to the files. No models, no downloads, no Textual."""

@@ -1,0 +1,131 @@
+"""Dated events: a clause with a date ("On July 28, ...", "on Saturday", "Days earlier").
+
+A weekday is worked out from the article's published date (the last such day on or before
+it); without that date, and for "earlier this month"-like phrases, the date is the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from aiplan_tui.authoring.text import Found, Span, sentence_at, trim
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH = (
+    r"(?P<month>"
+    + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+    + r")\.?"
+)
+DATE_PATTERNS = (
+    # July 28, 2025 / July 28
+    re.compile(
+        rf"\b(?:[Oo]n\s+)?{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    ),
+    # 28 July 2025 / 28 July
+    re.compile(rf"\b(?:[Oo]n\s+)?(?P<day>\d{{1,2}})\s+{MONTH}\b(?:\s+(?P<year>(?:19|20)\d\d)\b)?"),
+    # on Saturday
+    re.compile(r"\b[Oo]n\s+(?P<weekday>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b"),
+    # relative: the text is the date
+    re.compile(
+        r"\b(?P<relative>(?:[Dd]ays|[Ww]eeks|[Mm]onths)\s+(?:earlier|later)|[Ee]arlier\s+this\s+"
+        r"(?:week|month|year)|[Ll]ast\s+(?:week|month|year)|[Yy]esterday)\b"
+    ),
+)
+
+
+def events(paragraph: str, number: int, published: dt.date | None) -> list[Found]:
+    """Each clause of the paragraph that a date phrase dates, at most one per sentence."""
+    found: list[Found] = []
+    dated: set[int] = set()
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(paragraph):
+            sentence = sentence_at(paragraph, match.start())
+            if sentence.start in dated:
+                continue
+            date, how = _date(match, published)
+            if date is None:
+                continue
+            clause = _clause(paragraph, match.start(), match.end(), sentence)
+            if clause is None:
+                continue
+            dated.add(sentence.start)
+            phrase = " ".join(match.group().split())
+            found.append(
+                Found("event", number, clause.start, clause.end, {"date": date},
+                      f"a dated clause: {phrase!r}{how}")
+            )  # fmt: skip
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _date(match: re.Match[str], published: dt.date | None) -> tuple[dt.date | str | None, str]:
+    groups = match.groupdict()
+    if groups.get("weekday"):
+        name = groups["weekday"]
+        if published is None:
+            return name, " (no published date to count back from)"
+        back = (published.weekday() - WEEKDAYS.index(name.casefold())) % 7
+        return published - dt.timedelta(days=back), f", the last {name} on or before {published}"
+    if groups.get("relative"):
+        text = groups["relative"]
+        if text.casefold() == "yesterday" and published is not None:
+            return published - dt.timedelta(days=1), f", the day before {published}"
+        return text[0].upper() + text[1:], " (a relative date: kept as the text)"
+    month = MONTHS[groups["month"].casefold()]
+    day = int(groups["day"])
+    year_text = groups.get("year")
+    if year_text:
+        year, how = int(year_text), ""
+    elif published is not None:
+        year = published.year
+        how = f", in the year of the published date {published}"
+        try:
+            if dt.date(year, month, day) > published:
+                year -= 1
+                how = f", the last {groups['month']} {day} before the published date {published}"
+        except ValueError:
+            return None, ""
+    else:
+        return " ".join(match.group().split()).removeprefix("On ").removeprefix("on "), (
+            " (no year and no published date: kept as the text)"
+        )
+    try:
+        return dt.date(year, month, day), how
+    except ValueError:
+        return None, ""
+
+
+def _clause(paragraph: str, start: int, end: int, sentence: Span) -> Span | None:
+    """The clause around a date phrase: between the commas or semicolons around it; when the
+    phrase is its own clause ("On July 28, China ..."), the clause after it."""
+    text = paragraph
+
+    def bounds(at: int, until: int) -> Span:
+        left = max([sentence.start, *(text.rfind(c, sentence.start, at) + 1 for c in ",;")])
+        rights = [i for c in ",;" if (i := text.find(c, until, sentence.end)) != -1]
+        right = min([sentence.end, *rights])
+        return Span(left, right)
+
+    clause = bounds(start, end)
+    begin, finish = trim(text, clause.start, clause.end, " ,;:.")
+    if text[begin:finish].strip(" ,") == text[start:end].strip(" ,") or finish - begin < 1:
+        if clause.end >= sentence.end:
+            return None
+        following = bounds(clause.end + 1, clause.end + 1)
+        begin, finish = trim(text, following.start, following.end, " ,;:.")
+    if finish - begin < 3 or len(text[begin:finish].split()) < 3:
+        return None
+    return Span(begin, finish)

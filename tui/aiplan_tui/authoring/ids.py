@@ -1,0 +1,61 @@
+"""Readable ids for suggested highlights and proposed entities: `q-<speaker>-<words>`,
+`f-<metric words>`, `george-chen`; letters, digits and `-` only, unique within a set."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+
+from aiplan_tui.authoring.text import word_set
+
+STOP_WORDS = word_set(
+    "a an the of to in on at for by and or but with from as is are was were be been has have "
+    "had its it this that these those their his her than into over about"
+)
+"""Words too common to make an id readable."""
+
+
+def _ascii_words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.findall(r"[a-z0-9]+", folded.casefold())
+
+
+def slug_words(text: str, n: int) -> str:
+    """The first `n` telling words of `text`, lower case, joined by "-" ("" when none).
+
+    Common words are skipped unless nothing else is left: "The two camps are now being
+    formed" -> "two-camps" for n=2."""
+    if n <= 0:
+        return ""
+    words = _ascii_words(text)
+    telling = [w for w in words if w not in STOP_WORDS] or words
+    return "-".join(telling[:n])
+
+
+def unique_id(base: str, taken: Collection[str]) -> str:
+    """`base`, or `base-2`, `base-3`, ... the first one not in `taken` ("item" when empty)."""
+    base = base.strip("-") or "item"
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def quote_id(speaker: str, exact: str, taken: Collection[str], words: int = 3) -> str:
+    """`q-<speaker's last word>-<words of the quotation>`, unique within `taken`."""
+    who = speaker.rsplit("-", 1)[-1] if speaker else ""
+    parts = [p for p in ("q", slug_words(who, 1), slug_words(exact, words)) if p]
+    return unique_id("-".join(parts), taken)
+
+
+def fact_id(metric: str, taken: Collection[str], words: int = 4) -> str:
+    """`f-<metric words>`, unique within `taken`."""
+    return unique_id("-".join(p for p in ("f", slug_words(metric, words)) if p), taken)
+
+
+def entity_id(name: str, taken: Collection[str]) -> str:
+    """Every word of the name: "George Chen" -> `george-chen`, unique within `taken`."""
+    return unique_id("-".join(_ascii_words(name)[:8]), taken)

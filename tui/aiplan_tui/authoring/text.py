@@ -1,0 +1,129 @@
+"""Plain-text helpers the rules share: sentences, clauses and capitalised names."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one string, split at white space."""
+    return frozenset(words.split())
+
+
+UPPER = "A-ZÀ-ÖØ-Þ"
+WORD_CHARS = r"\w’'\.\-"
+NAME = rf"[{UPPER}][{WORD_CHARS}]{{0,40}}(?:\s+[{UPPER}][{WORD_CHARS}]{{0,40}}){{0,5}}"
+"""A run of up to six capitalised words: "Nvidia CEO Jensen Huang", "Dr. Kao Kim Hourn"
+(bounded, so a long run of capitals costs no more than a short one)."""
+
+ABBREVIATIONS = word_set(
+    "mr mrs ms dr prof sen rep gov gen col lt st jr sr inc corp co ltd no vs etc approx"
+)
+"""Words whose full stop does not end a sentence (initials such as U.S. are also kept)."""
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def sentences(text: str) -> tuple[Span, ...]:
+    """Each sentence's span (see `_sentences`), worked out once per paragraph."""
+    return _sentences(text)
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[Span, ...]:
+    """Each sentence's span, without the spaces between them. A full stop after an
+    abbreviation or initials ("U.S. President", "Dr. Kao") does not end one."""
+    found: list[Span] = []
+    start = 0
+    for match in re.finditer(r"[.!?]+[”\"’)]*(?=\s+[“\"‘(]?[" + UPPER + r"0-9])", text):
+        word = re.search(r"([\w.]+)[.!?]+[”\"’)]*$", text[start : match.end()])
+        if match.group().startswith(".") and word is not None:
+            token = word.group(1).rstrip(".")
+            if token.casefold() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", token):
+                continue
+        found.append(Span(start, match.end()))
+        start = match.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text) and text[start:].strip():
+        found.append(Span(start, len(text.rstrip())))
+    return tuple(found)
+
+
+def sentence_at(text: str, at: int) -> Span:
+    """The sentence holding the character at `at` (the whole text when none does)."""
+    spans = sentences(text)
+    number = bisect_right([span.start for span in spans], at) - 1
+    if 0 <= number < len(spans) and at < spans[number].end:
+        return spans[number]
+    return Span(0, len(text))
+
+
+def trim(text: str, start: int, end: int, strip: str = " ,;:.") -> tuple[int, int]:
+    """Narrow [start, end) past the characters of `strip` (and all white space) at either end."""
+    while start < end and (text[start] in strip or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in strip or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[\w’'-]+", text))
+
+
+TITLE_WORDS = word_set(
+    """president premier ceo cfo cto coo chairman chairwoman chair secretary secretary-general
+    minister spokesperson spokesman spokeswoman director governor senator representative
+    former vice chief executive founder co-founder head leader ambassador general judge mayor
+    king queen prince princess party analyst partner commissioner deputy officer chancellor
+    professor prof. dr. mr. mrs. ms. sen. rep. gov. sir lord dame pope premier. economist
+    strategist researcher"""
+)
+HONORIFICS = word_set("dr. mr. mrs. ms. prof. sir dame lord")
+ORGANISATION_WORDS = word_set(
+    """group inc inc. corp corp. corporation company co. ltd ltd. ministry department agency bank
+    university institute association council commission office administration government
+    reuters bloomberg xinhua times post news foundation fund partners capital labs"""
+)
+
+
+def split_title(words: str) -> tuple[str, str]:
+    """A capitalised run as (name, role): the words after the last title word are the name,
+    the ones before are the role, without an honorific ("Nvidia CEO Jensen Huang" ->
+    ("Jensen Huang", "Nvidia CEO"); "Dr. Kao Kim Hourn" -> ("Kao Kim Hourn", ""))."""
+    tokens = words.split()
+    last_title = -1
+    for number, token in enumerate(tokens):
+        if token.casefold() in TITLE_WORDS:
+            last_title = number
+    if last_title == len(tokens) - 1:  # "the Premier": no name after the title
+        return words, ""
+    name = " ".join(tokens[last_title + 1 :])
+    role = " ".join(t for t in tokens[: last_title + 1] if t.casefold() not in HONORIFICS)
+    return name, role
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to four capitalised words, none of them an organisation's ("Asia Group")."""
+    tokens = name.split()
+    return 2 <= len(tokens) <= 4 and not any(t.casefold() in ORGANISATION_WORDS for t in tokens)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One rule's finding, before it is anchored: `paragraph[start:end]` are its exact words."""
+
+    kind: str
+    paragraph: int
+    start: int
+    end: int
+    fields: dict[str, object]
+    why: str
