@@ -167,6 +167,7 @@ def test_export_of_a_given_pack_carries_every_field(make_pack: PackFactory) -> N
         "qualifier": "",
         "usd": None,
         "compare_key": "private-2024",
+        "status": "",
         "according_to": "",
     }
     assert data["articles"][0]["published"] is None

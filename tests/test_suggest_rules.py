@@ -470,3 +470,13 @@ def test_said_in_a_place_that() -> None:
 def test_the_is_not_part_of_a_proposed_name() -> None:
     result = suggest(["The European Commission warned that the measures could cost jobs."], ())
     assert [e.name for e in result.entities] == ["European Commission"]
+
+
+def test_former_stays_in_the_role_the_text_gives() -> None:
+    """ "former Google CEO Eric Schmidt" was proposed as "Google CEO": the article's word
+    "former" was lost, and with it the truth of the role."""
+    found = suggest(
+        ["Figures from the tech industry, including former Google CEO Eric Schmidt, urged a "
+         "united front between the U.S. and China."], ()
+    )  # fmt: skip
+    assert [(e.name, e.role) for e in found.entities] == [("Eric Schmidt", "former Google CEO")]

@@ -121,7 +121,15 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
     role = (match.groupdict().get("role") or "").strip(" ,.;")
     if re.match(r"\w+ing\b|who\b|which\b|adding\b", role):  # "said Chen, adding that ..."
         role = ""
-    return speakers.resolve(match.group("name"), role)
+    return speakers.resolve(
+        match.group("name"), role, word_before(match.string, match.start("name"))
+    )
+
+
+def word_before(text: str, index: int) -> str:
+    """The word just before `index` in `text` ("" when none)."""
+    found = re.search(r"([\w-]+)\W*$", text[:index])
+    return found.group(1) if found else ""
 
 
 def _quoted(text: str) -> str:
@@ -153,7 +161,10 @@ def reported_speech(
             continue
         name = first.group("name") or first.group("name2") or first.group("who")
         name = name or first.group("name3")
-        speaker = speakers.resolve(name, (first.group("role") or "").strip())
+        group = next(g for g in ("name", "name2", "who", "name3") if first.group(g))
+        speaker = speakers.resolve(
+            name, (first.group("role") or "").strip(), word_before(text, first.start(group))
+        )
         if speaker is None:
             continue
         verbs = [(first.group("verb"), first.end())]

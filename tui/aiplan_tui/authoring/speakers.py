@@ -18,6 +18,8 @@ CLOSE_ENOUGH = 88.0
 """How alike (0-100) a name must be to an entity's name or alias to stand for it."""
 
 PRONOUNS = frozenset({"he", "she"})
+ROLE_QUALIFIERS = frozenset({"former", "ex", "acting", "outgoing", "incoming", "late", "then"})
+"""A lower-case word before a title that changes what the title says ("former CEO")."""
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,10 @@ class Speakers:
             return None
         return Speaker(self.last_person.id, "the last named speaker")
 
-    def resolve(self, words: str, role: str = "") -> Speaker | None:
+    def resolve(self, words: str, role: str = "", before: str = "") -> Speaker | None:
         """The entity a capitalised run of words names, or a new proposed one; None when the
-        words name nobody ("The", "It")."""
+        words name nobody ("The", "It"). `before` is the word before the run: "former" in
+        "former Google CEO Eric Schmidt" belongs to the role the text gives."""
         words = words.strip(" ,.;:’'")
         if words.casefold() in PRONOUNS:
             return self.pronoun()
@@ -86,7 +89,10 @@ class Speakers:
         if found is not None:
             speaker = Speaker(found.id, f"{found.name!r} by {found.how}")
         else:
-            proposed = self._propose(name, role or title)
+            given = role or title
+            if given and before.casefold() in ROLE_QUALIFIERS:
+                given = f"{before.casefold()} {given}"
+            proposed = self._propose(name, given)
             speaker = Speaker(proposed.id, f"new entity {proposed.name!r}")
         if self._kind(speaker.id) == "person":
             self.last_person = speaker

@@ -23,15 +23,19 @@ def run_check(root: Path, strict: bool) -> int:
     if found is None:
         result, _ = load_and_compile(root)
         pack = result.pack
-        counts = len(pack.articles), len(pack.highlights), len(pack.entities), len(pack.comparison)
+        counts = (
+            len(pack.articles), len(pack.highlights), len(pack.entities), len(pack.comparison),
+            len(pack.suggested),
+        )  # fmt: skip
         found = result.problems, counts
-    problems, (articles, highlights, entities, cells) = found
+    problems, (articles, highlights, entities, cells, suggested) = found
     for problem in problems.items:
         print(problem.format())
     loaded = ", ".join(
         [
             plural(articles, "article"),
             plural(highlights, "highlight"),
+            *([f"{suggested} suggested (to review)"] if suggested else []),
             plural(entities, "entity"),
             plural(cells, "comparison cell"),
         ]
@@ -41,7 +45,7 @@ def run_check(root: Path, strict: bool) -> int:
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
-def _stored(root: Path) -> tuple[Problems, tuple[int, int, int, int]] | None:
+def _stored(root: Path) -> tuple[Problems, tuple[int, int, int, int, int]] | None:
     compiled = open_compiled(root)
     if compiled is None:
         return None

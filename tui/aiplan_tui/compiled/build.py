@@ -99,7 +99,8 @@ def _fill(
     meta = {
         "manifest": manifest,
         "counts": [
-            len(pack.articles), len(pack.highlights), len(pack.entities), len(pack.comparison)
+            len(pack.articles), len(pack.highlights), len(pack.entities), len(pack.comparison),
+            len(pack.suggested),
         ],
         "skipped": problems.skipped,
         "words": list(data.words),

@@ -70,11 +70,11 @@ class CompiledPack:
     def close(self) -> None:
         self.db.close()
 
-    def counts(self) -> tuple[int, int, int, int]:
-        """Articles, highlights, entities and comparison cells loaded."""
+    def counts(self) -> tuple[int, int, int, int, int]:
+        """Articles, highlights, entities, comparison cells and suggested highlights loaded."""
         with damage_is_stale():
-            articles, highlights, entities, cells = self.meta("counts")
-            return int(articles), int(highlights), int(entities), int(cells)
+            articles, highlights, entities, cells, suggested = self.meta("counts")
+            return int(articles), int(highlights), int(entities), int(cells), int(suggested)
 
     def problems(self) -> Problems:
         """What the loader found wrong, as it found it."""

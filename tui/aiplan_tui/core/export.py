@@ -24,6 +24,7 @@ def pack_to_dict(pack: Pack) -> dict[str, Any]:
         "entities": [_plain(entity, drop=("source",)) for entity in pack.entities],
         "highlights": [_highlight(highlight) for highlight in pack.highlights],
         "comparison": [_plain(cell, drop=("source",)) for cell in pack.comparison],
+        "suggested": [_highlight(highlight) for highlight in pack.suggested],
     }
 
 
