@@ -74,7 +74,7 @@ def test_check_reports_every_problem_at_once(make_pack: PackFactory) -> None:
     ) in lines
     assert (
         'pack/highlights/wire.toml:5:1: error: unknown entity "george-chenn" '
-        '(did you mean "george-chen"?)'
+        '(did you mean "george-chen"?); entities are declared in entities.toml'
     ) in lines
     assert lines[-1].startswith("pack: 3 errors, 0 warnings; skipped 1 cell, 2 highlights")
 

@@ -199,10 +199,12 @@ def test_comparison_cell_references(make_pack: PackFactory) -> None:
     result = load_pack(make_pack({"comparison.toml": cells}))
     found = messages(result)
     assert found[0].endswith(
-        'comparison.toml:2:1: error: unknown dimension "investmnt" (did you mean "investment"?)'
+        'comparison.toml:2:1: error: unknown dimension "investmnt" (did you mean "investment"?); '
+        "dimensions are declared in pack.toml"
     )
     assert found[1].endswith(
-        'comparison.toml:10:1: error: unknown highlight "f-uss" (did you mean "f-us"?)'
+        'comparison.toml:10:1: error: unknown highlight "f-uss" (did you mean "f-us"?); '
+        "highlights are declared in highlights/*.toml"
     )
     assert "comparison.toml:12:1: error: duplicate comparison cell" in found[2]
     assert [c.summary for c in result.pack.comparison] == ["y"]

@@ -13,6 +13,15 @@ from aiplan_tui.core.problems import Problems
 
 _ID_LINE = re.compile(r"""^\s*id\s*=\s*["']([^"'\n]*)["']""", re.MULTILINE)
 
+DECLARED = {
+    "side": "sides are declared in pack.toml",
+    "dimension": "dimensions are declared in pack.toml",
+    "entity": "entities are declared in entities.toml",
+    "article": "articles are the files in articles/",
+    "highlight": "highlights are declared in highlights/*.toml",
+}
+"""Where an unknown reference's kind of thing is declared, said in its message."""
+
 
 @dataclass
 class Registry:
@@ -53,7 +62,8 @@ class Registry:
         key: str,
         problems: Problems,
     ) -> tuple[tuple[str, ...], bool]:
-        """The refs that are known, and False if any is unknown (each reported with "did you mean").
+        """The refs that are known, and False if any is unknown (each reported with a close
+        match or "no close match", and where that kind of thing is declared).
 
         A ref to something whose own definition was rejected is dropped without a second error:
         the definition's error already says what to fix.
@@ -64,6 +74,7 @@ class Registry:
                 continue
             ok = False
             line, col = at.where(key)
-            hint = did_you_mean(ref, list(known))
-            problems.error(at.path, line, col, f'unknown {category} "{ref}"{hint}')
+            hint = did_you_mean(ref, list(known), none=" (no close match)")
+            where = f"; {DECLARED[category]}" if category in DECLARED else ""
+            problems.error(at.path, line, col, f'unknown {category} "{ref}"{hint}{where}')
         return tuple(ref for ref in ids if ref in known), ok
