@@ -108,3 +108,46 @@ def test_an_unknown_highlight_in_a_cell_says_where_highlights_are(make_pack: Pac
         'error: unknown highlight "f-uss" (did you mean "f-us"?); '
         "highlights are declared in highlights/*.toml"
     ]
+
+
+# Every problem in one run
+
+
+def test_an_unknown_speaker_does_not_hide_words_not_found(make_pack: PackFactory) -> None:
+    highlights = HIGHLIGHTS.replace('speaker = "george-chen"', 'speaker = "gorge-chen"').replace(
+        "now being formed", "now bein formed"
+    )
+    found = messages(make_pack({"highlights/wire.toml": highlights}))
+    assert len(found) == 2
+    assert found[0].startswith('error: unknown entity "gorge-chen" (did you mean "george-chen"?)')
+    assert found[1].startswith('error: "exact" text not found in article "wire"')
+
+
+def test_a_duplicate_id_is_reported_with_a_type_error(make_pack: PackFactory) -> None:
+    again = HIGHLIGHTS.split("[[fact]]")[0].replace("direct = true", 'direct = "yes"')
+    root = make_pack({"highlights/wire.toml": HIGHLIGHTS + "\n" + again})
+    found = messages(root)
+    assert found == [
+        'error: "direct" must be true or false, not a string',
+        'error: duplicate highlight id "q-camps" (first defined at wire.toml:2)',
+    ]
+    assert [h.id for h in load_pack(root).pack.highlights] == ["q-camps", "f-us", "f-china"]
+
+
+def test_a_bad_cell_still_has_its_references_checked(make_pack: PackFactory) -> None:
+    cells = (
+        '[[cell]]\ndimension = "investment"\nside = "uss"\nsummary = 3\nhighlights = ["f-uss"]\n'
+    )
+    found = messages(make_pack({"comparison.toml": cells}))
+    assert [m.split(" (")[0].split(";")[0] for m in found] == [
+        'error: "summary" must be a string, not a number',
+        'error: unknown side "uss"',
+        'error: unknown highlight "f-uss"',
+    ]
+
+
+def test_a_bad_entity_still_has_its_id_checked(make_pack: PackFactory) -> None:
+    entities = ENTITIES + '\n[[entity]]\nid = "george-chen"\nname = "G"\nkind = "persn"\n'
+    found = messages(make_pack({"entities.toml": entities}))
+    assert found[0].startswith('error: "kind" must be one of')
+    assert found[1] == 'error: duplicate entity id "george-chen" (first defined at entities.toml:2)'

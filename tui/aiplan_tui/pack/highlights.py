@@ -6,7 +6,7 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from aiplan_tui.core.fields import TableAt, check_table, did_you_mean
+from aiplan_tui.core.fields import TableAt, check_fields, did_you_mean
 from aiplan_tui.core.model import (
     HIGHLIGHT_KINDS,
     Event,
@@ -69,16 +69,28 @@ def load_highlight_file(path: Path, registry: Registry, problems: Problems) -> N
 def _build(
     kind: str, table: Any, at: TableAt, registry: Registry, problems: Problems
 ) -> Highlight | None:
-    values = check_table(table, schema.HIGHLIGHT_COMMON + schema.HIGHLIGHT_KIND[kind], at, problems)
-    if values is None or not registry.claim("highlight", values["id"], at, problems):
+    """The highlight, or None when anything is wrong; either way every check is made, so one
+    run reports all of a table's problems (a bad type, a duplicate id, an unknown speaker and
+    words not found in the article, together)."""
+    values, ok = check_fields(
+        table, schema.HIGHLIGHT_COMMON + schema.HIGHLIGHT_KIND[kind], at, problems
+    )
+    if not isinstance(table, dict):
         return None
-    if not _resolve_references(kind, values, at, registry, problems):
-        return None
-    article = registry.articles[values["article"]]
+    if "id" in values:
+        ok = registry.claim("highlight", values["id"], at, problems) and ok
+    ok = _resolve_references(kind, values, at, registry, problems) and ok
+    article = registry.articles.get(values.get("article", ""))
+    anchor_fields = ("exact", "prefix", "suffix")
+    unusable = any(key in table and key not in values for key in anchor_fields)
+    if article is None or "exact" not in values or unusable:
+        return None  # the article, or the words to find in it, are already reported
     prefix, suffix = values.get("prefix", ""), values.get("suffix", "")
     found = anchors.find_all(article.paragraphs, values["exact"], prefix, suffix)
     if len(found) != 1:
         _report_anchor(found, values["exact"], article.paragraphs, article.id, at, problems)
+        return None
+    if not ok:
         return None
     return _CLASSES[kind](location=found[0], source=SourceRef(at.path, at.where()[0]), **values)
 
@@ -86,7 +98,8 @@ def _build(
 def _resolve_references(
     kind: str, values: dict[str, Any], at: TableAt, registry: Registry, problems: Problems
 ) -> bool:
-    """Keep only known refs in `values`; False if the highlight cannot stand without one."""
+    """Keep only known refs in `values`; False if the highlight cannot stand without one.
+    A field that is absent or of the wrong type is already reported, and skipped here."""
     single: dict[str, tuple[str, Collection[str]]] = {"article": ("article", registry.articles)}
     if kind == "quote":
         single["speaker"] = ("entity", registry.entities)
@@ -96,6 +109,8 @@ def _resolve_references(
         single["according_to"] = ("entity", registry.entities)
     ok = True
     for key, (category, known) in single.items():
+        if key not in values:
+            continue
         kept, fine = registry.resolve(category, [values[key]], known, at, key, problems)
         ok = ok and fine and bool(kept)
     lists: dict[str, tuple[str, Collection[str]]] = {
