@@ -151,3 +151,144 @@ def test_a_bad_entity_still_has_its_id_checked(make_pack: PackFactory) -> None:
     found = messages(make_pack({"entities.toml": entities}))
     assert found[0].startswith('error: "kind" must be one of')
     assert found[1] == 'error: duplicate entity id "george-chen" (first defined at entities.toml:2)'
+
+
+# check --fix
+
+CURLY_ARTICLE = """\
++++
+title = "Chips and money"
+sides = ["us", "china"]
++++
+
+China’s envoy said the two camps are now being formed – again.
+
+The U.S. restricted chip exports. Chen said the two camps are now being formed.
+
+Private AI investment reached $109.1 billion in the U.S., against $9.3 billion in China.
+"""
+
+
+def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
+    """The lines that differ, pairwise (both files have the same number of lines)."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    assert len(old) == len(new)
+    return [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+
+
+def test_fix_respells_quotes_apostrophes_and_dashes_as_the_article_has_them(
+    make_pack: PackFactory,
+) -> None:
+    highlights = HIGHLIGHTS.replace(
+        'exact = "the two camps are now being formed"',
+        "exact = \"China's envoy said\"  # the envoy\nsuffix = ' the two camps are now being formed - again'",
+    )
+    root = make_pack({"articles/wire.md": CURLY_ARTICLE, "highlights/wire.toml": highlights})
+    path = root / "highlights/wire.toml"
+    before = path.read_bytes().decode()
+    first = run("check", str(root), cwd=root.parent)
+    assert first.returncode == 1
+    assert (
+        'pack/highlights/wire.toml:4:1: error: "exact" is in article "wire" only with its '
+        'quotation marks, apostrophes and dashes: exact = "China’s envoy said"; '
+        'suffix = " the two camps are now being formed – again" (`check --fix` writes it so)'
+    ) in first.stdout.splitlines()
+
+    fixed = run("check", "--fix", str(root), cwd=root.parent)
+    assert fixed.returncode == 0, fixed.stdout
+    after = path.read_bytes().decode()
+    assert changed_lines(before, after) == [
+        (
+            'exact = "China\'s envoy said"  # the envoy\n',
+            'exact = "China’s envoy said"  # the envoy\n',
+        ),
+        (
+            "suffix = ' the two camps are now being formed - again'\n",
+            'suffix = " the two camps are now being formed – again"\n',
+        ),
+    ]
+    lines = fixed.stdout.splitlines()
+    assert lines[:2] == [
+        'pack/highlights/wire.toml:4: exact = "China\'s envoy said"  # the envoy → '
+        'exact = "China’s envoy said"  # the envoy',
+        "pack/highlights/wire.toml:5: suffix = ' the two camps are now being formed - again' → "
+        'suffix = " the two camps are now being formed – again"',
+    ]
+    assert lines[2] == "pack: fixed 2 problems in 1 file; checking again"
+    assert lines[-1].startswith("pack: 0 errors, 0 warnings")
+
+
+def test_fix_adds_the_prefix_that_picks_the_only_place_a_quotation_can_mean(
+    make_pack: PackFactory,
+) -> None:
+    """The words are in paragraphs 1 and 2; only paragraph 2 names the speaker (Chen)."""
+    root = make_pack({"articles/wire.md": CURLY_ARTICLE})
+    path = root / "highlights/wire.toml"
+    before = path.read_text(encoding="utf-8")
+    first = run("check", str(root), cwd=root.parent)
+    assert (
+        'pack/highlights/wire.toml:4:1: error: "exact" occurs 2 times in article "wire" '
+        "(paragraphs 1, 2); add a prefix or suffix that picks one "
+        '(suffix = " –" picks the 1st; suffix = "." picks the 2nd)'
+    ) in first.stdout.splitlines()
+
+    fixed = run("check", "--fix", str(root), cwd=root.parent)
+    assert fixed.returncode == 0, fixed.stdout
+    after = path.read_text(encoding="utf-8")
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    added = [line for line in new if line not in old]
+    assert added == ['suffix = "."\n']
+    assert [line for line in old if line not in new] == []
+    assert new.index(added[0]) == 7  # after the quotation's last key, before the blank line
+    assert 'pack/highlights/wire.toml:8: + suffix = "."' in fixed.stdout.splitlines()
+
+
+def test_fix_leaves_words_that_could_mean_either_place(make_pack: PackFactory) -> None:
+    article = CURLY_ARTICLE.replace("Chen said", "He said")
+    root = make_pack({"articles/wire.md": article})
+    before = (root / "highlights/wire.toml").read_bytes()
+    fixed = run("check", "--fix", str(root), cwd=root.parent)
+    assert fixed.returncode == 1
+    assert (root / "highlights/wire.toml").read_bytes() == before
+    assert "pack: fixed 0 problems in 0 files; checking again" in fixed.stdout.splitlines()
+
+
+def test_fix_lists_a_tagged_highlight_in_its_cell(make_pack: PackFactory) -> None:
+    """f-us is tagged investment and of the US: the investment/us cell must list it, or
+    Compare never shows it. The cell's other lines, and the comment, stay as they were."""
+    highlights = HIGHLIGHTS.replace(
+        'sides = ["us"]', 'sides = ["us"]\ndimensions = ["investment", "chips"]'
+    )
+    comparison = (
+        '# the cells\n[[cell]]\ndimension = "investment"\nside = "us"\n'
+        'summary = "Far more private money."\nhighlights = []  # to do\n'
+    )
+    root = make_pack({"highlights/wire.toml": highlights, "comparison.toml": comparison})
+    path = root / "comparison.toml"
+    before = path.read_text(encoding="utf-8")
+    assert run("check", "--strict", str(root), cwd=root.parent).returncode == 0
+    fixed = run("check", "--fix", str(root), cwd=root.parent)
+    assert fixed.returncode == 0
+    assert changed_lines(before, path.read_text(encoding="utf-8")) == [
+        ("highlights = []  # to do\n", 'highlights = ["f-us"]  # to do\n')
+    ]
+    lines = fixed.stdout.splitlines()
+    assert (
+        lines[0]
+        == 'pack/comparison.toml:6: highlights = []  # to do → highlights = ["f-us"]  # to do'
+    )
+    assert lines[1] == (
+        'pack/highlights/wire.toml:9:1: warning: highlight "f-us" is tagged chips/us but no '
+        "cell covers chips/us: cells are declared in comparison.toml (not fixed: its summary "
+        "is yours to write)"
+    )
+    assert load_pack(root).pack.comparison[0].highlights == ("f-us",)
+
+
+def test_fix_with_nothing_to_fix_changes_nothing(make_pack: PackFactory) -> None:
+    root = make_pack()
+    files = {path: path.read_bytes() for path in root.rglob("*") if path.is_file()}
+    done = run("check", "--fix", str(root), cwd=root.parent)
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[0] == "pack: fixed 0 problems in 0 files; checking again"
+    assert {path: path.read_bytes() for path in root.rglob("*") if path.is_file()} == files

@@ -232,7 +232,8 @@ def test_ambiguous_anchor_and_prefix_that_settles_it(make_pack: PackFactory) -> 
     ambiguous = HIGHLIGHTS.replace('exact = "$9.3 billion"', 'exact = "billion"')
     result = load_pack(make_pack({"highlights/wire.toml": ambiguous}))
     assert only_problem(result).endswith(
-        '"exact" occurs 2 times in article "wire" (paragraphs 2, 2); add a prefix or suffix that picks one'
+        '"exact" occurs 2 times in article "wire" (paragraphs 2, 2); add a prefix or suffix '
+        'that picks one (prefix = "$109.1 " picks the 1st; prefix = "$9.3 " picks the 2nd)'
     )
     settled = ambiguous.replace('exact = "billion"', 'exact = "billion"\nprefix = "$9.3 "')
     result = load_pack(make_pack({"highlights/wire.toml": settled}))

@@ -16,9 +16,13 @@ from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import PackNotFoundError
 
 
-def run_check(root: Path, strict: bool) -> int:
+def run_check(root: Path, strict: bool, fix: bool = False) -> int:
     if not root.is_dir():
         raise PackNotFoundError(f"{root}: no such content directory")
+    if fix:
+        from aiplan_tui.cli.fix import apply_fixes
+
+        apply_fixes(root)
     found = _stored(root)
     if found is None:
         result, _ = load_and_compile(root)

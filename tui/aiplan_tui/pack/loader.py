@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -17,13 +17,23 @@ from aiplan_tui.core.fields import (
     did_you_mean,
 )
 from aiplan_tui.core.files import entry_problem
-from aiplan_tui.core.model import Cell, Dimension, Entity, Pack, PackInfo, Side, SourceRef
-from aiplan_tui.core.problems import Problems
+from aiplan_tui.core.model import (
+    Cell,
+    Dimension,
+    Entity,
+    Highlight,
+    Pack,
+    PackInfo,
+    Position,
+    Side,
+    SourceRef,
+)
+from aiplan_tui.core.problems import Fix, Problems
 from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text, salvage_text
 from aiplan_tui.pack import schema
 from aiplan_tui.pack.articles import load_article
 from aiplan_tui.pack.attribution import check_attribution
-from aiplan_tui.pack.highlights import load_highlight_file
+from aiplan_tui.pack.highlights import load_highlight_file, settle_ambiguous
 from aiplan_tui.pack.mentions import entity_names
 from aiplan_tui.pack.registry import Registry
 
@@ -62,13 +72,16 @@ def load_pack(root: Path) -> LoadResult:
     for path in _files(root / "highlights", "*.toml"):
         if path not in refused:
             load_highlight_file(path, registry, problems)
-    cells = [
-        cell
+    settle_ambiguous(registry, problems)
+    placed_cells = {
+        f"{cell.dimension}/{cell.side}": (cell, at)
         for table, at, ok in _load_tables(
             root / "comparison.toml", "cell", schema.CELL, registry, problems, refused
         )
         if (cell := _make_cell(table, at, ok, registry, problems)) is not None
-    ]
+    }
+    cells = [cell for cell, _ in placed_cells.values()]
+    _check_coverage(placed_cells, registry, problems)
     pack = Pack(
         info=info,
         root=root,
@@ -318,3 +331,33 @@ def _make_cell(
         problems.skip("cell")
         return None
     return Cell(source=SourceRef(at.path, at.where()[0]), **values)
+
+
+def _check_coverage(
+    placed: dict[str, tuple[Cell, TableAt]], registry: Registry, problems: Problems
+) -> None:
+    """A highlight tagged with a dimension, of one side, where that comparison cell exists and
+    does not list it never appears on Compare: its entry is a fix for `check --fix`. Not a
+    warning: a cell may leave tagged highlights out on purpose (the bundled pack's do)."""
+    for highlight, key in tagged_cells(registry.highlights.values()):
+        if key in placed:
+            cell, at = placed[key]
+            if highlight.id not in cell.highlights:
+                fix = Fix(at.path, "cell", at.index, "highlights", append=highlight.id)
+                problems.fixes.append(fix)
+
+
+def tagged_cells(highlights: Iterable[Highlight]) -> Iterator[tuple[Highlight, str]]:
+    """Each accepted highlight with the `dimension/side` of each cell it is tagged for: its
+    dimensions, and its side (a position's, else its one entry in `sides`)."""
+    for highlight in highlights:
+        if highlight.status:
+            continue
+        if isinstance(highlight, Position):
+            side = highlight.side
+        elif len(highlight.sides) == 1:
+            side = highlight.sides[0]
+        else:
+            continue
+        for dimension in highlight.dimensions:
+            yield highlight, f"{dimension}/{side}"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aiplan_tui.core.fields import TableAt, did_you_mean
-from aiplan_tui.core.model import Article, Dimension, Entity, Highlight, Side
+from aiplan_tui.core.model import Article, Dimension, Entity, Highlight, Location, Side
 from aiplan_tui.core.problems import Problems
 
 _ID_LINE = re.compile(r"""^\s*id\s*=\s*["']([^"'\n]*)["']""", re.MULTILINE)
@@ -23,6 +23,20 @@ DECLARED = {
 """Where an unknown reference's kind of thing is declared, said in its message."""
 
 
+@dataclass(frozen=True)
+class Ambiguous:
+    """A highlight whose words occur in several places of its article, to settle once every
+    highlight is loaded (one that others already hold is not the one meant)."""
+
+    at: TableAt
+    article: str
+    exact: str
+    prefix: str
+    suffix: str
+    found: tuple[Location, ...]
+    speaker: str
+
+
 @dataclass
 class Registry:
     """Everything loaded so far, by id, plus the ids that were defined but rejected."""
@@ -35,6 +49,7 @@ class Registry:
     rejected: set[tuple[str, str]] = field(default_factory=set)
     """(category, id) pairs whose definition had errors: references to them are not errors again."""
     defined_at: dict[tuple[str, str], tuple[Path, int]] = field(default_factory=dict)
+    ambiguous: list[Ambiguous] = field(default_factory=list)
 
     def claim(self, category: str, item_id: str, at: TableAt, problems: Problems) -> bool:
         """Reserve an id; a duplicate is reported with where the first one is, and gives False."""
