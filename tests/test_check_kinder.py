@@ -292,3 +292,33 @@ def test_fix_with_nothing_to_fix_changes_nothing(make_pack: PackFactory) -> None
     assert done.returncode == 0
     assert done.stdout.splitlines()[0] == "pack: fixed 0 problems in 0 files; checking again"
     assert {path: path.read_bytes() for path in root.rglob("*") if path.is_file()} == files
+
+
+# Repeated causes grouped
+
+
+def test_one_cause_at_many_places_is_one_line_listing_them(make_pack: PackFactory) -> None:
+    quote = HIGHLIGHTS.split("[[fact]]")[0].replace("george-chen", "afp")
+    quotes = "\n".join(quote.replace('"q-camps"', f'"q-{n}"') for n in range(7))
+    root = make_pack({"highlights/wire.toml": HIGHLIGHTS, "highlights/afp.toml": quotes})
+    done = run("check", str(root), cwd=root.parent)
+    lines = done.stdout.splitlines()
+    assert lines == [
+        'pack/highlights/afp.toml:5:1: error: unknown entity "afp" (no close match); '
+        "entities are declared in entities.toml (7 places; also pack/highlights/afp.toml:14, "
+        "pack/highlights/afp.toml:23, pack/highlights/afp.toml:32, pack/highlights/afp.toml:41 "
+        "and 2 more)",
+        "pack: 7 errors, 0 warnings; skipped 7 highlights "
+        "(1 article, 3 highlights, 1 entity, 1 comparison cell loaded)",
+    ]
+
+
+def test_a_cause_at_two_places_keeps_a_line_each(make_pack: PackFactory) -> None:
+    quote = HIGHLIGHTS.split("[[fact]]")[0].replace("george-chen", "afp")
+    quotes = "\n".join(quote.replace('"q-camps"', f'"q-{n}"') for n in range(2))
+    root = make_pack({"highlights/afp.toml": quotes})
+    lines = run("check", str(root), cwd=root.parent).stdout.splitlines()
+    assert [line.split(": error")[0] for line in lines[:2]] == [
+        "pack/highlights/afp.toml:5:1",
+        "pack/highlights/afp.toml:14:1",
+    ]
