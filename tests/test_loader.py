@@ -199,10 +199,12 @@ def test_comparison_cell_references(make_pack: PackFactory) -> None:
     result = load_pack(make_pack({"comparison.toml": cells}))
     found = messages(result)
     assert found[0].endswith(
-        'comparison.toml:2:1: error: unknown dimension "investmnt" (did you mean "investment"?)'
+        'comparison.toml:2:1: error: unknown dimension "investmnt" (did you mean "investment"?); '
+        "dimensions are declared in pack.toml"
     )
     assert found[1].endswith(
-        'comparison.toml:10:1: error: unknown highlight "f-uss" (did you mean "f-us"?)'
+        'comparison.toml:10:1: error: unknown highlight "f-uss" (did you mean "f-us"?); '
+        "highlights are declared in highlights/*.toml"
     )
     assert "comparison.toml:12:1: error: duplicate comparison cell" in found[2]
     assert [c.summary for c in result.pack.comparison] == ["y"]
@@ -230,7 +232,8 @@ def test_ambiguous_anchor_and_prefix_that_settles_it(make_pack: PackFactory) -> 
     ambiguous = HIGHLIGHTS.replace('exact = "$9.3 billion"', 'exact = "billion"')
     result = load_pack(make_pack({"highlights/wire.toml": ambiguous}))
     assert only_problem(result).endswith(
-        '"exact" occurs 2 times in article "wire" (paragraphs 2, 2); add a prefix or suffix that picks one'
+        '"exact" occurs 2 times in article "wire" (paragraphs 2, 2); add a prefix or suffix '
+        'that picks one (prefix = "$109.1 " picks the 1st; prefix = "$9.3 " picks the 2nd)'
     )
     settled = ambiguous.replace('exact = "billion"', 'exact = "billion"\nprefix = "$9.3 "')
     result = load_pack(make_pack({"highlights/wire.toml": settled}))

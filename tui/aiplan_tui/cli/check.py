@@ -6,19 +6,24 @@ reported as they were found.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS
 from aiplan_tui.compiled.current import load_and_compile, open_compiled
 from aiplan_tui.compiled.stale import Stale
-from aiplan_tui.core.problems import Problems, display_path, plural
+from aiplan_tui.core.problems import Problem, Problems, display_path, plural
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import PackNotFoundError
 
 
-def run_check(root: Path, strict: bool) -> int:
+def run_check(root: Path, strict: bool, fix: bool = False) -> int:
     if not root.is_dir():
         raise PackNotFoundError(f"{root}: no such content directory")
+    if fix:
+        from aiplan_tui.cli.fix import apply_fixes
+
+        apply_fixes(root)
     found = _stored(root)
     if found is None:
         result, _ = load_and_compile(root)
@@ -29,8 +34,8 @@ def run_check(root: Path, strict: bool) -> int:
         )  # fmt: skip
         found = result.problems, counts
     problems, (articles, highlights, entities, cells, suggested) = found
-    for problem in problems.items:
-        print(problem.format())
+    for line in grouped(problems.items):
+        print(line)
     loaded = ", ".join(
         [
             plural(articles, "article"),
@@ -55,3 +60,28 @@ def _stored(root: Path) -> tuple[Problems, tuple[int, int, int, int, int]] | Non
         return None
     finally:
         compiled.close()
+
+
+GROUP_FROM = 3
+"""A message said at this many places or more is one line: the same cause, fixed once."""
+SHOWN_PLACES = 4
+
+
+def grouped(items: list[Problem]) -> Iterator[str]:
+    """Each problem as PATH:LINE:COL; one whose very message recurs GROUP_FROM times or more
+    (the same unknown entity in twelve quotations) as one line at its first place, listing
+    the others, where the first one stood."""
+    places: dict[tuple[str, str], list[Problem]] = {}
+    for problem in items:
+        places.setdefault((problem.severity, problem.message), []).append(problem)
+    for problem in items:
+        same = places[(problem.severity, problem.message)]
+        if len(same) < GROUP_FROM:
+            yield problem.format()
+            continue
+        if same[0] is not problem:
+            continue
+        others = [f"{display_path(p.path)}:{p.line}" for p in same[1 : 1 + SHOWN_PLACES]]
+        more = len(same) - 1 - len(others)
+        listed = ", ".join(others) + (f" and {more} more" if more else "")
+        yield clean_line(f"{problem.format()} ({len(same)} places; also {listed})")

@@ -91,7 +91,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.command == "check":
             from aiplan_tui.cli.check import run_check
 
-            return run_check(args.dir or content, strict=args.strict)
+            return run_check(args.dir or content, strict=args.strict, fix=args.fix)
         # Taken before anything is read: a file changed during the load counts as changed.
         manifest = pack_manifest(content) if args.command in COMPILING else ""
         is_pack = content.is_dir() and not not_a_pack(content)

@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="pack (default: bundled)")
     check.add_argument("--strict", action="store_true", help="treat warnings as problems too")
+    check.add_argument(
+        "--fix", action="store_true",
+        help="first repair what has one right answer (an anchor's quotation marks, apostrophes "
+        "and dashes; a prefix or suffix where only one place can be meant; a comparison cell's "
+        "missing entry), printing each change with its line; then check",
+    )  # fmt: skip
 
     export = commands.add_parser(
         "export",

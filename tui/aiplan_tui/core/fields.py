@@ -109,14 +109,40 @@ class TableAt:
         return self.locator.key(self.table, self.index, key)
 
 
-def did_you_mean(word: str, options: Sequence[str], cutoff: float = 60) -> str:
-    """` (did you mean "x"?)` for the closest option, or nothing when none is close."""
-    if not options:
-        return ""
-    from rapidfuzz import process  # only a mistake needs it: not imported at start-up
+CLOSE = 75.0
+"""The least rapidfuzz `ratio` (edits over the whole of both words) for a "did you mean":
+`gorge-chen` is 95 from george-chen; `agence-france-presse` is 39 from the nearest entity id.
+The default WRatio scorer also matched parts of words, so a long id came "close" to almost
+any short one (60 for asean)."""
 
-    best = process.extractOne(word, list(options), score_cutoff=cutoff)
-    return f' (did you mean "{best[0]}"?)' if best else ""
+_SEGMENTS = re.compile(r"[-_.:\s]+")
+
+
+def closest(word: str, options: Sequence[str]) -> str | None:
+    """The option that is a slip of `word` away (a typo or a dropped word of an id), or None.
+
+    Close means most of both words agree (`ratio` >= CLOSE, case aside), or `word` is one
+    whole part of a dashed id (`jensen` for jensen-huang)."""
+    if not options or not word:
+        return None
+    from rapidfuzz import fuzz, process  # only a mistake needs it: not imported at start-up
+
+    lowered = word.lower()
+    best = process.extractOne(
+        lowered, [option.lower() for option in options], scorer=fuzz.ratio, score_cutoff=CLOSE
+    )
+    if best is not None:
+        return options[best[2]]
+    for option in options:
+        if lowered in _SEGMENTS.split(option.lower()):
+            return option
+    return None
+
+
+def did_you_mean(word: str, options: Sequence[str], none: str = "") -> str:
+    """` (did you mean "x"?)` for a close option; else `none` (such as " (no close match)")."""
+    best = closest(word, list(options))
+    return f' (did you mean "{best}"?)' if best is not None else none
 
 
 def check_table(

@@ -38,12 +38,28 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+@dataclass(frozen=True)
+class Fix:
+    """The one right repair of a problem, as an edit of one field of one table of a TOML file:
+    `value` sets the string field `key`; `append` adds an id to the list `key` (made if absent).
+    `check --fix` applies them; a loaded pack does not keep them (nor does the compiled one)."""
+
+    path: Path
+    table: str
+    index: int
+    key: str
+    value: str | None = None
+    append: str | None = None
+
+
 @dataclass
 class Problems:
     """An ordered collection of problems plus what had to be skipped because of them."""
 
     items: list[Problem] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    fixes: list[Fix] = field(default_factory=list)
+    """Repairs with one right answer for some of the problems (see `check --fix`)."""
 
     def error(self, path: Path, line: int, col: int, message: str) -> None:
         self.items.append(Problem(path, line, col, message, "error"))

@@ -129,3 +129,91 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
         end += 1
     return start, end
+
+
+_SAME_MARK = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    }
+)
+"""Curly and straight quotation marks and apostrophes, and the dashes, as one: search folds
+them so; an anchor must match the article's own. One character for one, so offsets hold."""
+
+
+@dataclass(frozen=True)
+class Respelled:
+    """Where words stand in an article once marks are ignored, and the article's own form."""
+
+    location: Location
+    exact: str
+    prefix: str
+    suffix: str
+
+
+def find_respelled(
+    paragraphs: Sequence[str], exact: str, prefix: str = "", suffix: str = ""
+) -> list[Respelled]:
+    """Every place `exact` (with its prefix and suffix) occurs if quotation marks,
+    apostrophes and dashes are not told apart, each with the article's spelling of the three."""
+    plain = tuple(paragraph.translate(_SAME_MARK) for paragraph in paragraphs)
+    found = find_all(
+        plain,
+        exact.translate(_SAME_MARK),
+        prefix.translate(_SAME_MARK),
+        suffix.translate(_SAME_MARK),
+    )
+    return [
+        Respelled(
+            at,
+            paragraphs[at.paragraph][at.start : at.end],
+            paragraphs[at.paragraph][at.start - len(prefix) : at.start],
+            paragraphs[at.paragraph][at.end : at.end + len(suffix)],
+        )
+        for at in found
+    ]
+
+
+def telling_context(
+    paragraphs: Sequence[str],
+    exact: str,
+    prefix: str,
+    suffix: str,
+    at: Location,
+    words: int = 8,
+) -> tuple[str, str] | None:
+    """The shortest (prefix, suffix) in whole words that makes `at` the only place `exact`
+    occurs, extending the given ones; None if eight words either way are not enough."""
+    paragraph = paragraphs[at.paragraph]
+    tried: list[tuple[str, str]] = []
+    start = at.start - len(prefix)
+    end = at.end + len(suffix)
+    for _ in range(words):
+        start = _word_before(paragraph, start)
+        end = _word_after(paragraph, end)
+        if start < at.start - len(prefix):
+            tried.append((paragraph[start : at.start], suffix))
+        if end > at.end + len(suffix):
+            tried.append((prefix, paragraph[at.end : end]))
+    tried.sort(key=lambda pair: len(pair[0]) + len(pair[1]))
+    for new_prefix, new_suffix in tried:
+        if find_all(paragraphs, exact, new_prefix, new_suffix) == [at]:
+            return new_prefix, new_suffix
+    return None
+
+
+def _word_before(text: str, index: int) -> int:
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index
+
+
+def _word_after(text: str, index: int) -> int:
+    while index < len(text) and text[index].isspace():
+        index += 1
+    while index < len(text) and not text[index].isspace():
+        index += 1
+    return index

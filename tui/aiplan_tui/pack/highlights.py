@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from aiplan_tui.core.fields import TableAt, check_table, did_you_mean
+from aiplan_tui.core.fields import TableAt, check_fields, did_you_mean
 from aiplan_tui.core.model import (
     HIGHLIGHT_KINDS,
+    Article,
     Event,
     Fact,
     Highlight,
+    Location,
     Position,
     Quote,
     SourceRef,
 )
-from aiplan_tui.core.problems import Problems
+from aiplan_tui.core.problems import Fix, Problems
 from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text, salvage_text
 from aiplan_tui.pack import anchors, schema
-from aiplan_tui.pack.registry import Registry
+from aiplan_tui.pack.registry import Ambiguous, Registry
 
 _CLASSES: dict[str, type[Highlight]] = {
     "quote": Quote,
@@ -66,19 +69,34 @@ def load_highlight_file(path: Path, registry: Registry, problems: Problems) -> N
                 registry.highlights[highlight.id] = highlight
 
 
+_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
+
+
 def _build(
     kind: str, table: Any, at: TableAt, registry: Registry, problems: Problems
 ) -> Highlight | None:
-    values = check_table(table, schema.HIGHLIGHT_COMMON + schema.HIGHLIGHT_KIND[kind], at, problems)
-    if values is None or not registry.claim("highlight", values["id"], at, problems):
+    """The highlight, or None when anything is wrong; either way every check is made, so one
+    run reports all of a table's problems (a bad type, a duplicate id, an unknown speaker and
+    words not found in the article, together)."""
+    values, ok = check_fields(
+        table, schema.HIGHLIGHT_COMMON + schema.HIGHLIGHT_KIND[kind], at, problems
+    )
+    if not isinstance(table, dict):
         return None
-    if not _resolve_references(kind, values, at, registry, problems):
-        return None
-    article = registry.articles[values["article"]]
+    if "id" in values:
+        ok = registry.claim("highlight", values["id"], at, problems) and ok
+    ok = _resolve_references(kind, values, at, registry, problems) and ok
+    article = registry.articles.get(values.get("article", ""))
+    anchor_fields = ("exact", "prefix", "suffix")
+    unusable = any(key in table and key not in values for key in anchor_fields)
+    if article is None or "exact" not in values or unusable:
+        return None  # the article, or the words to find in it, are already reported
     prefix, suffix = values.get("prefix", ""), values.get("suffix", "")
     found = anchors.find_all(article.paragraphs, values["exact"], prefix, suffix)
     if len(found) != 1:
-        _report_anchor(found, values["exact"], article.paragraphs, article.id, at, problems)
+        _report_anchor(found, values, article, at, registry, problems)
+        return None
+    if not ok:
         return None
     return _CLASSES[kind](location=found[0], source=SourceRef(at.path, at.where()[0]), **values)
 
@@ -86,7 +104,8 @@ def _build(
 def _resolve_references(
     kind: str, values: dict[str, Any], at: TableAt, registry: Registry, problems: Problems
 ) -> bool:
-    """Keep only known refs in `values`; False if the highlight cannot stand without one."""
+    """Keep only known refs in `values`; False if the highlight cannot stand without one.
+    A field that is absent or of the wrong type is already reported, and skipped here."""
     single: dict[str, tuple[str, Collection[str]]] = {"article": ("article", registry.articles)}
     if kind == "quote":
         single["speaker"] = ("entity", registry.entities)
@@ -96,6 +115,8 @@ def _resolve_references(
         single["according_to"] = ("entity", registry.entities)
     ok = True
     for key, (category, known) in single.items():
+        if key not in values:
+            continue
         kept, fine = registry.resolve(category, [values[key]], known, at, key, problems)
         ok = ok and fine and bool(kept)
     lists: dict[str, tuple[str, Collection[str]]] = {
@@ -110,22 +131,65 @@ def _resolve_references(
 
 
 def _report_anchor(
-    found: list[Any],
-    exact: str,
-    paragraphs: tuple[str, ...],
-    article: str,
+    found: list[Location],
+    values: dict[str, Any],
+    article: Article,
     at: TableAt,
+    registry: Registry,
     problems: Problems,
 ) -> None:
     line, col = at.where("exact")
+    exact, prefix, suffix = values["exact"], values.get("prefix", ""), values.get("suffix", "")
+    paragraphs = article.paragraphs
     if found:
+        options = []
+        for number, place in enumerate(found[:3], 1):
+            context = anchors.telling_context(paragraphs, exact, prefix, suffix, place)
+            if context is not None:
+                key, text = (
+                    ("prefix", context[0]) if context[0] != prefix else ("suffix", context[1])
+                )
+                spelled = json.dumps(text, ensure_ascii=False)
+                options.append(f"{key} = {spelled} picks the {_ORDINALS[number]}")
         where = ", ".join(str(loc.paragraph + 1) for loc in found)
+        hint = f" ({'; '.join(options)})" if options else ""
         problems.error(
             at.path,
             line,
             col,
-            f'"exact" occurs {len(found)} times in article "{article}" (paragraphs {where}); '
-            "add a prefix or suffix that picks one",
+            f'"exact" occurs {len(found)} times in article "{article.id}" (paragraphs {where}); '
+            f"add a prefix or suffix that picks one{hint}",
+        )
+        registry.ambiguous.append(
+            Ambiguous(
+                at, article.id, exact, prefix, suffix, tuple(found), values.get("speaker", "")
+            )
+        )
+        return
+    respelled = anchors.find_respelled(paragraphs, exact, prefix, suffix)
+    if len(respelled) == 1:
+        own = respelled[0]
+        changed = {
+            key: new
+            for key, old, new in (
+                ("exact", exact, own.exact),
+                ("prefix", prefix, own.prefix),
+                ("suffix", suffix, own.suffix),
+            )
+            if old != new
+        }
+        problems.fixes.extend(
+            Fix(at.path, at.table, at.index, key, value=new) for key, new in changed.items()
+        )
+        spelled = "; ".join(
+            f"{key} = {json.dumps(new, ensure_ascii=False)}" for key, new in changed.items()
+        )
+        problems.error(
+            at.path,
+            line,
+            col,
+            f'"exact" is in article "{article.id}" only with its quotation marks, apostrophes '
+            f"and dashes: {spelled} (`check --fix` writes it so)",
         )
         return
     if anchors.find_all(paragraphs, exact):
@@ -133,9 +197,44 @@ def _report_anchor(
             at.path,
             line,
             col,
-            f'"exact" is in article "{article}" but not with the given prefix/suffix',
+            f'"exact" is in article "{article.id}" but not with the given prefix/suffix',
         )
         return
     near = anchors.suggest(paragraphs, exact)
     hint = f'; did you mean "{near.text}" (paragraph {near.paragraph + 1})?' if near else ""
-    problems.error(at.path, line, col, f'"exact" text not found in article "{article}"{hint}')
+    problems.error(at.path, line, col, f'"exact" text not found in article "{article.id}"{hint}')
+
+
+def settle_ambiguous(registry: Registry, problems: Problems) -> None:
+    """Once every highlight is loaded, give an anchor found in several places the context
+    that picks the one place it can only mean: the one no other highlight with the same words
+    already holds, else for a quotation the one whose paragraph names its speaker."""
+    for case in registry.ambiguous:
+        article = registry.articles[case.article]
+        held = {
+            h.location
+            for h in registry.highlights.values()
+            if h.article == case.article and h.exact == case.exact
+        }
+        free = [place for place in case.found if place not in held]
+        if len(free) > 1 and case.speaker in registry.entities:
+            entity = registry.entities[case.speaker]
+            names = [entity.name, *entity.aliases]
+            free = [
+                p for p in free if any(n and n in article.paragraphs[p.paragraph] for n in names)
+            ]
+        if len(free) != 1:
+            continue
+        context = anchors.telling_context(
+            article.paragraphs, case.exact, case.prefix, case.suffix, free[0]
+        )
+        if context is None:
+            continue
+        for key, old, new in (
+            ("prefix", case.prefix, context[0]),
+            ("suffix", case.suffix, context[1]),
+        ):
+            if old != new:
+                problems.fixes.append(
+                    Fix(case.at.path, case.at.table, case.at.index, key, value=new)
+                )

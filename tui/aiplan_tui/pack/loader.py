@@ -3,20 +3,37 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from aiplan_tui.core.fields import ID_PATTERN, Field, TableAt, check_table, did_you_mean
+from aiplan_tui.core.fields import (
+    ID_PATTERN,
+    Field,
+    TableAt,
+    check_fields,
+    check_table,
+    did_you_mean,
+)
 from aiplan_tui.core.files import entry_problem
-from aiplan_tui.core.model import Cell, Dimension, Entity, Pack, PackInfo, Side, SourceRef
-from aiplan_tui.core.problems import Problems
+from aiplan_tui.core.model import (
+    Cell,
+    Dimension,
+    Entity,
+    Highlight,
+    Pack,
+    PackInfo,
+    Position,
+    Side,
+    SourceRef,
+)
+from aiplan_tui.core.problems import Fix, Problems
 from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text, salvage_text
 from aiplan_tui.pack import schema
 from aiplan_tui.pack.articles import load_article
 from aiplan_tui.pack.attribution import check_attribution
-from aiplan_tui.pack.highlights import load_highlight_file
+from aiplan_tui.pack.highlights import load_highlight_file, settle_ambiguous
 from aiplan_tui.pack.mentions import entity_names
 from aiplan_tui.pack.registry import Registry
 
@@ -47,19 +64,24 @@ def load_pack(root: Path) -> LoadResult:
         root / "entities.toml", "entity", schema.ENTITY, registry, problems, refused
     )
     placed = {
-        table["id"]: at for table, at in entities if _add_entity(table, at, registry, problems)
+        table["id"]: at
+        for table, at, ok in entities
+        if _add_entity(table, at, ok, registry, problems)
     }
     _warn_shared_names(placed, registry, problems)
     for path in _files(root / "highlights", "*.toml"):
         if path not in refused:
             load_highlight_file(path, registry, problems)
-    cells = [
-        cell
-        for table, at in _load_tables(
+    settle_ambiguous(registry, problems)
+    placed_cells = {
+        f"{cell.dimension}/{cell.side}": (cell, at)
+        for table, at, ok in _load_tables(
             root / "comparison.toml", "cell", schema.CELL, registry, problems, refused
         )
-        if (cell := _make_cell(table, at, registry, problems)) is not None
-    ]
+        if (cell := _make_cell(table, at, ok, registry, problems)) is not None
+    }
+    cells = [cell for cell, _ in placed_cells.values()]
+    _check_coverage(placed_cells, registry, problems)
     pack = Pack(
         info=info,
         root=root,
@@ -192,11 +214,12 @@ def _load_articles(
         if not ID_PATTERN.match(article.id):
             message = f'the file name gives an invalid id "{article.id}": set "id"'
             problems.error(path, 1, 1, message)
-        elif registry.claim("article", article.id, at, problems):
+        else:
+            claimed = registry.claim("article", article.id, at, problems)
             sides, ok = registry.resolve(
                 "side", article.sides, registry.sides, at, "sides", problems
             )
-            if ok:
+            if claimed and ok:
                 registry.articles[article.id] = replace(article, sides=sides)
                 continue
         problems.skip("article")
@@ -210,8 +233,9 @@ def _load_tables(
     registry: Registry,
     problems: Problems,
     refused: set[Path],
-) -> list[tuple[dict[str, Any], TableAt]]:
-    """The valid `[[name]]` tables of an optional file, each with where it stands."""
+) -> list[tuple[dict[str, Any], TableAt, bool]]:
+    """The `[[name]]` tables of an optional file: each one's valid values, where it stands and
+    whether it is wholly valid (one that is not is still checked further, then left out)."""
     if path in refused or not path.is_file():
         return []
     text = read_text(path, problems)
@@ -225,28 +249,36 @@ def _load_tables(
     valid = []
     for index, table in enumerate(_as_list(data.get(name, []))):
         at = TableAt(path, locator, name, index)
-        values = check_table(table, spec, at, problems)
-        if values is None:
+        values, ok = check_fields(table, spec, at, problems)
+        if not isinstance(table, dict):
             problems.skip(name)
-            if isinstance(table, dict) and isinstance(table.get("id"), str):
-                registry.rejected.add((name, table["id"]))
-        else:
-            valid.append((values, at))
+            continue
+        if not ok and isinstance(table.get("id"), str):
+            registry.rejected.add((name, table["id"]))
+        valid.append((values, at, ok))
     return valid
 
 
 def _add_entity(
-    values: dict[str, Any], at: TableAt, registry: Registry, problems: Problems
+    values: dict[str, Any], at: TableAt, valid: bool, registry: Registry, problems: Problems
 ) -> bool:
+    """Add a valid entity; any table's side and id are checked, so every problem is said."""
     side = [values["side"]] if values.get("side") else []
-    kept, ok = registry.resolve("side", side, registry.sides, at, "side", problems)
-    if ok and registry.claim("entity", values["id"], at, problems):
+    kept, side_ok = registry.resolve("side", side, registry.sides, at, "side", problems)
+    claimed = "id" in values and registry.claim("entity", values["id"], at, problems)
+    if valid and side_ok and claimed:
         values["side"] = kept[0] if kept else ""
         registry.entities[values["id"]] = Entity(source=SourceRef(at.path, at.where()[0]), **values)
         return True
     problems.skip("entity")
-    registry.rejected.add(("entity", values["id"]))
+    if "id" in values:
+        registry.rejected.add(("entity", values["id"]))
     return False
+
+
+def _one(values: dict[str, Any], key: str) -> list[str]:
+    """A single reference as a list to resolve: empty when the field is absent or invalid."""
+    return [values[key]] if key in values else []
 
 
 def _warn_shared_names(placed: dict[str, TableAt], registry: Registry, problems: Problems) -> None:
@@ -270,13 +302,16 @@ def _warn_shared_names(placed: dict[str, TableAt], registry: Registry, problems:
 
 
 def _make_cell(
-    values: dict[str, Any], at: TableAt, registry: Registry, problems: Problems
+    values: dict[str, Any], at: TableAt, valid: bool, registry: Registry, problems: Problems
 ) -> Cell | None:
-    """A cell needs a known dimension and side; unknown highlight ids are reported and dropped."""
+    """A cell needs a known dimension and side; unknown highlight ids are reported and dropped.
+    A cell with a bad field has its references checked too, then is left out."""
     dimension, dimension_ok = registry.resolve(
-        "dimension", [values["dimension"]], registry.dimensions, at, "dimension", problems
+        "dimension", _one(values, "dimension"), registry.dimensions, at, "dimension", problems
     )
-    side, side_ok = registry.resolve("side", [values["side"]], registry.sides, at, "side", problems)
+    side, side_ok = registry.resolve(
+        "side", _one(values, "side"), registry.sides, at, "side", problems
+    )
     values["highlights"], _ = registry.resolve(
         "highlight", values.get("highlights", ()), registry.highlights, at, "highlights", problems
     )
@@ -288,11 +323,41 @@ def _make_cell(
             f"{', '.join(pending)} {'is' if len(pending) == 1 else 'are'} still suggested: "
             "Compare shows a highlight once it is reviewed and accepted",
         )  # fmt: skip
-    key = f"{values['dimension']}/{values['side']}"
     if not (dimension and side and dimension_ok and side_ok):
         problems.skip("cell")
         return None
-    if not registry.claim("comparison cell", key, at, problems):
+    key = f"{dimension[0]}/{side[0]}"
+    if not registry.claim("comparison cell", key, at, problems) or not valid:
         problems.skip("cell")
         return None
     return Cell(source=SourceRef(at.path, at.where()[0]), **values)
+
+
+def _check_coverage(
+    placed: dict[str, tuple[Cell, TableAt]], registry: Registry, problems: Problems
+) -> None:
+    """A highlight tagged with a dimension, of one side, where that comparison cell exists and
+    does not list it never appears on Compare: its entry is a fix for `check --fix`. Not a
+    warning: a cell may leave tagged highlights out on purpose (the bundled pack's do)."""
+    for highlight, key in tagged_cells(registry.highlights.values()):
+        if key in placed:
+            cell, at = placed[key]
+            if highlight.id not in cell.highlights:
+                fix = Fix(at.path, "cell", at.index, "highlights", append=highlight.id)
+                problems.fixes.append(fix)
+
+
+def tagged_cells(highlights: Iterable[Highlight]) -> Iterator[tuple[Highlight, str]]:
+    """Each accepted highlight with the `dimension/side` of each cell it is tagged for: its
+    dimensions, and its side (a position's, else its one entry in `sides`)."""
+    for highlight in highlights:
+        if highlight.status:
+            continue
+        if isinstance(highlight, Position):
+            side = highlight.side
+        elif len(highlight.sides) == 1:
+            side = highlight.sides[0]
+        else:
+            continue
+        for dimension in highlight.dimensions:
+            yield highlight, f"{dimension}/{side}"

@@ -8,10 +8,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aiplan_tui.core.fields import TableAt, did_you_mean
-from aiplan_tui.core.model import Article, Dimension, Entity, Highlight, Side
+from aiplan_tui.core.model import Article, Dimension, Entity, Highlight, Location, Side
 from aiplan_tui.core.problems import Problems
 
 _ID_LINE = re.compile(r"""^\s*id\s*=\s*["']([^"'\n]*)["']""", re.MULTILINE)
+
+DECLARED = {
+    "side": "sides are declared in pack.toml",
+    "dimension": "dimensions are declared in pack.toml",
+    "entity": "entities are declared in entities.toml",
+    "article": "articles are the files in articles/",
+    "highlight": "highlights are declared in highlights/*.toml",
+}
+"""Where an unknown reference's kind of thing is declared, said in its message."""
+
+
+@dataclass(frozen=True)
+class Ambiguous:
+    """A highlight whose words occur in several places of its article, to settle once every
+    highlight is loaded (one that others already hold is not the one meant)."""
+
+    at: TableAt
+    article: str
+    exact: str
+    prefix: str
+    suffix: str
+    found: tuple[Location, ...]
+    speaker: str
 
 
 @dataclass
@@ -26,6 +49,7 @@ class Registry:
     rejected: set[tuple[str, str]] = field(default_factory=set)
     """(category, id) pairs whose definition had errors: references to them are not errors again."""
     defined_at: dict[tuple[str, str], tuple[Path, int]] = field(default_factory=dict)
+    ambiguous: list[Ambiguous] = field(default_factory=list)
 
     def claim(self, category: str, item_id: str, at: TableAt, problems: Problems) -> bool:
         """Reserve an id; a duplicate is reported with where the first one is, and gives False."""
@@ -53,7 +77,8 @@ class Registry:
         key: str,
         problems: Problems,
     ) -> tuple[tuple[str, ...], bool]:
-        """The refs that are known, and False if any is unknown (each reported with "did you mean").
+        """The refs that are known, and False if any is unknown (each reported with a close
+        match or "no close match", and where that kind of thing is declared).
 
         A ref to something whose own definition was rejected is dropped without a second error:
         the definition's error already says what to fix.
@@ -64,6 +89,7 @@ class Registry:
                 continue
             ok = False
             line, col = at.where(key)
-            hint = did_you_mean(ref, list(known))
-            problems.error(at.path, line, col, f'unknown {category} "{ref}"{hint}')
+            hint = did_you_mean(ref, list(known), none=" (no close match)")
+            where = f"; {DECLARED[category]}" if category in DECLARED else ""
+            problems.error(at.path, line, col, f'unknown {category} "{ref}"{hint}{where}')
         return tuple(ref for ref in ids if ref in known), ok

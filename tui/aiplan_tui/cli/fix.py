@@ -1,0 +1,108 @@
+"""`aiplan-tui check --fix`: apply the repairs that have one right answer, then check again.
+
+The repairs come from loading the pack (`Problems.fixes`): an anchor respelled with its
+article's quotation marks, apostrophes and dashes; a prefix or suffix for words that occur in
+several places when only one place can be meant; a comparison cell's missing entry for a
+highlight tagged with its dimension and side. Each file is edited with tomlkit, which keeps
+every other byte as it was (a file it would not give back unchanged is left alone), and
+written whole or not at all. Each change is printed as `PATH:LINE: old → new`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from aiplan_tui.core.atomic import write_atomically
+from aiplan_tui.core.model import Pack
+from aiplan_tui.core.problems import Fix, Problem, display_path, plural
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.pack.loader import load_pack, tagged_cells
+
+
+def apply_fixes(root: Path) -> None:
+    """Fix what can be fixed in the pack at `root`, saying each change and what was left."""
+    result = load_pack(root)
+    by_file: dict[Path, list[Fix]] = {}
+    for fix in dict.fromkeys(result.problems.fixes):  # the same fix found twice is one
+        by_file.setdefault(fix.path, []).append(fix)
+    changed_files = changes = 0
+    for path, fixes in by_file.items():
+        lines = _fix_file(path, fixes)
+        if lines is None:
+            continue
+        for line in lines:
+            print(clean_line(line))
+        changes += len(fixes)
+        changed_files += 1
+    for problem in _uncovered(result.pack):
+        print(problem.format())
+    print(
+        clean_line(
+            f"{display_path(root)}: fixed {plural(changes, 'problem')} in "
+            f"{plural(changed_files, 'file')}; checking again"
+        )
+    )
+
+
+def _fix_file(path: Path, fixes: list[Fix]) -> list[str] | None:
+    """Apply the fixes to one TOML file; the lines that say what changed, or None (said) when
+    the file is left alone."""
+    import tomlkit  # only --fix needs it
+
+    raw = path.read_bytes()
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    text = raw[len(bom) :].decode("utf-8")
+    document = tomlkit.parse(text)
+    if tomlkit.dumps(document) != text:
+        print(clean_line(f"{display_path(path)}: left unchanged: it would not be kept as it is"))
+        return None
+    for fix in fixes:
+        table: Any = document[fix.table][fix.index]
+        if fix.value is not None:
+            table[fix.key] = fix.value
+        elif fix.append is not None and fix.key in table:
+            table[fix.key].append(fix.append)
+        elif fix.append is not None:
+            table[fix.key] = [fix.append]
+    new = tomlkit.dumps(document)
+    try:
+        write_atomically(path, bom + new.encode("utf-8"), path.stat().st_mode & 0o777)
+    except OSError as exc:
+        print(clean_line(f"{display_path(path)}: left unchanged: {exc.strerror or exc}"))
+        return None
+    return list(_changes(display_path(path), text, new))
+
+
+def _changes(name: str, old: str, new: str) -> Iterator[str]:
+    """`PATH:LINE: old → new` for each changed line (the line number in the new file), and
+    `PATH:LINE: + new` for each added one."""
+    before, after = old.splitlines(), new.splitlines()
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for offset in range(max(i2 - i1, j2 - j1)):
+            was = before[i1 + offset].strip() if i1 + offset < i2 else ""
+            now = after[j1 + offset].strip() if j1 + offset < j2 else ""
+            number = j1 + offset + 1 if j1 + offset < j2 else j2
+            yield f"{name}:{number}: {was} → {now}" if was else f"{name}:{number}: + {now}"
+
+
+def _uncovered(pack: Pack) -> Iterator[Problem]:
+    """Highlights tagged for a cell the pack does not have: no fix (a summary is the author's
+    to write), so a warning; Compare shows them there without a summary meanwhile."""
+    cells = {f"{cell.dimension}/{cell.side}" for cell in pack.comparison}
+    for highlight, key in tagged_cells(pack.highlights):
+        if key not in cells:
+            yield Problem(
+                highlight.source.path,
+                highlight.source.line,
+                1,
+                f'highlight "{highlight.id}" is tagged {key} but no cell covers {key}: '
+                "cells are declared in comparison.toml (not fixed: its summary is yours to write)",
+                "warning",
+            )
