@@ -20,7 +20,8 @@ from aiplan_tui.core.atomic import write_atomically
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.problems import Fix, Problem, display_path, plural
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.pack.loader import load_pack, tagged_cells
+from aiplan_tui.pack.cells import tagged_cells
+from aiplan_tui.pack.loader import load_pack
 
 
 def apply_fixes(root: Path) -> None:

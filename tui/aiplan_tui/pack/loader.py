@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -18,23 +18,19 @@ from aiplan_tui.core.fields import (
 )
 from aiplan_tui.core.files import entry_problem
 from aiplan_tui.core.model import (
-    Cell,
     Dimension,
-    Entity,
-    Highlight,
     Pack,
     PackInfo,
-    Position,
     Side,
-    SourceRef,
 )
-from aiplan_tui.core.problems import Fix, Problems
+from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text, salvage_text
 from aiplan_tui.pack import schema
 from aiplan_tui.pack.articles import load_article
 from aiplan_tui.pack.attribution import check_attribution
+from aiplan_tui.pack.cells import check_coverage, make_cell
+from aiplan_tui.pack.entities import add_entity, warn_shared_names
 from aiplan_tui.pack.highlights import load_highlight_file, settle_ambiguous
-from aiplan_tui.pack.mentions import entity_names
 from aiplan_tui.pack.registry import Registry
 
 
@@ -66,9 +62,9 @@ def load_pack(root: Path) -> LoadResult:
     placed = {
         table["id"]: at
         for table, at, ok in entities
-        if _add_entity(table, at, ok, registry, problems)
+        if add_entity(table, at, ok, registry, problems)
     }
-    _warn_shared_names(placed, registry, problems)
+    warn_shared_names(placed, registry, problems)
     for path in _files(root / "highlights", "*.toml"):
         if path not in refused:
             load_highlight_file(path, registry, problems)
@@ -78,10 +74,10 @@ def load_pack(root: Path) -> LoadResult:
         for table, at, ok in _load_tables(
             root / "comparison.toml", "cell", schema.CELL, registry, problems, refused
         )
-        if (cell := _make_cell(table, at, ok, registry, problems)) is not None
+        if (cell := make_cell(table, at, ok, registry, problems)) is not None
     }
     cells = [cell for cell, _ in placed_cells.values()]
-    _check_coverage(placed_cells, registry, problems)
+    check_coverage(placed_cells, registry, problems)
     pack = Pack(
         info=info,
         root=root,
@@ -257,107 +253,3 @@ def _load_tables(
             registry.rejected.add((name, table["id"]))
         valid.append((values, at, ok))
     return valid
-
-
-def _add_entity(
-    values: dict[str, Any], at: TableAt, valid: bool, registry: Registry, problems: Problems
-) -> bool:
-    """Add a valid entity; any table's side and id are checked, so every problem is said."""
-    side = [values["side"]] if values.get("side") else []
-    kept, side_ok = registry.resolve("side", side, registry.sides, at, "side", problems)
-    claimed = "id" in values and registry.claim("entity", values["id"], at, problems)
-    if valid and side_ok and claimed:
-        values["side"] = kept[0] if kept else ""
-        registry.entities[values["id"]] = Entity(source=SourceRef(at.path, at.where()[0]), **values)
-        return True
-    problems.skip("entity")
-    if "id" in values:
-        registry.rejected.add(("entity", values["id"]))
-    return False
-
-
-def _one(values: dict[str, Any], key: str) -> list[str]:
-    """A single reference as a list to resolve: empty when the field is absent or invalid."""
-    return [values[key]] if key in values else []
-
-
-def _warn_shared_names(placed: dict[str, TableAt], registry: Registry, problems: Problems) -> None:
-    """A name or alias more than one entity could be meant by is allowed (a shared surname is
-    common), but said, where it is declared, with what the app makes of it."""
-    for shared in entity_names(tuple(registry.entities.values())).shared:
-        at = placed[shared.declared_by]
-        if isinstance(at.locator, KeyLocator):
-            line, col = at.locator.string(at.table, at.index, shared.key, shared.text)
-        else:
-            line, col = at.where(shared.key)
-        *others, last = shared.candidates
-        who = f"{', '.join(others)} or {last}"
-        if shared.key == "aliases":
-            message = f'alias "{shared.text}" could name {who}: '
-            message += "it counts as a mention only after one of their full names"
-        else:
-            message = f'name "{shared.text}" could name {who}: '
-            message += "it counts as a mention only after an alias that only one of them has"
-        problems.warning(at.path, line, col, message)
-
-
-def _make_cell(
-    values: dict[str, Any], at: TableAt, valid: bool, registry: Registry, problems: Problems
-) -> Cell | None:
-    """A cell needs a known dimension and side; unknown highlight ids are reported and dropped.
-    A cell with a bad field has its references checked too, then is left out."""
-    dimension, dimension_ok = registry.resolve(
-        "dimension", _one(values, "dimension"), registry.dimensions, at, "dimension", problems
-    )
-    side, side_ok = registry.resolve(
-        "side", _one(values, "side"), registry.sides, at, "side", problems
-    )
-    values["highlights"], _ = registry.resolve(
-        "highlight", values.get("highlights", ()), registry.highlights, at, "highlights", problems
-    )
-    pending = [h for h in values["highlights"] if registry.highlights[h].status]
-    if pending:
-        line, col = at.where("highlights")
-        problems.warning(
-            at.path, line, col,
-            f"{', '.join(pending)} {'is' if len(pending) == 1 else 'are'} still suggested: "
-            "Compare shows a highlight once it is reviewed and accepted",
-        )  # fmt: skip
-    if not (dimension and side and dimension_ok and side_ok):
-        problems.skip("cell")
-        return None
-    key = f"{dimension[0]}/{side[0]}"
-    if not registry.claim("comparison cell", key, at, problems) or not valid:
-        problems.skip("cell")
-        return None
-    return Cell(source=SourceRef(at.path, at.where()[0]), **values)
-
-
-def _check_coverage(
-    placed: dict[str, tuple[Cell, TableAt]], registry: Registry, problems: Problems
-) -> None:
-    """A highlight tagged with a dimension, of one side, where that comparison cell exists and
-    does not list it never appears on Compare: its entry is a fix for `check --fix`. Not a
-    warning: a cell may leave tagged highlights out on purpose (the bundled pack's do)."""
-    for highlight, key in tagged_cells(registry.highlights.values()):
-        if key in placed:
-            cell, at = placed[key]
-            if highlight.id not in cell.highlights:
-                fix = Fix(at.path, "cell", at.index, "highlights", append=highlight.id)
-                problems.fixes.append(fix)
-
-
-def tagged_cells(highlights: Iterable[Highlight]) -> Iterator[tuple[Highlight, str]]:
-    """Each accepted highlight with the `dimension/side` of each cell it is tagged for: its
-    dimensions, and its side (a position's, else its one entry in `sides`)."""
-    for highlight in highlights:
-        if highlight.status:
-            continue
-        if isinstance(highlight, Position):
-            side = highlight.side
-        elif len(highlight.sides) == 1:
-            side = highlight.sides[0]
-        else:
-            continue
-        for dimension in highlight.dimensions:
-            yield highlight, f"{dimension}/{side}"
