@@ -12,6 +12,7 @@ import pytest
 from aiplan_tui.cli import main as cli_main
 from aiplan_tui.compiled.current import compiled_path, load_and_compile, open_compiled
 from aiplan_tui.pack.loader import load_pack
+from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.search.engine import SearchIndex
 from aiplan_tui.search.stems import stem, stems
 from aiplan_tui.search.vocabulary import EXACT, FORM, FUZZY_SCALE, PREFIX
@@ -45,6 +46,8 @@ The polcy memo was sent twice.
 
 QUERIES = ["monopoly", "monopol", "invest", "investments", "restrict", "restrictions",
            "policy", "'policy", "^policy", "policies !shanghai", "polcy"]  # fmt: skip
+
+BUNDLED_QUERIES = ["monopoly", "li qiang monopoly", "restrictions", "investments", "chip"]
 
 
 @pytest.fixture
@@ -117,15 +120,20 @@ def test_a_word_of_the_pack_in_another_form_is_no_miss(index: SearchIndex) -> No
     assert index.suggest("monopoly") == []
 
 
-def test_the_compiled_pack_finds_the_same_forms(root: Path, tmp_path: Path) -> None:
-    fresh = SearchIndex(load_pack(root).pack)
-    load_and_compile(root, tmp_path)
-    compiled = open_compiled(root, tmp_path)
+@pytest.mark.parametrize("which", ["forms", "bundled"])
+def test_the_compiled_pack_finds_the_same_forms(which: str, root: Path, tmp_path: Path) -> None:
+    pack_root = root if which == "forms" else bundled_content_dir()
+    queries = QUERIES if which == "forms" else BUNDLED_QUERIES
+    fresh = SearchIndex(load_pack(pack_root).pack)
+    load_and_compile(pack_root, tmp_path)
+    compiled = open_compiled(pack_root, tmp_path)
     assert compiled is not None
     warm = compiled.search_index()
-    for query in QUERIES:
-        ours = [(h.id, h.score, h.field, h.spans) for h in warm.search(query, None)]
-        assert ours == [(h.id, h.score, h.field, h.spans) for h in fresh.search(query, None)]
+    for query in queries:
+        ours = [(h.id, h.score, h.field, h.text, h.spans) for h in warm.search(query, None)]
+        assert ours == [
+            (h.id, h.score, h.field, h.text, h.spans) for h in fresh.search(query, None)
+        ]
         assert ours, query
     compiled.close()
 

@@ -1,8 +1,7 @@
 """Ranking: which candidates are matched in full, and how a matched document scores.
 
-Highest first: exact beats prefix beats another form of the word beats fuzzy; a word found in
-a name or title weighs more than one in body text (the field's weight); all words close
-together beat scattered ones.
+Highest first: exact beats prefix beats fuzzy; a word found in a name or title weighs more
+than one in body text (the field's weight); all words close together beat scattered ones.
 """
 
 from __future__ import annotations
