@@ -40,6 +40,7 @@ CREATE TABLE problems (
 CREATE TABLE docs ({DOC_COLUMNS.replace("number", "number INTEGER PRIMARY KEY")});
 CREATE TABLE words (number INTEGER PRIMARY KEY, counts BLOB NOT NULL, docs BLOB NOT NULL);
 CREATE TABLE keys (number INTEGER PRIMARY KEY, docs BLOB NOT NULL);
+CREATE TABLE stems (stem TEXT PRIMARY KEY, words BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE export (seq INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE pack (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, item TEXT NOT NULL);
 """
@@ -128,6 +129,7 @@ def _fill(
     )
     db.executemany("INSERT INTO words VALUES (?, ?, ?)", _word_rows(data))
     db.executemany("INSERT INTO keys VALUES (?, ?)", _key_rows(data))
+    db.executemany("INSERT INTO stems VALUES (?, ?)", _stem_rows(data))
     if export:
         text = json.dumps(pack_to_dict(pack), ensure_ascii=False, indent=2)
         chunks = range(0, len(text), EXPORT_CHUNK)
@@ -149,6 +151,12 @@ def _word_rows(data: IndexData) -> Iterator[tuple[int, bytes, bytes]]:
 def _key_rows(data: IndexData) -> Iterator[tuple[int, bytes]]:
     for number in range(len(data.keys)):
         yield number, _bytes(data.key_docs(number))
+
+
+def _stem_rows(data: IndexData) -> Iterator[tuple[str, bytes]]:
+    starts, flat = data.stem_starts, data.stem_flat
+    for number, stem in enumerate(data.stems):
+        yield stem, _bytes(flat[starts[number] : starts[number + 1]])
 
 
 def _bytes(values: array[int]) -> bytes:

@@ -167,7 +167,8 @@ class StoredDocs(LazyDocs):
 
 
 class StoredPostings:
-    """The index's postings, each word's read from the database when a query asks for it."""
+    """The index's postings, each word's read from the database when a query asks for it, and
+    the words of a stem likewise."""
 
     def __init__(self, db: sqlite3.Connection, words: list[str], weights: list[float],
                  keys: list[str], doc_count: int, lock: threading.Lock) -> None:  # fmt: skip
@@ -178,6 +179,7 @@ class StoredPostings:
         self.weights = tuple(float(weight) for weight in weights)
         self.keys: Sequence[str] = tuple(str(key) for key in keys)
         self._words: dict[int, list[tuple[float, array[int]]]] = {}
+        self._stems: dict[str, array[int]] = {}
 
     def weighted(self, number: int) -> list[tuple[float, array[int]]]:
         found = self._words.get(number)
@@ -205,6 +207,17 @@ class StoredPostings:
         with damage_is_stale(), self._lock:
             row = self._db.execute("SELECT docs FROM keys WHERE number = ?", (number,)).fetchone()
             return _ints(row[0]) if row else array("i")
+
+    def stem_words(self, stem: str) -> array[int]:
+        found = self._stems.get(stem)
+        if found is None:
+            with damage_is_stale(), self._lock:
+                row = self._db.execute("SELECT words FROM stems WHERE stem = ?", (stem,)).fetchone()
+                found = _ints(row[0]) if row else array("i")
+            if any(number >= len(self.words) or number < 0 for number in found):
+                raise Stale("damaged: a stem's words are not in the vocabulary")
+            self._stems[stem] = found
+        return found
 
 
 def _ints(blob: bytes) -> array[int]:

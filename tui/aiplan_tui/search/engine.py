@@ -1,6 +1,6 @@
 """Fuzzy search over a pack: an inverted index of folded words, each query word expanded over
-the vocabulary (exact, prefix, then rapidfuzz), candidates found by set operations on the
-postings, then ranked (`ranking`). No Textual.
+the vocabulary (exact, prefix, other forms of the word, then rapidfuzz), candidates found by
+set operations on the postings, then ranked (`ranking`). No Textual.
 
 The index itself is plain arrays (`index.IndexData`); this module runs queries over it.
 """
@@ -54,7 +54,7 @@ class SearchIndex:
     ) -> None:
         self.docs = docs
         self.postings = postings
-        self.vocabulary = Vocabulary(postings.words)
+        self.vocabulary = Vocabulary(postings.words, postings.stem_words)
         self._ids = self.vocabulary.ids
         self._keys = {key: number for number, key in enumerate(postings.keys)}
         self._article_names = articles

@@ -2,13 +2,15 @@
 
 The sorted vocabulary, and for each word and field weight the ascending numbers of the
 documents holding it, all in one flat `array`: small for a large pack, quick for set
-operations in C, and what the compiled pack stores (a row per word).
+operations in C, and what the compiled pack stores (a row per word). Beside it, each English
+stem of the vocabulary with the words that have it (`stems`): a word's other forms.
 """
 
 from __future__ import annotations
 
 import gc
 from array import array
+from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,12 +20,13 @@ from typing import Protocol
 
 from aiplan_tui.search.documents import Doc, Field
 from aiplan_tui.search.folding import WORD, fold_plain
+from aiplan_tui.search.stems import stems
 
 
 class Postings(Protocol):
-    """What a query reads of a built index: the sorted words and keys, the field weights, and
-    each word's or key's documents. `IndexData` holds them in memory; the compiled pack reads
-    them from its database, only for the words a query asks about."""
+    """What a query reads of a built index: the sorted words and keys, the field weights, each
+    word's or key's documents, and the words of a stem. `IndexData` holds them in memory; the
+    compiled pack reads them from its database, only for the words a query asks about."""
 
     @property
     def words(self) -> Sequence[str]: ...
@@ -36,6 +39,7 @@ class Postings(Protocol):
     def word_docs(self, number: int) -> array[int]: ...
     def weighted(self, number: int) -> list[tuple[float, array[int]]]: ...
     def key_docs(self, number: int) -> array[int]: ...
+    def stem_words(self, stem: str) -> array[int]: ...
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,8 @@ class IndexData:
     `weights[c]` in documents `flat[starts[w * len(weights) + c] : starts[... + 1]]`: each
     document once per word, under the heaviest field holding it. `keys` are filter attributes
     ("kind:quote", "side:us", "year:2024", "dim:…", "article:…", "speaker:…"), their documents
-    laid out the same way in `key_flat`."""
+    laid out the same way in `key_flat`. `stems` are the words' English stems, sorted, each
+    with the ascending numbers of its words laid out the same way in `stem_flat`."""
 
     words: tuple[str, ...]
     weights: tuple[float, ...]
@@ -54,6 +59,9 @@ class IndexData:
     key_starts: array[int]
     key_flat: array[int]
     doc_count: int
+    stems: tuple[str, ...]
+    stem_starts: array[int]
+    stem_flat: array[int]
 
     def word_docs(self, number: int) -> array[int]:
         """Every document holding word `number`, ascending within each field weight."""
@@ -72,6 +80,13 @@ class IndexData:
     def key_docs(self, number: int) -> array[int]:
         """The documents filed under key `number`."""
         return self.key_flat[self.key_starts[number] : self.key_starts[number + 1]]
+
+    def stem_words(self, stem: str) -> array[int]:
+        """The numbers of the words whose stem is `stem` (none if no word's is)."""
+        number = bisect_left(self.stems, stem)
+        if number == len(self.stems) or self.stems[number] != stem:
+            return array("i")
+        return self.stem_flat[self.stem_starts[number] : self.stem_starts[number + 1]]
 
 
 def build_index_data(docs: Iterable[Doc]) -> IndexData:
@@ -111,9 +126,24 @@ def build_index_data(docs: Iterable[Doc]) -> IndexData:
     for key in keys:
         key_flat.extend(found_keys[key])
         key_starts.append(len(key_flat))
+    stem_keys, stem_starts, stem_flat = _stem_table(words)
     return IndexData(
-        tuple(words), tuple(weights), starts, flat, tuple(keys), key_starts, key_flat, count
-    )
+        tuple(words), tuple(weights), starts, flat, tuple(keys), key_starts, key_flat, count,
+        stem_keys, stem_starts, stem_flat,
+    )  # fmt: skip
+
+
+def _stem_table(words: list[str]) -> tuple[tuple[str, ...], array[int], array[int]]:
+    """The sorted stems of the (sorted) words, and each stem's word numbers, laid out flat."""
+    by_stem: defaultdict[str, array[int]] = defaultdict(_postings)
+    for number, stem in enumerate(stems(words)):
+        by_stem[stem].append(number)
+    keys = sorted(by_stem)
+    starts, flat = array("q", [0]), array("i")
+    for key in keys:
+        flat.extend(by_stem[key])
+        starts.append(len(flat))
+    return tuple(keys), starts, flat
 
 
 def _postings() -> array[int]:

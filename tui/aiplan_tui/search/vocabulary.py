@@ -1,5 +1,6 @@
 """The words of the index, and what a query word matches among them: itself (exact), longer
-words it starts (prefix), or, for words long enough to tolerate a typo, close ones (rapidfuzz).
+words it starts (prefix), other forms of it, those with the same English stem (`stems`), or,
+for words long enough to tolerate a typo, close ones (rapidfuzz).
 """
 
 from __future__ import annotations
@@ -7,15 +8,18 @@ from __future__ import annotations
 import math
 import threading
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz, process
 
 from aiplan_tui.search.query import Term
+from aiplan_tui.search.stems import stem
 
 EXACT, PREFIX = 1.0, 0.8
+FORM = 0.7
+"""Another form of the word (the same stem): below any prefix, above any typo."""
 FUZZY_SCALE = 0.6
-"""A fuzzy match scores its rapidfuzz ratio (0-1) times this, so it ranks below any prefix."""
+"""A fuzzy match scores its rapidfuzz ratio (0-1) times this, so it ranks below any form."""
 MAX_EXPANSIONS = 20
 SUGGEST_CUTOFF = 70.0
 """How close (rapidfuzz ratio) a word must be to offer it for a word that matched nothing:
@@ -27,7 +31,10 @@ EXPANSION_CACHE = 512
 """Query words whose expansion over the vocabulary is remembered (typing repeats them)."""
 
 Words = dict[str, float]
-"""Vocabulary words a query word matches, with how well (1 exact, 0.8 prefix, less fuzzy)."""
+"""Vocabulary words a query word matches, with how well (1 exact, 0.8 prefix, 0.7 another form
+of it, less fuzzy)."""
+Forms = Callable[[str], Sequence[int]]
+"""The numbers of the vocabulary words with a given stem (`Postings.stem_words`)."""
 
 
 def fuzzy_cutoff(word: str) -> float | None:
@@ -38,10 +45,12 @@ def fuzzy_cutoff(word: str) -> float | None:
 
 
 class Vocabulary:
-    """The index's words, sorted (and reversed, for suffixes, and by length, for typos)."""
+    """The index's words, sorted (and reversed, for suffixes, and by length, for typos), and
+    `forms`, which finds the words of a stem."""
 
-    def __init__(self, words: Sequence[str]) -> None:
+    def __init__(self, words: Sequence[str], forms: Forms) -> None:
         self._words = list(words)
+        self._forms = forms
         self.ids = {word: number for number, word in enumerate(words)}
         """Each word's number in the index."""
         self._reversed = sorted(word[::-1] for word in words)
@@ -52,7 +61,9 @@ class Vocabulary:
         self._expansions_lock = threading.Lock()
 
     def expand(self, term: Term) -> Words:
-        """Vocabulary words a term matches, with how well (1 exact, 0.8 prefix, less fuzzy)."""
+        """Vocabulary words a term matches, with how well (1 exact, 0.8 prefix, 0.7 another form,
+        less fuzzy): a plain word all four; `^word` only itself and words it starts, `word$` only
+        itself and words it ends; `'word` only itself."""
         cached = self._expansions.get(term)
         if cached is None:
             cached = self._expand(term)
@@ -72,8 +83,13 @@ class Vocabulary:
         matches = dict.fromkeys(self._with_prefix(self._words, word), PREFIX)
         if word in self.ids:
             matches[word] = EXACT
+        if term.mode != "fuzzy":
+            return matches
+        words = self._words
+        for number in self._forms(stem(word)):
+            matches.setdefault(words[number], FORM)
         cutoff = fuzzy_cutoff(word)
-        if term.mode == "fuzzy" and cutoff is not None:
+        if cutoff is not None:
             for candidate, ratio in self._fuzzy(word, cutoff):
                 matches.setdefault(candidate, FUZZY_SCALE * ratio / 100)
         return matches
