@@ -13,7 +13,7 @@ from pathlib import Path
 
 from aiplan_tui import __version__
 
-FORMAT = 4
+FORMAT = 5
 """Raise when what the database stores, or how, changes meaning."""
 
 
