@@ -7,6 +7,7 @@ import fcntl
 import os
 import select
 import struct
+import subprocess
 import sys
 import termios
 import time
@@ -125,6 +126,16 @@ MINI_PACK = {
 }
 
 PackFactory = Callable[..., Path]
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The real command, as `python -m aiplan_tui`, the way a user's shell starts it."""
+    return subprocess.run(
+        [sys.executable, "-m", "aiplan_tui", *args],
+        capture_output=True, text=True, cwd=cwd, check=False, encoding="utf-8", input=stdin,
+    )  # fmt: skip
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

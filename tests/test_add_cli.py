@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,16 +10,13 @@ import tomli
 
 from aiplan_tui.authoring.writing import write_all
 from aiplan_tui.pack.loader import load_pack
+from conftest import run_cli
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 PAGE = Path(__file__).parent / "data" / "pages" / "news-page.html"
 
 
-def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "aiplan_tui", *args],
-        capture_output=True, text=True, check=False, input=stdin,
-    )  # fmt: skip
+cli = run_cli
 
 
 @pytest.fixture

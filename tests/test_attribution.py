@@ -9,7 +9,7 @@ import sys
 
 from aiplan_tui.core.model import Position
 from aiplan_tui.pack.loader import load_pack
-from conftest import ARTICLE, HIGHLIGHTS, PackFactory
+from conftest import ARTICLE, HIGHLIGHTS, PackFactory, run_cli
 
 READING = """
 [[position]]
@@ -22,12 +22,7 @@ exact = "two camps are now being formed"
 
 
 def check(root: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "aiplan_tui", "check", str(root)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_cli("check", str(root))
 
 
 def test_a_position_inside_someone_elses_quotation_is_warned_about(

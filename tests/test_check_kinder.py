@@ -3,15 +3,13 @@ things are declared, repeated causes grouped, and `check --fix` for what has one
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from aiplan_tui.core.fields import did_you_mean
 from aiplan_tui.pack.loader import load_pack
-from conftest import ENTITIES, HIGHLIGHTS, PackFactory
+from conftest import ENTITIES, HIGHLIGHTS, PackFactory, run_cli
 
 ENTITY_IDS = [
     "li-qiang", "donald-trump", "george-chen", "jensen-huang", "eric-schmidt", "chen-jining",
@@ -22,16 +20,7 @@ ENTITY_IDS = [
 """The bundled pack's entity ids, among which the issue's author met the noisy suggestions."""
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The real command, as a content author runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "aiplan_tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        encoding="utf-8",
-    )
+run = run_cli
 
 
 def messages(root: Path) -> list[str]:

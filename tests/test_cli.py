@@ -12,19 +12,9 @@ import pytest
 
 from aiplan_tui import __version__
 from aiplan_tui.cli.main import main
-from conftest import CHEN_WARNING, ENTITIES, HIGHLIGHTS, PACK_TOML, PackFactory
+from conftest import CHEN_WARNING, ENTITIES, HIGHLIGHTS, PACK_TOML, PackFactory, run_cli
 
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The real command, as `python -m aiplan_tui`, the way a user's shell starts it."""
-    return subprocess.run(
-        [sys.executable, "-m", "aiplan_tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        encoding="utf-8",
-    )
+run = run_cli
 
 
 def test_version() -> None:

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
-from conftest import make_app
+from conftest import make_app, run_cli
 
 
 def init(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "aiplan_tui", "init", *args],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    return run_cli("init", *args)
 
 
 def test_a_new_pack_has_the_bundled_sides_and_dimensions_and_no_articles(tmp_path: Path) -> None:
