@@ -294,3 +294,32 @@ async def test_with_nothing_suggested_it_says_how_to_add_an_article(
         await pilot.press("a", "x", "s", "c")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen) and not app.notices
+
+
+async def test_after_a_change_the_compiled_pack_and_the_saved_state_follow(
+    make_pack: PackFactory, tmp_path: Path
+) -> None:
+    """The reload takes the new files' manifest, so the index compiled for them is current
+    at the next start; the state saved after it still names the reader's article."""
+    from aiplan_tui.compiled.current import open_compiled
+    from aiplan_tui.compiled.manifest import pack_manifest
+    from aiplan_tui.settings.state import StateStore
+    from aiplan_tui.ui.startup import Startup
+
+    root = review_pack(make_pack)
+    store = StateStore(tmp_path / "state.json")
+    app = make_app(root, Startup(manifest=pack_manifest(root), store=store))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.search.index is not None, "the first index")
+        await open_review(app, pilot)
+        await pilot.press("a")
+        await until(pilot, lambda: app.pack.highlight("q-restricted") is not None, "accepted")
+        assert app.startup.manifest == pack_manifest(root)
+        await until(pilot, lambda: open_compiled(root) is not None, "the pack compiled again")
+        compiled = open_compiled(root)
+        assert compiled is not None
+        assert compiled.load_result(root).pack.highlight("q-restricted") is not None
+        compiled.close()
+        await pilot.press("q")
+    saved, _ = store.load()
+    assert saved.article == "wire" and saved.screen == "reader"
