@@ -325,7 +325,8 @@ class ReviewScreen(ShownScreen[None]):
             return
         if not isinstance(h, Quote):
             self.notify(
-                f"Only a quote has a speaker; this is a {h.kind} (K makes it a quote).",
+                f"Only a quote has a speaker; this is {'an' if h.kind[0] in 'aeiou' else 'a'} "
+                f"{h.kind} (K makes it a quote).",
                 title="Review",
                 markup=False,
             )
@@ -380,7 +381,8 @@ class ReviewScreen(ShownScreen[None]):
             Choice(kind, labels[kind], enabled=kind not in (h.kind, "fact"))
             for kind in HIGHLIGHT_KINDS
         ]
-        note = f"It is a {h.kind} now. {FACT_CANNOT}"
+        article = "an" if h.kind[0] in "aeiou" else "a"
+        note = f"It is {article} {h.kind} now. {FACT_CANNOT}"
 
         def keep(kind: str | None) -> None:
             if kind is not None:

@@ -42,7 +42,10 @@ DIALOG_CSS = """
     border: round $accent; background: $surface; padding: 0 1;
 }}
 {name} .dialog-note {{ color: $text-muted; height: auto; }}
-{name} OptionList, {name} SelectionList {{ height: auto; max-height: 16; border: none; }}
+{name} OptionList, {name} OptionList:focus, {name} SelectionList, {name} SelectionList:focus {{
+    width: 1fr; height: auto; max-height: 16; border: none; padding: 0;
+}}
+{name} Input {{ width: 1fr; }}
 """
 
 
