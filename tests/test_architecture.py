@@ -29,7 +29,17 @@ ALLOWED: dict[str, set[str]] = {
     "compiled": {"core", "pack", "search", ""},
     "authoring": {"core", "pack", ""},
     "terminal": {""},
-    "ui": {"core", "pack", "search", "compare", "compiled", "settings", "terminal", ""},
+    "ui": {
+        "core",
+        "pack",
+        "search",
+        "compare",
+        "compiled",
+        "settings",
+        "authoring",
+        "terminal",
+        "",
+    },
     "cli": {"core", "pack", "search", "compare", "compiled", "settings", "authoring", "ui", ""},
 }
 """Which other parts each part may import ("" is the package's top: version and paths).

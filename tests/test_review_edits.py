@@ -13,7 +13,9 @@ from aiplan_tui.authoring.review import (
     accept,
     add_to_cell,
     change_kind,
+    entity_id_for,
     new_cell,
+    new_entity,
     reject,
     update,
 )
@@ -145,3 +147,21 @@ def test_a_highlight_joins_a_cell_or_a_new_cell_gets_the_editors_summary(tmp_pat
         "highlights": ["f-tools"],
     }
     assert path.read_text().startswith("# cells\n[[cell]]")
+
+
+def test_a_new_speaker_is_appended_to_the_entities_file_and_nothing_else_moves(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "entities.toml"
+    old = '# the people\n[[entity]]\nid = "ann-lee"\nname = "Ann Lee"\nkind = "person"\n'
+    path.write_text(old, encoding="utf-8")
+    made = entity_id_for("Ann Lée", {"ann-lee"})
+    assert made == "ann-lee-2"
+    assert entity_id_for("李强", set()) == "speaker"
+    new_entity(path, made, "Ann Lée")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(old + "\n# added by Review")
+    assert tomli.loads(text)["entity"][1] == {"id": made, "name": "Ann Lée", "kind": "person"}
+    with pytest.raises(ReviewError):
+        new_entity(path, made, "Someone else")
+    assert path.read_text(encoding="utf-8") == text

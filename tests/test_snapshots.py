@@ -10,7 +10,8 @@ from textual.pilot import Pilot
 
 from aiplan_tui.paths import bundled_themes_dir
 from aiplan_tui.ui.startup import Startup
-from conftest import make_app, until
+from conftest import PackFactory, make_app, until
+from test_review_screen import review_pack
 
 SIZES = [(120, 40), (80, 24), (60, 20)]
 
@@ -83,3 +84,10 @@ def test_reader_in_each_bundled_theme(snap_compare: Any, theme: str) -> None:
     assert snap_compare(
         themed, terminal_size=(100, 30), run_before=settled("right_square_bracket", "h")
     )
+
+
+def test_review_on_a_suggested_quote(snap_compare: Any, make_pack: PackFactory) -> None:
+    """Review at 100x30: the suggestions listed, the first in its paragraph, its words marked,
+    what is proposed under it, the count and the keys."""
+    app = make_app(review_pack(make_pack))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=settled("4"))

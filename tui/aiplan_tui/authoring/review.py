@@ -6,6 +6,7 @@ checked before it is written (atomically), or nothing is written."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -192,3 +193,33 @@ def new_cell(path: Path, dimension: str, side: str, summary: str, highlight_id: 
     lead = "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
     lines = (text + lead).split("\n")[:-1] + block
     _write(path, lines, {"dimension": dimension, "side": side, "summary": summary})
+
+
+def entity_id_for(name: str, taken: set[str]) -> str:
+    """An entity id from a name: "Maria López" -> "maria-lopez", made unique with -2, -3."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "speaker"
+    made, number = base, 2
+    while made in taken:
+        made, number = f"{base}-{number}", number + 1
+    return made
+
+
+def new_entity(path: Path, entity_id: str, name: str, kind: str = "person") -> None:
+    """A new entity at the end of entities.toml (a speaker Review was told about)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if text:
+        _, data = _read(path)
+        if any(t.get("id") == entity_id for t in data.get("entity", []) if isinstance(t, dict)):
+            raise ReviewError(f"{path}: an entity {entity_id!r} is there already")
+    block = [
+        "# added by Review: check the name, and give a role",
+        "[[entity]]",
+        f"id = {toml_value(entity_id)}",
+        f"name = {toml_value(name)}",
+        f"kind = {toml_value(kind)}",
+        "",
+    ]
+    lead = "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
+    lines = (text + lead).split("\n")[:-1] + block
+    _write(path, lines, {"id": entity_id, "name": name, "kind": kind})

@@ -6,6 +6,7 @@ import asyncio
 import os
 import signal
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
@@ -17,7 +18,7 @@ from textual.screen import ModalScreen, Screen
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.navigation import Walk
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.pack.loader import LoadResult
+from aiplan_tui.pack.loader import LoadResult, PackNotFoundError
 from aiplan_tui.settings.state import SavedState
 from aiplan_tui.ui.bindings import APP_BINDINGS, SCREEN_ACTIONS
 from aiplan_tui.ui.copying import CopyingApp
@@ -33,6 +34,7 @@ from aiplan_tui.ui.widgets.navigator import Target
 if TYPE_CHECKING:  # the other screens and the search engine are imported when first used
     from aiplan_tui.ui.screens.compare import CompareScreen
     from aiplan_tui.ui.screens.quotes import QuotesScreen
+    from aiplan_tui.ui.screens.review import ReviewScreen
     from aiplan_tui.ui.screens.search import SearchChoice
 
 INDEX_DELAY = 0.3
@@ -112,6 +114,12 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
 
         return self.named("quotes", lambda: QuotesScreen(self.pack, self.open_quote, self.marks))
 
+    @property
+    def review_screen(self) -> ReviewScreen:
+        from aiplan_tui.ui.screens.review import ReviewScreen
+
+        return self.named("review", lambda: ReviewScreen(self.pack, self.reload_pack))
+
     def shown_name(self) -> str | None:
         """The name of the named screen on top, if one is (even under the too-small notice)."""
         try:
@@ -131,6 +139,88 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
     def action_show_quotes(self) -> None:
         if self.screen is not self.quotes_screen:
             self.switch_screen(self.quotes_screen)
+
+    def action_show_review(self) -> None:
+        if self.screen is not self.review_screen:
+            self.switch_screen(self.review_screen)
+
+    def in_reader(self, then: Callable[[], object]) -> None:
+        """Show the reader and do `then` in it: at once, or, for a reader made anew by
+        `reload_pack` and not built yet, once it is (its own messages run after its mount)."""
+        self.action_show_reader()
+        if self.reader.is_mounted:
+            then()
+        else:
+            self.reader.call_later(then)
+
+    # Reloading -------------------------------------------------------------------------------
+
+    def reload_pack(self) -> Pack:
+        """Load the pack again from its root (Review has written to its files) and show the
+        new one: the named screens other than the one shown are dropped (made again from
+        the new pack when next shown; the reader at once, reopening where it was), and the
+        search index is built again. The screen shown keeps the old pack: it asks for the
+        new one by calling this. A pack gone from its directory keeps the old one."""
+        from aiplan_tui.pack.loader import load_pack
+
+        root = self.pack.root
+        manifest = None
+        if self.startup.manifest is not None:  # taken before the load, as at start-up
+            from aiplan_tui.compiled.manifest import pack_manifest
+
+            manifest = pack_manifest(root)
+        try:
+            result = load_pack(root)
+        except PackNotFoundError as error:
+            self.notify(str(error), title="Pack not reloaded", severity="error", markup=False)
+            return self.pack
+        self.keep_places()
+        self.result = result
+        self._marks = None  # the sides may have changed
+        if manifest is not None:
+            self.startup.manifest = manifest
+            self.startup.compiled = None  # of the old files (its index serves until the new)
+        self.drop_screens()
+        self.sub_title = clean_line(self.pack.info.title)
+        self.build_search_index(rebuild=True)
+        return self.pack
+
+    def keep_places(self) -> None:
+        """Where the reader and Compare are, for the screens made again after a reload."""
+        article, paragraph = self.reader_place()
+        saved = replace(self.startup.saved, article=article, paragraph=paragraph)
+        if "compare" in self.made:
+            saved = replace(saved, compare=self.compare_screen.place())
+        self.startup.saved = saved
+
+    def drop_screens(self) -> None:
+        """Every named screen but the one shown goes; the reader is made anew at once."""
+        shown = self.shown_name()
+        for name, screen in list(self.made.items()):
+            if name == shown:
+                continue
+            try:
+                self.uninstall_screen(name)
+            except ScreenStackError:  # under a dialog, say: it stays, with the old pack
+                continue
+            del self.made[name]
+            if screen.is_running:
+                screen.remove()
+        if "reader" not in self.made:
+            self.reader = ReaderScreen(self.pack, self.marks)
+            self.made["reader"] = self.reader
+            self.install_screen(self.reader, "reader")
+            saved = self.startup.saved
+            if saved.article and self.pack.article(saved.article) is not None:
+                self.reader.call_later(
+                    self.reader.open_paragraph, saved.article, saved.paragraph, False
+                )
+
+    def reader_place(self) -> tuple[str | None, int]:
+        """The reader's article and paragraph; where it should reopen, until it is built."""
+        if self.reader.is_mounted:
+            return self.reader.saved_place()
+        return self.startup.saved.article, self.startup.saved.paragraph
 
     # Start-up --------------------------------------------------------------------------------
 
@@ -209,8 +299,8 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
             self.compare_screen.focus_cell(dimension, side)
             self.action_show_compare()
             return
-        self.action_show_reader()
-        self.reader.open_hit(hit, choice.hits)
+        hits = choice.hits
+        self.in_reader(lambda: self.reader.open_hit(hit, hits))
 
     # Saved state ------------------------------------------------------------------------------
 
@@ -226,7 +316,7 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
 
     def current_state(self) -> SavedState:
         shown = self.shown_name()
-        article, paragraph = self.reader.saved_place()
+        article, paragraph = self.reader_place()
         made = "compare" in self.made
         return SavedState(
             screen=shown if shown in SAVED_SCREENS else "reader",
@@ -284,22 +374,21 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
             self.push_screen(HelpScreen(help_sections(self.startup.keymap)))
 
     def open_quote(self, highlight_id: str) -> None:
-        self.action_show_reader()
-        self.reader.open_highlight(highlight_id)
+        self.in_reader(lambda: self.reader.open_highlight(highlight_id))
 
     def go_to(self, kind: str, target_id: str) -> None:
         """Open an article, entity or dimension in the reader (the command palette's go-to)."""
-        self.action_show_reader()
         if kind in ("article", "highlight", "entity", "dimension"):
-            self.reader.open_target(Target(kind, target_id))  # type: ignore[arg-type]
+            target = Target(kind, target_id)  # type: ignore[arg-type]
+            self.in_reader(lambda: self.reader.open_target(target))
+        else:
+            self.action_show_reader()
 
     def action_quote(self, step: int) -> None:
-        self.action_show_reader()
-        self.reader.walk("quote", step)
+        self.in_reader(lambda: self.reader.walk("quote", step))
 
     def action_highlight(self, step: int) -> None:
-        self.action_show_reader()
-        self.reader.walk("highlight", step)
+        self.in_reader(lambda: self.reader.walk("highlight", step))
 
     def reader_selection(self) -> ReaderScreen:
         return self.reader

@@ -27,6 +27,15 @@ APP_BINDINGS: list[BindingType] = [
     Binding(
         "3", "show_quotes", "Quotes", id="quotes", priority=True, tooltip="Every quote, by speaker."
     ),
+    Binding(
+        "4",
+        "show_review",
+        "Review",
+        show=False,  # in help and the palette; the footer keeps its room for `?` at 80 columns
+        id="review",
+        priority=True,
+        tooltip="Review the highlights that add suggested: accept, fix or reject each.",
+    ),
     Binding("slash", "search", "Search", id="search", priority=True, tooltip="Search everything."),
     Binding("question_mark", "help", "Help", id="help", priority=True, tooltip="List every key."),
     Binding(
@@ -93,7 +102,7 @@ act as they arrive, so the keys typed after them go to the new screen (ui/typeah
 to whatever had the focus before; a focused box still takes them as text, and a dialog keeps
 them (AiplanApp.check_action)."""
 SCREEN_ACTIONS = frozenset(
-    {"show_reader", "show_compare", "show_quotes", "search", "help", "pick_theme"}
+    {"show_reader", "show_compare", "show_quotes", "show_review", "search", "help", "pick_theme"}
 )
 """The actions of the priority keys above."""
 

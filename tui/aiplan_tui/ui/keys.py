@@ -17,6 +17,8 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
     from aiplan_tui.ui.screens.help import HelpScreen
     from aiplan_tui.ui.screens.quotes import QuoteList, QuotesScreen
     from aiplan_tui.ui.screens.reader import ReaderScreen
+    from aiplan_tui.ui.screens.review import ReviewList, ReviewScreen
+    from aiplan_tui.ui.screens.review_dialogs import CANCEL, ManyDialog, SpeakerDialog
     from aiplan_tui.ui.screens.search import SearchScreen
     from aiplan_tui.ui.screens.side_picker import SidePicker
     from aiplan_tui.ui.screens.theme_picker import ThemePicker
@@ -45,6 +47,17 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
                 *QuoteList.BINDINGS,
                 *QueryInput.BINDINGS,
                 Binding("enter", "", "Open the quote in the reader"),
+            ],
+        ),
+        (
+            "Review",
+            [
+                *ReviewScreen.BINDINGS,
+                *ReviewList.BINDINGS,
+                *[b for b in SpeakerDialog.BINDINGS if b is not CANCEL],
+                *[b for b in ManyDialog.BINDINGS if b is not CANCEL],
+                CANCEL,
+                Binding("enter", "", "In a Review dialog: take the entry or keep the text"),
             ],
         ),
         (
