@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.search.engine import SearchIndex
+from conftest import ARTICLE as MINI_ARTICLE
+from conftest import HIGHLIGHTS as MINI_HIGHLIGHTS
 from conftest import PackFactory
 
 
@@ -109,3 +111,53 @@ def test_any_query_returns_without_error(index: SearchIndex, text: str) -> None:
     for hit in index.search(text, limit=5):
         for start, end in hit.spans:
             assert 0 <= start <= end <= len(hit.text)
+
+
+PROVENANCE = MINI_ARTICLE.replace(
+    'outlet = "Example Wire"',
+    'outlet = "Example Wire"\nauthor = "Jane Roe"\npublished = 2025-07-26\n'
+    'url = "https://example.org/news/tariff-talks"\ndateline = "BEIJING"',
+)
+FIGURES = (
+    MINI_HIGHLIGHTS.replace(
+        'unit = "USD"\nsides = ["us"]', 'unit = "USD"\nperiod = "2024"\nsides = ["us"]'
+    ).replace(
+        'unit = "USD"\nsides = ["china"]',
+        'unit = "USD"\nperiod = "2024"\nqualifier = "about"\nsides = ["china"]\n'
+        'note = "Set against the U.S. private AI investment total for 2024."',
+    )
+    + '\n[[event]]\nid = "e-curbs"\narticle = "wire"\nexact = "The U.S. restricted chip exports"\n'
+    'date = "Saturday"\n'
+)
+
+
+def test_every_field_a_reader_sees_is_searchable(make_pack: PackFactory) -> None:
+    pack = load_pack(make_pack({"articles/wire.md": PROVENANCE, "highlights/wire.toml": FIGURES}))
+    index = SearchIndex(pack.pack)
+
+    def found(query: str) -> list[tuple[str, str]]:
+        return [(hit.id, hit.field) for hit in index.search(query, limit=None)]
+
+    # An article by its provenance, as the reader's header shows it.
+    assert found("example wire kind:article") == [("wire", "outlet")]
+    assert found("roe") == [("wire", "author")]
+    assert found("2025-07-26") == [("wire", "published")]
+    assert found("beijing")[0] == ("wire", "dateline")
+    assert found("'example") == [("wire", "outlet")]  # the address's words weigh less
+    assert found("tariff talks") == [("wire", "url")]
+    # A fact by its figure as written (metric, value, period, qualifier), and its unit.
+    assert found("$109.1 bn") == [("f-us", "figure")]
+    assert found("about 9.3 bn") == [("f-china", "figure")]
+    assert set(found("usd")) == {("f-us", "unit"), ("f-china", "unit")}
+    assert ("e-curbs", "when") in found("saturday")
+    # Both figures for the year, each shown by its figure, not the note that also says it.
+    assert found("private investment 2024")[:2] == [("f-us", "figure"), ("f-china", "figure")]
+
+
+def test_both_private_investment_figures_for_2024_come_first(index: SearchIndex) -> None:
+    hits = index.search("private AI investment 2024", limit=None)
+    assert [(hit.id, hit.field) for hit in hits[:2]] == [
+        ("f-us-private-2024", "figure"),
+        ("f-china-private-2024", "figure"),
+    ]
+    assert "$109.1 bn" in hits[0].text and "$9.3 bn" in hits[1].text

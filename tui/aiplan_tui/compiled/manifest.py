@@ -13,7 +13,7 @@ from pathlib import Path
 
 from aiplan_tui import __version__
 
-FORMAT = 3
+FORMAT = 4
 """Raise when what the database stores, or how, changes meaning."""
 
 
