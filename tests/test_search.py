@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.search.engine import SearchIndex
+from aiplan_tui.search.hits import shown
 from conftest import ARTICLE as MINI_ARTICLE
 from conftest import HIGHLIGHTS as MINI_HIGHLIGHTS
 from conftest import PackFactory
@@ -161,3 +162,33 @@ def test_both_private_investment_figures_for_2024_come_first(index: SearchIndex)
         ("f-china-private-2024", "figure"),
     ]
     assert "$109.1 bn" in hits[0].text and "$9.3 bn" in hits[1].text
+
+
+def test_a_result_shows_its_own_words_whichever_field_matched(index: SearchIndex) -> None:
+    quotes = index.search("george chen kind:quote", limit=None)
+    seen = [shown(hit) for hit in quotes]
+    # Matched in the speaker, each still shows its quotation, so the three differ.
+    assert len({s.own.text for s in seen}) == 3
+    assert seen[0].own.text == "The two camps are now being formed"
+    for hit, s in zip(quotes, seen, strict=True):
+        assert (hit.field, s.field, s.matched) == ("speaker", "speaker", None)
+        assert [s.who.text[a:b] for a, b in s.who.spans] == ["George", "Chen"]
+    # A match in a note is shown below the highlight's own words, named.
+    event = next(h for h in index.search("Jensen Huang formidible") if h.kind == "event")
+    noted = shown(event)
+    assert noted.own.text == "China has been developing homegrown alternatives"
+    assert noted.matched is not None and (noted.field, noted.matched.label) == ("note", "note")
+    # A fact shows its figure, then its words.
+    fact = shown(index.search("china's 9.3 billion kind:fact")[0])
+    assert fact.own.text == "Private AI investment: $9.3 bn (2024) — “China’s $9.3 billion”"
+    marked = [fact.own.text[a:b] for a, b in fact.own.spans]
+    assert marked[:2] == ["9", "3"] and marked[-1] == "billion"  # in the figure and the words
+
+
+def test_the_field_shown_is_where_the_match_scores_most(index: SearchIndex) -> None:
+    """Li's quote on monopolies says "limited" (a prefix of li) and is by Li (the word itself,
+    in the speaker): the speaker is the match shown, not "limited"."""
+    hit = next(h for h in index.search("li", limit=None) if h.id == "q-li-monopoly")
+    assert (hit.field, hit.text) == ("speaker", "Li Qiang")
+    own = shown(hit).own
+    assert [own.text[a:b] for a, b in own.spans] == ["limited"]  # still marked where it is

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 
@@ -217,3 +218,39 @@ async def test_a_compiled_pack_damaged_under_the_app_means_indexing_again(
 def ids(app: AiplanApp) -> list[str]:
     screen = app.screen
     return [hit.id for hit in screen.hits] if isinstance(screen, SearchScreen) else []
+
+
+def prompts(app: AiplanApp) -> list[Text]:
+    results = app.screen.query_one(OptionList)
+    found = [results.get_option_at_index(i).prompt for i in range(results.option_count)]
+    assert all(isinstance(prompt, Text) for prompt in found)
+    return [prompt for prompt in found if isinstance(prompt, Text)]
+
+
+def highlighted(prompt: Text) -> list[str]:
+    """The words a result marks as matched."""
+    return [prompt.plain[s.start : s.end] for s in prompt.spans if "reverse" in str(s.style)]
+
+
+async def test_results_matched_in_another_field_show_their_own_words_and_name_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("slash")
+        await put_query(pilot, app, "george chen kind:quote")
+        shown = prompts(app)
+        words = [prompt.plain.split("\n")[1] for prompt in shown]
+        assert words[0] == "The two camps are now being formed"
+        assert len(set(words)) == 3  # three quotations, told apart
+        for prompt in shown:
+            assert "matched in speaker · George Chen ·" in prompt.plain
+            assert highlighted(prompt) == ["George", "Chen"]  # where the name is shown
+        await put_query(pilot, app, "Jensen Huang formidible")
+        quote, _, event = prompts(app)
+        assert quote.plain.split("\n")[1] == "formidable"
+        assert highlighted(quote) == ["Jensen", "Huang", "formidable"]
+        assert "matched in note" in event.plain and "\nnote: " in event.plain
+        await put_query(pilot, app, "private AI investment 2024")
+        us, china = prompts(app)[:2]
+        assert us.plain.split("\n")[1].startswith("Private AI investment: $109.1 bn (2024) — “U.S.")
+        assert china.plain.split("\n")[1].startswith("Private AI investment: $9.3 bn (2024)")

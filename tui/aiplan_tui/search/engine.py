@@ -17,7 +17,7 @@ from aiplan_tui.search.folding import fold, fold_plain
 from aiplan_tui.search.hits import Hit
 from aiplan_tui.search.index import Postings, build_index_data, collector_paused
 from aiplan_tui.search.query import Query, Term, parse
-from aiplan_tui.search.ranking import Group, phrase_span, score_doc, shortlist
+from aiplan_tui.search.ranking import Group, Scored, phrase_span, score_doc, shortlist
 from aiplan_tui.search.vocabulary import EXACT, Vocabulary, Words
 
 
@@ -129,7 +129,7 @@ class SearchIndex:
         scored.sort(key=lambda item: (-round(item[0][0], 6), item[1]))
         if limit is not None:
             scored = scored[:limit]
-        return [self._hit(number, *found) for found, number in scored]
+        return [self._hit(number, found) for found, number in scored]
 
     def _candidates(
         self, groups: list[Group], query: Query, kinds: set[str]
@@ -269,14 +269,25 @@ class SearchIndex:
     def _folded(self, number: int) -> list[str]:
         return [fold_plain(field.text) for field in self.docs[number].fields]
 
-    def _hit(self, number: int, total: float, shown: int, spans: list[tuple[int, int]]) -> Hit:
+    def _hit(self, number: int, scored: Scored) -> Hit:
         """The hit, its spans mapped back to the original text (folded only now, for the few
-        hits returned)."""
+        hits returned), in the field shown and in every field."""
         doc = self.docs[number]
-        field = doc.fields[shown]
-        folded = fold(field.text)
-        original = tuple(sorted({folded.original_span(a, b) for a, b in spans}))
-        return Hit(doc, total, field.name, field.text, original, number)
+        matched = tuple(
+            _original(field.text, spans)
+            for field, spans in zip(doc.fields, scored.everywhere, strict=True)
+        )
+        field = doc.fields[scored.shown]
+        return Hit(doc, scored.total, field.name, field.text, matched[scored.shown], number,
+                   matched)  # fmt: skip
+
+
+def _original(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Folded spans of a text as spans of the text itself, in order, without repeats."""
+    if not spans:
+        return ()
+    folded = fold(text)
+    return tuple(sorted({folded.original_span(a, b) for a, b in spans}))
 
 
 def article_names(pack: Pack) -> dict[str, str]:
