@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.search.engine import SearchIndex
+from aiplan_tui.search.folding import words
 from aiplan_tui.search.hits import shown
 from conftest import ARTICLE as MINI_ARTICLE
 from conftest import HIGHLIGHTS as MINI_HIGHLIGHTS
@@ -192,3 +193,29 @@ def test_the_field_shown_is_where_the_match_scores_most(index: SearchIndex) -> N
     assert (hit.field, hit.text) == ("speaker", "Li Qiang")
     own = shown(hit).own
     assert [own.text[a:b] for a, b in own.spans] == ["limited"]  # still marked where it is
+
+
+def test_a_name_ranks_what_holds_it_above_words_that_merely_start_like_it(
+    index: SearchIndex,
+) -> None:
+    """`li` is Li Qiang's alias: he, his quotes and every passage naming him (even in a note)
+    come before "limited", "likely" and the rest, which only start with "li"."""
+    hits = index.search("li", limit=None)
+    assert hits[0].id == "li-qiang"
+    assert {h.kind for h in hits[1:10]} == {"quote"}
+    assert all(h.doc.who.startswith("Li Qiang") for h in hits[1:10])
+    naming = [any("li" in words(f.text) for f in h.doc.fields) for h in hits]
+    assert naming.index(False) == naming.count(True)  # every one naming him, then the rest
+    assert [h.id for h in index.search("li", limit=5)] == [h.id for h in hits[:5]]
+    note = next(h for h in hits if h.id == "p-china-ai-plus")  # "As emphasized by Premier Li"
+    assert note.field == "note" and [note.text[a:b] for a, b in note.spans] == ["Li"]
+
+
+def test_a_two_word_name_matches_as_a_name(make_pack: PackFactory) -> None:
+    """Where `george chen` is a name, "George Chen spoke" beats "Chen ... George" apart."""
+    article = MINI_ARTICLE + "\nChen Jining thanked George Smith.\n\nGeorge Chen spoke last.\n"
+    index = SearchIndex(load_pack(make_pack({"articles/wire.md": article})).pack)
+    paragraphs = [h.id for h in index.search("george chen kind:paragraph", limit=None)]
+    assert paragraphs == ["wire:4", "wire:3"]
+    # Not a name: the same words in another order are ranked as words, in reading order.
+    assert [h.id for h in index.search("chen george kind:paragraph")] == ["wire:3", "wire:4"]

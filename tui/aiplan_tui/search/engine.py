@@ -14,11 +14,22 @@ from collections.abc import Iterable, Sequence
 from aiplan_tui.core.model import Pack
 from aiplan_tui.search.documents import Doc, PackDocs
 from aiplan_tui.search.folding import fold, fold_plain
+from aiplan_tui.search.folding import words as fold_words
 from aiplan_tui.search.hits import Hit
 from aiplan_tui.search.index import Postings, build_index_data, collector_paused
 from aiplan_tui.search.query import Query, Term, parse
-from aiplan_tui.search.ranking import Group, Scored, phrase_span, score_doc, shortlist
+from aiplan_tui.search.ranking import (
+    NAME_BONUS,
+    Group,
+    Scored,
+    phrase_span,
+    score_doc,
+    shortlist,
+)
 from aiplan_tui.search.vocabulary import EXACT, Vocabulary, Words
+
+NAME_FIELDS = ("name", "alias")
+"""An entity's fields that name it: a query equal to one of them is a name (`SearchIndex._name`)."""
 
 
 class SearchIndex:
@@ -120,11 +131,15 @@ class SearchIndex:
             [(term, self._term_words(term)) for term in group] for group in query.groups
         ]
         candidates, phrases = self._candidates(groups, query, set(kinds))
-        tiers = [self._tiers(group, candidates, phrases) for group in groups]
+        name = self._name(query)
+        named = self._all_words_docs(name.split()) if name else set()
+        tiers = [self._tiers(group, candidates, phrases, named) for group in groups]
         tiers.sort(key=lambda tier: sum(len(docs) for docs in tier.values()))
         keep = shortlist(sorted(candidates), tiers, limit)
         scored = [
-            (found, n) for n in keep if (found := score_doc(self.docs[n], self._folded(n), groups))
+            (found, n)
+            for n in keep
+            if (found := score_doc(self.docs[n], self._folded(n), groups, name))
         ]
         scored.sort(key=lambda item: (-round(item[0][0], 6), item[1]))
         if limit is not None:
@@ -232,6 +247,31 @@ class SearchIndex:
             docs.update(self._key_docs(key))
         return docs
 
+    def _name(self, query: Query) -> str | None:
+        """The query's words as one folded string, if together they are the name or an alias
+        of a person or organisation in the pack (`li`, `george chen`); else None. A query with
+        alternatives (`a | b`), a prefix or a suffix is no name."""
+        if not query.groups or any(len(group) != 1 for group in query.groups):
+            return None
+        if any(term.mode in ("prefix", "suffix") for (term,) in query.groups):
+            return None
+        words = [word for (term,) in query.groups for word in term.text.split()]
+        name = " ".join(words)
+        entities = self._all_words_docs(words, set(self._key_docs("kind:entity")))
+        for number in sorted(entities):
+            fields = self.docs[number].fields
+            if any(f.name in NAME_FIELDS and " ".join(fold_words(f.text)) == name for f in fields):
+                return name
+        return None
+
+    def _all_words_docs(self, words: list[str], within: set[int] | None = None) -> set[int]:
+        """The documents (of `within`, if given) holding every one of the words."""
+        docs = within
+        for word in words:
+            holding = self._docs_of(word)
+            docs = set(holding) if docs is None else docs.intersection(holding)
+        return docs or set()
+
     def _term_words(self, term: Term) -> Words:
         """A phrase is looked up by its first word, then checked in place."""
         if term.mode != "phrase":
@@ -242,17 +282,22 @@ class SearchIndex:
     # Picking the shortlist -------------------------------------------------------------------
 
     def _tiers(
-        self, group: Group, candidates: set[int], phrases: dict[Term, set[int]]
+        self, group: Group, candidates: set[int], phrases: dict[Term, set[int]], named: set[int]
     ) -> dict[float, set[int]]:
         """A group's rough score for each candidate, as candidates by score: a document scores
         its best matched word's score times the weight of the field holding it (a phrase's
-        first word, where the phrase is found)."""
+        first word, where the phrase is found), times NAME_BONUS if it is `named` (holds every
+        word of the name the query is, as `score_doc` will check)."""
         by_score: dict[float, set[int]] = {}
         for term, words in group:
             within = phrases.get(term, candidates)
             for word, score in words.items():
                 for weight, docs in self._weighted(word):
                     found = within.intersection(docs)
+                    if found and named:
+                        boosted = found & named
+                        by_score.setdefault(score * weight * NAME_BONUS, set()).update(boosted)
+                        found -= boosted
                     if found:
                         by_score.setdefault(score * weight, set()).update(found)
         tiers: dict[float, set[int]] = {}
