@@ -294,10 +294,6 @@ class SearchIndex:
             for word, score in words.items():
                 for weight, docs in self._weighted(word):
                     found = within.intersection(docs)
-                    if found and named:
-                        boosted = found & named
-                        by_score.setdefault(score * weight * NAME_BONUS, set()).update(boosted)
-                        found -= boosted
                     if found:
                         by_score.setdefault(score * weight, set()).update(found)
         tiers: dict[float, set[int]] = {}
@@ -307,7 +303,7 @@ class SearchIndex:
             if fresh:
                 tiers[value] = fresh
                 seen |= fresh
-        return tiers
+        return _named_first(tiers, named) if named else tiers
 
     # Scoring a document ----------------------------------------------------------------------
 
@@ -325,6 +321,19 @@ class SearchIndex:
         field = doc.fields[scored.shown]
         return Hit(doc, scored.total, field.name, field.text, matched[scored.shown], number,
                    matched)  # fmt: skip
+
+
+def _named_first(tiers: dict[float, set[int]], named: set[int]) -> dict[float, set[int]]:
+    """The tiers with the `named` documents' scores times NAME_BONUS, highest first again."""
+    moved: dict[float, set[int]] = {}
+    for value, docs in tiers.items():
+        boosted = docs & named
+        if boosted:
+            moved.setdefault(value * NAME_BONUS, set()).update(boosted)
+            docs = docs - boosted
+        if docs:
+            moved.setdefault(value, set()).update(docs)
+    return dict(sorted(moved.items(), reverse=True))
 
 
 def _original(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
