@@ -46,6 +46,10 @@ async def put_query(pilot: Pilot[None], app: AiplanApp, text: str) -> None:
     await until(pilot, lambda: listed(app) == text, f"results for {text!r}")
 
 
+def status_line(app: AiplanApp) -> str:
+    return str(app.reader.query_one("#status", Static).render())
+
+
 def count(app: AiplanApp) -> str:
     return str(app.screen.query_one("#search-count", Static).render())
 
@@ -116,14 +120,17 @@ async def test_n_and_N_step_through_the_matches_in_the_articles() -> None:
         await pilot.press("enter")
         await pilot.pause()
         reader = app.reader
-        total = len(reader.navigation.matches)
+        matches = reader.navigation.matches
+        total = len(matches)
         assert total >= 3
-        status = str(reader.query_one("#status", Static).render())
-        assert f"match 1/{total}" in status
+        here = sum(m.article == matches[0].article for m in matches)
+        assert 1 < here < total
+        counted = f"in this article, {total} in all"
+        assert f"match 1 of {here} {counted}" in status_line(app)
         await pilot.press("n")
         await pilot.pause()
         assert reader.navigation.match_number == 2
-        assert f"match 2/{total}" in str(reader.query_one("#status", Static).render())
+        assert f"match 2 of {here} {counted}" in status_line(app)
         place = reader.navigation.matches[1]
         assert reader.article_view.paragraph == place.paragraph
         await pilot.press("N")
@@ -254,3 +261,43 @@ async def test_results_matched_in_another_field_show_their_own_words_and_name_it
         us, china = prompts(app)[:2]
         assert us.plain.split("\n")[1].startswith("Private AI investment: $109.1 bn (2024) — “U.S.")
         assert china.plain.split("\n")[1].startswith("Private AI investment: $9.3 bn (2024)")
+
+
+async def test_the_match_count_says_what_it_counts_and_no_stale_one_stands() -> None:
+    """Opening one of George Chen's three quotations (¶5, ¶6, ¶7), the reader counts the
+    paragraphs holding results in this article; a later search, whether its result opens
+    elsewhere or it is left with escape, replaces that count, and so does moving away."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(app, pilot)
+
+        async def open_first(query: str) -> None:
+            await pilot.press("slash")
+            await put_query(pilot, app, query)
+            await pilot.press("enter")
+            await pilot.pause()
+
+        await open_first("george chen kind:quote")
+        assert "match 1 of 3 in this article ·" in status_line(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "match 2 of 3 in this article · paragraph 6/" in status_line(app)
+        await open_first("investment kind:compare")  # opens on the Compare screen
+        assert app.screen is app.compare_screen
+        assert "match" not in status_line(app)  # that search has no match in the articles
+        await pilot.press("1")
+        await open_first("george chen kind:quote")
+        await pilot.press("n")
+        await pilot.pause()
+        assert "match 2 of 3" in status_line(app)
+        await pilot.press("slash")
+        await put_query(pilot, app, "deepseek")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert "match 2 of 3" not in status_line(app)
+        assert "in other articles (n to go)" in status_line(app)  # DeepSeek is in the other
+        await open_first("george chen kind:quote")
+        await pilot.press("down")
+        await pilot.pause()
+        assert "3 matches in this article (n to go) · paragraph 6/" in status_line(app)

@@ -166,16 +166,32 @@ def snippet(
 
 
 def match_places(hits: Iterable[Hit], order: ReadingOrder) -> list[Place]:
-    """Where hits matched inside article text (paragraphs and highlights' words), in order."""
-    places = set()
+    """The paragraphs of the articles holding results, in reading order: what `n` and `N`
+    step through. A paragraph found, or a highlight in it whichever field matched (a quote
+    found by its speaker is in its paragraph); one place per paragraph, at the first match in
+    its words (or the first such highlight's start)."""
+    first: dict[tuple[str, int], int] = {}
     for hit in hits:
         location = hit.location
-        if location is None or hit.field not in ("text", "exact"):
+        if location is None or not hit.doc.article:
             continue
-        for start, _ in hit.spans:
-            offset = start if hit.kind == "paragraph" else location.start + start
-            places.add(order.place_in(hit.doc.article, location.paragraph, offset))
-    return sorted(places)
+        own = _own_spans(hit)
+        offset = own[0][0] if own else 0
+        if hit.kind != "paragraph":
+            offset += location.start
+        key = (hit.doc.article, location.paragraph)
+        first[key] = min(first.get(key, offset), offset)
+    return sorted(
+        order.place_in(article, paragraph, at) for (article, paragraph), at in first.items()
+    )
+
+
+def _own_spans(hit: Hit) -> tuple[Span, ...]:
+    """The matches in a paragraph's or highlight's own words (its first field, `text` or
+    `exact`): where they stand in the article."""
+    if hit.matched:
+        return hit.matched[0]
+    return hit.spans if hit.field in ("text", "exact") else ()
 
 
 def no_results(query: str, offers: Sequence[tuple[str, str]]) -> str:

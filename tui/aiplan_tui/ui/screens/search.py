@@ -30,9 +30,10 @@ RESULT_LIMIT = 200
 
 @dataclass(frozen=True)
 class SearchChoice:
-    """The result chosen, and all the results, for stepping through matches afterwards."""
+    """The result chosen (None: the search was left without opening one), and all the
+    results, for stepping through matches afterwards."""
 
-    hit: Hit
+    hit: Hit | None
     hits: list[Hit]
 
 
@@ -192,4 +193,7 @@ class SearchScreen(ShownScreen[SearchChoice | None]):
         box.focus()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Back; a search made here is still the last search, whose matches `n` steps through
+        (so the reader's count of an earlier one does not stand)."""
+        query = self.shown_query
+        self.dismiss(SearchChoice(None, self.hits) if query and query.strip() else None)
