@@ -10,7 +10,7 @@ from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.search.engine import SearchIndex
 from aiplan_tui.search.folding import words
-from aiplan_tui.search.hits import shown
+from aiplan_tui.search.hits import clean_spans, shown
 from conftest import ARTICLE as MINI_ARTICLE
 from conftest import HIGHLIGHTS as MINI_HIGHLIGHTS
 from conftest import PackFactory
@@ -219,3 +219,13 @@ def test_a_two_word_name_matches_as_a_name(make_pack: PackFactory) -> None:
     assert paragraphs == ["wire:4", "wire:3"]
     # Not a name: the same words in another order are ranked as words, in reading order.
     assert [h.id for h in index.search("chen george kind:paragraph")] == ["wire:3", "wire:4"]
+
+
+def test_spans_follow_the_words_when_a_line_is_cleaned_for_the_terminal() -> None:
+    """Cleaning drops control characters and widens tabs: the marks stay on the same words."""
+    text = "\x1b[31mPremier\tLi\x07 said"
+    spans = ((5, 12), (13, 15))
+    assert [text[a:b] for a, b in spans] == ["Premier", "Li"]
+    cleaned, moved = clean_spans(text, spans)
+    assert cleaned == "[31mPremier    Li said"
+    assert [cleaned[a:b] for a, b in moved] == ["Premier", "Li"]
