@@ -207,7 +207,7 @@ def test_search_piped_prints_tab_separated_lines_and_exit_codes() -> None:
     assert done.returncode == 0
     first = done.stdout.splitlines()[0].split("\t")
     assert first[:2] == ["entity", "deepseek"]
-    assert len(first) == 7
+    assert len(first) == 9  # kind id score article paragraph text who field shown
     li = next(line.split("\t") for line in run("search", "AI plus").stdout.splitlines()
               if line.startswith("quote\t"))  # fmt: skip
     assert li[1] == "q-li-ai-plus" and li[6] == "Li Qiang · paraphrase"
@@ -225,9 +225,11 @@ def test_search_json_spans_slice_the_text() -> None:
     assert hits
     for hit in hits:
         assert set(hit) == {
-            "kind", "id", "score", "article", "location", "field", "text", "spans", "who"
+            "kind", "id", "score", "article", "location", "field", "text", "spans", "who",
+            "shown", "shown_spans",
         }  # fmt: skip
         assert [hit["text"][a:b] for a, b in hit["spans"]] == ["two camps"]
+        assert [hit["shown"][a:b] for a, b in hit["shown_spans"]] == ["two camps"]
         assert hit["who"] == ("George Chen · direct" if hit["kind"] == "quote" else "")
         assert hit["location"]["paragraph"] == 4
 

@@ -22,13 +22,17 @@ from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.search.engine import SearchIndex
 from conftest import PackFactory
 
-QUERIES = ["chen", "billion", "bilion", '"two camps"', "^invest", "ment$", "chips !nvidia",
-           "kind:fact side:us", "private | camps", "year:2025", "article:wire", "dim:inv", ""]  # fmt: skip
+QUERIES = ["chen", "george chen", "li", "billion", "bilion", '"two camps"', "^invest", "ment$",
+           "chips !nvidia", "kind:fact side:us", "private | camps", "year:2025", "article:wire",
+           "dim:inv", ""]  # fmt: skip
 
 
 def results(index: SearchIndex) -> list[object]:
     return [
-        [(h.id, h.kind, h.score, h.field, h.text, h.spans, h.doc) for h in index.search(q, None)]
+        [
+            (h.id, h.kind, h.score, h.field, h.text, h.spans, h.matched, h.doc)
+            for h in index.search(q, None)
+        ]
         for q in QUERIES
     ]
 

@@ -50,7 +50,7 @@ def test_matches_step_from_the_one_opened_and_stop_at_the_ends(make_pack: PackFa
     assert navigation.step_match(cursor, 1) is None
     assert navigation.match_number == 3
     assert navigation.step_match(cursor, -1) == matches[1]
-    assert navigation.status(cursor, 2) == "match 2/3 · paragraph 2/2"
+    assert navigation.status(cursor, 2) == "match 2 of 3 in this article · paragraph 2/2"
 
 
 def test_the_status_counts_highlights_and_quotes(make_pack: PackFactory) -> None:
@@ -59,4 +59,27 @@ def test_the_status_counts_highlights_and_quotes(make_pack: PackFactory) -> None
     cursor = Cursor("wire", 0, quote)
     assert navigation.status(cursor, 2) == "highlight 1/3 (quote 1/1) · paragraph 1/2"
     navigation.set_matches([Place(0, 1, 0)], [])
-    assert navigation.status(Cursor(None, 0), None) == "1 match in the text (n to go)"
+    assert navigation.status(Cursor("wire", 0), None) == "1 match in this article (n to go)"
+
+
+def test_the_match_count_says_what_it_counts_and_goes_when_the_cursor_moves_on(
+    make_pack: PackFactory,
+) -> None:
+    """Matches are paragraphs holding results: numbered within the cursor's article, with the
+    total when other articles have some; once the cursor leaves the match it went to, no
+    number stands, and `n` goes on from the cursor."""
+    navigation, _ = mini(make_pack)
+    matches = [Place(0, 0, 4), Place(0, 1, 0), Place(1, 0, 7), Place(1, 3, 0)]
+    navigation.set_matches(matches, [Place(0, 1, 9)])  # opened: a highlight in that paragraph
+    assert navigation.match_number == 2
+    at_match = Cursor("wire", 1)
+    assert navigation.match_status(at_match) == "match 2 of 2 in this article, 4 in all"
+    moved = Cursor("wire", 0)
+    assert navigation.match_status(moved) == "2 matches in this article, 4 in all (n to go)"
+    assert navigation.step_match(moved, 1) == matches[0]  # from the cursor, not match 2
+    navigation.set_matches(matches[2:], [])
+    assert navigation.match_status(moved) == "2 matches in other articles (n to go)"
+    navigation.set_matches(matches[:2], [matches[0]])
+    assert navigation.status(Cursor("wire", 0), 2) == (
+        "match 1 of 2 in this article · paragraph 1/2"
+    )

@@ -69,3 +69,23 @@ def test_no_results_say_so_on_stderr_with_a_word_from_the_pack() -> None:
     nothing_close = run("search", "zzzzqqqq")
     assert (nothing_close.returncode, nothing_close.stdout) == (1, "")
     assert nothing_close.stderr == "aiplan-tui search: no results for 'zzzzqqqq'\n"
+
+
+def test_a_result_matched_in_another_field_still_shows_its_own_words() -> None:
+    """Matched in the speaker, George Chen's three quotations are told apart by their words:
+    piped, the `field` and `shown` columns follow `who`; in JSON, `shown` and `shown_spans`."""
+    piped = run("search", "george", "chen", "--kind", "quote").stdout.splitlines()
+    rows = [line.split("\t") for line in piped]
+    assert [(row[5], row[7]) for row in rows] == [("George Chen", "speaker")] * 3
+    assert rows[0][8] == "The two camps are now being formed"
+    assert len({row[8] for row in rows}) == 3
+    figures = json.loads(run("search", "private AI investment 2024", "--json").stdout)
+    assert [(hit["id"], hit["field"]) for hit in figures[:2]] == [
+        ("f-us-private-2024", "figure"),
+        ("f-china-private-2024", "figure"),
+    ]
+    china = figures[1]
+    assert china["shown"] == "Private AI investment: $9.3 bn (2024) — “China’s $9.3 billion”"
+    assert [china["shown"][a:b] for a, b in china["shown_spans"]] == [
+        "Private", "AI", "investment", "2024",
+    ]  # fmt: skip

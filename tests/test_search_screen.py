@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 
@@ -43,6 +44,10 @@ async def put_query(pilot: Pilot[None], app: AiplanApp, text: str) -> None:
     typing it); returns once its results are listed."""
     app.screen.query_one(Input).value = text
     await until(pilot, lambda: listed(app) == text, f"results for {text!r}")
+
+
+def status_line(app: AiplanApp) -> str:
+    return str(app.reader.query_one("#status", Static).render())
 
 
 def count(app: AiplanApp) -> str:
@@ -115,14 +120,17 @@ async def test_n_and_N_step_through_the_matches_in_the_articles() -> None:
         await pilot.press("enter")
         await pilot.pause()
         reader = app.reader
-        total = len(reader.navigation.matches)
+        matches = reader.navigation.matches
+        total = len(matches)
         assert total >= 3
-        status = str(reader.query_one("#status", Static).render())
-        assert f"match 1/{total}" in status
+        here = sum(m.article == matches[0].article for m in matches)
+        assert 1 < here < total
+        counted = f"in this article, {total} in all"
+        assert f"match 1 of {here} {counted}" in status_line(app)
         await pilot.press("n")
         await pilot.pause()
         assert reader.navigation.match_number == 2
-        assert f"match 2/{total}" in str(reader.query_one("#status", Static).render())
+        assert f"match 2 of {here} {counted}" in status_line(app)
         place = reader.navigation.matches[1]
         assert reader.article_view.paragraph == place.paragraph
         await pilot.press("N")
@@ -217,3 +225,79 @@ async def test_a_compiled_pack_damaged_under_the_app_means_indexing_again(
 def ids(app: AiplanApp) -> list[str]:
     screen = app.screen
     return [hit.id for hit in screen.hits] if isinstance(screen, SearchScreen) else []
+
+
+def prompts(app: AiplanApp) -> list[Text]:
+    results = app.screen.query_one(OptionList)
+    found = [results.get_option_at_index(i).prompt for i in range(results.option_count)]
+    assert all(isinstance(prompt, Text) for prompt in found)
+    return [prompt for prompt in found if isinstance(prompt, Text)]
+
+
+def highlighted(prompt: Text) -> list[str]:
+    """The words a result marks as matched."""
+    return [prompt.plain[s.start : s.end] for s in prompt.spans if "reverse" in str(s.style)]
+
+
+async def test_results_matched_in_another_field_show_their_own_words_and_name_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("slash")
+        await put_query(pilot, app, "george chen kind:quote")
+        shown = prompts(app)
+        words = [prompt.plain.split("\n")[1] for prompt in shown]
+        assert words[0] == "The two camps are now being formed"
+        assert len(set(words)) == 3  # three quotations, told apart
+        for prompt in shown:
+            assert "matched in speaker · George Chen ·" in prompt.plain
+            assert highlighted(prompt) == ["George", "Chen"]  # where the name is shown
+        await put_query(pilot, app, "Jensen Huang formidible")
+        quote, _, event = prompts(app)
+        assert quote.plain.split("\n")[1] == "formidable"
+        assert highlighted(quote) == ["Jensen", "Huang", "formidable"]
+        assert "matched in note" in event.plain and "\nnote: " in event.plain
+        await put_query(pilot, app, "private AI investment 2024")
+        us, china = prompts(app)[:2]
+        assert us.plain.split("\n")[1].startswith("Private AI investment: $109.1 bn (2024) — “U.S.")
+        assert china.plain.split("\n")[1].startswith("Private AI investment: $9.3 bn (2024)")
+
+
+async def test_the_match_count_says_what_it_counts_and_no_stale_one_stands() -> None:
+    """Opening one of George Chen's three quotations (¶5, ¶6, ¶7), the reader counts the
+    paragraphs holding results in this article; a later search, whether its result opens
+    elsewhere or it is left with escape, replaces that count, and so does moving away."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(app, pilot)
+
+        async def open_first(query: str) -> None:
+            await pilot.press("slash")
+            await put_query(pilot, app, query)
+            await pilot.press("enter")
+            await pilot.pause()
+
+        await open_first("george chen kind:quote")
+        assert "match 1 of 3 in this article ·" in status_line(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "match 2 of 3 in this article · paragraph 6/" in status_line(app)
+        await open_first("investment kind:compare")  # opens on the Compare screen
+        assert app.screen is app.compare_screen
+        assert "match" not in status_line(app)  # that search has no match in the articles
+        await pilot.press("1")
+        await open_first("george chen kind:quote")
+        await pilot.press("n")
+        await pilot.pause()
+        assert "match 2 of 3" in status_line(app)
+        await pilot.press("slash")
+        await put_query(pilot, app, "deepseek")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert "match 2 of 3" not in status_line(app)
+        assert "in other articles (n to go)" in status_line(app)  # DeepSeek is in the other
+        await open_first("george chen kind:quote")
+        await pilot.press("down")
+        await pilot.pause()
+        assert "3 matches in this article (n to go) · paragraph 6/" in status_line(app)

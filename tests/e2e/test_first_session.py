@@ -44,7 +44,7 @@ def test_a_first_session_at_80x24(tmux: Tmux, pane_env: dict[str, str], home: Pa
     tmux.wait_until(lambda s: re.search(r"^\d+ results?$", s, re.MULTILINE) is not None, "results")
     tmux.send("Enter")
     screen = tmux.wait_until(
-        lambda s: "monopolistic" in s and "match 1/" in s and focused_pane(s) == "Article",
+        lambda s: "monopolistic" in s and "match 1 of" in s and focused_pane(s) == "Article",
         "the match, in the article with the focus",
     )
     assert readable(screen), screen

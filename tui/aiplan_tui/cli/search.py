@@ -10,15 +10,19 @@ from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.search.engine import SearchIndex
-from aiplan_tui.search.hits import Hit, no_results, snippet
+from aiplan_tui.search.hits import Hit, field_label, marked, no_results, shown
 from aiplan_tui.search.query import KINDS
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:
-    """The JSON shape: kind, id, score, article, location, field, text, spans, who. The
-    location's `paragraph` indexes the article's `paragraphs` (from 0, as in `export`);
-    `number` is the paragraph as people count it and every human output shows it (¶ from 1)."""
+    """The JSON shape: kind, id, score, article, location, field, text, spans, who, shown,
+    shown_spans. The location's `paragraph` indexes the article's `paragraphs` (from 0, as in
+    `export`); `number` is the paragraph as people count it and every human output shows it
+    (¶ from 1). `field`, `text` and `spans` are the field the best match is in; `shown` is
+    what the result shows first whatever matched (its own words; a fact's figure, then its
+    words), with `shown_spans` the matches in it."""
     location = hit.location
+    own = shown(hit).own
     return {
         "kind": hit.kind,
         "id": hit.id,
@@ -36,6 +40,8 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "text": hit.text,
         "spans": [list(span) for span in hit.spans],
         "who": hit.doc.who,
+        "shown": own.text,
+        "shown_spans": [list(span) for span in own.spans],
     }
 
 
@@ -57,10 +63,10 @@ def run_search(index: SearchIndex, query: str, kinds: list[str], limit: int, as_
     else:
         for hit in hits:
             where = "" if hit.location is None else str(hit.location.paragraph + 1)
-            text = clean_line(hit.text).replace("\t", " ")
-            who = clean_line(hit.doc.who).replace("\t", " ")
-            fields = [hit.kind, hit.id, f"{hit.score:.3f}", hit.doc.article, where, text, who]
-            sys.stdout.write("\t".join(fields) + "\n")
+            text, who, own = (clean_line(t) for t in (hit.text, hit.doc.who, shown(hit).own.text))
+            fields = [hit.kind, hit.id, f"{hit.score:.3f}", hit.doc.article, where, text, who,
+                      hit.field, own]  # fmt: skip
+            sys.stdout.write("\t".join(field.replace("\t", " ") for field in fields) + "\n")
     return EXIT_OK if hits else EXIT_PROBLEMS
 
 
@@ -74,12 +80,16 @@ def _print_table(hits: list[Hit], query: str) -> None:
     table.add_column("where", no_wrap=True)
     table.add_column("match")
     for hit in hits:
-        text, spans = snippet(clean_line(hit.text), hit.spans)
-        match = Text(text)
-        for start, end in spans:
-            match.stylize("bold reverse", start, end)
-        if hit.doc.who:
-            match.append(f"\n{clean_line(hit.doc.who)}", style="dim")
+        seen = shown(hit)
+        match = marked(seen.own, width=80)
+        if seen.matched is not None:
+            match.append(f"\n{field_label(seen.matched.label)}: ", style="dim")
+            match.append_text(marked(seen.matched, width=80))
+        if seen.who.text:
+            match.append("\n")
+            match.append_text(marked(seen.who, style="dim"))
+        if seen.field is not None and seen.matched is None:  # the match is in `who`
+            match.append(f" · matched in {field_label(seen.field)}", style="dim")
         where = hit.doc.article
         if hit.location is not None:
             where += f" ¶{hit.location.paragraph + 1}"

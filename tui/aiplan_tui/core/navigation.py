@@ -1,8 +1,9 @@
 """Where the reader's cursor is in reading order, and where each walking key leads from there.
 
 The rules behind `]`/`[` (quotes), `}`/`{` (every highlight) and `n`/`N` (the last search's
-matches): what comes next, whether a key can act at all (so the footer greys it out), and the
-status line that says where the cursor is. No Textual: the reader only presents it.
+matches, the paragraphs holding its results): what comes next, whether a key can act at all
+(so the footer greys it out), and the status line that says where the cursor is. No Textual:
+the reader only presents it.
 """
 
 from __future__ import annotations
@@ -57,15 +58,26 @@ class Navigation:
         return None
 
     def set_matches(self, matches: list[Place], opened: list[Place]) -> None:
-        """Remember a search's matches, counting from the one just opened."""
+        """Remember a search's matches, counting from the one just opened (the first match in
+        its paragraph; none if `opened` is empty)."""
         self.matches = matches
         first = opened[0] if opened else None
-        self.match_number = matches.index(first) + 1 if first in matches else 0
+        self.match_number = next(
+            (n + 1 for n, m in enumerate(matches) if first is not None and m[:2] == first[:2]), 0
+        )
+
+    def current_match(self, cursor: Cursor) -> Place | None:
+        """The match last gone to (or opened from the search), while the cursor is still in its
+        paragraph; None once it has moved on, or before any."""
+        if not self.match_number or cursor.article is None:
+            return None
+        match = self.matches[self.match_number - 1]
+        return match if self.place(cursor)[:2] == match[:2] else None
 
     def step_match(self, cursor: Cursor, step: int) -> Place | None:
-        """The next or previous match from the last one gone to (or the cursor), now the
-        current one; None when there is none that way."""
-        here = self.matches[self.match_number - 1] if self.match_number else self.place(cursor)
+        """The next or previous match from the current one (or, the cursor having moved on,
+        from the cursor), now the current one; None when there is none that way."""
+        here = self.current_match(cursor) or self.place(cursor)
         ahead = [n for n, m in enumerate(self.matches) if (m > here if step > 0 else m < here)]
         if not ahead:
             return None
@@ -96,11 +108,27 @@ class Navigation:
             if quote_number is not None:
                 part += f" {quote_number}/{len(self.quotes)}"
             parts.append(part + ")")
-        if self.matches and self.match_number:
-            parts.append(f"match {self.match_number}/{len(self.matches)}")
-        elif self.matches:
-            count = len(self.matches)
-            parts.append(f"{count} match{'es' if count != 1 else ''} in the text (n to go)")
+        if self.matches:
+            parts.append(self.match_status(cursor))
         if paragraphs is not None:
             parts.append(f"paragraph {cursor.paragraph + 1}/{paragraphs}")
         return " · ".join(parts)
+
+    def match_status(self, cursor: Cursor) -> str:
+        """Where the cursor is among the last search's matches, saying what is counted: the
+        paragraphs of this article holding a result ("match 2 of 4 in this article"), and how
+        many in all when other articles have some too."""
+        total = len(self.matches)
+        article = self.place(cursor).article if cursor.article is not None else None
+        here = [m for m in self.matches if m.article == article]
+        in_all = "" if len(here) == total else f", {total} in all"
+        current = self.current_match(cursor)
+        if current is not None:
+            return f"match {here.index(current) + 1} of {len(here)} in this article{in_all}"
+        if not here:
+            return f"{_matches(total)} in other articles (n to go)"
+        return f"{_matches(len(here))} in this article{in_all} (n to go)"
+
+
+def _matches(count: int) -> str:
+    return f"{count} match{'es' if count != 1 else ''}"

@@ -1,5 +1,11 @@
 """What search looks through: every paragraph, title, highlight, entity and comparison cell
-of a pack, as documents with weighted fields and the attributes filters test."""
+of a pack, as documents with weighted fields and the attributes filters test.
+
+Every field a reader can see is searchable: an article's title and provenance (outlet, author,
+date, dateline, address), a fact's figure as the cards show it (metric, value, period,
+qualifier) and unit, an event's date, a quote's speaker, whose claim it is and our notes. A
+document's first field is its own words (title, paragraph, highlight's words, name, summary),
+what a result shows first whichever field matched."""
 
 from __future__ import annotations
 
@@ -9,8 +15,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
-from aiplan_tui.core.formatting import attribution
+from aiplan_tui.core.formatting import attribution, fact_line
 from aiplan_tui.core.model import (
+    Article,
     Cell,
     Entity,
     Event,
@@ -21,6 +28,7 @@ from aiplan_tui.core.model import (
     Position,
     Quote,
 )
+from aiplan_tui.search.folding import words as fold_words
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
@@ -142,8 +150,7 @@ class PackDocs(LazyDocs):
         article = pack.articles[place]
         paragraph = number - self._article_starts[place] - 1
         if paragraph < 0:
-            return Doc("article", article.id, (Field("title", article.title, TITLE),), article.id,
-                       years=_years(article.title))  # fmt: skip
+            return self._article(article)
         if self._here is None:  # filled before it is shared: searches may run in threads
             here_by_place: dict[tuple[str, int], list[Highlight]] = {}
             for h in pack.highlights:  # once, not per article: large packs have many of each
@@ -174,10 +181,14 @@ class PackDocs(LazyDocs):
             fields.append(Field("speaker", entity.name if entity else h.speaker, TITLE))
             speaker = self._speakers[1].get(h.speaker, h.speaker)
         if isinstance(h, Fact):
-            fields.append(Field("metric", h.metric, TITLE))
+            figure = fact_line(h)
+            fields.append(Field("figure", figure, TITLE))
+            if not set(fold_words(h.unit)) <= set(fold_words(figure)):  # "USD", shown as "$"
+                fields.append(Field("unit", h.unit, BODY))
             extra_years = h.period
         if isinstance(h, Event) and h.date:
             extra_years = str(h.date)
+            fields.append(Field("when", extra_years, BODY))
         if isinstance(h, Position):
             sides.add(h.side)
         if h.according_to:
@@ -192,6 +203,21 @@ class PackDocs(LazyDocs):
             frozenset(h.dimensions), speaker, _years(h.exact, extra_years),
             attribution(h, self._pack),
         )  # fmt: skip
+
+    @staticmethod
+    def _article(article: Article) -> Doc:
+        """The title, then the provenance the reader's header shows (the address weighs
+        little: most of its words are a site's furniture)."""
+        published = article.published.isoformat() if article.published else ""
+        given = [
+            ("outlet", article.outlet, BODY), ("author", article.author, BODY),
+            ("published", published, BODY), ("dateline", article.dateline, BODY),
+            ("url", article.url, NOTE),
+        ]  # fmt: skip
+        fields = [Field("title", article.title, TITLE)]
+        fields += [Field(name, text, weight) for name, text, weight in given if text]
+        return Doc("article", article.id, tuple(fields), article.id,
+                   years=_years(article.title, published))  # fmt: skip
 
     @staticmethod
     def _entity(e: Entity) -> Doc:

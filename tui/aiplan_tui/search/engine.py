@@ -14,11 +14,22 @@ from collections.abc import Iterable, Sequence
 from aiplan_tui.core.model import Pack
 from aiplan_tui.search.documents import Doc, PackDocs
 from aiplan_tui.search.folding import fold, fold_plain
+from aiplan_tui.search.folding import words as fold_words
 from aiplan_tui.search.hits import Hit
 from aiplan_tui.search.index import Postings, build_index_data, collector_paused
 from aiplan_tui.search.query import Query, Term, parse
-from aiplan_tui.search.ranking import Group, phrase_span, score_doc, shortlist
+from aiplan_tui.search.ranking import (
+    NAME_BONUS,
+    Group,
+    Scored,
+    phrase_span,
+    score_doc,
+    shortlist,
+)
 from aiplan_tui.search.vocabulary import EXACT, Vocabulary, Words
+
+NAME_FIELDS = ("name", "alias")
+"""An entity's fields that name it: a query equal to one of them is a name (`SearchIndex._name`)."""
 
 
 class SearchIndex:
@@ -120,16 +131,20 @@ class SearchIndex:
             [(term, self._term_words(term)) for term in group] for group in query.groups
         ]
         candidates, phrases = self._candidates(groups, query, set(kinds))
-        tiers = [self._tiers(group, candidates, phrases) for group in groups]
+        name = self._name(query)
+        named = self._all_words_docs(name.split()) if name else set()
+        tiers = [self._tiers(group, candidates, phrases, named) for group in groups]
         tiers.sort(key=lambda tier: sum(len(docs) for docs in tier.values()))
         keep = shortlist(sorted(candidates), tiers, limit)
         scored = [
-            (found, n) for n in keep if (found := score_doc(self.docs[n], self._folded(n), groups))
+            (found, n)
+            for n in keep
+            if (found := score_doc(self.docs[n], self._folded(n), groups, name))
         ]
         scored.sort(key=lambda item: (-round(item[0][0], 6), item[1]))
         if limit is not None:
             scored = scored[:limit]
-        return [self._hit(number, *found) for found, number in scored]
+        return [self._hit(number, found) for found, number in scored]
 
     def _candidates(
         self, groups: list[Group], query: Query, kinds: set[str]
@@ -232,6 +247,31 @@ class SearchIndex:
             docs.update(self._key_docs(key))
         return docs
 
+    def _name(self, query: Query) -> str | None:
+        """The query's words as one folded string, if together they are the name or an alias
+        of a person or organisation in the pack (`li`, `george chen`); else None. A query with
+        alternatives (`a | b`), a prefix or a suffix is no name."""
+        if not query.groups or any(len(group) != 1 for group in query.groups):
+            return None
+        if any(term.mode in ("prefix", "suffix") for (term,) in query.groups):
+            return None
+        words = [word for (term,) in query.groups for word in term.text.split()]
+        name = " ".join(words)
+        entities = self._all_words_docs(words, set(self._key_docs("kind:entity")))
+        for number in sorted(entities):
+            fields = self.docs[number].fields
+            if any(f.name in NAME_FIELDS and " ".join(fold_words(f.text)) == name for f in fields):
+                return name
+        return None
+
+    def _all_words_docs(self, words: list[str], within: set[int] | None = None) -> set[int]:
+        """The documents (of `within`, if given) holding every one of the words."""
+        docs = within
+        for word in words:
+            holding = self._docs_of(word)
+            docs = set(holding) if docs is None else docs.intersection(holding)
+        return docs or set()
+
     def _term_words(self, term: Term) -> Words:
         """A phrase is looked up by its first word, then checked in place."""
         if term.mode != "phrase":
@@ -242,11 +282,12 @@ class SearchIndex:
     # Picking the shortlist -------------------------------------------------------------------
 
     def _tiers(
-        self, group: Group, candidates: set[int], phrases: dict[Term, set[int]]
+        self, group: Group, candidates: set[int], phrases: dict[Term, set[int]], named: set[int]
     ) -> dict[float, set[int]]:
         """A group's rough score for each candidate, as candidates by score: a document scores
         its best matched word's score times the weight of the field holding it (a phrase's
-        first word, where the phrase is found)."""
+        first word, where the phrase is found), times NAME_BONUS if it is `named` (holds every
+        word of the name the query is, as `score_doc` will check)."""
         by_score: dict[float, set[int]] = {}
         for term, words in group:
             within = phrases.get(term, candidates)
@@ -262,21 +303,45 @@ class SearchIndex:
             if fresh:
                 tiers[value] = fresh
                 seen |= fresh
-        return tiers
+        return _named_first(tiers, named) if named else tiers
 
     # Scoring a document ----------------------------------------------------------------------
 
     def _folded(self, number: int) -> list[str]:
         return [fold_plain(field.text) for field in self.docs[number].fields]
 
-    def _hit(self, number: int, total: float, shown: int, spans: list[tuple[int, int]]) -> Hit:
+    def _hit(self, number: int, scored: Scored) -> Hit:
         """The hit, its spans mapped back to the original text (folded only now, for the few
-        hits returned)."""
+        hits returned), in the field shown and in every field."""
         doc = self.docs[number]
-        field = doc.fields[shown]
-        folded = fold(field.text)
-        original = tuple(sorted({folded.original_span(a, b) for a, b in spans}))
-        return Hit(doc, total, field.name, field.text, original, number)
+        matched = tuple(
+            _original(field.text, spans)
+            for field, spans in zip(doc.fields, scored.everywhere, strict=True)
+        )
+        field = doc.fields[scored.shown]
+        return Hit(doc, scored.total, field.name, field.text, matched[scored.shown], number,
+                   matched)  # fmt: skip
+
+
+def _named_first(tiers: dict[float, set[int]], named: set[int]) -> dict[float, set[int]]:
+    """The tiers with the `named` documents' scores times NAME_BONUS, highest first again."""
+    moved: dict[float, set[int]] = {}
+    for value, docs in tiers.items():
+        boosted = docs & named
+        if boosted:
+            moved.setdefault(value * NAME_BONUS, set()).update(boosted)
+            docs = docs - boosted
+        if docs:
+            moved.setdefault(value, set()).update(docs)
+    return dict(sorted(moved.items(), reverse=True))
+
+
+def _original(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Folded spans of a text as spans of the text itself, in order, without repeats."""
+    if not spans:
+        return ()
+    folded = fold(text)
+    return tuple(sorted({folded.original_span(a, b) for a, b in spans}))
 
 
 def article_names(pack: Pack) -> dict[str, str]:

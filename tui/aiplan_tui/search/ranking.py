@@ -1,7 +1,8 @@
 """Ranking: which candidates are matched in full, and how a matched document scores.
 
 Highest first: exact beats prefix beats fuzzy; a word found in a name or title weighs more
-than one in body text (the field's weight); all words close together beat scattered ones.
+than one in body text (the field's weight); all words close together beat scattered ones; when
+the query is a name, what holds the name beats what merely holds words starting like it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import compress
 from operator import add
+from typing import NamedTuple
 
 from aiplan_tui.search.documents import Doc
 from aiplan_tui.search.folding import WORD
@@ -23,6 +25,11 @@ NEAR = 40
 """Folded characters within which all matched words count as close together."""
 CLOSE_BONUS = 1.25
 """A document whose matched words all stand within NEAR characters scores this much more."""
+
+NAME_BONUS = 2.0
+"""When the whole query is a person's or organisation's name or alias (`li`, `george chen`), a
+document holding that name as whole words in order scores this much more: Li Qiang, his quotes
+and every passage naming him come before words that merely start with "li" ("limited")."""
 
 Group = list[tuple[Term, Words]]
 """The terms of one query word (several when it is `a | b`), each with its matched words."""
@@ -64,34 +71,51 @@ def shortlist(
     return [number for _, number in best[:wanted]]
 
 
+class Scored(NamedTuple):
+    """A matched document's score, the field to show and the folded spans matched in it, and
+    the folded spans matched in each of its fields (for showing its own words besides)."""
+
+    total: float
+    shown: int
+    spans: list[tuple[int, int]]
+    everywhere: list[list[tuple[int, int]]]
+
+
 def score_doc(
-    doc: Doc, folded: list[str], groups: list[Group]
-) -> tuple[float, int, list[tuple[int, int]]] | None:
+    doc: Doc, folded: list[str], groups: list[Group], name: str | None = None
+) -> Scored | None:
     """Score = each group's best match over the fields (weighted), summed; shown in the field
-    that holds the most of them, with the folded spans matched there. None if no field
-    holds any."""
+    that holds the most of them (of those, one holding the `name` the query is, if any, then
+    the one they score most in, then the first), with the folded spans matched there. None if
+    no field holds any."""
     if not groups:  # filters only
-        return 0.0, 0, []
+        return Scored(0.0, 0, [], [[] for _ in folded])
     per_field = [field_matches(text, groups) for text in folded]
     total = 0.0
+    weighted = [0.0] * len(doc.fields)
     for group in range(len(groups)):
         scores = [0.0]
-        for field, found in zip(doc.fields, per_field, strict=True):
+        for number, (field, found) in enumerate(zip(doc.fields, per_field, strict=True)):
             match = found[group]
             if match is not None:
                 scores.append(match[0] * field.weight)
+                weighted[number] += scores[-1]
         total += max(scores)
     if not total:
         return None
+    named = [name is not None and phrase_span(text, name) is not None for text in folded]
     shown = max(
         range(len(doc.fields)),
-        key=lambda i: (sum(m is not None for m in per_field[i]), -i),
+        key=lambda i: (sum(m is not None for m in per_field[i]), named[i], weighted[i], -i),
     )
     spans = [m[1] for m in per_field[shown] if m is not None]
     starts = [start for start, _ in spans]
     if len(starts) == len(groups) > 1 and max(starts) - min(starts) <= NEAR:
         total *= CLOSE_BONUS
-    return total, shown, spans
+    if any(named):
+        total *= NAME_BONUS
+    everywhere = [[m[1] for m in found if m is not None] for found in per_field]
+    return Scored(total, shown, spans, everywhere)
 
 
 def field_matches(text: str, groups: list[Group]) -> list[tuple[float, tuple[int, int]] | None]:

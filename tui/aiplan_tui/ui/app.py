@@ -294,6 +294,10 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         if choice is None:
             return
         hit = choice.hit
+        if hit is None or hit.kind == "compare":  # the reader's `n` steps this search's matches
+            self.reader.remember_search(choice.hits)
+        if hit is None:
+            return
         if hit.kind == "compare":
             dimension, _, side = hit.id.partition("/")
             self.compare_screen.focus_cell(dimension, side)

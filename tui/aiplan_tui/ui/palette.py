@@ -134,7 +134,7 @@ class EngineGoTo(Provider):
     and all; the results open exactly as a chosen search result does."""
 
     async def search(self, query: str) -> Hits:
-        from aiplan_tui.search.hits import snippet
+        from aiplan_tui.search.hits import shown, snippet
         from aiplan_tui.ui.screens.search import SearchChoice
 
         app = self.app
@@ -144,7 +144,8 @@ class EngineGoTo(Provider):
         hits = await asyncio.to_thread(index.search, query, GOTO_LIMIT, GOTO_KINDS)
         best = max((hit.score for hit in hits), default=1.0) or 1.0
         for hit in hits:
-            text, _ = snippet(clean_line(hit.text), hit.spans, width=60)
+            own, spans = shown(hit).own.cleaned()  # its own words, whichever field matched
+            text, _ = snippet(own, tuple(spans), width=60)
             name = f"Open {hit.kind}: {text}"
             choice = SearchChoice(hit, hits)
             yield Hit(

@@ -154,11 +154,17 @@ class ReaderScreen(PanedScreen):
             self.open_paragraph(hit.doc.article, hit.location.paragraph)
         else:
             self.open_highlight(hit.id)
+        self.remember_search(hits, hit)
+        self.focus_pane("center")  # where the result is: shift+tab then leads to the navigator
+
+    def remember_search(self, hits: list[Hit], opened: Hit | None = None) -> None:
+        """The latest search's matches for `n` and `N`, counted from the result opened here
+        (none when it was opened elsewhere or none was): the last search's count replaces the
+        one before, never left standing."""
         from aiplan_tui.search.hits import match_places
 
         order = self.navigation.everything
-        self.set_matches(match_places(hits, order), match_places([hit], order))
-        self.focus_pane("center")  # where the result is: shift+tab then leads to the navigator
+        self.set_matches(match_places(hits, order), match_places([opened] if opened else [], order))
 
     def saved_place(self) -> tuple[str | None, int]:
         """The article and paragraph to reopen next time (nothing before the reader is built)."""

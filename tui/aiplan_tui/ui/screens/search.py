@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.search.hits import Hit, no_results, snippet
+from aiplan_tui.search.hits import Hit, field_label, marked, no_results, shown
 from aiplan_tui.ui.screens.shown import ShownScreen
 from aiplan_tui.ui.search_session import IndexAgain, SearchSession
 from aiplan_tui.ui.widgets.footer import KeysFooter
@@ -30,32 +30,36 @@ RESULT_LIMIT = 200
 
 @dataclass(frozen=True)
 class SearchChoice:
-    """The result chosen, and all the results, for stepping through matches afterwards."""
+    """The result chosen (None: the search was left without opening one), and all the
+    results, for stepping through matches afterwards."""
 
-    hit: Hit
+    hit: Hit | None
     hits: list[Hit]
 
 
 def result_prompt(hit: Hit, side_colours: dict[str, str]) -> Text:
-    """Kind badge in its side's colour, where it is, then the matched words highlighted."""
+    """Kind badge in its side's colour, where it is, the field the match is in when it is not
+    the result's own words, and whose words; then the own words (a fact's figure first) and,
+    when the match is in another field, that field: matched words highlighted throughout."""
     sides = sorted(hit.doc.sides)
     colour = side_colours.get(sides[0], "") if len(sides) == 1 else ""
+    seen = shown(hit)
     prompt = Text()
     prompt.append(BADGES.get(hit.kind, hit.kind), style=f"bold {colour}".strip())
     where = hit.doc.article or hit.id
     if hit.location is not None:
         where += f" ¶{hit.location.paragraph + 1}"
     prompt.append(f"  {clean_line(where)}", style="dim")
-    if hit.field not in ("text", "exact"):
-        prompt.append(f" · {hit.field}", style="dim")
-    if hit.doc.who:
-        prompt.append(f" · {clean_line(hit.doc.who)}", style="dim")
-    text, spans = snippet(clean_line(hit.text), hit.spans, width=160)
-    body = Text(text)
-    for start, end in spans:
-        body.stylize("bold reverse", start, end)
+    if seen.field is not None:
+        prompt.append(f" · matched in {field_label(seen.field)}", style="dim")
+    if seen.who.text:
+        prompt.append(" · ", style="dim")
+        prompt.append_text(marked(seen.who, style="dim"))
     prompt.append("\n")
-    prompt.append_text(body)
+    prompt.append_text(marked(seen.own, width=160))
+    if seen.matched is not None:
+        prompt.append(f"\n{field_label(seen.matched.label)}: ", style="dim")
+        prompt.append_text(marked(seen.matched, width=160))
     return prompt
 
 
@@ -189,4 +193,7 @@ class SearchScreen(ShownScreen[SearchChoice | None]):
         box.focus()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Back; a search made here is still the last search, whose matches `n` steps through
+        (so the reader's count of an earlier one does not stand)."""
+        query = self.shown_query
+        self.dismiss(SearchChoice(None, self.hits) if query and query.strip() else None)
