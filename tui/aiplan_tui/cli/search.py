@@ -10,7 +10,7 @@ from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.search.engine import SearchIndex
-from aiplan_tui.search.hits import Hit, field_label, marked, no_results, shown
+from aiplan_tui.search.hits import Hit, field_label, marked, no_results, partial_note, shown
 from aiplan_tui.search.query import KINDS
 
 
@@ -40,6 +40,7 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "text": hit.text,
         "spans": [list(span) for span in hit.spans],
         "who": hit.doc.who,
+        "missing": list(hit.missing),
         "shown": own.text,
         "shown_spans": [list(span) for span in own.spans],
     }
@@ -54,6 +55,8 @@ def run_search(index: SearchIndex, query: str, kinds: list[str], limit: int, as_
     if not hits:
         said = no_results(query, index.suggest(query))
         print(f"aiplan-tui search: {said}", file=sys.stderr)
+    elif note := partial_note(hits):
+        print(f"aiplan-tui search: {clean_line(note)}", file=sys.stderr)
     if as_json:
         write_json([hit_to_dict(hit) for hit in hits])
     elif not hits:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from aiplan_tui.core.model import Pack
 from aiplan_tui.search.documents import Doc, PackDocs
@@ -26,6 +26,7 @@ from aiplan_tui.search.ranking import (
     score_doc,
     shortlist,
 )
+from aiplan_tui.search.relaxed import RELAXED_SCORED, has_phrase, most_words
 from aiplan_tui.search.vocabulary import EXACT, Vocabulary, Words
 
 NAME_FIELDS = ("name", "alias")
@@ -96,6 +97,21 @@ class SearchIndex:
 
     # Postings --------------------------------------------------------------------------------
 
+    def admits(self, query: Query, kinds: set[str]) -> Callable[[int], bool]:
+        """Whether a document passes the query's filters (and `kinds`) and holds none of its
+        excluded words."""
+        sets = self._filter_sets(query, kinds)
+        allowed = sets[0].intersection(*sets[1:]) if sets else None
+        excluded: set[int] = set()
+        for term in query.excluded:
+            words = self._term_words(term)
+            if term.mode == "phrase":
+                excluded |= self._phrase_docs(term, words, check=True)
+            else:
+                for word in words:
+                    excluded.update(self._docs_of(word))
+        return lambda n: (allowed is None or n in allowed) and n not in excluded
+
     def _docs_of(self, word: str) -> array[int]:
         """Every document holding the word."""
         number = self._ids.get(word)
@@ -131,20 +147,30 @@ class SearchIndex:
             [(term, self._term_words(term)) for term in group] for group in query.groups
         ]
         candidates, phrases = self._candidates(groups, query, set(kinds))
+        lacking: dict[int, tuple[str, ...]] = {}
+        if not candidates and len(groups) > 1 and not has_phrase(groups):
+            admits = self.admits(query, set(kinds))
+            candidates, lacking = most_words(groups, self._docs_of, admits)
         name = self._name(query)
         named = self._all_words_docs(name.split()) if name else set()
         tiers = [self._tiers(group, candidates, phrases, named) for group in groups]
         tiers.sort(key=lambda tier: sum(len(docs) for docs in tier.values()))
-        keep = shortlist(sorted(candidates), tiers, limit)
+        keep = (
+            shortlist(sorted(candidates), tiers, limit)
+            if not lacking
+            else sorted(candidates, key=lambda n: (len(lacking[n]), n))[:RELAXED_SCORED]
+        )
         scored = [
             (found, n)
             for n in keep
             if (found := score_doc(self.docs[n], self._folded(n), groups, name))
         ]
-        scored.sort(key=lambda item: (-round(item[0][0], 6), item[1]))
+        scored.sort(
+            key=lambda item: (len(lacking.get(item[1], ())), -round(item[0][0], 6), item[1])
+        )
         if limit is not None:
             scored = scored[:limit]
-        return [self._hit(number, found) for found, number in scored]
+        return [self._hit(number, found, lacking.get(number, ())) for found, number in scored]
 
     def _candidates(
         self, groups: list[Group], query: Query, kinds: set[str]
@@ -310,7 +336,7 @@ class SearchIndex:
     def _folded(self, number: int) -> list[str]:
         return [fold_plain(field.text) for field in self.docs[number].fields]
 
-    def _hit(self, number: int, scored: Scored) -> Hit:
+    def _hit(self, number: int, scored: Scored, missing: tuple[str, ...] = ()) -> Hit:
         """The hit, its spans mapped back to the original text (folded only now, for the few
         hits returned), in the field shown and in every field."""
         doc = self.docs[number]
@@ -320,7 +346,7 @@ class SearchIndex:
         )
         field = doc.fields[scored.shown]
         return Hit(doc, scored.total, field.name, field.text, matched[scored.shown], number,
-                   matched)  # fmt: skip
+                   matched, missing)  # fmt: skip
 
 
 def _named_first(tiers: dict[float, set[int]], named: set[int]) -> dict[float, set[int]]:

@@ -31,6 +31,9 @@ class Hit:
     """The document's place in reading order, which breaks ties."""
     matched: tuple[tuple[tuple[int, int], ...], ...] = ()
     """The spans matched in each of the document's fields, in order (empty where none)."""
+    missing: tuple[str, ...] = ()
+    """The query's words this result lacks: set only when no result has every word and the
+    results are those with the most of them."""
 
     @property
     def kind(self) -> str:
@@ -205,3 +208,11 @@ def no_results(query: str, offers: Sequence[tuple[str, str]]) -> str:
         return f"{said}; did you mean {offers[0][1]}?"
     words = [f"{offered} (for {shorten(typed, 30)})" for typed, offered in offers]
     return f"{said}; did you mean {', '.join(words[:-1])} and {words[-1]}?"
+
+
+def partial_note(hits: Sequence[Hit]) -> str:
+    """What results that lack some of the query's words say ("no result has every word; the
+    best lack: praised"), or "" when the first has them all."""
+    if not hits or not hits[0].missing:
+        return ""
+    return f"no result has every word; the best lack: {', '.join(hits[0].missing)}"

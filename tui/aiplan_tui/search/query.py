@@ -16,6 +16,83 @@ Mode = Literal["fuzzy", "exact", "prefix", "suffix", "phrase"]
 FILTERS = ("kind", "side", "speaker", "dim", "article", "year")
 KINDS = ("quote", "fact", "position", "event", "paragraph", "entity", "compare", "article")
 _TOKEN = re.compile(r'!?"[^"]*"|\S+')
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "about",
+        "into",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "which",
+        "when",
+        "where",
+        "why",
+        "how",
+        "much",
+        "many",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "than",
+        "then",
+        "so",
+        "as",
+        "any",
+        "some",
+        "say",
+        "says",
+    ]
+)
+"""Words a question is made of ("how much did china invest"): left out of a query that has
+other words to look for, so a question finds what its other words find. 'the keeps one."""
 _FILTER = re.compile(r"([a-z]+):(\S+)\Z")
 
 
@@ -71,8 +148,14 @@ def parse(text: str) -> Query:
             builder.joining = False
             continue
         builder.add(_terms(body), negated)
+    groups = builder.groups
+    telling = [
+        g for g in groups if not (len(g) == 1 and g[0].mode == "fuzzy" and g[0].text in STOP_WORDS)
+    ]
+    if telling and len(telling) < len(groups):
+        groups = telling
     return Query(
-        tuple(tuple(group) for group in builder.groups),
+        tuple(tuple(group) for group in groups),
         tuple(builder.excluded),
         tuple(builder.filters),
     )

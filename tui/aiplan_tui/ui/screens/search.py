@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.search.hits import Hit, field_label, marked, no_results, shown
+from aiplan_tui.search.hits import Hit, field_label, marked, no_results, partial_note, shown
 from aiplan_tui.ui.screens.shown import ShownScreen
 from aiplan_tui.ui.search_session import IndexAgain, SearchSession
 from aiplan_tui.ui.widgets.footer import KeysFooter
@@ -152,7 +152,9 @@ class SearchScreen(ShownScreen[SearchChoice | None]):
             count.update(Text(said[:1].upper() + said[1:]))  # what was typed is not markup
         else:
             more = "+" if len(hits) == RESULT_LIMIT else ""
-            count.update(f"{len(hits)}{more} result{'s' if len(hits) != 1 else ''}")
+            found = f"{len(hits)}{more} result{'s' if len(hits) != 1 else ''}"
+            note = partial_note(hits)
+            count.update(Text(f"{found} · {note}" if note else found))
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:

@@ -1,0 +1,45 @@
+"""When no document holds every word of a query: the documents holding the most of them, so
+a question in plain words ("who met eric schmidt in shanghai") still finds its answer, each
+result saying which words it lacks. Filters and excluded words still hold."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from aiplan_tui.search.ranking import Group
+
+RELAXED_SCORED = 2000
+"""At most this many documents (those lacking fewest words) are scored in full."""
+
+
+def has_phrase(groups: list[Group]) -> bool:
+    """A quoted phrase asks for its words together: no result lacking some is offered."""
+    return any(term.mode == "phrase" for group in groups for term, _ in group)
+
+
+def most_words(
+    groups: list[Group], docs_of: Callable[[str], Iterable[int]], admits: Callable[[int], bool]
+) -> tuple[set[int], dict[int, tuple[str, ...]]]:
+    """The documents holding the most of the query's words (and those holding one fewer, when
+    the best hold three or more), passing every filter and holding no excluded word; with, for
+    each, the words it lacks."""
+    per_group: list[set[int]] = []
+    for group in groups:
+        docs: set[int] = set()
+        for _term, words in group:
+            for word in words:
+                docs.update(docs_of(word))
+        per_group.append(docs)
+    counts = Counter(n for docs in per_group for n in docs if admits(n))
+    if not counts:
+        return set(), {}
+    best = max(counts.values())
+    floor = best - 1 if best >= 3 else best
+    kept = {n for n, count in counts.items() if count >= floor}
+    lacking = {
+        n: tuple(group[0][0].text for group, docs in zip(groups, per_group, strict=True)
+                 if n not in docs)
+        for n in kept
+    }  # fmt: skip
+    return kept, lacking
