@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import codecs
 import fcntl
+import http.server
 import os
 import select
 import struct
 import subprocess
 import sys
 import termios
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -341,3 +343,38 @@ def _subcommands() -> tuple[str, ...]:
 
 
 SUBCOMMANDS = _subcommands()
+
+
+NEWS_PAGE = Path(__file__).parent / "data" / "pages" / "news-page.html"
+"""A saved news page: the article among menus, a cookie banner, ads, a caption, links."""
+
+
+@pytest.fixture
+def news_server() -> Iterator[str]:
+    """A web server on loopback: /news is the saved page, /missing a 404, /image a JPEG."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/news":
+                body, kind, status = (NEWS_PAGE).read_bytes(), "text/html", 200
+            elif self.path == "/image":
+                body, kind, status = b"\xff\xd8\xff", "image/jpeg", 200
+            else:
+                body, kind, status = b"gone", "text/plain", 404
+            self.send_response(status)
+            self.send_header("Content-Type", f"{kind}; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -4,9 +4,6 @@ with the page's own metadata) and an address served on loopback; every failure a
 from __future__ import annotations
 
 import datetime as dt
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,50 +60,19 @@ def test_a_saved_news_page_gives_the_article_without_menus_ads_captions_or_links
         assert noise not in text, noise
 
 
-@pytest.fixture
-def server() -> Iterator[str]:
-    """A web server on loopback: /news is the saved page, /missing a 404, /image a JPEG."""
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            if self.path == "/news":
-                body, kind, status = (PAGES / "news-page.html").read_bytes(), "text/html", 200
-            elif self.path == "/image":
-                body, kind, status = b"\xff\xd8\xff", "image/jpeg", 200
-            else:
-                body, kind, status = b"gone", "text/plain", 404
-            self.send_response(status)
-            self.send_header("Content-Type", f"{kind}; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-def test_an_address_is_fetched_and_read_as_a_page(server: str) -> None:
-    read = read_source(f"{server}/news")
+def test_an_address_is_fetched_and_read_as_a_page(news_server: str) -> None:
+    read = read_source(f"{news_server}/news")
     assert read.title == "Chip talks resume as Beijing and Washington trade offers"
-    assert read.url == f"{server}/news", "the address given, as fetched"
+    assert read.url == f"{news_server}/news", "the address given, as fetched"
 
 
 @pytest.mark.parametrize(
     ("path", "message"),
     [("/missing", "the server answered 404"), ("/image", "gives image/jpeg, not a web page")],
 )
-def test_an_address_that_fails_says_why(server: str, path: str, message: str) -> None:
+def test_an_address_that_fails_says_why(news_server: str, path: str, message: str) -> None:
     with pytest.raises(SourceError, match=message):
-        read_source(f"{server}{path}")
+        read_source(f"{news_server}{path}")
 
 
 def test_an_unreachable_address_says_so() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import tomli
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -323,3 +324,23 @@ async def test_after_a_change_the_compiled_pack_and_the_saved_state_follow(
         await pilot.press("q")
     saved, _ = store.load()
     assert saved.article == "wire" and saved.screen == "reader"
+
+
+async def test_keys_typed_together_in_the_ticks_keep_what_they_meant(
+    make_pack: PackFactory,
+) -> None:
+    """`down space enter` sent at once (tmux, a slow link): the enter kept the ticks before
+    the cursor had moved and the tick was made, and the down then moved the Review list."""
+    root = review_pack(make_pack)
+    path = root / FILE
+    app = make_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        first = current(app)
+        await open_dialog(pilot, "D", ManyDialog)
+        for key in ("down", "space", "enter"):  # queued together, as a terminal delivers them
+            app.post_message(events.Key(key, " " if key == "space" else None))
+        await until(pilot, lambda: tables(path)["q-restricted"].get("dimensions"), "dimensions")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the dialog closed")
+        assert tables(path)["q-restricted"]["dimensions"] == [app.pack.dimensions[1].id]
+        assert current(app) == first, "the Review list did not move"

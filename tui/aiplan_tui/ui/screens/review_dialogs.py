@@ -106,15 +106,34 @@ class ChoiceDialog(ShownModal[str | None]):
         self.dismiss(None)
 
 
+class Ticks(SelectionList[str]):
+    """The ticks of a ManyDialog. Its keys act in the list's own turn, after the keys typed
+    before them: a priority binding (or the list's own space, which ticks through a message
+    handled later) let `down space enter`, typed together over a slow link, keep the ticks
+    before the cursor had moved and the tick was made."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "keep", "Keep", id="review-many-keep",
+                tooltip="In a list of ticks (sides, dimensions): keep the ticked entries; "
+                "space ticks or unticks one."),
+        Binding("space", "tick", "Tick", id="review-many-tick", show=False,
+                tooltip="In a list of ticks: tick or untick the entry under the cursor."),
+    ]  # fmt: skip
+
+    def action_tick(self) -> None:
+        if self.highlighted is not None:
+            self.toggle(self.get_option_at_index(self.highlighted).value)
+
+    def action_keep(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ManyDialog):
+            screen.keep(set(self.selected))
+
+
 class ManyDialog(ShownModal[list[str] | None]):
     """Several choices (dimensions, sides): space ticks or unticks, enter keeps the ticks."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "keep", "Keep", id="review-many-keep", priority=True,
-                tooltip="In a list of ticks (sides, dimensions): keep the ticked entries; "
-                "space ticks or unticks one."),
-        CANCEL,
-    ]  # fmt: skip
+    BINDINGS: ClassVar[list[BindingType]] = [CANCEL]
     DEFAULT_CSS = _dialog_css("ManyDialog")
 
     def __init__(self, title: str, choices: Sequence[Choice], ticked: Sequence[str]) -> None:
@@ -127,7 +146,7 @@ class ManyDialog(ShownModal[list[str] | None]):
         with Vertical() as box:
             box.border_title = clean_line(self.title_text)
             box.border_subtitle = "space ticks · enter keeps · escape cancels"
-            yield SelectionList[str](
+            yield Ticks(
                 *[
                     (Text(clean_line(choice.label)), choice.value, choice.value in self.ticked)
                     for choice in self.choices
@@ -136,10 +155,9 @@ class ManyDialog(ShownModal[list[str] | None]):
             )
 
     def on_mount(self) -> None:
-        self.query_one(SelectionList).focus()
+        self.query_one(Ticks).focus()
 
-    def action_keep(self) -> None:
-        ticked = set(self.query_one(SelectionList).selected)
+    def keep(self, ticked: set[str]) -> None:
         self.dismiss([choice.value for choice in self.choices if choice.value in ticked])
 
     def action_cancel(self) -> None:
