@@ -12,15 +12,9 @@ from aiplan_tui.authoring import review
 from aiplan_tui.authoring.review import ReviewError
 from aiplan_tui.core.model import HIGHLIGHT_KINDS, Highlight, Pack, Position, Quote
 from aiplan_tui.ui.review_view import pack_path, reading_order
-from aiplan_tui.ui.screens.review_dialogs import (
-    Choice,
-    ChoiceDialog,
-    ManyDialog,
-    SpeakerChoice,
-    SpeakerDialog,
-    TextDialog,
-)
+from aiplan_tui.ui.screens.review_dialogs import Choice, ChoiceDialog, ManyDialog, TextDialog
 from aiplan_tui.ui.screens.shown import ShownScreen
+from aiplan_tui.ui.screens.speaker_dialog import SpeakerChoice, SpeakerDialog
 
 QUOTE_MARKS = "\"'“”‘’«»„「」『』"
 """Characters that, right around the words, say a quotation is direct."""
