@@ -12,12 +12,8 @@ from textual.widgets import Input, OptionList, Static
 
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.review import EMPTY, ReviewScreen
-from aiplan_tui.ui.screens.review_dialogs import (
-    ChoiceDialog,
-    ManyDialog,
-    SpeakerDialog,
-    TextDialog,
-)
+from aiplan_tui.ui.screens.review_dialogs import ChoiceDialog, ManyDialog, TextDialog
+from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
 from conftest import ENTITIES, PackFactory, make_app, until
 
 SUGGESTED = """\

@@ -1,12 +1,10 @@
-"""The Textual application: screens, global keys, themes, saved state and the search index."""
+"""The Textual application: named screens, global keys, start-up and the search index (themes,
+saved state, reloading, sizing, copying and typing ahead come from the mixins beside it)."""
 
 from __future__ import annotations
 
-import asyncio
 import os
-import signal
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
@@ -18,11 +16,12 @@ from textual.screen import ModalScreen, Screen
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.navigation import Walk
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.pack.loader import LoadResult, PackNotFoundError
-from aiplan_tui.settings.state import SavedState
+from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.ui.bindings import APP_BINDINGS, SCREEN_ACTIONS
 from aiplan_tui.ui.copying import CopyingApp
 from aiplan_tui.ui.palette import EngineGoTo, PackCommands, Palette
+from aiplan_tui.ui.reloading import ReloadingApp
+from aiplan_tui.ui.saving import SavingApp
 from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.search_session import IndexAgain, IndexReady, SearchSession
 from aiplan_tui.ui.sizing import SizedApp
@@ -39,8 +38,6 @@ if TYPE_CHECKING:  # the other screens and the search engine are imported when f
 
 INDEX_DELAY = 0.3
 """Seconds after start-up before the search index is built or loaded, in a thread."""
-SAVED_SCREENS = ("reader", "compare", "quotes")
-"""The screens a session can end on and the next one reopen."""
 
 ScreenT = TypeVar("ScreenT", bound=Screen[None])
 
@@ -57,8 +54,11 @@ def no_colour_asked() -> bool:
     return bool(value)
 
 
-class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
-    """aiplan-tui: read and compare coverage of the 2025 AI action plans."""
+class AiplanApp(SavingApp, ReloadingApp, SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
+    """aiplan-tui: read and compare coverage of the 2025 AI action plans.
+
+    SavingApp comes before ThemedApp: the theme picker saves the state through a stub that
+    SavingApp's `save_state` must override."""
 
     CSS_PATH = "app.tcss"
     TITLE = "aiplan-tui"
@@ -77,8 +77,6 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         """The named screens made so far (the others are made when first shown)."""
         self.search = SearchSession(self.startup.saved.search_history)
         """The search index, built in the background after start-up, and past queries."""
-        self.save_failed = False
-        """Whether saving the state has failed already, so the notice is shown once."""
 
     @property
     def pack(self) -> Pack:
@@ -152,69 +150,6 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
             then()
         else:
             self.reader.call_later(then)
-
-    # Reloading -------------------------------------------------------------------------------
-
-    def reload_pack(self) -> Pack:
-        """Load the pack again from its root (Review has written to its files) and show the
-        new one: the named screens other than the one shown are dropped (made again from
-        the new pack when next shown; the reader at once, reopening where it was), and the
-        search index is built again. The screen shown keeps the old pack: it asks for the
-        new one by calling this. A pack gone from its directory keeps the old one."""
-        from aiplan_tui.pack.loader import load_pack
-
-        root = self.pack.root
-        manifest = None
-        if self.startup.manifest is not None:  # taken before the load, as at start-up
-            from aiplan_tui.compiled.manifest import pack_manifest
-
-            manifest = pack_manifest(root)
-        try:
-            result = load_pack(root)
-        except PackNotFoundError as error:
-            self.notify(str(error), title="Pack not reloaded", severity="error", markup=False)
-            return self.pack
-        self.keep_places()
-        self.result = result
-        self._marks = None  # the sides may have changed
-        if manifest is not None:
-            self.startup.manifest = manifest
-            self.startup.compiled = None  # of the old files (its index serves until the new)
-        self.drop_screens()
-        self.sub_title = clean_line(self.pack.info.title)
-        self.build_search_index(rebuild=True)
-        return self.pack
-
-    def keep_places(self) -> None:
-        """Where the reader and Compare are, for the screens made again after a reload."""
-        article, paragraph = self.reader_place()
-        saved = replace(self.startup.saved, article=article, paragraph=paragraph)
-        if "compare" in self.made:
-            saved = replace(saved, compare=self.compare_screen.place())
-        self.startup.saved = saved
-
-    def drop_screens(self) -> None:
-        """Every named screen but the one shown goes; the reader is made anew at once."""
-        shown = self.shown_name()
-        for name, screen in list(self.made.items()):
-            if name == shown:
-                continue
-            try:
-                self.uninstall_screen(name)
-            except ScreenStackError:  # under a dialog, say: it stays, with the old pack
-                continue
-            del self.made[name]
-            if screen.is_running:
-                screen.remove()
-        if "reader" not in self.made:
-            self.reader = ReaderScreen(self.pack, self.marks)
-            self.made["reader"] = self.reader
-            self.install_screen(self.reader, "reader")
-            saved = self.startup.saved
-            if saved.article and self.pack.article(saved.article) is not None:
-                self.reader.call_later(
-                    self.reader.open_paragraph, saved.article, saved.paragraph, False
-                )
 
     def reader_place(self) -> tuple[str | None, int]:
         """The reader's article and paragraph; where it should reopen, until it is built."""
@@ -305,63 +240,6 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
             return
         hits = choice.hits
         self.in_reader(lambda: self.reader.open_hit(hit, hits))
-
-    # Saved state ------------------------------------------------------------------------------
-
-    def restore_place(self) -> None:
-        """Back to the screen, article and paragraph where the last session ended."""
-        saved = self.startup.saved
-        if saved.article and self.pack.article(saved.article) is not None:
-            self.reader.open_paragraph(saved.article, saved.paragraph, flash=False)
-        if saved.screen == "compare":
-            self.action_show_compare()
-        elif saved.screen == "quotes":
-            self.action_show_quotes()
-
-    def current_state(self) -> SavedState:
-        shown = self.shown_name()
-        article, paragraph = self.reader_place()
-        made = "compare" in self.made
-        return SavedState(
-            screen=shown if shown in SAVED_SCREENS else "reader",
-            article=article,
-            paragraph=paragraph,
-            theme=self.chosen_theme,
-            search_history=self.search.history,
-            compare=self.compare_screen.place() if made else self.startup.saved.compare,
-        )
-
-    def save_state(self) -> None:
-        """Write the state now; a failure is said once, and the app goes on."""
-        store = self.startup.store
-        if store is None:
-            return
-        try:
-            problem = store.save(self.current_state())
-        except Exception as error:  # a save must never end the session
-            problem = f"state not saved: {type(error).__name__}: {error}"
-            self.note(problem)
-        if problem and not self.save_failed:
-            self.save_failed = True
-            self.notify(problem, title="State not saved", severity="warning", markup=False)
-
-    async def action_quit(self) -> None:
-        self.save_state()
-        self.exit()
-
-    def end_on_signals(self) -> None:
-        """On SIGTERM, or SIGHUP (a dropped SSH link), save the state, give the terminal back
-        and exit with 128 + the signal's number. Not under a test's pilot: the test runner
-        owns the process's signals."""
-        if self.is_headless:
-            return
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            loop.add_signal_handler(number, self.end_by_signal, number)
-
-    def end_by_signal(self, number: int) -> None:
-        self.save_state()
-        self.exit(return_code=128 + number)
 
     # Keys everywhere --------------------------------------------------------------------------
 

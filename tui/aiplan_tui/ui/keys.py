@@ -18,9 +18,10 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
     from aiplan_tui.ui.screens.quotes import QuoteList, QuotesScreen
     from aiplan_tui.ui.screens.reader import ReaderScreen
     from aiplan_tui.ui.screens.review import ReviewList, ReviewScreen
-    from aiplan_tui.ui.screens.review_dialogs import CANCEL, ManyDialog, SpeakerDialog
+    from aiplan_tui.ui.screens.review_dialogs import CANCEL, ManyDialog
     from aiplan_tui.ui.screens.search import SearchScreen
     from aiplan_tui.ui.screens.side_picker import SidePicker
+    from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
     from aiplan_tui.ui.screens.theme_picker import ThemePicker
     from aiplan_tui.ui.widgets.article_view import ArticleView
     from aiplan_tui.ui.widgets.listing import Listing

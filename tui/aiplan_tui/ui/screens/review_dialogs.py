@@ -1,4 +1,5 @@
-"""Review's dialogs: one choice from a list, several from a list, a line of text, a speaker.
+"""Review's dialogs: one choice from a list, several from a list, a line of text (the speaker
+is picked in speaker_dialog.py).
 
 Every label is pack text made a rich Text after `clean_line`, never markup.
 """
@@ -17,14 +18,11 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from aiplan_tui.core.model import Entity
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.screens.shown import ShownModal
 
 MAX_TEXT = 2000
 """As many characters as a note or a cell's summary typed here may have."""
-SPEAKERS_SHOWN = 12
-"""Speakers offered at most for what is typed (the best matches first)."""
 
 CANCEL = Binding(
     "escape",
@@ -49,7 +47,7 @@ DIALOG_CSS = """
 """
 
 
-def _dialog_css(name: str) -> str:
+def dialog_css(name: str) -> str:
     return DIALOG_CSS.format(name=name)
 
 
@@ -68,7 +66,7 @@ class ChoiceDialog(ShownModal[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         CANCEL,
     ]  # fmt: skip
-    DEFAULT_CSS = _dialog_css("ChoiceDialog")
+    DEFAULT_CSS = dialog_css("ChoiceDialog")
 
     def __init__(
         self, title: str, choices: Sequence[Choice], note: str = "", current: str = ""
@@ -134,7 +132,7 @@ class ManyDialog(ShownModal[list[str] | None]):
     """Several choices (dimensions, sides): space ticks or unticks, enter keeps the ticks."""
 
     BINDINGS: ClassVar[list[BindingType]] = [CANCEL]
-    DEFAULT_CSS = _dialog_css("ManyDialog")
+    DEFAULT_CSS = dialog_css("ManyDialog")
 
     def __init__(self, title: str, choices: Sequence[Choice], ticked: Sequence[str]) -> None:
         super().__init__()
@@ -170,7 +168,7 @@ class TextDialog(ShownModal[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         CANCEL,
     ]  # fmt: skip
-    DEFAULT_CSS = _dialog_css("TextDialog")
+    DEFAULT_CSS = dialog_css("TextDialog")
 
     def __init__(self, title: str, value: str = "", note: str = "", placeholder: str = "") -> None:
         super().__init__()
@@ -198,122 +196,6 @@ class TextDialog(ShownModal[str | None]):
     @on(Input.Submitted)
     def _kept(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-@dataclass(frozen=True)
-class SpeakerChoice:
-    """An entity of the pack, or a new person to add to entities.toml under this name."""
-
-    entity_id: str = ""
-    new_name: str = ""
-
-
-NEW = "\x00new"
-"""The option id of "a new speaker" (no entity id can hold a NUL)."""
-
-
-def speaker_label(entity: Entity) -> Text:
-    label = Text(clean_line(entity.name), style="bold")
-    details = ", ".join(part for part in (entity.role, entity.kind) if part)
-    label.append(f"  {clean_line(details)}", style="dim")
-    return label
-
-
-def rank_speakers(entities: Sequence[Entity], typed: str) -> list[Entity]:
-    """The people and organisations that fit what is typed, best first (all, by name, for
-    nothing typed): fuzzy over names, aliases and roles."""
-    if not typed.strip():
-        return sorted(entities, key=lambda e: e.name.lower())
-    from rapidfuzz import fuzz, process
-
-    haystacks = {e.id: " ".join((e.name, *e.aliases, e.role)) for e in entities}
-    found = process.extract(
-        typed,
-        haystacks,
-        scorer=fuzz.WRatio,
-        processor=str.lower,
-        limit=SPEAKERS_SHOWN,
-        score_cutoff=60,
-    )
-    by_id = {e.id: e for e in entities}
-    return [by_id[key] for _, _, key in found]
-
-
-class SpeakerDialog(ShownModal[SpeakerChoice | None]):
-    """Type to narrow the pack's people and organisations; enter picks the one highlighted,
-    or names a new person when none fits."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "move(1)", "Down", show=False, id="review-speaker-down",
-                tooltip="While typing a speaker's name: the next person in the list."),
-        Binding("up", "move(-1)", "Up", show=False, id="review-speaker-up",
-                tooltip="While typing a speaker's name: the previous person."),
-        CANCEL,
-    ]  # fmt: skip
-    DEFAULT_CSS = _dialog_css("SpeakerDialog")
-
-    def __init__(self, entities: Sequence[Entity], current: str = "", title: str = "") -> None:
-        super().__init__()
-        self.entities = [e for e in entities if e.kind in ("person", "organisation")]
-        self.current = current
-        self.title_text = title or "Who says it?"
-
-    def compose(self) -> ComposeResult:
-        with Vertical() as box:
-            box.border_title = clean_line(self.title_text)
-            box.border_subtitle = "type to narrow · enter picks · escape cancels"
-            yield Input(placeholder="A name, a role", max_length=200, id="speaker-filter")
-            yield OptionList(id="speaker-list")
-
-    def on_mount(self) -> None:
-        self.fill("")
-        self.query_one(Input).focus()
-
-    def fill(self, typed: str) -> None:
-        found = rank_speakers(self.entities, typed)
-        options = [Option(speaker_label(e), id=e.id) for e in found]
-        name = clean_line(typed).strip()
-        if name and not any(e.name.lower() == name.lower() for e in found):
-            label = Text("New person: ", style="italic")
-            label.append(name, style="bold")
-            label.append("  (added to entities.toml)", style="dim")
-            options.append(Option(label, id=NEW))
-        listed = self.query_one(OptionList)
-        listed.clear_options()
-        listed.add_options(options)
-        ids = [option.id for option in options]
-        start = ids.index(self.current) if not name and self.current in ids else 0
-        listed.highlighted = start if options else None
-
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        self.fill(event.value)
-
-    @on(Input.Submitted)
-    def _enter(self) -> None:
-        listed = self.query_one(OptionList)
-        if listed.highlighted is not None:
-            self.pick(listed.get_option_at_index(listed.highlighted).id)
-
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.pick(event.option.id)
-
-    def pick(self, option_id: str | None) -> None:
-        if option_id == NEW:
-            self.dismiss(SpeakerChoice(new_name=clean_line(self.query_one(Input).value).strip()))
-        elif option_id:
-            self.dismiss(SpeakerChoice(entity_id=option_id))
-
-    def action_move(self, step: int) -> None:
-        listed = self.query_one(OptionList)
-        if step > 0:
-            listed.action_cursor_down()
-        else:
-            listed.action_cursor_up()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,111 @@
+"""Where a session ends, kept for the next: the state is saved on quitting, on SIGTERM or SIGHUP,
+and after a search; the next session reopens the screen, article and paragraph it names."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from typing import TYPE_CHECKING
+
+from aiplan_tui.settings.state import SavedState
+from aiplan_tui.ui.notices import NoticesApp
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from aiplan_tui.core.model import Pack
+    from aiplan_tui.ui.screens.compare import CompareScreen
+    from aiplan_tui.ui.screens.reader import ReaderScreen
+    from aiplan_tui.ui.search_session import SearchSession
+    from aiplan_tui.ui.startup import Startup
+
+SAVED_SCREENS = ("reader", "compare", "quotes")
+"""The screens a session can end on and the next one reopen."""
+
+
+class SavingApp(NoticesApp):
+    """Saving and restoring the state, for an app with a reader, named screens and a search."""
+
+    save_failed = False
+    """Whether saving the state has failed already, so the notice is shown once."""
+
+    if TYPE_CHECKING:  # for the type checker only: at run time the app and its other mixins
+        # have these, and a stub here could come first in the method order and hide them
+        startup: Startup
+        made: dict[str, Screen[None]]
+        reader: ReaderScreen
+        search: SearchSession
+        chosen_theme: str | None
+
+        @property
+        def pack(self) -> Pack: ...
+
+        @property
+        def compare_screen(self) -> CompareScreen: ...
+
+        def shown_name(self) -> str | None: ...
+
+        def reader_place(self) -> tuple[str | None, int]: ...
+
+        def action_show_compare(self) -> None: ...
+
+        def action_show_quotes(self) -> None: ...
+
+        def note(self, message: str) -> None: ...
+
+    def restore_place(self) -> None:
+        """Back to the screen, article and paragraph where the last session ended."""
+        saved = self.startup.saved
+        if saved.article and self.pack.article(saved.article) is not None:
+            self.reader.open_paragraph(saved.article, saved.paragraph, flash=False)
+        if saved.screen == "compare":
+            self.action_show_compare()
+        elif saved.screen == "quotes":
+            self.action_show_quotes()
+
+    def current_state(self) -> SavedState:
+        shown = self.shown_name()
+        article, paragraph = self.reader_place()
+        made = "compare" in self.made
+        return SavedState(
+            screen=shown if shown in SAVED_SCREENS else "reader",
+            article=article,
+            paragraph=paragraph,
+            theme=self.chosen_theme,
+            search_history=self.search.history,
+            compare=self.compare_screen.place() if made else self.startup.saved.compare,
+        )
+
+    def save_state(self) -> None:
+        """Write the state now; a failure is said once, and the app goes on."""
+        store = self.startup.store
+        if store is None:
+            return
+        try:
+            problem = store.save(self.current_state())
+        except Exception as error:  # a save must never end the session
+            problem = f"state not saved: {type(error).__name__}: {error}"
+            self.note(problem)
+        if problem and not self.save_failed:
+            self.save_failed = True
+            self.notify(problem, title="State not saved", severity="warning", markup=False)
+
+    # Ending ----------------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        self.save_state()
+        self.exit()
+
+    def end_on_signals(self) -> None:
+        """On SIGTERM, or SIGHUP (a dropped SSH link), save the state, give the terminal back
+        and exit with 128 + the signal's number. Not under a test's pilot: the test runner
+        owns the process's signals."""
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(number, self.end_by_signal, number)
+
+    def end_by_signal(self, number: int) -> None:
+        self.save_state()
+        self.exit(return_code=128 + number)

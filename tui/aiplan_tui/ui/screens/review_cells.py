@@ -1,0 +1,85 @@
+"""Review's `c`: a suggestion added to Compare, to the cell of each of its dimensions and
+sides in comparison.toml; a cell not there yet is made with the summary the editor types."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiplan_tui.authoring import review
+from aiplan_tui.authoring.review import ReviewError
+from aiplan_tui.core.model import Highlight, Position
+from aiplan_tui.ui.review_view import pack_path
+from aiplan_tui.ui.screens.review_dialogs import TextDialog
+from aiplan_tui.ui.screens.review_edits import ReviewWriting
+
+
+def sides_of(highlight: Highlight) -> tuple[str, ...]:
+    """A position's own side, else the sides it concerns."""
+    return (highlight.side,) if isinstance(highlight, Position) else highlight.sides
+
+
+class ReviewCells(ReviewWriting):
+    """The suggestion under the cursor into Compare's cells."""
+
+    def action_cell(self) -> None:
+        """Into the cell of each (dimension, side); a missing cell asks for its summary."""
+        h = self.current()
+        if h is None:
+            return
+        pairs = [(d, s) for d in h.dimensions for s in sides_of(h)]
+        if not pairs:
+            self.notify(
+                "It has no dimension or no side yet: set them first (D, S).",
+                title="Review",
+                markup=False,
+            )
+            return
+        comparison = self.pack.root / "comparison.toml"
+        missing: list[tuple[str, str]] = []
+        added: list[str] = []
+        for dimension, side in pairs:
+            try:
+                if review.add_to_cell(comparison, dimension, side, h.id):
+                    added.append(f"{dimension}/{side}")
+                else:
+                    missing.append((dimension, side))
+            except (ReviewError, OSError, UnicodeError) as error:
+                self.notify(
+                    f"Not added to {dimension}/{side}: {error}",
+                    title="Review",
+                    severity="error",
+                    markup=False,
+                )
+                missing = []
+                break
+        if added:
+            self.write(
+                f"Added {h.id} to {', '.join(added)} in {pack_path(self.pack, comparison)}",
+                lambda: None,
+            )
+        self.ask_summaries(h.id, comparison, missing)
+
+    def ask_summaries(self, highlight_id: str, path: Path, missing: list[tuple[str, str]]) -> None:
+        """A new cell for each missing (dimension, side), one after another, with the summary
+        typed (the editors' words: never made up here)."""
+        if not missing:
+            return
+        (dimension, side), rest = missing[0], missing[1:]
+        titles = {d.id: d.title for d in self.pack.dimensions}
+        sides = {s.id: s.label for s in self.pack.sides}
+        where = f"{titles.get(dimension, dimension)} · {sides.get(side, side)}"
+
+        def keep(summary: str | None) -> None:
+            if summary:
+                self.write(
+                    f"New cell {dimension}/{side} with {highlight_id} "
+                    f"in {pack_path(self.pack, path)}",
+                    lambda: review.new_cell(path, dimension, side, summary, highlight_id),
+                )
+            else:
+                self.notify(f"No cell made for {where}.", title="Review", markup=False)
+            self.ask_summaries(highlight_id, path, rest)
+
+        note = f"Compare has no cell for {where} yet: what is this side's stance on it?"
+        dialog = TextDialog(f"New cell: {where}", note=note, placeholder="The cell's summary")
+        self.app.push_screen(dialog, keep)

@@ -1,0 +1,250 @@
+"""Review's edits to a suggestion: accept, reject, its note, speaker, kind, sides and
+dimensions. Each is written to the pack's TOML files (authoring/review.py), said in a notice,
+and the pack loaded again; the screen (review.py) holds the keys and the list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import OptionList
+
+from aiplan_tui.authoring import review
+from aiplan_tui.authoring.review import ReviewError
+from aiplan_tui.core.model import HIGHLIGHT_KINDS, Highlight, Pack, Position, Quote
+from aiplan_tui.ui.review_view import pack_path, reading_order
+from aiplan_tui.ui.screens.review_dialogs import Choice, ChoiceDialog, ManyDialog, TextDialog
+from aiplan_tui.ui.screens.shown import ShownScreen
+from aiplan_tui.ui.screens.speaker_dialog import SpeakerChoice, SpeakerDialog
+
+QUOTE_MARKS = "\"'“”‘’«»„「」『』"
+"""Characters that, right around the words, say a quotation is direct."""
+FACT_CANNOT = (
+    "A fact needs a metric, a value and a unit, which Review cannot invent: "
+    "write them in the highlight's file."
+)
+
+
+def looks_direct(paragraph: str, highlight: Highlight) -> bool:
+    """Whether quotation marks stand right around (or at the ends of) the words."""
+    start, end = highlight.location.start, highlight.location.end
+    before = paragraph[start - 1 : start] + paragraph[start : start + 1]
+    after = paragraph[end - 1 : end] + paragraph[end : end + 1]
+    return any(c in QUOTE_MARKS for c in before) and any(c in QUOTE_MARKS for c in after)
+
+
+class ReviewWriting(ShownScreen[None]):
+    """A Review screen that writes: a change made, said, and the pack loaded again. The screen
+    (ReviewScreen) gives it the pack, the suggestions and the cursor."""
+
+    pack: Pack
+    reload: Callable[[], Pack]
+    items: list[Highlight]
+
+    def current(self) -> Highlight | None:
+        raise NotImplementedError
+
+    def fill(self, keep: str | None = None, index: int = 0) -> None:
+        raise NotImplementedError
+
+    def write(self, done: str, change: Callable[[], object], gone: bool = False) -> bool:
+        """Make a change to the files; say what was written, or why nothing was; then load
+        the pack again and list its suggestions (the cursor stays, or moves on if `gone`)."""
+        highlight = self.current()
+        listed = self.query_one("#review-list", OptionList)
+        index = listed.highlighted or 0
+        try:
+            change()
+        except (ReviewError, OSError, UnicodeError) as error:
+            self.notify(f"Nothing changed: {error}", title="Review", severity="error", markup=False)
+            return False
+        self.notify(done, title="Review", markup=False)
+        self.pack = self.reload()
+        self.items = reading_order(self.pack)
+        self.fill(keep=None if gone or highlight is None else highlight.id, index=index)
+        return True
+
+
+class ReviewEdits(ReviewWriting):
+    """The edits to the suggestion under the cursor, each behind its key."""
+
+    def action_accept(self) -> None:
+        if (h := self.current()) is not None:
+            path = h.source.path
+            self.write(
+                f"Accepted {h.id} in {pack_path(self.pack, path)}",
+                lambda: review.accept(path, h.id),
+                gone=True,
+            )
+
+    def action_reject(self) -> None:
+        if (h := self.current()) is not None:
+            path = h.source.path
+            self.write(
+                f"Rejected {h.id}: its table is gone from {pack_path(self.pack, path)}",
+                lambda: review.reject(path, h.id),
+                gone=True,
+            )
+
+    def action_note(self) -> None:
+        if (h := self.current()) is None:
+            return
+
+        def keep(note: str | None) -> None:
+            if note is not None and note != h.note:
+                said = f"note {'set' if note else 'removed'}"
+                self.write(
+                    f"{h.id}: {said} in {pack_path(self.pack, h.source.path)}",
+                    lambda: review.update(h.source.path, h.id, {"note": note or None}),
+                )
+
+        self.app.push_screen(
+            TextDialog("Note", h.note, placeholder="Why it matters (empty: no note)"), keep
+        )
+
+    def action_speaker(self) -> None:
+        h = self.current()
+        if h is None:
+            return
+        if not isinstance(h, Quote):
+            self.notify(
+                f"Only a quote has a speaker; this is {'an' if h.kind[0] in 'aeiou' else 'a'} "
+                f"{h.kind} (K makes it a quote).",
+                title="Review",
+                markup=False,
+            )
+            return
+
+        def keep(choice: SpeakerChoice | None) -> None:
+            if choice is not None:
+                self.set_speaker(h, choice, {})
+
+        self.app.push_screen(SpeakerDialog(self.pack.entities, h.speaker), keep)
+
+    def set_speaker(
+        self, h: Highlight, choice: SpeakerChoice, retype: dict[str, object] | None
+    ) -> None:
+        """The quote's speaker (a new person first added to entities.toml); `retype` not
+        None makes the highlight a quote, with these fields besides."""
+        path = h.source.path
+        entity_id = choice.entity_id
+        if choice.new_name:
+            taken = {e.id for e in self.pack.entities}
+            entity_id = review.entity_id_for(choice.new_name, taken)
+            entities = self.pack.root / "entities.toml"
+            made = self.write(
+                f"Added {choice.new_name} as {entity_id} to {pack_path(self.pack, entities)}",
+                lambda: review.new_entity(entities, entity_id, choice.new_name),
+            )
+            if not made:
+                return
+        if retype:
+            fields = {**retype, "speaker": entity_id}
+            self.write(
+                f"{h.id} is a quote by {entity_id} now, in {pack_path(self.pack, path)}",
+                lambda: review.change_kind(path, h.id, "quote", fields),
+            )
+        else:
+            self.write(
+                f"{h.id}: speaker {entity_id}, in {pack_path(self.pack, path)}",
+                lambda: review.update(path, h.id, {"speaker": entity_id}),
+            )
+
+    def action_change_kind(self) -> None:
+        h = self.current()
+        if h is None:
+            return
+        labels = {
+            "quote": "quote: someone's words (asks who)",
+            "position": "position: a side's stance (asks which side)",
+            "event": "event: something that happened",
+            "fact": "fact: not offered here",
+        }
+        choices = [
+            Choice(kind, labels[kind], enabled=kind not in (h.kind, "fact"))
+            for kind in HIGHLIGHT_KINDS
+        ]
+        article = "an" if h.kind[0] in "aeiou" else "a"
+        note = f"It is {article} {h.kind} now. {FACT_CANNOT}"
+
+        def keep(kind: str | None) -> None:
+            if kind is not None:
+                self.retype(h, kind)
+
+        self.app.push_screen(ChoiceDialog("Make it a…", choices, note), keep)
+
+    def retype(self, h: Highlight, kind: str) -> None:
+        path = h.source.path
+        if kind == "quote":
+            article = self.pack.article(h.article)
+            paragraphs = article.paragraphs if article else ()
+            paragraph = paragraphs[h.location.paragraph] if paragraphs else ""
+            direct = looks_direct(paragraph, h)
+
+            def speaker(choice: SpeakerChoice | None) -> None:
+                if choice is not None:
+                    self.set_speaker(h, choice, {"direct": direct})
+
+            self.app.push_screen(SpeakerDialog(self.pack.entities, title="Who says it?"), speaker)
+        elif kind == "position":
+
+            def side(chosen: str | None) -> None:
+                if chosen is not None:
+                    self.write(
+                        f"{h.id} is a position of {chosen} now, in {pack_path(self.pack, path)}",
+                        lambda: review.change_kind(path, h.id, "position", {"side": chosen}),
+                    )
+
+            self.app.push_screen(ChoiceDialog("Whose position?", self.side_choices()), side)
+        elif kind == "event":
+            self.write(
+                f"{h.id} is an event now, in {pack_path(self.pack, path)}",
+                lambda: review.change_kind(path, h.id, "event", {}),
+            )
+
+    def side_choices(self) -> list[Choice]:
+        return [Choice(side.id, side.label) for side in self.pack.sides]
+
+    def action_side(self) -> None:
+        h = self.current()
+        if h is None:
+            return
+        path = h.source.path
+        if isinstance(h, Position):
+
+            def one(chosen: str | None) -> None:
+                if chosen is not None and chosen != h.side:
+                    self.write(
+                        f"{h.id}: side {chosen}, in {pack_path(self.pack, path)}",
+                        lambda: review.update(path, h.id, {"side": chosen}),
+                    )
+
+            dialog = ChoiceDialog("Whose position?", self.side_choices(), current=h.side)
+            self.app.push_screen(dialog, one)
+            return
+
+        def many(chosen: list[str] | None) -> None:
+            if chosen is not None and tuple(chosen) != h.sides:
+                said = ", ".join(chosen) or "none"
+                self.write(
+                    f"{h.id}: sides {said}, in {pack_path(self.pack, path)}",
+                    lambda: review.update(path, h.id, {"sides": chosen or None}),
+                )
+
+        self.app.push_screen(ManyDialog("Which sides?", self.side_choices(), h.sides), many)
+
+    def action_dimensions(self) -> None:
+        h = self.current()
+        if h is None:
+            return
+        path = h.source.path
+        choices = [Choice(d.id, d.title) for d in self.pack.dimensions]
+
+        def keep(chosen: list[str] | None) -> None:
+            if chosen is not None and tuple(chosen) != h.dimensions:
+                said = ", ".join(chosen) or "none"
+                self.write(
+                    f"{h.id}: dimensions {said}, in {pack_path(self.pack, path)}",
+                    lambda: review.update(path, h.id, {"dimensions": chosen or None}),
+                )
+
+        self.app.push_screen(ManyDialog("Which dimensions?", choices, h.dimensions), keep)
