@@ -225,7 +225,7 @@ def test_search_json_spans_slice_the_text() -> None:
     assert hits
     for hit in hits:
         assert set(hit) == {
-            "kind", "id", "score", "article", "location", "field", "text", "spans", "who",
+            "kind", "id", "score", "article", "location", "field", "text", "spans", "who", "missing",
             "shown", "shown_spans",
         }  # fmt: skip
         assert [hit["text"][a:b] for a, b in hit["spans"]] == ["two camps"]

@@ -23,13 +23,16 @@ def most_words(
 ) -> tuple[set[int], dict[int, tuple[str, ...]]]:
     """The documents holding the most of the query's words (and those holding one fewer, when
     the best hold three or more), passing every filter and holding no excluded word; with, for
-    each, the words it lacks."""
+    each, the words it lacks. None when a word is in no document at all: a typo, for which
+    "no results; did you mean …" is the better answer."""
     per_group: list[set[int]] = []
     for group in groups:
         docs: set[int] = set()
         for _term, words in group:
             for word in words:
                 docs.update(docs_of(word))
+        if not docs:  # a word in no document is likely mistyped: "did you mean" helps more
+            return set(), {}
         per_group.append(docs)
     counts = Counter(n for docs in per_group for n in docs if admits(n))
     if not counts:
