@@ -72,7 +72,7 @@ class AiplanApp(SavingApp, ReloadingApp, SizedApp, ThemedApp, CopyingApp, TypeAh
         self.result = result
         """The pack shown, with any problems found while loading it."""
         self.start_themes(self.startup)
-        self.reader = ReaderScreen(result.pack, self.marks)
+        self.reader = ReaderScreen(result.pack, self.marks, self.reload_pack)
         self.made: dict[str, Screen[None]] = {"reader": self.reader}
         """The named screens made so far (the others are made when first shown)."""
         self.search = SearchSession(self.startup.saved.search_history)

@@ -99,7 +99,7 @@ class ReloadingApp(NoticesApp):
             if screen.is_running:
                 screen.remove()
         if "reader" not in self.made:
-            self.reader = ReaderScreen(self.pack, self.marks)
+            self.reader = ReaderScreen(self.pack, self.marks, self.reload_pack)
             self.made["reader"] = self.reader
             self.install_screen(self.reader, "reader")
             saved = self.startup.saved

@@ -44,13 +44,24 @@ class ReaderScreen(PanedScreen):
                 tooltip="The next match of the last search, in reading order."),
         Binding("N", "match(-1)", "Prev match", show=False, id="previous-match",
                 tooltip="The previous match of the last search."),
+        Binding("m", "mark", "Mark", show=False, id="mark",
+                tooltip="Mark the sentence under the cursor as a new highlight to review."),
         Binding("escape", "back_to_article", "Back", show=False, id="back",
                 tooltip="Leave a person's or dimension's listing for the article."),
     ]  # fmt: skip
 
-    def __init__(self, pack: Pack, marks: Callable[[], Marks]) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        marks: Callable[[], Marks],
+        reload_pack: Callable[[], Pack] | None = None,
+    ) -> None:
         super().__init__()
         self.pack = pack
+        self.reload_pack = reload_pack
+        """Load the pack again after `m` wrote to it (the app's; None: not reloaded)."""
+        self.latest = pack
+        """The pack as last loaded, this screen's or a reload's: what `m` checks ids against."""
         self.marks = marks
         """How the current theme draws highlights (the app's, made once per theme)."""
         self.navigation = Navigation(pack)
@@ -300,6 +311,11 @@ class ReaderScreen(PanedScreen):
             return answer
         if action == "match":
             return True if self.navigation.matches else None
+        if action == "mark":  # an article's paragraph shown, not a listing
+            switcher = self.query(ContentSwitcher)
+            shown = bool(switcher) and switcher.first().current == "article"
+            article = self.article_view.article if shown else None
+            return True if article is not None and article.paragraphs else None
         if action == "back_to_article":  # asked by the footer even before compose
             switcher = self.query(ContentSwitcher)
             return bool(switcher) and switcher.first().current == "listing"
@@ -308,3 +324,41 @@ class ReaderScreen(PanedScreen):
     def action_back_to_article(self) -> None:
         self.show_center("article")
         self.focus_pane("center")
+
+    # Marking --------------------------------------------------------------------------------
+
+    def mark_offset(self) -> int:
+        """Where in the paragraph under the cursor `m` looks for its sentence: the last
+        search's match there, else the start of the highlight the cursor is on, else 0."""
+        cursor = self.cursor()
+        if cursor.article is not None:
+            here = self.navigation.everything.paragraph_start(cursor.article, cursor.paragraph)
+            for match in self.navigation.matches:
+                if match[:2] == here[:2]:
+                    return max(match.offset, 0)
+        current = self.current
+        if current is not None and current.location.paragraph == cursor.paragraph:
+            return current.location.start
+        return 0
+
+    def action_mark(self) -> None:
+        """Mark a sentence of the paragraph under the cursor as a suggested highlight, for
+        Review (`4`) to accept, retype or drop; the pack is loaded again so Review lists it."""
+        from aiplan_tui.authoring.marking import MarkError, mark_passage, sentence_at
+
+        view = self.article_view
+        article = view.article
+        if article is None or not article.paragraphs:
+            return
+        paragraph = min(view.paragraph, len(article.paragraphs) - 1)
+        start, end = sentence_at(article.paragraphs[paragraph], self.mark_offset())
+        try:
+            made = mark_passage(self.pack.root, self.latest, article.id, paragraph, start, end)
+        except (MarkError, OSError) as error:
+            self.notify(str(error), title="Not marked", severity="error", markup=False)
+            return
+        if self.reload_pack is not None:
+            self.latest = self.reload_pack()
+        self.notify(
+            f"Marked {made} in highlights/{article.id}.toml: review it with 4", markup=False
+        )
