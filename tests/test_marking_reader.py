@@ -84,3 +84,14 @@ async def test_m_is_greyed_out_on_a_listing(make_pack: PackFactory) -> None:
         app.reader.show_entity("george-chen")
         await pilot.pause()
         assert app.reader.check_action("mark", ()) is None
+
+
+async def test_m_leaves_the_bundled_pack_alone() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await in_article(pilot)
+        highlights = app.pack.root / "highlights"
+        before = {p.name: p.read_bytes() for p in highlights.iterdir()}
+        await pilot.press("m")
+        assert "bundled pack is not for marking" in said(app)
+        assert {p.name: p.read_bytes() for p in highlights.iterdir()} == before

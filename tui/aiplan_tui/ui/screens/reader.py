@@ -350,6 +350,17 @@ class ReaderScreen(PanedScreen):
         article = view.article
         if article is None or not article.paragraphs:
             return
+        from aiplan_tui.paths import bundled_content_dir
+
+        if self.pack.root.resolve() == bundled_content_dir().resolve():
+            self.notify(
+                "The bundled pack is not for marking: make your own with "
+                "`aiplan-tui init DIR --from-bundled` and open it with --content DIR.",
+                title="Not marked",
+                severity="error",
+                markup=False,
+            )
+            return
         paragraph = min(view.paragraph, len(article.paragraphs) - 1)
         start, end = sentence_at(article.paragraphs[paragraph], self.mark_offset())
         try:
