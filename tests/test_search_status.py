@@ -109,6 +109,7 @@ def test_the_compiled_pack_answers_as_a_fresh_load_does(root: Path, tmp_path: Pa
         ]
 
     assert results(stored) == results(fresh)
+    assert ids(stored, "status:suggested") == {"q-restricted", "e-china"}
     assert len(stored.docs) == len(fresh.docs)
     assert [stored.docs[n] for n in range(len(fresh.docs))] == list(fresh.docs)
 
