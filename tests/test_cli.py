@@ -226,8 +226,9 @@ def test_search_json_spans_slice_the_text() -> None:
     for hit in hits:
         assert set(hit) == {
             "kind", "id", "score", "article", "location", "field", "text", "spans", "who", "missing",
-            "shown", "shown_spans",
+            "shown", "shown_spans", "status",
         }  # fmt: skip
+        assert hit["status"] == ""  # only a `status:suggested` query finds suggestions
         assert [hit["text"][a:b] for a, b in hit["spans"]] == ["two camps"]
         assert [hit["shown"][a:b] for a, b in hit["shown_spans"]] == ["two camps"]
         assert hit["who"] == ("George Chen · direct" if hit["kind"] == "quote" else "")

@@ -32,7 +32,14 @@ def test_it_has_every_subcommand_option_key_and_query_form(page: str) -> None:
     assert len(rows) > 40
     for key, does in rows:
         assert f"\\fB{roff(key)}\\fR\n{roff(does)}" in page
-    for form in ('"two camps"', "^invest", "!nvidia", "kind:quote", "year:2024"):
+    for form in (
+        '"two camps"',
+        "^invest",
+        "!nvidia",
+        "kind:quote",
+        "year:2024",
+        "status:suggested",
+    ):
         assert roff(form) in page
     assert re.search(r"^\.SH KEYS$", page, re.M) and re.search(r"^\.SH QUERY LANGUAGE$", page, re.M)
 

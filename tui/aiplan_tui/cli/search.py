@@ -16,11 +16,12 @@ from aiplan_tui.search.query import KINDS
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:
     """The JSON shape: kind, id, score, article, location, field, text, spans, who, shown,
-    shown_spans. The location's `paragraph` indexes the article's `paragraphs` (from 0, as in
-    `export`); `number` is the paragraph as people count it and every human output shows it
-    (¶ from 1). `field`, `text` and `spans` are the field the best match is in; `shown` is
-    what the result shows first whatever matched (its own words; a fact's figure, then its
-    words), with `shown_spans` the matches in it."""
+    shown_spans, status (`"suggested"` for a suggested highlight, found only by a
+    `status:suggested` query; else `""`). The location's `paragraph` indexes the article's
+    `paragraphs` (from 0, as in `export`); `number` is the paragraph as people count it and
+    every human output shows it (¶ from 1). `field`, `text` and `spans` are the field the best
+    match is in; `shown` is what the result shows first whatever matched (its own words; a
+    fact's figure, then its words), with `shown_spans` the matches in it."""
     location = hit.location
     own = shown(hit).own
     return {
@@ -43,6 +44,7 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "missing": list(hit.missing),
         "shown": own.text,
         "shown_spans": [list(span) for span in own.spans],
+        "status": hit.doc.status,
     }
 
 
@@ -96,7 +98,10 @@ def _print_table(hits: list[Hit], query: str) -> None:
         where = hit.doc.article
         if hit.location is not None:
             where += f" ¶{hit.location.paragraph + 1}"
-        table.add_row(Text(hit.kind), Text(hit.id), Text(where), match)
+        kind = Text(hit.kind)
+        if hit.doc.status:
+            kind.append(f"\n{hit.doc.status}", style="italic")
+        table.add_row(kind, Text(hit.id), Text(where), match)
     console().print(table)
 
 

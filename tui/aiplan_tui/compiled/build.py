@@ -81,7 +81,8 @@ def compile_pack(
 
 def _index_into(db: sqlite3.Connection, docs: PackDocs) -> IndexData:
     """Build the index, writing each document to the database on its way past."""
-    insert = f"INSERT INTO docs ({DOC_COLUMNS}) VALUES ({', '.join('?' * 13)})"
+    places = ", ".join("?" * len(DOC_COLUMNS.split(",")))
+    insert = f"INSERT INTO docs ({DOC_COLUMNS}) VALUES ({places})"
     execute = db.execute
 
     def written() -> Iterator[Doc]:

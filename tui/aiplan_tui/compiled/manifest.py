@@ -13,7 +13,7 @@ from pathlib import Path
 
 from aiplan_tui import __version__
 
-FORMAT = 6
+FORMAT = 7
 """Raise when what the database stores, or how, changes meaning."""
 
 

@@ -60,6 +60,9 @@ class Doc:
     who: str = ""
     """Whose words or claim a highlight is, shown with it and not searched: "Li Qiang ·
     paraphrase", "according to George Chen"."""
+    status: str = ""
+    """A highlight's review status: "suggested" (proposed by `add`, not yet reviewed; found
+    only with `status:suggested`), else ""."""
 
 
 def _years(*texts: str) -> frozenset[str]:
@@ -94,8 +97,9 @@ class LazyDocs(Sequence[Doc]):
 
 class PackDocs(LazyDocs):
     """All documents in reading order (each article's title and paragraphs, then highlights,
-    entities and comparison cells), each made when first asked for (or, building the index,
-    made for one pass and dropped: `passing`)."""
+    entities and comparison cells), then the suggested highlights (last, so a pack's other
+    documents keep their numbers whether it has suggestions or not), each made when first
+    asked for (or, building the index, made for one pass and dropped: `passing`)."""
 
     def __init__(self, pack: Pack) -> None:
         self._pack = pack
@@ -107,7 +111,8 @@ class PackDocs(LazyDocs):
         self._highlights = count
         self._entities = self._highlights + len(pack.highlights)
         self._cells = self._entities + len(pack.entities)
-        self._made: list[Doc | None] = [None] * (self._cells + len(pack.comparison))
+        self._suggested = self._cells + len(pack.comparison)
+        self._made: list[Doc | None] = [None] * (self._suggested + len(pack.suggested))
         self._here: dict[tuple[str, int], list[Highlight]] | None = None
         self._speakers: tuple[dict[str, Entity], dict[str, str]] | None = None
         self._titles: dict[str, str] | None = None
@@ -140,6 +145,8 @@ class PackDocs(LazyDocs):
 
     def _make(self, number: int) -> Doc:
         pack = self._pack
+        if number >= self._suggested:
+            return self._highlight(pack.suggested[number - self._suggested])
         if number >= self._cells:
             return self._cell(pack.comparison[number - self._cells])
         if number >= self._entities:
@@ -201,7 +208,7 @@ class PackDocs(LazyDocs):
         return Doc(
             h.kind, h.id, tuple(fields), h.article, h.location, frozenset(sides),
             frozenset(h.dimensions), speaker, _years(h.exact, extra_years),
-            attribution(h, self._pack),
+            attribution(h, self._pack), h.status,
         )  # fmt: skip
 
     @staticmethod

@@ -29,6 +29,8 @@ from aiplan_tui.search.ranking import (
 from aiplan_tui.search.relaxed import RELAXED_SCORED, has_phrase, most_words
 from aiplan_tui.search.vocabulary import EXACT, Vocabulary, Words
 
+SUGGESTED = "status:suggested"
+"""The key of the suggested highlights, which only a `status:suggested` query finds."""
 NAME_FIELDS = ("name", "alias")
 """An entity's fields that name it: a query equal to one of them is a name (`SearchIndex._name`)."""
 
@@ -102,7 +104,7 @@ class SearchIndex:
         excluded words."""
         sets = self._filter_sets(query, kinds)
         allowed = sets[0].intersection(*sets[1:]) if sets else None
-        excluded: set[int] = set()
+        excluded: set[int] = self._hidden(query)
         for term in query.excluded:
             words = self._term_words(term)
             if term.mode == "phrase":
@@ -188,10 +190,14 @@ class SearchIndex:
                         docs.update(self._docs_of(word))
             sets.append(docs)
         sets += self._filter_sets(query, kinds)
+        hidden = self._hidden(query)
+        if not sets and _statuses(query):  # `status:accepted` alone: all it admits
+            sets.append(set(range(self.postings.doc_count)))
         if not sets:
             return set(), {}
         sets.sort(key=len)
         candidates = sets[0].intersection(*sets[1:])
+        candidates -= hidden
         for term in query.excluded:
             words = self._term_words(term)
             if term.mode == "phrase":
@@ -239,19 +245,31 @@ class SearchIndex:
         sets = []
         for key, value in query.filters:
             if key == "kind":
-                wanted = [f"kind:{kind}" for kind in value.replace(",", "|").split("|")]
+                wanted = [f"kind:{kind}" for kind in _parts(value)]
             elif key == "speaker":
                 wanted = self._keys_where("speaker:", value, {}, unnamed=True)
             elif key == "dim":
                 wanted = self._keys_where("dim:", value, self._dimension_names, unnamed=True)
             elif key == "article":
                 wanted = self._keys_where("article:", value, self._article_names, unnamed=False)
+            elif key == "status":  # accepted ones are what is not hidden (`_hidden`)
+                if "accepted" in _parts(value):
+                    continue
+                wanted = [SUGGESTED]
             else:  # side, year
                 wanted = [f"{key}:{value}"]
             sets.append(self._union(wanted))
         if kinds:
             sets.append(self._union([f"kind:{kind}" for kind in kinds]))
         return sets
+
+    def _hidden(self, query: Query) -> set[int]:
+        """The suggested highlights, unless every `status:` filter of the query asks for them:
+        a query without one (every query but those) never finds them."""
+        statuses = _statuses(query)
+        if statuses and all("suggested" in wanted for wanted in statuses):
+            return set()
+        return set(self._key_docs(SUGGESTED))
 
     def _keys_where(
         self, prefix: str, value: str, names: dict[str, str], unnamed: bool
@@ -347,6 +365,15 @@ class SearchIndex:
         field = doc.fields[scored.shown]
         return Hit(doc, scored.total, field.name, field.text, matched[scored.shown], number,
                    matched, missing)  # fmt: skip
+
+
+def _parts(value: str) -> list[str]:
+    return value.replace(",", "|").split("|")
+
+
+def _statuses(query: Query) -> list[list[str]]:
+    """The values of each of the query's `status:` filters."""
+    return [_parts(value) for key, value in query.filters if key == "status"]
 
 
 def _named_first(tiers: dict[float, set[int]], named: set[int]) -> dict[float, set[int]]:

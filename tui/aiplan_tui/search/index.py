@@ -47,7 +47,8 @@ class IndexData:
     """A built index as plain values. Word `w` (its place in `words`) appears with field weight
     `weights[c]` in documents `flat[starts[w * len(weights) + c] : starts[... + 1]]`: each
     document once per word, under the heaviest field holding it. `keys` are filter attributes
-    ("kind:quote", "side:us", "year:2024", "dim:…", "article:…", "speaker:…"), their documents
+    ("kind:quote", "side:us", "year:2024", "dim:…", "article:…", "speaker:…", and
+    "status:suggested" for suggested highlights: accepted ones have no status key), their documents
     laid out the same way in `key_flat`. `stems` are the words' English stems, sorted, each
     with the ascending numbers of its words laid out the same way in `stem_flat`."""
 
@@ -167,6 +168,8 @@ def _add_attributes(found: defaultdict[str, array[int]], doc: Doc, number: int) 
         found["speaker:" + doc.speaker].append(number)
     if doc.article:
         found["article:" + doc.article].append(number)
+    if doc.status:
+        found["status:" + doc.status].append(number)
 
 
 @contextmanager

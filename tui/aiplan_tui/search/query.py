@@ -1,7 +1,11 @@
 """The search query language. Any input parses: what is not an operator is read as text.
 
 words are ANDed and fuzzy · "a phrase" and 'word are exact · ^word prefix · word$ suffix ·
-!word excludes · a | b is OR · filters kind: side: speaker: dim: article: year:
+!word excludes · a | b is OR · filters kind: side: speaker: dim: article: year: status:
+
+Suggested highlights (`add`'s, not yet reviewed) are left out of every query without a
+`status:` filter; `status:suggested` finds only them, `status:accepted` only the rest (as
+with no filter), `status:suggested,accepted` (or `|`) both. Another value is read as text.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from typing import Literal
 from aiplan_tui.search.folding import WORD, fold_plain
 
 Mode = Literal["fuzzy", "exact", "prefix", "suffix", "phrase"]
-FILTERS = ("kind", "side", "speaker", "dim", "article", "year")
+FILTERS = ("kind", "side", "speaker", "dim", "article", "year", "status")
 KINDS = ("quote", "fact", "position", "event", "paragraph", "entity", "compare", "article")
+STATUSES = ("accepted", "suggested")
 _TOKEN = re.compile(r'!?"[^"]*"|\S+')
 STOP_WORDS = frozenset(
     [
@@ -170,6 +175,8 @@ def _filter(token: str) -> tuple[str, str] | None:
         return None
     key, value = match.group(1), fold_plain(match.group(2))
     if key == "kind" and not all(part in KINDS for part in re.split(r"[|,]", value)):
+        return None
+    if key == "status" and not all(part in STATUSES for part in re.split(r"[|,]", value)):
         return None
     return key, value
 

@@ -224,14 +224,20 @@ class AiplanApp(SavingApp, ReloadingApp, SizedApp, ThemedApp, CopyingApp, TypeAh
             self.push_screen(screen, self.open_hit)
 
     def open_hit(self, choice: SearchChoice | None) -> None:
-        """Open a search result where it lives; the reader remembers the matches for `n`."""
+        """Open a search result where it lives (a suggested highlight in Review); the reader
+        remembers the matches for `n`."""
         self.save_state()  # the search history, even when nothing was opened
         if choice is None:
             return
         hit = choice.hit
-        if hit is None or hit.kind == "compare":  # the reader's `n` steps this search's matches
+        elsewhere = hit is None or hit.kind == "compare" or hit.doc.status == "suggested"
+        if elsewhere:  # the reader's `n` steps this search's matches
             self.reader.remember_search(choice.hits)
         if hit is None:
+            return
+        if hit.doc.status == "suggested":  # the reader shows only accepted highlights
+            self.review_screen.select(hit.id)
+            self.action_show_review()
             return
         if hit.kind == "compare":
             dimension, _, side = hit.id.partition("/")

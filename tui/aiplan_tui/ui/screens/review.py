@@ -78,6 +78,8 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         self.reload = reload
         """Load the pack again after a change to its files; the new pack."""
         self.items = reading_order(pack)
+        self._wanted: str | None = None
+        """The suggestion to put the cursor on once the list is built (`select`)."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -89,7 +91,17 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.fill()
+        self.fill(self._wanted)
+
+    def select(self, highlight_id: str) -> None:
+        """Put the cursor on a suggestion (a search result opened here): at once, or when the
+        list is built. An id that is not listed leaves the cursor where it is."""
+        if not self.is_mounted:
+            self._wanted = highlight_id
+            return
+        ids = [h.id for h in self.items]
+        if highlight_id in ids:
+            self.query_one(ReviewList).highlighted = ids.index(highlight_id)
 
     # Showing ---------------------------------------------------------------------------------
 

@@ -50,6 +50,8 @@ def result_prompt(hit: Hit, side_colours: dict[str, str]) -> Text:
     if hit.location is not None:
         where += f" ¶{hit.location.paragraph + 1}"
     prompt.append(f"  {clean_line(where)}", style="dim")
+    if hit.doc.status:
+        prompt.append(f" · {hit.doc.status}", style="italic")  # opens in Review, not the reader
     if seen.field is not None:
         prompt.append(f" · matched in {field_label(seen.field)}", style="dim")
     if seen.who.text:
