@@ -50,14 +50,14 @@ def test_matches_step_from_the_one_opened_and_stop_at_the_ends(make_pack: PackFa
     assert navigation.step_match(cursor, 1) is None
     assert navigation.match_number == 3
     assert navigation.step_match(cursor, -1) == matches[1]
-    assert navigation.status(cursor, 2) == "match 2 of 3 in this article · paragraph 2/2"
+    assert navigation.status(cursor, 2) == "paragraph 2/2 · match 2 of 3 in this article"
 
 
 def test_the_status_counts_highlights_and_quotes(make_pack: PackFactory) -> None:
     navigation, _ = mini(make_pack)
     quote = navigation.neighbour("quote", Cursor("wire", 0), 1)
     cursor = Cursor("wire", 0, quote)
-    assert navigation.status(cursor, 2) == "highlight 1/3 (quote 1/1) · paragraph 1/2"
+    assert navigation.status(cursor, 2) == "paragraph 1/2 · highlight 1/3 (quote 1/1)"
     navigation.set_matches([Place(0, 1, 0)], [])
     assert navigation.status(Cursor("wire", 0), None) == "1 match in this article (n to go)"
 
@@ -81,5 +81,5 @@ def test_the_match_count_says_what_it_counts_and_goes_when_the_cursor_moves_on(
     assert navigation.match_status(moved) == "2 matches in other articles (n to go)"
     navigation.set_matches(matches[:2], [matches[0]])
     assert navigation.status(Cursor("wire", 0), 2) == (
-        "match 1 of 2 in this article · paragraph 1/2"
+        "paragraph 1/2 · match 1 of 2 in this article"
     )

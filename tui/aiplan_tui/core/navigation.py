@@ -98,8 +98,11 @@ class Navigation:
         )
 
     def status(self, cursor: Cursor, paragraphs: int | None) -> str:
-        """One line: where the cursor is among highlights, search matches and paragraphs."""
+        """One line: where the cursor is among paragraphs, highlights and search matches, in
+        that order, so a narrow terminal that cuts the line's end cuts the least needed."""
         parts = []
+        if paragraphs is not None:
+            parts.append(f"paragraph {cursor.paragraph + 1}/{paragraphs}")
         current = cursor.current
         if current is not None:
             number = self.everything.position(current.id)
@@ -110,8 +113,6 @@ class Navigation:
             parts.append(part + ")")
         if self.matches:
             parts.append(self.match_status(cursor))
-        if paragraphs is not None:
-            parts.append(f"paragraph {cursor.paragraph + 1}/{paragraphs}")
         return " · ".join(parts)
 
     def match_status(self, cursor: Cursor) -> str:
