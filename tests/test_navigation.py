@@ -57,7 +57,7 @@ def test_the_status_counts_highlights_and_quotes(make_pack: PackFactory) -> None
     navigation, _ = mini(make_pack)
     quote = navigation.neighbour("quote", Cursor("wire", 0), 1)
     cursor = Cursor("wire", 0, quote)
-    assert navigation.status(cursor, 2) == "paragraph 1/2 · highlight 1/3 (quote 1/1)"
+    assert navigation.status(cursor, 2) == "highlight 1/3 (quote 1/1) · paragraph 1/2"
     navigation.set_matches([Place(0, 1, 0)], [])
     assert navigation.status(Cursor("wire", 0), None) == "1 match in this article (n to go)"
 

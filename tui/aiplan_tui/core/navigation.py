@@ -98,11 +98,10 @@ class Navigation:
         )
 
     def status(self, cursor: Cursor, paragraphs: int | None) -> str:
-        """One line: where the cursor is among paragraphs, highlights and search matches, in
-        that order, so a narrow terminal that cuts the line's end cuts the least needed."""
+        """One line: where the cursor is among highlights, paragraphs and search matches, in
+        that order, so a narrow terminal that cuts the line's end cuts the least needed (and a
+        notice, drawn over the line's right part, hides the match count, not the quote's)."""
         parts = []
-        if paragraphs is not None:
-            parts.append(f"paragraph {cursor.paragraph + 1}/{paragraphs}")
         current = cursor.current
         if current is not None:
             number = self.everything.position(current.id)
@@ -111,6 +110,8 @@ class Navigation:
             if quote_number is not None:
                 part += f" {quote_number}/{len(self.quotes)}"
             parts.append(part + ")")
+        if paragraphs is not None:
+            parts.append(f"paragraph {cursor.paragraph + 1}/{paragraphs}")
         if self.matches:
             parts.append(self.match_status(cursor))
         return " · ".join(parts)
