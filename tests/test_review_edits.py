@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import tomli
 
+from aiplan_tui.authoring.ids import entity_id
 from aiplan_tui.authoring.review import (
     ReviewError,
     accept,
     add_to_cell,
     change_kind,
-    entity_id_for,
     new_cell,
     new_entity,
     reject,
@@ -155,9 +155,9 @@ def test_a_new_speaker_is_appended_to_the_entities_file_and_nothing_else_moves(
     path = tmp_path / "entities.toml"
     old = '# the people\n[[entity]]\nid = "ann-lee"\nname = "Ann Lee"\nkind = "person"\n'
     path.write_text(old, encoding="utf-8")
-    made = entity_id_for("Ann Lée", {"ann-lee"})
+    made = entity_id("Ann Lée", {"ann-lee"})
     assert made == "ann-lee-2"
-    assert entity_id_for("李强", set()) == "speaker"
+    assert entity_id("李强", set()) == "entity"
     new_entity(path, made, "Ann Lée")
     text = path.read_text(encoding="utf-8")
     assert text.startswith(old + "\n# added by Review")

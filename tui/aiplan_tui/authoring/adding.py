@@ -11,7 +11,7 @@ from pathlib import Path
 from aiplan_tui.authoring.ids import fact_id, quote_id, slug_words, unique_id
 from aiplan_tui.authoring.source import SourceText
 from aiplan_tui.authoring.suggest import Suggested, Suggestions, suggest
-from aiplan_tui.authoring.writing import Table, article_text, tables_text, write_all
+from aiplan_tui.authoring.writing import Table, appended, article_text, tables_text, write_all
 from aiplan_tui.core.model import Pack
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -83,8 +83,7 @@ def _with_people(old: str, found: Suggestions, article_id: str) -> str:
         f"Proposed by `aiplan-tui add` for the quotations of {article_id}: check each name "
         "and role against the article."
     )
-    separator = "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
-    return old + separator + tables_text(tables, heading)
+    return appended(old, tables_text(tables, heading))
 
 
 def _highlights_text(found: Suggestions, pack: Pack, article_id: str) -> str:

@@ -57,5 +57,6 @@ def fact_id(metric: str, taken: Collection[str], words: int = 4) -> str:
 
 
 def entity_id(name: str, taken: Collection[str]) -> str:
-    """Every word of the name: "George Chen" -> `george-chen`, unique within `taken`."""
-    return unique_id("-".join(_ascii_words(name)[:8]), taken)
+    """Every word of the name: "George Chen" -> `george-chen`, "Maria López" ->
+    `maria-lopez`, unique within `taken` ("entity" for a name with no ASCII letter)."""
+    return unique_id("-".join(_ascii_words(name)[:8]) or "entity", taken)

@@ -15,7 +15,7 @@ import tomli
 
 from aiplan_tui.authoring.ids import slug_words, unique_id
 from aiplan_tui.authoring.text import word_set
-from aiplan_tui.authoring.writing import Table, tables_text
+from aiplan_tui.authoring.writing import Table, appended, tables_text
 from aiplan_tui.core.atomic import write_atomically
 from aiplan_tui.core.model import Location, Pack
 from aiplan_tui.pack.anchors import find_all, telling_context
@@ -119,8 +119,7 @@ def mark_passage(
         )
         new = tables_text([table], heading)
     else:
-        lead = "" if not old or old.endswith("\n\n") else ("\n" if old.endswith("\n") else "\n\n")
-        new = old + lead + tables_text([table])
+        new = appended(old, tables_text([table]))
     try:
         tomli.loads(new)
     except tomli.TOMLDecodeError as exc:  # never expected: refuse rather than break a file

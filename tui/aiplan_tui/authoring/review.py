@@ -6,7 +6,6 @@ checked before it is written (atomically), or nothing is written."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Any
 
 import tomli
 
-from aiplan_tui.authoring.writing import toml_value
+from aiplan_tui.authoring.writing import appended, toml_value
 from aiplan_tui.core.atomic import write_atomically
 from aiplan_tui.core.toml_source import KeyLocator
 
@@ -190,19 +189,8 @@ def new_cell(path: Path, dimension: str, side: str, summary: str, highlight_id: 
         f"highlights = {toml_value([highlight_id])}",
         "",
     ]
-    lead = "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
-    lines = (text + lead).split("\n")[:-1] + block
+    lines = appended(text, "\n".join(block)).split("\n")
     _write(path, lines, {"dimension": dimension, "side": side, "summary": summary})
-
-
-def entity_id_for(name: str, taken: set[str]) -> str:
-    """An entity id from a name: "Maria López" -> "maria-lopez", made unique with -2, -3."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    base = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "speaker"
-    made, number = base, 2
-    while made in taken:
-        made, number = f"{base}-{number}", number + 1
-    return made
 
 
 def new_entity(path: Path, entity_id: str, name: str, kind: str = "person") -> None:
@@ -220,6 +208,5 @@ def new_entity(path: Path, entity_id: str, name: str, kind: str = "person") -> N
         f"kind = {toml_value(kind)}",
         "",
     ]
-    lead = "" if not text or text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
-    lines = (text + lead).split("\n")[:-1] + block
+    lines = appended(text, "\n".join(block)).split("\n")
     _write(path, lines, {"id": entity_id, "name": name, "kind": kind})

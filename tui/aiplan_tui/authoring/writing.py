@@ -72,6 +72,14 @@ def _comment(text: str) -> str:
     return "\n".join(f"# {' '.join(line.split())}" for line in text.split("\n"))
 
 
+def appended(old: str, block: str) -> str:
+    """`old` with `block` after it, one blank line between (none added when `old` is empty or
+    already ends in one): what is there stays byte for byte."""
+    if not old or old.endswith("\n\n"):
+        return old + block
+    return old + ("\n" if old.endswith("\n") else "\n\n") + block
+
+
 def write_all(files: Sequence[tuple[Path, str]]) -> None:
     """Write each file whole, in order; if one fails, put back what the earlier ones replaced
     (or remove them if they are new) and raise: all of them or none."""

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from textual.widgets import OptionList
 
 from aiplan_tui.authoring import review
+from aiplan_tui.authoring.ids import entity_id as new_entity_id
 from aiplan_tui.authoring.review import ReviewError
 from aiplan_tui.core.model import HIGHLIGHT_KINDS, Highlight, Pack, Position, Quote
 from aiplan_tui.ui.review_view import pack_path, reading_order
@@ -129,7 +130,7 @@ class ReviewEdits(ReviewWriting):
         entity_id = choice.entity_id
         if choice.new_name:
             taken = {e.id for e in self.pack.entities}
-            entity_id = review.entity_id_for(choice.new_name, taken)
+            entity_id = new_entity_id(choice.new_name, taken)
             entities = self.pack.root / "entities.toml"
             made = self.write(
                 f"Added {choice.new_name} as {entity_id} to {pack_path(self.pack, entities)}",
