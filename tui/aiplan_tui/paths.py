@@ -22,6 +22,11 @@ def bundled_content_dir() -> Path:
     return _bundled("content")
 
 
+def is_bundled_pack(root: Path) -> bool:
+    """Whether `root` is the pack that ships with the app: read, never written to."""
+    return root.resolve() == bundled_content_dir().resolve()
+
+
 def bundled_themes_dir() -> Path:
     """The themes that ship with the app."""
     return _bundled("themes")

@@ -19,6 +19,7 @@ from aiplan_tui.authoring.writing import Table, appended, tables_text
 from aiplan_tui.core.atomic import write_atomically
 from aiplan_tui.core.model import Location, Pack
 from aiplan_tui.pack.anchors import find_all, telling_context
+from aiplan_tui.paths import is_bundled_pack
 
 MARK_COMMENT = "suggested: marked in the reader"
 ABBREVIATIONS = word_set(
@@ -78,6 +79,11 @@ def mark_passage(
     highlights/<article-id>.toml as a suggested event and return its id; MarkError (nothing
     written) for an empty passage, one already a highlight there, or a file that cannot be
     read; OSError if writing fails (the file then as it was)."""
+    if is_bundled_pack(root):
+        raise MarkError(
+            "The bundled pack is not for marking: make your own with "
+            "`aiplan-tui init DIR --from-bundled` and open it with --content DIR."
+        )
     article = pack.article(article_id)
     if article is None:
         raise MarkError(f"no article {article_id!r} in the pack")

@@ -13,11 +13,11 @@ from aiplan_tui.authoring.source import SourceError, read_source
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.paths import bundled_content_dir
+from aiplan_tui.paths import is_bundled_pack
 
 
 def run_add(args: argparse.Namespace, root: Path) -> int:
-    if root.resolve() == bundled_content_dir().resolve():
+    if is_bundled_pack(root):
         return _fail(
             "give the pack to add to with --content DIR (or content = ... in config.toml): "
             "the bundled pack is not for editing; `aiplan-tui init DIR` makes one"

@@ -19,6 +19,7 @@ from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.listings import dimension_sections, entity_sections, entity_title
 from aiplan_tui.ui.marking import Marks
 from aiplan_tui.ui.screens.panes import PANE_BINDINGS, PanedScreen
+from aiplan_tui.ui.screens.reader_marking import MarkingReader
 from aiplan_tui.ui.widgets.article_view import ArticleView
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
@@ -35,7 +36,7 @@ CENTER_TITLES = {"article": " Article ", "listing": " Listing "}
 """Each pane's title, on the rule along its top (reversed while the pane has the focus)."""
 
 
-class ReaderScreen(PanedScreen):
+class ReaderScreen(MarkingReader, PanedScreen):
     """Read an article with every highlight marked; the side pane explains what is at the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -324,52 +325,3 @@ class ReaderScreen(PanedScreen):
     def action_back_to_article(self) -> None:
         self.show_center("article")
         self.focus_pane("center")
-
-    # Marking --------------------------------------------------------------------------------
-
-    def mark_offset(self) -> int:
-        """Where in the paragraph under the cursor `m` looks for its sentence: the last
-        search's match there, else the start of the highlight the cursor is on, else 0."""
-        cursor = self.cursor()
-        if cursor.article is not None:
-            here = self.navigation.everything.paragraph_start(cursor.article, cursor.paragraph)
-            for match in self.navigation.matches:
-                if match[:2] == here[:2]:
-                    return max(match.offset, 0)
-        current = self.current
-        if current is not None and current.location.paragraph == cursor.paragraph:
-            return current.location.start
-        return 0
-
-    def action_mark(self) -> None:
-        """Mark a sentence of the paragraph under the cursor as a suggested highlight, for
-        Review (`4`) to accept, retype or drop; the pack is loaded again so Review lists it."""
-        from aiplan_tui.authoring.marking import MarkError, mark_passage, sentence_at
-
-        view = self.article_view
-        article = view.article
-        if article is None or not article.paragraphs:
-            return
-        from aiplan_tui.paths import bundled_content_dir
-
-        if self.pack.root.resolve() == bundled_content_dir().resolve():
-            self.notify(
-                "The bundled pack is not for marking: make your own with "
-                "`aiplan-tui init DIR --from-bundled` and open it with --content DIR.",
-                title="Not marked",
-                severity="error",
-                markup=False,
-            )
-            return
-        paragraph = min(view.paragraph, len(article.paragraphs) - 1)
-        start, end = sentence_at(article.paragraphs[paragraph], self.mark_offset())
-        try:
-            made = mark_passage(self.pack.root, self.latest, article.id, paragraph, start, end)
-        except (MarkError, OSError) as error:
-            self.notify(str(error), title="Not marked", severity="error", markup=False)
-            return
-        if self.reload_pack is not None:
-            self.latest = self.reload_pack()
-        self.notify(
-            f"Marked {made} in highlights/{article.id}.toml: review it with 4", markup=False
-        )

@@ -1,0 +1,77 @@
+"""`m` in the reader: the sentence under the cursor (or the one holding the search's match
+there) becomes a suggested highlight for Review (`4`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from aiplan_tui.core.model import Highlight, Pack
+from aiplan_tui.core.navigation import Cursor, Navigation
+
+if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
+    from aiplan_tui.ui.widgets.article_view import ArticleView
+
+
+class MarkingReader:
+    """The reader's marking: a mixin, so the reader screen keeps to reading."""
+
+    if TYPE_CHECKING:
+        navigation: Navigation
+        current: Highlight | None
+        latest: Pack
+        pack: Pack
+        reload_pack: Callable[[], Pack] | None
+
+        @property
+        def article_view(self) -> ArticleView: ...
+
+        def cursor(self) -> Cursor: ...
+
+        def notify(
+            self,
+            message: str,
+            *,
+            title: str = "",
+            severity: SeverityLevel = "information",
+            timeout: float | None = None,
+            markup: bool = True,
+        ) -> None: ...
+
+    def mark_offset(self) -> int:
+        """Where in the paragraph under the cursor `m` looks for its sentence: the last
+        search's match there, else the start of the highlight the cursor is on, else 0."""
+        cursor = self.cursor()
+        if cursor.article is not None:
+            here = self.navigation.everything.paragraph_start(cursor.article, cursor.paragraph)
+            for match in self.navigation.matches:
+                if match[:2] == here[:2]:
+                    return max(match.offset, 0)
+        current = self.current
+        if current is not None and current.location.paragraph == cursor.paragraph:
+            return current.location.start
+        return 0
+
+    def action_mark(self) -> None:
+        """Mark a sentence of the paragraph under the cursor as a suggested highlight, for
+        Review (`4`) to accept, retype or drop; the pack is loaded again so Review lists it."""
+        from aiplan_tui.authoring.marking import MarkError, mark_passage, sentence_at
+
+        view = self.article_view
+        article = view.article
+        if article is None or not article.paragraphs:
+            return
+        paragraph = min(view.paragraph, len(article.paragraphs) - 1)
+        start, end = sentence_at(article.paragraphs[paragraph], self.mark_offset())
+        try:
+            made = mark_passage(self.pack.root, self.latest, article.id, paragraph, start, end)
+        except (MarkError, OSError) as error:
+            self.notify(str(error), title="Not marked", severity="error", markup=False)
+            return
+        if self.reload_pack is not None:
+            self.latest = self.reload_pack()
+        self.notify(
+            f"Marked {made} in highlights/{article.id}.toml: review it with 4", markup=False
+        )
