@@ -8,11 +8,11 @@ The index itself is plain arrays (`index.IndexData`); this module runs queries o
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 
 from aiplan_tui.core.model import Pack
 from aiplan_tui.search.documents import Doc, PackDocs
+from aiplan_tui.search.filters import Filters, statuses
 from aiplan_tui.search.folding import fold, fold_plain
 from aiplan_tui.search.folding import words as fold_words
 from aiplan_tui.search.hits import Hit
@@ -29,8 +29,6 @@ from aiplan_tui.search.ranking import (
 from aiplan_tui.search.relaxed import RELAXED_SCORED, has_phrase, most_words
 from aiplan_tui.search.vocabulary import EXACT, Vocabulary, Words
 
-SUGGESTED = "status:suggested"
-"""The key of the suggested highlights, which only a `status:suggested` query finds."""
 NAME_FIELDS = ("name", "alias")
 """An entity's fields that name it: a query equal to one of them is a name (`SearchIndex._name`)."""
 
@@ -71,8 +69,7 @@ class SearchIndex:
         self.vocabulary = Vocabulary(postings.words, postings.stem_words)
         self._ids = self.vocabulary.ids
         self._keys = {key: number for number, key in enumerate(postings.keys)}
-        self._article_names = articles
-        self._dimension_names = dimensions
+        self._filters = Filters(postings.keys, self._key_docs, articles, dimensions)
 
     def suggest(self, text: str) -> list[tuple[str, str]]:
         """For a query that found nothing: each of its words that is no word of the pack, in a
@@ -102,9 +99,9 @@ class SearchIndex:
     def admits(self, query: Query, kinds: set[str]) -> Callable[[int], bool]:
         """Whether a document passes the query's filters (and `kinds`) and holds none of its
         excluded words."""
-        sets = self._filter_sets(query, kinds)
+        sets = self._filters.sets(query, kinds)
         allowed = sets[0].intersection(*sets[1:]) if sets else None
-        excluded: set[int] = self._hidden(query)
+        excluded: set[int] = self._filters.hidden(query)
         for term in query.excluded:
             words = self._term_words(term)
             if term.mode == "phrase":
@@ -189,9 +186,9 @@ class SearchIndex:
                     for word in words:
                         docs.update(self._docs_of(word))
             sets.append(docs)
-        sets += self._filter_sets(query, kinds)
-        hidden = self._hidden(query)
-        if not sets and _statuses(query):  # `status:accepted` alone: all it admits
+        sets += self._filters.sets(query, kinds)
+        hidden = self._filters.hidden(query)
+        if not sets and statuses(query):  # `status:accepted` alone: all it admits
             sets.append(set(range(self.postings.doc_count)))
         if not sets:
             return set(), {}
@@ -240,56 +237,6 @@ class SearchIndex:
         if within is None and not check:
             return docs
         return {d for d in docs if any(phrase_span(text, term.text) for text in self._folded(d))}
-
-    def _filter_sets(self, query: Query, kinds: set[str]) -> list[set[int]]:
-        sets = []
-        for key, value in query.filters:
-            if key == "kind":
-                wanted = [f"kind:{kind}" for kind in _parts(value)]
-            elif key == "speaker":
-                wanted = self._keys_where("speaker:", value, {}, unnamed=True)
-            elif key == "dim":
-                wanted = self._keys_where("dim:", value, self._dimension_names, unnamed=True)
-            elif key == "article":
-                wanted = self._keys_where("article:", value, self._article_names, unnamed=False)
-            elif key == "status":  # accepted ones are what is not hidden (`_hidden`)
-                if "accepted" in _parts(value):
-                    continue
-                wanted = [SUGGESTED]
-            else:  # side, year
-                wanted = [f"{key}:{value}"]
-            sets.append(self._union(wanted))
-        if kinds:
-            sets.append(self._union([f"kind:{kind}" for kind in kinds]))
-        return sets
-
-    def _hidden(self, query: Query) -> set[int]:
-        """The suggested highlights, unless every `status:` filter of the query asks for them:
-        a query without one (every query but those) never finds them."""
-        statuses = _statuses(query)
-        if statuses and all("suggested" in wanted for wanted in statuses):
-            return set()
-        return set(self._key_docs(SUGGESTED))
-
-    def _keys_where(
-        self, prefix: str, value: str, names: dict[str, str], unnamed: bool
-    ) -> list[str]:
-        """Keys whose name (or, if `unnamed`, the key itself when it has none) holds `value`."""
-        start = bisect_left(self.postings.keys, prefix)
-        found = []
-        for key in self.postings.keys[start:]:
-            if not key.startswith(prefix):
-                break
-            name = key[len(prefix) :]
-            if value in names.get(name, name if unnamed else ""):
-                found.append(key)
-        return found
-
-    def _union(self, keys: list[str]) -> set[int]:
-        docs: set[int] = set()
-        for key in keys:
-            docs.update(self._key_docs(key))
-        return docs
 
     def _name(self, query: Query) -> str | None:
         """The query's words as one folded string, if together they are the name or an alias
@@ -365,15 +312,6 @@ class SearchIndex:
         field = doc.fields[scored.shown]
         return Hit(doc, scored.total, field.name, field.text, matched[scored.shown], number,
                    matched, missing)  # fmt: skip
-
-
-def _parts(value: str) -> list[str]:
-    return value.replace(",", "|").split("|")
-
-
-def _statuses(query: Query) -> list[list[str]]:
-    """The values of each of the query's `status:` filters."""
-    return [_parts(value) for key, value in query.filters if key == "status"]
 
 
 def _named_first(tiers: dict[float, set[int]], named: set[int]) -> dict[float, set[int]]:
