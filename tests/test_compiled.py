@@ -16,6 +16,8 @@ from aiplan_tui.cli import main as cli_main
 from aiplan_tui.cli.export import ascii_escaped
 from aiplan_tui.compiled import manifest as manifest_module
 from aiplan_tui.compiled.current import compiled_path, load_and_compile, open_compiled
+from aiplan_tui.compiled.head import start_on
+from aiplan_tui.compiled.store import CompiledPack
 from aiplan_tui.core.export import pack_to_dict
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
@@ -69,8 +71,7 @@ def test_warm_commands_never_load_the_pack(
     def no_load(*_: object) -> None:
         raise AssertionError("the pack was loaded")
 
-    monkeypatch.setattr(cli_main, "load_pack", no_load)
-    monkeypatch.setattr("aiplan_tui.compiled.current.load_pack", no_load)
+    monkeypatch.setattr("aiplan_tui.pack.loader.load_pack", no_load)
     warm = [run(capsys, "--content", str(root), *argv) for argv in COMMANDS]
     assert warm == cold
 
@@ -216,19 +217,22 @@ def test_the_app_starts_on_the_pack_as_loading_it_gives(
     root = make_pack(broken) if which != "bundled" else bundled_content_dir()
     loaded = load_pack(root)
     load_and_compile(root)
-    given: list[object] = []
+    given: list[tuple[object, object]] = []
 
-    def app(result: object, *_: object) -> int:
-        given.append(result)
+    def app(result: object, *args: object) -> int:
+        given.append((result, args[-1]))
         return 0
 
     def no_load(*_: object) -> None:
         raise AssertionError("the pack was loaded")
 
     monkeypatch.setattr("aiplan_tui.cli.app.run_app", app)
-    monkeypatch.setattr(cli_main, "load_pack", no_load)
+    monkeypatch.setattr("aiplan_tui.pack.loader.load_pack", no_load)
     assert cli_main.main(["--content", str(root)]) == 0
-    (result,) = given
+    ((content, compiled),) = given
+    assert content == root and isinstance(compiled, CompiledPack)
+    result, head = start_on(compiled, root, None)
+    assert head is None  # a small pack is read whole at once
     assert isinstance(result, type(loaded))
     assert result.pack == loaded.pack
     assert result.problems.items == loaded.problems.items

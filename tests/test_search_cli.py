@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from aiplan_tui.search.query import KINDS
+from aiplan_tui.search.kinds import KINDS
 from test_cli import run
 
 EMPTY = (

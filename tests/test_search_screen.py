@@ -205,7 +205,7 @@ async def test_a_compiled_pack_damaged_under_the_app_means_indexing_again(
     pack is indexed again and the results come, with no traceback."""
     from aiplan_tui.compiled.current import compiled_path, load_and_compile
     from aiplan_tui.compiled.manifest import pack_manifest
-    from aiplan_tui.compiled.store import StoredDocs
+    from aiplan_tui.compiled.stored_index import StoredDocs
     from aiplan_tui.ui.startup import Startup
 
     root = make_pack()

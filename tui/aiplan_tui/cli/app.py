@@ -9,11 +9,12 @@ import argparse
 import os
 import signal
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
 from aiplan_tui.core.problems import Problems
-from aiplan_tui.pack.loader import LoadResult
+from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.settings.config import Settings, check_keys
 from aiplan_tui.settings.state import StateStore
 from aiplan_tui.settings.themes import LITE_THEME
@@ -26,15 +27,17 @@ LITE_FPS = "20"
 
 
 def run_app(
-    result: LoadResult,
+    result: LoadResult | Path,
     args: argparse.Namespace,
     settings: Settings,
     problems: Problems,
     manifest: str | None = None,
     compiled: CompiledPack | None = None,
 ) -> int:
-    """Run the app on the loaded pack; its search index comes from the compiled pack (or is
-    compiled, keyed by `manifest`, taken before the load)."""
+    """Run the app on the loaded pack, or on the pack in a directory read from its compiled
+    pack (a large one's head first, where the last session left off, the rest after the first
+    frame); its search index comes from the compiled pack (or is compiled, keyed by
+    `manifest`, taken before the load)."""
     lite = args.lite or lite_from_environment()
     if lite:
         prepare_lite()
@@ -58,6 +61,16 @@ def run_app(
     keymap = check_keys(settings, binding_ids() if settings.keys else (), problems)
     store = StateStore.default()
     saved, state_messages = store.load()
+    head = None
+    if isinstance(result, Path):
+        from aiplan_tui.compiled.head import start_on
+
+        if compiled is None:
+            from aiplan_tui.pack.loader import load_pack
+
+            result = load_pack(result)
+        else:
+            result, head = start_on(compiled, result, saved.article)
     startup = Startup(
         theme=args.theme or (LITE_THEME if lite else saved.theme or settings.theme),
         lite=lite,
@@ -68,6 +81,7 @@ def run_app(
         notes=[problem.format() for problem in problems.items] + state_messages,
         manifest=manifest,
         compiled=compiled,
+        head=head,
     )
     app = AiplanApp(result, startup)
     from aiplan_tui.cli.served import app_starting

@@ -18,7 +18,7 @@ from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
 from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.pack.loader import LoadResult, PackNotFoundError, load_pack
+from aiplan_tui.pack.result import PackNotFoundError
 from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.settings.config import default_config_path, load_settings
 
@@ -102,7 +102,13 @@ def _main(argv: Sequence[str] | None) -> int:
             if answered is not None:
                 return answered
         compiled = _compiled(content, manifest) if args.command is None and is_pack else None
-        result = compiled[0] if compiled else load_pack(content)
+        if compiled is not None:  # the app reads the pack from it
+            from aiplan_tui.cli.app import run_app
+
+            return run_app(content, args, settings, settings_problems, manifest, compiled)
+        from aiplan_tui.pack.loader import load_pack
+
+        result = load_pack(content)
     except PackNotFoundError as exc:
         print(f"aiplan-tui: {clean_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
@@ -136,25 +142,15 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_compare(result, args)
     from aiplan_tui.cli.app import run_app
 
-    return run_app(
-        result, args, settings, settings_problems, manifest, compiled[1] if compiled else None
-    )
+    return run_app(result, args, settings, settings_problems, manifest)
 
 
-def _compiled(root: Path, manifest: str) -> tuple[LoadResult, CompiledPack] | None:
-    """For the app: the pack read from its compiled database, if that is current, and the
-    database, kept open for the search index."""
+def _compiled(root: Path, manifest: str) -> CompiledPack | None:
+    """For the app: the pack's compiled database, if that is current (the app reads the pack
+    from it, and keeps it open for the search index)."""
     from aiplan_tui.compiled.current import open_compiled
-    from aiplan_tui.compiled.stale import Stale
 
-    compiled = open_compiled(root, manifest=manifest)
-    if compiled is None:
-        return None
-    try:
-        return compiled.load_result(root), compiled
-    except Stale:
-        compiled.close()
-        return None
+    return open_compiled(root, manifest=manifest)
 
 
 def not_a_pack(root: Path) -> bool:

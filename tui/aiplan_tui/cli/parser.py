@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from aiplan_tui import __version__
-from aiplan_tui.search.query import KINDS
+from aiplan_tui.search.kinds import KINDS
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,7 +11,7 @@ from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.search.engine import SearchIndex
 from aiplan_tui.search.hits import Hit, field_label, marked, no_results, partial_note, shown
-from aiplan_tui.search.query import KINDS
+from aiplan_tui.search.kinds import KINDS
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:

@@ -15,17 +15,19 @@ import secrets
 import sqlite3
 import time
 from array import array
+from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 
-from aiplan_tui.compiled.records import pack_rows
+from aiplan_tui.compiled.records import brief_rows, pack_rows
 from aiplan_tui.compiled.rows import DOC_COLUMNS, doc_row
+from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.export import pack_to_dict
 from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.search.documents import Doc, PackDocs
 from aiplan_tui.search.engine import SearchIndex, article_names, dimension_names
-from aiplan_tui.search.index import IndexData, build_index_data, collector_paused
+from aiplan_tui.search.index import IndexData, build_index_data
 
 EXPORT_CHUNK = 1 << 20
 """Characters per row of the stored `export` output."""
@@ -41,8 +43,9 @@ CREATE TABLE docs ({DOC_COLUMNS.replace("number", "number INTEGER PRIMARY KEY")}
 CREATE TABLE words (number INTEGER PRIMARY KEY, counts BLOB NOT NULL, docs BLOB NOT NULL);
 CREATE TABLE keys (number INTEGER PRIMARY KEY, docs BLOB NOT NULL);
 CREATE TABLE stems (stem TEXT PRIMARY KEY, words BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE briefs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, item TEXT NOT NULL);
 CREATE TABLE export (seq INTEGER PRIMARY KEY, text TEXT NOT NULL);
-CREATE TABLE pack (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, item TEXT NOT NULL);
+CREATE TABLE pack (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, item TEXT NOT NULL, article TEXT);
 """
 
 
@@ -112,6 +115,8 @@ def _fill(
         "articles": article_names(pack),
         "dimensions": dimension_names(pack),
         "export": export,
+        "per_article": {a.id: len(pack.highlights_in(a.id)) for a in pack.articles},
+        "per_kind": dict(Counter(h.kind for h in pack.highlights)),
     }  # fmt: skip
     db.executemany(
         "INSERT INTO meta VALUES (?, ?)",
@@ -125,8 +130,13 @@ def _fill(
         ],
     )
     db.executemany(
-        "INSERT INTO pack VALUES (?, ?, ?)",
-        ((n, kind, item) for n, (kind, item) in enumerate(pack_rows(pack))),
+        "INSERT INTO pack VALUES (?, ?, ?, ?)",
+        ((n, *row) for n, row in enumerate(pack_rows(pack))),
+    )
+    db.execute("CREATE INDEX pack_article ON pack (article)")  # after the rows: cheaper
+    db.executemany(
+        "INSERT INTO briefs VALUES (?, ?, ?)",
+        ((n, *row) for n, row in enumerate(brief_rows(pack))),
     )
     db.executemany("INSERT INTO words VALUES (?, ?, ?)", _word_rows(data))
     db.executemany("INSERT INTO keys VALUES (?, ?)", _key_rows(data))

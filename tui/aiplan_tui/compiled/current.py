@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from aiplan_tui.compiled.build import compile_pack
 from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.compiled.store import CompiledPack
-from aiplan_tui.pack.loader import LoadResult, load_pack
+from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.paths import user_cache_dir
-from aiplan_tui.search.engine import SearchIndex
+
+if TYPE_CHECKING:  # the loader and the builder are imported when a build is needed: the app
+    # starting on a current compiled pack uses neither
+    from aiplan_tui.search.engine import SearchIndex
 
 SUFFIX = ".sqlite3"
 
@@ -42,6 +45,8 @@ def load_and_compile(
     """Load the pack, index it and write its compiled database; the loaded pack and index.
     The manifest is taken first, so a file changed during the load makes the next run build
     again rather than trust a database of the old text."""
+    from aiplan_tui.pack.loader import load_pack
+
     manifest = pack_manifest(root)
     result = load_pack(root)
     return result, compile_loaded(result, manifest, cache_dir, with_export)
@@ -52,6 +57,8 @@ def compile_loaded(
 ) -> SearchIndex:
     """The index of a pack loaded already (its manifest taken before it was), written with
     the rest of the compiled pack for the next run."""
+    from aiplan_tui.compiled.build import compile_pack
+
     return compile_pack(result, manifest, compiled_path(result.pack.root, cache_dir), with_export)
 
 
@@ -65,6 +72,8 @@ def search_index_for(
     pack's if current) unless `rebuild` (it turned out damaged), else built and compiled.
     Without a manifest, built in memory and not kept."""
     if manifest is None:
+        from aiplan_tui.search.engine import SearchIndex
+
         return SearchIndex(result.pack)
     if not rebuild:
         compiled = compiled or open_compiled(result.pack.root, manifest=manifest)

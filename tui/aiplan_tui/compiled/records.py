@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -42,25 +42,34 @@ KINDS: dict[str, type[Any]] = {
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def pack_rows(pack: Pack) -> Iterator[tuple[str, str]]:
-    """(kind, JSON) for everything in the pack, in the pack's order."""
-    yield "info", _row(pack.info)
-    for group in (pack.sides, pack.dimensions, pack.articles, pack.entities):
+def pack_rows(pack: Pack) -> Iterator[tuple[str, str, str | None]]:
+    """(kind, JSON, article) for everything in the pack, in the pack's order; the article is
+    an article's own id or a highlight's (None for the rest), so the app can start on one
+    article and its highlights."""
+    yield "info", _row(pack.info), None
+    for group in (pack.sides, pack.dimensions):
         for item in group:
-            yield _kind(item), _row(item)
+            yield _kind(item), _row(item), None
+    for article in pack.articles:
+        yield "article", _row(article), article.id
+    for entity in pack.entities:
+        yield "entity", _row(entity), None
     for highlight in (*pack.highlights, *pack.suggested):
-        yield highlight.kind, _row(highlight)
+        yield highlight.kind, _row(highlight), highlight.article
     for cell in pack.comparison:
-        yield "cell", _row(cell)
+        yield "cell", _row(cell), None
+
+
+def brief_rows(pack: Pack) -> Iterator[tuple[str, str]]:
+    """(id, JSON) of each article without its text: what the navigator lists."""
+    for article in pack.articles:
+        yield article.id, _row(dataclasses.replace(article, paragraphs=(), paragraph_lines=()))
 
 
 def rows_pack(root: Path, rows: Iterator[tuple[str, str]]) -> Pack:
     """The pack the rows were made from; ValueError (or TypeError, KeyError) if they are not
     rows `pack_rows` made."""
-    groups: dict[str, list[Any]] = {name: [] for name in ("info", *KINDS)}
-    for kind, text in rows:
-        group = "quote" if kind in HIGHLIGHT_KINDS else kind  # highlights keep their order
-        groups[group].append(_make(KINDS[kind], json.loads(text)))
+    groups = rows_groups(rows)
     (info,) = groups["info"]
     highlights = tuple(h for h in groups["quote"] if not h.status)
     suggested = tuple(h for h in groups["quote"] if h.status)
@@ -69,6 +78,15 @@ def rows_pack(root: Path, rows: Iterator[tuple[str, str]]) -> Pack:
         tuple(groups["article"]), tuple(groups["entity"]), highlights,
         tuple(groups["cell"]), suggested,
     )  # fmt: skip
+
+
+def rows_groups(rows: Iterable[tuple[str, str]]) -> dict[str, list[Any]]:
+    """The objects the rows were made from, by kind ("quote" holds every highlight, in order)."""
+    groups: dict[str, list[Any]] = {name: [] for name in ("info", *KINDS)}
+    for kind, text in rows:
+        group = "quote" if kind in HIGHLIGHT_KINDS else kind  # highlights keep their order
+        groups[group].append(_make(KINDS[kind], json.loads(text)))
+    return groups
 
 
 def _kind(item: object) -> str:

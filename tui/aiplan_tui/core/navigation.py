@@ -29,7 +29,10 @@ class Cursor:
 class Navigation:
     """Reading order for walking, plus the last search's matches in the articles."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, whole: bool = True) -> None:
+        """Walking over `pack`'s highlights; `whole` False while it holds only some of the
+        pack's (the status line then gives no numbers, which would count only those)."""
+        self.whole = whole
         self.everything = ReadingOrder(pack)
         self.quotes = self.everything.only({"quote"})
         self.orders: dict[Walk, ReadingOrder] = {"quote": self.quotes, "highlight": self.everything}
@@ -103,7 +106,9 @@ class Navigation:
         notice, drawn over the line's right part, hides the match count, not the quote's)."""
         parts = []
         current = cursor.current
-        if current is not None:
+        if current is not None and not self.whole:
+            parts.append(f"{current.kind} (reading the pack…)")
+        elif current is not None:
             number = self.everything.position(current.id)
             part = f"highlight {number}/{len(self.everything)} ({current.kind}"
             quote_number = self.quotes.position(current.id)

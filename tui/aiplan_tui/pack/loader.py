@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,18 +32,9 @@ from aiplan_tui.pack.cells import check_coverage, make_cell
 from aiplan_tui.pack.entities import add_entity, warn_shared_names
 from aiplan_tui.pack.highlights import load_highlight_file, settle_ambiguous
 from aiplan_tui.pack.registry import Registry
+from aiplan_tui.pack.result import LoadResult, PackNotFoundError
 
-
-class PackNotFoundError(Exception):
-    """The directory given is not there at all: a usage error, not a content problem."""
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """The pack as far as it is valid, and everything that was wrong with it."""
-
-    pack: Pack
-    problems: Problems
+__all__ = ["LoadResult", "PackNotFoundError", "load_pack"]
 
 
 def load_pack(root: Path) -> LoadResult:

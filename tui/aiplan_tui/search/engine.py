@@ -10,13 +10,14 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 
+from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.model import Pack
 from aiplan_tui.search.documents import Doc, PackDocs
 from aiplan_tui.search.filters import Filters, statuses
 from aiplan_tui.search.folding import fold, fold_plain
 from aiplan_tui.search.folding import words as fold_words
 from aiplan_tui.search.hits import Hit
-from aiplan_tui.search.index import Postings, build_index_data, collector_paused
+from aiplan_tui.search.index import Postings, build_index_data
 from aiplan_tui.search.query import Query, Term, parse
 from aiplan_tui.search.ranking import (
     NAME_BONUS,

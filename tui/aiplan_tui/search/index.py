@@ -8,12 +8,10 @@ stem of the vocabulary with the words that have it (`stems`): a word's other for
 
 from __future__ import annotations
 
-import gc
 from array import array
 from bisect import bisect_left
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Protocol
@@ -170,16 +168,3 @@ def _add_attributes(found: defaultdict[str, array[int]], doc: Doc, number: int) 
         found["article:" + doc.article].append(number)
     if doc.status:
         found["status:" + doc.status].append(number)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Building makes a great many objects that all live on, and the cyclic collector would
-    walk the whole heap again and again for nothing (a large pack's build took twice as long)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from aiplan_tui.search.folding import WORD, fold_plain
+from aiplan_tui.search.kinds import KINDS
 
 Mode = Literal["fuzzy", "exact", "prefix", "suffix", "phrase"]
 FILTERS = ("kind", "side", "speaker", "dim", "article", "year", "status")
-KINDS = ("quote", "fact", "position", "event", "paragraph", "entity", "compare", "article")
 STATUSES = ("accepted", "suggested")
 _TOKEN = re.compile(r'!?"[^"]*"|\S+')
 STOP_WORDS = frozenset(

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.navigation import Walk
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.pack.loader import LoadResult
+from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.ui.bindings import APP_BINDINGS, SCREEN_ACTIONS
 from aiplan_tui.ui.copying import CopyingApp
 from aiplan_tui.ui.palette import EngineGoTo, PackCommands, Palette
@@ -28,6 +28,7 @@ from aiplan_tui.ui.sizing import SizedApp
 from aiplan_tui.ui.startup import Startup
 from aiplan_tui.ui.theming import ThemedApp
 from aiplan_tui.ui.typeahead import TypeAheadApp
+from aiplan_tui.ui.whole_pack import WholePackApp
 from aiplan_tui.ui.widgets.navigator import Target
 
 if TYPE_CHECKING:  # the other screens and the search engine are imported when first used
@@ -54,7 +55,9 @@ def no_colour_asked() -> bool:
     return bool(value)
 
 
-class AiplanApp(SavingApp, ReloadingApp, SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
+class AiplanApp(
+    SavingApp, ReloadingApp, WholePackApp, SizedApp, ThemedApp, CopyingApp, TypeAheadApp
+):
     """aiplan-tui: read and compare coverage of the 2025 AI action plans.
 
     SavingApp comes before ThemedApp: the theme picker saves the state through a stub that
@@ -72,7 +75,7 @@ class AiplanApp(SavingApp, ReloadingApp, SizedApp, ThemedApp, CopyingApp, TypeAh
         self.result = result
         """The pack shown, with any problems found while loading it."""
         self.start_themes(self.startup)
-        self.reader = ReaderScreen(result.pack, self.marks, self.reload_pack)
+        self.reader = ReaderScreen(result.pack, self.marks, self.reload_pack, self.startup.head)
         self.made: dict[str, Screen[None]] = {"reader": self.reader}
         """The named screens made so far (the others are made when first shown)."""
         self.search = SearchSession(self.startup.saved.search_history)
@@ -131,14 +134,20 @@ class AiplanApp(SavingApp, ReloadingApp, SizedApp, ThemedApp, CopyingApp, TypeAh
             self.switch_screen("reader")
 
     def action_show_compare(self) -> None:
+        if not self.when_whole(self.action_show_compare, "Compare opens"):
+            return
         if self.screen is not self.compare_screen:
             self.switch_screen(self.compare_screen)
 
     def action_show_quotes(self) -> None:
+        if not self.when_whole(self.action_show_quotes, "Quotes opens"):
+            return
         if self.screen is not self.quotes_screen:
             self.switch_screen(self.quotes_screen)
 
     def action_show_review(self) -> None:
+        if not self.when_whole(self.action_show_review, "Review opens"):
+            return
         if self.screen is not self.review_screen:
             self.switch_screen(self.review_screen)
 
@@ -182,7 +191,9 @@ class AiplanApp(SavingApp, ReloadingApp, SizedApp, ThemedApp, CopyingApp, TypeAh
         self.call_after_refresh(self.when_big_enough, self.restore_place)
         self.call_after_refresh(self.announce_problems)
         # After the first frame: a thread started now would compete with drawing it for the GIL.
-        self.set_timer(INDEX_DELAY, self.build_search_index)
+        # (On a pack's head, the index is built once the whole pack is read.)
+        whole = self.startup.head is None
+        self.set_timer(INDEX_DELAY, self.build_search_index if whole else self.read_whole_pack)
 
     @work(thread=True, exclusive=True, group="index")
     def build_search_index(self, rebuild: bool = False) -> None:
@@ -219,6 +230,8 @@ class AiplanApp(SavingApp, ReloadingApp, SizedApp, ThemedApp, CopyingApp, TypeAh
     def action_search(self) -> None:
         from aiplan_tui.ui.screens.search import SearchScreen
 
+        if not self.when_whole(self.action_search, "search opens"):
+            return
         if not isinstance(self.screen, SearchScreen):
             screen = SearchScreen(self.search, dict(self.marks().side_colours))
             self.push_screen(screen, self.open_hit)
@@ -251,6 +264,8 @@ class AiplanApp(SavingApp, ReloadingApp, SizedApp, ThemedApp, CopyingApp, TypeAh
 
     def action_command_palette(self) -> None:
         """The command palette (ctrl+p), as Textual opens it, but one that pages safely."""
+        if not self.when_whole(self.action_command_palette, "the palette opens"):
+            return
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(Palette(id="--command-palette"))
 

@@ -10,7 +10,7 @@ from textual.app import ScreenStackError
 
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.pack.loader import LoadResult, PackNotFoundError
+from aiplan_tui.pack.result import LoadResult, PackNotFoundError
 from aiplan_tui.ui.notices import NoticesApp
 from aiplan_tui.ui.screens.reader import ReaderScreen
 

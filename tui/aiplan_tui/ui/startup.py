@@ -9,6 +9,7 @@ from aiplan_tui.settings.state import SavedState, StateStore
 from aiplan_tui.ui.themes import ThemeCatalog
 
 if TYPE_CHECKING:
+    from aiplan_tui.compiled.head import PackHead
     from aiplan_tui.compiled.store import CompiledPack
 
 
@@ -35,3 +36,6 @@ class Startup:
     None (as in tests): the search index is built in memory and not kept."""
     compiled: CompiledPack | None = None
     """The compiled pack the app's pack was read from, if it was: its search index too."""
+    head: PackHead | None = None
+    """A large pack's head, when the app starts on it: the rest is read after the first
+    frame."""

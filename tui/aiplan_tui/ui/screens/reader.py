@@ -19,6 +19,7 @@ from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.listings import dimension_sections, entity_sections, entity_title
 from aiplan_tui.ui.marking import Marks
 from aiplan_tui.ui.screens.panes import PANE_BINDINGS, PanedScreen
+from aiplan_tui.ui.screens.reader_head import HeadReader
 from aiplan_tui.ui.screens.reader_marking import MarkingReader
 from aiplan_tui.ui.widgets.article_view import ArticleView
 from aiplan_tui.ui.widgets.footer import KeysFooter
@@ -28,6 +29,7 @@ from aiplan_tui.ui.widgets.navigator import Navigator, Target
 from aiplan_tui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:  # the search engine is imported when first used, not at start-up
+    from aiplan_tui.compiled.head import PackHead
     from aiplan_tui.search.hits import Hit
 
 
@@ -36,7 +38,7 @@ CENTER_TITLES = {"article": " Article ", "listing": " Listing "}
 """Each pane's title, on the rule along its top (reversed while the pane has the focus)."""
 
 
-class ReaderScreen(MarkingReader, PanedScreen):
+class ReaderScreen(HeadReader, MarkingReader, PanedScreen):
     """Read an article with every highlight marked; the side pane explains what is at the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,8 +58,12 @@ class ReaderScreen(MarkingReader, PanedScreen):
         pack: Pack,
         marks: Callable[[], Marks],
         reload_pack: Callable[[], Pack] | None = None,
+        head: PackHead | None = None,
     ) -> None:
+        """On `pack`, or on a large pack's `head` (then `pack` is the head's, and
+        `take_whole` gives the whole pack once it is read)."""
         super().__init__()
+        self.start_on_head(head)
         self.pack = pack
         self.reload_pack = reload_pack
         """Load the pack again after `m` wrote to it (the app's; None: not reloaded)."""
@@ -65,11 +71,13 @@ class ReaderScreen(MarkingReader, PanedScreen):
         """The pack as last loaded, this screen's or a reload's: what `m` checks ids against."""
         self.marks = marks
         """How the current theme draws highlights (the app's, made once per theme)."""
-        self.navigation = Navigation(pack)
+        self.navigation = Navigation(pack, whole=head is None)
         """Where the walking keys lead, and the last search's matches."""
-        self.highlight_counts = {
-            a.id: len(pack.highlights_in(a.id)) for a in pack.articles
-        }  # (grouped once by the pack)
+        self.highlight_counts = (
+            {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}  # (grouped once)
+            if head is None
+            else head.per_article
+        )
         self.current: Highlight | None = None
         """The highlight the cursor is on, if any."""
         self._available: tuple[bool, ...] = ()
@@ -78,7 +86,8 @@ class ReaderScreen(MarkingReader, PanedScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="panes"):
-            yield Navigator(self.pack, self.highlight_counts, id="navigator")
+            sizes = None if self.head is None else self.head.per_kind
+            yield Navigator(self.pack, self.highlight_counts, sizes, id="navigator")
             with ContentSwitcher(initial="article", id="center"):
                 yield ArticleView(id="article")
                 yield Listing(id="listing")
@@ -111,6 +120,10 @@ class ReaderScreen(MarkingReader, PanedScreen):
     def article_view(self) -> ArticleView:
         return self.query_one(ArticleView)
 
+    @property
+    def navigator(self) -> Navigator:
+        return self.query_one(Navigator)
+
     def restyle(self) -> None:
         """Redraw what carries theme colours, after a theme change."""
         view = self.article_view
@@ -122,6 +135,7 @@ class ReaderScreen(MarkingReader, PanedScreen):
 
     def open_article(self, article_id: str, highlight: Highlight | None = None) -> None:
         """Show an article (if not already shown), then put the cursor on `highlight`."""
+        self.read_article(article_id)
         article = self.pack.article(article_id)
         if article is None:
             return
@@ -200,11 +214,15 @@ class ReaderScreen(MarkingReader, PanedScreen):
             self.show_dimension(target.id)
 
     def show_entity(self, entity_id: str) -> None:
+        if not self.when_whole(lambda: self.show_entity(entity_id), "the listing opens"):
+            return
         entity = self.pack.entity(entity_id)
         if entity is not None:
             self._show_listing(entity_title(entity), entity_sections(self.pack, entity))
 
     def show_dimension(self, dimension_id: str) -> None:
+        if not self.when_whole(lambda: self.show_dimension(dimension_id), "the listing opens"):
+            return
         dimension = next((d for d in self.pack.dimensions if d.id == dimension_id), None)
         if dimension is not None:
             title = Text()
@@ -226,12 +244,18 @@ class ReaderScreen(MarkingReader, PanedScreen):
         return Cursor(article, view.paragraph, self.current)
 
     def can_walk(self, what: Walk, step: int) -> bool:
-        """Whether `]`/`[` (what="quote") or `}`/`{` (what="highlight") can go anywhere."""
+        """Whether `]`/`[` (what="quote") or `}`/`{` (what="highlight") can go anywhere (on
+        a pack's head, perhaps: the key waits for the whole pack)."""
+        if self.head is not None:
+            return True
         return self.navigation.neighbour(what, self.cursor(), step) is not None
 
     def walk(self, what: Walk, step: int) -> None:
         """Go to the next or previous quote or highlight, saying so on reaching either end."""
         target = self.navigation.neighbour(what, self.cursor(), step)
+        if target is None and self.head is not None:  # it may be in an article not read yet
+            self.when_whole(lambda: self.walk(what, step), f"the {what} is found")
+            return
         if target is None:
             self.notify(f"No {what} {'after' if step > 0 else 'before'} this one.", timeout=2)
             return

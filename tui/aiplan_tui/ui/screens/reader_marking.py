@@ -30,6 +30,8 @@ class MarkingReader:
 
         def cursor(self) -> Cursor: ...
 
+        def when_whole(self, then: Callable[[], object], what: str) -> bool: ...
+
         def notify(
             self,
             message: str,
@@ -59,6 +61,8 @@ class MarkingReader:
         Review (`4`) to accept, retype or drop; the pack is loaded again so Review lists it."""
         from aiplan_tui.authoring.marking import MarkError, mark_passage, sentence_at
 
+        if not self.when_whole(self.action_mark, "the sentence is marked"):
+            return  # (marking loads the pack again: not before it is read)
         view = self.article_view
         article = view.article
         if article is None or not article.paragraphs:

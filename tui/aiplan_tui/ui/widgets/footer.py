@@ -23,10 +23,30 @@ class KeysFooter(Footer):
     def on_resize(self, event: Resize) -> None:
         self.call_after_refresh(self.fit_keys)
 
+    _composed: tuple[object, ...] | None = None
+    """What the keys were last built from (None: not built since mounted)."""
+
     async def recompose(self) -> None:
-        """Textual rebuilds the keys when the bindings change; fit the new ones."""
+        """Textual rebuilds the keys whenever the bindings may have changed (a dozen times as
+        the app starts, every key measured and styled again each time): only when the keys
+        to show did change, then fit the new ones."""
+        if not self.is_attached:
+            return  # (as Textual's own does)
+        shown = self._keys_shown()
+        if shown == self._composed:
+            return
         await super().recompose()
+        self._composed = shown
         self.call_after_refresh(self.fit_keys)
+
+    def _keys_shown(self) -> tuple[object, ...]:
+        """The footer's keys as the screen's bindings give them: each key, what it does and
+        says, and whether it can act now."""
+        return tuple(
+            (binding.key, binding.action, binding.description, binding.show, binding.group,
+             self.app.get_key_display(binding), enabled, tooltip)
+            for _, binding, enabled, tooltip in self.screen.active_bindings.values()
+        )  # fmt: skip
 
     def fit_keys(self, tries: int = 0) -> None:
         """Hide the keys past the room left of the palette key. Keys just composed are

@@ -65,14 +65,38 @@ class Navigator(FittedTree[Target]):
         "navigator", "the navigator", "scroll_home", "scroll_end"
     )
 
-    def __init__(self, pack: Pack, counts: Mapping[str, int], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        pack: Pack,
+        counts: Mapping[str, int],
+        sizes: Mapping[str, int] | None = None,
+        *,
+        id: str | None = None,
+    ) -> None:
+        """`counts`: each article's highlights; `sizes`: each kind's, for a pack whose
+        highlights are not all read yet (None: counted here). Until `use_pack` gives the
+        whole pack, the highlight sections wait for it."""
         super().__init__(Text("Pack"), id=id)
         self.show_root = False
         self.guide_depth = 2
         self.pack = pack
-        self._fill(counts)
+        self.whole = sizes is None
+        """Whether `pack` has every highlight (else the highlight sections wait)."""
+        self._fill(counts, sizes)
 
-    def _fill(self, counts: Mapping[str, int]) -> None:
+    def use_pack(self, pack: Pack) -> None:
+        """The whole pack, after a start on its head: the highlight sections opened meanwhile
+        get their entries."""
+        self.pack, self.whole = pack, True
+        for kind, _ in SECTIONS:
+            node = self._sections[kind]
+            if node.id not in self._pending:  # opened while waiting: the note replaced
+                node.remove_children()
+                self._pending[node.id] = kind
+                if node.is_expanded:
+                    self.filled(kind)
+
+    def _fill(self, counts: Mapping[str, int], sizes: Mapping[str, int] | None) -> None:
         """Articles now; the entries of every other section when it is first opened, so a
         pack of a million highlights does not build a million lines before the first frame."""
         pack = self.pack
@@ -84,11 +108,11 @@ class Navigator(FittedTree[Target]):
             label = Text()
             label.append(clean_line(article.title), style="bold")
             outlet = clean_line(article.outlet) if article.outlet else "source not given"
-            label.append(f"  {outlet} · {counts.get(article.id, 0)}", style="dim")
+            label.append(f"  {outlet} · {counts.get(article.id, 0):,}", style="dim")
             articles.add_leaf(label, Target("article", article.id))
-        sized = Counter(h.kind for h in pack.highlights)
+        sized = Counter(h.kind for h in pack.highlights) if sizes is None else Counter(sizes)
         for kind, title in SECTIONS:
-            self._section(kind, f"{title} ({sized[kind]})", sized[kind])
+            self._section(kind, f"{title} ({sized[kind]:,})", sized[kind])
         self._section("entity", f"People & organisations ({len(pack.entities)})", 1)
         self._section("dimension", f"Comparison dimensions ({len(pack.dimensions)})", 1)
 
@@ -97,8 +121,10 @@ class Navigator(FittedTree[Target]):
         self._pending[node.id] = kind
         self._sections[kind] = node
 
-    def _entries(self, kind: str) -> list[tuple[Text, Target]]:
+    def _entries(self, kind: str) -> list[tuple[Text, Target | None]]:
         pack = self.pack
+        if not self.whole and kind not in ("entity", "dimension"):
+            return [(Text("Reading the pack… (its entries come when it is read)"), None)]
         if kind == "entity":
             people = sorted(pack.entities, key=lambda e: e.name.lower())
             return [(Text(clean_line(e.name)), Target("entity", e.id)) for e in people]

@@ -1,0 +1,156 @@
+"""A large pack's head (issue 16): the app starts on every article's title and count but only
+the opened article's text and highlights, reads other articles as they are opened, and reads
+the whole pack after its first frame; what needs the whole pack waits for it, and says so."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from aiplan_tui.compiled import head as head_module
+from aiplan_tui.compiled.current import load_and_compile, open_compiled
+from aiplan_tui.compiled.head import PackHead, start_on
+from aiplan_tui.compiled.store import CompiledPack
+from aiplan_tui.pack.loader import load_pack
+from aiplan_tui.ui.screens.compare import CompareScreen
+from aiplan_tui.ui.startup import Startup
+from aiplan_tui.ui.widgets.article_view import ArticleView
+from aiplan_tui.ui.widgets.navigator import Navigator, Target
+from conftest import REPO, make_app, until
+
+sys.path.insert(0, str(REPO / "tests" / "benchmarks"))
+
+import pack_gen  # a script beside the benchmarks, not a package
+
+ARTICLES = 3
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A pack of three articles (100 highlights each)."""
+    root = tmp_path / "pack"
+    pack_gen.generate(root, ARTICLES * pack_gen.PARAGRAPHS)
+    return root
+
+
+@pytest.fixture
+def compiled(root: Path) -> CompiledPack:
+    """The pack's compiled database, current."""
+    load_and_compile(root)
+    found = open_compiled(root)
+    assert found is not None
+    return found
+
+
+def test_the_head_holds_every_article_but_only_the_opened_ones_text(
+    root: Path, compiled: CompiledPack
+) -> None:
+    loaded = load_pack(root).pack
+    first, second, third = (a.id for a in loaded.articles)
+    head = PackHead(compiled, root, None)
+    assert [a.title for a in head.pack.articles] == [a.title for a in loaded.articles]
+    assert head.pack.article(first) == loaded.article(first)
+    brief = head.pack.article(second)
+    assert brief is not None and brief.title == loaded.articles[1].title and not brief.paragraphs
+    assert head.pack.highlights_in(first) == loaded.highlights_in(first)
+    assert not head.pack.highlights_in(second)
+    assert head.per_article == {a.id: len(loaded.highlights_in(a.id)) for a in loaded.articles}
+    assert sum(head.per_kind.values()) == len(loaded.highlights) == head.highlight_count
+
+    pack = head.read(third)
+    assert pack.article(third) == loaded.article(third)
+    assert pack.highlights_in(third) == loaded.highlights_in(third)
+    assert head.has(third) and not head.has(second)
+    assert head.whole().pack == loaded
+
+
+def test_the_head_opens_where_the_last_session_left_off(root: Path, compiled: CompiledPack) -> None:
+    ids = [a.id for a in load_pack(root).pack.articles]
+    assert PackHead(compiled, root, ids[2]).has(ids[2])
+    assert not PackHead(compiled, root, ids[2]).has(ids[0])
+    assert PackHead(compiled, root, "gone-since").has(ids[0])  # unknown: the first
+
+
+def test_only_a_large_pack_starts_on_its_head(
+    root: Path, compiled: CompiledPack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result, head = start_on(compiled, root, None)
+    assert head is None and result.pack == load_pack(root).pack  # 300 < HEAD_FROM
+    monkeypatch.setattr(head_module, "HEAD_FROM", 300)
+    result, head = start_on(compiled, root, None)
+    assert head is not None and len(result.pack.highlights) == pack_gen.PARAGRAPHS
+
+
+async def test_the_app_on_a_head_waits_for_the_whole_pack_where_it_must(
+    root: Path, compiled: CompiledPack
+) -> None:
+    loaded = load_pack(root)
+    head = PackHead(compiled, root, None)
+    first, second, _ = (a.id for a in loaded.pack.articles)
+    release = threading.Event()
+    read_whole = head.whole
+
+    def whole_when_released() -> object:
+        release.wait(30)
+        return read_whole()
+
+    head.whole = whole_when_released  # type: ignore[method-assign]
+    startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
+    app = make_app(type(loaded)(head.pack, loaded.problems), startup)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.reader.query_one(ArticleView)
+        await until(pilot, lambda: view.article is not None, "the first article")
+        assert view.article is not None and view.article.id == first
+        assert view.highlights == loaded.pack.highlights_in(first)
+        navigator = app.reader.query_one(Navigator)
+        assert f"Quotes ({len([h for h in loaded.pack.highlights if h.kind == 'quote'])})" in {
+            str(node.label) for node in navigator.root.children
+        }
+
+        # Another article, opened before the whole pack is read, comes with its highlights.
+        app.reader.open_target(Target("article", second))
+        await pilot.pause()
+        assert view.article is not None and view.article.id == second
+        assert view.highlights == loaded.pack.highlights_in(second)
+
+        # Compare needs the whole pack: it waits, and says so.
+        await pilot.press("2")
+        assert not isinstance(app.screen, CompareScreen)
+        assert "Reading the pack" in app.notices[-1].message
+        release.set()
+        await until(pilot, lambda: isinstance(app.screen, CompareScreen), "Compare, once read")
+        assert app.reader.pack == loaded.pack
+        assert app.reader.head is None
+
+
+async def test_walking_past_the_articles_read_waits_for_the_whole_pack(
+    root: Path, compiled: CompiledPack
+) -> None:
+    loaded = load_pack(root)
+    head = PackHead(compiled, root, None)
+    ids = [a.id for a in loaded.pack.articles]
+    last_quote = [h for h in loaded.pack.highlights_in(ids[0]) if h.kind == "quote"][-1]
+    release = threading.Event()
+    read_whole = head.whole
+
+    def whole_when_released() -> object:
+        release.wait(30)
+        return read_whole()
+
+    head.whole = whole_when_released  # type: ignore[method-assign]
+    startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
+    app = make_app(type(loaded)(head.pack, loaded.problems), startup)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.reader.query_one(ArticleView)
+        await until(pilot, lambda: view.article is not None, "the first article")
+        app.reader.open_highlight(last_quote.id)
+        await pilot.pause()
+        await pilot.press("]")  # the next quote is in the second article, not read yet
+        assert view.article is not None and view.article.id == ids[0]
+        assert "Reading the pack" in app.notices[-1].message
+        release.set()
+        await until(pilot, lambda: view.article is not None and view.article.id == ids[1], "]")
+        assert app.reader.current is not None and app.reader.current.kind == "quote"

@@ -1,0 +1,101 @@
+"""A compiled pack's search index, read from its database as queries need it: each document
+and each word's postings read when first asked for, never the whole index. No Textual."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from array import array
+from collections.abc import Sequence
+
+from aiplan_tui.compiled.rows import DOC_COLUMNS, row_doc
+from aiplan_tui.compiled.stale import Stale, damage_is_stale
+from aiplan_tui.search.documents import Doc, LazyDocs
+
+
+class StoredDocs(LazyDocs):
+    """The search documents, each read from the database when first asked for."""
+
+    def __init__(self, db: sqlite3.Connection, count: int, lock: threading.Lock) -> None:
+        self._db = db
+        self._count = count
+        self._lock = lock
+        self._made: dict[int, Doc] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _doc(self, index: int) -> Doc:
+        number = index % self._count if self._count else index
+        doc = self._made.get(number)
+        if doc is None:
+            with damage_is_stale(), self._lock:
+                row = self._db.execute(
+                    f"SELECT {DOC_COLUMNS} FROM docs WHERE number = ?", (number,)
+                ).fetchone()
+                if row is None:
+                    raise IndexError(index)
+                doc = self._made[number] = row_doc(row)
+        return doc
+
+
+class StoredPostings:
+    """The index's postings, each word's read from the database when a query asks for it, and
+    the words of a stem likewise."""
+
+    def __init__(self, db: sqlite3.Connection, words: list[str], weights: list[float],
+                 keys: list[str], doc_count: int, lock: threading.Lock) -> None:  # fmt: skip
+        self._db = db
+        self._lock = lock
+        self.doc_count = int(doc_count)
+        self.words: Sequence[str] = tuple(str(word) for word in words)
+        self.weights = tuple(float(weight) for weight in weights)
+        self.keys: Sequence[str] = tuple(str(key) for key in keys)
+        self._words: dict[int, list[tuple[float, array[int]]]] = {}
+        self._stems: dict[str, array[int]] = {}
+
+    def weighted(self, number: int) -> list[tuple[float, array[int]]]:
+        found = self._words.get(number)
+        if found is None:
+            with damage_is_stale(), self._lock:
+                row = self._db.execute(
+                    "SELECT counts, docs FROM words WHERE number = ?", (number,)
+                ).fetchone()
+                counts, docs = (_ints(row[0]), _ints(row[1])) if row else (array("i"), array("i"))
+            found, at = [], 0
+            for weight, count in zip(self.weights, counts, strict=False):
+                if count:
+                    found.append((weight, docs[at : at + count]))
+                at += count
+            self._words[number] = found
+        return found
+
+    def word_docs(self, number: int) -> array[int]:
+        docs = array("i")
+        for _, some in self.weighted(number):
+            docs.extend(some)
+        return docs
+
+    def key_docs(self, number: int) -> array[int]:
+        with damage_is_stale(), self._lock:
+            row = self._db.execute("SELECT docs FROM keys WHERE number = ?", (number,)).fetchone()
+            return _ints(row[0]) if row else array("i")
+
+    def stem_words(self, stem: str) -> array[int]:
+        found = self._stems.get(stem)
+        if found is None:
+            with damage_is_stale(), self._lock:
+                row = self._db.execute("SELECT words FROM stems WHERE stem = ?", (stem,)).fetchone()
+                found = _ints(row[0]) if row else array("i")
+            if any(number >= len(self.words) or number < 0 for number in found):
+                raise Stale("damaged: a stem's words are not in the vocabulary")
+            self._stems[stem] = found
+        return found
+
+
+def _ints(blob: bytes) -> array[int]:
+    values = array("i")
+    values.frombytes(blob)
+    if array("i", [1]).tobytes()[0] != 1:
+        values.byteswap()
+    return values

@@ -1,0 +1,88 @@
+"""The reader on a large pack's head (see compiled/head.py): each article's text and
+highlights read as it is opened, and what needs the whole pack (walking past the articles
+read, a person's or dimension's listing, the other screens, search) done once it is read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from aiplan_tui.compiled.stale import Stale
+from aiplan_tui.core.model import Pack
+from aiplan_tui.core.navigation import Navigation
+
+if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
+    from aiplan_tui.compiled.head import PackHead
+    from aiplan_tui.ui.widgets.navigator import Navigator
+
+
+class HeadReader:
+    """The reader's waiting for the whole pack: a mixin, so the reader screen keeps to
+    reading."""
+
+    if TYPE_CHECKING:
+        navigation: Navigation
+        latest: Pack
+        pack: Pack
+
+        @property
+        def navigator(self) -> Navigator: ...
+
+        def notify(
+            self,
+            message: str,
+            *,
+            title: str = "",
+            severity: SeverityLevel = "information",
+            timeout: float | None = None,
+            markup: bool = True,
+        ) -> None: ...
+
+    head: PackHead | None = None
+    """The pack's head, until the whole pack is read (None: it is, or was from the start)."""
+
+    def start_on_head(self, head: PackHead | None) -> None:
+        self.head = head
+        self._waiting: list[Callable[[], object]] = []
+
+    def read_article(self, article_id: str) -> None:
+        """Before an article is shown: its text and highlights, read if they are not yet."""
+        head = self.head
+        if head is None or head.has(article_id):
+            return
+        try:
+            self.pack = self.latest = head.read(article_id)
+        except Stale:  # damaged meanwhile: the article is shown without its text until
+            return  # the whole pack (loaded from the files) comes
+        matches, number = self.navigation.matches, self.navigation.match_number
+        self.navigation = Navigation(self.pack, whole=False)
+        self.navigation.matches, self.navigation.match_number = matches, number
+
+    def when_whole(self, then: Callable[[], object], what: str) -> bool:
+        """Whether the whole pack is read, so the caller can go on; if not, `then` (the
+        caller again) is done once it is, and the user told so. (`what`: what happens then,
+        as "Compare opens".)"""
+        head = self.head
+        if head is None:
+            return True
+        self._waiting.append(then)
+        self.notify(
+            f"Reading the pack ({head.highlight_count:,} highlights): {what} once it is read.",
+            title="One moment",
+            timeout=3,
+        )
+        return False
+
+    def take_whole(self, pack: Pack, navigation: Navigation) -> None:
+        """The whole pack is read: use it, and do what waited for it, in order."""
+        navigation.matches = self.navigation.matches
+        navigation.match_number = self.navigation.match_number
+        self.pack = self.latest = pack
+        self.navigation = navigation
+        self.head = None
+        self.navigator.use_pack(pack)
+        waiting, self._waiting = self._waiting, []
+        for then in waiting:
+            then()

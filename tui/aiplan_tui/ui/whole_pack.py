@@ -1,0 +1,84 @@
+"""Reading a large pack's whole after the app's first frame (it started on the pack's head,
+see compiled/head.py): off the UI thread, then given to the reader, which does what waited
+for it; the search index is built after it, not beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.message import Message
+
+from aiplan_tui.core.navigation import Navigation
+from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.pack.result import LoadResult, PackNotFoundError
+from aiplan_tui.ui.notices import NoticesApp
+
+if TYPE_CHECKING:
+    from aiplan_tui.ui.screens.reader import ReaderScreen
+    from aiplan_tui.ui.startup import Startup
+
+
+class PackRead(Message):
+    """The whole pack, read, and its reading order (sorted in the thread too)."""
+
+    def __init__(self, result: LoadResult, navigation: Navigation) -> None:
+        super().__init__()
+        self.result = result
+        self.navigation = navigation
+
+
+class PackUnread(Message):
+    """The whole pack could not be read (its directory went away)."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__()
+        self.why = why
+
+
+class WholePackApp(NoticesApp):
+    """An app that may start on a pack's head (`startup.head`) and read the rest later."""
+
+    if TYPE_CHECKING:
+        startup: Startup
+        result: LoadResult
+        reader: ReaderScreen
+
+        def build_search_index(self, rebuild: bool = False) -> object: ...  # a worker
+
+    def when_whole(self, then: Callable[[], object], what: str) -> bool:
+        """Whether the whole pack is read; if not, `then` is done once it is (the reader's)."""
+        return self.reader.when_whole(then, what)
+
+    @work(thread=True, exclusive=True, group="whole-pack", exit_on_error=False)
+    def read_whole_pack(self) -> None:
+        head = self.startup.head
+        if head is None:
+            return
+        try:
+            result = head.whole()
+        except (PackNotFoundError, OSError) as error:
+            self.post_message(PackUnread(str(error)))
+            return
+        self.post_message(PackRead(result, Navigation(result.pack)))
+
+    @on(PackRead)
+    def _pack_read(self, message: PackRead) -> None:
+        self.result = message.result
+        self.startup.head = None
+        self.reader.take_whole(message.result.pack, message.navigation)
+        self.build_search_index()
+
+    @on(PackUnread)
+    def _pack_unread(self, message: PackUnread) -> None:
+        self.notify(
+            f"The rest of the pack could not be read ({clean_line(message.why)}): only the "
+            "articles opened so far are shown. Restart aiplan-tui to read it again.",
+            title="Pack not read",
+            severity="error",
+            markup=False,
+        )
+        self.startup.head = None
+        self.reader.take_whole(self.reader.pack, Navigation(self.reader.pack))
+        self.build_search_index()
