@@ -200,50 +200,60 @@ def coerce(value: Any, spec: Field) -> tuple[Any, str]:
     """The value in model form, or an error message saying what was expected."""
     if value is None and spec.nullable:
         return None, ""
-    wanted = _TYPE_NAMES[spec.type] + (" or null" if spec.nullable else "")
-    if spec.expected:
-        expected = f"must be {spec.expected}"
-    else:
-        expected = f"must be {wanted}, not {describe(value)}"
+    found, message = _coerced(value, spec)
+    if message is _EXPECTED:  # worded only when wrong: most values are right
+        wanted = _TYPE_NAMES[spec.type] + (" or null" if spec.nullable else "")
+        if spec.expected:
+            message = f"must be {spec.expected}"
+        else:
+            message = f"must be {wanted}, not {describe(value)}"
+    return found, message
+
+
+_EXPECTED = "\0expected"
+"""A helper's answer for "not what the field expects": coerce words the message."""
+
+
+def _coerced(value: Any, spec: Field) -> tuple[Any, str]:
     kind = spec.type
     if kind in ("str", "id"):
-        return _string(value, spec, expected)
+        return _string(value, spec)
     if kind == "bool":
-        return (value, "") if isinstance(value, bool) else (None, expected)
+        return (value, "") if isinstance(value, bool) else (None, _EXPECTED)
     if kind in ("number", "count"):
-        return _number(value, kind, expected)
+        return _number(value, kind)
     if kind == "date":
         is_date = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-        return (value, "") if is_date else (None, expected)
+        return (value, "") if is_date else (None, _EXPECTED)
     if kind == "date_or_str":
-        return (value, "") if isinstance(value, (dt.date, str)) else (None, expected)
+        return (value, "") if isinstance(value, (dt.date, str)) else (None, _EXPECTED)
     if kind == "table":
-        return (value, "") if isinstance(value, dict) else (None, expected)
+        return (value, "") if isinstance(value, dict) else (None, _EXPECTED)
     if not isinstance(value, list):
-        return None, expected
-    return _list(value, kind, expected)
+        return None, _EXPECTED
+    return _list(value, kind)
 
 
-def _string(value: Any, spec: Field, expected: str) -> tuple[Any, str]:
+def _string(value: Any, spec: Field) -> tuple[Any, str]:
     if not isinstance(value, str):
-        return None, expected
+        return None, _EXPECTED
     if spec.type == "id" and not ID_PATTERN.match(value):
         return None, f"must be an id (letters, digits, - _ . :), not {value!r}"
     if spec.pattern is not None and not spec.pattern.match(value):
-        return None, expected
+        return None, _EXPECTED
     if spec.choices and value not in spec.choices:
         hint = did_you_mean(value, spec.choices)
         return None, f"must be one of {', '.join(spec.choices)}, not {value!r}{hint}"
     if spec.required and not value.strip():
-        return None, expected if spec.expected else "must not be empty"
+        return None, _EXPECTED if spec.expected else "must not be empty"
     return value, ""
 
 
-def _number(value: Any, kind: FieldType, expected: str) -> tuple[Any, str]:
+def _number(value: Any, kind: FieldType) -> tuple[Any, str]:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
-        return None, expected
+        return None, _EXPECTED
     if kind == "count":
-        return (value, "") if isinstance(value, int) and value >= 0 else (None, expected)
+        return (value, "") if isinstance(value, int) and value >= 0 else (None, _EXPECTED)
     if isinstance(value, int) and abs(value) > sys.float_info.max:
         return None, "must be a number within ±1.8e308; this one is larger"
     if not math.isfinite(value):  # 1e400 reads as inf; nan and inf are TOML words
@@ -251,17 +261,17 @@ def _number(value: Any, kind: FieldType, expected: str) -> tuple[Any, str]:
     return value, ""
 
 
-def _list(value: list[Any], kind: FieldType, expected: str) -> tuple[Any, str]:
+def _list(value: list[Any], kind: FieldType) -> tuple[Any, str]:
     if kind == "list":
         return value, ""
     item_kind: FieldType = {"number_list": "number", "count_list": "count"}.get(kind, "str")  # type: ignore[assignment]
     if item_kind != "str":
-        items = [_number(item, item_kind, expected) for item in value]
+        items = [_number(item, item_kind) for item in value]
         if any(message for _, message in items):
-            return None, expected
+            return None, _EXPECTED
         return tuple(item for item, _ in items), ""
     if not all(isinstance(item, str) for item in value):
-        return None, expected
+        return None, _EXPECTED
     if kind == "id_list":
         bad = [item for item in value if not ID_PATTERN.match(item)]
         if bad:
