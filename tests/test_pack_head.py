@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -93,9 +94,9 @@ async def test_the_app_on_a_head_waits_for_the_whole_pack_where_it_must(
     release = threading.Event()
     read_whole = head.whole
 
-    def whole_when_released() -> object:
+    def whole_when_released(pause: Callable[[], None] | None = None) -> object:
         release.wait(30)
-        return read_whole()
+        return read_whole(pause)
 
     head.whole = whole_when_released  # type: ignore[method-assign]
     startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
@@ -136,9 +137,9 @@ async def test_walking_past_the_articles_read_waits_for_the_whole_pack(
     release = threading.Event()
     read_whole = head.whole
 
-    def whole_when_released() -> object:
+    def whole_when_released(pause: Callable[[], None] | None = None) -> object:
         release.wait(30)
-        return read_whole()
+        return read_whole(pause)
 
     head.whole = whole_when_released  # type: ignore[method-assign]
     startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
@@ -154,3 +155,56 @@ async def test_walking_past_the_articles_read_waits_for_the_whole_pack(
         release.set()
         await until(pilot, lambda: view.article is not None and view.article.id == ids[1], "]")
         assert app.reader.current is not None and app.reader.current.kind == "quote"
+
+
+async def test_closing_stops_the_reading_of_the_whole_pack(
+    root: Path, compiled: CompiledPack
+) -> None:
+    """`q` while the rest is read: the reading thread stops at its next pause, not later."""
+    loaded = load_pack(root)
+    head = PackHead(compiled, root, None)
+    stopped = threading.Event()
+
+    def never_done(pause: Callable[[], None] | None = None) -> object:
+        assert pause is not None
+        try:
+            for _ in range(30_000):  # about 30 s of pauses, unless stopped
+                pause()
+        except Exception:
+            stopped.set()
+            raise
+        raise AssertionError("the reading was not stopped")
+
+    head.whole = never_done  # type: ignore[method-assign]
+    startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
+    app = make_app(type(loaded)(head.pack, loaded.problems), startup)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.reader.query_one(ArticleView)
+        await until(pilot, lambda: view.article is not None, "the first article")
+        await until(pilot, lambda: bool(app.workers), "the reading to start")
+        await pilot.press("q")
+    assert stopped.wait(5)
+
+
+async def test_a_failed_read_is_said_and_what_waited_goes_on(
+    root: Path, compiled: CompiledPack
+) -> None:
+    loaded = load_pack(root)
+    head = PackHead(compiled, root, None)
+    release = threading.Event()
+
+    def fails(pause: Callable[[], None] | None = None) -> object:
+        release.wait(30)
+        raise RuntimeError("the disk went away")
+
+    head.whole = fails  # type: ignore[method-assign]
+    startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
+    app = make_app(type(loaded)(head.pack, loaded.problems), startup)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.reader.query_one(ArticleView)
+        await until(pilot, lambda: view.article is not None, "the first article")
+        await pilot.press("2")
+        release.set()
+        await until(pilot, lambda: isinstance(app.screen, CompareScreen), "Compare, after all")
+        said = [n for n in app.notices if n.title == "Pack not read"]
+        assert said and "the disk went away" in said[0].message

@@ -13,7 +13,8 @@ Every figure is the installed command as the user runs it: start-up, imports, lo
 pack and the query all count.
 
     python tests/benchmarks/whole_process.py [--sizes 10000,100000] [--runs 5]
-    (1,000,000 items on request: --sizes 1000000; fzf must be installed)
+    (1,000,000 items on request: --sizes 1000000 --no-cold, and --keep DIR to generate
+    and compile each pack once for several runs; fzf must be installed)
 """
 
 from __future__ import annotations
@@ -88,13 +89,15 @@ def report(name: str, ours: tuple[float, float], peer: tuple[float, float], what
     )
 
 
-def one_size(items: int, runs: int, fzf: str) -> None:
+def one_size(items: int, runs: int, fzf: str, keep: Path | None, cold: bool) -> None:
     with tempfile.TemporaryDirectory(prefix="aiplan-bench-") as scratch:
-        root = Path(scratch)
+        root = Path(scratch) if keep is None else keep / str(items)
         pack = root / "pack"
-        lines = pack_gen.generate(pack, items)
         listing = root / "lines.txt"
-        listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if not listing.exists():  # (a kept pack is generated once)
+            lines = pack_gen.generate(pack, items)
+            listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        lines = listing.read_text(encoding="utf-8").splitlines()
         cache = root / "cache"
         env = {**os.environ, "XDG_CACHE_HOME": str(cache), "XDG_STATE_HOME": str(root / "s"),
                "XDG_CONFIG_HOME": str(root / "c")}  # fmt: skip
@@ -112,7 +115,8 @@ def one_size(items: int, runs: int, fzf: str) -> None:
 
         print(f"\n{len(lines):,} items ({len(lines) // pack_gen.PARAGRAPHS:,} articles), "
               f"medians of {runs}, alternating")  # fmt: skip
-        measure(search, env)  # compile the pack once: the warm runs find it
+        export = [str(COMMAND), "--content", str(pack), "export"]
+        measure(export, env)  # compiles with the export stored: the warm runs find it
         report("warm search", *alternate(ours, peer, runs), "fzf")
         selective = [str(COMMAND), "--content", str(pack), "search", SELECTIVE]
         report(
@@ -124,9 +128,6 @@ def one_size(items: int, runs: int, fzf: str) -> None:
             ),
             "fzf",
         )
-        report("cold search", *alternate(cold, peer, runs), "fzf")
-        export = [str(COMMAND), "--content", str(pack), "export"]
-        measure(export, env)  # compiles with the export stored: the warm runs find it
         for command in ("check", "export"):
             argv = [str(COMMAND), "--content", str(pack), command]
             report(command, *alternate(lambda a=argv: measure(a, env), peer, runs), "fzf")
@@ -137,12 +138,20 @@ def one_size(items: int, runs: int, fzf: str) -> None:
         mine, theirs = statistics.median(app), statistics.median(minimal)
         print(f"  {'app first frame':<22} {mine:8.3f} s               minimal Textual app "
               f"{theirs:7.3f} s              ratio {mine / theirs:6.1f}x")  # fmt: skip
+        if cold:  # last: it takes the compiled pack away
+            report("cold search", *alternate(cold, peer, runs), "fzf")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000", help="items, comma-separated")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--keep", type=Path, help="keep each size's pack and compiled pack here, for next time"
+    )
+    parser.add_argument(
+        "--no-cold", action="store_true", help="leave out the cold search (minutes at 1M)"
+    )
     args = parser.parse_args()
     fzf = shutil.which("fzf")
     if fzf is None:
@@ -153,7 +162,7 @@ def main() -> int:
         print("GNU time is not installed (apt-get install time): peak memory is an upper bound")
     print("(the first frame ends after 0.5 s without output, for both apps alike)")
     for size in args.sizes.split(","):
-        one_size(int(size), args.runs, fzf)
+        one_size(int(size), args.runs, fzf, args.keep, not args.no_cold)
     return 0
 
 

@@ -6,9 +6,12 @@ Textual is imported only here, and only once the terminal is known to be able to
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import os
 import signal
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,7 +94,22 @@ def run_app(
     status = app.return_code or EXIT_OK  # 1 after a crash, 128 + N after signal N
     if status == 128 + signal.SIGHUP:
         let_go_of_the_terminal()
+    end_without_waiting(status)
     return status
+
+
+def end_without_waiting(status: int) -> None:
+    """The app is closed, the terminal given back and the state saved: if a thread is still
+    reading or compiling the pack in the background, end now rather than wait for it (Python
+    joins such threads at exit: `q` on a large pack waited seconds for a read nobody would
+    see). A build cut short leaves only a temporary file, which a later build sweeps away."""
+    if threading.active_count() <= 1:
+        return
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    logging.shutdown()
+    os._exit(status)
 
 
 def let_go_of_the_terminal() -> None:

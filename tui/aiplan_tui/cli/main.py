@@ -6,6 +6,7 @@ Each subcommand lives in its own module and is imported only when it runs, so `c
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from aiplan_tui.cli.output import prepare as prepare_output
 from aiplan_tui.cli.parser import build_parser
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
 from aiplan_tui.compiled.manifest import pack_manifest
+from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import PackNotFoundError
@@ -69,6 +71,14 @@ def _main(argv: Sequence[str] | None) -> int:
         from aiplan_tui.cli.keys import run_keys
 
         return run_keys()
+    if args.command is None:
+        return _with_pack(args)  # the app: a long session keeps the cyclic collector
+    with collector_paused():  # a command makes a large pack's objects once, then ends
+        return _with_pack(args)
+
+
+def _with_pack(args: argparse.Namespace) -> int:
+    """The app, or a command that reads the pack (or its compiled database)."""
     if args.config is not None and not os.path.lexists(args.config):
         print(f"aiplan-tui: --config {clean_line(str(args.config))}: no such file", file=sys.stderr)
         return EXIT_USAGE

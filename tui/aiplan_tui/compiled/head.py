@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from aiplan_tui.compiled.records import rows_groups, rows_pack
@@ -75,9 +76,10 @@ class PackHead:
         self._read.add(article_id)
         return self.pack
 
-    def whole(self) -> LoadResult:
+    def whole(self, pause: Callable[[], None] | None = None) -> LoadResult:
         """The whole pack, read from a connection of its own (for a worker thread); loaded
-        from the pack's files if the database has gone bad meanwhile."""
+        from the pack's files if the database has gone bad meanwhile. `pause` is called as
+        the rows are read (see rows_groups): it may stop the reading by raising."""
         from aiplan_tui.pack.loader import load_pack
 
         compiled = self.compiled
@@ -86,7 +88,7 @@ class PackHead:
         except Stale:
             return load_pack(self.root)
         try:
-            return other.load_result(self.root)
+            return other.load_result(self.root, pause)
         except Stale:
             return load_pack(self.root)
         finally:

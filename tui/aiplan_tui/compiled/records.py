@@ -66,10 +66,12 @@ def brief_rows(pack: Pack) -> Iterator[tuple[str, str]]:
         yield article.id, _row(dataclasses.replace(article, paragraphs=(), paragraph_lines=()))
 
 
-def rows_pack(root: Path, rows: Iterator[tuple[str, str]]) -> Pack:
+def rows_pack(
+    root: Path, rows: Iterator[tuple[str, str]], pause: Callable[[], None] | None = None
+) -> Pack:
     """The pack the rows were made from; ValueError (or TypeError, KeyError) if they are not
-    rows `pack_rows` made."""
-    groups = rows_groups(rows)
+    rows `pack_rows` made. `pause`: called every PAUSE_EVERY rows (see rows_groups)."""
+    groups = rows_groups(rows, pause)
     (info,) = groups["info"]
     highlights = tuple(h for h in groups["quote"] if not h.status)
     suggested = tuple(h for h in groups["quote"] if h.status)
@@ -80,10 +82,20 @@ def rows_pack(root: Path, rows: Iterator[tuple[str, str]]) -> Pack:
     )  # fmt: skip
 
 
-def rows_groups(rows: Iterable[tuple[str, str]]) -> dict[str, list[Any]]:
-    """The objects the rows were made from, by kind ("quote" holds every highlight, in order)."""
+PAUSE_EVERY = 1000
+"""Rows between two calls of a reading's `pause`."""
+
+
+def rows_groups(
+    rows: Iterable[tuple[str, str]], pause: Callable[[], None] | None = None
+) -> dict[str, list[Any]]:
+    """The objects the rows were made from, by kind ("quote" holds every highlight, in order).
+    `pause`, if given, is called every PAUSE_EVERY rows: a reader in a thread lets the UI
+    thread run, and stops by raising."""
     groups: dict[str, list[Any]] = {name: [] for name in ("info", *KINDS)}
-    for kind, text in rows:
+    for number, (kind, text) in enumerate(rows):
+        if pause is not None and not number % PAUSE_EVERY:
+            pause()
         group = "quote" if kind in HIGHLIGHT_KINDS else kind  # highlights keep their order
         groups[group].append(_make(KINDS[kind], json.loads(text)))
     return groups

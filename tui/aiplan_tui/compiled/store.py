@@ -12,6 +12,7 @@ import os
 import sqlite3
 import stat
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -81,11 +82,12 @@ class CompiledPack:
                 found.items.append(Problem(*at, "warning" if severity == "warning" else "error"))
             return found
 
-    def load_result(self, root: Path) -> LoadResult:
-        """The pack and its problems as loading `root` gave them, without reading it."""
-        with damage_is_stale(), collector_paused():
+    def load_result(self, root: Path, pause: Callable[[], None] | None = None) -> LoadResult:
+        """The pack and its problems as loading `root` gave them, without reading it
+        (`pause`: see rows_groups)."""
+        with damage_is_stale(), collector_paused(freeze=True):
             rows = self.db.execute("SELECT kind, item FROM pack ORDER BY seq")
-            pack = rows_pack(root, iter(rows))
+            pack = rows_pack(root, iter(rows), pause)
             return LoadResult(pack, self.problems())
 
     def export_text(self) -> list[str]:

@@ -4,11 +4,13 @@ for it; the search index is built after it, not beside it."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from aiplan_tui.core.navigation import Navigation
 from aiplan_tui.core.safe_text import clean_line
@@ -18,6 +20,14 @@ from aiplan_tui.ui.notices import NoticesApp
 if TYPE_CHECKING:
     from aiplan_tui.ui.screens.reader import ReaderScreen
     from aiplan_tui.ui.startup import Startup
+
+
+PAUSE_SECONDS = 0.001
+"""How long the reading thread stands aside every thousand rows."""
+
+
+class _Closing(Exception):
+    """The app is closing: the reading stops."""
 
 
 class PackRead(Message):
@@ -56,12 +66,27 @@ class WholePackApp(NoticesApp):
         head = self.startup.head
         if head is None:
             return
+        worker = get_current_worker()
+
+        def pause() -> None:
+            """Hand the UI thread the interpreter now and then (keys stay quick while the
+            pack is read), and stop when the app is closing."""
+            if worker.is_cancelled:
+                raise _Closing
+            time.sleep(PAUSE_SECONDS)
+
         try:
-            result = head.whole()
+            result = head.whole(pause)
+        except _Closing:
+            return
         except (PackNotFoundError, OSError) as error:
             self.post_message(PackUnread(str(error)))
             return
-        self.post_message(PackRead(result, Navigation(result.pack)))
+        except Exception as error:  # never wait for ever on a read that failed
+            self.post_message(PackUnread(f"{type(error).__name__}: {error}"))
+            return
+        if not worker.is_cancelled:
+            self.post_message(PackRead(result, Navigation(result.pack)))
 
     @on(PackRead)
     def _pack_read(self, message: PackRead) -> None:
