@@ -89,7 +89,7 @@ def report(name: str, ours: tuple[float, float], peer: tuple[float, float], what
     )
 
 
-def one_size(items: int, runs: int, fzf: str, keep: Path | None, cold: bool) -> None:
+def one_size(items: int, runs: int, fzf: str, keep: Path | None, with_cold: bool) -> None:
     with tempfile.TemporaryDirectory(prefix="aiplan-bench-") as scratch:
         root = Path(scratch) if keep is None else keep / str(items)
         pack = root / "pack"
@@ -138,7 +138,7 @@ def one_size(items: int, runs: int, fzf: str, keep: Path | None, cold: bool) -> 
         mine, theirs = statistics.median(app), statistics.median(minimal)
         print(f"  {'app first frame':<22} {mine:8.3f} s               minimal Textual app "
               f"{theirs:7.3f} s              ratio {mine / theirs:6.1f}x")  # fmt: skip
-        if cold:  # last: it takes the compiled pack away
+        if with_cold:  # last: it takes the compiled pack away
             report("cold search", *alternate(cold, peer, runs), "fzf")
 
 

@@ -101,8 +101,7 @@ class ReaderScreen(HeadReader, MarkingReader, PanedScreen):
         if self.pack.articles:
             first = self.pack.articles[0].id
             self.open_article(first)
-            navigator = self.query_one(Navigator)
-            navigator.move_cursor(navigator.node_for(Target("article", first)), animate=False)
+            self.navigator.go_to(Target("article", first))
         else:
             where = self.pack.root / "articles"
             self.article_view.show_nothing(

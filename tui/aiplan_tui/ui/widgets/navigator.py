@@ -29,6 +29,10 @@ class Target:
     id: str
 
 
+ARTICLE_GROUP = 1000
+"""Articles listed at once; a pack with more lists them in groups of this many, each filled
+when first opened."""
+
 SECTIONS: tuple[tuple[HighlightKind, str], ...] = (
     ("quote", "Quotes"),
     ("fact", "Facts"),
@@ -103,13 +107,19 @@ class Navigator(FittedTree[Target]):
         self._pending: dict[int, str] = {}
         """Sections (by node id) whose entries are not made yet, and which they are."""
         self._sections: dict[str, TreeNode[Target]] = {}
-        articles = self.root.add(Text(f"Articles ({len(pack.articles)})"), expand=True)
-        for article in pack.articles:
-            label = Text()
-            label.append(clean_line(article.title), style="bold")
-            outlet = clean_line(article.outlet) if article.outlet else "source not given"
-            label.append(f"  {outlet} · {counts.get(article.id, 0):,}", style="dim")
-            articles.add_leaf(label, Target("article", article.id))
+        self._counts = counts
+        self._article_numbers = {a.id: n for n, a in enumerate(pack.articles)}
+        total = len(pack.articles)
+        articles = self.root.add(Text(f"Articles ({total:,})"), expand=True)
+        if total <= ARTICLE_GROUP:
+            for label, target in self._article_entries(0, total):
+                articles.add_leaf(label, target)
+        else:  # groups, each filled when opened: 10,000 lines cost a second to start
+            for start in range(0, total, ARTICLE_GROUP):
+                end = min(start + ARTICLE_GROUP, total)
+                node = articles.add(Text(f"{start + 1:,}–{end:,}"))
+                self._pending[node.id] = f"articles:{start}"
+                self._sections[f"articles:{start}"] = node
         sized = Counter(h.kind for h in pack.highlights) if sizes is None else Counter(sizes)
         for kind, title in SECTIONS:
             self._section(kind, f"{title} ({sized[kind]:,})", sized[kind])
@@ -121,8 +131,22 @@ class Navigator(FittedTree[Target]):
         self._pending[node.id] = kind
         self._sections[kind] = node
 
+    def _article_entries(self, start: int, end: int) -> list[tuple[Text, Target | None]]:
+        """The lines of the articles from `start` to `end` (pack order)."""
+        found: list[tuple[Text, Target | None]] = []
+        for article in self.pack.articles[start:end]:
+            label = Text()
+            label.append(clean_line(article.title), style="bold")
+            outlet = clean_line(article.outlet) if article.outlet else "source not given"
+            label.append(f"  {outlet} · {self._counts.get(article.id, 0):,}", style="dim")
+            found.append((label, Target("article", article.id)))
+        return found
+
     def _entries(self, kind: str) -> list[tuple[Text, Target | None]]:
         pack = self.pack
+        if kind.startswith("articles:"):
+            start = int(kind.partition(":")[2])
+            return self._article_entries(start, start + ARTICLE_GROUP)
         if not self.whole and kind not in ("entity", "dimension"):
             return [(Text("Reading the pack… (its entries come when it is read)"), None)]
         if kind == "entity":
@@ -156,8 +180,22 @@ class Navigator(FittedTree[Target]):
             section = self.filled(highlight.kind) if highlight else None
         elif target.kind == "article":
             section = self.root.children[0] if self.root.children else None
+            number = self._article_numbers.get(target.id)
+            if len(self.pack.articles) > ARTICLE_GROUP and number is not None:
+                section = self.filled(f"articles:{number - number % ARTICLE_GROUP}")
+                if section is not None:
+                    section.expand()
         else:
             section = self.filled(target.kind)
         if section is None:
             return None
         return next((node for node in section.children if node.data == target), None)
+
+    def go_to(self, target: Target) -> None:
+        """Put the cursor on the entry that opens `target` (its section filled and opened)."""
+        node = self.node_for(target)
+        if node is None:
+            return
+        self.move_cursor(node, animate=False)
+        if self.cursor_node is not node:  # its group was just opened: now laid out
+            self.move_cursor(node, animate=False)
