@@ -13,7 +13,7 @@ from pathlib import Path
 
 from aiplan_tui import __version__
 
-FORMAT = 8
+FORMAT = 9
 """Raise when what the database stores, or how, changes meaning."""
 
 
