@@ -208,3 +208,41 @@ async def test_a_failed_read_is_said_and_what_waited_goes_on(
         await until(pilot, lambda: isinstance(app.screen, CompareScreen), "Compare, after all")
         said = [n for n in app.notices if n.title == "Pack not read"]
         assert said and "the disk went away" in said[0].message
+
+
+async def test_on_a_head_a_walk_never_skips_an_article_not_read_and_y_copies(
+    root: Path, compiled: CompiledPack
+) -> None:
+    """With the first and third articles read, `[` from the third's first quote waits for
+    the whole pack (the second lies between), rather than landing in the first; `y` copies
+    a highlight of an article opened on the head."""
+    loaded = load_pack(root)
+    ids = [a.id for a in loaded.pack.articles]
+    head = PackHead(compiled, root, None)
+    release = threading.Event()
+    read_whole = head.whole
+
+    def whole_when_released(pause: Callable[[], None] | None = None) -> object:
+        release.wait(30)
+        return read_whole(pause)
+
+    head.whole = whole_when_released  # type: ignore[method-assign]
+    startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
+    app = make_app(type(loaded)(head.pack, loaded.problems), startup)
+    first_quote = next(h for h in loaded.pack.highlights_in(ids[2]) if h.kind == "quote")
+    last_before = [h for h in loaded.pack.highlights_in(ids[1]) if h.kind == "quote"][-1]
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.reader.query_one(ArticleView)
+        await until(pilot, lambda: view.article is not None, "the first article")
+        app.reader.open_target(Target("article", ids[2]))
+        await pilot.pause()
+        app.reader.open_highlight(first_quote.id)
+        await pilot.pause()
+        await pilot.press("y")
+        assert app.notices[-1].message.startswith("Copied with its source")
+        await pilot.press("[")
+        assert view.article is not None and view.article.id == ids[2]  # not into the first
+        assert "Reading the pack" in app.notices[-1].message
+        release.set()
+        await until(pilot, lambda: app.reader.current == last_before, "[ into the second")
+        assert "(reading the pack" not in str(app.reader.query_one("#status").render())

@@ -11,7 +11,6 @@ import logging
 import os
 import signal
 import sys
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,17 +93,16 @@ def run_app(
     status = app.return_code or EXIT_OK  # 1 after a crash, 128 + N after signal N
     if status == 128 + signal.SIGHUP:
         let_go_of_the_terminal()
-    end_without_waiting(status)
+    if app.still_working:
+        end_without_waiting(status)
     return status
 
 
 def end_without_waiting(status: int) -> None:
-    """The app is closed, the terminal given back and the state saved: if a thread is still
-    reading or compiling the pack in the background, end now rather than wait for it (Python
-    joins such threads at exit: `q` on a large pack waited seconds for a read nobody would
-    see). A build cut short leaves only a temporary file, which a later build sweeps away."""
-    if threading.active_count() <= 1:
-        return
+    """The app is closed, the terminal given back and the state saved, but a thread of its
+    is still reading or compiling the pack: end now rather than wait for it (Python joins
+    such threads at exit: `q` on a large pack waited seconds for a read nobody would see).
+    A build cut short leaves only a temporary file, which a later build sweeps away."""
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()

@@ -30,10 +30,14 @@ def version(name: str) -> str:
     try:
         where = import_module(name).__file__
         if where is not None:
-            prefix = f"{name}-"
-            for entry in os.scandir(Path(where).resolve().parent.parent):
-                if entry.name.startswith(prefix) and entry.name.endswith(".dist-info"):
-                    return entry.name[len(prefix) : -len(".dist-info")]
+            prefix, suffix = f"{name}-", ".dist-info"
+            found = [
+                entry.name[len(prefix) : -len(suffix)]
+                for entry in os.scandir(Path(where).resolve().parent.parent)
+                if entry.name.startswith(prefix) and entry.name.endswith(suffix)
+            ]
+            if len(found) == 1 and found[0][:1].isdigit():  # else ask the metadata
+                return found[0]
     except (ImportError, OSError):
         pass
     from importlib.metadata import PackageNotFoundError

@@ -3,7 +3,6 @@ saved state, reloading, sizing, copying and typing ahead come from the mixins be
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -26,7 +25,7 @@ from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.search_session import IndexAgain, IndexReady, SearchSession
 from aiplan_tui.ui.sizing import SizedApp
 from aiplan_tui.ui.startup import Startup
-from aiplan_tui.ui.theming import ThemedApp
+from aiplan_tui.ui.theming import ThemedApp, no_colour_asked
 from aiplan_tui.ui.typeahead import TypeAheadApp
 from aiplan_tui.ui.whole_pack import WholePackApp
 from aiplan_tui.ui.widgets.navigator import Target
@@ -41,18 +40,6 @@ INDEX_DELAY = 0.3
 """Seconds after start-up before the search index is built or loaded, in a thread."""
 
 ScreenT = TypeVar("ScreenT", bound=Screen[None])
-
-
-def no_colour_asked() -> bool:
-    """NO_COLOR set and not empty (no-color.org). Then the app writes no colour at all: in
-    ANSI mode Textual's NoColor filter gives every cell the terminal's own colours, where it
-    would otherwise turn colours into greys; highlights, focus and the cursor keep their bold,
-    underline, italic, reverse and dim. (Textual takes an empty NO_COLOR as set: it is taken
-    out of the environment first.)"""
-    value = os.environ.get("NO_COLOR")
-    if value == "":
-        del os.environ["NO_COLOR"]
-    return bool(value)
 
 
 class AiplanApp(
@@ -83,7 +70,9 @@ class AiplanApp(
 
     @property
     def pack(self) -> Pack:
-        return self.result.pack
+        """The pack shown: on a large pack's head, the head as read so far (it grows as
+        articles are opened), until the whole pack is read."""
+        return self.reader.pack if self.startup.head is not None else self.result.pack
 
     # Named screens ----------------------------------------------------------------------------
 
@@ -201,7 +190,8 @@ class AiplanApp(
         from aiplan_tui.compiled.current import search_index_for
 
         startup = self.startup
-        index = search_index_for(self.result, startup.manifest, rebuild, startup.compiled)
+        with self.working():
+            index = search_index_for(self.result, startup.manifest, rebuild, startup.compiled)
         self.post_message(IndexReady(index))
 
     @on(IndexAgain)

@@ -3,6 +3,7 @@ what is redrawn when the theme changes."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -104,3 +105,15 @@ class ThemedApp(NoticesApp):
         """Switch to a theme and remember the choice (the command palette's "Theme: …")."""
         self.theme = name
         self.theme_chosen(name)
+
+
+def no_colour_asked() -> bool:
+    """NO_COLOR set and not empty (no-color.org). Then the app writes no colour at all: in
+    ANSI mode Textual's NoColor filter gives every cell the terminal's own colours, where it
+    would otherwise turn colours into greys; highlights, focus and the cursor keep their bold,
+    underline, italic, reverse and dim. (Textual takes an empty NO_COLOR as set: it is taken
+    out of the environment first.)"""
+    value = os.environ.get("NO_COLOR")
+    if value == "":
+        del os.environ["NO_COLOR"]
+    return bool(value)

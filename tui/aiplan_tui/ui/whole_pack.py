@@ -4,12 +4,15 @@ for it; the search index is built after it, not beside it."""
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.message import Message
+from textual.screen import ModalScreen
 from textual.worker import get_current_worker
 
 from aiplan_tui.core.navigation import Navigation
@@ -57,9 +60,33 @@ class WholePackApp(NoticesApp):
 
         def build_search_index(self, rebuild: bool = False) -> object: ...  # a worker
 
+    _working = 0
+    """Threads of this app still reading or compiling the pack."""
+    _working_lock = threading.Lock()
+
+    @contextmanager
+    def working(self) -> Iterator[None]:
+        """Around a thread's work on the pack: `still_working` says it is not done."""
+        with self._working_lock:
+            self._working += 1
+        try:
+            yield
+        finally:
+            with self._working_lock:
+                self._working -= 1
+
+    @property
+    def still_working(self) -> bool:
+        return self._working > 0
+
     def when_whole(self, then: Callable[[], object], what: str) -> bool:
-        """Whether the whole pack is read; if not, `then` is done once it is (the reader's)."""
-        return self.reader.when_whole(then, what)
+        """Whether the whole pack is read; if not, `then` is done once it is (the reader's),
+        unless a dialog is open then (the keys of the screens under it wait for it)."""
+        return self.reader.when_whole(lambda: self._unless_dialog(then), what)
+
+    def _unless_dialog(self, then: Callable[[], object]) -> None:
+        if not isinstance(self.screen, ModalScreen):
+            then()
 
     @work(thread=True, exclusive=True, group="whole-pack", exit_on_error=False)
     def read_whole_pack(self) -> None:
@@ -76,7 +103,8 @@ class WholePackApp(NoticesApp):
             time.sleep(PAUSE_SECONDS)
 
         try:
-            result = head.whole(pause)
+            with self.working():
+                result = head.whole(pause)
         except _Closing:
             return
         except (PackNotFoundError, OSError) as error:

@@ -14,13 +14,13 @@ from textual.widgets import ContentSwitcher, Static, Tree
 
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.navigation import Cursor, Navigation, Walk
-from aiplan_tui.core.reading import Place
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.listings import dimension_sections, entity_sections, entity_title
 from aiplan_tui.ui.marking import Marks
 from aiplan_tui.ui.screens.panes import PANE_BINDINGS, PanedScreen
 from aiplan_tui.ui.screens.reader_head import HeadReader
 from aiplan_tui.ui.screens.reader_marking import MarkingReader
+from aiplan_tui.ui.screens.reader_search import SearchingReader
 from aiplan_tui.ui.widgets.article_view import ArticleView
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
@@ -30,7 +30,6 @@ from aiplan_tui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:  # the search engine is imported when first used, not at start-up
     from aiplan_tui.compiled.head import PackHead
-    from aiplan_tui.search.hits import Hit
 
 
 PANE_TITLES = {"navigator": " Contents ", "center": " Article ", "cards": " Highlights "}
@@ -38,7 +37,7 @@ CENTER_TITLES = {"article": " Article ", "listing": " Listing "}
 """Each pane's title, on the rule along its top (reversed while the pane has the focus)."""
 
 
-class ReaderScreen(HeadReader, MarkingReader, PanedScreen):
+class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
     """Read an article with every highlight marked; the side pane explains what is at the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -169,28 +168,6 @@ class ReaderScreen(HeadReader, MarkingReader, PanedScreen):
             view.flash(view.paragraph)
         self.call_after_refresh(self.center_cursor)
 
-    def open_hit(self, hit: Hit, hits: list[Hit]) -> None:
-        """Open a search result where it lives, and remember all matches for `n` and `N`."""
-        if hit.kind == "entity":
-            self.show_entity(hit.id)
-        elif hit.kind == "article":
-            self.open_article(hit.id)
-        elif hit.kind == "paragraph" and hit.location is not None:
-            self.open_paragraph(hit.doc.article, hit.location.paragraph)
-        else:
-            self.open_highlight(hit.id)
-        self.remember_search(hits, hit)
-        self.focus_pane("center")  # where the result is: shift+tab then leads to the navigator
-
-    def remember_search(self, hits: list[Hit], opened: Hit | None = None) -> None:
-        """The latest search's matches for `n` and `N`, counted from the result opened here
-        (none when it was opened elsewhere or none was): the last search's count replaces the
-        one before, never left standing."""
-        from aiplan_tui.search.hits import match_places
-
-        order = self.navigation.everything
-        self.set_matches(match_places(hits, order), match_places([opened] if opened else [], order))
-
     def saved_place(self) -> tuple[str | None, int]:
         """The article and paragraph to reopen next time (nothing before the reader is built)."""
         views = self.query(ArticleView)
@@ -252,8 +229,7 @@ class ReaderScreen(HeadReader, MarkingReader, PanedScreen):
     def walk(self, what: Walk, step: int) -> None:
         """Go to the next or previous quote or highlight, saying so on reaching either end."""
         target = self.navigation.neighbour(what, self.cursor(), step)
-        if target is None and self.head is not None:  # it may be in an article not read yet
-            self.when_whole(lambda: self.walk(what, step), f"the {what} is found")
+        if self.must_wait_to_walk(target, what, step):
             return
         if target is None:
             self.notify(f"No {what} {'after' if step > 0 else 'before'} this one.", timeout=2)
@@ -314,20 +290,6 @@ class ReaderScreen(HeadReader, MarkingReader, PanedScreen):
         here = [h for h in view.highlights if h.location.paragraph == view.paragraph]
         current = self.current.id if self.current else None
         self.query_one(HighlightCards).show(here, self.pack, self.marks(), current)
-
-    def set_matches(self, matches: list[Place], opened: list[Place]) -> None:
-        """Remember a search's matches, counting from the one just opened."""
-        self.navigation.set_matches(matches, opened)
-        self.update_status()
-
-    def action_match(self, step: int) -> None:
-        """Go to the next or previous match, across articles; the paragraph flashes."""
-        place = self.navigation.step_match(self.cursor(), step)
-        if place is None:
-            self.notify("No more matches that way.", timeout=2)
-            return
-        self.open_paragraph(self.pack.articles[place.article].id, place.paragraph)
-        self.update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         answer = super().check_action(action, parameters)

@@ -8,13 +8,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from aiplan_tui.compiled.stale import Stale
-from aiplan_tui.core.model import Pack
-from aiplan_tui.core.navigation import Navigation
+from aiplan_tui.core.model import Highlight, Pack
+from aiplan_tui.core.navigation import Cursor, Navigation, Walk
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from aiplan_tui.compiled.head import PackHead
+    from aiplan_tui.ui.marking import Marks
+    from aiplan_tui.ui.widgets.article_view import ArticleView
     from aiplan_tui.ui.widgets.navigator import Navigator
 
 
@@ -29,6 +31,17 @@ class HeadReader:
 
         @property
         def navigator(self) -> Navigator: ...
+
+        @property
+        def article_view(self) -> ArticleView: ...
+
+        def cursor(self) -> Cursor: ...
+
+        def walk(self, what: Walk, step: int) -> None: ...
+
+        def update_status(self) -> None: ...
+
+        marks: Callable[[], Marks]
 
         def notify(
             self,
@@ -45,7 +58,8 @@ class HeadReader:
 
     def start_on_head(self, head: PackHead | None) -> None:
         self.head = head
-        self._waiting: list[Callable[[], object]] = []
+        self._waiting: dict[str, Callable[[], object]] = {}
+        """What waits for the whole pack, by what it will do (a key pressed twice, once)."""
 
     def read_article(self, article_id: str) -> None:
         """Before an article is shown: its text and highlights, read if they are not yet."""
@@ -67,13 +81,22 @@ class HeadReader:
         head = self.head
         if head is None:
             return True
-        self._waiting.append(then)
-        self.notify(
-            f"Reading the pack ({head.highlight_count:,} highlights): {what} once it is read.",
-            title="One moment",
-            timeout=3,
-        )
+        if what not in self._waiting:
+            self._waiting[what] = then
+            self.notify(
+                f"Reading the pack ({head.highlight_count:,} highlights): {what} once it is read.",
+                title="One moment",
+                timeout=3,
+            )
         return False
+
+    def must_wait_to_walk(self, target: Highlight | None, what: Walk, step: int) -> bool:
+        """On a pack's head, whether a walking key must wait for the whole pack: the next
+        stop outside this article (or none found) may lie in an article not read yet."""
+        if self.head is None or (target is not None and target.article == self.cursor().article):
+            return False
+        self.when_whole(lambda: self.walk(what, step), f"the next {what} is found")
+        return True
 
     def take_whole(self, pack: Pack, navigation: Navigation) -> None:
         """The whole pack is read: use it, and do what waited for it, in order."""
@@ -83,6 +106,13 @@ class HeadReader:
         self.navigation = navigation
         self.head = None
         self.navigator.use_pack(pack)
-        waiting, self._waiting = self._waiting, []
+        view = self.article_view
+        shown = view.article
+        if shown is not None and pack.article(shown.id) not in (None, shown):  # a brief
+            paragraph = view.paragraph
+            view.show(pack.article(shown.id), pack.highlights_in(shown.id), self.marks())  # type: ignore[arg-type]
+            view.paragraph = paragraph
+        self.update_status()  # its numbers, and the walking keys' footer entries
+        waiting, self._waiting = list(self._waiting.values()), {}
         for then in waiting:
             then()

@@ -12,6 +12,7 @@ from aiplan_tui.core.navigation import Cursor, Navigation
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from aiplan_tui.compiled.head import PackHead
     from aiplan_tui.ui.widgets.article_view import ArticleView
 
 
@@ -30,7 +31,7 @@ class MarkingReader:
 
         def cursor(self) -> Cursor: ...
 
-        def when_whole(self, then: Callable[[], object], what: str) -> bool: ...
+        head: PackHead | None
 
         def notify(
             self,
@@ -61,8 +62,9 @@ class MarkingReader:
         Review (`4`) to accept, retype or drop; the pack is loaded again so Review lists it."""
         from aiplan_tui.authoring.marking import MarkError, mark_passage, sentence_at
 
-        if not self.when_whole(self.action_mark, "the sentence is marked"):
-            return  # (marking loads the pack again: not before it is read)
+        if self.head is not None:  # marking loads the pack again: not before it is read
+            self.notify("Marking waits until the pack is read: a moment.", timeout=3)
+            return
         view = self.article_view
         article = view.article
         if article is None or not article.paragraphs:
