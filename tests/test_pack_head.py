@@ -16,6 +16,8 @@ from aiplan_tui.compiled.current import load_and_compile, open_compiled
 from aiplan_tui.compiled.head import PackHead, start_on
 from aiplan_tui.compiled.store import CompiledPack
 from aiplan_tui.pack.loader import load_pack
+from aiplan_tui.pack.result import LoadResult
+from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.compare import CompareScreen
 from aiplan_tui.ui.startup import Startup
 from aiplan_tui.ui.widgets.article_view import ArticleView
@@ -44,6 +46,25 @@ def compiled(root: Path) -> CompiledPack:
     found = open_compiled(root)
     assert found is not None
     return found
+
+
+def held(head: PackHead) -> threading.Event:
+    """Hold the head's reading of the whole pack until the event returned is set."""
+    release = threading.Event()
+    read_whole = head.whole
+
+    def whole_when_released(pause: Callable[[], None] | None = None) -> LoadResult:
+        release.wait(30)
+        return read_whole(pause)
+
+    head.whole = whole_when_released  # type: ignore[method-assign]
+    return release
+
+
+def app_on(head: PackHead, compiled: CompiledPack, loaded: LoadResult) -> AiplanApp:
+    """The app started on the head, as the command line starts it on a large pack."""
+    startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
+    return make_app(LoadResult(head.pack, loaded.problems), startup)
 
 
 def test_the_head_holds_every_article_but_only_the_opened_ones_text(
@@ -91,16 +112,8 @@ async def test_the_app_on_a_head_waits_for_the_whole_pack_where_it_must(
     loaded = load_pack(root)
     head = PackHead(compiled, root, None)
     first, second, _ = (a.id for a in loaded.pack.articles)
-    release = threading.Event()
-    read_whole = head.whole
-
-    def whole_when_released(pause: Callable[[], None] | None = None) -> object:
-        release.wait(30)
-        return read_whole(pause)
-
-    head.whole = whole_when_released  # type: ignore[method-assign]
-    startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
-    app = make_app(type(loaded)(head.pack, loaded.problems), startup)
+    release = held(head)
+    app = app_on(head, compiled, loaded)
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.reader.query_one(ArticleView)
         await until(pilot, lambda: view.article is not None, "the first article")
@@ -134,16 +147,8 @@ async def test_walking_past_the_articles_read_waits_for_the_whole_pack(
     head = PackHead(compiled, root, None)
     ids = [a.id for a in loaded.pack.articles]
     last_quote = [h for h in loaded.pack.highlights_in(ids[0]) if h.kind == "quote"][-1]
-    release = threading.Event()
-    read_whole = head.whole
-
-    def whole_when_released(pause: Callable[[], None] | None = None) -> object:
-        release.wait(30)
-        return read_whole(pause)
-
-    head.whole = whole_when_released  # type: ignore[method-assign]
-    startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
-    app = make_app(type(loaded)(head.pack, loaded.problems), startup)
+    release = held(head)
+    app = app_on(head, compiled, loaded)
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.reader.query_one(ArticleView)
         await until(pilot, lambda: view.article is not None, "the first article")
@@ -176,8 +181,7 @@ async def test_closing_stops_the_reading_of_the_whole_pack(
         raise AssertionError("the reading was not stopped")
 
     head.whole = never_done  # type: ignore[method-assign]
-    startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
-    app = make_app(type(loaded)(head.pack, loaded.problems), startup)
+    app = app_on(head, compiled, loaded)
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.reader.query_one(ArticleView)
         await until(pilot, lambda: view.article is not None, "the first article")
@@ -198,8 +202,7 @@ async def test_a_failed_read_is_said_and_what_waited_goes_on(
         raise RuntimeError("the disk went away")
 
     head.whole = fails  # type: ignore[method-assign]
-    startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
-    app = make_app(type(loaded)(head.pack, loaded.problems), startup)
+    app = app_on(head, compiled, loaded)
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.reader.query_one(ArticleView)
         await until(pilot, lambda: view.article is not None, "the first article")
@@ -219,16 +222,8 @@ async def test_on_a_head_a_walk_never_skips_an_article_not_read_and_y_copies(
     loaded = load_pack(root)
     ids = [a.id for a in loaded.pack.articles]
     head = PackHead(compiled, root, None)
-    release = threading.Event()
-    read_whole = head.whole
-
-    def whole_when_released(pause: Callable[[], None] | None = None) -> object:
-        release.wait(30)
-        return read_whole(pause)
-
-    head.whole = whole_when_released  # type: ignore[method-assign]
-    startup = Startup(manifest=compiled.manifest, compiled=compiled, head=head)
-    app = make_app(type(loaded)(head.pack, loaded.problems), startup)
+    release = held(head)
+    app = app_on(head, compiled, loaded)
     first_quote = next(h for h in loaded.pack.highlights_in(ids[2]) if h.kind == "quote")
     last_before = [h for h in loaded.pack.highlights_in(ids[1]) if h.kind == "quote"][-1]
     async with app.run_test(size=(120, 40)) as pilot:

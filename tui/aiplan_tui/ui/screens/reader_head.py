@@ -9,49 +9,27 @@ from typing import TYPE_CHECKING
 
 from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.core.model import Highlight, Pack
-from aiplan_tui.core.navigation import Cursor, Navigation, Walk
+from aiplan_tui.core.navigation import Navigation, Walk
+from aiplan_tui.ui.screens.reader_part import ReaderPart
 
 if TYPE_CHECKING:
-    from textual.notifications import SeverityLevel
-
     from aiplan_tui.compiled.head import PackHead
     from aiplan_tui.ui.marking import Marks
-    from aiplan_tui.ui.widgets.article_view import ArticleView
     from aiplan_tui.ui.widgets.navigator import Navigator
 
 
-class HeadReader:
+class HeadReader(ReaderPart):
     """The reader's waiting for the whole pack: a mixin, so the reader screen keeps to
     reading."""
 
     if TYPE_CHECKING:
-        navigation: Navigation
-        latest: Pack
-        pack: Pack
 
         @property
         def navigator(self) -> Navigator: ...
 
-        @property
-        def article_view(self) -> ArticleView: ...
-
-        def cursor(self) -> Cursor: ...
-
         def walk(self, what: Walk, step: int) -> None: ...
 
-        def update_status(self) -> None: ...
-
         marks: Callable[[], Marks]
-
-        def notify(
-            self,
-            message: str,
-            *,
-            title: str = "",
-            severity: SeverityLevel = "information",
-            timeout: float | None = None,
-            markup: bool = True,
-        ) -> None: ...
 
     head: PackHead | None = None
     """The pack's head, until the whole pack is read (None: it is, or was from the start)."""

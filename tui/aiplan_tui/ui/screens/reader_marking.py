@@ -6,42 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from aiplan_tui.core.model import Highlight, Pack
-from aiplan_tui.core.navigation import Cursor, Navigation
+from aiplan_tui.core.model import Pack
+from aiplan_tui.ui.screens.reader_part import ReaderPart
 
 if TYPE_CHECKING:
-    from textual.notifications import SeverityLevel
-
     from aiplan_tui.compiled.head import PackHead
-    from aiplan_tui.ui.widgets.article_view import ArticleView
 
 
-class MarkingReader:
+class MarkingReader(ReaderPart):
     """The reader's marking: a mixin, so the reader screen keeps to reading."""
 
     if TYPE_CHECKING:
-        navigation: Navigation
-        current: Highlight | None
-        latest: Pack
-        pack: Pack
         reload_pack: Callable[[], Pack] | None
 
-        @property
-        def article_view(self) -> ArticleView: ...
-
-        def cursor(self) -> Cursor: ...
-
         head: PackHead | None
-
-        def notify(
-            self,
-            message: str,
-            *,
-            title: str = "",
-            severity: SeverityLevel = "information",
-            timeout: float | None = None,
-            markup: bool = True,
-        ) -> None: ...
 
     def mark_offset(self) -> int:
         """Where in the paragraph under the cursor `m` looks for its sentence: the last

@@ -5,26 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aiplan_tui.core.model import Highlight, Pack
-from aiplan_tui.core.navigation import Cursor, Navigation
+from aiplan_tui.core.model import Highlight
 from aiplan_tui.core.reading import Place
+from aiplan_tui.ui.screens.reader_part import ReaderPart
 
 if TYPE_CHECKING:
-    from textual.notifications import SeverityLevel
-
     from aiplan_tui.search.hits import Hit
 
 
-class SearchingReader:
+class SearchingReader(ReaderPart):
     """The reader's search matches: a mixin, so the reader screen keeps to reading."""
 
     if TYPE_CHECKING:
-        navigation: Navigation
-        pack: Pack
-
-        def cursor(self) -> Cursor: ...
-
-        def update_status(self) -> None: ...
 
         def show_entity(self, entity_id: str) -> None: ...
 
@@ -35,16 +27,6 @@ class SearchingReader:
         def open_highlight(self, highlight_id: str) -> None: ...
 
         def focus_pane(self, pane: str) -> None: ...
-
-        def notify(
-            self,
-            message: str,
-            *,
-            title: str = "",
-            severity: SeverityLevel = "information",
-            timeout: float | None = None,
-            markup: bool = True,
-        ) -> None: ...
 
     def open_hit(self, hit: Hit, hits: list[Hit]) -> None:
         """Open a search result where it lives, and remember all matches for `n` and `N`."""
