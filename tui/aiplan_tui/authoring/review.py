@@ -189,8 +189,7 @@ def new_cell(path: Path, dimension: str, side: str, summary: str, highlight_id: 
         f"highlights = {toml_value([highlight_id])}",
         "",
     ]
-    lines = appended(text, "\n".join(block)).split("\n")
-    _write(path, lines, {"dimension": dimension, "side": side, "summary": summary})
+    _append(path, text, block, {"dimension": dimension, "side": side, "summary": summary})
 
 
 def new_entity(path: Path, entity_id: str, name: str, kind: str = "person") -> None:
@@ -208,5 +207,10 @@ def new_entity(path: Path, entity_id: str, name: str, kind: str = "person") -> N
         f"kind = {toml_value(kind)}",
         "",
     ]
-    lines = appended(text, "\n".join(block)).split("\n")
-    _write(path, lines, {"id": entity_id, "name": name, "kind": kind})
+    _append(path, text, block, {"id": entity_id, "name": name, "kind": kind})
+
+
+def _append(path: Path, text: str, block: list[str], check: Mapping[str, object]) -> None:
+    """The file's `text` with a table's lines added at its end, written if it still reads
+    as TOML holding a table with the `check` values."""
+    _write(path, appended(text, "\n".join(block)).split("\n"), check)

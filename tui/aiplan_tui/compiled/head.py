@@ -7,7 +7,6 @@ whole pack is read after the first frame (`whole`), off the UI thread. No Textua
 from __future__ import annotations
 
 import dataclasses
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,8 +29,7 @@ class PackHead:
         else of its first). Stale if the database is damaged."""
         self.compiled = compiled
         self.root = root
-        self._lock = threading.Lock()  # the UI thread reads articles, a worker the whole
-        with damage_is_stale(), self._lock:
+        with damage_is_stale():  # (read on the UI thread; `whole` opens its own connection)
             db = compiled.db
             rest = db.execute("SELECT kind, item FROM pack WHERE article IS NULL ORDER BY seq")
             briefs = db.execute("SELECT item FROM briefs ORDER BY seq")
@@ -57,7 +55,7 @@ class PackHead:
         """The head with this article's text and highlights too, read now if they were not."""
         if self.has(article_id):
             return self.pack
-        with damage_is_stale(), self._lock:
+        with damage_is_stale():
             rows = self.compiled.db.execute(
                 "SELECT kind, item FROM pack WHERE article = ? ORDER BY seq", (article_id,)
             ).fetchall()

@@ -86,9 +86,10 @@ class HeadReader(ReaderPart):
         self.navigator.use_pack(pack)
         view = self.article_view
         shown = view.article
-        if shown is not None and pack.article(shown.id) not in (None, shown):  # a brief
+        whole = pack.article(shown.id) if shown is not None else None
+        if shown is not None and whole is not None and whole != shown:  # a brief was shown
             paragraph = view.paragraph
-            view.show(pack.article(shown.id), pack.highlights_in(shown.id), self.marks())  # type: ignore[arg-type]
+            view.show(whole, pack.highlights_in(whole.id), self.marks())
             view.paragraph = paragraph
         self.update_status()  # its numbers, and the walking keys' footer entries
         waiting, self._waiting = list(self._waiting.values()), {}
