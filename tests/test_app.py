@@ -78,3 +78,36 @@ async def test_an_empty_pack_says_there_is_nothing_to_read(tmp_path: Path) -> No
         assert "This pack has no articles" in shown_title(app)
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_a_long_article_makes_its_first_screenful_first_and_the_rest_just_after(
+    make_pack: PackFactory,
+) -> None:
+    """Issue 16: a paragraph is a widget, and a hundred of them cost the first frame a third
+    of a second. The first FIRST_PARAGRAPHS are made before the article is drawn, the rest
+    just after; a key that goes past them before then still lands (they are made on demand)."""
+    from aiplan_tui.ui.widgets import article_view
+    from aiplan_tui.ui.widgets.article_view import FIRST_PARAGRAPHS, ArticleView
+
+    count = FIRST_PARAGRAPHS * 3
+    body = "\n\n".join(f"Paragraph number {n + 1} of the long one." for n in range(count))
+    long = ARTICLE.split("+++\n\n")[0] + "+++\n\n" + body + "\n"
+    app = make_app(make_pack({"articles/wire.md": long}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.reader.query_one(ArticleView)
+        assert view.article is not None and len(view.article.paragraphs) == count
+        assert len(view.query(ParagraphView)) == count  # the rest, just after the first frame
+        await view.remove_children()
+        view.show(view.article, view.highlights, view.marks)
+        assert len(view.query(ParagraphView)) == FIRST_PARAGRAPHS  # not yet drawn
+        view.action_paragraph_edge(-1)  # G, past what is made: made now, and shown
+        assert view.paragraph == count - 1
+        assert len(view.query(ParagraphView)) == count
+        await pilot.pause()
+        last = view.query(ParagraphView).last()
+        assert last.has_class("-current")
+        assert str(last.render()) == f"Paragraph number {count} of the long one."
+        assert view.scrollable_content_region.height > 0
+        assert last.region.y > 0  # on screen, scrolled to the end
+        assert count < article_view.MAX_PARAGRAPHS

@@ -24,6 +24,9 @@ LAYOUT_TRIES = 5
 """Refreshes to wait for a just-mounted article's layout before centring gives up."""
 MAX_PARAGRAPH_CHARS = 10_000
 """Characters shown per paragraph; beyond, a marker says how many more there are."""
+FIRST_PARAGRAPHS = 16
+"""Paragraphs made before the article is first drawn (more than a tall screen holds); the
+rest are made just after, so a long article costs its first screenful, not its length."""
 
 
 def shown_paragraphs(article: Article) -> int:
@@ -98,6 +101,7 @@ class ArticleView(VerticalScroll):
         self.current: str | None = None
         self.marks = Marks()
         self._paragraph_views: list[ParagraphView] = []
+        self._truncated: Static | None = None
 
     def validate_paragraph(self, value: int) -> int:
         last = shown_paragraphs(self.article) - 1 if self.article else 0
@@ -106,7 +110,7 @@ class ArticleView(VerticalScroll):
     def show_nothing(self, reason: str) -> None:
         """Say why there is no article to show, instead of an empty pane."""
         self.article = None
-        self._paragraph_views = []
+        self._paragraph_views, self._truncated = [], None
         self.remove_children()
         self.mount(Static(Text(reason), classes="article-title"))
 
@@ -119,19 +123,20 @@ class ArticleView(VerticalScroll):
         """Replace what is shown with this article, cursor on its first paragraph."""
         self.article, self.highlights, self.marks = article, highlights, marks
         self.current = None
+        self.set_reactive(ArticleView.paragraph, 0)
         with self.app.batch_update():
             self.remove_children()
             self.mount(Static(Text(clean_line(article.title)), classes="article-title"))
             self.mount(Static(Text(article_meta(article)), classes="article-meta"))
-            self._paragraph_views = [  # the cursor is on the first, from the first frame
-                ParagraphView(self._render_paragraph(number), classes="-current" * (number == 0))
-                for number in range(shown_paragraphs(article))
-            ]
-            self.mount_all(self._paragraph_views)
-            hidden = len(article.paragraphs) - len(self._paragraph_views)
+            self._paragraph_views, self._truncated = [], None
+            self._make_through(FIRST_PARAGRAPHS - 1)
+            hidden = len(article.paragraphs) - shown_paragraphs(article)
             if hidden > 0:
-                self.mount(Static(Text(truncated_note(hidden, "paragraph")), classes="truncated"))
-        self.set_reactive(ArticleView.paragraph, 0)
+                note = Text(truncated_note(hidden, "paragraph"))
+                self._truncated = Static(note, classes="truncated")
+                self.mount(self._truncated)
+        if len(self._paragraph_views) < shown_paragraphs(article):
+            self.call_after_refresh(self._make_rest, article)
         self.scroll_home(animate=False, immediate=True)  # not after a later centring
         self.post_message(self.Moved(article, 0))
 
@@ -151,7 +156,30 @@ class ArticleView(VerticalScroll):
             text.append(f" {truncated_note(hidden, 'character')}", style="reverse")
         return text
 
+    def _make_through(self, number: int) -> None:
+        """Make and mount the paragraphs up to `number` that are not made yet (the cursor is
+        on the first, from the first frame)."""
+        assert self.article is not None
+        made = len(self._paragraph_views)
+        last = min(number, shown_paragraphs(self.article) - 1)
+        if last < made:
+            return
+        views = [
+            ParagraphView(self._render_paragraph(n), classes="-current" * (n == self.paragraph))
+            for n in range(made, last + 1)
+        ]
+        self._paragraph_views.extend(views)
+        self.mount_all(views, before=self._truncated)
+
+    def _make_rest(self, article: Article) -> None:
+        """After the article's first frame, the paragraphs past its first screenful."""
+        if self.article is article:
+            self._make_through(shown_paragraphs(article) - 1)
+
     def paragraph_view(self, number: int) -> ParagraphView | None:
+        """The view of paragraph `number`, made now if it was not yet."""
+        if self.article is not None and len(self._paragraph_views) <= number:
+            self._make_through(number)
         views = self._paragraph_views
         return views[number] if 0 <= number < len(views) else None
 

@@ -29,7 +29,7 @@ class Target:
     id: str
 
 
-ARTICLE_GROUP = 1000
+ARTICLE_GROUP = 100
 """Articles listed at once; a pack with more lists them in groups of this many, each filled
 when first opened."""
 
