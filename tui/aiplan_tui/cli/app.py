@@ -98,6 +98,14 @@ def run_app(
     return status
 
 
+def import_ui(args: argparse.Namespace) -> None:
+    """Import the app's screens now (lite mode's settings made first: Textual reads them
+    when it is imported), while a child process walks a large pack."""
+    if args.lite or lite_from_environment():
+        prepare_lite()
+    import aiplan_tui.ui.app  # noqa: F401
+
+
 def end_without_waiting(status: int) -> None:
     """The app is closed, the terminal given back and the state saved, but a thread of its
     is still reading or compiling the pack: end now rather than wait for it (Python joins

@@ -166,10 +166,19 @@ def _path(text: str) -> Path:
     return Path(text)
 
 
+def _source(value: list[Any]) -> SourceRef:
+    if value == _NO_SOURCE_ROW:  # a brief's: one shared, as written
+        return NO_SOURCE
+    return _make(SourceRef, [_path(value[0]), int(value[1])])  # type: ignore[no-any-return]
+
+
+_NO_SOURCE_ROW = [str(NO_SOURCE.path), NO_SOURCE.line]
+
+
 def _maker(field: dataclasses.Field[Any]) -> Callable[[Any], Any] | None:
     """How a field's JSON value becomes its value again (None: it is the same)."""
     if field.name == "source":
-        return lambda v: _make(SourceRef, [_path(v[0]), int(v[1])])
+        return _source
     if field.name == "location":
         return lambda v: _make(Location, [int(v[0]), int(v[1]), int(v[2])])
     if field.name in ("published", "date"):
