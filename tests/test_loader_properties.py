@@ -53,3 +53,44 @@ def test_loader_never_raises_on_arbitrary_files(name: str, content: bytes) -> No
 def test_key_locator_accepts_any_text(text: str) -> None:
     locator = KeyLocator.scan(text)
     assert locator.table("anything")[0] >= 1
+
+
+HEADERISH = st.lists(
+    st.sampled_from(
+        [
+            "[[quote]]",
+            "  [[ fact ]]  # c",
+            "[pack]",
+            "\t[side]",
+            "\x0c[[event]]",
+            '["q"]',
+            "[= x]",
+            "['k']",
+            "[[a]]x",
+            "id = 1",
+            'exact = "[[quote]]"',
+            "sides = [",
+            '  "us",',
+            "]",
+            "[",
+            "[[quote]] # [x]",
+            "[a.b]",
+            " [[quote]]\r",
+            "",
+            "x = '[b]'",
+            "[[]]",
+        ]
+    ),
+    max_size=40,
+).map("\n".join)
+
+
+@given(st.one_of(HEADERISH, TOML_ISH.filter(lambda text: '"""' not in text and "'''" not in text)))
+def test_the_header_pass_finds_the_headers_a_whole_scan_finds(text: str) -> None:
+    """Issue 16: reading a file looks only at the lines that open with `[` (the keys are
+    found when a message wants one); without multi-line strings it finds the same headers,
+    on the same lines, as a scan of every line."""
+    for offset in (0, 3):
+        quick, whole = KeyLocator.scan(text, offset), KeyLocator.scan(text, offset)
+        whole.keys  # noqa: B018 - scans every line, headers too
+        assert quick.tables == whole.tables

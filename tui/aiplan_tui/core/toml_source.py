@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -99,22 +99,78 @@ def _failing_line(text: str, error: type[Exception]) -> int:
     return low
 
 
+_HEADER_LINE = re.compile(r"^[^\S\n]*\[.*$", re.MULTILINE)
+"""A line that could be a table header: the only lines a header-only pass looks at."""
+
+
 @dataclass
 class KeyLocator:
-    """Remembers where each table header and key starts, to point messages at the right line."""
+    """Remembers where each table header and key starts, to point messages at the right line.
+
+    Only the headers are found when the file is read (a highlight's source line is its
+    header's): the keys, wanted only for a message, are found when one is first wanted."""
 
     line_offset: int = 0
-    tables: dict[tuple[str, int], int] = field(default_factory=dict)
-    keys: dict[tuple[str, int, str], tuple[int, int]] = field(default_factory=dict)
-    lines: list[str] = field(default_factory=list)
+    text: str = ""
+    _tables: dict[tuple[str, int], int] | None = None
+    _keys: dict[tuple[str, int, str], tuple[int, int]] | None = None
+    _lines: list[str] | None = None
 
     @classmethod
     def scan(cls, text: str, line_offset: int = 0) -> KeyLocator:
-        locator = cls(line_offset, lines=text.split("\n"))
+        return cls(line_offset, text)
+
+    @property
+    def tables(self) -> dict[tuple[str, int], int]:
+        """The line of each table header, by table name and index."""
+        if self._tables is None:
+            if '"""' in self.text or "'''" in self.text:  # a header-like line may be text
+                self._scan_all()
+            else:
+                self._tables = self._headers()
+        assert self._tables is not None
+        return self._tables
+
+    @property
+    def keys(self) -> dict[tuple[str, int, str], tuple[int, int]]:
+        """The line and column of each key, by table name, index and key."""
+        if self._keys is None:
+            self._scan_all()
+        assert self._keys is not None
+        return self._keys
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines
+
+    def _headers(self) -> dict[tuple[str, int], int]:
+        """The headers of a file with no multi-line string: only lines opening with `[` are
+        looked at (a tenth of the time of every line), each as `_scan_all` looks at it."""
+        tables: dict[tuple[str, int], int] = {}
+        counts: dict[str, int] = {}
+        number, scanned = 1 + self.line_offset, 0
+        for candidate in _HEADER_LINE.finditer(self.text):
+            number += self.text.count("\n", scanned, candidate.start())
+            scanned = candidate.start()
+            line = candidate.group()
+            header = _HEADER.match(line)
+            if header and not line.lstrip().startswith(("[=", "['", '["')):
+                name = header.group(2)
+                index = counts.get(name, 0) if header.group(1) == "[[" else 0
+                counts[name] = index + 1
+                tables.setdefault((name, index), number)
+        return tables
+
+    def _scan_all(self) -> None:
+        """Every line: headers and keys, skipping the inside of multi-line strings."""
+        tables: dict[tuple[str, int], int] = {}
+        keys: dict[tuple[str, int, str], tuple[int, int]] = {}
         counts: dict[str, int] = {}
         current = ("", 0)
         in_string = ""
-        for number, line in enumerate(locator.lines, start=1 + line_offset):
+        for number, line in enumerate(self.lines, start=1 + self.line_offset):
             if in_string:
                 if line.count(in_string) % 2 == 1:
                     in_string = ""
@@ -125,16 +181,16 @@ class KeyLocator:
                 index = counts.get(name, 0) if header.group(1) == "[[" else 0
                 counts[name] = index + 1
                 current = (name, index)
-                locator.tables.setdefault(current, number)
+                tables.setdefault(current, number)
                 continue
             key = _KEY.match(line)
             if key:
                 name = key.group(1).strip("\"'")
-                locator.keys.setdefault((*current, name), (number, key.start(1) + 1))
+                keys.setdefault((*current, name), (number, key.start(1) + 1))
             for quotes in ('"""', "'''"):
                 if line.count(quotes) % 2 == 1:
                     in_string = quotes
-        return locator
+        self._tables, self._keys = tables, keys
 
     def table(self, name: str, index: int = 0) -> tuple[int, int]:
         """Line and column of the `[[name]]` header (the index-th one), or the file's start."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from aiplan_tui.core.fields import TableAt, did_you_mean
 from aiplan_tui.core.model import Article, Dimension, Entity, Highlight, Location, Side
@@ -48,20 +47,20 @@ class Registry:
     highlights: dict[str, Highlight] = field(default_factory=dict)
     rejected: set[tuple[str, str]] = field(default_factory=set)
     """(category, id) pairs whose definition had errors: references to them are not errors again."""
-    defined_at: dict[tuple[str, str], tuple[Path, int]] = field(default_factory=dict)
+    defined_at: dict[tuple[str, str], TableAt] = field(default_factory=dict)
+    """Where each id was first defined: its line is found only if a duplicate is reported."""
     ambiguous: list[Ambiguous] = field(default_factory=list)
 
     def claim(self, category: str, item_id: str, at: TableAt, problems: Problems) -> bool:
         """Reserve an id; a duplicate is reported with where the first one is, and gives False."""
         key = (category, item_id)
-        line, col = at.where("id")
         if key in self.defined_at:
-            first_path, first_line = self.defined_at[key]
-            first = f"{first_path.name}:{first_line}"
+            earlier = self.defined_at[key]
+            first = f"{earlier.path.name}:{earlier.where('id')[0]}"
             message = f'duplicate {category} id "{item_id}" (first defined at {first})'
-            problems.error(at.path, line, col, message)
+            problems.error(at.path, *at.where("id"), message)
             return False
-        self.defined_at[key] = (at.path, line)
+        self.defined_at[key] = at
         return True
 
     def reject_ids_in(self, category: str, text: str) -> None:
