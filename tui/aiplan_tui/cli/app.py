@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
+from aiplan_tui.core.model import Pack, PackInfo
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.settings.config import Settings, check_keys
@@ -36,10 +37,11 @@ def run_app(
     manifest: str | None = None,
     compiled: CompiledPack | None = None,
 ) -> int:
-    """Run the app on the loaded pack, or on the pack in a directory read from its compiled
+    """Run the app on the loaded pack, or on the pack in a directory: read from its compiled
     pack (a large one's head first, where the last session left off, the rest after the first
-    frame); its search index comes from the compiled pack (or is compiled, keyed by
-    `manifest`, taken before the load)."""
+    frame), or, with none, loaded from its files after the first frame. Its search index
+    comes from the compiled pack (or is compiled, keyed by `manifest`, taken before the
+    load)."""
     lite = args.lite or lite_from_environment()
     if lite:
         prepare_lite()
@@ -63,15 +65,16 @@ def run_app(
     keymap = check_keys(settings, binding_ids() if settings.keys else (), problems)
     store = StateStore.default()
     saved, state_messages = store.load()
-    head = None
+    head = load_from = None
     if isinstance(result, Path):
-        from aiplan_tui.compiled.head import start_on
-
-        if compiled is None:
-            from aiplan_tui.pack.loader import load_pack
-
-            result = load_pack(result)
+        if compiled is None:  # loaded after the first frame
+            load_from, result = (
+                result,
+                LoadResult(Pack(PackInfo("", result.name), result), Problems()),
+            )
         else:
+            from aiplan_tui.compiled.head import start_on
+
             result, head = start_on(compiled, result, saved.article)
     startup = Startup(
         theme=args.theme or (LITE_THEME if lite else saved.theme or settings.theme),
@@ -84,6 +87,7 @@ def run_app(
         manifest=manifest,
         compiled=compiled,
         head=head,
+        load_from=load_from,
     )
     app = AiplanApp(result, startup)
     from aiplan_tui.cli.served import app_starting

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from aiplan_tui.cli.output import prepare as prepare_output
 from aiplan_tui.cli.parser import build_parser
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
-from aiplan_tui.compiled.manifest import pack_manifest
+from aiplan_tui.compiled.manifest import pack_manifest, worth_loading_aside
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.safe_text import clean_line
@@ -115,7 +115,9 @@ def _with_pack(args: argparse.Namespace) -> int:
             if answered is not None:
                 return answered
         compiled = _compiled(content, manifest) if args.command is None and is_pack else None
-        if compiled is not None:  # the app reads the pack from it
+        if compiled is not None or (
+            args.command is None and is_pack and worth_loading_aside(manifest)
+        ):  # the app reads the pack from its compiled pack, or loads it after its first frame
             from aiplan_tui.cli.app import run_app
 
             return run_app(content, args, settings, settings_problems, manifest, compiled)

@@ -16,7 +16,7 @@ from aiplan_tui.core.model import Pack
 from aiplan_tui.core.navigation import Walk
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult
-from aiplan_tui.ui.bindings import APP_BINDINGS, SCREEN_ACTIONS
+from aiplan_tui.ui.bindings import APP_BINDINGS, QUITTING, SCREEN_ACTIONS
 from aiplan_tui.ui.copying import CopyingApp
 from aiplan_tui.ui.palette import EngineGoTo, PackCommands, Palette
 from aiplan_tui.ui.reloading import ReloadingApp
@@ -173,6 +173,13 @@ class AiplanApp(
             self.notify(note, title="Settings", severity="warning", timeout=10, markup=False)
         if self.startup.keymap:
             self.set_keymap(self.startup.keymap)
+        if self.startup.load_from is not None:
+            self.load_aside(self.startup.load_from)
+        else:
+            self.start_reading()
+
+    def start_reading(self) -> None:
+        """The reader, where the last session left off; the index after the first frame."""
         self.sub_title = clean_line(self.pack.info.title)
         self.install_screen(self.reader, "reader")
         self.push_screen("reader")
@@ -201,19 +208,6 @@ class AiplanApp(
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:
         self.search.index = message.index
-
-    def announce_problems(self) -> None:
-        """One notice for all that is wrong with the pack, naming the command that details it."""
-        problems = self.result.problems
-        if problems.errors:
-            self.notify(
-                f"The pack has problems ({problems.summary()}). "
-                f"Run `aiplan-tui check {self.pack.root}` for details.",
-                title="Content problems",
-                severity="warning",
-                timeout=10,
-                markup=False,
-            )
 
     # Search ----------------------------------------------------------------------------------
 
@@ -290,6 +284,8 @@ class AiplanApp(
         """Grey out keys that cannot do anything now, so the footer stays honest."""
         if not super().check_action(action, parameters):
             return False
+        if self.loading:  # only a loading screen, and nothing to act on but quitting
+            return action in QUITTING
         if action in SCREEN_ACTIONS and isinstance(self.screen, ModalScreen):
             return False  # a dialog (the palette too) keeps its keys
         if not self.reader.is_attached:

@@ -105,6 +105,8 @@ SCREEN_ACTIONS = frozenset(
     {"show_reader", "show_compare", "show_quotes", "show_review", "search", "help", "pick_theme"}
 )
 """The actions of the priority keys above."""
+QUITTING = frozenset({"quit", "redraw", "suspend_process"})
+"""The actions that work while the pack is still being loaded (there is nothing else yet)."""
 
 
 def list_keys(prefix: str, where: str, top: str, bottom: str) -> list[BindingType]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from aiplan_tui.settings.state import SavedState
@@ -36,6 +37,7 @@ class SavingApp(NoticesApp):
         reader: ReaderScreen
         search: SearchSession
         chosen_theme: str | None
+        loading: bool
 
         @property
         def pack(self) -> Pack: ...
@@ -64,6 +66,8 @@ class SavingApp(NoticesApp):
             self.action_show_quotes()
 
     def current_state(self) -> SavedState:
+        if self.loading:  # nothing shown yet: the last session's place stands
+            return replace(self.startup.saved, theme=self.chosen_theme)
         shown = self.shown_name()
         article, paragraph = self.reader_place()
         made = "compare" in self.made

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aiplan_tui.settings.state import SavedState, StateStore
@@ -39,3 +40,7 @@ class Startup:
     head: PackHead | None = None
     """A large pack's head, when the app starts on it: the rest is read after the first
     frame."""
+    load_from: Path | None = None
+    """A large pack with no current compiled pack (it changed since it was compiled, or
+    never was): loaded from these files after the first frame, which says so; until then
+    the app's pack is a placeholder with nothing in it."""

@@ -1,6 +1,8 @@
-"""Reading a large pack's whole after the app's first frame (it started on the pack's head,
-see compiled/head.py): off the UI thread, then given to the reader, which does what waited
-for it; the search index is built after it, not beside it."""
+"""Reading a large pack's whole after the app's first frame, off the UI thread: from its
+compiled pack (the app started on the pack's head, see compiled/head.py), given to the reader,
+which does what waited for it; or, with no compiled pack current, from its files (the app
+started on a loading screen), then shown in a reader made for it. The search index is built
+after it, not beside it."""
 
 from __future__ import annotations
 
@@ -15,12 +17,19 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.worker import get_current_worker
 
+from aiplan_tui.core.collector import collector_paused
+from aiplan_tui.core.model import Pack
 from aiplan_tui.core.navigation import Navigation
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult, PackNotFoundError
 from aiplan_tui.ui.notices import NoticesApp
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from textual.screen import Screen
+
+    from aiplan_tui.ui.marking import Marks
     from aiplan_tui.ui.screens.reader import ReaderScreen
     from aiplan_tui.ui.startup import Startup
 
@@ -42,6 +51,14 @@ class PackRead(Message):
         self.navigation = navigation
 
 
+class PackLoaded(Message):
+    """The pack, loaded from its files."""
+
+    def __init__(self, result: LoadResult) -> None:
+        super().__init__()
+        self.result = result
+
+
 class PackUnread(Message):
     """The whole pack could not be read (its directory went away)."""
 
@@ -58,8 +75,20 @@ class WholePackApp(NoticesApp):
         result: LoadResult
         reader: ReaderScreen
 
+        made: dict[str, Screen[None]]
+        _marks: tuple[str, Marks] | None
+
+        def marks(self) -> Marks: ...
+
+        def reload_pack(self) -> Pack: ...
+
+        def start_reading(self) -> None: ...
+
         def build_search_index(self, rebuild: bool = False) -> object: ...  # a worker
 
+    loading = False
+    """Whether the pack is being loaded from its files: until it is, the loading screen is
+    all there is, and only the keys that quit act."""
     _working = 0
     """Threads of this app still reading or compiling the pack."""
     _working_lock = threading.Lock()
@@ -123,8 +152,65 @@ class WholePackApp(NoticesApp):
         self.reader.take_whole(message.result.pack, message.navigation)
         self.build_search_index()
 
+    def announce_problems(self) -> None:
+        """One notice for all that is wrong with the pack, naming the command that details it."""
+        problems = self.result.problems
+        if problems.errors:
+            self.notify(
+                f"The pack has problems ({problems.summary()}). "
+                f"Run `aiplan-tui check {self.result.pack.root}` for details.",
+                title="Content problems",
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+
+    def load_aside(self, root: Path) -> None:
+        """Say the pack is being read, and read it from its files in a thread."""
+        from aiplan_tui.ui.screens.loading import LoadingScreen
+
+        self.loading = True
+        self.push_screen(LoadingScreen(root))
+        self.load_from_files(root)
+
+    @work(thread=True, exclusive=True, group="whole-pack", exit_on_error=False)
+    def load_from_files(self, root: Path) -> None:
+        from aiplan_tui.pack.loader import load_pack
+
+        try:
+            with self.working(), collector_paused(freeze=True):
+                result = load_pack(root)
+        except (PackNotFoundError, OSError) as error:
+            self.post_message(PackUnread(str(error)))
+            return
+        except Exception as error:  # never wait for ever on a load that failed
+            self.post_message(PackUnread(f"{type(error).__name__}: {error}"))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(PackLoaded(result))
+
+    @on(PackLoaded)
+    def _pack_loaded(self, message: PackLoaded) -> None:
+        """The loading screen gives way to a reader on the pack (nothing is over it: only
+        quitting acts while it is shown)."""
+        from aiplan_tui.ui.screens.reader import ReaderScreen
+
+        self.result = message.result
+        self._marks = None  # of the placeholder's sides
+        self.reader = ReaderScreen(self.result.pack, self.marks, self.reload_pack)
+        self.made["reader"] = self.reader
+        self.loading = False
+        self.pop_screen()
+        self.start_reading()
+
     @on(PackUnread)
     def _pack_unread(self, message: PackUnread) -> None:
+        if self.loading:
+            from aiplan_tui.ui.screens.loading import LoadingScreen
+
+            if isinstance(self.screen, LoadingScreen):
+                self.screen.failed(message.why)
+            return
         self.notify(
             f"The rest of the pack could not be read ({clean_line(message.why)}): only the "
             "articles opened so far are shown. Restart aiplan-tui to read it again.",

@@ -1,0 +1,162 @@
+"""A large pack with no current compiled pack (issue 16: after a change to one file of a
+100,000-item pack the terminal stayed blank for 8 s while the whole pack was loaded): the app
+shows its first frame at once, saying what it is reading, loads the files in a thread, and
+then shows the reader; only the keys that quit act meanwhile."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from aiplan_tui.compiled import manifest as manifest_module
+from aiplan_tui.compiled.current import compiled_path
+from aiplan_tui.compiled.manifest import pack_manifest, worth_loading_aside
+from aiplan_tui.core.model import Pack, PackInfo
+from aiplan_tui.core.problems import Problems
+from aiplan_tui.pack import loader
+from aiplan_tui.pack.result import LoadResult
+from aiplan_tui.settings.state import SavedState, StateStore
+from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.screens.loading import LoadingScreen
+from aiplan_tui.ui.screens.reader import ReaderScreen
+from aiplan_tui.ui.startup import Startup
+from conftest import ARTICLE, PackFactory, PtyScreen, app_in_pty, app_stopped, until
+
+
+def loading_app(root: Path, store: StateStore | None = None) -> AiplanApp:
+    """The app as the command line makes it for such a pack: a placeholder pack, and the
+    directory to load."""
+    placeholder = LoadResult(Pack(PackInfo("", root.name), root), Problems())
+    saved = SavedState(screen="compare", article="wire", paragraph=1)
+    startup = Startup(load_from=root, saved=saved, store=store, manifest=pack_manifest(root))
+    return AiplanApp(placeholder, startup)
+
+
+@pytest.fixture
+def release(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the load from the files until the event is set."""
+    released = threading.Event()
+    load = loader.load_pack
+
+    def when_released(root: Path) -> LoadResult:
+        released.wait(30)
+        return load(root)
+
+    monkeypatch.setattr(loader, "load_pack", when_released)
+    return released
+
+
+def shown_text(app: AiplanApp) -> str:
+    return " ".join(str(widget.render()) for widget in app.screen.query(Static))
+
+
+async def test_the_first_frame_says_what_is_read_and_the_reader_follows(
+    make_pack: PackFactory, release: threading.Event
+) -> None:
+    root = make_pack({"highlights/broken.toml": "[[quote]]\nid = 3\n"})
+    app = loading_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        assert f"Reading the pack in {root}" in shown_text(app)
+        await pilot.press("2", "3", "slash", "ctrl+p", "question_mark")  # nothing to act on
+        assert isinstance(app.screen, LoadingScreen)
+        release.set()
+        await until(pilot, lambda: app.shown_name() == "compare", "the last session's screen")
+        await pilot.press("1")  # keys act again
+        assert isinstance(app.screen, ReaderScreen)
+        assert "Chips and money" in str(app.screen.query_one(".article-title", Static).render())
+        assert app.reader.article_view.paragraph == 1  # where the last session left off
+        assert app.sub_title == "Mini pack"
+        assert any("problems" in notice.message for notice in app.notices)
+        await until(pilot, lambda: app.search.index is not None, "the search index")
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_quitting_while_loading_keeps_the_last_sessions_place(
+    make_pack: PackFactory, release: threading.Event, tmp_path: Path
+) -> None:
+    store = StateStore(tmp_path / "state.json")
+    app = loading_app(make_pack(), store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LoadingScreen)
+        await pilot.press("q")
+    release.set()
+    saved = json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))
+    assert (saved["screen"], saved["article"], saved["paragraph"]) == ("compare", "wire", 1)
+
+
+async def test_a_load_that_fails_is_said_on_the_loading_screen(
+    make_pack: PackFactory, release: threading.Event
+) -> None:
+    root = make_pack()
+    app = loading_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shutil.rmtree(root)
+        release.set()
+        await until(pilot, lambda: "could not be read" in shown_text(app), "the failure")
+        assert "no such content directory" in shown_text(app)
+        assert isinstance(app.screen, LoadingScreen)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+def test_only_a_large_pack_is_loaded_after_the_first_frame(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_pack()
+    manifest = pack_manifest(root)
+    assert not worth_loading_aside(manifest)  # a few kilobytes: loaded before, at once
+    monkeypatch.setattr(manifest_module, "LOAD_ASIDE_FROM", len(ARTICLE))
+    assert worth_loading_aside(manifest)
+    assert not worth_loading_aside("not a manifest")
+
+
+START_WITH_A_SMALL_THRESHOLD = """
+import sys
+from aiplan_tui.compiled import manifest
+manifest.LOAD_ASIDE_FROM = 1
+from aiplan_tui.cli.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_the_command_shows_the_loading_screen_then_the_pack_and_compiles_it(
+    make_pack: PackFactory, tmp_path: Path
+) -> None:
+    """The whole path through the command line, in a terminal: a pack with no compiled pack
+    is loaded after the first frame, and compiled for the next start."""
+    root = make_pack()
+    home = tmp_path / "home"
+    home.mkdir()
+    code = START_WITH_A_SMALL_THRESHOLD
+    process, master, slave = app_in_pty(home, 100, 30, "--content", str(root), code=code)
+    os.close(slave)
+    with app_stopped(process, master):
+        screen = PtyScreen(master, 100, 30)
+        screen.wait_for("Chips and money")
+        database = compiled_path(root, home / "cache" / "aiplan-tui")
+        assert until_exists(screen, database), "the pack was not compiled for the next start"
+        os.write(master, b"q")
+        assert screen.exit_status(process) == 0
+
+
+def until_exists(screen: PtyScreen, path: Path, limit: float = 30.0) -> bool:
+    """Keep reading the app's output until `path` exists (the compile is a background
+    thread's), for at most `limit` seconds."""
+    end = time.monotonic() + limit
+    while not path.exists():
+        if time.monotonic() > end:
+            return False
+        screen.read(0.1)
+    return True
