@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,23 @@ from aiplan_tui.compiled import manifest as manifest_module
 from aiplan_tui.compiled.current import compiled_path
 from aiplan_tui.compiled.manifest import manifest_aside, pack_manifest, worth_walking_aside
 from conftest import PackFactory
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The children made, counted; as if no other thread ran (the test runner's may)."""
+    made: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        child = fork()
+        if child:
+            made.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", counted)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    return made
 
 
 @pytest.fixture
@@ -27,15 +45,26 @@ def root(make_pack: PackFactory) -> Path:
     return made
 
 
-def test_the_manifest_taken_aside_is_the_manifest_taken_here(root: Path) -> None:
+def test_the_manifest_taken_aside_is_the_manifest_taken_here(root: Path, forks: list[int]) -> None:
     taken = manifest_aside(root)
     assert taken() == pack_manifest(root)
     (root / "articles" / "wire.md").write_text("changed and longer\n", encoding="utf-8")
     assert manifest_aside(root)() == pack_manifest(root)  # a change is seen
+    assert len(forks) == 2
+
+
+def test_with_another_thread_running_the_walk_is_done_here(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fork copies only the thread that makes it: with others running (a lock one of
+    them holds would stay held in the child), no child is made."""
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked beside another thread"))
+    assert manifest_aside(root)() == pack_manifest(root)
 
 
 def test_a_child_that_fails_leaves_the_walk_to_the_parent(
-    root: Path, monkeypatch: pytest.MonkeyPatch
+    root: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
 ) -> None:
     parent = os.getpid()
     walk = manifest_module.pack_manifest
@@ -47,6 +76,7 @@ def test_a_child_that_fails_leaves_the_walk_to_the_parent(
 
     monkeypatch.setattr(manifest_module, "pack_manifest", only_here)
     assert manifest_aside(root)() == walk(root)
+    assert len(forks) == 1
 
 
 def test_without_fork_the_walk_is_done_here(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,7 +91,7 @@ def test_without_fork_the_walk_is_done_here(root: Path, monkeypatch: pytest.Monk
 
 
 def test_the_app_walks_a_large_pack_aside_while_it_imports_its_screens(
-    root: Path, monkeypatch: pytest.MonkeyPatch
+    root: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]
 ) -> None:
     from aiplan_tui.cli import main
 
@@ -72,18 +102,8 @@ def test_the_app_walks_a_large_pack_aside_while_it_imports_its_screens(
     assert not worth_walking_aside(database)  # a small pack's is walked here, no child
     monkeypatch.setattr(manifest_module, "WALK_ASIDE_FROM", 64)
     assert worth_walking_aside(database)
-    children = []
-    fork = os.fork
-
-    def counted() -> int:
-        child = fork()
-        if child:
-            children.append(child)
-        return child
-
-    monkeypatch.setattr(os, "fork", counted)
     monkeypatch.delitem(sys.modules, "aiplan_tui.ui.app", raising=False)
     args = argparse.Namespace(lite=False)
     assert main._app_manifest(root, args) == pack_manifest(root)
-    assert len(children) == 1
+    assert len(forks) == 1
     assert "aiplan_tui.ui.app" in sys.modules  # imported while the child walked

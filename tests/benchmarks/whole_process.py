@@ -89,7 +89,9 @@ def report(name: str, ours: tuple[float, float], peer: tuple[float, float], what
     )
 
 
-def one_size(items: int, runs: int, fzf: str, keep: Path | None, with_cold: bool) -> None:
+def one_size(
+    items: int, runs: int, fzf: str, keep: Path | None, with_cold: bool, commands: bool = True
+) -> None:
     with tempfile.TemporaryDirectory(prefix="aiplan-bench-") as scratch:
         root = Path(scratch) if keep is None else keep / str(items)
         pack = root / "pack"
@@ -117,20 +119,8 @@ def one_size(items: int, runs: int, fzf: str, keep: Path | None, with_cold: bool
               f"medians of {runs}, alternating")  # fmt: skip
         export = [str(COMMAND), "--content", str(pack), "export"]
         measure(export, env)  # compiles with the export stored: the warm runs find it
-        report("warm search", *alternate(ours, peer, runs), "fzf")
-        selective = [str(COMMAND), "--content", str(pack), "search", SELECTIVE]
-        report(
-            "warm search, selective",
-            *alternate(
-                lambda: measure(selective, env),
-                lambda: measure([fzf, "--filter", SELECTIVE], env, stdin=listing),
-                runs,
-            ),
-            "fzf",
-        )
-        for command in ("check", "export"):
-            argv = [str(COMMAND), "--content", str(pack), command]
-            report(command, *alternate(lambda a=argv: measure(a, env), peer, runs), "fzf")
+        if commands:
+            commands_against_fzf(pack, env, ours, peer, listing, fzf, runs)
         app, minimal = [], []
         for _ in range(runs):
             minimal.append(first_frame_seconds([sys.executable, str(MINIMAL_APP)]))
@@ -140,6 +130,32 @@ def one_size(items: int, runs: int, fzf: str, keep: Path | None, with_cold: bool
               f"{theirs:7.3f} s              ratio {mine / theirs:6.1f}x")  # fmt: skip
         if with_cold:  # last: it takes the compiled pack away
             report("cold search", *alternate(cold, peer, runs), "fzf")
+
+
+def commands_against_fzf(
+    pack: Path,
+    env: dict[str, str],
+    ours: Callable[[], tuple[float, float]],
+    peer: Callable[[], tuple[float, float]],
+    listing: Path,
+    fzf: str,
+    runs: int,
+) -> None:
+    """The warm commands, each alternating with fzf over the same lines."""
+    report("warm search", *alternate(ours, peer, runs), "fzf")
+    selective = [str(COMMAND), "--content", str(pack), "search", SELECTIVE]
+    report(
+        "warm search, selective",
+        *alternate(
+            lambda: measure(selective, env),
+            lambda: measure([fzf, "--filter", SELECTIVE], env, stdin=listing),
+            runs,
+        ),
+        "fzf",
+    )
+    for command in ("check", "export"):
+        argv = [str(COMMAND), "--content", str(pack), command]
+        report(command, *alternate(lambda a=argv: measure(a, env), peer, runs), "fzf")
 
 
 def main() -> int:
@@ -152,6 +168,11 @@ def main() -> int:
     parser.add_argument(
         "--no-cold", action="store_true", help="leave out the cold search (minutes at 1M)"
     )
+    parser.add_argument(
+        "--first-frame-only",
+        action="store_true",
+        help="only the app's first frame against the minimal app (more runs in less time)",
+    )
     args = parser.parse_args()
     fzf = shutil.which("fzf")
     if fzf is None:
@@ -162,7 +183,8 @@ def main() -> int:
         print("GNU time is not installed (apt-get install time): peak memory is an upper bound")
     print("(the first frame ends after 0.5 s without output, for both apps alike)")
     for size in args.sizes.split(","):
-        one_size(int(size), args.runs, fzf, args.keep, not args.no_cold)
+        cold = not args.no_cold and not args.first_frame_only
+        one_size(int(size), args.runs, fzf, args.keep, cold, not args.first_frame_only)
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def manifest_aside(root: Path) -> Callable[[], str]:
     (the app imports its screens meanwhile) runs on the other core; the function returned
     waits for it. Where a child cannot be made, or does not finish well, the manifest is
     taken here instead: the answer is the same, only later."""
-    if not hasattr(os, "fork"):
+    if not hasattr(os, "fork") or threading.active_count() > 1:  # (a fork copies one thread)
         return lambda: pack_manifest(root)
     try:
         reading, writing = os.pipe()

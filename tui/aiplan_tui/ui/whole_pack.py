@@ -193,6 +193,7 @@ class WholePackApp(NoticesApp):
     def _pack_loaded(self, message: PackLoaded) -> None:
         """The loading screen gives way to a reader on the pack (nothing is over it: only
         quitting acts while it is shown)."""
+        from aiplan_tui.ui.screens.loading import LoadingScreen
         from aiplan_tui.ui.screens.reader import ReaderScreen
 
         self.result = message.result
@@ -200,7 +201,8 @@ class WholePackApp(NoticesApp):
         self.reader = ReaderScreen(self.result.pack, self.marks, self.reload_pack)
         self.made["reader"] = self.reader
         self.loading = False
-        self.pop_screen()
+        if isinstance(self.screen, LoadingScreen):
+            self.pop_screen()
         self.start_reading()
 
     @on(PackUnread)
