@@ -111,6 +111,34 @@ async def test_a_load_that_fails_is_said_on_the_loading_screen(
     assert app.return_code == 0
 
 
+async def test_a_terminal_too_small_meanwhile_still_gets_the_reader_or_the_failure(
+    make_pack: PackFactory, release: threading.Event
+) -> None:
+    """The too-small notice is a mode of its own: the pack arriving (or failing) under it
+    must still take the loading screen's place once the terminal is big again."""
+    app = loading_app(make_pack())
+    async with app.run_test(size=(20, 5)) as pilot:
+        await pilot.pause()
+        release.set()
+        await until(pilot, lambda: app.reader.pack.articles, "the load")
+        assert app.loading  # the loading screen stays until it can be replaced
+        await pilot.resize_terminal(100, 30)
+        await until(pilot, lambda: app.shown_name() == "compare", "the last session's screen")
+        assert not any(isinstance(s, LoadingScreen) for s in app.get_screen_stack("main"))
+        await pilot.press("1")
+        assert "Chips and money" in shown_text(app)
+    root = make_pack()
+    shutil.rmtree(root)
+    failing = loading_app(root)
+    async with failing.run_test(size=(20, 5)) as pilot:
+        await pilot.pause()
+        under = failing.get_screen_stack("main")[-1]
+        assert isinstance(under, LoadingScreen)
+        await until(pilot, lambda: under.query("#loading-failed"), "the failure, under the notice")
+        await pilot.resize_terminal(100, 30)
+        await until(pilot, lambda: "could not be read" in shown_text(failing), "the failure")
+
+
 def test_only_a_large_pack_is_loaded_after_the_first_frame(
     make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

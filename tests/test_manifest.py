@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -80,6 +81,8 @@ def test_a_child_that_fails_leaves_the_walk_to_the_parent(
 
 
 def test_without_fork_the_walk_is_done_here(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    opened = len(list(Path("/proc/self/fd").iterdir()))
     monkeypatch.delattr(os, "fork")
     assert manifest_aside(root)() == pack_manifest(root)
 
@@ -88,6 +91,18 @@ def test_without_fork_the_walk_is_done_here(root: Path, monkeypatch: pytest.Monk
 
     monkeypatch.setattr(os, "fork", refused, raising=False)
     assert manifest_aside(root)() == pack_manifest(root)
+    assert len(list(Path("/proc/self/fd").iterdir())) == opened  # the pipe made for it is closed
+
+
+def test_with_sigchld_ignored_the_walk_is_done_here(root: Path, forks: list[int]) -> None:
+    """SIGCHLD ignored (a parent can leave it so, across exec): the system reaps the child
+    and waiting for it fails; the manifest is then taken here, not a traceback."""
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert manifest_aside(root)() == pack_manifest(root)
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+    assert len(forks) == 1
 
 
 def test_the_app_walks_a_large_pack_aside_while_it_imports_its_screens(

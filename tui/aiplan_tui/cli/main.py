@@ -170,10 +170,13 @@ def _app_manifest(root: Path, args: argparse.Namespace) -> str:
     if not worth_walking_aside(compiled_path(root)):
         return pack_manifest(root)
     taken = manifest_aside(root)
-    from aiplan_tui.cli.app import import_ui
+    try:
+        from aiplan_tui.cli.app import import_ui
 
-    import_ui(args)
-    return taken()
+        import_ui(args)
+    finally:  # the child waited for, whatever happens here
+        manifest = taken()
+    return manifest
 
 
 def _compiled(root: Path, manifest: str) -> CompiledPack | None:

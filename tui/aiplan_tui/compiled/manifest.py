@@ -74,8 +74,13 @@ def manifest_aside(root: Path) -> Callable[[], str]:
         return lambda: pack_manifest(root)
     try:
         reading, writing = os.pipe()
+    except OSError:
+        return lambda: pack_manifest(root)
+    try:
         child = os.fork()
     except OSError:
+        os.close(reading)
+        os.close(writing)
         return lambda: pack_manifest(root)
     if child == 0:  # pragma: no cover - the child's coverage is not collected
         status = 1
@@ -91,7 +96,10 @@ def manifest_aside(root: Path) -> Callable[[], str]:
     def taken() -> str:
         with os.fdopen(reading, "rb") as pipe:
             data = pipe.read()
-        _, status = os.waitpid(child, 0)
+        try:
+            _, status = os.waitpid(child, 0)
+        except OSError:  # SIGCHLD ignored (inherited): the child is gone, its end unknown
+            status = -1
         return data.decode("ascii") if status == 0 and data else pack_manifest(root)
 
     return taken
@@ -99,7 +107,7 @@ def manifest_aside(root: Path) -> Callable[[], str]:
 
 LOAD_ASIDE_FROM = 2 * 1024 * 1024
 """Bytes of pack files from which the app, finding no current compiled pack, shows its first
-frame before it loads the files (about 5,000 highlights: the load takes a second or more)."""
+frame before it loads the files (about 5,000 highlights, a load of half a second)."""
 
 
 def worth_loading_aside(manifest: str) -> bool:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from aiplan_tui.ui.marking import Marks
+    from aiplan_tui.ui.screens.loading import LoadingScreen
     from aiplan_tui.ui.screens.reader import ReaderScreen
     from aiplan_tui.ui.startup import Startup
 
@@ -52,11 +53,12 @@ class PackRead(Message):
 
 
 class PackLoaded(Message):
-    """The pack, loaded from its files."""
+    """The pack, loaded from its files, and its reading order."""
 
-    def __init__(self, result: LoadResult) -> None:
+    def __init__(self, result: LoadResult, navigation: Navigation) -> None:
         super().__init__()
         self.result = result
+        self.navigation = navigation
 
 
 class PackUnread(Message):
@@ -84,11 +86,16 @@ class WholePackApp(NoticesApp):
 
         def start_reading(self) -> None: ...
 
+        def when_big_enough(self, callback: Callable[[], object]) -> None: ...
+
+        def main_screen(self) -> Screen[object]: ...
+
         def build_search_index(self, rebuild: bool = False) -> object: ...  # a worker
 
     loading = False
     """Whether the pack is being loaded from its files: until it is, the loading screen is
     all there is, and only the keys that quit act."""
+    _loading_screen: LoadingScreen | None = None
     _working = 0
     """Threads of this app still reading or compiling the pack."""
     _working_lock = threading.Lock()
@@ -170,8 +177,9 @@ class WholePackApp(NoticesApp):
         from aiplan_tui.ui.screens.loading import LoadingScreen
 
         self.loading = True
-        self.push_screen(LoadingScreen(root))
-        self.load_from_files(root)
+        self._loading_screen = LoadingScreen(root)
+        self.push_screen(self._loading_screen)
+        self.call_after_refresh(self.load_from_files, root)  # not beside the first frame
 
     @work(thread=True, exclusive=True, group="whole-pack", exit_on_error=False)
     def load_from_files(self, root: Path) -> None:
@@ -180,6 +188,8 @@ class WholePackApp(NoticesApp):
         try:
             with self.working(), collector_paused(freeze=True):
                 result = load_pack(root)
+                navigation = Navigation(result.pack)  # sorted here, not on the UI thread
+                result.pack.highlights_in("")  # (grouped by article once, here too)
         except (PackNotFoundError, OSError) as error:
             self.post_message(PackUnread(str(error)))
             return
@@ -187,31 +197,33 @@ class WholePackApp(NoticesApp):
             self.post_message(PackUnread(f"{type(error).__name__}: {error}"))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(PackLoaded(result))
+            self.post_message(PackLoaded(result, navigation))
 
     @on(PackLoaded)
     def _pack_loaded(self, message: PackLoaded) -> None:
-        """The loading screen gives way to a reader on the pack (nothing is over it: only
-        quitting acts while it is shown)."""
-        from aiplan_tui.ui.screens.loading import LoadingScreen
+        """A reader on the pack, shown in place of the loading screen (at once, or once the
+        terminal is big enough again)."""
         from aiplan_tui.ui.screens.reader import ReaderScreen
 
         self.result = message.result
         self._marks = None  # of the placeholder's sides
-        self.reader = ReaderScreen(self.result.pack, self.marks, self.reload_pack)
+        pack = self.result.pack
+        self.reader = ReaderScreen(pack, self.marks, self.reload_pack, None, message.navigation)
         self.made["reader"] = self.reader
+        self.when_big_enough(self._leave_loading)
+
+    def _leave_loading(self) -> None:
         self.loading = False
-        if isinstance(self.screen, LoadingScreen):
+        if self._loading_screen is not None and self.main_screen() is self._loading_screen:
             self.pop_screen()
+        self._loading_screen = None
         self.start_reading()
 
     @on(PackUnread)
     def _pack_unread(self, message: PackUnread) -> None:
         if self.loading:
-            from aiplan_tui.ui.screens.loading import LoadingScreen
-
-            if isinstance(self.screen, LoadingScreen):
-                self.screen.failed(message.why)
+            if self._loading_screen is not None:  # (under the too-small notice, perhaps)
+                self._loading_screen.failed(message.why)
             return
         self.notify(
             f"The rest of the pack could not be read ({clean_line(message.why)}): only the "

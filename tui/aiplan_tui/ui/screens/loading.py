@@ -39,8 +39,8 @@ class LoadingScreen(Screen[None]):
             yield Static(
                 Text(
                     "It has changed since it was last opened, or is opened here for the "
-                    "first time: reading it takes a moment this once, and the next start is "
-                    "quick. Press q to quit."
+                    "first time: reading it takes a moment, and it is then compiled in the "
+                    "background so that the next start is quick. Press q to quit."
                 ),
                 id="loading-why",
             )

@@ -58,6 +58,7 @@ class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
         marks: Callable[[], Marks],
         reload_pack: Callable[[], Pack] | None = None,
         head: PackHead | None = None,
+        navigation: Navigation | None = None,
     ) -> None:
         """On `pack`, or on a large pack's `head` (then `pack` is the head's, and
         `take_whole` gives the whole pack once it is read)."""
@@ -70,7 +71,7 @@ class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
         """The pack as last loaded, this screen's or a reload's: what `m` checks ids against."""
         self.marks = marks
         """How the current theme draws highlights (the app's, made once per theme)."""
-        self.navigation = Navigation(pack, whole=head is None)
+        self.navigation = navigation or Navigation(pack, whole=head is None)
         """Where the walking keys lead, and the last search's matches."""
         self.highlight_counts = (
             {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}  # (grouped once)
