@@ -113,28 +113,16 @@ def _kind(item: object) -> str:
 
 
 def _row(item: object) -> str:
-    names, plain = _writers(type(item))
+    names, writers = _per_field(type(item), _WRITERS, _writer)
     values = [getattr(item, name) for name in names]  # a tuple is written as a list
-    for number, writer in plain:
+    for number, writer in writers:
         values[number] = writer(values[number])
     return _encode(values)
 
 
-def _writers(cls: type[Any]) -> tuple[tuple[str, ...], list[tuple[int, Callable[[Any], Any]]]]:
-    """The fields' names, and how the fields that JSON cannot hold as they are become plain
-    values (the fields `_maker` makes again), for each class once: a hundred thousand rows
-    asked each value its type six times over."""
-    found = _WRITERS.get(cls)
-    if found is None:
-        fields = _fields(cls)
-        found = _WRITERS[cls] = (
-            tuple(f.name for f in fields),
-            [(n, writer) for n, f in enumerate(fields) if (writer := _writer(f)) is not None],
-        )
-    return found
-
-
 def _writer(field: dataclasses.Field[Any]) -> Callable[[Any], Any] | None:
+    """How a field's value becomes a value JSON holds (None: it is one): the fields
+    `_maker` makes again."""
     if field.name == "source":
         return lambda v: [str(v.path), v.line]
     if field.name == "location":
@@ -144,11 +132,29 @@ def _writer(field: dataclasses.Field[Any]) -> Callable[[Any], Any] | None:
     return None
 
 
-_WRITERS: dict[type[Any], tuple[tuple[str, ...], list[tuple[int, Callable[[Any], Any]]]]] = {}
-
+PerField = tuple[tuple[str, ...], list[tuple[int, Callable[[Any], Any]]]]
+"""A class's field names, and a function for each field that needs one (by its number)."""
 
 _FIELDS: dict[type[Any], tuple[dataclasses.Field[Any], ...]] = {}
-_MAKERS: dict[type[Any], tuple[tuple[str, ...], list[tuple[int, Callable[[Any], Any]]]]] = {}
+_MAKERS: dict[type[Any], PerField] = {}
+_WRITERS: dict[type[Any], PerField] = {}
+
+
+def _per_field(
+    cls: type[Any],
+    cache: dict[type[Any], PerField],
+    pick: Callable[[dataclasses.Field[Any]], Callable[[Any], Any] | None],
+) -> PerField:
+    """The class's field names and the functions `pick` gives its fields, found once per
+    class (a hundred thousand rows asked each value its type six times over)."""
+    found = cache.get(cls)
+    if found is None:
+        fields = _fields(cls)
+        found = cache[cls] = (
+            tuple(f.name for f in fields),
+            [(n, made) for n, f in enumerate(fields) if (made := pick(f)) is not None],
+        )
+    return found
 
 
 def _fields(cls: type[Any]) -> tuple[dataclasses.Field[Any], ...]:
@@ -162,14 +168,7 @@ def _make(cls: type[Any], values: list[Any]) -> Any:
     """The object, made as unpickling makes one: its fields set straight into a new
     instance. (Through a frozen dataclass's `__init__` each field is a separate
     `object.__setattr__`: three times as slow, for checks the rows passed when written.)"""
-    made = _MAKERS.get(cls)
-    if made is None:
-        fields = _fields(cls)
-        made = _MAKERS[cls] = (
-            tuple(f.name for f in fields),
-            [(n, maker) for n, f in enumerate(fields) if (maker := _maker(f)) is not None],
-        )
-    names, makers = made
+    names, makers = _per_field(cls, _MAKERS, _maker)
     if len(values) != len(names):
         raise ValueError(f"{cls.__name__}: {len(values)} fields, not {len(names)}")
     for number, maker in makers:

@@ -143,14 +143,17 @@ class WholePackApp(NoticesApp):
                 result = head.whole(pause)
         except _Closing:
             return
-        except (PackNotFoundError, OSError) as error:
-            self.post_message(PackUnread(str(error)))
-            return
         except Exception as error:  # never wait for ever on a read that failed
-            self.post_message(PackUnread(f"{type(error).__name__}: {error}"))
+            self._unread(error)
             return
         if not worker.is_cancelled:
             self.post_message(PackRead(result, Navigation(result.pack)))
+
+    def _unread(self, error: Exception) -> None:
+        """Say (from a reading thread) why the pack could not be read: a missing folder or
+        a file's error in its own words, anything else with its type."""
+        known = isinstance(error, (PackNotFoundError, OSError))
+        self.post_message(PackUnread(str(error) if known else f"{type(error).__name__}: {error}"))
 
     @on(PackRead)
     def _pack_read(self, message: PackRead) -> None:
@@ -190,11 +193,8 @@ class WholePackApp(NoticesApp):
                 result = load_pack(root)
                 navigation = Navigation(result.pack)  # sorted here, not on the UI thread
                 result.pack.highlights_in("")  # (grouped by article once, here too)
-        except (PackNotFoundError, OSError) as error:
-            self.post_message(PackUnread(str(error)))
-            return
         except Exception as error:  # never wait for ever on a load that failed
-            self.post_message(PackUnread(f"{type(error).__name__}: {error}"))
+            self._unread(error)
             return
         if not get_current_worker().is_cancelled:
             self.post_message(PackLoaded(result, navigation))
