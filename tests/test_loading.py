@@ -10,6 +10,7 @@ import os
 import shutil
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,15 +20,17 @@ from aiplan_tui.compiled import manifest as manifest_module
 from aiplan_tui.compiled.current import compiled_path
 from aiplan_tui.compiled.manifest import pack_manifest, worth_loading_aside
 from aiplan_tui.core.model import Pack, PackInfo
+from aiplan_tui.core.pausing import Pause
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.pack import loader
 from aiplan_tui.pack.result import LoadResult
+from aiplan_tui.search.documents import Doc
 from aiplan_tui.settings.state import SavedState, StateStore
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.loading import LoadingScreen
 from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.startup import Startup
-from conftest import ARTICLE, PackFactory, PtyScreen, app_in_pty, app_stopped, until
+from conftest import ARTICLE, PackFactory, PtyScreen, app_in_pty, app_stopped, make_app, until
 
 
 def loading_app(root: Path, store: StateStore | None = None) -> AiplanApp:
@@ -45,9 +48,16 @@ def release(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     released = threading.Event()
     load = loader.load_pack
 
-    def when_released(root: Path) -> LoadResult:
+    def when_released(root: Path, pause: Pause | None = None) -> LoadResult:
         released.wait(30)
-        return load(root)
+        try:
+            return load(root, pause)
+        except Exception as error:
+            stopped.append(type(error).__name__)
+            raise
+
+    stopped: list[str] = []
+    released.stopped = stopped  # type: ignore[attr-defined]  # how the load ended, if raised
 
     monkeypatch.setattr(loader, "load_pack", when_released)
     return released
@@ -91,6 +101,10 @@ async def test_quitting_while_loading_keeps_the_last_sessions_place(
         assert isinstance(app.screen, LoadingScreen)
         await pilot.press("q")
     release.set()
+    end = time.monotonic() + 30
+    while app.still_working and time.monotonic() < end:
+        release.wait(0.02)
+    assert release.stopped == ["Closing"]  # type: ignore[attr-defined]  # at its first pause
     saved = json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))
     assert (saved["screen"], saved["article"], saved["paragraph"]) == ("compare", "wire", 1)
 
@@ -188,3 +202,38 @@ def until_exists(screen: PtyScreen, path: Path, limit: float = 30.0) -> bool:
             return False
         screen.read(0.1)
     return True
+
+
+async def test_closing_while_the_pack_is_compiled_stops_the_build_and_leaves_no_file(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch, isolated_cache: Path
+) -> None:
+    """asyncio joins the app's worker threads when it ends: `q` during the compile of a
+    100,000-highlight pack took 15 s. The build now stops at its next pause, and takes its
+    temporary file with it."""
+    from aiplan_tui.core import pausing
+    from aiplan_tui.search.documents import PackDocs
+
+    root = make_pack()
+    monkeypatch.setattr(pausing, "PAUSE_EVERY", 1)
+    reached, gate = threading.Event(), threading.Event()
+    passing = PackDocs.passing
+
+    def held(self: PackDocs) -> Iterator[Doc]:
+        for number, doc in enumerate(passing(self)):
+            if number == 1:
+                reached.set()
+                gate.wait(30)
+            yield doc
+
+    monkeypatch.setattr(PackDocs, "passing", held)
+    app = make_app(root, Startup(manifest=pack_manifest(root)))
+    async with app.run_test() as pilot:
+        await until(pilot, reached.is_set, "the compile under way")
+        await pilot.press("q")
+    gate.set()
+    end = time.monotonic() + 30
+    while app.still_working and time.monotonic() < end:
+        gate.wait(0.02)  # the thread reaching its next pause: it stops there
+    assert not app.still_working
+    assert app.search.index is None
+    assert list((isolated_cache / "aiplan-tui").iterdir()) == []  # no database, no .tmp

@@ -24,6 +24,7 @@ from aiplan_tui.compiled.records import brief_rows, pack_rows
 from aiplan_tui.compiled.rows import DOC_COLUMNS, doc_row
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.export import pack_to_dict
+from aiplan_tui.core.pausing import Pause, paused
 from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.search.documents import Doc, PackDocs
 from aiplan_tui.search.engine import SearchIndex, article_names, dimension_names
@@ -50,7 +51,11 @@ CREATE TABLE pack (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, item TEXT NOT NU
 
 
 def compile_pack(
-    result: LoadResult, manifest: str, target: Path, with_export: bool = False
+    result: LoadResult,
+    manifest: str,
+    target: Path,
+    with_export: bool = False,
+    pause: Pause | None = None,
 ) -> SearchIndex:
     """Index the loaded pack and write its compiled database to `target` (with the `export`
     output too if asked: it costs as much as the rest). The documents go to the database as
@@ -68,8 +73,8 @@ def compile_pack(
             db.executescript(SCHEMA)  # (it commits whatever is open: so before the BEGIN)
             db.execute("BEGIN")
             pack, docs = result.pack, PackDocs(result.pack)
-            data = _index_into(db, docs)
-            _fill(db, result, data, manifest, with_export)
+            data = _index_into(db, docs, pause)
+            _fill(db, result, data, manifest, with_export, pause)
             db.execute("COMMIT")
             index = SearchIndex.over(docs, data, article_names(pack), dimension_names(pack))
         finally:
@@ -79,17 +84,21 @@ def compile_pack(
     except (OSError, sqlite3.Error):
         with contextlib.suppress(OSError):
             temp.unlink()
-    return index if index is not None else SearchIndex(result.pack)
+    except BaseException:  # stopped (the app is closing): no file left behind either
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return index if index is not None else SearchIndex(result.pack, pause)
 
 
-def _index_into(db: sqlite3.Connection, docs: PackDocs) -> IndexData:
+def _index_into(db: sqlite3.Connection, docs: PackDocs, pause: Pause | None) -> IndexData:
     """Build the index, writing each document to the database on its way past."""
     places = ", ".join("?" * len(DOC_COLUMNS.split(",")))
     insert = f"INSERT INTO docs ({DOC_COLUMNS}) VALUES ({places})"
     execute = db.execute
 
     def written() -> Iterator[Doc]:
-        for number, doc in enumerate(docs.passing()):
+        for number, doc in enumerate(paused(docs.passing(), pause)):
             execute(insert, doc_row(number, doc))
             yield doc
 
@@ -98,7 +107,12 @@ def _index_into(db: sqlite3.Connection, docs: PackDocs) -> IndexData:
 
 
 def _fill(
-    db: sqlite3.Connection, result: LoadResult, data: IndexData, manifest: str, export: bool
+    db: sqlite3.Connection,
+    result: LoadResult,
+    data: IndexData,
+    manifest: str,
+    export: bool,
+    pause: Pause | None,
 ) -> None:
     pack, problems = result.pack, result.problems
     meta = {
@@ -131,7 +145,7 @@ def _fill(
     )
     db.executemany(
         "INSERT INTO pack VALUES (?, ?, ?, ?)",
-        ((n, *row) for n, row in enumerate(pack_rows(pack))),
+        ((n, *row) for n, row in enumerate(paused(pack_rows(pack), pause))),
     )
     db.execute("CREATE INDEX pack_article ON pack (article)")  # after the rows: cheaper
     db.executemany(

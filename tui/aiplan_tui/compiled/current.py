@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.compiled.store import CompiledPack
+from aiplan_tui.core.pausing import Pause
 from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.paths import user_cache_dir
 
@@ -53,13 +54,18 @@ def load_and_compile(
 
 
 def compile_loaded(
-    result: LoadResult, manifest: str, cache_dir: Path | None = None, with_export: bool = False
+    result: LoadResult,
+    manifest: str,
+    cache_dir: Path | None = None,
+    with_export: bool = False,
+    pause: Pause | None = None,
 ) -> SearchIndex:
     """The index of a pack loaded already (its manifest taken before it was), written with
-    the rest of the compiled pack for the next run."""
+    the rest of the compiled pack for the next run (`pause`: see core/pausing.py)."""
     from aiplan_tui.compiled.build import compile_pack
 
-    return compile_pack(result, manifest, compiled_path(result.pack.root, cache_dir), with_export)
+    target = compiled_path(result.pack.root, cache_dir)
+    return compile_pack(result, manifest, target, with_export, pause)
 
 
 def search_index_for(
@@ -67,14 +73,16 @@ def search_index_for(
     manifest: str | None,
     rebuild: bool = False,
     compiled: CompiledPack | None = None,
+    pause: Pause | None = None,
 ) -> SearchIndex:
     """The app's index: from its compiled pack (`compiled`, the one it was read from, or the
     pack's if current) unless `rebuild` (it turned out damaged), else built and compiled.
-    Without a manifest, built in memory and not kept."""
+    Without a manifest, built in memory and not kept. A build calls `pause` now and then
+    (core/pausing.py): the app's thread stands aside for the UI, and stops when it closes."""
     if manifest is None:
         from aiplan_tui.search.engine import SearchIndex
 
-        return SearchIndex(result.pack)
+        return SearchIndex(result.pack, pause)
     if not rebuild:
         compiled = compiled or open_compiled(result.pack.root, manifest=manifest)
         if compiled is not None:
@@ -82,4 +90,4 @@ def search_index_for(
                 return compiled.search_index()  # its connection stays open while it is used
             except Stale:
                 compiled.close()
-    return compile_loaded(result, manifest)
+    return compile_loaded(result, manifest, pause=pause)

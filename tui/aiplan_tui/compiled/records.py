@@ -32,6 +32,7 @@ from aiplan_tui.core.model import (
     Side,
     SourceRef,
 )
+from aiplan_tui.core.pausing import Pause, paused
 
 KINDS: dict[str, type[Any]] = {
     "info": PackInfo, "side": Side, "dimension": Dimension, "article": Article,
@@ -73,11 +74,9 @@ def brief_rows(pack: Pack) -> Iterator[tuple[str, str]]:
         yield article.id, _row(brief)
 
 
-def rows_pack(
-    root: Path, rows: Iterator[tuple[str, str]], pause: Callable[[], None] | None = None
-) -> Pack:
+def rows_pack(root: Path, rows: Iterator[tuple[str, str]], pause: Pause | None = None) -> Pack:
     """The pack the rows were made from; ValueError (or TypeError, KeyError) if they are not
-    rows `pack_rows` made. `pause`: called every PAUSE_EVERY rows (see rows_groups)."""
+    rows `pack_rows` made. `pause`: see rows_groups."""
     groups = rows_groups(rows, pause)
     (info,) = groups["info"]
     highlights = tuple(h for h in groups["quote"] if not h.status)
@@ -89,20 +88,14 @@ def rows_pack(
     )  # fmt: skip
 
 
-PAUSE_EVERY = 1000
-"""Rows between two calls of a reading's `pause`."""
-
-
 def rows_groups(
-    rows: Iterable[tuple[str, str]], pause: Callable[[], None] | None = None
+    rows: Iterable[tuple[str, str]], pause: Pause | None = None
 ) -> dict[str, list[Any]]:
     """The objects the rows were made from, by kind ("quote" holds every highlight, in order).
-    `pause`, if given, is called every PAUSE_EVERY rows: a reader in a thread lets the UI
-    thread run, and stops by raising."""
+    `pause` (core/pausing.py), if given, is called every thousand rows: a reader in a thread
+    lets the UI thread run, and stops by raising."""
     groups: dict[str, list[Any]] = {name: [] for name in ("info", *KINDS)}
-    for number, (kind, text) in enumerate(rows):
-        if pause is not None and not number % PAUSE_EVERY:
-            pause()
+    for kind, text in paused(rows, pause):
         group = "quote" if kind in HIGHLIGHT_KINDS else kind  # highlights keep their order
         groups[group].append(_make(KINDS[kind], json.loads(text)))
     return groups

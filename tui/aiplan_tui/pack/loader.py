@@ -23,6 +23,7 @@ from aiplan_tui.core.model import (
     PackInfo,
     Side,
 )
+from aiplan_tui.core.pausing import FILES_EVERY, Pause, paused
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text, salvage_text
 from aiplan_tui.pack import schema
@@ -37,8 +38,9 @@ from aiplan_tui.pack.result import LoadResult, PackNotFoundError
 __all__ = ["LoadResult", "PackNotFoundError", "load_pack"]
 
 
-def load_pack(root: Path) -> LoadResult:
-    """Read pack.toml, articles, entities, highlights and comparison, in that order."""
+def load_pack(root: Path, pause: Pause | None = None) -> LoadResult:
+    """Read pack.toml, articles, entities, highlights and comparison, in that order.
+    `pause`: called every few files (core/pausing.py), for a load in the app's thread."""
     if not root.is_dir():
         raise PackNotFoundError(f"{root}: no such content directory")
     problems = Problems()
@@ -46,7 +48,7 @@ def load_pack(root: Path) -> LoadResult:
     _report_odd_entries(root, problems)
     refused = _links_outside(root, problems)
     info = _load_pack_toml(root / "pack.toml", registry, problems, refused)
-    _load_articles(root / "articles", registry, problems, refused)
+    _load_articles(root / "articles", registry, problems, refused, pause)
     entities = _load_tables(
         root / "entities.toml", "entity", schema.ENTITY, registry, problems, refused
     )
@@ -56,7 +58,7 @@ def load_pack(root: Path) -> LoadResult:
         if add_entity(table, at, ok, registry, problems)
     }
     warn_shared_names(placed, registry, problems)
-    for path in _files(root / "highlights", "*.toml"):
+    for path in paused(_files(root / "highlights", "*.toml"), pause, FILES_EVERY):
         if path not in refused:
             load_highlight_file(path, registry, problems)
     settle_ambiguous(registry, problems)
@@ -186,12 +188,16 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _load_articles(
-    directory: Path, registry: Registry, problems: Problems, refused: set[Path]
+    directory: Path,
+    registry: Registry,
+    problems: Problems,
+    refused: set[Path],
+    pause: Pause | None = None,
 ) -> None:
     paths = [path for path in _files(directory, "*.md") if path not in refused]
     if not paths:
         problems.warning(directory, 1, 1, "the pack has no articles (articles/*.md)")
-    for path in paths:
+    for path in paused(paths, pause, FILES_EVERY):
         loaded = load_article(path, problems)
         if loaded is None:
             problems.skip("article")

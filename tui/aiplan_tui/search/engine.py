@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.model import Pack
+from aiplan_tui.core.pausing import Pause, paused
 from aiplan_tui.search.documents import Doc, PackDocs
 from aiplan_tui.search.filters import Filters, statuses
 from aiplan_tui.search.folding import fold, fold_plain
@@ -38,10 +39,11 @@ class SearchIndex:
     """Built once per pack; `search` answers a query string.
     `over` runs queries on documents and postings kept elsewhere (the compiled pack)."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, pause: Pause | None = None) -> None:
+        """`pause`: see core/pausing.py."""
         with collector_paused():
             docs = PackDocs(pack)
-            data = build_index_data(docs.passing())
+            data = build_index_data(paused(docs.passing(), pause))
         self._setup(docs, data, article_names(pack), dimension_names(pack))
 
     @classmethod

@@ -3,6 +3,7 @@ saved state, reloading, sizing, copying and typing ahead come from the mixins be
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -27,7 +28,7 @@ from aiplan_tui.ui.sizing import SizedApp
 from aiplan_tui.ui.startup import Startup
 from aiplan_tui.ui.theming import ThemedApp, no_colour_asked
 from aiplan_tui.ui.typeahead import TypeAheadApp
-from aiplan_tui.ui.whole_pack import WholePackApp
+from aiplan_tui.ui.whole_pack import Closing, WholePackApp
 from aiplan_tui.ui.widgets.navigator import Target
 
 if TYPE_CHECKING:  # the other screens and the search engine are imported when first used
@@ -196,10 +197,12 @@ class AiplanApp(
         """Off the UI thread; the index reaches the app as a message, never set from here."""
         from aiplan_tui.compiled.current import search_index_for
 
-        startup = self.startup
-        with self.working():
-            index = search_index_for(self.result, startup.manifest, rebuild, startup.compiled)
-        self.post_message(IndexReady(index))
+        startup, pause = self.startup, self.pauser()
+        with self.working(), contextlib.suppress(Closing):  # (the app is closing: no index)
+            pack, manifest = self.result, startup.manifest
+            self.post_message(
+                IndexReady(search_index_for(pack, manifest, rebuild, startup.compiled, pause))
+            )
 
     @on(IndexAgain)
     def _index_again(self) -> None:

@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.navigation import Navigation
+from aiplan_tui.core.pausing import Pause
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult, PackNotFoundError
 from aiplan_tui.ui.notices import NoticesApp
@@ -39,8 +40,8 @@ PAUSE_SECONDS = 0.001
 """How long the reading thread stands aside every thousand rows."""
 
 
-class _Closing(Exception):
-    """The app is closing: the reading stops."""
+class Closing(Exception):
+    """The app is closing: a thread's reading or building stops."""
 
 
 class PackRead(Message):
@@ -124,24 +125,30 @@ class WholePackApp(NoticesApp):
         if not isinstance(self.screen, ModalScreen):
             then()
 
+    def pauser(self) -> Pause:
+        """For the worker thread calling this: hand the UI thread the interpreter now and
+        then (keys stay quick while the pack is read or built), and stop (`Closing`) when
+        the app is closing. Without it the app's end waited for the thread: asyncio joins
+        its worker threads (q took 15 s during a compile at 100,000 highlights)."""
+        worker = get_current_worker()
+
+        def pause() -> None:
+            if worker.is_cancelled:
+                raise Closing
+            time.sleep(PAUSE_SECONDS)
+
+        return pause
+
     @work(thread=True, exclusive=True, group="whole-pack", exit_on_error=False)
     def read_whole_pack(self) -> None:
         head = self.startup.head
         if head is None:
             return
         worker = get_current_worker()
-
-        def pause() -> None:
-            """Hand the UI thread the interpreter now and then (keys stay quick while the
-            pack is read), and stop when the app is closing."""
-            if worker.is_cancelled:
-                raise _Closing
-            time.sleep(PAUSE_SECONDS)
-
         try:
             with self.working():
-                result = head.whole(pause)
-        except _Closing:
+                result = head.whole(self.pauser())
+        except Closing:
             return
         except Exception as error:  # never wait for ever on a read that failed
             self._unread(error)
@@ -190,9 +197,11 @@ class WholePackApp(NoticesApp):
 
         try:
             with self.working(), collector_paused(freeze=True):
-                result = load_pack(root)
+                result = load_pack(root, self.pauser())
                 navigation = Navigation(result.pack)  # sorted here, not on the UI thread
                 result.pack.highlights_in("")  # (grouped by article once, here too)
+        except Closing:
+            return
         except Exception as error:  # never wait for ever on a load that failed
             self._unread(error)
             return
