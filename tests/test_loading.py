@@ -118,7 +118,7 @@ async def test_a_load_that_fails_is_said_on_the_loading_screen(
         await pilot.pause()
         shutil.rmtree(root)
         release.set()
-        await until(pilot, lambda: "could not be read" in shown_text(app), "the failure")
+        await until(pilot, lambda: "Could not read the pack" in shown_text(app), "the failure")
         assert "no such content directory" in shown_text(app)
         assert isinstance(app.screen, LoadingScreen)
         await pilot.press("q")
@@ -150,7 +150,7 @@ async def test_a_terminal_too_small_meanwhile_still_gets_the_reader_or_the_failu
         assert isinstance(under, LoadingScreen)
         await until(pilot, lambda: under.query("#loading-failed"), "the failure, under the notice")
         await pilot.resize_terminal(100, 30)
-        await until(pilot, lambda: "could not be read" in shown_text(failing), "the failure")
+        await until(pilot, lambda: "Could not read the pack" in shown_text(failing), "the failure")
 
 
 def test_only_a_large_pack_is_loaded_after_the_first_frame(

@@ -91,3 +91,18 @@ def test_review_on_a_suggested_quote(snap_compare: Any, make_pack: PackFactory) 
     what is proposed under it, the count and the keys."""
     app = make_app(review_pack(make_pack))
     assert snap_compare(app, terminal_size=(100, 30), run_before=settled("4"))
+
+
+def test_loading_screen_after_a_failed_load(snap_compare: Any) -> None:
+    """A large pack loaded after the first frame (issue 16), whose folder went away: what
+    was being read, and why it could not be. (The screen while loading has an animation.)"""
+    from pathlib import Path
+
+    from test_loading import loading_app
+
+    async def failed(pilot: Pilot[None]) -> None:
+        await until(pilot, lambda: pilot.app.screen.query("#loading-failed"), "the failure")
+        await pilot.pause()
+
+    app = loading_app(Path("/nonexistent/aiplan-pack"))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=failed)

@@ -47,7 +47,13 @@ class LoadingScreen(Screen[None]):
             yield LoadingIndicator()
 
     def failed(self, why: str) -> None:
-        """The pack could not be loaded: say why, instead of the indicator."""
+        """The pack could not be loaded: say so, why, and what to do, instead of the
+        indicator."""
+        where = clean_line(str(self.root))
+        self.query_one("#loading-title", Static).update(
+            Text(f"Could not read the pack in {where}", justify="center")
+        )
+        self.query_one("#loading-why", Static).update(Text(clean_line(why), justify="center"))
         self.query_one(LoadingIndicator).remove()
-        message = f"The pack could not be read: {clean_line(why)}. Press q to quit."
-        self.query_one(Vertical).mount(Static(Text(message), id="loading-failed"))
+        advice = f"`aiplan-tui check {where}` says what is wrong. Press q to quit."
+        self.query_one(Vertical).mount(Static(Text(advice, justify="center"), id="loading-failed"))
