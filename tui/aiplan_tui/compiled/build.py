@@ -81,13 +81,11 @@ def compile_pack(
             db.close()
         _make_way(target)
         temp.replace(target)
-    except (OSError, sqlite3.Error):
+    except BaseException as error:  # stopped too (the app is closing): no file left behind
         with contextlib.suppress(OSError):
             temp.unlink()
-    except BaseException:  # stopped (the app is closing): no file left behind either
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+        if not isinstance(error, (OSError, sqlite3.Error)):
+            raise
     return index if index is not None else SearchIndex(result.pack, pause)
 
 

@@ -70,18 +70,22 @@ def manifest_aside(root: Path) -> Callable[[], str]:
     (the app imports its screens meanwhile) runs on the other core; the function returned
     waits for it. Where a child cannot be made, or does not finish well, the manifest is
     taken here instead: the answer is the same, only later."""
+
+    def here() -> str:
+        return pack_manifest(root)
+
     if not hasattr(os, "fork") or threading.active_count() > 1:  # (a fork copies one thread)
-        return lambda: pack_manifest(root)
+        return here
     try:
         reading, writing = os.pipe()
     except OSError:
-        return lambda: pack_manifest(root)
+        return here
     try:
         child = os.fork()
     except OSError:
         os.close(reading)
         os.close(writing)
-        return lambda: pack_manifest(root)
+        return here
     if child == 0:  # pragma: no cover - the child's coverage is not collected
         status = 1
         try:
@@ -100,7 +104,7 @@ def manifest_aside(root: Path) -> Callable[[], str]:
             _, status = os.waitpid(child, 0)
         except OSError:  # SIGCHLD ignored (inherited): the child is gone, its end unknown
             status = -1
-        return data.decode("ascii") if status == 0 and data else pack_manifest(root)
+        return data.decode("ascii") if status == 0 and data else here()
 
     return taken
 

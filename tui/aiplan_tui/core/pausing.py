@@ -14,7 +14,7 @@ FILES_EVERY = 10
 """Files between two calls, for a loop over a pack's files (each of many items)."""
 
 Pause = Callable[[], None]
-"""Called every PAUSE_EVERY items; it may sleep a moment, or raise to stop the loop."""
+"""Called now and then by a loop (`paused`); it may sleep a moment, or raise to stop it."""
 
 
 def paused(items: Iterable[T], pause: Pause | None, every: int | None = None) -> Iterator[T]:

@@ -103,6 +103,18 @@ _HEADER_LINE = re.compile(r"^[^\S\n]*\[.*$", re.MULTILINE)
 """A line that could be a table header: the only lines a header-only pass looks at."""
 
 
+def _table(line: str, counts: dict[str, int]) -> tuple[str, int] | None:
+    """The table a header line opens, as (name, index among the `[[name]]` before it), the
+    headers seen so far counted in `counts`; None if the line is not a header."""
+    header = _HEADER.match(line)
+    if not header or line.lstrip().startswith(("[=", "['", '["')):
+        return None
+    name = header.group(2)
+    index = counts.get(name, 0) if header.group(1) == "[[" else 0
+    counts[name] = index + 1
+    return name, index
+
+
 @dataclass
 class KeyLocator:
     """Remembers where each table header and key starts, to point messages at the right line.
@@ -154,13 +166,9 @@ class KeyLocator:
         for candidate in _HEADER_LINE.finditer(self.text):
             number += self.text.count("\n", scanned, candidate.start())
             scanned = candidate.start()
-            line = candidate.group()
-            header = _HEADER.match(line)
-            if header and not line.lstrip().startswith(("[=", "['", '["')):
-                name = header.group(2)
-                index = counts.get(name, 0) if header.group(1) == "[[" else 0
-                counts[name] = index + 1
-                tables.setdefault((name, index), number)
+            table = _table(candidate.group(), counts)
+            if table is not None:
+                tables.setdefault(table, number)
         return tables
 
     def _scan_all(self) -> None:
@@ -175,12 +183,9 @@ class KeyLocator:
                 if line.count(in_string) % 2 == 1:
                     in_string = ""
                 continue
-            header = _HEADER.match(line)
-            if header and not line.lstrip().startswith(("[=", "['", '["')):
-                name = header.group(2)
-                index = counts.get(name, 0) if header.group(1) == "[[" else 0
-                counts[name] = index + 1
-                current = (name, index)
+            table = _table(line, counts)
+            if table is not None:
+                current = table
                 tables.setdefault(current, number)
                 continue
             key = _KEY.match(line)

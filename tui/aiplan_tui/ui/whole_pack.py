@@ -93,10 +93,8 @@ class WholePackApp(NoticesApp):
 
         def build_search_index(self, rebuild: bool = False) -> object: ...  # a worker
 
-    loading = False
-    """Whether the pack is being loaded from its files: until it is, the loading screen is
-    all there is, and only the keys that quit act."""
     _loading_screen: LoadingScreen | None = None
+    """Shown while the pack is loaded from its files (None: it is not)."""
     _working = 0
     """Threads of this app still reading or compiling the pack."""
     _working_lock = threading.Lock()
@@ -124,6 +122,12 @@ class WholePackApp(NoticesApp):
     def _unless_dialog(self, then: Callable[[], object]) -> None:
         if not isinstance(self.screen, ModalScreen):
             then()
+
+    @property
+    def loading(self) -> bool:
+        """Whether the pack is being loaded from its files: until it is, the loading screen
+        is all there is, and only the keys that quit act."""
+        return self._loading_screen is not None
 
     def pauser(self) -> Pause:
         """For the worker thread calling this: hand the UI thread the interpreter now and
@@ -186,7 +190,6 @@ class WholePackApp(NoticesApp):
         """Say the pack is being read, and read it from its files in a thread."""
         from aiplan_tui.ui.screens.loading import LoadingScreen
 
-        self.loading = True
         self._loading_screen = LoadingScreen(root)
         self.push_screen(self._loading_screen)
         self.call_after_refresh(self.load_from_files, root)  # not beside the first frame
@@ -222,17 +225,15 @@ class WholePackApp(NoticesApp):
         self.when_big_enough(self._leave_loading)
 
     def _leave_loading(self) -> None:
-        self.loading = False
-        if self._loading_screen is not None and self.main_screen() is self._loading_screen:
+        if self.main_screen() is self._loading_screen:
             self.pop_screen()
         self._loading_screen = None
         self.start_reading()
 
     @on(PackUnread)
     def _pack_unread(self, message: PackUnread) -> None:
-        if self.loading:
-            if self._loading_screen is not None:  # (under the too-small notice, perhaps)
-                self._loading_screen.failed(message.why)
+        if self._loading_screen is not None:  # (under the too-small notice, perhaps)
+            self._loading_screen.failed(message.why)
             return
         self.notify(
             f"The rest of the pack could not be read ({clean_line(message.why)}): only the "
