@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aiplan_tui.search.folding import fold, fold_plain, words
+from aiplan_tui.search.folding import WORD, fold, fold_plain, words
 
 
 def test_case_accents_quotes_and_dashes_fold() -> None:
@@ -34,3 +34,22 @@ def test_every_folded_span_lies_inside_the_original(text: str) -> None:
     for start in range(len(folded.text)):
         a, b = folded.original_span(start, len(folded.text))
         assert 0 <= a <= b <= len(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80) | st.text(max_size=40))
+def test_words_are_what_the_word_pattern_finds_in_the_folded_text(text: str) -> None:
+    # plain ASCII takes a quicker path than the regex: the same words either way
+    assert words(text) == WORD.findall(fold_plain(text))
+
+
+def test_ascii_words_keep_digits_and_drop_underscores_and_punctuation() -> None:
+    assert words("G7_AI-plan: 2025's R&D\t$90bn") == [
+        "g7",
+        "ai",
+        "plan",
+        "2025",
+        "s",
+        "r",
+        "d",
+        "90bn",
+    ]

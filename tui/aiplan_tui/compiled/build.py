@@ -21,14 +21,14 @@ from itertools import pairwise
 from pathlib import Path
 
 from aiplan_tui.compiled.records import brief_rows, pack_rows
-from aiplan_tui.compiled.rows import DOC_COLUMNS, doc_row
+from aiplan_tui.compiled.rows import DOC_COLUMNS, DocRow, doc_row
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.export import pack_to_dict
 from aiplan_tui.core.pausing import Pause, paused
 from aiplan_tui.pack.loader import LoadResult
-from aiplan_tui.search.documents import Doc, PackDocs
+from aiplan_tui.search.documents import PackDocs
 from aiplan_tui.search.engine import SearchIndex, article_names, dimension_names
-from aiplan_tui.search.index import IndexData, build_index_data
+from aiplan_tui.search.index import IndexBuilder, IndexData
 
 EXPORT_CHUNK = 1 << 20
 """Characters per row of the stored `export` output."""
@@ -92,16 +92,17 @@ def compile_pack(
 def _index_into(db: sqlite3.Connection, docs: PackDocs, pause: Pause | None) -> IndexData:
     """Build the index, writing each document to the database on its way past."""
     places = ", ".join("?" * len(DOC_COLUMNS.split(",")))
-    insert = f"INSERT INTO docs ({DOC_COLUMNS}) VALUES ({places})"
-    execute = db.execute
+    builder = IndexBuilder()
+    add = builder.add
 
-    def written() -> Iterator[Doc]:
+    def rows() -> Iterator[DocRow]:
         for number, doc in enumerate(paused(docs.passing(), pause)):
-            execute(insert, doc_row(number, doc))
-            yield doc
+            add(doc)
+            yield doc_row(number, doc)
 
     with collector_paused():
-        return build_index_data(written())
+        db.executemany(f"INSERT INTO docs ({DOC_COLUMNS}) VALUES ({places})", rows())
+        return builder.finish()
 
 
 def _fill(

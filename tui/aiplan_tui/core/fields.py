@@ -162,9 +162,8 @@ def check_fields(
 ) -> tuple[dict[str, Any], bool]:
     """The valid values (a bad one replaced by its field's default, if it has one) and
     whether every field was right. Unknown keys are reported as `unknown` says (None: not)."""
-    line, col = at.where()
     if not isinstance(table, dict):
-        problems.error(at.path, line, col, f"{at.label} must be a table")
+        problems.error(at.path, *at.where(), f"{at.label} must be a table")
         return {}, False
     known = {f.name: f for f in fields}
     ok = True
@@ -179,7 +178,7 @@ def check_fields(
         if spec.name not in table:
             if spec.required:
                 message = spec.missing or f'{at.label} is missing required field "{spec.name}"'
-                problems.error(at.path, line, col, message)
+                problems.error(at.path, *at.where(), message)  # found only when wanted
                 ok = False
             elif spec.default is not NO_DEFAULT:
                 values[spec.name] = spec.default

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import overload
+from typing import NamedTuple, overload
 
 from aiplan_tui.core.formatting import attribution, fact_line
 from aiplan_tui.core.model import (
@@ -36,15 +35,17 @@ TITLE, NAME, BODY, NOTE = 2.0, 3.0, 1.0, 0.5
 """Field weights: names and titles count more than body text, our notes less."""
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
+    """One searchable text of a document, and how much a match in it counts. (Documents and
+    fields are named tuples: a large pack makes hundreds of thousands of each, and a frozen
+    dataclass's `__init__` sets each attribute by a separate call.)"""
+
     name: str
     text: str
     weight: float
 
 
-@dataclass(frozen=True)
-class Doc:
+class Doc(NamedTuple):
     """One searchable thing, where it lives, and what filters can ask of it."""
 
     kind: str

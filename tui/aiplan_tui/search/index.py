@@ -17,7 +17,7 @@ from itertools import repeat
 from typing import Protocol
 
 from aiplan_tui.search.documents import Doc, Field
-from aiplan_tui.search.folding import WORD, fold_plain
+from aiplan_tui.search.folding import words as folded_words
 from aiplan_tui.search.stems import stems
 
 
@@ -91,45 +91,76 @@ class IndexData:
 def build_index_data(docs: Iterable[Doc]) -> IndexData:
     """Index documents: their folded words, and the attributes filters ask about. One pass, so
     documents may be made on the way and dropped (`PackDocs.passing`)."""
-    weights: list[float] = []
-    tables: list[defaultdict[str, array[int]]] = []
-    """Per field weight, each word's documents."""
-    found_keys: defaultdict[str, array[int]] = defaultdict(_postings)
-    append = array.append
-    count = 0
-    for number, doc in enumerate(docs):
-        count = number + 1
-        fields = doc.fields
-        seen: set[str] = set()
-        for field in sorted(fields, key=_heaviest_first) if len(fields) > 1 else fields:
+    builder = IndexBuilder()
+    deque(map(builder.add, docs), maxlen=0)
+    return builder.finish()
+
+
+class IndexBuilder:
+    """An index built a document at a time (`add`, in their order), then laid out (`finish`):
+    so whoever makes the documents can do something else with each on its way past."""
+
+    def __init__(self) -> None:
+        self._weights: list[float] = []
+        self._tables: list[defaultdict[str, array[int]]] = []
+        """Per field weight, each word's documents."""
+        self._keys: defaultdict[str, array[int]] = defaultdict(_postings)
+        self._count = 0
+
+    def add(self, doc: Doc) -> None:
+        """File the next document under its words and filter keys."""
+        number = self._count
+        self._count = number + 1
+        fields, weights = doc.fields, self._weights
+        if len(fields) == 1:  # most documents: a paragraph
+            (field,) = fields
             if field.weight not in weights:
-                weights.append(field.weight)
-                tables.append(defaultdict(_postings))
-            table = tables[weights.index(field.weight)]
-            found = set(WORD.findall(fold_plain(field.text)))
-            if seen:
-                found -= seen
-            seen |= found
+                self._new_weight(field.weight)
+            table = self._tables[weights.index(field.weight)]
+            found = set(folded_words(field.text))
             # the same as `table[word].append(number)` for each word, looped in C
-            deque(map(append, map(table.__getitem__, found), repeat(number)), maxlen=0)
-        _add_attributes(found_keys, doc, number)
-    words = sorted(set().union(*tables))
-    starts, flat = array("q", [0]), array("i")
-    empty = array("i")
-    for word in words:
-        for table in tables:
-            flat.extend(table.get(word, empty))
-            starts.append(len(flat))
-    keys = sorted(found_keys)
-    key_starts, key_flat = array("q", [0]), array("i")
-    for key in keys:
-        key_flat.extend(found_keys[key])
-        key_starts.append(len(key_flat))
-    stem_keys, stem_starts, stem_flat = _stem_table(words)
-    return IndexData(
-        tuple(words), tuple(weights), starts, flat, tuple(keys), key_starts, key_flat, count,
-        stem_keys, stem_starts, stem_flat,
-    )  # fmt: skip
+            deque(map(_append, map(table.__getitem__, found), repeat(number)), maxlen=0)
+        else:
+            seen: set[str] = set()
+            for field in sorted(fields, key=_heaviest_first):
+                if field.weight not in weights:
+                    self._new_weight(field.weight)
+                table = self._tables[weights.index(field.weight)]
+                found = set(folded_words(field.text))
+                if seen:
+                    found -= seen
+                seen |= found
+                deque(map(_append, map(table.__getitem__, found), repeat(number)), maxlen=0)
+        _add_attributes(self._keys, doc, number)
+
+    def _new_weight(self, weight: float) -> None:
+        self._weights.append(weight)
+        self._tables.append(defaultdict(_postings))
+
+    def finish(self) -> IndexData:
+        """The index of the documents added."""
+        tables = self._tables
+        words = sorted(set().union(*tables))
+        starts, flat = array("q", [0]), array("i")
+        empty = array("i")
+        for word in words:
+            for table in tables:
+                flat.extend(table.get(word, empty))
+                starts.append(len(flat))
+        found_keys = self._keys
+        keys = sorted(found_keys)
+        key_starts, key_flat = array("q", [0]), array("i")
+        for key in keys:
+            key_flat.extend(found_keys[key])
+            key_starts.append(len(key_flat))
+        stem_keys, stem_starts, stem_flat = _stem_table(words)
+        return IndexData(
+            tuple(words), tuple(self._weights), starts, flat, tuple(keys), key_starts, key_flat,
+            self._count, stem_keys, stem_starts, stem_flat,
+        )  # fmt: skip
+
+
+_append = array.append
 
 
 def _stem_table(words: list[str]) -> tuple[tuple[str, ...], array[int], array[int]]:
