@@ -63,7 +63,7 @@ class AiplanApp(
         self.result = result
         """The pack shown, with any problems found while loading it."""
         self.start_themes(self.startup)
-        self.reader = ReaderScreen(result.pack, self.marks, self.reload_pack, self.startup.head)
+        self.reader = ReaderScreen(result.pack, self.marks, self, self.startup.head)
         self.made: dict[str, Screen[None]] = {"reader": self.reader}
         """The named screens made so far (the others are made when first shown)."""
         self.search = SearchSession(self.startup.saved.search_history)
@@ -109,7 +109,7 @@ class AiplanApp(
     def review_screen(self) -> ReviewScreen:
         from aiplan_tui.ui.screens.review import ReviewScreen
 
-        return self.named("review", lambda: ReviewScreen(self.pack, self.reload_pack))
+        return self.named("review", lambda: ReviewScreen(self.pack, self))
 
     def shown_name(self) -> str | None:
         """The name of the named screen on top, if one is (even under the too-small notice)."""

@@ -6,32 +6,43 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from textual import on, work
 from textual.app import ScreenStackError
+from textual.message import Message
 
+from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult, PackNotFoundError
-from aiplan_tui.ui.notices import NoticesApp
+from aiplan_tui.ui.reloader import READING, RELOADING, Reloaded
 from aiplan_tui.ui.screens.reader import ReaderScreen
+from aiplan_tui.ui.whole_pack import Closing, WholePackApp
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
+    from pathlib import Path
 
-    from aiplan_tui.ui.marking import Marks
     from aiplan_tui.ui.screens.compare import CompareScreen
-    from aiplan_tui.ui.startup import Startup
 
 
-class ReloadingApp(NoticesApp):
-    """Reloading, for an app with a pack, a reader, named screens and a search index."""
+class PackReloaded(Message):
+    """The pack loaded again in a thread (None: it could not be, for the reason `why`)."""
+
+    def __init__(
+        self, result: LoadResult | None, manifest: str, then: Reloaded, why: str = ""
+    ) -> None:
+        super().__init__()
+        self.result = result
+        self.manifest = manifest
+        self.then = then
+        self.why = why
+
+
+class ReloadingApp(WholePackApp):
+    """Reloading, for an app with a pack, a reader, named screens and a search index (the
+    threads' machinery, and what the app has, are WholePackApp's)."""
 
     if TYPE_CHECKING:  # for the type checker only: at run time the app and its other mixins
         # have these, and a stub here could come first in the method order and hide them
-        startup: Startup
-        result: LoadResult
-        made: dict[str, Screen[None]]
-        reader: ReaderScreen
-        _marks: tuple[str, Marks] | None
 
         @property
         def pack(self) -> Pack: ...
@@ -39,33 +50,81 @@ class ReloadingApp(NoticesApp):
         @property
         def compare_screen(self) -> CompareScreen: ...
 
-        def marks(self) -> Marks: ...
-
         def shown_name(self) -> str | None: ...
 
         def reader_place(self) -> tuple[str | None, int]: ...
 
-        def build_search_index(self, rebuild: bool = False) -> object: ...  # a worker
+    _reloading = False
 
-    def reload_pack(self) -> Pack:
-        """Load the pack again from its root (Review has written to its files) and show the
-        new one: the named screens other than the one shown are dropped (made again from
-        the new pack when next shown; the reader at once, reopening where it was), and the
-        search index is built again. The screen shown keeps the old pack: it asks for the
-        new one by calling this. A pack gone from its directory keeps the old one."""
+    @property
+    def reloading(self) -> bool:
+        """Whether the pack is being loaded again in a thread (see `reload_pack`)."""
+        return self._reloading
+
+    def reload_pack(self, then: Reloaded) -> None:
+        """Load the pack again from its root (a screen has written to its files), show the new
+        one, and give it to `then`: the named screens other than the one shown are dropped
+        (made again from the new pack when next shown; the reader at once, reopening where it
+        was), and the search index is built again. The screen shown keeps the old pack until
+        `then` gives it the new one. A pack gone from its directory keeps the old one.
+
+        A large pack (as at start-up: LOAD_ASIDE_FROM bytes of files) is loaded in a thread,
+        the app answering keys meanwhile (at 100,000 highlights the load took 8 s on this
+        thread); a change asked for before it is read waits (`reloading`)."""
+        from aiplan_tui.compiled.manifest import pack_manifest, worth_loading_aside
+
+        if self._reloading:
+            self.notify(RELOADING, timeout=3, markup=False)
+            return
+        root = self.pack.root
+        # taken before the load, as at start-up
+        manifest = None if self.startup.manifest is None else pack_manifest(root)
+        if manifest is not None and worth_loading_aside(manifest):
+            self._reloading = True
+            self.notify(READING, timeout=3, markup=False)
+            self.reload_aside(root, manifest, then)
+            return
         from aiplan_tui.pack.loader import load_pack
 
-        root = self.pack.root
-        manifest = None
-        if self.startup.manifest is not None:  # taken before the load, as at start-up
-            from aiplan_tui.compiled.manifest import pack_manifest
-
-            manifest = pack_manifest(root)
         try:
             result = load_pack(root)
         except PackNotFoundError as error:
-            self.notify(str(error), title="Pack not reloaded", severity="error", markup=False)
-            return self.pack
+            self._not_reloaded(str(error))
+        else:
+            self._show_reloaded(result, manifest)
+        then(self.pack)
+
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
+    def reload_aside(self, root: Path, manifest: str, then: Reloaded) -> None:
+        from aiplan_tui.pack.loader import load_pack
+
+        try:
+            with self.working(), collector_paused(freeze=True):
+                result = load_pack(root, self.pauser())
+                result.pack.highlights_in("")  # (grouped by article once, here too)
+        except Closing:
+            return
+        except Exception as error:  # the old pack stays: say why
+            known = isinstance(error, (PackNotFoundError, OSError))
+            self.post_message(
+                PackReloaded(None, manifest, then, str(error) if known else repr(error))
+            )
+            return
+        self.post_message(PackReloaded(result, manifest, then))
+
+    @on(PackReloaded)
+    def _pack_reloaded(self, message: PackReloaded) -> None:
+        self._reloading = False
+        if message.result is None:
+            self._not_reloaded(message.why)
+        else:
+            self._show_reloaded(message.result, message.manifest)
+        message.then(self.pack)
+
+    def _not_reloaded(self, why: str) -> None:
+        self.notify(clean_line(why), title="Pack not reloaded", severity="error", markup=False)
+
+    def _show_reloaded(self, result: LoadResult, manifest: str | None) -> None:
         self.keep_places()
         self.result = result
         self._marks = None  # the sides may have changed
@@ -75,7 +134,6 @@ class ReloadingApp(NoticesApp):
         self.drop_screens()
         self.sub_title = clean_line(self.pack.info.title)
         self.build_search_index(rebuild=True)
-        return self.pack
 
     def keep_places(self) -> None:
         """Where the reader and Compare are, for the screens made again after a reload."""
@@ -99,7 +157,7 @@ class ReloadingApp(NoticesApp):
             if screen.is_running:
                 screen.remove()
         if "reader" not in self.made:
-            self.reader = ReaderScreen(self.pack, self.marks, self.reload_pack)
+            self.reader = ReaderScreen(self.pack, self.marks, self)
             self.made["reader"] = self.reader
             self.install_screen(self.reader, "reader")
             saved = self.startup.saved

@@ -18,7 +18,6 @@ from textual.screen import ModalScreen
 from textual.worker import get_current_worker
 
 from aiplan_tui.core.collector import collector_paused
-from aiplan_tui.core.model import Pack
 from aiplan_tui.core.navigation import Navigation
 from aiplan_tui.core.pausing import Pause
 from aiplan_tui.core.safe_text import clean_line
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from aiplan_tui.ui.marking import Marks
+    from aiplan_tui.ui.reloader import Reloaded
     from aiplan_tui.ui.screens.loading import LoadingScreen
     from aiplan_tui.ui.screens.reader import ReaderScreen
     from aiplan_tui.ui.startup import Startup
@@ -83,7 +83,10 @@ class WholePackApp(NoticesApp):
 
         def marks(self) -> Marks: ...
 
-        def reload_pack(self) -> Pack: ...
+        @property
+        def reloading(self) -> bool: ...
+
+        def reload_pack(self, then: Reloaded) -> None: ...
 
         def start_reading(self) -> None: ...
 
@@ -220,7 +223,7 @@ class WholePackApp(NoticesApp):
         self.result = message.result
         self._marks = None  # of the placeholder's sides
         pack = self.result.pack
-        self.reader = ReaderScreen(pack, self.marks, self.reload_pack, None, message.navigation)
+        self.reader = ReaderScreen(pack, self.marks, self, None, message.navigation)
         self.made["reader"] = self.reader
         self.when_big_enough(self._leave_loading)
 

@@ -30,6 +30,7 @@ from aiplan_tui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:  # the search engine is imported when first used, not at start-up
     from aiplan_tui.compiled.head import PackHead
+    from aiplan_tui.ui.reloader import Reloader
 
 
 PANE_TITLES = {"navigator": " Contents ", "center": " Article ", "cards": " Highlights "}
@@ -56,7 +57,7 @@ class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
         self,
         pack: Pack,
         marks: Callable[[], Marks],
-        reload_pack: Callable[[], Pack] | None = None,
+        reloader: Reloader | None = None,
         head: PackHead | None = None,
         navigation: Navigation | None = None,
     ) -> None:
@@ -65,8 +66,8 @@ class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
         super().__init__()
         self.start_on_head(head)
         self.pack = pack
-        self.reload_pack = reload_pack
-        """Load the pack again after `m` wrote to it (the app's; None: not reloaded)."""
+        self.reloader = reloader
+        """Loads the pack again after `m` wrote to it (the app; None: not reloaded)."""
         self.latest = pack
         """The pack as last loaded, this screen's or a reload's: what `m` checks ids against."""
         self.marks = marks

@@ -3,21 +3,23 @@ there) becomes a suggested highlight for Review (`4`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from aiplan_tui.core.model import Pack
+from aiplan_tui.ui.reloader import RELOADING
 from aiplan_tui.ui.screens.reader_part import ReaderPart
 
 if TYPE_CHECKING:
     from aiplan_tui.compiled.head import PackHead
+    from aiplan_tui.ui.reloader import Reloader
 
 
 class MarkingReader(ReaderPart):
     """The reader's marking: a mixin, so the reader screen keeps to reading."""
 
     if TYPE_CHECKING:
-        reload_pack: Callable[[], Pack] | None
+        reloader: Reloader | None
+        latest: Pack
 
         head: PackHead | None
 
@@ -43,6 +45,9 @@ class MarkingReader(ReaderPart):
         if self.head is not None:  # marking loads the pack again: not before it is read
             self.notify("Marking waits until the pack is read: a moment.", timeout=3)
             return
+        if self.reloader is not None and self.reloader.reloading:  # ids checked against it
+            self.notify(RELOADING, timeout=3, markup=False)
+            return
         view = self.article_view
         article = view.article
         if article is None or not article.paragraphs:
@@ -54,8 +59,11 @@ class MarkingReader(ReaderPart):
         except (MarkError, OSError) as error:
             self.notify(str(error), title="Not marked", severity="error", markup=False)
             return
-        if self.reload_pack is not None:
-            self.latest = self.reload_pack()
         self.notify(
             f"Marked {made} in highlights/{article.id}.toml: review it with 4", markup=False
         )
+        if self.reloader is not None:
+            self.reloader.reload_pack(self._reloaded)
+
+    def _reloaded(self, pack: Pack) -> None:
+        self.latest = pack

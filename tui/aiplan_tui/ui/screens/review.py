@@ -7,7 +7,6 @@ ui/review_view.py, the edits in review_edits.py and review_cells.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,6 +20,7 @@ from textual.widgets.option_list import Option
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.problems import plural
 from aiplan_tui.ui.bindings import list_keys
+from aiplan_tui.ui.reloader import Reloader
 from aiplan_tui.ui.review_view import reading_order, suggestion_details, suggestion_line
 from aiplan_tui.ui.screens.review_cells import ReviewCells
 from aiplan_tui.ui.screens.review_edits import ReviewEdits
@@ -72,11 +72,11 @@ class ReviewScreen(ReviewEdits, ReviewCells):
                 tooltip="Back to the reader."),
     ]  # fmt: skip
 
-    def __init__(self, pack: Pack, reload: Callable[[], Pack]) -> None:
+    def __init__(self, pack: Pack, reloader: Reloader) -> None:
         super().__init__()
         self.pack = pack
-        self.reload = reload
-        """Load the pack again after a change to its files; the new pack."""
+        self.reloader = reloader
+        """Loads the pack again after a change to its files (the app)."""
         self.items = reading_order(pack)
         self._wanted: str | None = None
         """The suggestion to put the cursor on once the list is built (`select`)."""

@@ -12,6 +12,7 @@ from aiplan_tui.authoring import review
 from aiplan_tui.authoring.ids import entity_id as new_entity_id
 from aiplan_tui.authoring.review import ReviewError
 from aiplan_tui.core.model import HIGHLIGHT_KINDS, Highlight, Pack, Position, Quote
+from aiplan_tui.ui.reloader import RELOADING, Reloader
 from aiplan_tui.ui.review_view import pack_path, reading_order
 from aiplan_tui.ui.screens.review_dialogs import Choice, ChoiceDialog, ManyDialog, TextDialog
 from aiplan_tui.ui.screens.shown import ShownScreen
@@ -38,7 +39,7 @@ class ReviewWriting(ShownScreen[None]):
     (ReviewScreen) gives it the pack, the suggestions and the cursor."""
 
     pack: Pack
-    reload: Callable[[], Pack]
+    reloader: Reloader
     items: list[Highlight]
 
     def current(self) -> Highlight | None:
@@ -50,6 +51,9 @@ class ReviewWriting(ShownScreen[None]):
     def write(self, done: str, change: Callable[[], object], gone: bool = False) -> bool:
         """Make a change to the files; say what was written, or why nothing was; then load
         the pack again and list its suggestions (the cursor stays, or moves on if `gone`)."""
+        if self.reloader.reloading:  # the list is of files changed since: wait for them
+            self.notify(RELOADING, title="Review", timeout=3, markup=False)
+            return False
         highlight = self.current()
         listed = self.query_one("#review-list", OptionList)
         index = listed.highlighted or 0
@@ -59,9 +63,16 @@ class ReviewWriting(ShownScreen[None]):
             self.notify(f"Nothing changed: {error}", title="Review", severity="error", markup=False)
             return False
         self.notify(done, title="Review", markup=False)
-        self.pack = self.reload()
-        self.items = reading_order(self.pack)
-        self.fill(keep=None if gone or highlight is None else highlight.id, index=index)
+        keep = None if gone or highlight is None else highlight.id
+
+        def reloaded(pack: Pack) -> None:
+            if not self.is_attached:  # Review was left, and dropped, while the pack loaded
+                return
+            self.pack = pack
+            self.items = reading_order(pack)
+            self.fill(keep=keep, index=index)
+
+        self.reloader.reload_pack(reloaded)
         return True
 
 
