@@ -99,7 +99,7 @@ class ReloadingApp(WholePackApp):
         from aiplan_tui.pack.loader import load_pack
 
         try:
-            with self.working(), collector_paused(freeze=True):
+            with self.working(), collector_paused(collect=True):  # (see there: not frozen)
                 result = load_pack(root, self.pauser())
                 result.pack.highlights_in("")  # (grouped by article once, here too)
         except Closing:
