@@ -66,6 +66,7 @@ async def test_review_answers_keys_while_the_pack_is_read_again(
     app = large_pack_app(root, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(app, pilot)
+        await until(pilot, lambda: app.search.index is not None, "the first index")
         frozen = gc.get_freeze_count()
         held = Held(monkeypatch)
         await pilot.press("a")
@@ -83,7 +84,7 @@ async def test_review_answers_keys_while_the_pack_is_read_again(
         assert current(app) == "p-investment"
         assert app.pack.highlight("q-restricted") is not None
         # nothing kept out of the collector for good: the screens the reload dropped go
-        assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() <= frozen  # (frozen objects freed meanwhile count down)
         await pilot.press("x")  # and now it is made
         await until(pilot, lambda: status(app) == "1 of 1 suggestion", "the reject")
         assert "p-investment" not in (root / FILE).read_text(encoding="utf-8")
