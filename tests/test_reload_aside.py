@@ -1,11 +1,13 @@
 """A change written to a large pack from Review or with `m`: the pack is loaded again in a
 thread. (Issue 16: at 100,000 highlights each edit froze the app for 8 s while the pack was
-loaded again on the UI thread.) Keys act meanwhile; a second change waits until the first is
-read; leaving Review meanwhile is safe; and quitting does not wait for the load."""
+loaded again on the UI thread.) Keys act meanwhile; a new change waits until the last is read,
+while an edit of several writes reloads once, at its end; a screen asked for meanwhile opens
+on the new pack; a failed load is said; and quitting does not wait for the load."""
 
 from __future__ import annotations
 
 import gc
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -20,9 +22,10 @@ from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.reloader import READING, RELOADING
 from aiplan_tui.ui.screens.review import ReviewScreen
+from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
 from aiplan_tui.ui.startup import Startup
 from conftest import PackFactory, make_app, until
-from test_review_screen import FILE, current, open_review, review_pack, said, status
+from test_review_screen import FILE, current, open_review, review_pack, said, status, tables
 
 
 def notices(app: AiplanApp) -> list[str]:
@@ -90,7 +93,7 @@ async def test_review_answers_keys_while_the_pack_is_read_again(
         assert "p-investment" not in (root / FILE).read_text(encoding="utf-8")
 
 
-async def test_leaving_review_while_the_pack_is_read_again(
+async def test_a_screen_asked_for_meanwhile_opens_on_the_new_pack(
     make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = review_pack(make_pack)
@@ -99,13 +102,76 @@ async def test_leaving_review_while_the_pack_is_read_again(
         await open_review(app, pilot)
         held = Held(monkeypatch)
         await pilot.press("a", "1")
-        await until(pilot, lambda: app.shown_name() == "reader", "the reader")
+        assert said(app) == "The reader opens once the pack is read again."
+        assert isinstance(app.screen, ReviewScreen)
         held.release()
-        await until(pilot, lambda: not app.reloading, "the pack read again")
-        assert "review" not in app.made  # dropped, made again from the new pack
+        await until(pilot, lambda: app.screen is app.reader, "the reader, once read")
+        assert app.reader.pack is app.pack  # made from the new pack, not kept from the old
+        assert app.pack.highlight("q-restricted") is not None
         await pilot.press("4")
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "Review again")
         await until(pilot, lambda: status(app) == "1 of 2 suggestions", "the new list")
+
+
+async def test_a_new_person_as_speaker_is_added_and_set_with_one_reload(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two writes (the person, then the speaker) make one edit: the second is not refused
+    for the reload the first would have started."""
+    root = review_pack(make_pack)
+    app = large_pack_app(root, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SpeakerDialog), "the speaker dialog")
+        held = Held(monkeypatch)
+        await pilot.press(*"Ann Lee", "enter")
+        await until(pilot, lambda: app.reloading, "the reload")
+        assert tables(root / FILE)["q-restricted"]["speaker"] == "ann-lee"
+        assert tables(root / "entities.toml")["ann-lee"]["name"] == "Ann Lee"
+        assert RELOADING not in notices(app)
+        held.release()
+        await until(pilot, lambda: not app.reloading, "the pack read again")
+        assert held.ended == ["loaded"]  # once, for both
+        assert app.pack.entity("ann-lee") is not None
+
+
+async def test_compare_cells_wait_for_the_pack_read_again(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = review_pack(make_pack)
+    comparison = root / "comparison.toml"
+    app = large_pack_app(root, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        before = comparison.read_text(encoding="utf-8")
+        held = Held(monkeypatch)
+        await pilot.press("x")  # the quote rejected: the pack is read again
+        assert app.reloading
+        for key in ("c", "n", "D"):  # nothing written, no dialog opened meanwhile
+            await pilot.press(key)
+            assert said(app) == RELOADING and isinstance(app.screen, ReviewScreen)
+        assert comparison.read_text(encoding="utf-8") == before
+        held.release()
+        await until(pilot, lambda: not app.reloading, "the pack read again")
+
+
+async def test_a_reload_that_fails_says_so_and_keeps_the_pack(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = review_pack(make_pack)
+    app = large_pack_app(root, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        old = app.pack
+        held = Held(monkeypatch)
+        await pilot.press("a")
+        shutil.rmtree(root)
+        held.release()
+        await until(pilot, lambda: not app.reloading, "the reload's end")
+        notice = app.notices[-1]
+        assert notice.title == "Pack not reloaded" and "no such content directory" in notice.message
+        assert app.pack is old and isinstance(app.screen, ReviewScreen)
 
 
 async def test_marking_waits_for_the_pack_read_again(
@@ -131,6 +197,26 @@ async def test_marking_waits_for_the_pack_read_again(
         assert [h.id for h in app.reader.latest.suggested] == [h.id for h in app.pack.suggested]
 
 
+async def test_review_asked_for_after_m_lists_the_mark(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`m` says "review it with 4": pressed before the pack is read again, Review opens
+    once it is, listing the mark (not made from the pack before it)."""
+    root = make_pack()
+    app = large_pack_app(root, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "j")
+        await until(pilot, lambda: app.reader.article_view.paragraph == 1, "the 2nd paragraph")
+        held = Held(monkeypatch)
+        await pilot.press("m", "4")
+        assert said(app) == "Review opens once the pack is read again."
+        held.release()
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "Review")
+        await until(pilot, lambda: current(app) is not None, "a suggestion")
+        assert current(app) == "m-private-ai-investment-reached"
+
+
 async def test_quitting_does_not_wait_for_the_pack_read_again(
     make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -143,6 +229,7 @@ async def test_quitting_does_not_wait_for_the_pack_read_again(
         assert app.reloading
         await pilot.press("q")
     assert app.return_code == 0
+    assert app.still_working  # the app ended without waiting for the load
     held.release()
     end = time.monotonic() + 30
     while app.still_working and time.monotonic() < end:
@@ -150,11 +237,21 @@ async def test_quitting_does_not_wait_for_the_pack_read_again(
     assert held.ended == ["Closing"]  # stopped at its first pause
 
 
-async def test_a_small_pack_is_read_again_at_once(make_pack: PackFactory) -> None:
+async def test_a_small_pack_is_read_again_at_once(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = review_pack(make_pack)
     app = make_app(root, Startup(manifest=pack_manifest(root)))
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(app, pilot)
+        threads: list[threading.Thread] = []
+        load = loader.load_pack
+
+        def noted(root: Path, pause: Pause | None = None) -> LoadResult:
+            threads.append(threading.current_thread())
+            return load(root, pause)
+
+        monkeypatch.setattr(loader, "load_pack", noted)
         await pilot.press("a")
-        assert not app.reloading
+        assert threads == [threading.main_thread()] and not app.reloading
         assert status(app) == "1 of 2 suggestions"  # listed again before the next key

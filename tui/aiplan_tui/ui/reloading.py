@@ -3,11 +3,13 @@ shown everywhere, each screen reopening where it was, the search index built aga
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ScreenStackError
+from textual.await_complete import AwaitComplete
 from textual.message import Message
 
 from aiplan_tui.core.collector import collector_paused
@@ -21,7 +23,17 @@ from aiplan_tui.ui.whole_pack import Closing, WholePackApp
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from textual.screen import Screen
+
     from aiplan_tui.ui.screens.compare import CompareScreen
+
+
+SCREEN_NAMES = {
+    "reader": "The reader",
+    "compare": "Compare",
+    "quotes": "Quotes",
+    "review": "Review",
+}
 
 
 class PackReloaded(Message):
@@ -76,15 +88,15 @@ class ReloadingApp(WholePackApp):
         if self._reloading:
             self.notify(RELOADING, timeout=3, markup=False)
             return
-        root = self.pack.root
-        # taken before the load, as at start-up
-        manifest = None if self.startup.manifest is None else pack_manifest(root)
-        if manifest is not None and worth_loading_aside(manifest):
+        root, before = self.pack.root, self.startup.manifest
+        if before is not None and worth_loading_aside(before):
             self._reloading = True
             self.notify(READING, timeout=3, markup=False)
-            self.reload_aside(root, manifest, then)
+            self.reload_aside(root, then)
             return
         from aiplan_tui.pack.loader import load_pack
+
+        manifest = None if before is None else pack_manifest(root)  # before the load, as at start
 
         try:
             result = load_pack(root)
@@ -95,11 +107,14 @@ class ReloadingApp(WholePackApp):
         then(self.pack)
 
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
-    def reload_aside(self, root: Path, manifest: str, then: Reloaded) -> None:
+    def reload_aside(self, root: Path, then: Reloaded) -> None:
+        from aiplan_tui.compiled.manifest import pack_manifest
         from aiplan_tui.pack.loader import load_pack
 
+        manifest = ""
         try:
             with self.working(), collector_paused(collect=True):  # (see there: not frozen)
+                manifest = pack_manifest(root)  # before the load, as at start-up
                 result = load_pack(root, self.pauser())
                 result.pack.highlights_in("")  # (grouped by article once, here too)
         except Closing:
@@ -120,6 +135,30 @@ class ReloadingApp(WholePackApp):
         else:
             self._show_reloaded(message.result, message.manifest)
         message.then(self.pack)
+        after, self._after_reload = self._after_reload, None
+        if after is not None:
+            after()
+
+    _after_reload: Callable[[], object] | None = None
+    """The screen asked for while the pack was read again: shown once it is."""
+
+    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
+        """Switch screens; while the pack is read again, once it is, the screen then made from
+        the new pack (the last asked for, if several were)."""
+        if self._reloading:
+            shown = self.made.items()
+            name = (
+                screen
+                if isinstance(screen, str)
+                else next((n for n, s in shown if s is screen), "")
+            )
+            show = getattr(self, f"action_show_{name}", None)
+            if show is not None:
+                self._after_reload = show
+                what = SCREEN_NAMES.get(name, name)
+                self.notify(f"{what} opens once the pack is read again.", timeout=3, markup=False)
+                return AwaitComplete()
+        return super().switch_screen(screen)
 
     def _not_reloaded(self, why: str) -> None:
         self.notify(clean_line(why), title="Pack not reloaded", severity="error", markup=False)

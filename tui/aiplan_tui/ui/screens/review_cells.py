@@ -23,7 +23,7 @@ class ReviewCells(ReviewWriting):
 
     def action_cell(self) -> None:
         """Into the cell of each (dimension, side); a missing cell asks for its summary."""
-        h = self.current()
+        h = self.to_edit()
         if h is None:
             return
         pairs = [(d, s) for d in h.dimensions for s in sides_of(h)]
@@ -56,13 +56,16 @@ class ReviewCells(ReviewWriting):
             self.write(
                 f"Added {h.id} to {', '.join(added)} in {pack_path(self.pack, comparison)}",
                 lambda: None,
+                last=not missing,  # else once the summaries are typed
             )
         self.ask_summaries(h.id, comparison, missing)
 
     def ask_summaries(self, highlight_id: str, path: Path, missing: list[tuple[str, str]]) -> None:
         """A new cell for each missing (dimension, side), one after another, with the summary
-        typed (the editors' words: never made up here)."""
+        typed (the editors' words: never made up here); then the pack is loaded again, once
+        for all that was written."""
         if not missing:
+            self.show_written()
             return
         (dimension, side), rest = missing[0], missing[1:]
         titles = {d.id: d.title for d in self.pack.dimensions}
@@ -75,6 +78,7 @@ class ReviewCells(ReviewWriting):
                     f"New cell {dimension}/{side} with {highlight_id} "
                     f"in {pack_path(self.pack, path)}",
                     lambda: review.new_cell(path, dimension, side, summary, highlight_id),
+                    last=False,
                 )
             else:
                 self.notify(f"No cell made for {where}.", title="Review", markup=False)

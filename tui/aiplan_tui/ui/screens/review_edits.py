@@ -48,39 +48,58 @@ class ReviewWriting(ShownScreen[None]):
     def fill(self, keep: str | None = None, index: int = 0) -> None:
         raise NotImplementedError
 
-    def write(self, done: str, change: Callable[[], object], gone: bool = False) -> bool:
-        """Make a change to the files; say what was written, or why nothing was; then load
-        the pack again and list its suggestions (the cursor stays, or moves on if `gone`)."""
-        if self.reloader.reloading:  # the list is of files changed since: wait for them
+    _unshown = False
+    """A change was written and the pack not loaded again since (a step of a longer edit)."""
+
+    def to_edit(self) -> Highlight | None:
+        """The suggestion under the cursor, for an edit to start on; None (said why) while
+        the pack is read again after the last edit: the list is of files changed since."""
+        if self.reloader.reloading:
             self.notify(RELOADING, title="Review", timeout=3, markup=False)
-            return False
-        highlight = self.current()
-        listed = self.query_one("#review-list", OptionList)
-        index = listed.highlighted or 0
+            return None
+        return self.current()
+
+    def write(
+        self, done: str, change: Callable[[], object], gone: bool = False, last: bool = True
+    ) -> bool:
+        """Make a change to the files; say what was written, or why nothing was. The `last`
+        step of an edit (most have one) then loads the pack again and lists its suggestions
+        (the cursor stays, or moves on if `gone`), once for the steps before it too; a step
+        that fails does so for what the steps before it wrote."""
         try:
             change()
         except (ReviewError, OSError, UnicodeError) as error:
             self.notify(f"Nothing changed: {error}", title="Review", severity="error", markup=False)
+            self.show_written()
             return False
         self.notify(done, title="Review", markup=False)
+        self._unshown = True
+        if last:
+            self.show_written(gone)
+        return True
+
+    def show_written(self, gone: bool = False) -> None:
+        """Load the pack again if anything was written since it was, and list it anew."""
+        if not self._unshown:
+            return
+        self._unshown = False
+        highlight = self.current()
         keep = None if gone or highlight is None else highlight.id
+        index = self.query_one("#review-list", OptionList).highlighted or 0
 
         def reloaded(pack: Pack) -> None:
-            if not self.is_attached:  # Review was left, and dropped, while the pack loaded
-                return
             self.pack = pack
             self.items = reading_order(pack)
             self.fill(keep=keep, index=index)
 
         self.reloader.reload_pack(reloaded)
-        return True
 
 
 class ReviewEdits(ReviewWriting):
     """The edits to the suggestion under the cursor, each behind its key."""
 
     def action_accept(self) -> None:
-        if (h := self.current()) is not None:
+        if (h := self.to_edit()) is not None:
             path = h.source.path
             self.write(
                 f"Accepted {h.id} in {pack_path(self.pack, path)}",
@@ -89,7 +108,7 @@ class ReviewEdits(ReviewWriting):
             )
 
     def action_reject(self) -> None:
-        if (h := self.current()) is not None:
+        if (h := self.to_edit()) is not None:
             path = h.source.path
             self.write(
                 f"Rejected {h.id}: its table is gone from {pack_path(self.pack, path)}",
@@ -98,7 +117,7 @@ class ReviewEdits(ReviewWriting):
             )
 
     def action_note(self) -> None:
-        if (h := self.current()) is None:
+        if (h := self.to_edit()) is None:
             return
 
         def keep(note: str | None) -> None:
@@ -114,7 +133,7 @@ class ReviewEdits(ReviewWriting):
         )
 
     def action_speaker(self) -> None:
-        h = self.current()
+        h = self.to_edit()
         if h is None:
             return
         if not isinstance(h, Quote):
@@ -146,6 +165,7 @@ class ReviewEdits(ReviewWriting):
             made = self.write(
                 f"Added {choice.new_name} as {entity_id} to {pack_path(self.pack, entities)}",
                 lambda: review.new_entity(entities, entity_id, choice.new_name),
+                last=False,  # the speaker is set next, then the pack loaded again
             )
             if not made:
                 return
@@ -162,7 +182,7 @@ class ReviewEdits(ReviewWriting):
             )
 
     def action_change_kind(self) -> None:
-        h = self.current()
+        h = self.to_edit()
         if h is None:
             return
         labels = {
@@ -217,7 +237,7 @@ class ReviewEdits(ReviewWriting):
         return [Choice(side.id, side.label) for side in self.pack.sides]
 
     def action_side(self) -> None:
-        h = self.current()
+        h = self.to_edit()
         if h is None:
             return
         path = h.source.path
@@ -245,7 +265,7 @@ class ReviewEdits(ReviewWriting):
         self.app.push_screen(ManyDialog("Which sides?", self.side_choices(), h.sides), many)
 
     def action_dimensions(self) -> None:
-        h = self.current()
+        h = self.to_edit()
         if h is None:
             return
         path = h.source.path
