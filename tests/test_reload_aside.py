@@ -11,9 +11,11 @@ import shutil
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from aiplan_tui.authoring import review
 from aiplan_tui.compiled import manifest as manifest_module
 from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.core.pausing import Pause
@@ -21,7 +23,9 @@ from aiplan_tui.pack import loader
 from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.reloader import READING, RELOADING
+from aiplan_tui.ui.screens.help import HelpScreen
 from aiplan_tui.ui.screens.review import ReviewScreen
+from aiplan_tui.ui.screens.review_dialogs import TextDialog
 from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
 from aiplan_tui.ui.startup import Startup
 from conftest import PackFactory, make_app, until
@@ -255,3 +259,82 @@ async def test_a_small_pack_is_read_again_at_once(
         await pilot.press("a")
         assert threads == [threading.main_thread()] and not app.reloading
         assert status(app) == "1 of 2 suggestions"  # listed again before the next key
+
+
+async def test_a_dialog_opened_meanwhile_is_not_replaced_by_the_screen_asked_for(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = review_pack(make_pack)
+    app = large_pack_app(root, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        held = Held(monkeypatch)
+        await pilot.press("a", "1", "question_mark")  # the reader asked for, then help opened
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+        held.release()
+        await until(pilot, lambda: not app.reloading, "the pack read again")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)  # still there: the later wish wins
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "Review, under it")
+        assert status(app) == "1 of 2 suggestions"  # and it shows the new pack
+
+
+async def test_a_go_to_meanwhile_opens_in_the_reader_of_the_new_pack(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = review_pack(make_pack)
+    app = large_pack_app(root, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        held = Held(monkeypatch)
+        await pilot.press("a")
+        app.go_to("highlight", "f-us")  # as the palette's go-to does
+        assert said(app) == "The reader opens once the pack is read again."
+        held.release()
+        await until(pilot, lambda: app.screen is app.reader, "the reader")
+        await until(pilot, lambda: app.reader.selected_highlight() == "f-us", "the highlight")
+        assert app.reader.pack is app.pack
+
+
+TWO_BY_TWO = """\
+[[event]]
+id = "e-two"
+article = "wire"
+status = "suggested"
+exact = "in China"
+sides = ["us", "china"]
+dimensions = ["chips", "investment"]
+"""
+
+
+async def test_a_long_edit_reloads_once_at_its_end_even_after_a_failed_step(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`c` on a suggestion of two dimensions and two sides asks for the summaries of the
+    cells Compare lacks, one after another; one failing must not start the reload while the
+    rest are still being written."""
+    root = make_pack({"highlights/wire-review.toml": TWO_BY_TWO})
+    app = large_pack_app(root, monkeypatch)
+    made = review.new_cell
+
+    def failing_first(*args: Any) -> None:
+        monkeypatch.setattr(review, "new_cell", made)
+        raise review.ReviewError("the file changed under Review")
+
+    monkeypatch.setattr(review, "new_cell", failing_first)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        held = Held(monkeypatch)
+        await pilot.press("c")
+        for summary in ("one", "two", "three"):
+            await until(pilot, lambda: isinstance(app.screen, TextDialog), f"asked: {summary}")
+            assert not app.reloading
+            await pilot.press(*summary, "enter")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "Review")
+        assert app.reloading  # once, now, for all of it
+        held.release()
+        await until(pilot, lambda: not app.reloading, "the pack read again")
+        summaries = {cell.summary for cell in app.pack.comparison}
+        assert {"two", "three"} <= summaries and "one" not in summaries
+        assert held.ended == ["loaded"]

@@ -143,7 +143,10 @@ class AiplanApp(
 
     def in_reader(self, then: Callable[[], object]) -> None:
         """Show the reader and do `then` in it: at once, or, for a reader made anew by
-        `reload_pack` and not built yet, once it is (its own messages run after its mount)."""
+        `reload_pack` and not built yet, once it is (its own messages run after its mount);
+        while the pack is read again, once it is, in the reader made from it."""
+        if not self.after_reload(lambda: self.in_reader(then), "The reader opens"):
+            return
         self.action_show_reader()
         if self.reader.is_mounted:
             then()
@@ -227,7 +230,7 @@ class AiplanApp(
         """Open a search result where it lives (a suggested highlight in Review); the reader
         remembers the matches for `n`."""
         self.save_state()  # the search history, even when nothing was opened
-        if choice is None:
+        if choice is None or not self.after_reload(lambda: self.open_hit(choice), "It opens"):
             return
         hit = choice.hit
         elsewhere = hit is None or hit.kind == "compare" or hit.doc.status == "suggested"

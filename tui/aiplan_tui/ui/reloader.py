@@ -25,6 +25,7 @@ class Reloader(Protocol):
         screen has not seen yet."""
         ...
 
-    def reload_pack(self, then: Reloaded) -> None:
-        """Load the pack again and show it; then `then` it (at once for a small pack)."""
+    def reload_pack(self, then: Reloaded) -> bool:
+        """Load the pack again and show it; then `then` it (at once for a small pack). False:
+        refused, as the pack is being read again already."""
         ...

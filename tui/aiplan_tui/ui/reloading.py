@@ -73,7 +73,7 @@ class ReloadingApp(WholePackApp):
         """Whether the pack is being loaded again in a thread (see `reload_pack`)."""
         return self._reloading
 
-    def reload_pack(self, then: Reloaded) -> None:
+    def reload_pack(self, then: Reloaded) -> bool:
         """Load the pack again from its root (a screen has written to its files), show the new
         one, and give it to `then`: the named screens other than the one shown are dropped
         (made again from the new pack when next shown; the reader at once, reopening where it
@@ -82,18 +82,18 @@ class ReloadingApp(WholePackApp):
 
         A large pack (as at start-up: LOAD_ASIDE_FROM bytes of files) is loaded in a thread,
         the app answering keys meanwhile (at 100,000 highlights the load took 8 s on this
-        thread); a change asked for before it is read waits (`reloading`)."""
+        thread); a change asked for before it is read waits (`reloading`): False, refused."""
         from aiplan_tui.compiled.manifest import pack_manifest, worth_loading_aside
 
         if self._reloading:
             self.notify(RELOADING, timeout=3, markup=False)
-            return
+            return False
         root, before = self.pack.root, self.startup.manifest
         if before is not None and worth_loading_aside(before):
             self._reloading = True
             self.notify(READING, timeout=3, markup=False)
             self.reload_aside(root, then)
-            return
+            return True
         from aiplan_tui.pack.loader import load_pack
 
         manifest = None if before is None else pack_manifest(root)  # before the load, as at start
@@ -105,6 +105,7 @@ class ReloadingApp(WholePackApp):
         else:
             self._show_reloaded(result, manifest)
         then(self.pack)
+        return True
 
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
     def reload_aside(self, root: Path, then: Reloaded) -> None:
@@ -137,26 +138,38 @@ class ReloadingApp(WholePackApp):
         message.then(self.pack)
         after, self._after_reload = self._after_reload, None
         if after is not None:
-            after()
+            self._unless_dialog(after)  # (a dialog opened since: it was not waited for)
 
     _after_reload: Callable[[], object] | None = None
-    """The screen asked for while the pack was read again: shown once it is."""
+    """What was asked for while the pack was read again (a screen, a search result...): done
+    once it is, on the screens made from the new pack (the last asked for, if several were)."""
+
+    def after_reload(self, then: Callable[[], object], what: str) -> bool:
+        """Whether to go on now; if not (the pack is being read again), `then` is done once
+        it is read, and `what` ("Compare opens") is said to wait for it."""
+        if not self._reloading:
+            return True
+        self._after_reload = then
+        said = what[:1].upper() + what[1:]
+        self.notify(f"{said} once the pack is read again.", timeout=3, markup=False)
+        return False
+
+    def when_whole(self, then: Callable[[], object], what: str) -> bool:
+        """As WholePackApp's, and waiting for a pack read again too."""
+        return self.after_reload(then, what) and super().when_whole(then, what)
 
     def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
-        """Switch screens; while the pack is read again, once it is, the screen then made from
-        the new pack (the last asked for, if several were)."""
+        """Switch screens; while the pack is read again, once it is, to the screen then made
+        from the new pack."""
         if self._reloading:
-            shown = self.made.items()
+            made = self.made.items()
             name = (
-                screen
-                if isinstance(screen, str)
-                else next((n for n, s in shown if s is screen), "")
+                screen if isinstance(screen, str) else next((n for n, s in made if s is screen), "")
             )
-            show = getattr(self, f"action_show_{name}", None)
-            if show is not None:
-                self._after_reload = show
-                what = SCREEN_NAMES.get(name, name)
-                self.notify(f"{what} opens once the pack is read again.", timeout=3, markup=False)
+            if name in SCREEN_NAMES:
+                self.after_reload(
+                    getattr(self, f"action_show_{name}"), f"{SCREEN_NAMES[name]} opens"
+                )
                 return AwaitComplete()
         return super().switch_screen(screen)
 

@@ -70,7 +70,8 @@ class ReviewWriting(ShownScreen[None]):
             change()
         except (ReviewError, OSError, UnicodeError) as error:
             self.notify(f"Nothing changed: {error}", title="Review", severity="error", markup=False)
-            self.show_written()
+            if last:  # (a step before the last: the edit goes on, and shows it all at its end)
+                self.show_written()
             return False
         self.notify(done, title="Review", markup=False)
         self._unshown = True
@@ -88,11 +89,14 @@ class ReviewWriting(ShownScreen[None]):
         index = self.query_one("#review-list", OptionList).highlighted or 0
 
         def reloaded(pack: Pack) -> None:
+            if not self.is_attached:  # (dropped: it is made again from the new pack)
+                return
             self.pack = pack
             self.items = reading_order(pack)
             self.fill(keep=keep, index=index)
 
-        self.reloader.reload_pack(reloaded)
+        if not self.reloader.reload_pack(reloaded):
+            self._unshown = True  # refused: shown with the next edit's reload
 
 
 class ReviewEdits(ReviewWriting):
