@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from aiplan_tui.authoring import review
 from aiplan_tui.compiled import manifest as manifest_module
@@ -26,6 +27,7 @@ from aiplan_tui.ui.reloader import READING, RELOADING
 from aiplan_tui.ui.screens.help import HelpScreen
 from aiplan_tui.ui.screens.review import ReviewScreen
 from aiplan_tui.ui.screens.review_dialogs import TextDialog
+from aiplan_tui.ui.screens.search import SearchScreen
 from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
 from aiplan_tui.ui.startup import Startup
 from conftest import PackFactory, make_app, until
@@ -338,3 +340,38 @@ async def test_a_long_edit_reloads_once_at_its_end_even_after_a_failed_step(
         summaries = {cell.summary for cell in app.pack.comparison}
         assert {"two", "three"} <= summaries and "one" not in summaries
         assert held.ended == ["loaded"]
+
+
+async def test_search_typed_ahead_while_the_pack_is_read_again_gets_its_text(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`/` opens at once (its results wait on their own): deferred, the query's `q` quit."""
+    root = review_pack(make_pack)
+    app = large_pack_app(root, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        held = Held(monkeypatch)
+        await pilot.press("a", "slash", *"quantum")
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen), "the search")
+        assert app.screen.query_one(Input).value == "quantum"
+        assert app.is_running
+        held.release()
+        await until(pilot, lambda: not app.reloading, "the pack read again")
+
+
+async def test_under_the_too_small_notice_a_dialog_still_is_not_replaced(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = review_pack(make_pack)
+    app = large_pack_app(root, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        held = Held(monkeypatch)
+        await pilot.press("a", "1", "question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+        await pilot.resize_terminal(30, 8)
+        held.release()
+        await until(pilot, lambda: not app.reloading, "the pack read again")
+        await pilot.resize_terminal(100, 30)
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help, still")
+        assert notices(app)[-1].startswith("The pack is read again. What waited for it")

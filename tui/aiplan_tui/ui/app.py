@@ -124,19 +124,19 @@ class AiplanApp(
             self.switch_screen("reader")
 
     def action_show_compare(self) -> None:
-        if not self.when_whole(self.action_show_compare, "Compare opens"):
+        if not self.when_ready(self.action_show_compare, "Compare opens"):
             return
         if self.screen is not self.compare_screen:
             self.switch_screen(self.compare_screen)
 
     def action_show_quotes(self) -> None:
-        if not self.when_whole(self.action_show_quotes, "Quotes opens"):
+        if not self.when_ready(self.action_show_quotes, "Quotes opens"):
             return
         if self.screen is not self.quotes_screen:
             self.switch_screen(self.quotes_screen)
 
     def action_show_review(self) -> None:
-        if not self.when_whole(self.action_show_review, "Review opens"):
+        if not self.when_ready(self.action_show_review, "Review opens"):
             return
         if self.screen is not self.review_screen:
             self.switch_screen(self.review_screen)

@@ -11,6 +11,7 @@ from textual import on, work
 from textual.app import ScreenStackError
 from textual.await_complete import AwaitComplete
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.model import Pack
@@ -34,6 +35,11 @@ SCREEN_NAMES = {
     "quotes": "Quotes",
     "review": "Review",
 }
+
+
+DIALOG_OPEN = (
+    "The pack is read again. What waited for it was not done, as a dialog is open: ask again."
+)
 
 
 class PackReloaded(Message):
@@ -122,11 +128,11 @@ class ReloadingApp(WholePackApp):
             return
         except Exception as error:  # the old pack stays: say why
             known = isinstance(error, (PackNotFoundError, OSError))
-            self.post_message(
-                PackReloaded(None, manifest, then, str(error) if known else repr(error))
-            )
-            return
-        self.post_message(PackReloaded(result, manifest, then))
+            reloaded = PackReloaded(None, manifest, then, str(error) if known else repr(error))
+        else:
+            reloaded = PackReloaded(result, manifest, then)
+        if not get_current_worker().is_cancelled:  # (the app is closing: nothing to show)
+            self.post_message(reloaded)
 
     @on(PackReloaded)
     def _pack_reloaded(self, message: PackReloaded) -> None:
@@ -137,8 +143,10 @@ class ReloadingApp(WholePackApp):
             self._show_reloaded(message.result, message.manifest)
         message.then(self.pack)
         after, self._after_reload = self._after_reload, None
-        if after is not None:
-            self._unless_dialog(after)  # (a dialog opened since: it was not waited for)
+        if after is not None and self.dialog_open():
+            self.notify(DIALOG_OPEN, timeout=5, markup=False)
+        elif after is not None:
+            after()
 
     _after_reload: Callable[[], object] | None = None
     """What was asked for while the pack was read again (a screen, a search result...): done
@@ -154,9 +162,12 @@ class ReloadingApp(WholePackApp):
         self.notify(f"{said} once the pack is read again.", timeout=3, markup=False)
         return False
 
-    def when_whole(self, then: Callable[[], object], what: str) -> bool:
-        """As WholePackApp's, and waiting for a pack read again too."""
-        return self.after_reload(then, what) and super().when_whole(then, what)
+    def when_ready(self, then: Callable[[], object], what: str) -> bool:
+        """Whether a screen made from the pack may open now: the whole pack is read
+        (`when_whole`), and not being read again; if not, `then` is done once it is. (Search
+        and the palette wait only for the whole pack: a screen opened for them at once holds
+        the keys typed after it, which would otherwise act on the screen under it.)"""
+        return self.after_reload(then, what) and self.when_whole(then, what)
 
     def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
         """Switch screens; while the pack is read again, once it is, to the screen then made

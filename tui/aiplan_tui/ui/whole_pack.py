@@ -123,8 +123,15 @@ class WholePackApp(NoticesApp):
         return self.reader.when_whole(lambda: self._unless_dialog(then), what)
 
     def _unless_dialog(self, then: Callable[[], object]) -> None:
-        if not isinstance(self.screen, ModalScreen):
+        if not self.dialog_open():
             then()
+
+    def dialog_open(self) -> bool:
+        """Whether a dialog is on the app's own screens (under the too-small notice, too)."""
+        try:
+            return isinstance(self.main_screen(), ModalScreen)
+        except (KeyError, IndexError):  # no screen of its own yet
+            return False
 
     @property
     def loading(self) -> bool:
