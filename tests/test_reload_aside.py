@@ -10,10 +10,13 @@ import gc
 import shutil
 import threading
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from aiplan_tui.authoring import review
@@ -68,16 +71,30 @@ def large_pack_app(root: Path, monkeypatch: pytest.MonkeyPatch) -> AiplanApp:
     return make_app(root, Startup(manifest=pack_manifest(root)))
 
 
+async def read_again(app: AiplanApp, pilot: Pilot[None], held: Held) -> None:
+    """Let the held load go on, and wait until the pack is read again."""
+    held.release()
+    await until(pilot, lambda: not app.reloading, "the pack read again")
+
+
+@asynccontextmanager
+async def in_review(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[tuple[AiplanApp, Pilot[None], Held]]:
+    """The app on the pack at `root` as a large one, in Review, its loads held from now."""
+    app = large_pack_app(root, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        yield app, pilot, Held(monkeypatch)
+
+
 async def test_review_answers_keys_while_the_pack_is_read_again(
     make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = review_pack(make_pack)
-    app = large_pack_app(root, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with in_review(root, monkeypatch) as (app, pilot, held):
         await until(pilot, lambda: app.search.index is not None, "the first index")
         frozen = gc.get_freeze_count()
-        held = Held(monkeypatch)
         await pilot.press("a")
         assert app.reloading
         assert notices(app)[-2:] == [f"Accepted q-restricted in {FILE}", READING]  # at once
@@ -87,8 +104,7 @@ async def test_review_answers_keys_while_the_pack_is_read_again(
         await pilot.press("x")  # a second change waits for the first to be read
         assert said(app) == RELOADING
         assert (root / FILE).read_text(encoding="utf-8") == written
-        held.release()
-        await until(pilot, lambda: not app.reloading, "the pack read again")
+        await read_again(app, pilot, held)
         assert status(app) == "1 of 2 suggestions"
         assert current(app) == "p-investment"
         assert app.pack.highlight("q-restricted") is not None
@@ -103,10 +119,7 @@ async def test_a_screen_asked_for_meanwhile_opens_on_the_new_pack(
     make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = review_pack(make_pack)
-    app = large_pack_app(root, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
-        held = Held(monkeypatch)
+    async with in_review(root, monkeypatch) as (app, pilot, held):
         await pilot.press("a", "1")
         assert said(app) == "The reader opens once the pack is read again."
         assert isinstance(app.screen, ReviewScreen)
@@ -125,19 +138,15 @@ async def test_a_new_person_as_speaker_is_added_and_set_with_one_reload(
     """Two writes (the person, then the speaker) make one edit: the second is not refused
     for the reload the first would have started."""
     root = review_pack(make_pack)
-    app = large_pack_app(root, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with in_review(root, monkeypatch) as (app, pilot, held):
         await pilot.press("s")
         await until(pilot, lambda: isinstance(app.screen, SpeakerDialog), "the speaker dialog")
-        held = Held(monkeypatch)
         await pilot.press(*"Ann Lee", "enter")
         await until(pilot, lambda: app.reloading, "the reload")
         assert tables(root / FILE)["q-restricted"]["speaker"] == "ann-lee"
         assert tables(root / "entities.toml")["ann-lee"]["name"] == "Ann Lee"
         assert RELOADING not in notices(app)
-        held.release()
-        await until(pilot, lambda: not app.reloading, "the pack read again")
+        await read_again(app, pilot, held)
         assert held.ended == ["loaded"]  # once, for both
         assert app.pack.entity("ann-lee") is not None
 
@@ -147,30 +156,23 @@ async def test_compare_cells_wait_for_the_pack_read_again(
 ) -> None:
     root = review_pack(make_pack)
     comparison = root / "comparison.toml"
-    app = large_pack_app(root, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with in_review(root, monkeypatch) as (app, pilot, held):
         before = comparison.read_text(encoding="utf-8")
-        held = Held(monkeypatch)
         await pilot.press("x")  # the quote rejected: the pack is read again
         assert app.reloading
         for key in ("c", "n", "D"):  # nothing written, no dialog opened meanwhile
             await pilot.press(key)
             assert said(app) == RELOADING and isinstance(app.screen, ReviewScreen)
         assert comparison.read_text(encoding="utf-8") == before
-        held.release()
-        await until(pilot, lambda: not app.reloading, "the pack read again")
+        await read_again(app, pilot, held)
 
 
 async def test_a_reload_that_fails_says_so_and_keeps_the_pack(
     make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = review_pack(make_pack)
-    app = large_pack_app(root, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with in_review(root, monkeypatch) as (app, pilot, held):
         old = app.pack
-        held = Held(monkeypatch)
         await pilot.press("a")
         shutil.rmtree(root)
         held.release()
@@ -197,8 +199,7 @@ async def test_marking_waits_for_the_pack_read_again(
         await pilot.press("k", "m")  # another sentence: not until the first mark is read
         assert said(app) == RELOADING
         assert (root / "highlights" / "wire.toml").read_text(encoding="utf-8") == marked
-        held.release()
-        await until(pilot, lambda: not app.reloading, "the pack read again")
+        await read_again(app, pilot, held)
         assert [h.id for h in app.pack.suggested] == ["m-private-ai-investment-reached"]
         assert [h.id for h in app.reader.latest.suggested] == [h.id for h in app.pack.suggested]
 
@@ -227,10 +228,7 @@ async def test_quitting_does_not_wait_for_the_pack_read_again(
     make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = review_pack(make_pack)
-    app = large_pack_app(root, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
-        held = Held(monkeypatch)
+    async with in_review(root, monkeypatch) as (app, pilot, held):
         await pilot.press("a")
         assert app.reloading
         await pilot.press("q")
@@ -267,14 +265,10 @@ async def test_a_dialog_opened_meanwhile_is_not_replaced_by_the_screen_asked_for
     make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = review_pack(make_pack)
-    app = large_pack_app(root, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
-        held = Held(monkeypatch)
+    async with in_review(root, monkeypatch) as (app, pilot, held):
         await pilot.press("a", "1", "question_mark")  # the reader asked for, then help opened
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
-        held.release()
-        await until(pilot, lambda: not app.reloading, "the pack read again")
+        await read_again(app, pilot, held)
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)  # still there: the later wish wins
         await pilot.press("escape")
@@ -286,10 +280,7 @@ async def test_a_go_to_meanwhile_opens_in_the_reader_of_the_new_pack(
     make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = review_pack(make_pack)
-    app = large_pack_app(root, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
-        held = Held(monkeypatch)
+    async with in_review(root, monkeypatch) as (app, pilot, held):
         await pilot.press("a")
         app.go_to("highlight", "f-us")  # as the palette's go-to does
         assert said(app) == "The reader opens once the pack is read again."
@@ -335,8 +326,7 @@ async def test_a_long_edit_reloads_once_at_its_end_even_after_a_failed_step(
             await pilot.press(*summary, "enter")
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "Review")
         assert app.reloading  # once, now, for all of it
-        held.release()
-        await until(pilot, lambda: not app.reloading, "the pack read again")
+        await read_again(app, pilot, held)
         summaries = {cell.summary for cell in app.pack.comparison}
         assert {"two", "three"} <= summaries and "one" not in summaries
         assert held.ended == ["loaded"]
@@ -347,31 +337,23 @@ async def test_search_typed_ahead_while_the_pack_is_read_again_gets_its_text(
 ) -> None:
     """`/` opens at once (its results wait on their own): deferred, the query's `q` quit."""
     root = review_pack(make_pack)
-    app = large_pack_app(root, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
-        held = Held(monkeypatch)
+    async with in_review(root, monkeypatch) as (app, pilot, held):
         await pilot.press("a", "slash", *"quantum")
         await until(pilot, lambda: isinstance(app.screen, SearchScreen), "the search")
         assert app.screen.query_one(Input).value == "quantum"
         assert app.is_running
-        held.release()
-        await until(pilot, lambda: not app.reloading, "the pack read again")
+        await read_again(app, pilot, held)
 
 
 async def test_under_the_too_small_notice_a_dialog_still_is_not_replaced(
     make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = review_pack(make_pack)
-    app = large_pack_app(root, monkeypatch)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
-        held = Held(monkeypatch)
+    async with in_review(root, monkeypatch) as (app, pilot, held):
         await pilot.press("a", "1", "question_mark")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
         await pilot.resize_terminal(30, 8)
-        held.release()
-        await until(pilot, lambda: not app.reloading, "the pack read again")
+        await read_again(app, pilot, held)
         await pilot.resize_terminal(100, 30)
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help, still")
         assert notices(app)[-1].startswith("The pack is read again. What waited for it")
