@@ -19,7 +19,7 @@ from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult, PackNotFoundError
 from aiplan_tui.ui.reloader import READING, RELOADING, Reloaded
 from aiplan_tui.ui.screens.reader import ReaderScreen
-from aiplan_tui.ui.whole_pack import Closing, WholePackApp
+from aiplan_tui.ui.whole_pack import Closing, WholePackApp, why_unread
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -127,8 +127,7 @@ class ReloadingApp(WholePackApp):
         except Closing:
             return
         except Exception as error:  # the old pack stays: say why
-            known = isinstance(error, (PackNotFoundError, OSError))
-            reloaded = PackReloaded(None, manifest, then, str(error) if known else repr(error))
+            reloaded = PackReloaded(None, manifest, then, why_unread(error))
         else:
             reloaded = PackReloaded(result, manifest, then)
         if not get_current_worker().is_cancelled:  # (the app is closing: nothing to show)

@@ -70,6 +70,13 @@ class PackUnread(Message):
         self.why = why
 
 
+def why_unread(error: Exception) -> str:
+    """Why a pack could not be read: a missing folder or a file's error in its own words,
+    anything else with its type."""
+    known = isinstance(error, (PackNotFoundError, OSError))
+    return str(error) if known else f"{type(error).__name__}: {error}"
+
+
 class WholePackApp(NoticesApp):
     """An app that may start on a pack's head (`startup.head`) and read the rest later."""
 
@@ -171,10 +178,8 @@ class WholePackApp(NoticesApp):
             self.post_message(PackRead(result, Navigation(result.pack)))
 
     def _unread(self, error: Exception) -> None:
-        """Say (from a reading thread) why the pack could not be read: a missing folder or
-        a file's error in its own words, anything else with its type."""
-        known = isinstance(error, (PackNotFoundError, OSError))
-        self.post_message(PackUnread(str(error) if known else f"{type(error).__name__}: {error}"))
+        """Say (from a reading thread) why the pack could not be read."""
+        self.post_message(PackUnread(why_unread(error)))
 
     @on(PackRead)
     def _pack_read(self, message: PackRead) -> None:
