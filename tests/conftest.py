@@ -29,6 +29,19 @@ if TYPE_CHECKING:
     from aiplan_tui.ui.startup import Startup
 
 REPO = Path(__file__).resolve().parent.parent
+CONSTRAINTS = REPO / ".ci" / "constraints.txt"
+"""The versions every install the tests make is held to, as the README's test command is."""
+
+
+def install_env(**more: str) -> dict[str, str]:
+    """The environment for a pip, pipx or uv install made by a test: no venv of ours leaks in,
+    and every package is taken at the version in CONSTRAINTS (a release made since cannot
+    break the suite)."""
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    env |= {"PIP_DISABLE_PIP_VERSION_CHECK": "1", "PIP_CONSTRAINT": str(CONSTRAINTS)}
+    return {**env, "UV_CONSTRAINT": str(CONSTRAINTS), **more}
+
+
 SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 
 PACK_TOML = """\

@@ -3,9 +3,15 @@ things are declared, repeated causes grouped, and `check --fix` for what has one
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 from aiplan_tui.core.fields import did_you_mean
 from aiplan_tui.pack.loader import load_pack
@@ -186,6 +192,17 @@ def test_fix_respells_quotes_apostrophes_and_dashes_as_the_article_has_them(
     fixed = run("check", "--fix", str(root), cwd=root.parent)
     assert fixed.returncode == 0, fixed.stdout
     after = path.read_bytes().decode()
+    # What the file means: the two values respelled, every other value as it was.
+    old_tables, new_tables = tomllib.loads(before), tomllib.loads(after)
+    respelled = new_tables["quote"][0]
+    assert (respelled["exact"], respelled["suffix"]) == (
+        "China’s envoy said",
+        " the two camps are now being formed – again",
+    )
+    old_tables["quote"][0].update(exact=respelled["exact"], suffix=respelled["suffix"])
+    assert new_tables == old_tables
+    # Its bytes: only those two lines changed, each written as a basic string by check --fix
+    # itself (tomlkit 0.15.3 would have kept the literal string's single quotes).
     assert changed_lines(before, after) == [
         (
             'exact = "China\'s envoy said"  # the envoy\n',

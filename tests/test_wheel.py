@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, install_env
 
 pytestmark = pytest.mark.slow
 
@@ -58,8 +57,7 @@ def test_installed_command_checks_the_bundled_pack_from_anywhere(
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
-    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    env = install_env()
     subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, env=env)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

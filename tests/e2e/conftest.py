@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, install_env
 from e2e.terminal import SSHD, STARTUP_TIMEOUT, TMUX, Sshd, Tmux, need, pane_environment
 
 
@@ -30,8 +30,7 @@ def installed_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (wheel,) = out.glob("aiplan_tui-*.whl")
     venv = tmp_path_factory.mktemp("e2e-venv") / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
-    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    env = install_env()
     subprocess.run(
         [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)],
         check=True,

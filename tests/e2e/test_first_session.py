@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from aiplan_tui.pack.loader import load_pack
+from aiplan_tui.paths import bundled_content_dir
 from e2e.terminal import Tmux
 from e2e.tour import QUOTES, launch, quit_and_check_restored, start_shell
 
@@ -90,7 +92,15 @@ def test_a_first_session_at_80x24(tmux: Tmux, pane_env: dict[str, str], home: Pa
     quit_and_check_restored(tmux, before)
     state = json.loads((home / ".local/state/aiplan-tui/state.json").read_text(encoding="utf-8"))
     assert state["theme"] == chosen.group(1)
-    launch(tmux)  # in that theme: the picker opens on it (enter keeps it, and says which)
+    # The last quote is in the second article: the next session reopens there, as the README
+    # says, not on the first article's first paragraph (which the first frame may show
+    # before the place is restored, so waiting for it was a race).
+    assert (state["screen"], state["article"]) == ("reader", "waic-governance")
+    last = load_pack(bundled_content_dir()).pack.article("waic-governance")
+    assert last is not None
+    place = f"paragraph {state['paragraph'] + 1}/{len(last.paragraphs)}"
+    launch(tmux, shows=(place, "At WAIC, China pushes"))
+    # In that theme: the picker opens on it (enter keeps it, and says which).
     tmux.send("t")
     tmux.wait_for("enter keeps · escape cancels")
     tmux.send("Enter")

@@ -3,14 +3,13 @@ give a working `aiplan-tui` on their own bin directory, and pipx links the man p
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, install_env
 
 pytestmark = pytest.mark.slow
 
@@ -25,8 +24,7 @@ def tools(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def clean_env(home: Path, **more: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
-    return {**env, "HOME": str(home), "PIP_DISABLE_PIP_VERSION_CHECK": "1", **more}
+    return install_env(HOME=str(home), **more)
 
 
 def checks_the_bundled_pack(command: Path, env: dict[str, str]) -> None:

@@ -39,10 +39,13 @@ def start_shell(
     return before
 
 
-def launch(tmux: Tmux, command: str = "aiplan-tui") -> None:
-    """Type the command (its exit status is echoed afterwards) and wait for the reader."""
+def launch(
+    tmux: Tmux, command: str = "aiplan-tui", shows: Sequence[str] = (FIRST_TITLE, "paragraph 1/")
+) -> None:
+    """Type the command (its exit status is echoed afterwards) and wait for the reader showing
+    `shows`: by default the first article's start, as a first session (no saved state) opens."""
     tmux.run(f'{command}; echo "EXIT:$?"')
-    tmux.wait_for_all(FIRST_TITLE, "paragraph 1/", timeout=STARTUP_TIMEOUT)
+    tmux.wait_for_all(*shows, timeout=STARTUP_TIMEOUT)
     assert tmux.show("#{alternate_on}") == "1", "the app draws on the alternate screen"
 
 

@@ -3,9 +3,11 @@
 The repairs come from loading the pack (`Problems.fixes`): an anchor respelled with its
 article's quotation marks, apostrophes and dashes; a prefix or suffix for words that occur in
 several places when only one place can be meant; a comparison cell's missing entry for a
-highlight tagged with its dimension and side. Each file is edited with tomlkit, which keeps
-every other byte as it was (a file it would not give back unchanged is left alone), and
-written whole or not at all. Each change is printed as `PATH:LINE: old → new`.
+highlight tagged with its dimension and side. A respelled string is written as a TOML basic
+string of our own making (`toml_value`), whatever the installed tomlkit would choose; tomlkit
+only finds where it goes and keeps every other byte as it was (a file it would not give back
+unchanged is left alone). Each file is written whole or not at all. Each change is printed as
+`PATH:LINE: old → new`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from aiplan_tui.authoring.writing import toml_value
 from aiplan_tui.core.atomic import write_atomically
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.problems import Fix, Problem, display_path, plural
@@ -63,12 +66,12 @@ def _fix_file(path: Path, fixes: list[Fix]) -> list[str] | None:
         return None
     for fix in fixes:
         table: Any = document[fix.table][fix.index]
-        if fix.value is not None:
-            table[fix.key] = fix.value
+        if fix.value is not None:  # the literal is ours; tomlkit only finds where it goes
+            table[fix.key] = tomlkit.string(toml_value(fix.value)[1:-1], escape=False)
         elif fix.append is not None and fix.key in table:
-            table[fix.key].append(fix.append)
+            table[fix.key].append(tomlkit.string(toml_value(fix.append)[1:-1], escape=False))
         elif fix.append is not None:
-            table[fix.key] = [fix.append]
+            table[fix.key] = tomlkit.array(f"[{toml_value(fix.append)}]")
     new = tomlkit.dumps(document)
     try:
         write_atomically(path, bom + new.encode("utf-8"), path.stat().st_mode & 0o777)
