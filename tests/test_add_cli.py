@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import tomli
 
-from aiplan_tui.authoring.writing import write_all
+from aiplan_tui.core.transaction import write_files
 from aiplan_tui.pack.loader import load_pack
 from conftest import run_cli
 
@@ -85,11 +85,15 @@ def test_refusals_say_why_and_write_nothing(pack: Path, tmp_path: Path) -> None:
 
 
 def test_a_failed_write_puts_back_what_was_written(tmp_path: Path) -> None:
-    """All or nothing: the third file cannot be written, so the first is restored and the
-    second, new, is removed."""
+    """All or nothing: the third file cannot be written, so the first is as it was and the
+    second, new, is not made."""
     kept, new = tmp_path / "entities.toml", tmp_path / "article.md"
     kept.write_text("# mine\n")
     with pytest.raises(OSError):
-        write_all([(kept, "# changed\n"), (new, "text"), (tmp_path / "no" / "dir.toml", "x")])
+        write_files(
+            tmp_path,
+            [(kept, b"# changed\n"), (new, b"text"), (tmp_path / "no" / "dir.toml", b"x")],
+        )
     assert kept.read_text() == "# mine\n" and not new.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["entities.toml"], "no temp files"
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["entities.toml"], "no temp files, no journal"

@@ -186,7 +186,7 @@ def measure(items: int, repeat: int) -> dict[str, object]:
         path = Path(cache) / "bench.sqlite3"
         compile_pack(LoadResult(pack, Problems()), "bench", path)
         started = time.perf_counter()
-        compiled = CompiledPack(path, "bench")
+        compiled = CompiledPack(path, "bench", pack.root)
         loaded = compiled.search_index()
         loaded.search(QUERIES[0], limit=50)
         cache_load = time.perf_counter() - started

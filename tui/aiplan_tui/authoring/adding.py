@@ -11,8 +11,9 @@ from pathlib import Path
 from aiplan_tui.authoring.ids import fact_id, quote_id, slug_words, unique_id
 from aiplan_tui.authoring.source import SourceText
 from aiplan_tui.authoring.suggest import Suggested, Suggestions, suggest
-from aiplan_tui.authoring.writing import Table, appended, article_text, tables_text, write_all
+from aiplan_tui.authoring.writing import Table, appended, article_text, tables_text
 from aiplan_tui.core.model import Pack
+from aiplan_tui.core.transaction import write_files
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 KIND_ORDER = ("quote", "fact", "event")
@@ -34,13 +35,18 @@ class Added:
     """New entities proposed for speakers."""
 
 
+def check_id(wanted: str) -> None:
+    """AddError unless `wanted` can be an article's id."""
+    if not ID_PATTERN.match(wanted):
+        raise AddError(f"--id {wanted!r}: use lower-case letters, digits and '-'")
+
+
 def article_id_for(source: SourceText, pack: Pack, root: Path, wanted: str | None) -> str:
     """The id given (checked), or one made from the title's words, not taken in the pack."""
     taken = {a.id for a in pack.articles} | {p.stem for p in (root / "articles").glob("*.md")}
     taken |= {p.stem for p in (root / "highlights").glob("*.toml")}
     if wanted is not None:
-        if not ID_PATTERN.match(wanted):
-            raise AddError(f"--id {wanted!r}: use lower-case letters, digits and '-'")
+        check_id(wanted)
         if wanted in taken:
             raise AddError(f"an article {wanted!r} already exists: give another --id")
         return wanted
@@ -48,8 +54,9 @@ def article_id_for(source: SourceText, pack: Pack, root: Path, wanted: str | Non
 
 
 def add_article(root: Path, pack: Pack, source: SourceText, article_id: str) -> Added:
-    """Write the article, its suggested highlights and any proposed people; never over an
-    existing file (AddError), all or nothing (OSError leaves the pack as it was)."""
+    """Write the article, its suggested highlights and any proposed people as one transaction
+    (core/transaction.py); never over an existing file (AddError); OSError leaves the pack as
+    it was. The caller holds the pack's lock and read `pack` under it."""
     article_path = root / "articles" / f"{article_id}.md"
     highlights_path = root / "highlights" / f"{article_id}.toml"
     for path in (article_path, highlights_path):
@@ -65,7 +72,7 @@ def add_article(root: Path, pack: Pack, source: SourceText, article_id: str) -> 
         files.append((entities_path, _with_people(old, found, article_id)))
     files.append((article_path, article_text(source)))
     files.append((highlights_path, _highlights_text(found, pack, article_id)))
-    write_all(files)
+    write_files(root, [(path, text.encode("utf-8")) for path, text in files])
     counts = {kind: sum(h.kind == kind for h in found.highlights) for kind in KIND_ORDER}
     return Added(article_id, tuple(path for path, _ in files), counts, len(found.entities))
 

@@ -16,8 +16,8 @@ import tomli
 from aiplan_tui.authoring.ids import slug_words, unique_id
 from aiplan_tui.authoring.text import word_set
 from aiplan_tui.authoring.writing import Table, appended, tables_text
-from aiplan_tui.core.atomic import write_atomically
-from aiplan_tui.core.model import Location, Pack
+from aiplan_tui.core.model import Article, Location, Pack
+from aiplan_tui.core.transaction import pack_lock, write_files
 from aiplan_tui.pack.anchors import find_all, telling_context
 from aiplan_tui.paths import is_bundled_pack
 
@@ -104,6 +104,14 @@ def mark_passage(
             raise MarkError(f"these words are already the highlight {known.id}")
 
     path = root / "highlights" / f"{article_id}.toml"
+    with pack_lock(root):  # the file read again under the lock, and written in it
+        return _mark_in(root, path, pack, article, exact, here)
+
+
+def _mark_in(
+    root: Path, path: Path, pack: Pack, article: Article, exact: str, here: Location
+) -> str:
+    article_id = article.id
     old = _old_text(path)
     taken = {h.id for h in (*pack.highlights, *pack.suggested)} | _ids_in(path, old)
     made = unique_id("-".join(p for p in ("m", slug_words(exact, 4)) if p), taken)
@@ -131,7 +139,7 @@ def mark_passage(
     except tomli.TOMLDecodeError as exc:  # never expected: refuse rather than break a file
         raise MarkError(f"{path}: the new highlight would not be valid TOML ({exc})") from exc
     path.parent.mkdir(exist_ok=True)
-    write_atomically(path, new.encode("utf-8"), mode=0o644)
+    write_files(root, [(path, new.encode("utf-8"))])
     return made
 
 

@@ -6,16 +6,16 @@ checked before it is written (atomically), or nothing is written."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import tomli
 
 from aiplan_tui.authoring.writing import appended, toml_value
-from aiplan_tui.core.atomic import write_atomically
 from aiplan_tui.core.toml_source import KeyLocator
+from aiplan_tui.core.transaction import pack_lock, pack_root, write_files
 
 KIND_FIELDS = {
     "quote": ("speaker", "direct"),
@@ -25,6 +25,8 @@ KIND_FIELDS = {
 }
 """The fields only one kind has: changing kind drops the old kind's."""
 _KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class ReviewError(Exception):
@@ -115,7 +117,19 @@ def _write(path: Path, lines: list[str], check: Mapping[str, object], gone: bool
     tables = [t for v in data.values() if isinstance(v, list) for t in v if isinstance(t, dict)]
     if gone == any(all(t.get(k) == v for k, v in check.items()) for t in tables):
         raise ReviewError(f"{path}: the change did not come out as meant; nothing was written")
-    write_atomically(path, text.encode("utf-8"), mode=0o644)
+    write_files(pack_root(path), [(path, text.encode("utf-8"))])
+
+
+def _locked(edit: Callable[Concatenate[Path, P], R]) -> Callable[Concatenate[Path, P], R]:
+    """The edit done holding its pack's lock, its file read again under it: another writer's
+    change made meanwhile is kept, never overwritten."""
+
+    def locked(path: Path, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with pack_lock(pack_root(path)):
+            return edit(path, *args, **kwargs)
+
+    locked.__doc__ = edit.__doc__
+    return locked
 
 
 def accept(path: Path, highlight_id: str) -> None:
@@ -123,6 +137,7 @@ def accept(path: Path, highlight_id: str) -> None:
     update(path, highlight_id, {"status": None})
 
 
+@_locked
 def update(path: Path, highlight_id: str, values: Mapping[str, object | None]) -> None:
     """Set (or, with None, remove) the highlight's fields."""
     text, data = _read(path)
@@ -132,6 +147,7 @@ def update(path: Path, highlight_id: str, values: Mapping[str, object | None]) -
     _write(path, edited, {"id": highlight_id, **{k: v for k, v in values.items() if v is not None}})
 
 
+@_locked
 def reject(path: Path, highlight_id: str) -> None:
     """Drop the highlight: its table and the comment lines right above it."""
     text, data = _read(path)
@@ -146,6 +162,7 @@ def reject(path: Path, highlight_id: str) -> None:
     _write(path, lines[:start] + lines[stop:], {"id": highlight_id}, gone=True)
 
 
+@_locked
 def change_kind(path: Path, highlight_id: str, kind: str, values: Mapping[str, object]) -> None:
     """Make the highlight another kind: the header changes, the old kind's own fields go and
     `values` (the new kind's required ones) are set."""
@@ -161,6 +178,7 @@ def change_kind(path: Path, highlight_id: str, kind: str, values: Mapping[str, o
     _write(path, _set(edited, new_table, dict(values)), {"id": highlight_id, **values})
 
 
+@_locked
 def add_to_cell(path: Path, dimension: str, side: str, highlight_id: str) -> bool:
     """List the highlight in the (dimension, side) cell; False when the pack has no such cell
     (its summary is the editors' words: Review asks for one and calls `new_cell`)."""
@@ -178,6 +196,7 @@ def add_to_cell(path: Path, dimension: str, side: str, highlight_id: str) -> boo
     return True
 
 
+@_locked
 def new_cell(path: Path, dimension: str, side: str, summary: str, highlight_id: str) -> None:
     """A new cell at the end of comparison.toml with the editor's summary and the highlight."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
@@ -192,6 +211,7 @@ def new_cell(path: Path, dimension: str, side: str, summary: str, highlight_id: 
     _append(path, text, block, {"dimension": dimension, "side": side, "summary": summary})
 
 
+@_locked
 def new_entity(path: Path, entity_id: str, name: str, kind: str = "person") -> None:
     """A new entity at the end of entities.toml (a speaker Review was told about)."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""

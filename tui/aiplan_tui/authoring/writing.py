@@ -4,15 +4,12 @@ pasted raw, so no text of the article can break a file or add a key."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from aiplan_tui.authoring.source import SourceText
-from aiplan_tui.core.atomic import write_atomically
 
 ARTICLE_FIELDS = ("title", "title_source", "outlet", "author", "published", "url")
 
@@ -78,22 +75,3 @@ def appended(old: str, block: str) -> str:
     if not old or old.endswith("\n\n"):
         return old + block
     return old + ("\n" if old.endswith("\n") else "\n\n") + block
-
-
-def write_all(files: Sequence[tuple[Path, str]]) -> None:
-    """Write each file whole, in order; if one fails, put back what the earlier ones replaced
-    (or remove them if they are new) and raise: all of them or none."""
-    done: list[tuple[Path, bytes | None]] = []
-    try:
-        for path, text in files:
-            old = path.read_bytes() if path.exists() else None
-            write_atomically(path, text.encode("utf-8"), mode=0o644)
-            done.append((path, old))
-    except BaseException:
-        for path, old in reversed(done):
-            with contextlib.suppress(OSError):
-                if old is None:
-                    path.unlink()
-                else:
-                    write_atomically(path, old, mode=0o644)
-        raise

@@ -8,10 +8,17 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from aiplan_tui.authoring.adding import AddError, add_article, article_id_for, summary
+from aiplan_tui.authoring.adding import (
+    AddError,
+    add_article,
+    article_id_for,
+    check_id,
+    summary,
+)
 from aiplan_tui.authoring.source import SourceError, read_source
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.core.transaction import pack_lock
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import is_bundled_pack
 
@@ -24,6 +31,11 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
         )
     if not (root / "pack.toml").is_file():
         return _fail(f"{root} is not a pack: make one with `aiplan-tui init {root}`")
+    if args.id is not None:
+        try:
+            check_id(args.id)
+        except AddError as exc:
+            return _fail(str(exc))
     published = None
     if args.published is not None:
         try:
@@ -40,10 +52,11 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
         source = replace(source, title_source="article")
     if published is not None:
         source = replace(source, published=published)
-    pack = load_pack(root).pack
     try:
-        article_id = article_id_for(source, pack, root, args.id)
-        added = add_article(root, pack, source, article_id)
+        with pack_lock(root):  # one writer at a time; the pack read under the lock
+            pack = load_pack(root).pack
+            article_id = article_id_for(source, pack, root, args.id)
+            added = add_article(root, pack, source, article_id)
     except AddError as exc:
         return _fail(str(exc))
     except OSError as exc:

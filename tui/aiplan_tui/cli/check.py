@@ -6,24 +6,34 @@ reported as they were found.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS
+from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.compiled.current import load_and_compile, open_compiled
 from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.core.problems import Problem, Problems, display_path, plural
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.loader import PackNotFoundError
+from aiplan_tui.paths import is_bundled_pack
 
 
-def run_check(root: Path, strict: bool, fix: bool = False) -> int:
+def run_check(root: Path, strict: bool, fix: bool = False, dry_run: bool = False) -> int:
     if not root.is_dir():
         raise PackNotFoundError(f"{root}: no such content directory")
+    if fix and is_bundled_pack(root) and not dry_run:
+        print(
+            "aiplan-tui check: --fix does not edit the bundled pack (it is part of the "
+            "installed app); make your own with `aiplan-tui init DIR --from-bundled`",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if fix:
         from aiplan_tui.cli.fix import apply_fixes
 
-        apply_fixes(root)
+        if not apply_fixes(root, dry_run):
+            return EXIT_PROBLEMS
     found = _stored(root)
     if found is None:
         result, _ = load_and_compile(root)

@@ -6,7 +6,8 @@ several places when only one place can be meant; a comparison cell's missing ent
 highlight tagged with its dimension and side. A respelled string is written as a TOML basic
 string of our own making (`toml_value`), whatever the installed tomlkit would choose; tomlkit
 only finds where it goes and keeps every other byte as it was (a file it would not give back
-unchanged is left alone). Each file is written whole or not at all. Each change is printed as
+unchanged is left alone). The files are written in one transaction, or none is (`--dry-run`
+only says what would change). Each change is printed as
 `PATH:LINE: old → new`.
 """
 
@@ -19,42 +20,58 @@ from pathlib import Path
 from typing import Any
 
 from aiplan_tui.authoring.writing import toml_value
-from aiplan_tui.core.atomic import write_atomically
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.problems import Fix, Problem, display_path, plural
 from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.core.transaction import pack_lock, write_files
 from aiplan_tui.pack.cells import tagged_cells
 from aiplan_tui.pack.loader import load_pack
 
 
-def apply_fixes(root: Path) -> None:
-    """Fix what can be fixed in the pack at `root`, saying each change and what was left."""
+def apply_fixes(root: Path, dry_run: bool = False) -> bool:
+    """Fix what can be fixed in the pack at `root`, saying each change and what was left;
+    with `dry_run`, only say what would change. Every file is written in one transaction,
+    holding the pack's lock, from the files as read under it. False (said) if nothing could
+    be written."""
+    if dry_run:
+        return _fix(root, dry_run)
+    with pack_lock(root):
+        return _fix(root, dry_run)
+
+
+def _fix(root: Path, dry_run: bool) -> bool:
     result = load_pack(root)
     by_file: dict[Path, list[Fix]] = {}
     for fix in dict.fromkeys(result.problems.fixes):  # the same fix found twice is one
         by_file.setdefault(fix.path, []).append(fix)
-    changed_files = changes = 0
-    for path, fixes in by_file.items():
-        lines = _fix_file(path, fixes)
-        if lines is None:
-            continue
+    planned = [
+        (path, fixes, made) for path, fixes in by_file.items() if (made := _fixed(path, fixes))
+    ]
+    changes = sum(len(fixes) for _, fixes, _ in planned)
+    where = display_path(root)
+    if planned and not dry_run:
+        try:
+            write_files(root, [(path, made[0]) for path, _, made in planned])
+        except OSError as exc:
+            print(clean_line(f"{where}: nothing was changed: {exc.strerror or exc}"))
+            return False
+    for _, _, (_, lines) in planned:
         for line in lines:
             print(clean_line(line))
-        changes += len(fixes)
-        changed_files += 1
     for problem in _uncovered(result.pack):
         print(problem.format())
-    print(
-        clean_line(
-            f"{display_path(root)}: fixed {plural(changes, 'problem')} in "
-            f"{plural(changed_files, 'file')}; checking again"
-        )
-    )
+    files = plural(len(planned), "file")
+    if dry_run:
+        done = f"would fix {plural(changes, 'problem')} in {files} (nothing written)"
+    else:
+        done = f"fixed {plural(changes, 'problem')} in {files}"
+    print(clean_line(f"{where}: {done}; checking again"))
+    return True
 
 
-def _fix_file(path: Path, fixes: list[Fix]) -> list[str] | None:
-    """Apply the fixes to one TOML file; the lines that say what changed, or None (said) when
-    the file is left alone."""
+def _fixed(path: Path, fixes: list[Fix]) -> tuple[bytes, list[str]] | None:
+    """The file's new bytes with the fixes applied, and the lines that say what changed; None
+    (said) when the file is left alone."""
     import tomlkit  # only --fix needs it
 
     raw = path.read_bytes()
@@ -73,12 +90,7 @@ def _fix_file(path: Path, fixes: list[Fix]) -> list[str] | None:
         elif fix.append is not None:
             table[fix.key] = tomlkit.array(f"[{toml_value(fix.append)}]")
     new = tomlkit.dumps(document)
-    try:
-        write_atomically(path, bom + new.encode("utf-8"), path.stat().st_mode & 0o777)
-    except OSError as exc:
-        print(clean_line(f"{display_path(path)}: left unchanged: {exc.strerror or exc}"))
-        return None
-    return list(_changes(display_path(path), text, new))
+    return bom + new.encode("utf-8"), list(_changes(display_path(path), text, new))
 
 
 def _changes(name: str, old: str, new: str) -> Iterator[str]:

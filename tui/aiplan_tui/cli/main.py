@@ -101,7 +101,12 @@ def _with_pack(args: argparse.Namespace) -> int:
         if args.command == "check":
             from aiplan_tui.cli.check import run_check
 
-            return run_check(args.dir or content, strict=args.strict, fix=args.fix)
+            if args.dry_run and not args.fix:
+                print("aiplan-tui check: --dry-run goes with --fix", file=sys.stderr)
+                return EXIT_USAGE
+            return run_check(
+                args.dir or content, strict=args.strict, fix=args.fix, dry_run=args.dry_run
+            )
         # Taken before anything is read: a file changed during the load counts as changed.
         if args.command is None:
             manifest = _app_manifest(content, args)

@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
         "and dashes; a prefix or suffix where only one place can be meant; a comparison cell's "
         "missing entry), printing each change with its line; then check",
     )  # fmt: skip
+    check.add_argument(
+        "--dry-run", action="store_true",
+        help="with --fix: print the changes it would make, write nothing",
+    )  # fmt: skip
 
     export = commands.add_parser(
         "export",

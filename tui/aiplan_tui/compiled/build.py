@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 
-from aiplan_tui.compiled.records import brief_rows, pack_rows
+from aiplan_tui.compiled.records import brief_rows, pack_rows, relative_to_root
 from aiplan_tui.compiled.rows import DOC_COLUMNS, DocRow, doc_row
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.export import pack_to_dict
@@ -138,7 +138,7 @@ def _fill(
     db.executemany(
         "INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)",
         [
-            (n, str(p.path), p.line, p.col, p.severity, p.message)
+            (n, relative_to_root(p.path, pack.root), p.line, p.col, p.severity, p.message)
             for n, p in enumerate(problems.items)
         ],
     )

@@ -4,6 +4,7 @@ a fresh load (and written for next time, where the cache directory allows). No T
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,8 @@ SUFFIX = ".sqlite3"
 
 def compiled_path(root: Path, cache_dir: Path | None = None) -> Path:
     """Where the compiled pack of the pack in `root` lives: one database per pack directory."""
-    base = str(root.absolute()).encode("utf-8", "surrogateescape")
+    # `a/../p` is `p` (abspath: lexically, keeping links, as before)
+    base = os.path.abspath(root).encode("utf-8", "surrogateescape")  # noqa: PTH100
     name = hashlib.sha256(base).hexdigest()[:24] + SUFFIX
     return (user_cache_dir() if cache_dir is None else cache_dir) / name
 
@@ -35,7 +37,7 @@ def open_compiled(
     given), else None (build it then)."""
     try:
         current = pack_manifest(root) if manifest is None else manifest
-        return CompiledPack(compiled_path(root, cache_dir), current)
+        return CompiledPack(compiled_path(root, cache_dir), current, root)
     except Stale:
         return None
 

@@ -59,7 +59,7 @@ class PackHead:
             rows = self.compiled.db.execute(
                 "SELECT kind, item FROM pack WHERE article = ? ORDER BY seq", (article_id,)
             ).fetchall()
-            groups = rows_groups(rows)
+            groups = rows_groups(self.root, rows)
         (article,) = groups["article"] or [None]
         if not isinstance(article, Article):
             raise Stale(f"damaged: article {article_id!r} has no row")
@@ -82,7 +82,7 @@ class PackHead:
 
         compiled = self.compiled
         try:
-            other = CompiledPack(compiled.path, compiled.manifest)
+            other = CompiledPack(compiled.path, compiled.manifest, compiled.root)
         except Stale:
             return load_pack(self.root)
         try:

@@ -16,15 +16,16 @@ from pathlib import Path
 
 from aiplan_tui import __version__
 
-FORMAT = 9
+FORMAT = 10
 """Raise when what the database stores, or how, changes meaning."""
 
 
 def pack_manifest(root: Path) -> str:
     """One string that changes whenever anything the loader could read changes."""
     entries: list[list[object]] = []
-    _walk(root.absolute(), "", entries)
-    return json.dumps([FORMAT, __version__, str(root.absolute()), entries], ensure_ascii=True)
+    where = os.path.abspath(root)  # noqa: PTH100 (`a/../p` is `p`; links kept)
+    _walk(Path(where), "", entries)
+    return json.dumps([FORMAT, __version__, where, entries], ensure_ascii=True)
 
 
 def _walk(directory: Path, prefix: str, entries: list[list[object]]) -> None:

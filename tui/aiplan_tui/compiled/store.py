@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aiplan_tui.compiled.records import rows_pack
+from aiplan_tui.compiled.records import in_root, rows_pack
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.problems import Problem, Problems
@@ -31,10 +31,11 @@ HEADER = b"SQLite format 3\x00"
 class CompiledPack:
     """An open, current compiled pack (read-only)."""
 
-    def __init__(self, path: Path, manifest: str) -> None:
-        """Open the database at `path` if it is current for `manifest`; Stale if not."""
+    def __init__(self, path: Path, manifest: str, root: Path) -> None:
+        """Open the database at `path` if it is current for `manifest`; Stale if not. The
+        paths it stores are relative to the pack's root: `root` as this process names it."""
         _check_file(path)
-        self.path, self.manifest = path, manifest
+        self.path, self.manifest, self.root = path, manifest, root
         try:
             self.db = sqlite3.connect(
                 f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
@@ -78,7 +79,7 @@ class CompiledPack:
             for path, line, col, severity, message in self.db.execute(
                 "SELECT path, line, col, severity, message FROM problems ORDER BY seq"
             ):
-                at = Path(path), int(line), int(col), str(message)
+                at = in_root(self.root, str(path)), int(line), int(col), str(message)
                 found.items.append(Problem(*at, "warning" if severity == "warning" else "error"))
             return found
 
