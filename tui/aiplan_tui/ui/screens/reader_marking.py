@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from aiplan_tui.core.model import Pack
+from aiplan_tui.settings.read_only import REFUSED, read_only
 from aiplan_tui.ui.reloader import RELOADING
 from aiplan_tui.ui.screens.reader_part import ReaderPart
 
@@ -42,6 +43,9 @@ class MarkingReader(ReaderPart):
         Review (`4`) to accept, retype or drop; the pack is loaded again so Review lists it."""
         from aiplan_tui.authoring.marking import MarkError, mark_passage, sentence_at
 
+        if read_only():  # (serve --read-only)
+            self.notify(REFUSED, title="Not marked", timeout=3, markup=False)
+            return
         if self.head is not None:  # marking loads the pack again: not before it is read
             self.notify("Marking waits until the pack is read: a moment.", timeout=3)
             return

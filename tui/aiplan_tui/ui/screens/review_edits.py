@@ -12,6 +12,7 @@ from aiplan_tui.authoring import review
 from aiplan_tui.authoring.ids import entity_id as new_entity_id
 from aiplan_tui.authoring.review import ReviewError
 from aiplan_tui.core.model import HIGHLIGHT_KINDS, Highlight, Pack, Position, Quote
+from aiplan_tui.settings.read_only import REFUSED, read_only
 from aiplan_tui.ui.reloader import RELOADING, Reloader
 from aiplan_tui.ui.review_view import pack_path, reading_order
 from aiplan_tui.ui.screens.review_dialogs import Choice, ChoiceDialog, ManyDialog, TextDialog
@@ -53,7 +54,11 @@ class ReviewWriting(ShownScreen[None]):
 
     def to_edit(self) -> Highlight | None:
         """The suggestion under the cursor, for an edit to start on; None (said why) while
-        the pack is read again after the last edit: the list is of files changed since."""
+        the pack is read again after the last edit: the list is of files changed since.
+        None too in a read-only session (`serve --read-only`): every edit starts here."""
+        if read_only():
+            self.notify(REFUSED, title="Review", timeout=3, markup=False)
+            return None
         if self.reloader.reloading:
             self.notify(RELOADING, title="Review", timeout=3, markup=False)
             return None
