@@ -1,5 +1,6 @@
-"""`aiplan-tui serve` on the command line: loopback by default, a warning anywhere else, a
-clear message for a port it cannot use; and the command each browser session runs."""
+"""`aiplan-tui serve` on the command line: loopback by default, a warning and a token anywhere
+else, a clear message alone for a port it cannot use; and the command each browser session
+runs. (What the server lets through: test_serve_security.py.)"""
 
 from __future__ import annotations
 
@@ -28,18 +29,21 @@ def test_it_listens_on_loopback_unless_told_otherwise() -> None:
     assert (args.host, args.port) == ("127.0.0.1", 8000)
 
 
-def test_anywhere_but_loopback_says_there_is_no_authentication() -> None:
+def test_anywhere_but_loopback_warns_and_prints_the_address_with_its_token() -> None:
     with socket.socket() as probe:
         probe.bind(("0.0.0.0", 0))
         port = probe.getsockname()[1]
     process = start("serve", "--host", "0.0.0.0", "--port", str(port))
     try:
-        assert process.stderr is not None
+        assert process.stderr is not None and process.stdout is not None
         first = process.stderr.readline()
+        said = [process.stdout.readline() for _ in range(3)]
     finally:
         process.terminate()
         process.communicate(timeout=20)
-    assert "warning: listening on 0.0.0.0" in first and "no authentication" in first
+    assert "warning: listening on 0.0.0.0" in first and "has the token" in first
+    assert said[0].startswith("aiplan-tui serve: open in a web browser"), said
+    assert said[2].startswith(f"    http://127.0.0.1:{port}/?token="), said
 
 
 def test_a_port_in_use_or_out_of_range_is_a_usage_error() -> None:
@@ -48,11 +52,16 @@ def test_a_port_in_use_or_out_of_range_is_a_usage_error() -> None:
         taken.listen()
         port = taken.getsockname()[1]
         process = start("serve", "--port", str(port))
-        _, err = process.communicate(timeout=60)
-    assert process.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in err, err
+        out, err = process.communicate(timeout=60)
+    assert process.returncode == 2, err
+    assert err == f"aiplan-tui serve: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+    assert out == ""  # no banner for a server that never listened
     process = start("serve", "--port", "70000")
     _, err = process.communicate(timeout=60)
     assert process.returncode == 2 and "--port must be 1 to 65535" in err
+    process = start("serve", "--max-sessions", "0")
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2 and "--max-sessions must be 1 or more" in err
 
 
 def test_each_session_runs_this_python_on_the_options_given(tmp_path: Path) -> None:

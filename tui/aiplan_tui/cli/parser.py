@@ -153,12 +153,22 @@ def build_parser() -> argparse.ArgumentParser:
         "serve",
         help="the app in a web browser",
         description="Serve the app to web browsers (each tab its own session) through "
-        "textual-serve. It listens on this machine only unless --host says otherwise; there is "
-        "no authentication.",
+        "textual-serve. It listens on this machine only unless --host says otherwise; there "
+        "every request needs the token in the address it prints. Pages of other sites are "
+        "refused, as is a host name that is not this machine's. Exit status: 0 stopped, 2 "
+        "usage error (a port it cannot listen on).",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: "
                        "127.0.0.1, this machine only)")  # fmt: skip
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--max-sessions", type=int, default=4, metavar="N",
+        help="at most N app sessions (browser tabs) at once (default: 4)",
+    )  # fmt: skip
+    serve.add_argument(
+        "--read-only", action="store_true",
+        help="the apps change no pack file: Review's edits and the reader's m are refused",
+    )  # fmt: skip
     completion = commands.add_parser(
         "completion",
         help="print a shell completion script",

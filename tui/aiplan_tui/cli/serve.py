@@ -1,20 +1,24 @@
 """`aiplan-tui serve`: the app in a web browser, through textual-serve, for someone without a
-terminal. Each browser tab gets an app process of its own; the page loads nothing from the
-internet; an app that cannot start shows why on the page.
+terminal. Each browser tab gets an app process of its own (up to --max-sessions); the page
+loads nothing from the internet; an app that cannot start shows why on the page. What the
+server lets through is decided in `serve_guard`, and done in `web_server`.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import shlex
+import socket
 import sys
 from pathlib import Path
 
+from aiplan_tui.cli.serve_guard import Guard, authority
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.settings.read_only import READ_ONLY
 
-LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 SERVED = "AIPLAN_TUI_SERVED"
 """Set for the app processes the server starts: a failure before the app runs is shown on
 the page (see `served`)."""
@@ -40,26 +44,66 @@ def run_serve(args: argparse.Namespace) -> int:
     if args.port < 1 or args.port > 65535:
         print(f"aiplan-tui serve: --port must be 1 to 65535, not {args.port}", file=sys.stderr)
         return EXIT_USAGE
-    if args.host not in LOOPBACK:
-        print(
-            f"aiplan-tui serve: warning: listening on {clean_line(args.host)}: anyone who can "
-            "reach this address can use the app; there is no authentication",
-            file=sys.stderr,
-        )
-    from textual_serve.server import Server
-
-    os.environ[SERVED] = "1"  # the server hands its environment to each app process
-    server = Server(
-        app_command(args), host=args.host, port=args.port, title="aiplan-tui",
-        templates_path=TEMPLATES,
-    )  # fmt: skip
+    if args.max_sessions < 1:
+        print(f"aiplan-tui serve: --max-sessions must be 1 or more, not {args.max_sessions}",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_USAGE
+    guard = Guard.for_host(args.host, args.port)
     try:
-        server.serve()
+        sockets = listen(args.host, args.port)
     except OSError as exc:
-        where = clean_line(f"{args.host}:{args.port}")
+        where = clean_line(authority(args.host.strip("[]"), args.port))
         print(f"aiplan-tui serve: cannot listen on {where}: {exc.strerror}", file=sys.stderr)
         return EXIT_USAGE
+    if guard.token is not None:
+        print(
+            f"aiplan-tui serve: warning: listening on {clean_line(args.host)}: anyone who can "
+            "reach this address and has the token printed with it can use the app",
+            file=sys.stderr,
+        )
+    from aiplan_tui.cli.web_server import GuardedServer
+
+    os.environ[SERVED] = "1"  # the server hands its environment to each app process
+    if args.read_only:
+        os.environ[READ_ONLY] = "1"
+    server = GuardedServer(app_command(args), guard, args.max_sessions, TEMPLATES)
+    said = [f"at most {args.max_sessions} sessions"] + ["read-only"] * args.read_only
+    print(f"aiplan-tui serve: open in a web browser ({', '.join(said)}; ctrl+c stops it):")
+    for address in guard.addresses():
+        print(f"    {clean_line(address)}")
+    sys.stdout.flush()
+    server.run(sockets)
     return EXIT_OK
+
+
+def listen(host: str, port: int) -> list[socket.socket]:
+    """Sockets listening on every address the host name has (both loopbacks for
+    `localhost`), before anything is printed: a port in use is said alone."""
+    found = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    sockets: list[socket.socket] = []
+    try:
+        for family, kind, proto, _, address in dict.fromkeys(found):
+            sock = socket.socket(family, kind, proto)
+            sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            try:
+                sock.bind(address)
+            except OSError as exc:  # an IPv6 `localhost` without IPv6: the other will do
+                if exc.errno != errno.EADDRNOTAVAIL or family != socket.AF_INET6:
+                    raise
+                sockets.pop().close()
+                continue
+            sock.listen(128)
+            sock.setblocking(False)
+        if not sockets:
+            raise OSError(errno.EADDRNOTAVAIL, os.strerror(errno.EADDRNOTAVAIL))
+    except OSError:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
 
 
 def served() -> bool:
