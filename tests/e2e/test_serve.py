@@ -8,6 +8,7 @@ import base64
 import codecs
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -40,26 +41,31 @@ def listening(port: int) -> bool:
 
 @pytest.fixture
 def serve(tmp_path: Path) -> Iterator[Any]:
-    """Start `aiplan-tui serve ARGS` on a free loopback port; yields a function doing that."""
+    """Start `aiplan-tui ARGS serve --port N SERVE_ARGS` on a free port; yields a function
+    doing that, which returns the address it printed for 127.0.0.1 (with its token if any)."""
     started: list[subprocess.Popen[bytes]] = []
 
-    def start(*args: str) -> str:
+    def start(*args: str, serve_args: tuple[str, ...] = ()) -> str:
         port = free_port()
         env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR"}}
         env.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "c"),
                    XDG_STATE_HOME=str(tmp_path / "s"), XDG_CACHE_HOME=str(tmp_path / "k"))  # fmt: skip
         log = (tmp_path / "serve.log").open("wb")
         process = subprocess.Popen(
-            [sys.executable, "-m", "aiplan_tui", *args, "serve", "--port", str(port)],
+            [sys.executable, "-m", "aiplan_tui", *args, "serve", "--port", str(port), *serve_args],
             stdout=log, stderr=subprocess.STDOUT, env=env,
         )  # fmt: skip
         started.append(process)
         deadline = time.monotonic() + 30
-        while not listening(port):
-            assert process.poll() is None, (tmp_path / "serve.log").read_text()
+        while not (listening(port) and f"http://127.0.0.1:{port}/" in (said := read_log())):
+            assert process.poll() is None, read_log()
             assert time.monotonic() < deadline, "the server never listened"
-            time.sleep(0.05)  # polling the port, not waiting for a guess
-        return f"http://127.0.0.1:{port}/"
+            time.sleep(0.05)  # polling the port and the log, not waiting for a guess
+        token = re.search(r"\?token=[\w-]+", said)
+        return f"http://127.0.0.1:{port}/" + (token.group(0) if token else "")
+
+    def read_log() -> str:
+        return (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace")
 
     yield start
     for process in started:
@@ -176,3 +182,19 @@ def test_an_app_that_cannot_start_says_why_on_the_page(serve: Any, browser: Any)
     page = PageTerminal(browser)
     shown = page.wait_for("aiplan-tui could not start")
     assert "/nonexistent/pack" in shown and "no such content directory" in shown
+
+
+def test_a_browser_on_another_machine_gets_the_app_with_the_token(serve: Any, browser: Any) -> None:
+    """Bound to every address, reached at one of them (127.0.0.1 stands in for the machine's
+    network address): the printed address with its token opens the app; the page's script,
+    font and websocket (which carries no token: the cookie does) all go to that address."""
+    url = serve(serve_args=("--host", "0.0.0.0"))
+    assert "?token=" in url
+    browser.get(url)
+    page = PageTerminal(browser)
+    shown = page.wait_for("China releases AI action plan")
+    assert "Articles (2)" in shown
+    base = url.split("?")[0]
+    outside = [u for u in page.requested if not u.startswith(base) and not u.startswith("data:")]
+    assert not outside, f"the page loaded from elsewhere: {outside}"
+    assert any(u.startswith(f"{base}static/js/") for u in page.requested), page.requested
