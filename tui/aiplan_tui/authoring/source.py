@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -14,6 +16,13 @@ TITLE_WORDS = 12
 """An article with no headline gets its first words as the editors' title."""
 HEADLINE_MAX = 200
 """A first line longer than this is a paragraph, not a headline."""
+LONGEST_ARTICLE = 1_000_000
+"""The most characters of text `add` takes: a long news article has under 50,000, and every
+character more is more for the suggestion rules to read."""
+LARGEST_SOURCE = 5 * 1024 * 1024
+"""The most bytes read from a file or standard input (as from an address: fetch.MAX_BYTES)."""
+WAITING = "Paste or type the article, then Ctrl-D on a line of its own; Ctrl-C cancels"
+"""What `add -` says on a terminal before it waits for the article."""
 
 
 class SourceError(Exception):
@@ -106,9 +115,22 @@ def _date(value: object) -> dt.date | None:
 
 
 def read_source(source: str, stdin_text: str | None = None) -> SourceText:
-    """SOURCE as `add` takes it: `-`, an http(s) address, or a .txt, .md, .html file."""
+    """SOURCE as `add` takes it: `-`, an http(s) address, or a .txt, .md, .html file; refused
+    when its text is longer than LONGEST_ARTICLE."""
+    read = _read(source, stdin_text)
+    length = sum(len(p) for p in read.paragraphs)
+    if length > LONGEST_ARTICLE:
+        where = "standard input" if source == "-" else source
+        raise SourceError(
+            f"{where}: {length:,} characters of text, more than the {LONGEST_ARTICLE:,} add "
+            "takes (an article is far shorter): give just the article"
+        )
+    return read
+
+
+def _read(source: str, stdin_text: str | None) -> SourceText:
     if source == "-":
-        return from_text(stdin_text or "")
+        return _named("standard input", lambda: from_text(stdin_text or ""))
     if re.match(r"https?://", source, re.IGNORECASE):
         from aiplan_tui.authoring.fetch import FetchError, fetch_page
 
@@ -116,7 +138,9 @@ def read_source(source: str, stdin_text: str | None = None) -> SourceText:
             page = fetch_page(source)
         except FetchError as exc:
             raise SourceError(str(exc)) from exc
-        return from_html(page, url=source)
+        if not page.html:
+            return replace(_named(source, lambda: from_text(page.text)), url=source)
+        return _named(source, lambda: from_html(page.text, url=source))
     path = Path(source)
     suffix = path.suffix.lower()
     if suffix not in (".txt", ".md", ".html", ".htm"):
@@ -126,7 +150,13 @@ def read_source(source: str, stdin_text: str | None = None) -> SourceText:
         )
     if not path.is_file():
         raise SourceError(f"{source}: no such file")
-    data = path.read_bytes()
+    try:
+        with path.open("rb") as file:
+            data = file.read(LARGEST_SOURCE + 1)
+    except OSError as exc:
+        raise SourceError(f"{source}: cannot read it ({exc.strerror or exc})") from exc
+    if len(data) > LARGEST_SOURCE:
+        raise SourceError(f"{source}: {_too_large()}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -137,5 +167,46 @@ def read_source(source: str, stdin_text: str | None = None) -> SourceText:
                 f"{source}: not UTF-8 text (byte {exc.start}); save it as UTF-8"
             ) from exc
     if suffix in (".html", ".htm"):
-        return from_html(text)
-    return from_text(text, markdown=suffix == ".md")
+        return _named(source, lambda: from_html(text))
+    return _named(source, lambda: from_text(text, markdown=suffix == ".md"))
+
+
+def _named(where: str, read: Callable[[], SourceText]) -> SourceText:
+    """What `read` makes of the text; its SourceError names where the text came from."""
+    try:
+        return read()
+    except SourceError as exc:
+        raise SourceError(f"{where}: {exc}") from exc
+
+
+def _too_large() -> str:
+    return (
+        f"larger than {LARGEST_SOURCE // (1024 * 1024)} MB (an article is far shorter): "
+        "give just the article"
+    )
+
+
+def read_standard_input() -> str:
+    """The article from standard input for `add -`: on a terminal, after saying what is
+    awaited (on standard error); a SourceError saying what to do when standard input is
+    closed, unreadable, too large or not UTF-8 text. Ctrl-C stays a KeyboardInterrupt."""
+    stream = sys.stdin
+    pipe_it = "pipe the article in (aiplan-tui add - < article.txt) or give its file"
+    if stream is None:
+        raise SourceError(f"standard input is closed: {pipe_it}")
+    try:
+        if stream.isatty():
+            print(WAITING, file=sys.stderr, flush=True)
+        data = stream.buffer.read(LARGEST_SOURCE + 1)
+    except (OSError, ValueError) as exc:  # ValueError: a closed stream
+        why = getattr(exc, "strerror", None) or exc
+        raise SourceError(f"standard input cannot be read ({why}): {pipe_it}") from exc
+    if len(data) > LARGEST_SOURCE:
+        raise SourceError(f"standard input is {_too_large()}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"standard input is not UTF-8 text (byte {exc.start}): convert it to UTF-8 "
+            "(iconv -t UTF-8) or save the article as a UTF-8 .txt file and give that"
+        ) from exc

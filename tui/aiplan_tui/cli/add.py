@@ -15,12 +15,15 @@ from aiplan_tui.authoring.adding import (
     check_id,
     summary,
 )
-from aiplan_tui.authoring.source import SourceError, read_source
+from aiplan_tui.authoring.source import SourceError, read_source, read_standard_input
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.core.transaction import pack_lock
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import is_bundled_pack
+
+EXIT_CANCELLED = 130
+"""As a shell reports a command that Ctrl-C ended."""
 
 
 def run_add(args: argparse.Namespace, root: Path) -> int:
@@ -43,9 +46,11 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
         except ValueError:
             return _fail(f"--published {args.published!r}: give a date as YYYY-MM-DD")
     try:
-        source = read_source(args.source, sys.stdin.read() if args.source == "-" else None)
+        source = read_source(args.source, read_standard_input() if args.source == "-" else None)
     except SourceError as exc:
         return _fail(str(exc), EXIT_PROBLEMS)
+    except KeyboardInterrupt:  # Ctrl-C while the article is typed, pasted or fetched
+        return _fail("cancelled; nothing was written", EXIT_CANCELLED)
     given = {"outlet": args.outlet, "author": args.author, "url": args.url, "title": args.title}
     source = replace(source, **{key: value for key, value in given.items() if value})
     if args.title:
