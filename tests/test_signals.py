@@ -5,9 +5,11 @@ non-zero, so scripts and wrappers can tell."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -72,5 +74,52 @@ def test_a_crash_exits_non_zero(tmp_path: Path) -> None:
         os.write(master, b"?")
         terminal.read_to_the_end()
         assert process.wait(timeout=20) == 1  # type: ignore[attr-defined]
+    finally:
+        os.close(master)
+
+
+def test_sigint_saves_and_exits_130(tmp_path: Path) -> None:
+    process, master, terminal = started(tmp_path)
+    try:
+        os.write(master, b"3")
+        terminal.wait_for("Filter by speaker")
+        process.send_signal(signal.SIGINT)  # type: ignore[attr-defined]
+        terminal.read_to_the_end()
+        assert process.wait(timeout=20) == 128 + signal.SIGINT  # type: ignore[attr-defined]
+    finally:
+        os.close(master)
+    state = json.loads((tmp_path / "state" / "aiplan-tui" / "state.json").read_text())
+    assert state["screen"] == "quotes"
+
+
+def blocked_writing(pid: int) -> bool:
+    """Whether a thread of the process waits in a terminal write (the kernel's wchan)."""
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            if (task / "wchan").read_text().strip() == "wait_woken":
+                return True
+        except OSError:
+            continue
+    return False
+
+
+@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
+def test_a_terminal_that_stopped_reading_does_not_keep_the_app_from_ending(
+    tmp_path: Path, number: int
+) -> None:
+    """A link that dropped in a burst of keys: the terminal reads nothing more, the app's
+    writes block (and its event loop with them); a hang-up or SIGTERM still ends it, within
+    its grace of a few seconds, with 128 + the signal's number."""
+    process, master, _ = started(tmp_path)
+    pid = process.pid  # type: ignore[attr-defined]
+    os.set_blocking(master, False)
+    try:
+        deadline = time.monotonic() + 60
+        while not blocked_writing(pid):  # keys that redraw the screen, never read
+            assert time.monotonic() < deadline, "the app never blocked writing"
+            with contextlib.suppress(BlockingIOError):
+                os.write(master, b"2131")
+        process.send_signal(number)  # type: ignore[attr-defined]
+        assert process.wait(timeout=20) == 128 + number  # type: ignore[attr-defined]
     finally:
         os.close(master)

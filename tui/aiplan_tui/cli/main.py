@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 
 from aiplan_tui.cli.output import prepare as prepare_output
 from aiplan_tui.cli.parser import build_parser
-from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
+from aiplan_tui.cli.status import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from aiplan_tui.compiled.manifest import pack_manifest, worth_loading_aside
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.safe_text import clean_line
+from aiplan_tui.core.transaction import finish_interrupted
 from aiplan_tui.pack.result import PackNotFoundError
 from aiplan_tui.paths import bundled_content_dir
 from aiplan_tui.settings.config import default_config_path, load_settings
@@ -42,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_served(_main, argv)
     try:
         return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C in a command: whatever it writes is all or nothing
+        print("aiplan-tui: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -88,6 +92,7 @@ def _with_pack(args: argparse.Namespace) -> int:
         for problem in settings_problems.items:
             print(problem.format(), file=sys.stderr)
     content = args.content or settings.content or bundled_content_dir()
+    finish_interrupted(args.dir if args.command == "check" and args.dir else content)
     if args.command == "search":
         from aiplan_tui.cli.search import search_options
 

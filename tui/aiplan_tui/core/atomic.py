@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import time
 from pathlib import Path
 
@@ -21,7 +20,7 @@ STALE_TEMP_SECONDS = 3600
 def write_atomically(target: Path, content: bytes, mode: int = 0o600) -> None:
     """Replace `target` with `content`; OSError if that cannot be done, and then no temporary
     file is left behind and the old file is untouched."""
-    temp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    temp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         try:

@@ -23,7 +23,6 @@ import fcntl
 import json
 import os
 import re
-import secrets
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -170,7 +169,7 @@ def _stage(target: Path, content: bytes) -> Path:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = 0o644
-    temp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    temp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
     try:
         try:
@@ -262,6 +261,10 @@ def pack_root(path: Path) -> Path:
     return path.absolute().parent
 
 
-def needs_recovery(root: Path) -> bool:
-    """Whether an interrupted writer left a transaction to finish (one stat)."""
-    return (root / JOURNAL_NAME).exists()
+def finish_interrupted(root: Path) -> None:
+    """Before a pack is read: finish the transaction a killed writer committed (one stat when
+    there is none). Where the pack cannot be written, or another writer holds it, it is read
+    as it is: that writer finishes it."""
+    if (root / JOURNAL_NAME).exists():
+        with contextlib.suppress(OSError), pack_lock(root, wait=0):
+            pass

@@ -26,6 +26,7 @@ from aiplan_tui.core.model import (
 from aiplan_tui.core.pausing import FILES_EVERY, Pause, paused
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text, salvage_text
+from aiplan_tui.core.transaction import finish_interrupted
 from aiplan_tui.pack import schema
 from aiplan_tui.pack.articles import load_article
 from aiplan_tui.pack.attribution import check_attribution
@@ -43,6 +44,7 @@ def load_pack(root: Path, pause: Pause | None = None) -> LoadResult:
     `pause`: called every few files (core/pausing.py), for a load in the app's thread."""
     if not root.is_dir():
         raise PackNotFoundError(f"{root}: no such content directory")
+    finish_interrupted(root)  # a write a kill cut short: the new pack, never half of it
     problems = Problems()
     registry = Registry()
     _report_odd_entries(root, problems)

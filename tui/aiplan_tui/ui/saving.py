@@ -1,10 +1,14 @@
-"""Where a session ends, kept for the next: the state is saved on quitting, on SIGTERM or SIGHUP,
-and after a search; the next session reopens the screen, article and paragraph it names."""
+"""Where a session ends, kept for the next: the state is saved on quitting, on SIGTERM, SIGHUP or
+SIGINT, and after a search; the next session reopens the screen, article and paragraph it names."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import signal
+import threading
+import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -20,6 +24,8 @@ if TYPE_CHECKING:
     from aiplan_tui.ui.search_session import SearchSession
     from aiplan_tui.ui.startup import Startup
 
+ENDING_GRACE = 3.0
+"""Seconds a signalled app has to end as usual before its watchdog ends the process."""
 SAVED_SCREENS = ("reader", "compare", "quotes")
 """The screens a session can end on and the next one reopen."""
 
@@ -29,6 +35,8 @@ class SavingApp(NoticesApp):
 
     save_failed = False
     """Whether saving the state has failed already, so the notice is shown once."""
+    _ending = False
+    """Whether a signal has asked the app to end (the watchdog is running)."""
 
     if TYPE_CHECKING:  # for the type checker only: at run time the app and its other mixins
         # have these, and a stub here could come first in the method order and hide them
@@ -101,14 +109,35 @@ class SavingApp(NoticesApp):
         self.exit()
 
     def end_on_signals(self) -> None:
-        """On SIGTERM, or SIGHUP (a dropped SSH link), save the state, give the terminal back
-        and exit with 128 + the signal's number. Not under a test's pilot: the test runner
-        owns the process's signals."""
+        """On SIGTERM, SIGHUP (a dropped SSH link) or SIGINT, save the state, give the terminal
+        back and exit with 128 + the signal's number. Not under a test's pilot: the test runner
+        owns the process's signals.
+
+        The handlers are Python's own, not the event loop's: a terminal that stopped reading
+        (a link that dropped mid-burst) blocks the app's writes, and with them the loop, which
+        then never ran a handler of its own. So each signal also starts a watchdog that ends
+        the process after ENDING_GRACE seconds, saving the state first if it still can."""
         if self.is_headless:
             return
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            loop.add_signal_handler(number, self.end_by_signal, number)
+        for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            signal.signal(number, lambda n, _frame: self._signalled(loop, n))
+
+    def _signalled(self, loop: asyncio.AbstractEventLoop, number: int) -> None:
+        if not self._ending:
+            self._ending = True
+            threading.Thread(target=self._end_anyway, args=(number,), daemon=True).start()
+        with contextlib.suppress(RuntimeError):  # the loop has closed: the watchdog ends it
+            loop.call_soon_threadsafe(self.end_by_signal, number)
+
+    def _end_anyway(self, number: int) -> None:
+        """The watchdog: the app had ENDING_GRACE seconds to end as usual; end it now."""
+        time.sleep(ENDING_GRACE)  # waits for the app, which ends the process before it wakes
+        with contextlib.suppress(BaseException):
+            store = self.startup.store
+            if store is not None:
+                store.save(self.current_state())
+        os._exit(128 + number)
 
     def end_by_signal(self, number: int) -> None:
         self.save_state()
