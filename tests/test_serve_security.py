@@ -97,6 +97,8 @@ async def test_off_loopback_every_request_needs_the_printed_token(serve: Serve) 
     cookie = cookies[0].split(";")[0]  # what the browser sends back: name=token
     assert (await get(served.url("/static/js/textual.js"), Cookie=cookie))[0] == 200
     assert (await get(served.url("/"), Cookie=cookie))[0] == 200
+    wrong = await get(served.url(f"/?token={'x' * len(token)}"), Cookie=cookie)
+    assert wrong[0] == 200 and wrong[2] == []  # the cookie's token kept, not the wrong one
     assert await websocket_status(served.url("/ws"), Cookie=cookie) == 101
 
 

@@ -33,6 +33,7 @@ from textual_serve.download_manager import DownloadManager
 from textual_serve.server import Server, to_int
 
 from aiplan_tui.cli.serve_guard import Guard, authority, clamp_size, split_host
+from aiplan_tui.core.safe_text import clean_line
 
 log = logging.getLogger("textual-serve")
 
@@ -97,9 +98,8 @@ class Session(AppService):
             if not await ended(process, QUIT_GRACE):
                 signal_group(process.pid, signal.SIGTERM)
                 if not await ended(process, TERM_GRACE):
-                    signal_group(process.pid, signal.SIGKILL)
+                    signal_group(process.pid, signal.SIGKILL)  # it and all it started
                     await process.wait()
-        signal_group(process.pid, signal.SIGKILL)  # whatever it started and left behind
         if self._task is not None:
             try:
                 await asyncio.wait_for(self._task, TERM_GRACE)
@@ -134,7 +134,7 @@ async def relay(websocket: web.WebSocketResponse, session: Session) -> None:
             continue
         kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
         if kind == "stdin" and isinstance(data, str):
-            await session.send_bytes(data.encode("utf-8"))
+            await session.send_bytes(data.encode("utf-8", "replace"))
         elif kind == "resize" and isinstance(data, dict):
             width, height = data.get("width"), data.get("height")
             if isinstance(width, int) and isinstance(height, int):
@@ -187,11 +187,12 @@ class GuardedServer(Server):
             request.cookies.get(self.guard.cookie),
         )  # fmt: skip
         if refusal is not None:
-            log.warning("refused %s %s: %s", request.remote, request.path, refusal)
+            log.warning("refused %s %s: %s", request.remote, clean_line(request.path), refusal)
             return web.Response(status=403, text=refusal + "\n")
         response = await handler(request)
-        if self.guard.token is not None and token is not None and not response.prepared:
-            response.set_cookie(self.guard.cookie, token, httponly=True, samesite="Strict")
+        kept, given = self.guard.token, token is not None and self.guard.token_matches(token)
+        if kept is not None and given and not response.prepared:  # (not a websocket's)
+            response.set_cookie(self.guard.cookie, kept, httponly=True, samesite="Strict")
         return response
 
     @aiohttp_jinja2.template("app_index.html")
