@@ -108,6 +108,19 @@ async def test_the_page_points_at_the_address_the_browser_used(serve: Serve) -> 
     assert "0.0.0.0" not in page
     assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/ws"' in page
     assert 'src="/static/js/textual.js"' in page and 'url("/static/fonts/' in page
+
+
+def ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not ipv6_loopback(), reason="no IPv6 loopback here")
+async def test_on_ipv6_the_websocket_address_has_brackets(serve: Serve) -> None:
     six = serve("--host", "::1")
     _, page, _ = await get(f"http://[::1]:{six.port}/")
     assert f'data-session-websocket-url="ws://[::1]:{six.port}/ws"' in page
