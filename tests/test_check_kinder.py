@@ -328,3 +328,19 @@ def test_a_cause_at_two_places_keeps_a_line_each(make_pack: PackFactory) -> None
         "pack/highlights/afp.toml:5:1",
         "pack/highlights/afp.toml:14:1",
     ]
+
+
+def test_fix_dry_run_shows_each_change_and_writes_nothing(make_pack: PackFactory) -> None:
+    """`check --fix` changed files without showing what first: --dry-run shows it."""
+    root = make_pack({"articles/wire.md": CURLY_ARTICLE})
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    shown = run("check", "--fix", "--dry-run", str(root), cwd=root.parent)
+    lines = shown.stdout.splitlines()
+    assert lines[0] == 'pack/highlights/wire.toml:8: + suffix = "."'
+    assert "pack: would fix 1 problem in 1 file (nothing written); checking again" in lines
+    assert shown.returncode == 1, "the problem is still there"
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+    fixed = run("check", "--fix", str(root), cwd=root.parent)
+    assert fixed.stdout.splitlines()[0] == lines[0], "what it showed is what it does"
+    alone = run("check", "--dry-run", str(root), cwd=root.parent)
+    assert alone.returncode == 2 and "--dry-run goes with --fix" in alone.stderr

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import shlex
 import subprocess
+import sys
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
@@ -70,3 +77,46 @@ async def test_the_app_opens_a_new_empty_pack(tmp_path: Path) -> None:
         await pilot.press("3")
         await pilot.press("1", "q")
     assert app.return_code == 0
+
+
+def test_an_empty_directory_is_filled_where_it_is_keeping_its_mode(tmp_path: Path) -> None:
+    """It was replaced by a new 0755 directory: a read-only or group-shared one lost its
+    mode, and a shell inside it was left in a deleted folder."""
+    empty = tmp_path / "shared"
+    empty.mkdir()
+    empty.chmod(0o2775)
+    inode = empty.stat().st_ino
+    assert init(str(empty)).returncode == 0
+    assert empty.stat().st_ino == inode and empty.stat().st_mode & 0o7777 == 0o2775
+    assert not load_pack(empty).problems.errors
+    assert [p.name for p in empty.iterdir() if p.name.startswith(".")] == []
+
+
+def test_init_dot_makes_the_pack_in_the_current_directory(tmp_path: Path) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    done = run_cli("init", ".", cwd=here)
+    assert done.returncode == 0, done.stderr  # was: [Errno 22] Invalid argument
+    assert (here / "pack.toml").is_file() and load_pack(here).pack.info.id == "here"
+
+
+def test_the_bundled_pack_is_refused_as_a_target(tmp_path: Path) -> None:
+    inside = bundled_content_dir() / "articles" / "new-pack"
+    done = init(str(inside))
+    assert done.returncode == 2 and "inside the bundled pack" in done.stderr
+    assert not inside.exists()
+
+
+def test_the_printed_commands_can_be_pasted_into_a_shell(tmp_path: Path) -> None:
+    target = tmp_path / "it's a pack; rm -rf ~"
+    done = init(str(target))
+    assert done.returncode == 0, done.stderr
+    lines = {
+        line.split(":", 1)[0].strip(): line.split(":", 1)[1]
+        for line in done.stdout.splitlines()
+        if line.startswith("  ") and ":" in line
+    }
+    assert shlex.split(lines["Check it"]) == ["aiplan-tui", "check", str(target)]
+    assert shlex.split(lines["Open it"]) == ["aiplan-tui", "--content", str(target)]
+    config = done.stdout.splitlines()[-1].strip()
+    assert tomllib.loads(config)["content"] == str(target)

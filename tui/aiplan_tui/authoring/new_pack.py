@@ -72,29 +72,68 @@ def pack_id_for(directory: Path) -> str:
 
 
 def create_pack(target: Path, bundled: Path, from_bundled: bool) -> None:
-    """Make the pack at `target`, which must not exist or be an empty directory; InitError
-    saying why not, and nothing left behind, when it cannot be made."""
-    if target.is_symlink() or (target.exists() and not target.is_dir()):
-        raise InitError(f"{target} exists and is not a directory")
-    if target.is_dir() and any(target.iterdir()):
-        raise InitError(f"{target} is not empty: give a new or empty directory")
-    parent = target.absolute().parent
-    if not parent.is_dir():
-        raise InitError(f"{parent}: no such directory")
+    """Make the pack at `target`, which must not exist or be an empty directory we may write;
+    InitError saying why not, and nothing left behind, when it cannot be made.
+
+    A new directory is made whole beside its place and renamed into it. An existing empty one
+    (`init .` among them) is filled where it is, keeping its owner and mode: the pack is made
+    in a hidden folder inside it and its entries moved up, pack.toml last, so an interrupted
+    init never leaves something that reads as a pack."""
+    target = Path(os.path.abspath(target))  # noqa: PTH100 (`.` and `a/..` have no name)
+    _check_target(target, bundled)
+    if target.is_dir():
+        _fill(target, bundled, from_bundled)
+        return
+    parent = target.parent
     temp = parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.init"
     try:
-        if from_bundled:
-            shutil.copytree(bundled, temp, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            _write_empty(temp, pack_files(bundled, pack_id_for(target)))
-        if target.is_dir():
-            target.rmdir()  # empty, as checked: the finished pack takes its place
+        _make(temp, target, bundled, from_bundled)
         temp.rename(target)
     except BaseException:
         with contextlib.suppress(OSError):
             shutil.rmtree(temp)
         raise
     fsync_directory(parent)
+
+
+def _check_target(target: Path, bundled: Path) -> None:
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise InitError(f"{target} exists and is not a directory")
+    if target.resolve().is_relative_to(bundled.resolve()):
+        raise InitError(f"{target} is inside the bundled pack: give a directory of your own")
+    if target.is_dir() and any(target.iterdir()):
+        raise InitError(f"{target} is not empty: give a new or empty directory")
+    where = target if target.is_dir() else target.parent
+    if not where.is_dir():
+        raise InitError(f"{where}: no such directory")
+    if not os.access(where, os.W_OK | os.X_OK):
+        raise InitError(f"{where} is not writable: give a directory you can write")
+
+
+def _fill(target: Path, bundled: Path, from_bundled: bool) -> None:
+    """Make the pack inside the empty directory `target`, moving its entries up at the end."""
+    temp = target / f".aiplan-tui-init.{os.getpid()}.{secrets.token_hex(4)}"
+    moved: list[Path] = []
+    try:
+        _make(temp, target, bundled, from_bundled)
+        names = sorted((p.name for p in temp.iterdir()), key=lambda name: name == "pack.toml")
+        for name in names:  # pack.toml last: until it is there, this is not a pack
+            (temp / name).rename(target / name)
+            moved.append(target / name)
+        temp.rmdir()
+    except BaseException:
+        for path in (*moved, temp):
+            with contextlib.suppress(OSError):
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+        raise
+    fsync_directory(target)
+
+
+def _make(temp: Path, target: Path, bundled: Path, from_bundled: bool) -> None:
+    if from_bundled:
+        shutil.copytree(bundled, temp, ignore=shutil.ignore_patterns("__pycache__"))
+    else:
+        _write_empty(temp, pack_files(bundled, pack_id_for(target)))
 
 
 def _write_empty(root: Path, files: dict[str, str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shlex
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -66,7 +67,7 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"nothing was written: {exc}", EXIT_PROBLEMS)
-    where = clean_line(str(root))
+    where = clean_line(shlex.quote(str(root)))  # commands to paste into a shell
     print(f"Added articles/{article_id}.md: {len(source.paragraphs)} paragraphs, "
           f"title {clean_line(source.title)!r}")  # fmt: skip
     print(summary(added, root))
