@@ -1,5 +1,6 @@
-"""The man page the wheel installs: made from the command's parser and the README's key and
-query tables, so it lists every subcommand, key and query form, and renders cleanly."""
+"""The man page the wheel installs: made from the command's parser, docs/keys.md (generated from
+the bindings and checked by tests/test_docs.py) and the query table of docs/search.md, so it
+lists every subcommand, key and query form, and renders cleanly."""
 
 from __future__ import annotations
 
@@ -26,12 +27,12 @@ def test_it_has_every_subcommand_option_key_and_query_form(page: str) -> None:
         assert f"aiplan\\-tui {command}" in page
     for option in ("content", "theme", "lite", "config", "strict", "limit"):
         assert f"\\-\\-{option}" in page
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    keys = readme[readme.index("\n## Keys\n") : readme.index("\n## Command line\n")]
+    keys = (REPO / "docs" / "keys.md").read_text(encoding="utf-8")
     rows = [row for line in keys.splitlines() if (row := table_row(line))]
     assert len(rows) > 40
-    for key, does in rows:
+    for key, does, _ in rows:
         assert f"\\fB{roff(key)}\\fR\n{roff(does)}" in page
+    assert "\\fBj down\\fR\nScroll down" in page  # keys as the help screen shows them
     for form in (
         '"two camps"',
         "^invest",
@@ -41,6 +42,7 @@ def test_it_has_every_subcommand_option_key_and_query_form(page: str) -> None:
         "status:suggested",
     ):
         assert roff(form) in page
+    assert "\\fBchips | semiconductors\\fR\neither" in page  # a | escaped in its table
     assert re.search(r"^\.SH KEYS$", page, re.M) and re.search(r"^\.SH QUERY LANGUAGE$", page, re.M)
 
 

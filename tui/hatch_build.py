@@ -2,9 +2,10 @@
 `share/man/man1/aiplan-tui.1` (so `man aiplan-tui` works wherever the install's `bin` is on
 PATH).
 
-Commands and options come from the command's own argparse parser (argparse-manpage); the key
-tables and the query language from the README's tables, which `tests/test_readme.py` holds
-to what the app's help screen lists.
+Commands and options come from the command's own argparse parser (argparse-manpage); the keys
+from docs/keys.md, which docs/generate.py makes from the key bindings (`--check` in CI and
+tests/test_docs.py keep it current: the build cannot import Textual to read them itself), and
+the query language from the table in docs/search.md.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def man_page(root: Path) -> str:
         from aiplan_tui.cli.parser import build_parser
     finally:
         sys.path.remove(str(root / "tui"))
-    readme = (root / "README.md").read_text(encoding="utf-8")
+    keys = doc(root, "keys.md")
+    search = doc(root, "search.md")
     page = Manpage(
         build_parser(),
         _data={
@@ -57,8 +59,8 @@ def man_page(root: Path) -> str:
             "description": "read, search and compare coverage of the 2025 AI action plans",
         },
     )
-    page.add_section("KEYS", ">", keys_section(readme))
-    page.add_section("QUERY LANGUAGE", ">", query_section(readme))
+    page.add_section("KEYS", ">", keys_section(keys))
+    page.add_section("QUERY LANGUAGE", ">", query_section(search))
     page.add_section("ENVIRONMENT", ">", ENVIRONMENT)
     return str(page)
 
@@ -70,49 +72,68 @@ Set and not empty: the app writes no colour at all.
 .B AIPLAN_TUI_LITE
 1: start as with \-\-lite (for slow links).
 .TP
+.B AIPLAN_TUI_FULL_REPAINT
+1: write every update whole, as Textual does, instead of only the cells that changed.
+.TP
+.B AIPLAN_TUI_READ_ONLY
+1: the app changes no pack file (set by serve \-\-read\-only).
+.TP
+.B AIPLAN_TUI_FETCH_TIMEOUT
+Seconds add may take to fetch an address (default 30).
+.TP
 .B XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_CACHE_HOME
 Where config.toml and themes, state.json and the log, and compiled packs live (each under
 aiplan\-tui/).
 """
 
 
-def section_of(readme: str, heading: str) -> str:
-    """The README's text under `heading` (a `## ` line), up to the next `## ` heading."""
-    start = readme.index(f"\n{heading}\n") + len(heading) + 2
-    end = readme.find("\n## ", start)
-    return readme[start : end if end >= 0 else len(readme)]
+def doc(root: Path, name: str) -> str:
+    """A page of docs/, or a build error saying where it should be."""
+    path = root / "docs" / name
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: the man page is made from it; build from a full tree")
+    return path.read_text(encoding="utf-8")
 
 
-def keys_section(readme: str) -> str:
+def section_of(page: str, heading: str) -> str:
+    """A page's text under `heading` (a `## ` line), up to the next `## ` heading."""
+    start = page.index(f"\n{heading}\n") + len(heading) + 2
+    end = page.find("\n## ", start)
+    return page[start : end if end >= 0 else len(page)]
+
+
+def keys_section(keys: str) -> str:
+    """docs/keys.md's tables: a subsection per screen, a tagged paragraph per key."""
     out = []
-    for line in section_of(readme, "## Keys").splitlines():
-        title = re.fullmatch(r"\*\*(.+)\*\*", line.strip())
-        if title:
-            out.append(f".SS {roff(title.group(1))}")
+    for line in keys.splitlines():
+        if line.startswith("## "):
+            out.append(f".SS {roff(line[3:].strip())}")
         elif (row := table_row(line)) is not None:
-            key, does = row
+            key, does = row[0], row[1]
             out += [".TP", bold(key), roff(does)]
     return "\n".join(out)
 
 
-def query_section(readme: str) -> str:
+def query_section(search: str) -> str:
     out = ["Every word is matched fuzzily unless marked otherwise:"]
-    rows = [
-        row for line in section_of(readme, "## Search").splitlines() if (row := table_row(line))
-    ]
-    for query, finds in rows:
-        out += [".TP", bold(query), roff(finds)]
+    table = section_of(search, "## The query language")
+    for row in (row for line in table.splitlines() if (row := table_row(line))):
+        out += [".TP", bold(row[0]), roff(row[1])]
     return "\n".join(out)
 
 
-def table_row(line: str) -> tuple[str, str] | None:
-    """(first cell, second cell) of a Markdown table's body row, code marks taken off."""
+def table_row(line: str) -> list[str] | None:
+    """The cells of a Markdown table's body row, code marks and escapes taken off; None for
+    any other line (the header and its rule included)."""
     if not line.startswith("| ") or line.startswith("| ---"):
         return None
-    cells = [cell.strip() for cell in re.split(r"(?<!\\)\|(?![^`]*`\s*\|)", line.strip("|"))]
+    cells = [
+        cell.strip().replace("\\|", "|").replace("`", "")
+        for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))
+    ]
     if len(cells) < 2 or cells[0] in ("key", "query"):
         return None
-    return cells[0].replace("`", ""), " | ".join(cells[1:]).replace("`", "")
+    return cells
 
 
 def bold(text: str) -> str:
