@@ -8,47 +8,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aiplan_tui.authoring.text import Found, Span, sentence_at, trim, word_set
+from aiplan_tui.authoring.figure_patterns import (
+    COUNT,
+    CURRENCY_WORDS,
+    MEASURE,
+    MONEY_SYMBOL,
+    MONEY_WORD,
+    ORDINAL,
+    ORDINALS,
+    PERCENT,
+    RATIO,
+    SCALES,
+    SINCE,
+    SMALL,
+    SYMBOLS,
+    TENS,
+)
+from aiplan_tui.authoring.text import Found, Span, Spans, Taken, sentence_at, trim, word_set
 
-BARE_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w)(?![.,]\d)"
-NUMBER = r"(?<![\w.,$€£¥-])" + BARE_NUMBER
-"""A number in figures, not part of a word ("H20") or a name ("COVID-19")."""
-SMALL = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}  # fmt: skip
-WORD_NUMBER = (
-    r"\b(?:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(SMALL) + r"))?|"
-    + "|".join(SMALL) + r")\b"
-)  # fmt: skip
-ORDINALS = {
-    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10,
-}  # fmt: skip
-SCALES = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "k": 1e3,
-}  # fmt: skip
-SCALE = r"(?:\s?(?:thousand|million|billion|trillion)\b|(?:mn|bn|tn|m|b|k)\b)"
-SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "HK$": "HKD"}
-SYMBOL = r"(?:US\$|HK\$|\$|€|£|¥)"
-CURRENCY_WORDS = {
-    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "dollars": "USD", "euros": "EUR",
-    "pounds": "GBP", "yen": "JPY", "won": "KRW", "rupees": "INR",
-}  # fmt: skip
-CURRENCY_WORD = r"(?:yuan|renminbi|RMB|dollars|euros|pounds|yen|won|rupees)\b"
-QUALIFIERS = (
-    "more than", "less than", "fewer than", "at least", "up to", "close to", "an estimated",
-    "approximately", "about", "around", "roughly", "nearly", "almost", "over", "under",
-    "some", "just over", "just under",
-)  # fmt: skip
-QUALIFIER = r"(?P<qualifier>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+"
-RANGE_JOIN = r"\s*(?:-|–|to)\s*"
 NOT_UNITS = word_set(
     "is was has as its this his us yes less unless thus plus across gas bus news series"
 )
@@ -96,12 +73,12 @@ def _plain(value: float) -> str:
 def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> list[Found]:
     """Every figure in one paragraph, in the order of the rules (money first), none
     overlapping another."""
-    taken: list[Span] = list(avoid or [])
+    avoided, taken = Spans(avoid or ()), Taken()
     found: list[Found] = []
 
     def take(start: int, end: int, fields: dict[str, object], why: str) -> None:
         start, end = trim(paragraph, start, end, " ,;:.")
-        if start >= end or any(s.start < end and start < s.end for s in taken):
+        if start >= end or avoided.meets(start, end) or taken.meets(start, end):
             return
         qualifier = fields.get("qualifier")
         if not qualifier:
@@ -110,22 +87,10 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
         if period:
             fields["period"] = period
         fields.setdefault("metric", _metric(paragraph, start, end))
-        taken.append(Span(start, end))
+        taken.add(start, end)
         found.append(Found("fact", number, start, end, fields, why))
 
-    amount = rf"(?P<sym>{SYMBOL})\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<scale>{SCALE})?"
-    money_symbol = re.compile(
-        rf"(?:{QUALIFIER})?(?:a\s+mere\s+)?{amount}"
-        rf"(?:{RANGE_JOIN}(?:{SYMBOL})?\s?(?P<to>\d[\d,]*(?:\.\d+)?)(?P<scale2>{SCALE})?)?",
-        re.IGNORECASE,
-    )
-    money_word = re.compile(
-        rf"(?:{QUALIFIER})?(?P<num>{NUMBER})(?P<scale>{SCALE})?\s+(?P<cur>{CURRENCY_WORD})"
-        rf"(?:\s*\((?:around|about|approximately|roughly|some|or|nearly|almost|over)?\s*"
-        rf"(?:US)?\$\s?(?P<usd>\d[\d,]*(?:\.\d+)?)(?P<usdscale>{SCALE})?\))?",
-        re.IGNORECASE,
-    )
-    for match in money_word.finditer(paragraph):
+    for match in MONEY_WORD.finditer(paragraph):
         value = _scaled(match.group("num"), match.group("scale"))
         if value is None:
             continue
@@ -140,7 +105,7 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
                 fields["usd"] = usd
                 why += f", with the text's own dollar amount (${_plain(usd)})"
         take(match.start(), match.end(), fields, why)
-    for match in money_symbol.finditer(paragraph):
+    for match in MONEY_SYMBOL.finditer(paragraph):
         value = _scaled(match.group("num"), match.group("scale"))
         if value is None:
             continue
@@ -156,12 +121,7 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
                 why += ", a range (the value is its low end)"
         take(match.start(), match.end(), fields, why)
 
-    percent = re.compile(
-        rf"(?:{QUALIFIER})?(?P<num>{NUMBER})(?:{RANGE_JOIN}(?P<to>{BARE_NUMBER}))?"
-        r"\s?(?P<pc>%|percent\b|per cent\b|percentage points?\b)",
-        re.IGNORECASE,
-    )
-    for match in percent.finditer(paragraph):
+    for match in PERCENT.finditer(paragraph):
         value = _number(match.group("num"))
         if value is None:
             continue
@@ -176,25 +136,17 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
             why += ", a range (the value is its low end)"
         take(match.start(), match.end(), fields, why)
 
-    ratio = re.compile(
-        rf"(?:{QUALIFIER})?(?:a\s+)?factor\s+of\s+(?P<num>{NUMBER}|{WORD_NUMBER})", re.IGNORECASE
-    )
-    for match in ratio.finditer(paragraph):
+    for match in RATIO.finditer(paragraph):
         value = _number(match.group("num"))
         if value is not None:
             fields = {"value": value, "unit": "ratio", "qualifier": _qual(match)}
             take(match.start(), match.end(), fields, "a ratio: 'a factor of'")
 
-    since = re.compile(r"\b[Ss]ince\s+(?P<year>(?:19|20)\d\d)\b")
-    for match in since.finditer(paragraph):
+    for match in SINCE.finditer(paragraph):
         fields = {"value": float(match.group("year")), "unit": "year"}
         take(match.start(), match.end(), fields, f"a starting year: {match.group()!r}")
 
-    measure = re.compile(
-        rf"(?:{QUALIFIER})?(?P<num>{NUMBER}|{WORD_NUMBER})-(?P<unit>[a-z]{{3,}})\b",
-        re.IGNORECASE,
-    )
-    for match in measure.finditer(paragraph):
+    for match in MEASURE.finditer(paragraph):
         unit_word = match.group("unit").casefold()
         value = _number(match.group("num"))
         if value is None or unit_word in HYPHEN_NOT_UNITS or value == 1:
@@ -204,21 +156,14 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
         fields = {"value": value, "unit": _plural(unit_word), "qualifier": _qual(match)}
         take(match.start(), match.end(), fields, f"a measure: {match.group('num')}-{unit_word}")
 
-    ordinal = re.compile(
-        r"\b(?:his|her|its|their)\s+(?P<ord>" + "|".join(ORDINALS) + r")\s+(?P<unit>[a-z]{3,})\b"
-    )
-    for match in ordinal.finditer(paragraph):
+    for match in ORDINAL.finditer(paragraph):
         fields = {
             "value": float(ORDINALS[match.group("ord")]),
             "unit": _plural(match.group("unit")),
         }
         take(match.start(), match.end(), fields, f"an ordinal count: {match.group()!r}")
 
-    count = re.compile(
-        rf"(?:{QUALIFIER})?(?P<num>{NUMBER}|{WORD_NUMBER})(?:{RANGE_JOIN}(?P<to>{BARE_NUMBER}))?"
-        r"(?P<between>(?:\s+(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|[a-z]+))??)\s+(?P<unit>[a-z]+s|people|staff|children|personnel)\b"
-    )
-    for match in count.finditer(paragraph):
+    for match in COUNT.finditer(paragraph):
         text = match.group("num")
         value = _number(text)
         unit = match.group("unit")

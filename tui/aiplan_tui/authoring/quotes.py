@@ -7,10 +7,20 @@ unless a verb of saying introduces them ("described as “formidable”")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from aiplan_tui.authoring.speakers import Speaker, Speakers
-from aiplan_tui.authoring.text import NAME, Found, Span, sentence_at, sentences, trim, word_count
+from aiplan_tui.authoring.text import (
+    NAME,
+    Found,
+    Span,
+    Spans,
+    sentence_at,
+    sentences,
+    trim,
+    word_count,
+)
 
 SHORTEST_QUOTATION = 3
 """Fewer words than this in quotation marks are a term or scare quote, unless introduced."""
@@ -150,11 +160,12 @@ def reported_speech(
         rf"|(?P<who>{NAME}),\s*who\s+"
         rf"|(?P<name3>{NAME}|\b{PRONOUN})\s+)"
     )
+    quoted = Spans(taken)
     for sentence in sentences(paragraph):
         text = paragraph[sentence.start : sentence.end]
         first = None
         for match in re.finditer(rf"{subject}(?:also\s+)?(?P<verb>{REPORTING})\b", text):
-            if not _inside(sentence.start + match.start("verb"), taken):
+            if not quoted.holds(sentence.start + match.start("verb")):
                 first = match
                 break
         if first is None:
@@ -173,7 +184,8 @@ def reported_speech(
                 verbs.append((more.group("verb"), more.end()))
         ends = [m.start() for m in re.finditer(rf"\s+and\s+(?:also\s+)?{REPORTING}\b", text)]
         for index, (verb, at) in enumerate(verbs):
-            stop = min([e for e in ends if e > at] or [len(text)])
+            later = bisect_right(ends, at)  # the next "and said" after this verb's
+            stop = ends[later] if later < len(ends) else len(text)
             clause = text[at:stop]
             if verb == "announced" and not re.match(r"\s*that\b", clause):
                 continue  # announcing a plan is an act, announcing that ... is speech
@@ -190,7 +202,7 @@ def reported_speech(
             start, end = trim(paragraph, sentence.start + at + skip, sentence.start + stop)
             if word_count(paragraph[start:end]) < SHORTEST_REPORT:
                 continue
-            if any(s.start < end and start < s.end for s in taken):
+            if quoted.meets(start, end):
                 continue  # the words are a direct quotation's
             verb_text = " ".join(verb.split())
             why = (
@@ -201,7 +213,3 @@ def reported_speech(
             fields: dict[str, object] = {"speaker": speaker.id, "direct": False}
             found.append(Found("quote", number, start, end, fields, why))
     return found
-
-
-def _inside(at: int, spans: Sequence[Span]) -> bool:
-    return any(s.start <= at < s.end for s in spans)

@@ -8,9 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz, process
-
 from aiplan_tui.authoring.ids import entity_id
+from aiplan_tui.authoring.names import Known, Names
 from aiplan_tui.authoring.text import looks_like_person, split_title, word_set
 from aiplan_tui.core.model import Entity, EntityKind
 
@@ -33,14 +32,6 @@ class ProposedEntity:
 
 
 @dataclass(frozen=True)
-class _Known:
-    id: str
-    name: str
-    names: tuple[str, ...]
-    kind: EntityKind
-
-
-@dataclass(frozen=True)
 class Speaker:
     """A resolved speaker: the entity id and how it was found, for the suggestion's `why`."""
 
@@ -53,13 +44,14 @@ class Speakers:
     the entities proposed so far (so "Chen said" after "said George Chen" is the same one)."""
 
     def __init__(self, entities: Sequence[Entity]) -> None:
-        self._known: list[_Known] = [
-            _Known(e.id, e.name, (e.name, *e.aliases), e.kind)
-            for e in entities
-            if e.kind in ("person", "organisation")
-        ]
+        self._names = Names()
+        for e in entities:
+            if e.kind in ("person", "organisation"):
+                self._names.add(Known(e.id, e.name, (e.name, *e.aliases), e.kind))
         self._taken: set[str] = {e.id for e in entities}
         self._proposed: dict[str, ProposedEntity] = {}
+        self._proposed_names: dict[str, str] = {}
+        """Each proposed entity's id by its name, case folded."""
         self.last_person: Speaker | None = None
 
     @property
@@ -99,71 +91,43 @@ class Speakers:
         return speaker
 
     def _kind(self, entity: str) -> EntityKind | None:
-        for known in self._known:
-            if known.id == entity:
-                return known.kind
-        proposed = self._proposed.get(entity)
-        return proposed.kind if proposed else None
-
-    def _all(self) -> list[_Known]:
-        return [
-            *self._known,
-            *(_Known(p.id, p.name, (p.name,), p.kind) for p in self._proposed.values()),
-        ]
+        return self._names.kind(entity)
 
     def _match(self, words: str, at_end: bool = False) -> _Found | None:
         """The known or proposed entity `words` name; with `at_end`, only one whose name ends
         the words counts ("Nvidia CEO Jensen Huang" is not Nvidia)."""
-        folded = words.casefold()
-        everyone = self._all()
-        for known in everyone:
-            if any(folded == n.casefold() for n in known.names):
-                return _Found(known.id, known.name, "name")
+        named = self._names.named(words)
+        if named is not None:
+            return _Found(named.id, named.name, "name")
         # a known name inside the run, the one nearest its end first ("Nvidia CEO Jensen Huang")
-        inside = [
-            (m.end(), len(n), known)
-            for known in everyone
-            for n in known.names
-            if len(n) > 2
-            for m in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", words, re.IGNORECASE)
-            if not at_end or m.end() == len(words)
-        ]
-        if inside:
-            _, _, known = max(inside, key=lambda item: (item[0], item[1]))
-            return _Found(known.id, known.name, "name")
+        inside = self._names.inside(words, at_end)
+        if inside is not None:
+            return _Found(inside.id, inside.name, "name")
         if " " not in words:  # a surname or a family name alone: "Chen", "Li"
-            people = [
-                k
-                for k in everyone
-                if k.kind == "person"
-                and any(
-                    folded in (n.split()[0].casefold(), n.split()[-1].casefold())
-                    for n in k.names
-                    if n
-                )
-            ]
+            people = self._names.people_called(words.casefold())
             if self.last_person is not None and any(k.id == self.last_person.id for k in people):
                 return _Found(self.last_person.id, words, "the last named speaker's name")
             if len(people) == 1:
                 return _Found(people[0].id, people[0].name, "part of the name")
-        choices = {f"{k.id}\x00{n}": n for k in everyone for n in k.names if len(n) > 3}
-        best = process.extractOne(words, choices, scorer=fuzz.ratio, score_cutoff=CLOSE_ENOUGH)
-        if best is not None:
-            entity, _, name = best[2].partition("\x00")
-            return _Found(entity, name, "a near spelling")
+        near = self._names.near(words, CLOSE_ENOUGH)
+        if near is not None:
+            return _Found(near[0], near[1], "a near spelling")
         return None
 
     def _propose(self, name: str, role: str) -> ProposedEntity:
-        for proposed in self._proposed.values():
-            if proposed.name.casefold() == name.casefold():
-                if role and not proposed.role:
-                    proposed = replace(proposed, role=role)
-                    self._proposed[proposed.id] = proposed
-                return proposed
+        same = self._proposed_names.get(name.casefold())
+        if same is not None:
+            proposed = self._proposed[same]
+            if role and not proposed.role:
+                proposed = replace(proposed, role=role)
+                self._proposed[proposed.id] = proposed
+            return proposed
         kind: EntityKind = "person" if looks_like_person(name) else "organisation"
         new = ProposedEntity(entity_id(name, self._taken), name, kind, role.strip())
         self._taken.add(new.id)
         self._proposed[new.id] = new
+        self._proposed_names[name.casefold()] = new.id
+        self._names.add(Known(new.id, new.name, (new.name,), new.kind))
         return new
 
 

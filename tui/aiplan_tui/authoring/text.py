@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -31,6 +33,14 @@ class Span:
     end: int
 
 
+LONGEST_SENTENCE = 2000
+"""A run of more characters than this with no sentence's end in it is taken as several
+sentences, cut at spaces: the rules look around a sentence, and a text-long "sentence" made
+that look cost the square of the text (issue 28). News sentences are well under 500."""
+_SENTENCE_END = re.compile(r"[.!?]+[”\"’)]*(?=\s+[“\"‘(]?[" + UPPER + r"0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?]+[”\"’)]*$")
+
+
 def sentences(text: str) -> tuple[Span, ...]:
     """Each sentence's span (see `_sentences`), worked out once per paragraph."""
     return _sentences(text)
@@ -42,28 +52,90 @@ def _sentences(text: str) -> tuple[Span, ...]:
     abbreviation or initials ("U.S. President", "Dr. Kao") does not end one."""
     found: list[Span] = []
     start = 0
-    for match in re.finditer(r"[.!?]+[”\"’)]*(?=\s+[“\"‘(]?[" + UPPER + r"0-9])", text):
-        word = re.search(r"([\w.]+)[.!?]+[”\"’)]*$", text[start : match.end()])
+    for match in _SENTENCE_END.finditer(text):
+        start = _cut_long(text, start, match.end(), found)
+        word = _WORD_BEFORE.search(text, start, match.end())
         if match.group().startswith(".") and word is not None:
             token = word.group(1).rstrip(".")
             if token.casefold() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", token):
                 continue
         found.append(Span(start, match.end()))
-        start = match.end()
-        while start < len(text) and text[start].isspace():
-            start += 1
+        start = _after_spaces(text, match.end())
+    start = _cut_long(text, start, len(text.rstrip()), found)
     if start < len(text) and text[start:].strip():
         found.append(Span(start, len(text.rstrip())))
     return tuple(found)
 
 
+def _cut_long(text: str, start: int, end: int, found: list[Span]) -> int:
+    """Where the sentence from `start` to `end` starts once the pieces of it over
+    LONGEST_SENTENCE are sentences of their own (each cut after its last space)."""
+    while end - start > LONGEST_SENTENCE:
+        limit = start + LONGEST_SENTENCE
+        space = max(text.rfind(" ", start, limit), text.rfind("\n", start, limit))
+        cut = space if space > start else limit
+        found.append(Span(start, len(text[start:cut].rstrip()) + start))
+        start = _after_spaces(text, cut)
+    return start
+
+
+def _after_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+@lru_cache(maxsize=64)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return tuple(span.start for span in _sentences(text))
+
+
 def sentence_at(text: str, at: int) -> Span:
     """The sentence holding the character at `at` (the whole text when none does)."""
     spans = sentences(text)
-    number = bisect_right([span.start for span in spans], at) - 1
+    number = bisect_right(_sentence_starts(text), at) - 1
     if 0 <= number < len(spans) and at < spans[number].end:
         return spans[number]
     return Span(0, len(text))
+
+
+class Spans:
+    """Spans (overlapping or not) asked whether any holds a place or meets a range, each
+    answer a bisection, not a look at every span."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self._starts = [s.start for s in ordered]
+        self._reach = list(accumulate((s.end for s in ordered), max))
+        """The furthest end of the spans up to each one."""
+
+    def holds(self, at: int) -> bool:
+        """Whether a span has start <= at < end."""
+        number = bisect_right(self._starts, at) - 1
+        return number >= 0 and self._reach[number] > at
+
+    def meets(self, start: int, end: int) -> bool:
+        """Whether a span overlaps [start, end)."""
+        number = bisect_left(self._starts, end) - 1
+        return number >= 0 and self._reach[number] > start
+
+
+class Taken:
+    """Spans that do not overlap, added one by one: does a range meet any of them?"""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def meets(self, start: int, end: int) -> bool:
+        number = bisect_left(self._starts, end) - 1
+        return number >= 0 and self._ends[number] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Take [start, end), which meets none of the spans taken."""
+        number = bisect_left(self._starts, start)
+        self._starts.insert(number, start)
+        self._ends.insert(number, end)
 
 
 def trim(text: str, start: int, end: int, strip: str = " ,;:.") -> tuple[int, int]:

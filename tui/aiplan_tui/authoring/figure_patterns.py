@@ -1,0 +1,134 @@
+"""What the figure rules (`figures.py`) look for: numbers in figures and words, magnitudes,
+currencies, qualifiers, and the compiled pattern of each rule.
+
+Each pattern starts with a look at the character it can start on (a qualifier's or its
+number's first), and a rule whose pattern needs a word or sign a paragraph lacks is not run
+on it: the same matches, found without trying every qualifier at every character (that was
+most of the time a long text took, issue 28)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+BARE_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w)(?![.,]\d)"
+NUMBER = r"(?<![\w.,$€£¥-])" + BARE_NUMBER
+"""A number in figures, not part of a word ("H20") or a name ("COVID-19")."""
+SMALL = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+WORD_NUMBER = (
+    r"\b(?:(?:" + "|".join(TENS) + r")(?:-(?:" + "|".join(SMALL) + r"))?|"
+    + "|".join(SMALL) + r")\b"
+)  # fmt: skip
+ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "k": 1e3,
+}  # fmt: skip
+SCALE = r"(?:\s?(?:thousand|million|billion|trillion)\b|(?:mn|bn|tn|m|b|k)\b)"
+SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "HK$": "HKD"}
+SYMBOL = r"(?:US\$|HK\$|\$|€|£|¥)"
+CURRENCY_WORDS = {
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "dollars": "USD", "euros": "EUR",
+    "pounds": "GBP", "yen": "JPY", "won": "KRW", "rupees": "INR",
+}  # fmt: skip
+CURRENCY_WORD = r"(?:yuan|renminbi|RMB|dollars|euros|pounds|yen|won|rupees)\b"
+QUALIFIERS = (
+    "more than", "less than", "fewer than", "at least", "up to", "close to", "an estimated",
+    "approximately", "about", "around", "roughly", "nearly", "almost", "over", "under",
+    "some", "just over", "just under",
+)  # fmt: skip
+QUALIFIER = r"(?P<qualifier>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+"
+RANGE_JOIN = r"\s*(?:-|–|to)\s*"
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: re.Pattern[str]
+    needs: re.Pattern[str] | None = None
+    """What a paragraph must hold for the pattern to match in it: looked for first."""
+
+    def finditer(self, paragraph: str) -> Iterator[re.Match[str]]:
+        if self.needs is not None and self.needs.search(paragraph) is None:
+            return iter(())
+        return self.pattern.finditer(paragraph)
+
+
+def _starting(words: Iterable[str], more: str = "") -> str:
+    """A look-ahead for the first character of any of the words, or of `more` (a class)."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + more + "])"
+
+
+QUALIFIED = _starting(QUALIFIERS, r"\d")
+"""Where a qualifier or a number in figures starts."""
+SPELLED = "".join(sorted({w[0] for w in (*SMALL, *TENS)}))
+"""The first letters of the numbers in words."""
+AMOUNT = rf"(?P<sym>{SYMBOL})\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<scale>{SCALE})?"
+
+MONEY_SYMBOL = Rule(
+    re.compile(
+        _starting(QUALIFIERS, r"a\$€£¥uh") + rf"(?:{QUALIFIER})?(?:a\s+mere\s+)?{AMOUNT}"
+        rf"(?:{RANGE_JOIN}(?:{SYMBOL})?\s?(?P<to>\d[\d,]*(?:\.\d+)?)(?P<scale2>{SCALE})?)?",
+        re.IGNORECASE,
+    ),
+    re.compile(r"[$€£¥]"),
+)
+MONEY_WORD = Rule(
+    re.compile(
+        QUALIFIED + rf"(?:{QUALIFIER})?(?P<num>{NUMBER})(?P<scale>{SCALE})?\s+"
+        rf"(?P<cur>{CURRENCY_WORD})"
+        rf"(?:\s*\((?:around|about|approximately|roughly|some|or|nearly|almost|over)?\s*"
+        rf"(?:US)?\$\s?(?P<usd>\d[\d,]*(?:\.\d+)?)(?P<usdscale>{SCALE})?\))?",
+        re.IGNORECASE,
+    ),
+    re.compile(CURRENCY_WORD, re.IGNORECASE),
+)
+PERCENT = Rule(
+    re.compile(
+        QUALIFIED + rf"(?:{QUALIFIER})?(?P<num>{NUMBER})(?:{RANGE_JOIN}(?P<to>{BARE_NUMBER}))?"
+        r"\s?(?P<pc>%|percent\b|per cent\b|percentage points?\b)",
+        re.IGNORECASE,
+    ),
+    re.compile("%|per", re.IGNORECASE),
+)
+RATIO = Rule(
+    re.compile(
+        _starting(QUALIFIERS, "af")
+        + rf"(?:{QUALIFIER})?(?:a\s+)?factor\s+of\s+(?P<num>{NUMBER}|{WORD_NUMBER})",
+        re.IGNORECASE,
+    ),
+    re.compile("factor", re.IGNORECASE),
+)
+SINCE = Rule(re.compile(r"\b[Ss]ince\s+(?P<year>(?:19|20)\d\d)\b"))
+MEASURE = Rule(
+    re.compile(
+        _starting(QUALIFIERS, r"\d" + SPELLED)
+        + rf"(?:{QUALIFIER})?(?P<num>{NUMBER}|{WORD_NUMBER})-(?P<unit>[a-z]{{3,}})\b",
+        re.IGNORECASE,
+    ),
+    re.compile("-"),
+)
+ORDINAL = Rule(
+    re.compile(
+        r"\b(?:his|her|its|their)\s+(?P<ord>" + "|".join(ORDINALS) + r")\s+(?P<unit>[a-z]{3,})\b"
+    )
+)
+COUNT = Rule(
+    re.compile(
+        _starting(QUALIFIERS, r"\d" + SPELLED) + rf"(?:{QUALIFIER})?(?P<num>{NUMBER}|{WORD_NUMBER})"
+        rf"(?:{RANGE_JOIN}(?P<to>{BARE_NUMBER}))?"
+        r"(?P<between>(?:\s+(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|[a-z]+))??)"
+        r"\s+(?P<unit>[a-z]+s|people|staff|children|personnel)\b"
+    )
+)

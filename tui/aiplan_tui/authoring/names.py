@@ -1,0 +1,120 @@
+"""The names of the people and organisations known so far, indexed as they come, for
+`speakers.Speakers`: each look-up costs about what the few names it could be cost, not a
+look at every name (with the entities proposed for a long text that was quadratic, issue 28).
+Each answer is the one a look at every name in order would give."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from aiplan_tui.core.model import EntityKind
+
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Known:
+    id: str
+    name: str
+    names: tuple[str, ...]
+    kind: EntityKind
+
+
+class Names:
+    """Known entities in the order they were added, each of their names indexed."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, Known] = {}
+        self._by_part: dict[str, list[Known]] = {}
+        self._by_last_word: dict[str, list[int]] = {}
+        self._unindexed: list[int] = []
+        """Names whose last word cannot be told apart without the regex: always tried."""
+        self._inside: list[tuple[Known, str, re.Pattern[str]]] = []
+        self._near: dict[str, str] = {}
+        self._kinds: dict[str, EntityKind] = {}
+
+    def add(self, known: Known) -> None:
+        self._kinds.setdefault(known.id, known.kind)
+        for name in known.names:
+            self._by_name.setdefault(name.casefold(), known)
+            parts = name.split()
+            if known.kind == "person" and parts:
+                for part in {parts[0].casefold(), parts[-1].casefold()}:
+                    people = self._by_part.setdefault(part, [])
+                    if not people or people[-1] is not known:  # its other names came last
+                        people.append(known)
+            if len(name) > 2:
+                pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+                number = len(self._inside)
+                self._inside.append((known, name, pattern))
+                words = WORD.findall(name)
+                if words and not _odd(name):
+                    self._by_last_word.setdefault(_fold(words[-1]), []).append(number)
+                else:
+                    self._unindexed.append(number)
+            if len(name) > 3:
+                self._near.setdefault(f"{known.id}\x00{name}", name)
+
+    def kind(self, entity: str) -> EntityKind | None:
+        return self._kinds.get(entity)
+
+    def named(self, words: str) -> Known | None:
+        """The first entity with a name that is `words` but for case."""
+        return self._by_name.get(words.casefold())
+
+    def inside(self, words: str, at_end: bool) -> Known | None:
+        """The entity of the name found in `words` that ends last (the longer on a tie, then
+        the first added); with `at_end`, only a name that ends the words."""
+        if _odd(words):
+            numbers: list[int] | range = range(len(self._inside))
+        else:
+            keys = {_fold(word) for word in WORD.findall(words)}
+            found = [n for key in keys for n in self._by_last_word.get(key, ())]
+            numbers = sorted({*found, *self._unindexed})
+        best: tuple[int, int] | None = None
+        chosen: Known | None = None
+        for number in numbers:
+            known, name, pattern = self._inside[number]
+            for match in pattern.finditer(words):
+                if at_end and match.end() != len(words):
+                    continue
+                if best is None or (match.end(), len(name)) > best:
+                    best, chosen = (match.end(), len(name)), known
+        return chosen
+
+    def people_called(self, part: str) -> list[Known]:
+        """The people with a name whose first or last word is `part` (folded)."""
+        return list(self._by_part.get(part, ()))
+
+    def near(self, words: str, close_enough: float) -> tuple[str, str] | None:
+        """(entity id, name) of the name most like `words`, at least `close_enough` alike."""
+        best = process.extractOne(words, self._near, scorer=fuzz.ratio, score_cutoff=close_enough)
+        if best is None:
+            return None
+        entity, _, name = best[2].partition("\x00")
+        return entity, name
+
+
+def _odd(text: str) -> bool:
+    """Whether `text` has a character outside words that a case-blind match equates with
+    another (U+0345 is one): its words alone cannot say what such a match finds."""
+    return any(not (c.isalnum() or c == "_") and (c.lower() != c or c.upper() != c) for c in text)
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    """The same for any two words a case-blind regex takes as equal: ASCII letters in lower
+    case, other characters with no case as they are, and "?" for the rest (i, s and k, which
+    match İ, ı, ſ and the Kelvin sign, and every other cased character)."""
+    return "".join(_fold_character(c) for c in word)
+
+
+def _fold_character(c: str) -> str:
+    if c.isascii():
+        lower = c.lower()
+        return "?" if lower in "isk" else lower
+    return c if c.lower() == c == c.upper() else "?"
