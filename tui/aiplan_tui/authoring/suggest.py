@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from aiplan_tui.authoring.dates import events
 from aiplan_tui.authoring.figures import figures
+from aiplan_tui.authoring.occurrences import Occurrences
 from aiplan_tui.authoring.quotes import direct_quotations, reported_speech
 from aiplan_tui.authoring.speakers import ProposedEntity, Speakers
 from aiplan_tui.authoring.text import Found, Span
-from aiplan_tui.core.model import Entity, HighlightKind, Location
-from aiplan_tui.pack.anchors import SEPARATOR, find_all
+from aiplan_tui.core.model import Entity, HighlightKind
+from aiplan_tui.pack.anchors import SEPARATOR
 
 __all__ = ["ProposedEntity", "Suggested", "Suggestions", "suggest"]
 
@@ -69,12 +70,15 @@ def suggest(
     found.sort(key=lambda f: (f.paragraph, f.start, order.get(f.kind, 3), -f.end))
     highlights: list[Suggested] = []
     seen: set[tuple[str, int, int, int]] = set()
+    occurrences = Occurrences(text)
+    alike: dict[str, dict[int, tuple[int, int]]] = {}
+    """For each exact, what its places share (found once for all its suggestions)."""
     for item in found:
         key = (item.kind, item.paragraph, item.start, item.end)
         if key in seen:
             continue
         seen.add(key)
-        anchored = _anchor(text, item)
+        anchored = _anchor(text, item, occurrences, alike)
         if anchored is not None:
             highlights.append(anchored)
     used = {str(h.fields.get("speaker")) for h in highlights if h.kind == "quote"}
@@ -87,13 +91,18 @@ def _clean(paragraph: str) -> str:
     return paragraph.replace(SEPARATOR, " ") if SEPARATOR in paragraph else paragraph
 
 
-def _anchor(paragraphs: tuple[str, ...], item: Found) -> Suggested | None:
-    """The suggestion with as little prefix or suffix as makes its words occur once."""
+def _anchor(
+    paragraphs: tuple[str, ...],
+    item: Found,
+    occurrences: Occurrences,
+    alike: dict[str, dict[int, tuple[int, int]]],
+) -> Suggested | None:
+    """The suggestion with as little prefix or suffix as makes its words occur once, as the
+    loader will anchor it: find_all(paragraphs, exact, prefix, suffix) finds it alone."""
     paragraph = paragraphs[item.paragraph]
     exact = paragraph[item.start : item.end]
     if not exact.strip() or exact != exact.strip():
         return None
-    here = Location(item.paragraph, item.start, item.end)
     kind: HighlightKind
     if item.kind == "quote":
         kind = "quote"
@@ -103,17 +112,21 @@ def _anchor(paragraphs: tuple[str, ...], item: Found) -> Suggested | None:
         kind = "event"
     else:
         return None
-    places = find_all(paragraphs, exact)
+    if exact not in alike:
+        places = occurrences.places(exact) or []
+        alike[exact] = occurrences.shared(places, len(exact), LONGEST_CONTEXT)
+    here = occurrences.starts[item.paragraph] + item.start
+    if here not in alike[exact]:
+        return None  # too costly to find (a text made to defeat the index)
+    before, after = alike[exact][here]
     for prefix, suffix in _contexts(paragraph, item.start, item.end):
-        # the occurrences that keep this prefix and suffix, checked as find_all checks them
-        # (one find_all per exact, not per try: repetitive text has many occurrences)
-        kept = [
-            place
-            for place in places
-            if paragraphs[place.paragraph].startswith(suffix, place.end)
-            and paragraphs[place.paragraph].endswith(prefix, 0, place.start)
-        ]
-        if kept == [here] and find_all(paragraphs, exact, prefix, suffix) == [here]:
+        # what this place shares with another is shorter than the prefix or the suffix
+        # alone; with both, another place may share each, so the three are counted
+        if len(prefix) > before or len(suffix) > after:
+            once = not (prefix and suffix) or occurrences.count(prefix + exact + suffix) == 1
+        else:
+            once = bool(prefix and suffix) and occurrences.count(prefix + exact + suffix) == 1
+        if once:
             return Suggested(
                 kind=kind,
                 exact=exact,
@@ -126,18 +139,22 @@ def _anchor(paragraphs: tuple[str, ...], item: Found) -> Suggested | None:
     return None
 
 
-def _contexts(paragraph: str, start: int, end: int) -> list[tuple[str, str]]:
+def _contexts(paragraph: str, start: int, end: int) -> Iterator[tuple[str, str]]:
     """Prefix and suffix pairs to try, shortest first: none, then whole words before, then
-    whole words after, then both, up to LONGEST_CONTEXT characters."""
+    whole words after, then both, up to LONGEST_CONTEXT characters (worked out only when no
+    context is not enough)."""
+    yield "", ""
     befores = _word_edges(paragraph[max(0, start - LONGEST_CONTEXT) : start], reverse=True)
     afters = _word_edges(paragraph[end : end + LONGEST_CONTEXT], reverse=False)
-    pairs: list[tuple[str, str]] = [("", "")]
-    pairs += [(b, "") for b in befores]
-    pairs += [("", a) for a in afters]
-    pairs += [(b, a) for b, a in zip(befores, afters, strict=False)]
+    yield from ((b, "") for b in befores)
+    yield from (("", a) for a in afters)
+    yield from zip(befores, afters, strict=False)
     if befores and afters:
-        pairs.append((befores[-1], afters[-1]))
-    return pairs
+        yield befores[-1], afters[-1]
+
+
+_WORD_START = re.compile(r"(?<=\s)\S")
+_WORD_END = re.compile(r"\S(?=\s|$)")
 
 
 def _word_edges(text: str, reverse: bool) -> list[str]:
@@ -145,9 +162,9 @@ def _word_edges(text: str, reverse: bool) -> list[str]:
     if not text:
         return []
     cuts = (
-        [m.start() for m in re.finditer(r"(?<=\s)\S", text)]
+        [m.start() for m in _WORD_START.finditer(text)]
         if reverse
-        else [m.end() for m in re.finditer(r"\S(?=\s|$)", text)]
+        else [m.end() for m in _WORD_END.finditer(text)]
     )
     pieces = [text[cut:] for cut in reversed(cuts)] if reverse else [text[:cut] for cut in cuts]
     if reverse:

@@ -1,0 +1,176 @@
+"""Suggesting highlights grows in step with the text (issue 28): a megabyte, the most `add`
+takes, completes, the anchoring's work is linear, and the index that made it so anchors each
+suggestion exactly as a search of the whole text did (`pack.anchors.find_all`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aiplan_tui.authoring import occurrences as occurrences_module
+from aiplan_tui.authoring.dates import events
+from aiplan_tui.authoring.figures import figures
+from aiplan_tui.authoring.occurrences import Occurrences
+from aiplan_tui.authoring.quotes import direct_quotations, reported_speech
+from aiplan_tui.authoring.source import LONGEST_ARTICLE
+from aiplan_tui.authoring.speakers import Speakers
+from aiplan_tui.authoring.suggest import LONGEST_CONTEXT, suggest
+from aiplan_tui.authoring.text import Found, Span
+from aiplan_tui.pack.anchors import find_all
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "tests" / "benchmarks"))
+
+from news_text import news_text  # a script beside the benchmarks, not a package
+
+
+def reference(paragraphs: Sequence[str]) -> list[tuple[str, int, str, str]]:
+    """What suggest anchored before the index: the same rules, then for each finding the
+    first prefix and suffix (shortest first) with which find_all finds it alone."""
+    text = tuple(paragraphs)
+    speakers = Speakers(())
+    found: list[Found] = []
+    for number, paragraph in enumerate(text):
+        if not paragraph.strip():
+            continue
+        quotes = direct_quotations(text, speakers, number)
+        found += quotes
+        found += reported_speech(text, speakers, number, [Span(q.start, q.end) for q in quotes])
+        found += figures(paragraph, number) + events(paragraph, number, dt.date(2025, 7, 28))
+    order = {"quote": 0, "fact": 1, "event": 2}
+    found.sort(key=lambda f: (f.paragraph, f.start, order.get(f.kind, 3), -f.end))
+    anchored, seen = [], set()
+    for item in found:
+        if (key := (item.kind, item.paragraph, item.start, item.end)) in seen:
+            continue
+        seen.add(key)
+        paragraph = text[item.paragraph]
+        exact = paragraph[item.start : item.end]
+        if not exact.strip() or exact != exact.strip():
+            continue
+        for prefix, suffix in contexts(paragraph, item.start, item.end):
+            places = find_all(text, exact, prefix, suffix)
+            if [(p.paragraph, p.start) for p in places] == [(item.paragraph, item.start)]:
+                anchored.append((exact, item.paragraph, prefix, suffix))
+                break
+    return anchored
+
+
+def contexts(paragraph: str, start: int, end: int) -> list[tuple[str, str]]:
+    """The prefixes and suffixes suggest tries, in its order (words, shortest first)."""
+    before = paragraph[max(0, start - LONGEST_CONTEXT) : start]
+    after = paragraph[end : end + LONGEST_CONTEXT]
+    cuts = [i for i in range(1, len(before)) if before[i - 1].isspace() and not before[i].isspace()]
+    befores = list(dict.fromkeys(p for p in [before[c:] for c in reversed(cuts)] + [before] if p))
+    ends = [
+        i + 1
+        for i in range(len(after))
+        if not after[i].isspace() and (i + 1 == len(after) or after[i + 1].isspace())
+    ]
+    afters = list(dict.fromkeys(p for p in (after[:e] for e in ends) if p))
+    pairs = [("", ""), *((b, "") for b in befores), *(("", a) for a in afters)]
+    pairs += list(zip(befores, afters, strict=False))
+    return pairs + ([(befores[-1], afters[-1])] if befores and afters else [])
+
+
+SENTENCES = st.sampled_from(
+    [
+        "“We will grow,” said Jane Roe.",
+        "“We will grow,” said John Doe.",
+        "Jane Roe said that the plan would need 5% more.",
+        "On Saturday, it spent $3 billion.",
+        "It spent $3 billion, about 5% more than 12 workers.",
+        "Roe warned that costs rose 5% since 2022.",
+        "5% 5% 5%.",
+        "On July 28, the ministry said that 12 workers left.",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(SENTENCES, min_size=1, max_size=6).map(" ".join), max_size=6))
+def test_the_index_anchors_each_suggestion_as_find_all_did(paragraphs: list[str]) -> None:
+    result = suggest(paragraphs, (), dt.date(2025, 7, 28))
+    got = [(h.exact, h.paragraph, h.prefix, h.suffix) for h in result.highlights]
+    assert got == reference(paragraphs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="aAbß 1%.$\u0130iıſK-", max_size=40), min_size=1, max_size=4),
+    st.data(),
+)
+def test_a_count_is_the_count_find_all_gives(paragraphs: list[str], data: st.DataObject) -> None:
+    text = tuple(paragraphs)
+    index = Occurrences(text)
+    joined = "\x00".join(text)
+    start = data.draw(st.integers(0, len(joined)))
+    words = joined[start : data.draw(st.integers(start, len(joined)))].split("\x00")[0]
+    expected = len(find_all(text, words)) if words else 0
+    assert index.count(words, most=1000) == expected, words
+    assert index.count(words) == min(expected, 2)
+    places = index.places(words)
+    assert places is not None and len(places) == expected
+
+
+def test_the_anchoring_work_grows_in_step_with_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[Occurrences] = []
+
+    class Counted(Occurrences):
+        def __init__(self, paragraphs: tuple[str, ...]) -> None:
+            super().__init__(paragraphs)
+            made.append(self)
+
+    monkeypatch.setattr("aiplan_tui.authoring.suggest.Occurrences", Counted)
+    work = {}
+    for size in (100_000, 400_000):
+        suggest(news_text(size), ())
+        work[size] = made[-1].work
+    assert work[400_000] < 8 * work[100_000], work  # four times the text: 16 times if square
+
+
+def test_no_search_of_the_whole_text_is_made_for_news_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only a word on its own (a one-word quotation) needs one; news text has few."""
+    scans: list[str] = []
+    scan = Occurrences._scan
+
+    def counted(self: Occurrences, words: str, most: int) -> list[int] | None:
+        scans.append(words)
+        return scan(self, words, most)
+
+    monkeypatch.setattr(Occurrences, "_scan", counted)
+    suggest(news_text(200_000), ())
+    assert len(scans) <= 20, scans[:20]
+
+
+def test_a_text_made_to_defeat_the_index_still_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One-word quotations need a search of the whole text each: past the budget, they are
+    left out, not searched for."""
+    monkeypatch.setattr(occurrences_module, "SCANNED_AT_MOST", 2_000_000)
+    rng = random.Random(28)
+    words = [f"w{rng.randrange(10**6)}" for _ in range(3000)]
+    paragraph = " ".join(f"She described it as “{w}”." for w in words)
+    result = suggest([paragraph], ())
+    assert 0 < len(result.highlights) < len(words)
+    for item in result.highlights:
+        assert len(find_all((paragraph,), item.exact, item.prefix, item.suffix)) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(30)
+def test_a_megabyte_of_news_text_is_suggested() -> None:
+    """The most `add` takes (LONGEST_ARTICLE): it took 35 s before the index, minutes at the
+    5 MB a page may be; tests/benchmarks/suggest_speed.py times it."""
+    paragraphs = news_text(LONGEST_ARTICLE)
+    result = suggest(paragraphs, ())
+    assert len(result.highlights) > 20_000
+    for item in result.highlights[::500]:
+        assert len(find_all(paragraphs, item.exact, item.prefix, item.suffix)) == 1
