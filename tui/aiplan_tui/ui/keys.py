@@ -18,7 +18,7 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
     from aiplan_tui.ui.screens.quotes import QuoteList, QuotesScreen
     from aiplan_tui.ui.screens.reader import ReaderScreen
     from aiplan_tui.ui.screens.review import ReviewList, ReviewScreen
-    from aiplan_tui.ui.screens.review_dialogs import CANCEL, ManyDialog
+    from aiplan_tui.ui.screens.review_dialogs import CANCEL, ManyDialog, Ticks
     from aiplan_tui.ui.screens.search import SearchScreen
     from aiplan_tui.ui.screens.side_picker import SidePicker
     from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
@@ -57,6 +57,7 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
                 *ReviewList.BINDINGS,
                 *[b for b in SpeakerDialog.BINDINGS if b is not CANCEL],
                 *[b for b in ManyDialog.BINDINGS if b is not CANCEL],
+                *Ticks.BINDINGS,
                 CANCEL,
                 Binding("enter", "", "In a Review dialog: take the entry or keep the text"),
             ],
