@@ -311,7 +311,7 @@ async def test_after_a_change_the_compiled_pack_and_the_saved_state_follow(
         await open_review(app, pilot)
         await pilot.press("a")
         await until(pilot, lambda: app.pack.highlight("q-restricted") is not None, "accepted")
-        assert app.startup.manifest == pack_manifest(root)
+        assert app.session.manifest == pack_manifest(root)
         await until(pilot, lambda: open_compiled(root) is not None, "the pack compiled again")
         compiled = open_compiled(root)
         assert compiled is not None

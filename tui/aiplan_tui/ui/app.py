@@ -19,6 +19,7 @@ from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.ui.bindings import APP_BINDINGS, QUITTING, SCREEN_ACTIONS
 from aiplan_tui.ui.copying import CopyingApp
+from aiplan_tui.ui.pack_session import PackSession
 from aiplan_tui.ui.palette import EngineGoTo, PackCommands, Palette
 from aiplan_tui.ui.reloading import ReloadingApp
 from aiplan_tui.ui.saving import SavingApp
@@ -60,20 +61,33 @@ class AiplanApp(
         super().__init__(ansi_color=True if no_colour_asked() else None)
         self.startup = startup or Startup()
         """What the command line, the config file and the saved state ask for at start."""
-        self.result = result
-        """The pack shown, with any problems found while loading it."""
+        start = self.startup
+        self.session = PackSession.starting(
+            result, start.manifest, start.compiled, start.head, start.load_from is not None
+        )
+        """The pack's lifecycle: its phase, what it holds, and what waits for it."""
+        self.session.dialog_open = self.dialog_open
+        self.session.tell = self._tell_waiting
         self.start_themes(self.startup)
-        self.reader = ReaderScreen(result.pack, self.marks, self, self.startup.head)
+        self.reader = ReaderScreen(result.pack, self.marks, self, self.session.head)
         self.made: dict[str, Screen[None]] = {"reader": self.reader}
         """The named screens made so far (the others are made when first shown)."""
         self.search = SearchSession(self.startup.saved.search_history)
         """The search index, built in the background after start-up, and past queries."""
 
     @property
+    def result(self) -> LoadResult:
+        """The pack shown, with any problems found while loading it (the session's)."""
+        return self.session.result
+
+    @property
     def pack(self) -> Pack:
         """The pack shown: on a large pack's head, the head as read so far (it grows as
         articles are opened), until the whole pack is read."""
-        return self.reader.pack if self.startup.head is not None else self.result.pack
+        return self.reader.pack if self.session.head is not None else self.result.pack
+
+    def _tell_waiting(self, message: str) -> None:
+        self.notify(message, title="One moment", timeout=3, markup=False)
 
     # Named screens ----------------------------------------------------------------------------
 
@@ -124,19 +138,19 @@ class AiplanApp(
             self.switch_screen("reader")
 
     def action_show_compare(self) -> None:
-        if not self.when_ready(self.action_show_compare, "Compare opens"):
+        if not self.when_ready("screen:compare", self.action_show_compare, "Compare opens"):
             return
         if self.screen is not self.compare_screen:
             self.switch_screen(self.compare_screen)
 
     def action_show_quotes(self) -> None:
-        if not self.when_ready(self.action_show_quotes, "Quotes opens"):
+        if not self.when_ready("screen:quotes", self.action_show_quotes, "Quotes opens"):
             return
         if self.screen is not self.quotes_screen:
             self.switch_screen(self.quotes_screen)
 
     def action_show_review(self) -> None:
-        if not self.when_ready(self.action_show_review, "Review opens"):
+        if not self.when_ready("screen:review", self.action_show_review, "Review opens"):
             return
         if self.screen is not self.review_screen:
             self.switch_screen(self.review_screen)
@@ -145,7 +159,7 @@ class AiplanApp(
         """Show the reader and do `then` in it: at once, or, for a reader made anew by
         `reload_pack` and not built yet, once it is (its own messages run after its mount);
         while the pack is read again, once it is, in the reader made from it."""
-        if not self.after_reload(lambda: self.in_reader(then), "The reader opens"):
+        if not self.when_ready("reader", lambda: self.in_reader(then), "the reader opens"):
             return
         self.action_show_reader()
         if self.reader.is_mounted:
@@ -192,7 +206,7 @@ class AiplanApp(
         self.call_after_refresh(self.announce_problems)
         # After the first frame: a thread started now would compete with drawing it for the GIL.
         # (On a pack's head, the index is built once the whole pack is read.)
-        whole = self.startup.head is None
+        whole = self.session.head is None
         self.set_timer(INDEX_DELAY, self.build_search_index if whole else self.read_whole_pack)
 
     @work(thread=True, exclusive=True, group="index")
@@ -200,11 +214,11 @@ class AiplanApp(
         """Off the UI thread; the index reaches the app as a message, never set from here."""
         from aiplan_tui.compiled.current import search_index_for
 
-        startup, pause = self.startup, self.pauser()
+        session, pause = self.session, self.pauser()
         with self.working(), contextlib.suppress(Closing):  # (the app is closing: no index)
-            pack, manifest = self.result, startup.manifest
+            pack, manifest, compiled = session.result, session.manifest, session.compiled
             self.post_message(
-                IndexReady(search_index_for(pack, manifest, rebuild, startup.compiled, pause))
+                IndexReady(search_index_for(pack, manifest, rebuild, compiled, pause))
             )
 
     @on(IndexAgain)
@@ -220,7 +234,7 @@ class AiplanApp(
     def action_search(self) -> None:
         from aiplan_tui.ui.screens.search import SearchScreen
 
-        if not self.when_whole(self.action_search, "search opens"):
+        if not self.when_whole("search", self.action_search, "search opens"):
             return
         if not isinstance(self.screen, SearchScreen):
             screen = SearchScreen(self.search, dict(self.marks().side_colours))
@@ -230,7 +244,9 @@ class AiplanApp(
         """Open a search result where it lives (a suggested highlight in Review); the reader
         remembers the matches for `n`."""
         self.save_state()  # the search history, even when nothing was opened
-        if choice is None or not self.after_reload(lambda: self.open_hit(choice), "It opens"):
+        if choice is None or not self.when_ready(
+            "open-hit", lambda: self.open_hit(choice), "it opens"
+        ):
             return
         hit = choice.hit
         elsewhere = hit is None or hit.kind == "compare" or hit.doc.status == "suggested"
@@ -254,7 +270,7 @@ class AiplanApp(
 
     def action_command_palette(self) -> None:
         """The command palette (ctrl+p), as Textual opens it, but one that pages safely."""
-        if not self.when_whole(self.action_command_palette, "the palette opens"):
+        if not self.when_whole("palette", self.action_command_palette, "the palette opens"):
             return
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(Palette(id="--command-palette"))

@@ -29,3 +29,8 @@ class Reloader(Protocol):
         """Load the pack again and show it; then `then` it (at once for a small pack). False:
         refused, as the pack is being read again already."""
         ...
+
+    def when_whole(self, key: str, then: Callable[[], object], what: str) -> bool:
+        """Whether the whole pack is read; if not, `then` waits for it under `key` (see
+        PackSession)."""
+        ...

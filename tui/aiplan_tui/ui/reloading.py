@@ -17,6 +17,7 @@ from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult, PackNotFoundError
+from aiplan_tui.ui.pack_session import Phase
 from aiplan_tui.ui.reloader import READING, RELOADING, Reloaded
 from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.whole_pack import Closing, WholePackApp, why_unread
@@ -35,11 +36,6 @@ SCREEN_NAMES = {
     "quotes": "Quotes",
     "review": "Review",
 }
-
-
-DIALOG_OPEN = (
-    "The pack is read again. What waited for it was not done, as a dialog is open: ask again."
-)
 
 
 class PackReloaded(Message):
@@ -72,13 +68,6 @@ class ReloadingApp(WholePackApp):
 
         def reader_place(self) -> tuple[str | None, int]: ...
 
-    _reloading = False
-
-    @property
-    def reloading(self) -> bool:
-        """Whether the pack is being loaded again in a thread (see `reload_pack`)."""
-        return self._reloading
-
     def reload_pack(self, then: Reloaded) -> bool:
         """Load the pack again from its root (a screen has written to its files), show the new
         one, and give it to `then`: the named screens other than the one shown are dropped
@@ -91,12 +80,12 @@ class ReloadingApp(WholePackApp):
         thread); a change asked for before it is read waits (`reloading`): False, refused."""
         from aiplan_tui.compiled.manifest import pack_manifest, worth_loading_aside
 
-        if self._reloading:
+        if self.session.reloading:
             self.notify(RELOADING, timeout=3, markup=False)
             return False
-        root, before = self.pack.root, self.startup.manifest
+        root, before = self.pack.root, self.session.manifest
         if before is not None and worth_loading_aside(before):
-            self._reloading = True
+            self.session.move(Phase.RELOADING)
             self.notify(READING, timeout=3, markup=False)
             self.reload_aside(root, then)
             return True
@@ -108,9 +97,8 @@ class ReloadingApp(WholePackApp):
             result = load_pack(root)
         except PackNotFoundError as error:
             self._not_reloaded(str(error))
-        else:
-            self._show_reloaded(result, manifest)
-        then(self.pack)
+            result = None
+        self._show_reloaded(result, manifest, lambda: then(self.pack))
         return True
 
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
@@ -135,50 +123,23 @@ class ReloadingApp(WholePackApp):
 
     @on(PackReloaded)
     def _pack_reloaded(self, message: PackReloaded) -> None:
-        self._reloading = False
         if message.result is None:
             self._not_reloaded(message.why)
-        else:
-            self._show_reloaded(message.result, message.manifest)
-        message.then(self.pack)
-        after, self._after_reload = self._after_reload, None
-        if after is not None and self.dialog_open():
-            self.notify(DIALOG_OPEN, timeout=5, markup=False)
-        elif after is not None:
-            after()
-
-    _after_reload: Callable[[], object] | None = None
-    """What was asked for while the pack was read again (a screen, a search result...): done
-    once it is, on the screens made from the new pack (the last asked for, if several were)."""
-
-    def after_reload(self, then: Callable[[], object], what: str) -> bool:
-        """Whether to go on now; if not (the pack is being read again), `then` is done once
-        it is read, and `what` ("Compare opens") is said to wait for it."""
-        if not self._reloading:
-            return True
-        self._after_reload = then
-        said = what[:1].upper() + what[1:]
-        self.notify(f"{said} once the pack is read again.", timeout=3, markup=False)
-        return False
-
-    def when_ready(self, then: Callable[[], object], what: str) -> bool:
-        """Whether a screen made from the pack may open now: the whole pack is read
-        (`when_whole`), and not being read again; if not, `then` is done once it is. (Search
-        and the palette wait only for the whole pack: a screen opened for them at once holds
-        the keys typed after it, which would otherwise act on the screen under it.)"""
-        return self.after_reload(then, what) and self.when_whole(then, what)
+        self._show_reloaded(message.result, message.manifest, lambda: message.then(self.pack))
 
     def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
         """Switch screens; while the pack is read again, once it is, to the screen then made
         from the new pack."""
-        if self._reloading:
+        if self.session.reloading:
             made = self.made.items()
             name = (
                 screen if isinstance(screen, str) else next((n for n, s in made if s is screen), "")
             )
             if name in SCREEN_NAMES:
-                self.after_reload(
-                    getattr(self, f"action_show_{name}"), f"{SCREEN_NAMES[name]} opens"
+                self.when_ready(
+                    f"screen:{name}",
+                    getattr(self, f"action_show_{name}"),
+                    f"{SCREEN_NAMES[name]} opens",
                 )
                 return AwaitComplete()
         return super().switch_screen(screen)
@@ -186,16 +147,24 @@ class ReloadingApp(WholePackApp):
     def _not_reloaded(self, why: str) -> None:
         self.notify(clean_line(why), title="Pack not reloaded", severity="error", markup=False)
 
-    def _show_reloaded(self, result: LoadResult, manifest: str | None) -> None:
+    def _show_reloaded(
+        self, result: LoadResult | None, manifest: str | None, then: Callable[[], object]
+    ) -> None:
+        """The pack read again (None: it could not be, the old one stays) shown everywhere,
+        then `then`, then what waited for it (PackSession)."""
+        if result is None:
+            self.session.ready(then=then)
+            return
         self.keep_places()
-        self.result = result
-        self._marks = None  # the sides may have changed
-        if manifest is not None:
-            self.startup.manifest = manifest
-            self.startup.compiled = None  # of the old files (its index serves until the new)
-        self.drop_screens()
-        self.sub_title = clean_line(self.pack.info.title)
-        self.build_search_index(rebuild=True)
+
+        def shown() -> None:
+            self._marks = None  # the sides may have changed
+            self.drop_screens()
+            self.sub_title = clean_line(self.pack.info.title)
+            self.build_search_index(rebuild=True)
+            then()
+
+        self.session.ready(result, manifest or None, then=shown)
 
     def keep_places(self) -> None:
         """Where the reader and Compare are, for the screens made again after a reload."""

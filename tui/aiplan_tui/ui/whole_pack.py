@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from aiplan_tui.ui.marking import Marks
+    from aiplan_tui.ui.pack_session import PackSession
     from aiplan_tui.ui.reloader import Reloaded
     from aiplan_tui.ui.screens.loading import LoadingScreen
     from aiplan_tui.ui.screens.reader import ReaderScreen
@@ -78,20 +80,20 @@ def why_unread(error: Exception) -> str:
 
 
 class WholePackApp(NoticesApp):
-    """An app that may start on a pack's head (`startup.head`) and read the rest later."""
+    """An app that may start on a pack's head (the session's HEAD) and read the rest later."""
 
     if TYPE_CHECKING:
         startup: Startup
-        result: LoadResult
+        session: PackSession
         reader: ReaderScreen
+
+        @property
+        def result(self) -> LoadResult: ...
 
         made: dict[str, Screen[None]]
         _marks: tuple[str, Marks] | None
 
         def marks(self) -> Marks: ...
-
-        @property
-        def reloading(self) -> bool: ...
 
         def reload_pack(self, then: Reloaded) -> bool: ...
 
@@ -104,7 +106,8 @@ class WholePackApp(NoticesApp):
         def build_search_index(self, rebuild: bool = False) -> object: ...  # a worker
 
     _loading_screen: LoadingScreen | None = None
-    """Shown while the pack is loaded from its files (None: it is not)."""
+    """The screen that says the pack is being loaded from its files (the session's phase
+    says whether it is)."""
     _working = 0
     """Threads of this app still reading or compiling the pack."""
     _working_lock = threading.Lock()
@@ -124,14 +127,17 @@ class WholePackApp(NoticesApp):
     def still_working(self) -> bool:
         return self._working > 0
 
-    def when_whole(self, then: Callable[[], object], what: str) -> bool:
-        """Whether the whole pack is read; if not, `then` is done once it is (the reader's),
-        unless a dialog is open then (the keys of the screens under it wait for it)."""
-        return self.reader.when_whole(lambda: self._unless_dialog(then), what)
+    def when_whole(self, key: str, then: Callable[[], object], what: str) -> bool:
+        """Whether the whole pack is read (it may be read again meanwhile); if not, `then`
+        waits for it under `key` (see PackSession)."""
+        return self.session.when_ready(key, then, what, whole_is_enough=True)
 
-    def _unless_dialog(self, then: Callable[[], object]) -> None:
-        if not self.dialog_open():
-            then()
+    def when_ready(self, key: str, then: Callable[[], object], what: str) -> bool:
+        """Whether the pack is READY (whole, and not being read again); if not, `then` waits
+        for it under `key`. (Search and the palette need only `when_whole`: a screen opened
+        for them at once holds the keys typed after it, which would otherwise act on the
+        screen under it.)"""
+        return self.session.when_ready(key, then, what)
 
     def dialog_open(self) -> bool:
         """Whether a dialog is on the app's own screens (under the too-small notice, too)."""
@@ -141,10 +147,15 @@ class WholePackApp(NoticesApp):
             return False
 
     @property
+    def reloading(self) -> bool:
+        """Whether the pack is being loaded again in a thread (see ReloadingApp)."""
+        return self.session.reloading
+
+    @property
     def loading(self) -> bool:
-        """Whether the pack is being loaded from its files: until it is, the loading screen
-        is all there is, and only the keys that quit act."""
-        return self._loading_screen is not None
+        """Whether the pack is being loaded from its files (or failed to be): until it is,
+        the loading screen is all there is, and only the keys that quit act."""
+        return self.session.loading
 
     def pauser(self) -> Pause:
         """For the worker thread calling this: hand the UI thread the interpreter now and
@@ -162,7 +173,7 @@ class WholePackApp(NoticesApp):
 
     @work(thread=True, exclusive=True, group="whole-pack", exit_on_error=False)
     def read_whole_pack(self) -> None:
-        head = self.startup.head
+        head = self.session.head
         if head is None:
             return
         worker = get_current_worker()
@@ -183,10 +194,8 @@ class WholePackApp(NoticesApp):
 
     @on(PackRead)
     def _pack_read(self, message: PackRead) -> None:
-        self.result = message.result
-        self.startup.head = None
         self.reader.take_whole(message.result.pack, message.navigation)
-        self.build_search_index()
+        self.session.ready(message.result, then=self.build_search_index)
 
     def announce_problems(self) -> None:
         """One notice for all that is wrong with the pack, naming the command that details it."""
@@ -232,22 +241,25 @@ class WholePackApp(NoticesApp):
         terminal is big enough again)."""
         from aiplan_tui.ui.screens.reader import ReaderScreen
 
-        self.result = message.result
-        self._marks = None  # of the placeholder's sides
-        pack = self.result.pack
-        self.reader = ReaderScreen(pack, self.marks, self, None, message.navigation)
+        result = message.result
+        self.reader = ReaderScreen(result.pack, self.marks, self, None, message.navigation)
         self.made["reader"] = self.reader
-        self.when_big_enough(self._leave_loading)
+        self.when_big_enough(lambda: self._leave_loading(result))
 
-    def _leave_loading(self) -> None:
+    def _leave_loading(self, result: LoadResult) -> None:
+        """READY once the reader takes the loading screen's place: until then only the
+        quitting keys act."""
         if self.main_screen() is self._loading_screen:
             self.pop_screen()
         self._loading_screen = None
+        self._marks = None  # of the placeholder's sides
+        self.session.ready(result)
         self.start_reading()
 
     @on(PackUnread)
     def _pack_unread(self, message: PackUnread) -> None:
         if self._loading_screen is not None:  # (under the too-small notice, perhaps)
+            self.session.failed()
             self._loading_screen.failed(message.why)
             return
         self.notify(
@@ -257,6 +269,6 @@ class WholePackApp(NoticesApp):
             severity="error",
             markup=False,
         )
-        self.startup.head = None
-        self.reader.take_whole(self.reader.pack, Navigation(self.reader.pack))
-        self.build_search_index()
+        pack = self.reader.pack  # what was read of it
+        self.reader.take_whole(pack, Navigation(pack))
+        self.session.ready(replace(self.result, pack=pack), then=self.build_search_index)

@@ -192,14 +192,16 @@ class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
             self.show_dimension(target.id)
 
     def show_entity(self, entity_id: str) -> None:
-        if not self.when_whole(lambda: self.show_entity(entity_id), "the listing opens"):
+        if not self.when_whole("listing", lambda: self.show_entity(entity_id), "the listing opens"):
             return
         entity = self.pack.entity(entity_id)
         if entity is not None:
             self._show_listing(entity_title(entity), entity_sections(self.pack, entity))
 
     def show_dimension(self, dimension_id: str) -> None:
-        if not self.when_whole(lambda: self.show_dimension(dimension_id), "the listing opens"):
+        if not self.when_whole(
+            "listing", lambda: self.show_dimension(dimension_id), "the listing opens"
+        ):
             return
         dimension = next((d for d in self.pack.dimensions if d.id == dimension_id), None)
         if dimension is not None:

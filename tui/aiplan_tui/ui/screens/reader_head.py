@@ -15,6 +15,7 @@ from aiplan_tui.ui.screens.reader_part import ReaderPart
 if TYPE_CHECKING:
     from aiplan_tui.compiled.head import PackHead
     from aiplan_tui.ui.marking import Marks
+    from aiplan_tui.ui.reloader import Reloader
     from aiplan_tui.ui.widgets.navigator import Navigator
 
 
@@ -30,14 +31,13 @@ class HeadReader(ReaderPart):
         def walk(self, what: Walk, step: int) -> None: ...
 
         marks: Callable[[], Marks]
+        reloader: Reloader | None
 
     head: PackHead | None = None
     """The pack's head, until the whole pack is read (None: it is, or was from the start)."""
 
     def start_on_head(self, head: PackHead | None) -> None:
         self.head = head
-        self._waiting: dict[str, Callable[[], object]] = {}
-        """What waits for the whole pack, by what it will do (a key pressed twice, once)."""
 
     def read_article(self, article_id: str) -> None:
         """Before an article is shown: its text and highlights, read if they are not yet."""
@@ -52,32 +52,24 @@ class HeadReader(ReaderPart):
         self.navigation = Navigation(self.pack, whole=False)
         self.navigation.matches, self.navigation.match_number = matches, number
 
-    def when_whole(self, then: Callable[[], object], what: str) -> bool:
-        """Whether the whole pack is read, so the caller can go on; if not, `then` (the
-        caller again) is done once it is, and the user told so. (`what`: what happens then,
-        as "Compare opens".)"""
-        head = self.head
-        if head is None:
+    def when_whole(self, key: str, then: Callable[[], object], what: str) -> bool:
+        """Whether the whole pack is read, so the caller can go on; if not, `then` (the caller
+        again) waits for it under `key` in the app's pack session, which says so. (`what`:
+        what happens then, as "the listing opens".)"""
+        if self.head is None or self.reloader is None:
             return True
-        if what not in self._waiting:
-            self._waiting[what] = then
-            self.notify(
-                f"Reading the pack ({head.highlight_count:,} highlights): {what} once it is read.",
-                title="One moment",
-                timeout=3,
-            )
-        return False
+        return self.reloader.when_whole(key, then, what)
 
     def must_wait_to_walk(self, target: Highlight | None, what: Walk, step: int) -> bool:
         """On a pack's head, whether a walking key must wait for the whole pack: the next
         stop outside this article (or none found) may lie in an article not read yet."""
         if self.head is None or (target is not None and target.article == self.cursor().article):
             return False
-        self.when_whole(lambda: self.walk(what, step), f"the next {what} is found")
+        self.when_whole(f"walk:{what}", lambda: self.walk(what, step), f"the next {what} is found")
         return True
 
     def take_whole(self, pack: Pack, navigation: Navigation) -> None:
-        """The whole pack is read: use it, and do what waited for it, in order."""
+        """The whole pack is read: use it (what waited for it is the session's to do)."""
         navigation.matches = self.navigation.matches
         navigation.match_number = self.navigation.match_number
         self.pack = self.latest = pack
@@ -92,6 +84,3 @@ class HeadReader(ReaderPart):
             view.show(whole, pack.highlights_in(whole.id), self.marks())
             view.paragraph = paragraph
         self.update_status()  # its numbers, and the walking keys' footer entries
-        waiting, self._waiting = list(self._waiting.values()), {}
-        for then in waiting:
-            then()
