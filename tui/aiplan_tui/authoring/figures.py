@@ -204,19 +204,24 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+_BETWEEN = re.compile(
+    r"\b(?:[Bb]etween|[Ff]rom)\s+((?:19|20)\d\d)\s+(?:and|to|-|–)\s+((?:19|20)\d\d)\b"
+)
+_IN_YEAR = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout)\s+(?:fiscal\s+)?((?:19|20)\d\d)\b"
+)
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
 def _period(paragraph: str, at: int) -> str:
     """The period the figure's sentence gives: "In 2024" -> "2024", "between 2013 and 2023"
     -> "2013–2023"."""
     sentence = sentence_at(paragraph, at)
     text = paragraph[sentence.start : sentence.end]
-    span = re.search(
-        r"\b(?:[Bb]etween|[Ff]rom)\s+((?:19|20)\d\d)\s+(?:and|to|-|–)\s+((?:19|20)\d\d)\b", text
-    )
+    span = _BETWEEN.search(text)
     if span:
         return f"{span.group(1)}–{span.group(2)}"
-    single = re.search(
-        r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout)\s+(?:fiscal\s+)?((?:19|20)\d\d)\b", text
-    )
+    single = _IN_YEAR.search(text)
     return single.group(1) if single else ""
 
 
@@ -236,9 +241,7 @@ def _metric(paragraph: str, start: int, end: int) -> str:
     words = paragraph[clause_start:start].split()
     while words and words[-1].casefold().strip("’'") in METRIC_FILLER:
         words.pop()
-    while words and (
-        words[0].casefold() in METRIC_FILLER or re.fullmatch(r"(19|20)\d\d", words[0])
-    ):
+    while words and (words[0].casefold() in METRIC_FILLER or _YEAR.fullmatch(words[0])):
         words.pop(0)
     text = " ".join(words[-8:]).strip(" ,;:")
     return text or paragraph[start:end]

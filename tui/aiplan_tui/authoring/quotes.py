@@ -49,6 +49,46 @@ INTRODUCING = (
 PRONOUN = r"(?:[Hh]e|[Ss]he)"
 QUOTE_PAIRS = (re.compile(r"“([^“”]*)”"), re.compile(r'"([^"]*)"'))
 
+# Compiled once, here: a pattern made anew in each call costs its making and a look in re's
+# cache, which a long text's many speakers' names crowd (issue 28).
+_INTRODUCED = re.compile(INTRODUCING)
+_FOLLOWED = re.compile(rf"\s*,?\s*(?:{SAYING}\b|(?:{NAME}|{PRONOUN})\s+{SAYING}\b)")
+_ATTRIBUTED_AFTER = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"\s*,?\s*({SAYING})\s+(?P<name>{NAME})(?P<role>,\s*[^“”\"]+)?",
+        rf"\s*,?\s*(?P<name>{NAME}),\s*(?P<role>[^,“”\"]{{3,80}}?),\s*{SAYING}\b",
+        rf"\s*,?\s*(?P<name>{NAME}|{PRONOUN})\s+(?:also\s+)?{SAYING}\b",
+        # a lower-case title first: "ministry spokesperson He Yadong told reporters"
+        rf"\s*,?\s*(?P<role>(?:[a-z][\w-]*\s+){{1,4}})(?P<name>{NAME})\s+{SAYING}\b",
+    )
+)
+_ATTRIBUTED_BEFORE = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"(?P<name>{NAME}),\s*(?P<role>[^,“”\"]{{3,80}}?),\s*{SAYING}[,:]?\s*(?:that\s*)?$",
+        rf"(?P<name>{NAME}|{PRONOUN})\s+(?:also\s+)?{SAYING}[,:]?\s*(?:that\s*)?$",
+    )
+)
+_NAMED = re.compile(rf"(?P<name>{NAME}|\b{PRONOUN})\b")
+_ACCORDING_TO = re.compile(rf"according to (?P<name>{NAME})")
+_NOT_A_ROLE = re.compile(r"\w+ing\b|who\b|which\b|adding\b")
+_LAST_WORD = re.compile(r"([\w-]+)\W*$")
+_REPORTED = re.compile(
+    rf"(?:(?P<name>{NAME}),\s*(?P<role>[^,“”\"]{{3,80}}?),\s*"
+    rf"|(?P<name2>{NAME}),\s*(?=(?:also\s+)?{REPORTING}\b)"
+    rf"|(?P<who>{NAME}),\s*who\s+"
+    rf"|(?P<name3>{NAME}|\b{PRONOUN})\s+)"
+    rf"(?:also\s+)?(?P<verb>{REPORTING})\b"
+)
+_AND_REPORTED = re.compile(rf"\s+and\s+(?:also\s+)?(?P<verb>{REPORTING})\b")
+_THAT = re.compile(r"\s*that\b")
+_ACCORDING = re.compile(r",\s*according to\b")
+_LEAD = re.compile(
+    r"\s*(?:(?:in|on|at|during|to)\s[^,.;“”\"]{0,50}?\s)?that\b\s*"
+    r"|\s*(?:on|for)\b\s*|\s*[,:]\s*"
+)
+
 
 def quotation_spans(paragraph: str) -> list[Span]:
     """Where each pair of quotation marks is (the marks included); an unbalanced mark opens
@@ -73,8 +113,8 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         closing = sentence_at(paragraph, marks.end - 1)
         before = paragraph[opening.start : marks.start]
         after = paragraph[marks.end : max(closing.end, marks.end)]
-        introduced = re.search(INTRODUCING, before) is not None
-        follows = re.match(rf"\s*,?\s*(?:{SAYING}\b|(?:{NAME}|{PRONOUN})\s+{SAYING}\b)", after)
+        introduced = _INTRODUCED.search(before) is not None
+        follows = _FOLLOWED.match(after)
         if words < SHORTEST_QUOTATION and not introduced and not (follows and not before.strip()):
             continue
         speaker, how = _attribute(paragraph, before, after, opening, speakers)
@@ -95,33 +135,22 @@ def _attribute(
     paragraph: str, before: str, after: str, sentence: Span, speakers: Speakers
 ) -> tuple[Speaker | None, str]:
     """The speaker the words around a quotation name, and the words that did it."""
-    patterns_after = (
-        rf"\s*,?\s*({SAYING})\s+(?P<name>{NAME})(?P<role>,\s*[^“”\"]+)?",
-        rf"\s*,?\s*(?P<name>{NAME}),\s*(?P<role>[^,“”\"]{{3,80}}?),\s*{SAYING}\b",
-        rf"\s*,?\s*(?P<name>{NAME}|{PRONOUN})\s+(?:also\s+)?{SAYING}\b",
-        # a lower-case title first: "ministry spokesperson He Yadong told reporters"
-        rf"\s*,?\s*(?P<role>(?:[a-z][\w-]*\s+){{1,4}})(?P<name>{NAME})\s+{SAYING}\b",
-    )
-    for pattern in patterns_after:
-        match = re.match(pattern, after)
+    for pattern in _ATTRIBUTED_AFTER:
+        match = pattern.match(after)
         if match and (speaker := _speaker(match, speakers)) is not None:
             return speaker, f"followed by {_quoted(match.group())}"
-    patterns_before = (
-        rf"(?P<name>{NAME}),\s*(?P<role>[^,“”\"]{{3,80}}?),\s*{SAYING}[,:]?\s*(?:that\s*)?$",
-        rf"(?P<name>{NAME}|{PRONOUN})\s+(?:also\s+)?{SAYING}[,:]?\s*(?:that\s*)?$",
-    )
-    for pattern in patterns_before:
-        match = re.search(pattern, before)
+    for pattern in _ATTRIBUTED_BEFORE:
+        match = pattern.search(before)
         if match and (speaker := _speaker(match, speakers)) is not None:
             return speaker, f"after {_quoted(match.group())}"
-    verb = re.search(INTRODUCING, before)
+    verb = _INTRODUCED.search(before)
     if verb is not None:
-        names = list(re.finditer(rf"(?P<name>{NAME}|\b{PRONOUN})\b", before[: verb.start()]))
+        names = list(_NAMED.finditer(before[: verb.start()]))
         for match in reversed(names):
             if (speaker := _speaker(match, speakers)) is not None:
                 return speaker, f"after {_quoted(before[match.start() :])}"
     sentence_text = paragraph[sentence.start : sentence.end]
-    according = re.search(rf"according to (?P<name>{NAME})", sentence_text)
+    according = _ACCORDING_TO.search(sentence_text)
     if according and (speaker := _speaker(according, speakers)) is not None:
         return speaker, f"with {_quoted(according.group())}"
     return None, "no attribution found"
@@ -129,7 +158,7 @@ def _attribute(
 
 def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
     role = (match.groupdict().get("role") or "").strip(" ,.;")
-    if re.match(r"\w+ing\b|who\b|which\b|adding\b", role):  # "said Chen, adding that ..."
+    if _NOT_A_ROLE.match(role):  # "said Chen, adding that ..."
         role = ""
     return speakers.resolve(
         match.group("name"), role, word_before(match.string, match.start("name"))
@@ -138,7 +167,7 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
 
 def word_before(text: str, index: int) -> str:
     """The word just before `index` in `text` ("" when none)."""
-    found = re.search(r"([\w-]+)\W*$", text[:index])
+    found = _LAST_WORD.search(text[:index])
     return found.group(1) if found else ""
 
 
@@ -154,17 +183,11 @@ def reported_speech(
     name, "he"/"she" or "X, who"; a following "and said ..." has the same speaker."""
     paragraph = paragraphs[number]
     found: list[Found] = []
-    subject = (
-        rf"(?:(?P<name>{NAME}),\s*(?P<role>[^,“”\"]{{3,80}}?),\s*"
-        rf"|(?P<name2>{NAME}),\s*(?=(?:also\s+)?{REPORTING}\b)"
-        rf"|(?P<who>{NAME}),\s*who\s+"
-        rf"|(?P<name3>{NAME}|\b{PRONOUN})\s+)"
-    )
     quoted = Spans(taken)
     for sentence in sentences(paragraph):
         text = paragraph[sentence.start : sentence.end]
         first = None
-        for match in re.finditer(rf"{subject}(?:also\s+)?(?P<verb>{REPORTING})\b", text):
+        for match in _REPORTED.finditer(text):
             if not quoted.holds(sentence.start + match.start("verb")):
                 first = match
                 break
@@ -179,25 +202,21 @@ def reported_speech(
         if speaker is None:
             continue
         verbs = [(first.group("verb"), first.end())]
-        for more in re.finditer(rf"\s+and\s+(?:also\s+)?(?P<verb>{REPORTING})\b", text):
+        for more in _AND_REPORTED.finditer(text):
             if more.start() > first.end():
                 verbs.append((more.group("verb"), more.end()))
-        ends = [m.start() for m in re.finditer(rf"\s+and\s+(?:also\s+)?{REPORTING}\b", text)]
+        ends = [m.start() for m in _AND_REPORTED.finditer(text)]
         for index, (verb, at) in enumerate(verbs):
             later = bisect_right(ends, at)  # the next "and said" after this verb's
             stop = ends[later] if later < len(ends) else len(text)
             clause = text[at:stop]
-            if verb == "announced" and not re.match(r"\s*that\b", clause):
+            if verb == "announced" and not _THAT.match(clause):
                 continue  # announcing a plan is an act, announcing that ... is speech
-            according = re.search(r",\s*according to\b", clause)
+            according = _ACCORDING.search(clause)
             if according:
                 stop = at + according.start()
                 clause = text[at:stop]
-            lead = re.match(
-                r"\s*(?:(?:in|on|at|during|to)\s[^,.;“”\"]{0,50}?\s)?that\b\s*"
-                r"|\s*(?:on|for)\b\s*|\s*[,:]\s*",
-                clause,
-            )  # "said in a blog post that ...": the clause is what follows "that"
+            lead = _LEAD.match(clause)  # "said in a blog post that ...": after "that"
             skip = lead.end() if lead else 0
             start, end = trim(paragraph, sentence.start + at + skip, sentence.start + stop)
             if word_count(paragraph[start:end]) < SHORTEST_REPORT:

@@ -17,6 +17,7 @@ CLOSE_ENOUGH = 88.0
 """How alike (0-100) a name must be to an entity's name or alias to stand for it."""
 
 PRONOUNS = frozenset({"he", "she"})
+_POSSESSIVE = re.compile(r"’s$|'s$")
 ROLE_QUALIFIERS = frozenset({"former", "ex", "acting", "outgoing", "incoming", "late", "then"})
 """A lower-case word before a title that changes what the title says ("former CEO")."""
 
@@ -71,7 +72,7 @@ class Speakers:
         words = words.strip(" ,.;:’'")
         if words.casefold() in PRONOUNS:
             return self.pronoun()
-        words = re.sub(r"’s$|'s$", "", words)
+        words = _POSSESSIVE.sub("", words)
         if words.casefold().startswith("the "):  # "The European Commission"
             words = words[4:]
         name, title = split_title(words)

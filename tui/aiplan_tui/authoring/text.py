@@ -39,6 +39,8 @@ sentences, cut at spaces: the rules look around a sentence, and a text-long "sen
 that look cost the square of the text (issue 28). News sentences are well under 500."""
 _SENTENCE_END = re.compile(r"[.!?]+[”\"’)]*(?=\s+[“\"‘(]?[" + UPPER + r"0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]+[”\"’)]*$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+_COUNTED = re.compile(r"[\w’'-]+")
 
 
 def sentences(text: str) -> tuple[Span, ...]:
@@ -57,7 +59,7 @@ def _sentences(text: str) -> tuple[Span, ...]:
         word = _WORD_BEFORE.search(text, start, match.end())
         if match.group().startswith(".") and word is not None:
             token = word.group(1).rstrip(".")
-            if token.casefold() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", token):
+            if token.casefold() in ABBREVIATIONS or _INITIALS.fullmatch(token):
                 continue
         found.append(Span(start, match.end()))
         start = _after_spaces(text, match.end())
@@ -148,7 +150,7 @@ def trim(text: str, start: int, end: int, strip: str = " ,;:.") -> tuple[int, in
 
 
 def word_count(text: str) -> int:
-    return len(re.findall(r"[\w’'-]+", text))
+    return len(_COUNTED.findall(text))
 
 
 TITLE_WORDS = word_set(
