@@ -8,6 +8,7 @@ the client goes or the server stops."""
 from __future__ import annotations
 
 import gzip
+import queue
 import socket
 import socketserver
 import threading
@@ -102,6 +103,7 @@ class _Server(socketserver.ThreadingTCPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
         self.stop = threading.Event()
+        self.requested: queue.Queue[str] = queue.Queue()
 
 
 class _Handler(socketserver.BaseRequestHandler):
@@ -118,20 +120,29 @@ class _Handler(socketserver.BaseRequestHandler):
         parts = request.split(b" ", 2)
         path = parts[1].decode("ascii", "replace") if len(parts) > 2 else ""
         send = ROUTES.get(path, canned(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"))
+        self.server.requested.put(path)
         try:
             send(connection, self.server.stop)
         except OSError:  # the client has gone: what a trickle waits for
             return
 
 
+class Served(str):
+    """The server's base address (http://127.0.0.1:PORT), and the paths asked for so far."""
+
+    requested: queue.Queue[str]
+
+
 @contextmanager
-def fault_server() -> Iterator[str]:
-    """The server's base address (http://127.0.0.1:PORT) while the block runs."""
+def fault_server() -> Iterator[Served]:
+    """The server, running while the block runs."""
     server = _Server()
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        served = Served(f"http://127.0.0.1:{server.server_address[1]}")
+        served.requested = server.requested
+        yield served
     finally:
         server.stop.set()
         server.shutdown()

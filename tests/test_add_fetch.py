@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 
 from aiplan_tui.authoring.source import SourceError, read_source
-from conftest import run_cli
-from fault_server import NEWS_PAGE, PLAIN, fault_server
+from conftest import PtyScreen, app_in_pty, app_stopped, run_cli
+from fault_server import NEWS_PAGE, PLAIN, Served, fault_server
 
 
 @pytest.fixture
-def server() -> Iterator[str]:
-    with fault_server() as base:
-        yield base
+def server() -> Iterator[Served]:
+    with fault_server() as served:
+        yield served
 
 
 @pytest.fixture
@@ -68,6 +68,23 @@ def test_add_gives_up_at_the_deadline_in_one_line(server: str, pack: Path) -> No
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
     assert url in done.stderr and "within 1 s" in done.stderr
     assert not list((pack / "articles").iterdir()), "nothing written"
+
+
+def test_ctrl_c_while_the_page_comes_cancels(server: Served, pack: Path, tmp_path: Path) -> None:
+    url = f"{server}/trickle-body"
+    process, master, slave = app_in_pty(
+        tmp_path / "home", 100, 30, "add", url, "--content", str(pack),
+        environment={"PYTHONPATH": os.pathsep.join(sys.path)},
+    )  # fmt: skip
+    os.close(slave)
+    with app_stopped(process, master):
+        assert server.requested.get(timeout=30) == "/trickle-body"  # it is fetching
+        os.write(master, b"\x03")
+        screen = PtyScreen(master, 100, 30)
+        screen.wait_for("cancelled; nothing was written")
+        assert screen.exit_status(process) == 130
+        assert "Traceback" not in screen.text()
+    assert not list((pack / "articles").iterdir())
 
 
 def test_a_deadline_that_is_not_a_number_says_so(
