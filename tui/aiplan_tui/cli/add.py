@@ -17,14 +17,11 @@ from aiplan_tui.authoring.adding import (
     summary,
 )
 from aiplan_tui.authoring.source import SourceError, read_source, read_standard_input
-from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from aiplan_tui.cli.status import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.core.transaction import pack_lock
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import is_bundled_pack
-
-EXIT_CANCELLED = 130
-"""As a shell reports a command that Ctrl-C ended."""
 
 
 def run_add(args: argparse.Namespace, root: Path) -> int:
@@ -51,7 +48,7 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
     except SourceError as exc:
         return _fail(str(exc), EXIT_PROBLEMS)
     except KeyboardInterrupt:  # Ctrl-C while the article is typed, pasted or fetched
-        return _fail("cancelled; nothing was written", EXIT_CANCELLED)
+        return _fail("cancelled; nothing was written", EXIT_INTERRUPTED)
     given = {"outlet": args.outlet, "author": args.author, "url": args.url, "title": args.title}
     source = replace(source, **{key: value for key, value in given.items() if value})
     if args.title:
