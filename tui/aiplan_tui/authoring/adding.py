@@ -106,6 +106,8 @@ def _highlights_text(found: Suggestions, pack: Pack, article_id: str) -> str:
 
 def _table(item: Suggested, article_id: str, taken: set[str]) -> Table:
     fields = dict(item.fields)
+    if item.kind == "quote" and not fields.get("speaker"):
+        fields.pop("speaker", None)  # none found: check warns, Review asks for one
     if item.kind == "quote":
         made = quote_id(str(fields.get("speaker", "")), item.exact, taken)
     elif item.kind == "fact":

@@ -86,6 +86,8 @@ def _build(
     if "id" in values:
         ok = registry.claim("highlight", values["id"], at, problems) and ok
     ok = _resolve_references(kind, values, at, registry, problems) and ok
+    if kind == "quote" and "speaker" not in table:
+        ok = _no_speaker(values, at, problems) and ok
     article = registry.articles.get(values.get("article", ""))
     anchor_fields = ("exact", "prefix", "suffix")
     unusable = any(key in table and key not in values for key in anchor_fields)
@@ -99,6 +101,22 @@ def _build(
     if not ok:
         return None
     return _CLASSES[kind](location=found[0], source=SourceRef(at.path, at.where()[0]), **values)
+
+
+def _no_speaker(values: dict[str, Any], at: TableAt, problems: Problems) -> bool:
+    """A quote with no `speaker`: a suggestion may have none yet (a warning: Review asks for
+    one before accepting it); an accepted quote must have one (an error)."""
+    line, col = at.where()
+    if values.get("status") == "suggested":
+        values["speaker"] = ""
+        problems.warning(
+            at.path, line, col,
+            f"{at.label} has no speaker yet: `add` found none; "
+            'set `speaker = "<entity id>"` before accepting it',
+        )  # fmt: skip
+        return True
+    problems.error(at.path, line, col, f'{at.label} is missing required field "speaker"')
+    return False
 
 
 def _resolve_references(

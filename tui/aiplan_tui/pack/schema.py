@@ -36,7 +36,9 @@ HIGHLIGHT_COMMON = (
 )
 
 HIGHLIGHT_KIND = {
-    "quote": (Field("speaker", "id", True), Field("direct", "bool", True)),
+    # `speaker` is required of an accepted quote only: highlights.py checks it (a suggestion
+    # `add` found no speaker for is still a suggestion, with a warning)
+    "quote": (Field("speaker", "id"), Field("direct", "bool", True)),
     "fact": (
         Field("metric", required=True),
         Field("value", "number", True),
