@@ -97,3 +97,35 @@ def test_a_failed_write_puts_back_what_was_written(tmp_path: Path) -> None:
     assert kept.read_text() == "# mine\n" and not new.exists()
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["entities.toml"], "no temp files, no journal"
+
+
+def test_the_same_article_twice_is_refused_unless_again(pack: Path, tmp_path: Path) -> None:
+    seed = next(SEEDS.glob("001_*.txt"))
+    assert cli("add", str(seed), "--content", str(pack)).returncode == 0
+    before = {p: p.read_bytes() for p in pack.rglob("*") if p.is_file()}
+    twice = cli("add", str(seed), "--content", str(pack))
+    article_id = "china-releases-ai-action-plan-days"
+    assert twice.returncode == 2
+    assert f"already in the pack as articles/{article_id}.md" in twice.stderr
+    respaced = tmp_path / "copy.txt"  # the same words, spaced otherwise
+    respaced.write_text(seed.read_text(encoding="utf-8").replace(" the ", "  the ", 3))
+    assert cli("add", str(respaced), "--content", str(pack)).returncode == 2
+    assert {p: p.read_bytes() for p in pack.rglob("*") if p.is_file()} == before
+    anyway = cli("add", str(seed), "--content", str(pack), "--again")
+    assert anyway.returncode == 0, anyway.stderr
+    result = load_pack(pack)
+    assert not result.problems.errors, result.problems.items
+    ids = [h.id for h in result.pack.suggested]
+    assert len(ids) == len(set(ids)) and {a.id for a in result.pack.articles} == {
+        article_id,
+        f"{article_id}-2",
+    }
+
+
+def test_the_same_address_twice_is_refused(pack: Path) -> None:
+    first = "Talks\n\nThe ministry said on Friday that talks would resume soon.\n"
+    url = "https://example.org/talks"
+    assert cli("add", "-", "--content", str(pack), "--url", url, stdin=first).returncode == 0
+    edited = first.replace("soon", "next week")  # the page changed since
+    done = cli("add", "-", "--content", str(pack), "--url", url + "/", stdin=edited)
+    assert done.returncode == 2 and "already in the pack as articles/talks.md" in done.stderr

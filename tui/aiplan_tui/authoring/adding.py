@@ -4,7 +4,7 @@ with readable unique ids, the people they need, and the three files, written all
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,10 +53,36 @@ def article_id_for(source: SourceText, pack: Pack, root: Path, wanted: str | Non
     return unique_id(slug_words(source.title, 6) or "article", taken)
 
 
-def add_article(root: Path, pack: Pack, source: SourceText, article_id: str) -> Added:
+def already_added(source: SourceText, pack: Pack) -> str | None:
+    """The id of the pack's article that is this source (the same words, spaces and case
+    aside, or the same address), else None."""
+    words = _words(source.paragraphs)
+    url = source.url.strip().rstrip("/")
+    for article in pack.articles:
+        if url and article.url.strip().rstrip("/") == url:
+            return article.id
+        if words and _words(article.paragraphs) == words:
+            return article.id
+    return None
+
+
+def _words(paragraphs: Sequence[str]) -> str:
+    return " ".join(" ".join(paragraphs).split()).casefold()
+
+
+def add_article(
+    root: Path, pack: Pack, source: SourceText, article_id: str, again: bool = False
+) -> Added:
     """Write the article, its suggested highlights and any proposed people as one transaction
-    (core/transaction.py); never over an existing file (AddError); OSError leaves the pack as
-    it was. The caller holds the pack's lock and read `pack` under it."""
+    (core/transaction.py); never over an existing file (AddError); never an article the pack
+    has already (AddError) unless `again`; OSError leaves the pack as it was. The caller
+    holds the pack's lock and read `pack` under it."""
+    same = None if again else already_added(source, pack)
+    if same is not None:
+        raise AddError(
+            f"already in the pack as articles/{same}.md: nothing was written "
+            "(--again adds it anyway)"
+        )
     article_path = root / "articles" / f"{article_id}.md"
     highlights_path = root / "highlights" / f"{article_id}.toml"
     for path in (article_path, highlights_path):
@@ -71,7 +97,7 @@ def add_article(root: Path, pack: Pack, source: SourceText, article_id: str) -> 
         old = entities_path.read_text(encoding="utf-8") if entities_path.exists() else ""
         files.append((entities_path, _with_people(old, found, article_id)))
     files.append((article_path, article_text(source)))
-    files.append((highlights_path, _highlights_text(found, pack, article_id)))
+    files.append((highlights_path, _highlights_text(found, pack, article_id, root)))
     write_files(root, [(path, text.encode("utf-8")) for path, text in files])
     counts = {kind: sum(h.kind == kind for h in found.highlights) for kind in KIND_ORDER}
     return Added(article_id, tuple(path for path, _ in files), counts, len(found.entities))
@@ -93,8 +119,23 @@ def _with_people(old: str, found: Suggestions, article_id: str) -> str:
     return appended(old, tables_text(tables, heading))
 
 
-def _highlights_text(found: Suggestions, pack: Pack, article_id: str) -> str:
-    taken = {h.id for h in (*pack.highlights, *pack.suggested)}
+_ID_LINE = re.compile(r'^\s*id\s*=\s*"([^"]+)"', re.MULTILINE)
+
+
+def _ids_written(root: Path) -> set[str]:
+    """Every id in the pack's highlight files, those the loader left out included, so a new
+    suggestion's id is unique across the pack."""
+    found: set[str] = set()
+    for path in (root / "highlights").glob("*.toml"):
+        try:
+            found.update(_ID_LINE.findall(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return found
+
+
+def _highlights_text(found: Suggestions, pack: Pack, article_id: str, root: Path) -> str:
+    taken = {h.id for h in (*pack.highlights, *pack.suggested)} | _ids_written(root)
     tables = [_table(item, article_id, taken) for item in found.highlights]
     heading = (
         f"Suggested by `aiplan-tui add` for articles/{article_id}.md: each says why above it.\n"

@@ -59,7 +59,7 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
         with pack_lock(root):  # one writer at a time; the pack read under the lock
             pack = load_pack(root).pack
             article_id = article_id_for(source, pack, root, args.id)
-            added = add_article(root, pack, source, article_id)
+            added = add_article(root, pack, source, article_id, again=args.again)
     except AddError as exc:
         return _fail(str(exc))
     except OSError as exc:

@@ -140,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--author", help="who wrote it")
     add.add_argument("--published", metavar="YYYY-MM-DD", help="when it was published")
     add.add_argument("--url", help="where it was published")
+    add.add_argument("--again", action="store_true", help="add it even if the pack has it")
     add.add_argument(
         "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="pack to add to"
     )
