@@ -3,28 +3,63 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import shlex
 import sys
-from dataclasses import replace
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from aiplan_tui.authoring.adding import (
-    AddError,
-    add_article,
-    article_id_for,
-    check_id,
-    summary,
-)
-from aiplan_tui.authoring.source import SourceError, read_source, read_standard_input
 from aiplan_tui.cli.status import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.core.transaction import pack_lock
-from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.paths import is_bundled_pack
+
+if TYPE_CHECKING:
+    from aiplan_tui.cli.commands import Subparsers
+    from aiplan_tui.cli.context import PackContext
+
+READS_PACK = True
+
+
+def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser]) -> None:
+    add = subparsers.add_parser(
+        "add",
+        help="add an article to a pack, with suggested highlights",
+        description="Add an article from a .txt or .md file, a saved .html page, an http(s) "
+        "address, or - (standard input): writes articles/ID.md and highlights/ID.toml with "
+        'suggested quotations, figures and dated events (status = "suggested"), and any '
+        "new people their quotations need. Never overwrites a file. Exit status: 0 added, 1 "
+        "the source could not be read or written, 2 usage error.",
+        parents=parents,
+    )
+    add.add_argument("source", metavar="SOURCE", help="file, address, or - for standard input")
+    add.add_argument("--id", metavar="ID", help="the article's id (default: from its title)")
+    add.add_argument("--title", help="the article's headline, if the source has none")
+    add.add_argument("--outlet", help="who published it")
+    add.add_argument("--author", help="who wrote it")
+    add.add_argument("--published", metavar="YYYY-MM-DD", help="when it was published")
+    add.add_argument("--url", help="where it was published")
+    add.add_argument("--again", action="store_true", help="add it even if the pack has it")
+
+
+def run(args: argparse.Namespace, context: PackContext) -> int:
+    return run_add(args, context.content)
 
 
 def run_add(args: argparse.Namespace, root: Path) -> int:
+    import datetime as dt
+    from dataclasses import replace
+
+    from aiplan_tui.authoring.adding import (
+        AddError,
+        add_article,
+        article_id_for,
+        check_id,
+        summary,
+    )
+    from aiplan_tui.authoring.source import SourceError, read_source, read_standard_input
+    from aiplan_tui.core.transaction import pack_lock
+    from aiplan_tui.pack.loader import load_pack
+    from aiplan_tui.paths import is_bundled_pack
+
     if is_bundled_pack(root):
         return _fail(
             "give the pack to add to with --content DIR (or content = ... in config.toml): "

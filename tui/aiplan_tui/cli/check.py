@@ -6,20 +6,59 @@ reported as they were found.
 
 from __future__ import annotations
 
+import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from aiplan_tui.compiled.current import load_and_compile, open_compiled
-from aiplan_tui.compiled.stale import Stale
-from aiplan_tui.core.problems import Problem, Problems, display_path, plural
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.pack.loader import PackNotFoundError
-from aiplan_tui.paths import is_bundled_pack
+
+if TYPE_CHECKING:
+    from aiplan_tui.cli.commands import Subparsers
+    from aiplan_tui.cli.context import PackContext
+    from aiplan_tui.core.problems import Problem, Problems
+
+READS_PACK = True
+
+
+def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser]) -> None:
+    check = subparsers.add_parser(
+        "check",
+        help="validate a content pack",
+        description="Validate a content pack and print every problem as PATH:LINE:COL: "
+        "error|warning: MESSAGE. Exit status: 0 valid, 1 problems found, 2 usage error.",
+    )
+    check.add_argument(  # named `pack`: the PackContext takes it before --content
+        "pack", nargs="?", type=Path, metavar="DIR", help="pack (default: bundled)"
+    )
+    check.add_argument("--strict", action="store_true", help="treat warnings as problems too")
+    check.add_argument(
+        "--fix", action="store_true",
+        help="first repair what has one right answer (an anchor's quotation marks, apostrophes "
+        "and dashes; a prefix or suffix where only one place can be meant; a comparison cell's "
+        "missing entry), printing each change with its line; then check",
+    )  # fmt: skip
+    check.add_argument(
+        "--dry-run", action="store_true",
+        help="with --fix: print the changes it would make, write nothing",
+    )  # fmt: skip
+
+
+def run(args: argparse.Namespace, context: PackContext) -> int:
+    if args.dry_run and not args.fix:
+        print("aiplan-tui check: --dry-run goes with --fix", file=sys.stderr)
+        return EXIT_USAGE
+    return run_check(context.content, strict=args.strict, fix=args.fix, dry_run=args.dry_run)
 
 
 def run_check(root: Path, strict: bool, fix: bool = False, dry_run: bool = False) -> int:
+    from aiplan_tui.compiled.current import load_and_compile
+    from aiplan_tui.core.problems import display_path, plural
+    from aiplan_tui.pack.result import PackNotFoundError
+    from aiplan_tui.paths import is_bundled_pack
+
     if not root.is_dir():
         raise PackNotFoundError(f"{root}: no such content directory")
     if fix and is_bundled_pack(root) and not dry_run:
@@ -61,6 +100,9 @@ def run_check(root: Path, strict: bool, fix: bool = False, dry_run: bool = False
 
 
 def _stored(root: Path) -> tuple[Problems, tuple[int, int, int, int, int]] | None:
+    from aiplan_tui.compiled.current import open_compiled
+    from aiplan_tui.compiled.stale import Stale
+
     compiled = open_compiled(root)
     if compiled is None:
         return None
@@ -81,6 +123,8 @@ def grouped(items: list[Problem]) -> Iterator[str]:
     """Each problem as PATH:LINE:COL; one whose very message recurs GROUP_FROM times or more
     (the same unknown entity in twelve quotations) as one line at its first place, listing
     the others, where the first one stood."""
+    from aiplan_tui.core.problems import display_path
+
     places: dict[tuple[str, str], list[Problem]] = {}
     for problem in items:
         places.setdefault((problem.severity, problem.message), []).append(problem)

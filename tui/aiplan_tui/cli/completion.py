@@ -5,16 +5,38 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from aiplan_tui.cli.parser import build_parser
 from aiplan_tui.cli.status import EXIT_OK
 
+if TYPE_CHECKING:
+    from aiplan_tui.cli.commands import Subparsers
+    from aiplan_tui.cli.context import PackContext
+
+READS_PACK = False
 SHELLS = ("bash", "zsh", "fish")
+
+
+def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser]) -> None:
+    completion = subparsers.add_parser(
+        "completion",
+        help="print a shell completion script",
+        description="Print a completion script for bash, zsh or fish; the README says where to "
+        "put it.",
+    )
+    completion.add_argument("shell", choices=SHELLS, help="your shell")
+
+
+def run(args: argparse.Namespace, context: PackContext | None = None) -> int:
+    return run_completion(args.shell)
 
 
 def run_completion(shell: str) -> int:
     import shtab
+
+    from aiplan_tui.cli.parser import build_parser
 
     parser = build_parser()
     for action in _actions(parser):

@@ -2,19 +2,48 @@
 
 from __future__ import annotations
 
+import argparse
 import shlex
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from aiplan_tui.authoring.new_pack import InitError, create_pack
-from aiplan_tui.authoring.writing import toml_value
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.settings.config import default_config_path
+
+if TYPE_CHECKING:
+    from aiplan_tui.cli.commands import Subparsers
+    from aiplan_tui.cli.context import PackContext
+
+READS_PACK = False
+
+
+def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser]) -> None:
+    init = subparsers.add_parser(
+        "init",
+        help="make a new content pack for your own articles",
+        description="Make a content pack in DIR (new or empty): pack.toml with the two sides "
+        "and seven dimensions of the bundled pack, empty entities.toml and comparison.toml, "
+        "and the articles/ and highlights/ folders, each file saying what goes in it. Exit "
+        "status: 0 made, 2 DIR is not empty or cannot be written.",
+    )
+    init.add_argument("dir", type=Path, metavar="DIR", help="where to make it")
+    init.add_argument(
+        "--from-bundled", action="store_true", help="start from a copy of the bundled pack"
+    )
+
+
+def run(args: argparse.Namespace, context: PackContext | None = None) -> int:
+    return run_init(args.dir, args.from_bundled)
 
 
 def run_init(target: Path, from_bundled: bool) -> int:
+    from aiplan_tui.authoring.new_pack import InitError, create_pack
+    from aiplan_tui.authoring.writing import toml_value
+    from aiplan_tui.paths import bundled_content_dir
+    from aiplan_tui.settings.config import default_config_path
+
     try:
         create_pack(target, bundled_content_dir(), from_bundled)
     except (InitError, OSError) as exc:

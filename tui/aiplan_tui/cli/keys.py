@@ -4,7 +4,30 @@ The bindings are the app's own, so this command reads them from the app's screen
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from aiplan_tui.cli.status import EXIT_OK
+
+if TYPE_CHECKING:
+    from aiplan_tui.cli.commands import Subparsers
+    from aiplan_tui.cli.context import PackContext
+
+READS_PACK = False
+
+
+def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser]) -> None:
+    subparsers.add_parser(
+        "keys",
+        help="list the key binding ids",
+        description="List every key binding: its id (for [keys] in config.toml), keys and what "
+        "it does.",
+    )
+
+
+def run(args: argparse.Namespace, context: PackContext | None = None) -> int:
+    return run_keys()
 
 
 def run_keys() -> int:

@@ -4,22 +4,48 @@ a table, Markdown ready to paste, JSON or CSV (RFC 4180, for a spreadsheet)."""
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from aiplan_tui.core.markdown import quotes_markdown
-from aiplan_tui.core.quotations import ChoiceError, QuoteLine, select_quotes
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.pack.loader import LoadResult
 
+if TYPE_CHECKING:
+    from aiplan_tui.cli.commands import Subparsers
+    from aiplan_tui.cli.context import PackContext
+    from aiplan_tui.core.quotations import QuoteLine
+
+READS_PACK = True
 PROVENANCE = ["outlet", "author", "published", "url"]
 CSV_HEADER = ["id", "speaker", "role", "kind", "article", "title", *PROVENANCE, "paragraph", "text"]
 
 
-def run_quotes(result: LoadResult, args: argparse.Namespace) -> int:
+def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser]) -> None:
+    quotes = subparsers.add_parser(
+        "quotes",
+        help="every quotation, with who said it and where",
+        description="Every quotation in reading order with its speaker, role, whether it is "
+        "direct or a paraphrase, article and paragraph. Exit status: 0 with quotations, 1 "
+        "with none, 2 usage error (an unknown speaker lists close names).",
+        parents=parents,
+    )
+    quotes.add_argument("--speaker", metavar="NAME", help="one speaker's (name, alias or id)")
+    quotes.add_argument("--direct", action="store_true", help="direct quotations only")
+    quotes.add_argument("--article", metavar="ID", help="one article's")
+    quotes.add_argument(
+        "--format", choices=["table", "md", "json", "csv"], default="table",
+        help="a table, Markdown with citations, JSON, or CSV for a spreadsheet",
+    )  # fmt: skip
+
+
+def run(args: argparse.Namespace, context: PackContext) -> int:
+    from aiplan_tui.cli.context import load
+    from aiplan_tui.core.markdown import quotes_markdown
+    from aiplan_tui.core.quotations import ChoiceError, select_quotes
+
+    result = load(context)
     try:
         lines = select_quotes(result.pack, args.speaker, args.direct, args.article)
     except ChoiceError as exc:
@@ -49,6 +75,9 @@ def as_dict(line: QuoteLine) -> dict[str, object]:
 
 
 def as_csv(lines: list[QuoteLine]) -> str:
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)

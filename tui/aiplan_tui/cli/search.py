@@ -4,14 +4,63 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line, shorten
-from aiplan_tui.search.engine import SearchIndex
-from aiplan_tui.search.hits import Hit, field_label, marked, no_results, partial_note, shown
 from aiplan_tui.search.kinds import KINDS
+
+if TYPE_CHECKING:
+    from aiplan_tui.cli.commands import Subparsers
+    from aiplan_tui.cli.context import PackContext
+    from aiplan_tui.search.engine import SearchIndex
+    from aiplan_tui.search.hits import Hit
+
+READS_PACK = True
+
+
+def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser]) -> None:
+    search = subparsers.add_parser(
+        "search",
+        help="search the pack",
+        description="Search everything in a pack with the app's query language. Exit status: "
+        "0 with results, 1 with none (said on stderr, with a close word from the pack if "
+        "there is one), 2 usage error. Output: a table in a terminal, tab-separated lines when "
+        "piped (kind, id, score, article, paragraph counted from 1, text, who), or JSON.",
+        parents=parents,
+    )
+    search.add_argument(
+        "query", nargs="+", metavar="WORDS",
+        help="what to look for; the words are one query, e.g. li monopolies, deepsek, ^invest, "
+        "kind:quote (a phrase in double quotes, or !word, needs quoting from the shell too)",
+    )  # fmt: skip
+    search.add_argument(
+        "--kind", action="append", default=[], metavar="K",
+        help=f"only these kinds ({', '.join(KINDS)}); repeat or separate with commas",
+    )  # fmt: skip
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run(args: argparse.Namespace, context: PackContext) -> int:
+    """From the compiled pack if that is current; else from the pack loaded (and compiled
+    for next time). A usage error exits 2 before any search runs."""
+    from aiplan_tui.cli.context import load
+    from aiplan_tui.cli.warm import answer_from_compiled
+    from aiplan_tui.compiled.current import compile_loaded
+    from aiplan_tui.compiled.manifest import pack_manifest
+
+    if search_options(args) is None:
+        return EXIT_USAGE
+    manifest = pack_manifest(context.content)  # before anything is read
+    answered = answer_from_compiled(
+        context, manifest, lambda compiled: search_command(compiled.search_index(), args)
+    )
+    if answered is not None:
+        return answered
+    return search_command(compile_loaded(load(context), manifest), args)
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:
@@ -22,6 +71,8 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
     every human output shows it (¶ from 1). `field`, `text` and `spans` are the field the best
     match is in; `shown` is what the result shows first whatever matched (its own words; a
     fact's figure, then its words), with `shown_spans` the matches in it."""
+    from aiplan_tui.search.hits import shown
+
     location = hit.location
     own = shown(hit).own
     return {
@@ -53,6 +104,8 @@ def run_search(index: SearchIndex, query: str, kinds: list[str], limit: int, as_
     found (and read from a compiled pack) before the first is printed. None is said on
     stderr, with the pack's closest words for any that are in no document; stdout stays as
     for no hits (nothing, or `[]` in JSON) for whatever reads it."""
+    from aiplan_tui.search.hits import no_results, partial_note, shown
+
     hits = index.search(query, limit=limit, kinds=kinds)
     if not hits:
         said = no_results(query, index.suggest(query))
@@ -78,6 +131,8 @@ def run_search(index: SearchIndex, query: str, kinds: list[str], limit: int, as_
 def _print_table(hits: list[Hit], query: str) -> None:
     from rich.table import Table
     from rich.text import Text
+
+    from aiplan_tui.search.hits import field_label, marked, shown
 
     table = Table(title=Text(f"{len(hits)} results for {query}"), expand=True, show_lines=False)
     table.add_column("kind", no_wrap=True)

@@ -10,19 +10,48 @@ import argparse
 import errno
 import os
 import shlex
-import socket
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from aiplan_tui.cli.serve_guard import Guard, authority
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.settings.read_only import READ_ONLY
 
+if TYPE_CHECKING:
+    import socket
+
+    from aiplan_tui.cli.commands import Subparsers
+    from aiplan_tui.cli.context import PackContext
+
+READS_PACK = False
 SERVED = "AIPLAN_TUI_SERVED"
 """Set for the app processes the server starts: a failure before the app runs is shown on
 the page (see `served`)."""
 TEMPLATES = Path(__file__).resolve().parent / "web"
+
+
+def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser]) -> None:
+    serve = subparsers.add_parser(
+        "serve",
+        help="the app in a web browser",
+        description="Serve the app to web browsers (each tab its own session) through "
+        "textual-serve. It listens on this machine only unless --host says otherwise; there "
+        "every request needs the token in the address it prints. Pages of other sites are "
+        "refused, as is a host name that is not this machine's. Exit status: 0 stopped, 2 "
+        "usage error (a port it cannot listen on).",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: "
+                       "127.0.0.1, this machine only)")  # fmt: skip
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--max-sessions", type=int, default=4, metavar="N",
+        help="at most N app sessions (browser tabs) at once (default: 4)",
+    )  # fmt: skip
+    serve.add_argument(
+        "--read-only", action="store_true",
+        help="the apps change no pack file: Review's edits and the reader's m are refused",
+    )  # fmt: skip
 
 
 def app_command(args: argparse.Namespace) -> str:
@@ -40,7 +69,11 @@ def app_command(args: argparse.Namespace) -> str:
     return shlex.join(argv)
 
 
-def run_serve(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, context: PackContext | None = None) -> int:
+    """Serve the app (with the options given before `serve`) until Ctrl-C."""
+    from aiplan_tui.cli.serve_guard import Guard, authority
+    from aiplan_tui.settings.read_only import READ_ONLY
+
     if args.port < 1 or args.port > 65535:
         print(f"aiplan-tui serve: --port must be 1 to 65535, not {args.port}", file=sys.stderr)
         return EXIT_USAGE
@@ -79,6 +112,8 @@ def run_serve(args: argparse.Namespace) -> int:
 def listen(host: str, port: int) -> list[socket.socket]:
     """Sockets listening on every address the host name has (both loopbacks for
     `localhost`), before anything is printed: a port in use is said alone."""
+    import socket
+
     found = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     sockets: list[socket.socket] = []
     try:

@@ -1,32 +1,34 @@
 """Commands answered from the compiled pack, when it is current, without loading the pack.
 
-Each returns an exit status, or None when there is no current database or it turns out
+The answer is an exit status, or None when there is no current database or it turns out
 damaged while being read: then the command loads the pack and compiles it again.
 """
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from aiplan_tui.compiled.current import open_compiled
 from aiplan_tui.compiled.stale import Stale
 
+if TYPE_CHECKING:
+    from aiplan_tui.cli.context import PackContext
+    from aiplan_tui.compiled.store import CompiledPack
 
-def answer_from_compiled(root: Path, args: argparse.Namespace, manifest: str) -> int | None:
-    """`search` or `export` from the compiled pack of `root`, if it is current for
-    `manifest`."""
-    compiled = open_compiled(root, manifest=manifest)
+
+def answer_from_compiled(
+    context: PackContext, manifest: str, answer: Callable[[CompiledPack], int | None]
+) -> int | None:
+    """`answer` (`search`'s or `export`'s) from the compiled pack of the context's pack, if
+    that is a pack and its compiled pack is current for `manifest`."""
+    if not context.is_pack():
+        return None
+    compiled = open_compiled(context.content, manifest=manifest)
     if compiled is None:
         return None
     try:
-        if args.command == "export":
-            from aiplan_tui.cli.export import run_stored_export
-
-            return run_stored_export(compiled)
-        from aiplan_tui.cli.search import search_command
-
-        return search_command(compiled.search_index(), args)
+        return answer(compiled)
     except Stale:
         return None
     finally:
