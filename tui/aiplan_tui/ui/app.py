@@ -68,6 +68,7 @@ class AiplanApp(
         """The pack's lifecycle: its phase, what it holds, and what waits for it."""
         self.session.dialog_open = self.dialog_open
         self.session.tell = self._tell_waiting
+        self.session.subscribe(self.pack_changed)
         self.start_themes(self.startup)
         self.reader = ReaderScreen(result.pack, self.marks, self, self.session.head)
         self.made: dict[str, Screen[None]] = {"reader": self.reader}
@@ -85,6 +86,16 @@ class AiplanApp(
         """The pack shown: on a large pack's head, the head as read so far (it grows as
         articles are opened), until the whole pack is read."""
         return self.reader.pack if self.session.head is not None else self.result.pack
+
+    def pack_changed(self, pack: Pack) -> None:
+        """The session is READY with a pack read again: every screen made shows it in place
+        (`use_pack`), at once and in order, before what waited for the pack is done. (Not
+        Textual's Signal: it reaches only mounted screens, and later.) On the first READY
+        (the whole pack after a head or a load) only the reader is made, and it took it."""
+        for screen in list(self.made.values()):
+            use_pack = getattr(screen, "use_pack", None)
+            if use_pack is not None and screen.pack is not pack:  # type: ignore[attr-defined]
+                use_pack(pack)
 
     def _tell_waiting(self, message: str) -> None:
         self.notify(message, title="One moment", timeout=3, markup=False)

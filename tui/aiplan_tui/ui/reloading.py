@@ -4,11 +4,9 @@ shown everywhere, each screen reopening where it was, the search index built aga
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
-from textual.app import ScreenStackError
 from textual.await_complete import AwaitComplete
 from textual.message import Message
 from textual.worker import get_current_worker
@@ -19,7 +17,6 @@ from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult, PackNotFoundError
 from aiplan_tui.ui.pack_session import Phase
 from aiplan_tui.ui.reloader import READING, RELOADING, Reloaded
-from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.whole_pack import Closing, WholePackApp, why_unread
 
 if TYPE_CHECKING:
@@ -150,49 +147,16 @@ class ReloadingApp(WholePackApp):
     def _show_reloaded(
         self, result: LoadResult | None, manifest: str | None, then: Callable[[], object]
     ) -> None:
-        """The pack read again (None: it could not be, the old one stays) shown everywhere,
-        then `then`, then what waited for it (PackSession)."""
+        """The pack read again (None: it could not be, the old one stays) shown in place on
+        every screen made (`pack_changed`), then `then`, then what waited for it."""
         if result is None:
             self.session.ready(then=then)
             return
-        self.keep_places()
+        self._marks = None  # the sides may have changed: made again when next asked for
 
         def shown() -> None:
-            self._marks = None  # the sides may have changed
-            self.drop_screens()
             self.sub_title = clean_line(self.pack.info.title)
             self.build_search_index(rebuild=True)
             then()
 
         self.session.ready(result, manifest or None, then=shown)
-
-    def keep_places(self) -> None:
-        """Where the reader and Compare are, for the screens made again after a reload."""
-        article, paragraph = self.reader_place()
-        saved = replace(self.startup.saved, article=article, paragraph=paragraph)
-        if "compare" in self.made:
-            saved = replace(saved, compare=self.compare_screen.place())
-        self.startup.saved = saved
-
-    def drop_screens(self) -> None:
-        """Every named screen but the one shown goes; the reader is made anew at once."""
-        shown = self.shown_name()
-        for name, screen in list(self.made.items()):
-            if name == shown:
-                continue
-            try:
-                self.uninstall_screen(name)
-            except ScreenStackError:  # under a dialog, say: it stays, with the old pack
-                continue
-            del self.made[name]
-            if screen.is_running:
-                screen.remove()
-        if "reader" not in self.made:
-            self.reader = ReaderScreen(self.pack, self.marks, self)
-            self.made["reader"] = self.reader
-            self.install_screen(self.reader, "reader")
-            saved = self.startup.saved
-            if saved.article and self.pack.article(saved.article) is not None:
-                self.reader.call_later(
-                    self.reader.open_paragraph, saved.article, saved.paragraph, False
-                )

@@ -253,6 +253,19 @@ class CompareScreen(ShownScreen[None]):
                 index = ids.index(point.highlight.id)
         self.move_to(self.row, other(self.side), index)
 
+    def use_pack(self, pack: Pack) -> None:
+        """The pack read again: the same pair of sides if it still has them, the cursor's row
+        kept."""
+        self.pack = pack
+        ids = {side.id for side in pack.sides}
+        shown = (self.matrix.left.id, self.matrix.right.id) if self.matrix else None
+        sides = shown if shown and set(shown) <= ids else default_sides(pack)
+        self.matrix = build_matrix(pack, sides) if sides else None
+        self.point = 0
+        if self.is_mounted:
+            self.fill()
+            self.update_status()
+
     def action_swap(self) -> None:
         if self.matrix is None:
             return

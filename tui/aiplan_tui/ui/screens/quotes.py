@@ -110,6 +110,13 @@ class QuotesScreen(ShownScreen[None]):
     def on_mount(self) -> None:
         self.fill("")
 
+    def use_pack(self, pack: Pack) -> None:
+        """The pack read again: its quotes listed under the same filter."""
+        self.pack = pack
+        self.quotes = ReadingOrder(pack, {"quote"}).items
+        if self.is_mounted:
+            self.fill(self.query_one("#quote-filter", QueryInput).value)
+
     def speaker_name(self, quote: Quote) -> str:
         entity = self.pack.entity(quote.speaker)
         return entity.name if entity else quote.speaker

@@ -124,6 +124,28 @@ class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
     def navigator(self) -> Navigator:
         return self.query_one(Navigator)
 
+    def use_pack(self, pack: Pack) -> None:
+        """The pack read again (after a change to its files): shown in place, the article and
+        paragraph kept where they still are (the first article otherwise); the last search's
+        matches, which named the old pack's places, are dropped."""
+        article_id, paragraph = self.saved_place()
+        self.pack = self.latest = pack
+        self.navigation = Navigation(pack)
+        self.highlight_counts = {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}
+        self.current = None
+        if not self.is_mounted:  # composed from the new pack when first shown
+            return
+        self.navigator.rebuild(pack, self.highlight_counts)
+        self.article_view.article = None  # shown again, with the new highlights
+        if article_id is not None and pack.article(article_id) is not None:
+            self.open_paragraph(article_id, paragraph, flash=False)
+            self.navigator.go_to(Target("article", article_id))
+        elif pack.articles:
+            self.open_article(pack.articles[0].id)
+        else:
+            self.article_view.show_nothing("This pack has no articles.")
+        self.update_status()
+
     def restyle(self) -> None:
         """Redraw what carries theme colours, after a theme change."""
         view = self.article_view

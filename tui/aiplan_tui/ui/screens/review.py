@@ -103,6 +103,16 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         if highlight_id in ids:
             self.query_one(ReviewList).highlighted = ids.index(highlight_id)
 
+    def use_pack(self, pack: Pack) -> None:
+        """The pack read again: its suggestions listed, the cursor kept on the same one (or
+        at the same place, if it went)."""
+        self.pack = pack
+        self.items = reading_order(pack)
+        if self.is_mounted:
+            highlight = self.current()
+            index = self.query_one(ReviewList).highlighted or 0
+            self.fill(keep=highlight.id if highlight else None, index=index)
+
     # Showing ---------------------------------------------------------------------------------
 
     def fill(self, keep: str | None = None, index: int = 0) -> None:

@@ -88,6 +88,12 @@ class Navigator(FittedTree[Target]):
         """Whether `pack` has every highlight (else the highlight sections wait)."""
         self._fill(counts, sizes)
 
+    def rebuild(self, pack: Pack, counts: Mapping[str, int]) -> None:
+        """Another pack (read again after a change): every entry made anew from it."""
+        self.clear()
+        self.pack, self.whole = pack, True
+        self._fill(counts, None)
+
     def use_pack(self, pack: Pack) -> None:
         """The whole pack, after a start on its head: the highlight sections opened meanwhile
         get their entries."""
