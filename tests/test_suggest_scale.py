@@ -17,7 +17,8 @@ from aiplan_tui.authoring import occurrences as occurrences_module
 from aiplan_tui.authoring.dates import events
 from aiplan_tui.authoring.figures import figures
 from aiplan_tui.authoring.occurrences import Occurrences
-from aiplan_tui.authoring.quotes import direct_quotations, reported_speech
+from aiplan_tui.authoring.quotes import direct_quotations
+from aiplan_tui.authoring.reported import reported_speech
 from aiplan_tui.authoring.source import LONGEST_ARTICLE
 from aiplan_tui.authoring.speakers import Speakers
 from aiplan_tui.authoring.suggest import LONGEST_CONTEXT, suggest

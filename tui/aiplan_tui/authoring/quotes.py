@@ -1,44 +1,45 @@
-"""Quotations: words in quotation marks with the speaker the attribution around them names,
-and reported speech ("Li emphasized ...", "He cautioned that ...") as indirect quotations.
+"""Direct quotations: words in quotation marks (marks.py finds them) with the speaker the
+attribution around them names, in this order: the quotation's own sentence (after it, before
+it, or the subject of the verb the quotation is the object of: `Liberty Channel said the plan
+was "a gift"`), then a quotation beside it in the paragraph, then the person named last.
+`per ...` and `according to ...` name a source, never a speaker.
 
-Scare quotes (one or two words inside a sentence: “woke”, “AI plus”) are not quotations
-unless a verb of saying introduces them ("described as “formidable”")."""
+Scare quotes (one or two words: “woke”) and titles in marks ("Preventing Woke AI in the
+Federal Government") are not quotations unless someone is said to have said them."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 
+from aiplan_tui.authoring.marks import inner, opens_with_mark, quotation_spans
 from aiplan_tui.authoring.speakers import Speaker, Speakers
 from aiplan_tui.authoring.text import (
-    NAME,
+    SPEAKER_NAME,
     Found,
-    Span,
-    Spans,
     sentence_at,
-    sentences,
+    split_title,
     trim,
     word_count,
 )
 
 SHORTEST_QUOTATION = 3
 """Fewer words than this in quotation marks are a term or scare quote, unless introduced."""
-SHORTEST_REPORT = 4
-"""A reported clause of fewer words is not worth suggesting ("Chen said.")."""
 LONGEST_QUOTATION = 3000
 
 SAYING = (
-    r"(?:said|says|added|adds|told\s+\w+|wrote|writes|noted|notes|explained|argued|asked|"
-    r"stated|continued|warned|cautioned|reported|insisted|claimed|recalled|remarked|declared|"
-    r"replied|responded|commented|tweeted|posted)"
+    r"(?:said|says|added|adds|told\s+\w+|tells\s+\w+|wrote|writes|noted|notes|explained|"
+    r"argued|asked|asks|stated|continued|warned|cautioned|reported|insisted|claimed|recalled|"
+    r"remarked|declared|replied|responded|commented|tweeted|posted|asserted|estimates|"
+    r"estimated|predicted|acknowledged|conceded|admitted|told)"
 )
 """Verbs that attribute words in quotation marks."""
 REPORTING = (
     r"(?:said|says|emphasi[sz]ed|emphasi[sz]es|noted|notes|cautioned|warned|stressed|argued|"
     r"added|announced|explained|highlighted|remarked|urged|advocated|referenced|echoed|"
     r"mentioned|insisted|claimed|suggested|pledged|acknowledged|observed|predicted|"
-    r"articulated|stated|contended|maintained|underscored|reiterated|told\s+\w+)"
+    r"articulated|stated|contended|maintained|underscored|reiterated|told\s+\w+|tells\s+\w+|"
+    r"called\s+for|asserted|conceded|admitted|estimated|estimates|believes|expects)"
 )
 """Verbs that report what someone said without their words."""
 INTRODUCING = (
@@ -47,65 +48,64 @@ INTRODUCING = (
 )
 """What may stand right before a one- or two-word quotation that is a quotation."""
 PRONOUN = r"(?:[Hh]e|[Ss]he)"
-QUOTE_PAIRS = (re.compile(r"“([^“”]*)”"), re.compile(r'"([^"]*)"'))
+ADVERB = r"(?:(?:also|even|later|then|again|\w+ly)\s+)?"
+UNNAMED_NOUNS = {
+    "organisation": "broadcaster|outlet|newspaper|paper|channel|network|station|broadcast",
+    "person": "analyst|official|diplomat|executive|lawyer|economist|researcher|delegate|"
+    "engineer|investor|observer|expert|source|lawmaker|resident|worker",
+}
 
-# Compiled once, here: a pattern made anew in each call costs its making and a look in re's
-# cache, which a long text's many speakers' names crowd (issue 28).
 _INTRODUCED = re.compile(INTRODUCING)
-_FOLLOWED = re.compile(rf"\s*,?\s*(?:{SAYING}\b|(?:{NAME}|{PRONOUN})\s+{SAYING}\b)")
+_FOLLOWED = re.compile(rf"\s*,?\s*(?:{SAYING}\b|(?:{SPEAKER_NAME}|{PRONOUN})\s+{SAYING}\b)")
 _ATTRIBUTED_AFTER = tuple(
     re.compile(pattern)
     for pattern in (
-        rf"\s*,?\s*({SAYING})\s+(?P<name>{NAME})(?P<role>,\s*[^“”\"]+)?",
-        rf"\s*,?\s*(?P<name>{NAME}),\s*(?P<role>[^,“”\"]{{3,80}}?),\s*{SAYING}\b",
-        rf"\s*,?\s*(?P<name>{NAME}|{PRONOUN})\s+(?:also\s+)?{SAYING}\b",
-        # a lower-case title first: "ministry spokesperson He Yadong told reporters"
-        rf"\s*,?\s*(?P<role>(?:[a-z][\w-]*\s+){{1,4}})(?P<name>{NAME})\s+{SAYING}\b",
+        rf"\s*,?\s*(?:{SAYING})\s+(?P<name>{SPEAKER_NAME})(?P<role>,\s*[^“”\"«»]+)?",
+        rf"\s*,?\s*(?P<name>{SPEAKER_NAME}),\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*{SAYING}\b",
+        rf"\s*,?\s*(?P<name>{SPEAKER_NAME}|{PRONOUN})\s+{ADVERB}{SAYING}\b",
+        # a lower-case title first: "the council's president and CEO Jane Roe said"
+        rf"\s*,?\s*(?P<lrole>(?:[a-z][\w’'-]*\s+){{1,6}})(?P<name>{SPEAKER_NAME})\s+{ADVERB}"
+        rf"{SAYING}\b",
     )
 )
 _ATTRIBUTED_BEFORE = tuple(
     re.compile(pattern)
     for pattern in (
-        rf"(?P<name>{NAME}),\s*(?P<role>[^,“”\"]{{3,80}}?),\s*{SAYING}[,:]?\s*(?:that\s*)?$",
-        rf"(?P<name>{NAME}|{PRONOUN})\s+(?:also\s+)?{SAYING}[,:]?\s*(?:that\s*)?$",
+        rf"(?P<name>{SPEAKER_NAME}),\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*{SAYING}"
+        r"[^“”\"«»]{0,30}?[,:]?\s*(?:that\s*)?$",
+        rf"(?P<name>{SPEAKER_NAME}|{PRONOUN})\s+{ADVERB}{SAYING}[^“”\"«»]{{0,30}}?[,:]?\s*"
+        r"(?:that\s*)?$",
     )
 )
-_NAMED = re.compile(rf"(?P<name>{NAME}|\b{PRONOUN})\b")
-_ACCORDING_TO = re.compile(rf"according to (?P<name>{NAME})")
-_NOT_A_ROLE = re.compile(r"\w+ing\b|who\b|which\b|adding\b")
-_LAST_WORD = re.compile(r"([\w-]+)\W*$")
-_REPORTED = re.compile(
-    rf"(?:(?P<name>{NAME}),\s*(?P<role>[^,“”\"]{{3,80}}?),\s*"
-    rf"|(?P<name2>{NAME}),\s*(?=(?:also\s+)?{REPORTING}\b)"
-    rf"|(?P<who>{NAME}),\s*who\s+"
-    rf"|(?P<name3>{NAME}|\b{PRONOUN})\s+)"
-    rf"(?:also\s+)?(?P<verb>{REPORTING})\b"
+_UNNAMED = tuple(
+    (
+        kind,
+        re.compile(
+            rf"\b(?P<name>(?:One|one|Another|another|A|a|An|an)\s+(?:[a-z-]+\s+)?(?:{nouns}))"
+            rf"\s+{ADVERB}{SAYING}\b[^“”\"«»]{{0,30}}[,:]?\s*$"
+        ),
+    )
+    for kind, nouns in UNNAMED_NOUNS.items()
 )
-_AND_REPORTED = re.compile(rf"\s+and\s+(?:also\s+)?(?P<verb>{REPORTING})\b")
-_THAT = re.compile(r"\s*that\b")
-_ACCORDING = re.compile(r",\s*according to\b")
-_LEAD = re.compile(
-    r"\s*(?:(?:in|on|at|during|to)\s[^,.;“”\"]{0,50}?\s)?that\b\s*"
-    r"|\s*(?:on|for)\b\s*|\s*[,:]\s*"
+_SUBJECT = re.compile(
+    rf"(?P<name>{SPEAKER_NAME}|\b{PRONOUN})(?:,\s*(?P<role>[^,“”\"«»]{{3,80}}?),)?\s+{ADVERB}"
+    rf"(?:{REPORTING}|{SAYING}|called|calls|described|describes)\b"
 )
-
-
-def quotation_spans(paragraph: str) -> list[Span]:
-    """Where each pair of quotation marks is (the marks included); an unbalanced mark opens
-    nothing."""
-    found = [
-        Span(m.start(), m.end()) for pattern in QUOTE_PAIRS for m in pattern.finditer(paragraph)
-    ]
-    return sorted(found, key=lambda s: s.start)
+"""A speaker and verb earlier in the sentence whose object the quotation is."""
+_TERM = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|so-called)|\w[’']s)\s*$")
+_TITLE_WORD = re.compile(r"[\w’'-]+")
 
 
 def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int) -> list[Found]:
     """The quotations of one paragraph, resolving speakers in reading order."""
     paragraph = paragraphs[number]
+    following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
     found: list[Found] = []
     previous: Speaker | None = None
-    for marks in quotation_spans(paragraph):
-        start, end = trim(paragraph, marks.start + 1, marks.end - 1, " ,;:")
+    spans = quotation_spans(paragraph, continued=opens_with_mark(following))
+    for index, marks in enumerate(spans):
+        start, end = inner(paragraph, marks)
+        start, end = trim(paragraph, start, end, " ,;:")
         if start >= end or end - start > LONGEST_QUOTATION:
             continue
         words = word_count(paragraph[start:end])
@@ -114,52 +114,83 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         before = paragraph[opening.start : marks.start]
         after = paragraph[marks.end : max(closing.end, marks.end)]
         introduced = _INTRODUCED.search(before) is not None
-        follows = _FOLLOWED.match(after)
-        if words < SHORTEST_QUOTATION and not introduced and not (follows and not before.strip()):
+        follows = _FOLLOWED.match(after) is not None
+        subject = _last(_SUBJECT, before)
+        termed = _TERM.search(before) is not None  # "China's “AI plus” plan": a name
+        said = introduced or follows or (subject is not None and not termed)
+        if words < SHORTEST_QUOTATION and not said:
             continue
-        speaker, how = _attribute(paragraph, before, after, opening, speakers)
+        if not said and _is_title(paragraph[start:end]):
+            continue
+        speakers.here = (number, marks.start)
+        speaker, how = _attribute(before, after, subject, speakers)
         if speaker is None and previous is not None:
             speaker = previous
             how = "no attribution of its own; the paragraph's previous quotation's speaker"
-        elif speaker is None and paragraph[:start].strip(' “"') == "":
+        elif speaker is None and index + 1 < len(spans) and not before.strip():
+            nxt = spans[index + 1]
+            closing = sentence_at(paragraph, nxt.end - 1)
+            later = paragraph[nxt.end : max(closing.end, nxt.end)]
+            speaker, how = _attribute("", later, None, speakers)
+            how = f"the next quotation's attribution, {how}"
+        if speaker is None:
             speaker = speakers.pronoun()
-            how = "the paragraph is a quotation; the last named speaker"
+            how = "no attribution found; the person named last"
         previous = speaker or previous
         fields: dict[str, object] = {"speaker": speaker.id if speaker else "", "direct": True}
         why = f"quotation marks, {how}" + (f" ({speaker.how})" if speaker else "")
         found.append(Found("quote", number, start, end, fields, why))
+    speakers.here = None
     return found
 
 
+def _is_title(words: str) -> bool:
+    """Title case, as a document's or a programme's name is written, not speech."""
+    tokens = _TITLE_WORD.findall(words)
+    long = [t for t in tokens if len(t) > 3]
+    return len(tokens) >= 3 and bool(long) and all(t[0].isupper() for t in long)
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
+
+
 def _attribute(
-    paragraph: str, before: str, after: str, sentence: Span, speakers: Speakers
+    before: str, after: str, subject: re.Match[str] | None, speakers: Speakers
 ) -> tuple[Speaker | None, str]:
     """The speaker the words around a quotation name, and the words that did it."""
     for pattern in _ATTRIBUTED_AFTER:
         match = pattern.match(after)
         if match and (speaker := _speaker(match, speakers)) is not None:
             return speaker, f"followed by {_quoted(match.group())}"
+    for kind, pattern in _UNNAMED:
+        match = pattern.search(before)
+        if match:
+            speaker = speakers.unnamed(
+                match.group("name"), "person" if kind == "person" else "organisation"
+            )
+            return speaker, f"after {_quoted(match.group())}"
     for pattern in _ATTRIBUTED_BEFORE:
         match = pattern.search(before)
         if match and (speaker := _speaker(match, speakers)) is not None:
             return speaker, f"after {_quoted(match.group())}"
-    verb = _INTRODUCED.search(before)
-    if verb is not None:
-        names = list(_NAMED.finditer(before[: verb.start()]))
-        for match in reversed(names):
-            if (speaker := _speaker(match, speakers)) is not None:
-                return speaker, f"after {_quoted(before[match.start() :])}"
-    sentence_text = paragraph[sentence.start : sentence.end]
-    according = _ACCORDING_TO.search(sentence_text)
-    if according and (speaker := _speaker(according, speakers)) is not None:
-        return speaker, f"with {_quoted(according.group())}"
+    if subject is not None and (speaker := _speaker(subject, speakers)) is not None:
+        return speaker, f"after {_quoted(subject.group())}"
     return None, "no attribution found"
 
 
+_NOT_A_ROLE = re.compile(r"\w+ing\b|who\b|which\b|adding\b")
+_LAST_WORD = re.compile(r"([\w-]+)\W*$")
+
+
 def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
-    role = (match.groupdict().get("role") or "").strip(" ,.;")
+    groups = match.groupdict()
+    role = (groups.get("role") or "").strip(" ,.;")
     if _NOT_A_ROLE.match(role):  # "said Chen, adding that ..."
         role = ""
+    if groups.get("lrole"):
+        role = f"{groups['lrole'].strip()} {split_title(match.group('name'))[1]}".strip()
     return speakers.resolve(
         match.group("name"), role, word_before(match.string, match.start("name"))
     )
@@ -174,61 +205,3 @@ def word_before(text: str, index: int) -> str:
 def _quoted(text: str) -> str:
     text = " ".join(text.split()).strip(" ,.")
     return repr(text if len(text) <= 60 else text[:57] + "...")
-
-
-def reported_speech(
-    paragraphs: Sequence[str], speakers: Speakers, number: int, taken: Sequence[Span]
-) -> list[Found]:
-    """Reported speech in one paragraph: the clause after a verb of saying whose subject is a
-    name, "he"/"she" or "X, who"; a following "and said ..." has the same speaker."""
-    paragraph = paragraphs[number]
-    found: list[Found] = []
-    quoted = Spans(taken)
-    for sentence in sentences(paragraph):
-        text = paragraph[sentence.start : sentence.end]
-        first = None
-        for match in _REPORTED.finditer(text):
-            if not quoted.holds(sentence.start + match.start("verb")):
-                first = match
-                break
-        if first is None:
-            continue
-        name = first.group("name") or first.group("name2") or first.group("who")
-        name = name or first.group("name3")
-        group = next(g for g in ("name", "name2", "who", "name3") if first.group(g))
-        speaker = speakers.resolve(
-            name, (first.group("role") or "").strip(), word_before(text, first.start(group))
-        )
-        if speaker is None:
-            continue
-        verbs = [(first.group("verb"), first.end())]
-        for more in _AND_REPORTED.finditer(text):
-            if more.start() > first.end():
-                verbs.append((more.group("verb"), more.end()))
-        ends = [m.start() for m in _AND_REPORTED.finditer(text)]
-        for index, (verb, at) in enumerate(verbs):
-            later = bisect_right(ends, at)  # the next "and said" after this verb's
-            stop = ends[later] if later < len(ends) else len(text)
-            clause = text[at:stop]
-            if verb == "announced" and not _THAT.match(clause):
-                continue  # announcing a plan is an act, announcing that ... is speech
-            according = _ACCORDING.search(clause)
-            if according:
-                stop = at + according.start()
-                clause = text[at:stop]
-            lead = _LEAD.match(clause)  # "said in a blog post that ...": after "that"
-            skip = lead.end() if lead else 0
-            start, end = trim(paragraph, sentence.start + at + skip, sentence.start + stop)
-            if word_count(paragraph[start:end]) < SHORTEST_REPORT:
-                continue
-            if quoted.meets(start, end):
-                continue  # the words are a direct quotation's
-            verb_text = " ".join(verb.split())
-            why = (
-                f"reported speech: {_quoted(name)} {verb_text} ... ({speaker.how})"
-                if index == 0
-                else f"reported speech: 'and {verb_text}' after {_quoted(name)} ({speaker.how})"
-            )
-            fields: dict[str, object] = {"speaker": speaker.id, "direct": False}
-            found.append(Found("quote", number, start, end, fields, why))
-    return found

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 
 from aiplan_tui.authoring.ids import entity_id
 from aiplan_tui.authoring.names import Known, Names
-from aiplan_tui.authoring.text import looks_like_person, split_title, word_set
+from aiplan_tui.authoring.people import ArticlePeople, strip_leading
+from aiplan_tui.authoring.text import TITLE_WORDS, looks_like_person, split_title, word_set
 from aiplan_tui.core.model import Entity, EntityKind
 
 CLOSE_ENOUGH = 88.0
@@ -44,7 +45,11 @@ class Speakers:
     """Resolves names in reading order, remembering the last person named as a speaker and
     the entities proposed so far (so "Chen said" after "said George Chen" is the same one)."""
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
+    def __init__(self, entities: Sequence[Entity], paragraphs: Sequence[str] = ()) -> None:
+        self.people = ArticlePeople(paragraphs)
+        self.here: tuple[int, int] | None = None
+        """Where the words being attributed are (paragraph, offset): "he" is the person
+        mentioned last before them."""
         self._names = Names()
         for e in entities:
             if e.kind in ("person", "organisation"):
@@ -60,10 +65,22 @@ class Speakers:
         return tuple(self._proposed.values())
 
     def pronoun(self) -> Speaker | None:
-        """The last person named as a speaker, for "he said"."""
+        """The person mentioned last before the words (else the last person named as a
+        speaker), for "he said"."""
+        mentioned = self.people.before(*self.here) if self.here is not None else None
+        if mentioned is not None:
+            found = self.resolve(mentioned.name, mentioned.role)
+            if found is not None:
+                return Speaker(found.id, f"{mentioned.name!r}, the person named last before")
         if self.last_person is None:
             return None
         return Speaker(self.last_person.id, "the last named speaker")
+
+    def unnamed(self, words: str, kind: EntityKind) -> Speaker:
+        """A speaker the article does not name ("One broadcaster"), by the article's words."""
+        words = " ".join(words.split())
+        proposed = self._propose(words, "", kind)
+        return Speaker(proposed.id, f"unnamed: {words!r}")
 
     def resolve(self, words: str, role: str = "", before: str = "") -> Speaker | None:
         """The entity a capitalised run of words names, or a new proposed one; None when the
@@ -72,12 +89,18 @@ class Speakers:
         words = words.strip(" ,.;:’'")
         if words.casefold() in PRONOUNS:
             return self.pronoun()
-        words = _POSSESSIVE.sub("", words)
-        if words.casefold().startswith("the "):  # "The European Commission"
-            words = words[4:]
+        words = _owner_dropped(_POSSESSIVE.sub("", words))
+        words = strip_leading(words)  # "The European Commission", "When Premier Wen"
+        person = self.people.person_named(words)
+        if person is not None:  # "Wen", "the Premier", "Premier Wen Haolin": one person
+            title = split_title(words)[1]
+            words, role = person.name, role or title or person.role
         name, title = split_title(words)
-        if not name or name.casefold() in _NOT_NAMES:
+        folded = name.casefold()
+        if not name or folded in _NOT_NAMES or (" " not in name and folded.endswith("ly")):
             return None
+        if all(t.casefold() in TITLE_WORDS for t in name.split()):
+            return None  # a title is never a person of its own
         found = self._match(name) or self._match(words, at_end=True)
         if found is not None:
             speaker = Speaker(found.id, f"{found.name!r} by {found.how}")
@@ -115,7 +138,7 @@ class Speakers:
             return _Found(near[0], near[1], "a near spelling")
         return None
 
-    def _propose(self, name: str, role: str) -> ProposedEntity:
+    def _propose(self, name: str, role: str, kind: EntityKind | None = None) -> ProposedEntity:
         same = self._proposed_names.get(name.casefold())
         if same is not None:
             proposed = self._proposed[same]
@@ -123,7 +146,8 @@ class Speakers:
                 proposed = replace(proposed, role=role)
                 self._proposed[proposed.id] = proposed
             return proposed
-        kind: EntityKind = "person" if looks_like_person(name) else "organisation"
+        if kind is None:
+            kind = "person" if looks_like_person(name) else "organisation"
         new = ProposedEntity(entity_id(name, self._taken), name, kind, role.strip())
         self._taken.add(new.id)
         self._proposed[new.id] = new
@@ -141,6 +165,18 @@ class _Found:
 
 _NOT_NAMES = word_set(
     """the it this that they we i you there here however but and or so in on at as after
-    before when while if its his her their our a an some many others officials"""
+    before when while if its his her their our a an some many others officials one another
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december yes no what why how who"""
 )
+
+
+def _owner_dropped(words: str) -> str:
+    """The run after its last possessive word: "China's Ministry of Commerce" ->
+    "Ministry of Commerce" (the owner is not the speaker)."""
+    tokens = words.split()
+    owned = [n for n, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))]
+    return " ".join(tokens[owned[-1] + 1 :]) if owned else words
+
+
 """Capitalised at a sentence's start, but nobody's name."""

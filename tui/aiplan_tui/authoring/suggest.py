@@ -17,7 +17,8 @@ from types import MappingProxyType
 from aiplan_tui.authoring.dates import events
 from aiplan_tui.authoring.figures import figures
 from aiplan_tui.authoring.occurrences import Occurrences
-from aiplan_tui.authoring.quotes import direct_quotations, reported_speech
+from aiplan_tui.authoring.quotes import direct_quotations
+from aiplan_tui.authoring.reported import reported_speech
 from aiplan_tui.authoring.speakers import ProposedEntity, Speakers
 from aiplan_tui.authoring.text import Found, Span
 from aiplan_tui.core.model import Entity, HighlightKind
@@ -55,7 +56,7 @@ def suggest(
     """Suggested quotations, figures and dated events for an article's paragraphs, in reading
     order, each anchored; speakers are the given entities' ids or proposed entities' ids."""
     text = tuple(_clean(p) for p in paragraphs)
-    speakers = Speakers(entities)
+    speakers = Speakers(entities, text)
     found: list[Found] = []
     for number, paragraph in enumerate(text):
         if not paragraph.strip():

@@ -20,6 +20,14 @@ WORD_CHARS = r"\w’'\.\-"
 NAME = rf"[{UPPER}][{WORD_CHARS}]{{0,40}}(?:\s+[{UPPER}][{WORD_CHARS}]{{0,40}}){{0,5}}"
 """A run of up to six capitalised words: "Nvidia CEO Jensen Huang", "Dr. Kao Kim Hourn"
 (bounded, so a long run of capitals costs no more than a short one)."""
+_CAPITAL = rf"[{UPPER}][{WORD_CHARS}]{{0,40}}"
+ORG_OF = (
+    rf"(?:{_CAPITAL}\s+){{0,3}}(?:Ministry|Department|University|Bank|Institute|Office|"
+    r"Council|Commission|Bureau|Academy|Chamber|Federation|Association|Board|Secretary)"
+    rf"\s+(?:of|for)\s+(?:the\s+)?{_CAPITAL}(?:\s+(?:and\s+)?{_CAPITAL}){{0,3}}"
+)
+"""An organisation named with "of": "Ministry of Commerce", "Bank of China"."""
+SPEAKER_NAME = rf"(?:{ORG_OF}|{NAME})"
 
 ABBREVIATIONS = word_set(
     "mr mrs ms dr prof sen rep gov gen col lt st jr sr inc corp co ltd no vs etc approx"
@@ -37,7 +45,7 @@ LONGEST_SENTENCE = 2000
 """A run of more characters than this with no sentence's end in it is taken as several
 sentences, cut at spaces: the rules look around a sentence, and a text-long "sentence" made
 that look cost the square of the text (issue 28). News sentences are well under 500."""
-_SENTENCE_END = re.compile(r"[.!?]+[”\"’)]*(?=\s+[“\"‘(]?[" + UPPER + r"0-9])")
+_SENTENCE_END = re.compile(r"[.!?]+[”\"’)»]*(?=\s+[“\"‘(«]?[" + UPPER + r"0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]+[”\"’)]*$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _COUNTED = re.compile(r"[\w’'-]+")
@@ -165,7 +173,11 @@ HONORIFICS = word_set("dr. mr. mrs. ms. prof. sir dame lord")
 ORGANISATION_WORDS = word_set(
     """group inc inc. corp corp. corporation company co. ltd ltd. ministry department agency bank
     university institute association council commission office administration government
-    reuters bloomberg xinhua times post news foundation fund partners capital labs"""
+    reuters bloomberg xinhua times post news foundation fund partners capital labs lab
+    systems alliance compute channel tv broadcaster network networks technology technologies
+    holdings industries robotics securities analytics research consultancy coalition union
+    federation chamber society committee board authority bureau wire press media energy
+    data forum trust cloud house semiconductor semiconductors motors electric dynamics ventures"""
 )
 
 

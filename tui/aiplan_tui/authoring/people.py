@@ -1,0 +1,103 @@
+"""The people an article names, found once: each full name with the role the article gives
+it ("Chinese Premier Wen Haolin", "Zhou Meiling, the head of research at ..."), and every
+later mention of one by surname, given name or title, in reading order. A pronoun or a
+surname alone is that person; a title alone is never a new person."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from aiplan_tui.authoring.text import NAME, TITLE_WORDS, looks_like_person, split_title, word_set
+
+LEADING = word_set(
+    """the a an when while but and as after before if so then yet since because though
+    although once until whether i we it its this that these those his her their our
+    per according by with from for of on in at to"""
+)
+"""Capitalised at a sentence's start, not part of the name that follows."""
+_RUN = re.compile(NAME)
+_APPOSITIVE = re.compile(r",\s*(?P<role>(?:the|a|an|its|their)\s[^,;“”\"«»]{3,80}?)(?=[,.;]|$)")
+_BYLINE = re.compile(r"\s*By\s+[A-Z]")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str
+
+
+def strip_leading(words: str) -> str:
+    """The run without the function words a sentence starts with ("When Premier Wen")."""
+    tokens = words.split()
+    while tokens and tokens[0].casefold() in LEADING:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+class ArticlePeople:
+    """Full names of people in an article, and where each is mentioned."""
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self.people: dict[str, Person] = {}
+        """Each person by full name, case folded."""
+        self._parts: dict[str, str] = {}
+        """A surname, given name or title, case folded, to the full name it stands for."""
+        self._mentions: list[tuple[int, int, str]] = []
+        runs = [
+            (number, match)
+            for number, paragraph in enumerate(paragraphs)
+            if not _BYLINE.match(paragraph)
+            for match in _RUN.finditer(paragraph)
+        ]
+        for number, match in runs:
+            self._learn(paragraphs[number], match)
+        for number, match in runs:
+            person = self.person_named(strip_leading(match.group()))
+            if person is not None:
+                self._mentions.append((number, match.start(), person.name))
+
+    def _learn(self, paragraph: str, match: re.Match[str]) -> None:
+        words = strip_leading(match.group())
+        name, title = split_title(words)
+        tokens = name.split()
+        if not 2 <= len(tokens) <= 3 or not looks_like_person(name):
+            return
+        if any(t.endswith(("'s", "’s")) or not t[0].isupper() for t in tokens):
+            return
+        key = name.casefold()
+        role = title
+        appositive = _APPOSITIVE.match(paragraph, match.end())
+        if not role and appositive is not None:
+            role = appositive.group("role").strip()
+        if key not in self.people or (role and not self.people[key].role):
+            self.people[key] = Person(name, role)
+        for part in (tokens[0], tokens[-1], *title.casefold().split()):
+            self._parts.setdefault(part.casefold(), name)
+
+    def person_named(self, words: str) -> Person | None:
+        """The person a full name, a surname, a given name or a title names, if any."""
+        words = words.strip(" ,.;:")
+        found = self.people.get(words.casefold())
+        if found is not None:
+            return found
+        name, _ = split_title(words)
+        found = self.people.get(name.casefold())
+        if found is not None:
+            return found
+        if " " not in name:
+            full = self._parts.get(name.casefold())
+            if full is not None and (
+                name.casefold() not in TITLE_WORDS or full.casefold() in self.people
+            ):
+                return self.people[full.casefold()]
+        return None
+
+    def before(self, paragraph: int, at: int) -> Person | None:
+        """The person mentioned last before `at` in paragraph `paragraph`."""
+        number = bisect_left(self._mentions, (paragraph, at, "")) - 1
+        if number < 0:
+            return None
+        return self.people[self._mentions[number][2].casefold()]

@@ -1,0 +1,132 @@
+"""Reported speech as indirect quotations: the clause from a verb of saying whose subject is
+a name, "he"/"she" or "X, who" to the end of what is reported, the verb kept ("cautioned
+against ...", "said the fund's priorities had shifted"), so a listing reads as a clause; a
+following "and said ..." or ", saying ..." has the same speaker. Words before ", X said." are
+reported too. A trailing source (", according to ...") is not part of the clause."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from aiplan_tui.authoring.quotes import ADVERB, PRONOUN, REPORTING, SAYING, word_before
+from aiplan_tui.authoring.speakers import Speakers
+from aiplan_tui.authoring.text import (
+    SPEAKER_NAME,
+    Found,
+    Span,
+    Spans,
+    sentences,
+    trim,
+    word_count,
+)
+
+SHORTEST_REPORT = 4
+"""A reported clause of fewer words is not worth suggesting ("Chen said.")."""
+FEWEST_OWN_WORDS = 3
+"""A clause holding a direct quotation is suggested as well only with this many words of its
+own besides the verb ("called the plan “a turning point”" is the quotation alone)."""
+
+_REPORTED = re.compile(
+    rf"(?:(?P<name>{SPEAKER_NAME}),\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*"
+    rf"|(?P<name2>{SPEAKER_NAME}),\s*(?=(?:also\s+)?{REPORTING}\b)"
+    rf"|(?P<who>{SPEAKER_NAME}),\s*(?:which|who)\s+"
+    rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+)"
+    rf"{ADVERB}(?P<verb>{REPORTING})\b"
+)
+_AND_REPORTED = re.compile(
+    rf"(?:\s+and\s+{ADVERB}|,\s+)(?P<verb>{REPORTING}|saying|adding|warning|arguing)\b"
+)
+_AFTER = re.compile(
+    rf",\s*(?:(?P<name>{SPEAKER_NAME}|\b{PRONOUN})\s+{ADVERB}(?:{SAYING})"
+    rf"|(?:{SAYING})\s+(?P<name2>{SPEAKER_NAME}))(?P<role>,\s*[^“”\"«»]{{3,120}}?)?[.!?]?$"
+)
+"""The attribution after the words: "..., Haddad said." / "..., says Lena Hartmann, ..."."""
+_ACCORDING = re.compile(r",?\s*(?:according to|per)\b")
+_MARKS = re.compile(r"[“”\"«»]")
+_QUOTED = re.compile(r"[“\"«][^“”\"«»]*[”\"»]")
+_NOT_A_ROLE = re.compile(r"\w+ing\b|who\b|which\b")
+
+
+def reported_speech(
+    paragraphs: Sequence[str], speakers: Speakers, number: int, taken: Sequence[Span]
+) -> list[Found]:
+    """Reported speech in one paragraph (see the module's docstring)."""
+    paragraph = paragraphs[number]
+    found: list[Found] = []
+    quoted = Spans(taken)
+    for sentence in sentences(paragraph):
+        text = paragraph[sentence.start : sentence.end]
+        before = _reported_before(text, sentence.start, paragraph, speakers, number)
+        if before is not None:
+            found.append(before)
+            continue
+        first = None
+        for match in _REPORTED.finditer(text):
+            if not quoted.holds(sentence.start + match.start("verb")):
+                first = match
+                break
+        if first is None:
+            continue
+        group = next(g for g in ("name", "name2", "who", "name3") if first.group(g))
+        name = first.group(group)
+        speakers.here = (number, sentence.start + first.start())
+        role = (first.group("role") or "").strip()
+        speaker = speakers.resolve(name, role, word_before(text, first.start(group)))
+        speakers.here = None
+        if speaker is None:
+            continue
+        verbs = [(first.start("verb"), first.group("verb"))]
+        more = [m for m in _AND_REPORTED.finditer(text) if m.start() > first.end()]
+        verbs += [(m.start("verb"), m.group("verb")) for m in more]
+        stops = [m.start() for m in more] + [len(text)]
+        for index, (at, verb) in enumerate(verbs):
+            clause = text[at : stops[index]]
+            if verb == "announced" and not re.match(r"announced\s+that\b", clause):
+                continue  # announcing a plan is an act, announcing that ... is speech
+            according = _ACCORDING.search(clause)
+            if according:
+                clause = clause[: according.start()]
+            start, end = trim(paragraph, sentence.start + at, sentence.start + at + len(clause))
+            words = paragraph[start:end]
+            if word_count(words) < SHORTEST_REPORT:
+                continue
+            if quoted.meets(start, end) and word_count(_QUOTED.sub(" ", words)) - 1 < (
+                FEWEST_OWN_WORDS
+            ):
+                continue  # the words are a direct quotation's
+            verb_text = " ".join(verb.split())
+            why = f"reported speech: {name!r} {verb_text} ... ({speaker.how})"
+            fields: dict[str, object] = {"speaker": speaker.id, "direct": False}
+            found.append(Found("quote", number, start, end, fields, why))
+    return found
+
+
+def _reported_before(
+    text: str, offset: int, paragraph: str, speakers: Speakers, number: int
+) -> Found | None:
+    """ "<words>, X said." with no quotation marks: the words are X's, reported."""
+    if _MARKS.search(text):
+        return None
+    match = _AFTER.search(text)
+    if match is None:
+        return None
+    name = match.group("name") or match.group("name2")
+    role = (match.group("role") or "").strip(" ,.")
+    if _NOT_A_ROLE.match(role):
+        role = ""
+    clause = text[: match.start()]
+    according = _ACCORDING.search(clause)
+    if according:
+        clause = clause[: according.start()]
+    start, end = trim(paragraph, offset, offset + len(clause))
+    if word_count(paragraph[start:end]) < SHORTEST_REPORT:
+        return None
+    speakers.here = (number, offset + match.start())
+    speaker = speakers.resolve(name, role, word_before(text, match.start()))
+    speakers.here = None
+    if speaker is None:
+        return None
+    fields: dict[str, object] = {"speaker": speaker.id, "direct": False}
+    why = f"reported speech: the words before {match.group().strip(' ,.')!r} ({speaker.how})"
+    return Found("quote", number, start, end, fields, why)
