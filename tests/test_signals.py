@@ -27,14 +27,21 @@ def started(home: Path, code: str | None = None) -> tuple[object, int, PtyScreen
     return process, master, terminal
 
 
-def test_sigterm_saves_restores_the_terminal_and_exits_143(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("number", "key", "shown", "screen"),
+    [(signal.SIGTERM, b"2", "Governance", "compare"), (signal.SIGINT, b"3", "Filter by", "quotes")],
+)
+def test_sigterm_or_sigint_saves_restores_the_terminal_and_exits_128_plus_it(
+    tmp_path: Path, number: int, key: bytes, shown: str, screen: str
+) -> None:
+    """SIGINT too: it ended the app with status 0."""
     process, master, terminal = started(tmp_path)
     try:
-        os.write(master, b"2")
-        terminal.wait_for("Governance")
-        process.send_signal(signal.SIGTERM)  # type: ignore[attr-defined]
+        os.write(master, key)
+        terminal.wait_for(shown)
+        process.send_signal(number)  # type: ignore[attr-defined]
         terminal.read_to_the_end()
-        assert process.wait(timeout=20) == 128 + signal.SIGTERM  # type: ignore[attr-defined]
+        assert process.wait(timeout=20) == 128 + number  # type: ignore[attr-defined]
     finally:
         os.close(master)
     output = bytes(terminal.output)
@@ -42,7 +49,7 @@ def test_sigterm_saves_restores_the_terminal_and_exits_143(tmp_path: Path) -> No
         assert output.rfind(off) > output.rfind(on) >= 0, (on, off)
     assert b"Traceback" not in output
     state = json.loads((tmp_path / "state" / "aiplan-tui" / "state.json").read_text())
-    assert state["screen"] == "compare"
+    assert state["screen"] == screen
 
 
 def test_a_hangup_saves_and_exits_129(tmp_path: Path) -> None:
@@ -76,20 +83,6 @@ def test_a_crash_exits_non_zero(tmp_path: Path) -> None:
         assert process.wait(timeout=20) == 1  # type: ignore[attr-defined]
     finally:
         os.close(master)
-
-
-def test_sigint_saves_and_exits_130(tmp_path: Path) -> None:
-    process, master, terminal = started(tmp_path)
-    try:
-        os.write(master, b"3")
-        terminal.wait_for("Filter by speaker")
-        process.send_signal(signal.SIGINT)  # type: ignore[attr-defined]
-        terminal.read_to_the_end()
-        assert process.wait(timeout=20) == 128 + signal.SIGINT  # type: ignore[attr-defined]
-    finally:
-        os.close(master)
-    state = json.loads((tmp_path / "state" / "aiplan-tui" / "state.json").read_text())
-    assert state["screen"] == "quotes"
 
 
 def blocked_writing(pid: int) -> bool:
