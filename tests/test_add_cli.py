@@ -10,25 +10,27 @@ import tomli
 
 from aiplan_tui.core.transaction import write_files
 from aiplan_tui.pack.loader import load_pack
-from conftest import run_cli
+from in_process import answer as cli
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 PAGE = Path(__file__).parent / "data" / "pages" / "news-page.html"
 
 
-cli = run_cli
+Capsys = pytest.CaptureFixture[str]
 
 
 @pytest.fixture
-def pack(tmp_path: Path) -> Path:
+def pack(tmp_path: Path, capsys: Capsys) -> Path:
     root = tmp_path / "mine"
-    assert cli("init", str(root)).returncode == 0
+    assert cli(capsys, "init", str(root)).returncode == 0
     return root
 
 
-def test_an_article_comes_in_with_suggestions_that_check_accepts(pack: Path) -> None:
+def test_an_article_comes_in_with_suggestions_that_check_accepts(
+    pack: Path, capsys: Capsys
+) -> None:
     seed = next(SEEDS.glob("001_*.txt"))
-    done = cli("add", str(seed), "--content", str(pack), "--outlet", "CNBC")
+    done = cli(capsys, "add", str(seed), "--content", str(pack), "--outlet", "CNBC")
     assert done.returncode == 0, done.stderr
     article_id = "china-releases-ai-action-plan-days"
     assert f"Added articles/{article_id}.md: 11 paragraphs" in done.stdout
@@ -48,29 +50,29 @@ def test_an_article_comes_in_with_suggestions_that_check_accepts(pack: Path) -> 
     assert (pack / "entities.toml").read_text().startswith("# The people, organisations")
 
 
-def test_a_second_article_reuses_the_people_already_in_the_pack(pack: Path) -> None:
+def test_a_second_article_reuses_the_people_already_in_the_pack(pack: Path, capsys: Capsys) -> None:
     for seed in sorted(SEEDS.glob("*.txt"), reverse=True):
-        assert cli("add", str(seed), "--content", str(pack)).returncode == 0
+        assert cli(capsys, "add", str(seed), "--content", str(pack)).returncode == 0
     entities = tomli.loads((pack / "entities.toml").read_text())["entity"]
     ids = [e["id"] for e in entities]
     assert len(ids) == len(set(ids)) and ids.count("li-qiang") == 1
     assert not load_pack(pack).problems.errors
 
 
-def test_a_page_from_standard_input_and_options(pack: Path) -> None:
+def test_a_page_from_standard_input_and_options(pack: Path, capsys: Capsys) -> None:
     text = "Chips and talks\n\nThe ministry said on Friday that talks would resume.\n"
-    done = cli("add", "-", "--content", str(pack), "--id", "talks", "--published", "2025-08-01",
-               "--url", "https://example.org/t", stdin=text)  # fmt: skip
+    done = cli(capsys, "add", "-", "--content", str(pack), "--id", "talks", "--published",
+               "2025-08-01", "--url", "https://example.org/t", stdin=text)  # fmt: skip
     assert done.returncode == 0, done.stderr
     article = load_pack(pack).pack.article("talks")
     assert article is not None and article.title == "Chips and talks"
     assert article.url == "https://example.org/t" and str(article.published) == "2025-08-01"
-    again = cli("add", "-", "--content", str(pack), "--id", "talks", stdin=text)
+    again = cli(capsys, "add", "-", "--content", str(pack), "--id", "talks", stdin=text)
     assert again.returncode == 2 and "already exists: give another --id" in again.stderr
-    assert cli("add", str(PAGE), "--content", str(pack)).returncode == 0
+    assert cli(capsys, "add", str(PAGE), "--content", str(pack)).returncode == 0
 
 
-def test_refusals_say_why_and_write_nothing(pack: Path, tmp_path: Path) -> None:
+def test_refusals_say_why_and_write_nothing(pack: Path, tmp_path: Path, capsys: Capsys) -> None:
     before = {p: p.read_bytes() for p in pack.rglob("*") if p.is_file()}
     for args, message in (
         (["add", str(PAGE)], "the bundled pack is not for editing"),
@@ -79,7 +81,7 @@ def test_refusals_say_why_and_write_nothing(pack: Path, tmp_path: Path) -> None:
         (["add", str(PAGE), "--content", str(pack), "--published", "July"], "YYYY-MM-DD"),
         (["add", str(tmp_path / "none.txt"), "--content", str(pack)], "no such file"),
     ):
-        done = cli(*args)
+        done = cli(capsys, *args)
         assert done.returncode in (1, 2) and message in done.stderr, (args, done.stderr)
     assert {p: p.read_bytes() for p in pack.rglob("*") if p.is_file()} == before
 
@@ -99,19 +101,21 @@ def test_a_failed_write_puts_back_what_was_written(tmp_path: Path) -> None:
     assert names == ["entities.toml"], "no temp files, no journal"
 
 
-def test_the_same_article_twice_is_refused_unless_again(pack: Path, tmp_path: Path) -> None:
+def test_the_same_article_twice_is_refused_unless_again(
+    pack: Path, tmp_path: Path, capsys: Capsys
+) -> None:
     seed = next(SEEDS.glob("001_*.txt"))
-    assert cli("add", str(seed), "--content", str(pack)).returncode == 0
+    assert cli(capsys, "add", str(seed), "--content", str(pack)).returncode == 0
     before = {p: p.read_bytes() for p in pack.rglob("*") if p.is_file()}
-    twice = cli("add", str(seed), "--content", str(pack))
+    twice = cli(capsys, "add", str(seed), "--content", str(pack))
     article_id = "china-releases-ai-action-plan-days"
     assert twice.returncode == 2
     assert f"already in the pack as articles/{article_id}.md" in twice.stderr
     respaced = tmp_path / "copy.txt"  # the same words, spaced otherwise
     respaced.write_text(seed.read_text(encoding="utf-8").replace(" the ", "  the ", 3))
-    assert cli("add", str(respaced), "--content", str(pack)).returncode == 2
+    assert cli(capsys, "add", str(respaced), "--content", str(pack)).returncode == 2
     assert {p: p.read_bytes() for p in pack.rglob("*") if p.is_file()} == before
-    anyway = cli("add", str(seed), "--content", str(pack), "--again")
+    anyway = cli(capsys, "add", str(seed), "--content", str(pack), "--again")
     assert anyway.returncode == 0, anyway.stderr
     result = load_pack(pack)
     assert not result.problems.errors, result.problems.items
@@ -122,10 +126,12 @@ def test_the_same_article_twice_is_refused_unless_again(pack: Path, tmp_path: Pa
     }
 
 
-def test_the_same_address_twice_is_refused(pack: Path) -> None:
+def test_the_same_address_twice_is_refused(pack: Path, capsys: Capsys) -> None:
     first = "Talks\n\nThe ministry said on Friday that talks would resume soon.\n"
     url = "https://example.org/talks"
-    assert cli("add", "-", "--content", str(pack), "--url", url, stdin=first).returncode == 0
+    assert (
+        cli(capsys, "add", "-", "--content", str(pack), "--url", url, stdin=first).returncode == 0
+    )
     edited = first.replace("soon", "next week")  # the page changed since
-    done = cli("add", "-", "--content", str(pack), "--url", url + "/", stdin=edited)
+    done = cli(capsys, "add", "-", "--content", str(pack), "--url", url + "/", stdin=edited)
     assert done.returncode == 2 and "already in the pack as articles/talks.md" in done.stderr

@@ -15,7 +15,8 @@ else:  # pragma: no cover
 
 from aiplan_tui.core.fields import did_you_mean
 from aiplan_tui.pack.loader import load_pack
-from conftest import ENTITIES, HIGHLIGHTS, PackFactory, run_cli
+from conftest import ENTITIES, HIGHLIGHTS, PackFactory
+from in_process import answer as run
 
 ENTITY_IDS = [
     "li-qiang", "donald-trump", "george-chen", "jensen-huang", "eric-schmidt", "chen-jining",
@@ -26,7 +27,7 @@ ENTITY_IDS = [
 """The bundled pack's entity ids, among which the issue's author met the noisy suggestions."""
 
 
-run = run_cli
+Capsys = pytest.CaptureFixture[str]
 
 
 def messages(root: Path) -> list[str]:
@@ -172,7 +173,7 @@ def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
 
 
 def test_fix_respells_quotes_apostrophes_and_dashes_as_the_article_has_them(
-    make_pack: PackFactory,
+    make_pack: PackFactory, capsys: Capsys
 ) -> None:
     highlights = HIGHLIGHTS.replace(
         'exact = "the two camps are now being formed"',
@@ -181,7 +182,7 @@ def test_fix_respells_quotes_apostrophes_and_dashes_as_the_article_has_them(
     root = make_pack({"articles/wire.md": CURLY_ARTICLE, "highlights/wire.toml": highlights})
     path = root / "highlights/wire.toml"
     before = path.read_bytes().decode()
-    first = run("check", str(root), cwd=root.parent)
+    first = run(capsys, "check", str(root), cwd=root.parent)
     assert first.returncode == 1
     assert (
         'pack/highlights/wire.toml:4:1: error: "exact" is in article "wire" only with its '
@@ -189,7 +190,7 @@ def test_fix_respells_quotes_apostrophes_and_dashes_as_the_article_has_them(
         'suffix = " the two camps are now being formed – again" (`check --fix` writes it so)'
     ) in first.stdout.splitlines()
 
-    fixed = run("check", "--fix", str(root), cwd=root.parent)
+    fixed = run(capsys, "check", "--fix", str(root), cwd=root.parent)
     assert fixed.returncode == 0, fixed.stdout
     after = path.read_bytes().decode()
     # What the file means: the two values respelled, every other value as it was.
@@ -225,20 +226,20 @@ def test_fix_respells_quotes_apostrophes_and_dashes_as_the_article_has_them(
 
 
 def test_fix_adds_the_prefix_that_picks_the_only_place_a_quotation_can_mean(
-    make_pack: PackFactory,
+    make_pack: PackFactory, capsys: Capsys
 ) -> None:
     """The words are in paragraphs 1 and 2; only paragraph 2 names the speaker (Chen)."""
     root = make_pack({"articles/wire.md": CURLY_ARTICLE})
     path = root / "highlights/wire.toml"
     before = path.read_text(encoding="utf-8")
-    first = run("check", str(root), cwd=root.parent)
+    first = run(capsys, "check", str(root), cwd=root.parent)
     assert (
         'pack/highlights/wire.toml:4:1: error: "exact" occurs 2 times in article "wire" '
         "(paragraphs 1, 2); add a prefix or suffix that picks one "
         '(suffix = " –" picks the 1st; suffix = "." picks the 2nd)'
     ) in first.stdout.splitlines()
 
-    fixed = run("check", "--fix", str(root), cwd=root.parent)
+    fixed = run(capsys, "check", "--fix", str(root), cwd=root.parent)
     assert fixed.returncode == 0, fixed.stdout
     after = path.read_text(encoding="utf-8")
     old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
@@ -249,17 +250,19 @@ def test_fix_adds_the_prefix_that_picks_the_only_place_a_quotation_can_mean(
     assert 'pack/highlights/wire.toml:8: + suffix = "."' in fixed.stdout.splitlines()
 
 
-def test_fix_leaves_words_that_could_mean_either_place(make_pack: PackFactory) -> None:
+def test_fix_leaves_words_that_could_mean_either_place(
+    make_pack: PackFactory, capsys: Capsys
+) -> None:
     article = CURLY_ARTICLE.replace("Chen said", "He said")
     root = make_pack({"articles/wire.md": article})
     before = (root / "highlights/wire.toml").read_bytes()
-    fixed = run("check", "--fix", str(root), cwd=root.parent)
+    fixed = run(capsys, "check", "--fix", str(root), cwd=root.parent)
     assert fixed.returncode == 1
     assert (root / "highlights/wire.toml").read_bytes() == before
     assert "pack: fixed 0 problems in 0 files; checking again" in fixed.stdout.splitlines()
 
 
-def test_fix_lists_a_tagged_highlight_in_its_cell(make_pack: PackFactory) -> None:
+def test_fix_lists_a_tagged_highlight_in_its_cell(make_pack: PackFactory, capsys: Capsys) -> None:
     """f-us is tagged investment and of the US: the investment/us cell must list it, or
     Compare never shows it. The cell's other lines, and the comment, stay as they were."""
     highlights = HIGHLIGHTS.replace(
@@ -272,8 +275,8 @@ def test_fix_lists_a_tagged_highlight_in_its_cell(make_pack: PackFactory) -> Non
     root = make_pack({"highlights/wire.toml": highlights, "comparison.toml": comparison})
     path = root / "comparison.toml"
     before = path.read_text(encoding="utf-8")
-    assert run("check", "--strict", str(root), cwd=root.parent).returncode == 0
-    fixed = run("check", "--fix", str(root), cwd=root.parent)
+    assert run(capsys, "check", "--strict", str(root), cwd=root.parent).returncode == 0
+    fixed = run(capsys, "check", "--fix", str(root), cwd=root.parent)
     assert fixed.returncode == 0
     assert changed_lines(before, path.read_text(encoding="utf-8")) == [
         ("highlights = []  # to do\n", 'highlights = ["f-us"]  # to do\n')
@@ -291,10 +294,10 @@ def test_fix_lists_a_tagged_highlight_in_its_cell(make_pack: PackFactory) -> Non
     assert load_pack(root).pack.comparison[0].highlights == ("f-us",)
 
 
-def test_fix_with_nothing_to_fix_changes_nothing(make_pack: PackFactory) -> None:
+def test_fix_with_nothing_to_fix_changes_nothing(make_pack: PackFactory, capsys: Capsys) -> None:
     root = make_pack()
     files = {path: path.read_bytes() for path in root.rglob("*") if path.is_file()}
-    done = run("check", "--fix", str(root), cwd=root.parent)
+    done = run(capsys, "check", "--fix", str(root), cwd=root.parent)
     assert done.returncode == 0
     assert done.stdout.splitlines()[0] == "pack: fixed 0 problems in 0 files; checking again"
     assert {path: path.read_bytes() for path in root.rglob("*") if path.is_file()} == files
@@ -303,11 +306,13 @@ def test_fix_with_nothing_to_fix_changes_nothing(make_pack: PackFactory) -> None
 # Repeated causes grouped
 
 
-def test_one_cause_at_many_places_is_one_line_listing_them(make_pack: PackFactory) -> None:
+def test_one_cause_at_many_places_is_one_line_listing_them(
+    make_pack: PackFactory, capsys: Capsys
+) -> None:
     quote = HIGHLIGHTS.split("[[fact]]")[0].replace("george-chen", "afp")
     quotes = "\n".join(quote.replace('"q-camps"', f'"q-{n}"') for n in range(7))
     root = make_pack({"highlights/wire.toml": HIGHLIGHTS, "highlights/afp.toml": quotes})
-    done = run("check", str(root), cwd=root.parent)
+    done = run(capsys, "check", str(root), cwd=root.parent)
     lines = done.stdout.splitlines()
     assert lines == [
         'pack/highlights/afp.toml:5:1: error: unknown entity "afp" (no close match); '
@@ -319,28 +324,30 @@ def test_one_cause_at_many_places_is_one_line_listing_them(make_pack: PackFactor
     ]
 
 
-def test_a_cause_at_two_places_keeps_a_line_each(make_pack: PackFactory) -> None:
+def test_a_cause_at_two_places_keeps_a_line_each(make_pack: PackFactory, capsys: Capsys) -> None:
     quote = HIGHLIGHTS.split("[[fact]]")[0].replace("george-chen", "afp")
     quotes = "\n".join(quote.replace('"q-camps"', f'"q-{n}"') for n in range(2))
     root = make_pack({"highlights/afp.toml": quotes})
-    lines = run("check", str(root), cwd=root.parent).stdout.splitlines()
+    lines = run(capsys, "check", str(root), cwd=root.parent).stdout.splitlines()
     assert [line.split(": error")[0] for line in lines[:2]] == [
         "pack/highlights/afp.toml:5:1",
         "pack/highlights/afp.toml:14:1",
     ]
 
 
-def test_fix_dry_run_shows_each_change_and_writes_nothing(make_pack: PackFactory) -> None:
+def test_fix_dry_run_shows_each_change_and_writes_nothing(
+    make_pack: PackFactory, capsys: Capsys
+) -> None:
     """`check --fix` changed files without showing what first: --dry-run shows it."""
     root = make_pack({"articles/wire.md": CURLY_ARTICLE})
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
-    shown = run("check", "--fix", "--dry-run", str(root), cwd=root.parent)
+    shown = run(capsys, "check", "--fix", "--dry-run", str(root), cwd=root.parent)
     lines = shown.stdout.splitlines()
     assert lines[0] == 'pack/highlights/wire.toml:8: + suffix = "."'
     assert "pack: would fix 1 problem in 1 file (nothing written); checking again" in lines
     assert shown.returncode == 1, "the problem is still there"
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
-    fixed = run("check", "--fix", str(root), cwd=root.parent)
+    fixed = run(capsys, "check", "--fix", str(root), cwd=root.parent)
     assert fixed.stdout.splitlines()[0] == lines[0], "what it showed is what it does"
-    alone = run("check", "--dry-run", str(root), cwd=root.parent)
+    alone = run(capsys, "check", "--dry-run", str(root), cwd=root.parent)
     assert alone.returncode == 2 and "--dry-run goes with --fix" in alone.stderr

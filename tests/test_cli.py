@@ -12,13 +12,14 @@ import pytest
 
 from aiplan_tui import __version__
 from aiplan_tui.cli.main import main
-from conftest import CHEN_WARNING, ENTITIES, HIGHLIGHTS, PACK_TOML, PackFactory, run_cli
+from conftest import CHEN_WARNING, ENTITIES, HIGHLIGHTS, PACK_TOML, PackFactory
+from in_process import answer as run
 
-run = run_cli
+Capsys = pytest.CaptureFixture[str]
 
 
-def test_version() -> None:
-    done = run("--version")
+def test_version(capsys: Capsys) -> None:
+    done = run(capsys, "--version")
     assert done.returncode == 0
     assert done.stdout.strip() == f"aiplan-tui {__version__}"
 
@@ -31,17 +32,17 @@ def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixtur
     assert capsys.readouterr().out.startswith("usage: aiplan-tui")
 
 
-def test_check_bundled_pack_is_clean_from_any_directory(tmp_path: Path) -> None:
+def test_check_bundled_pack_is_clean_from_any_directory(tmp_path: Path, capsys: Capsys) -> None:
     """Clean but for its one warning, kept on purpose: George Chen's alias "Chen" is Chen
     Jining's surname too, and the alias is what finds "Chen said" after George Chen."""
-    done = run("check", cwd=tmp_path)
+    done = run(capsys, "check", cwd=tmp_path)
     assert done.returncode == 0, done.stdout
     warning, summary = done.stdout.splitlines()
     assert warning.endswith(f"content/entities.toml:30:12: warning: {CHEN_WARNING}")
     assert "0 errors, 1 warning" in summary
 
 
-def test_check_reports_every_problem_at_once(make_pack: PackFactory) -> None:
+def test_check_reports_every_problem_at_once(make_pack: PackFactory, capsys: Capsys) -> None:
     highlights = HIGHLIGHTS.replace("now being formed", "now bein formed").replace(
         'speaker = "george-chen"', 'speaker = "george-chenn"'
     )
@@ -54,7 +55,7 @@ def test_check_reports_every_problem_at_once(make_pack: PackFactory) -> None:
             .replace("now being formed", "now bein formed"),
         }
     )
-    done = run("check", str(root), cwd=root.parent)
+    done = run(capsys, "check", str(root), cwd=root.parent)
     lines = done.stdout.splitlines()
     assert done.returncode == 1
     assert "pack/pack.toml:24:9: error: TOML syntax: Invalid value" in lines
@@ -72,7 +73,7 @@ def test_check_reports_every_problem_at_once(make_pack: PackFactory) -> None:
     assert lines[-1].startswith("pack: 4 errors, 0 warnings; skipped 1 cell, 2 highlights")
 
 
-def test_warnings_fail_only_in_strict_mode(make_pack: PackFactory) -> None:
+def test_warnings_fail_only_in_strict_mode(make_pack: PackFactory, capsys: Capsys) -> None:
     root = make_pack(
         {"entities.toml": '[[entity]]\nid = "x"\nname = "X"\nkind = "place"\nrol = "y"\n'}
     )
@@ -80,42 +81,44 @@ def test_warnings_fail_only_in_strict_mode(make_pack: PackFactory) -> None:
     (root / "entities.toml").write_text(
         '[[entity]]\nid = "george-chen"\nname = "G"\nkind = "person"\nrol = "y"\n', encoding="utf-8"
     )
-    assert run("check", str(root)).returncode == 0
-    strict = run("check", "--strict", str(root))
+    assert run(capsys, "check", str(root)).returncode == 0
+    strict = run(capsys, "check", "--strict", str(root))
     assert strict.returncode == 1
     assert 'warning: unknown field "rol" in [entity] (did you mean "role"?)' in strict.stdout
 
 
-def test_check_warns_of_an_alias_another_person_shares(make_pack: PackFactory) -> None:
+def test_check_warns_of_an_alias_another_person_shares(
+    make_pack: PackFactory, capsys: Capsys
+) -> None:
     """George Chen's alias "Chen" is Chen Jining's surname: a warning at the alias, naming
     both and saying what the app does; a warning, so the pack still passes."""
     root = make_pack(
         {"entities.toml": ENTITIES + '\n[[entity]]\nid = "chen-jining"\nname = "Chen Jining"\n'
          'kind = "person"\n'}
     )  # fmt: skip
-    done = run("check", str(root), cwd=root.parent)
+    done = run(capsys, "check", str(root), cwd=root.parent)
     assert done.returncode == 0, done.stdout
     assert done.stdout.splitlines() == [
         f"pack/entities.toml:5:12: warning: {CHEN_WARNING}",
         "pack: 0 errors, 1 warning (1 article, 3 highlights, 2 entities, 1 comparison cell loaded)",
     ]
-    assert run("check", "--strict", str(root)).returncode == 1
+    assert run(capsys, "check", "--strict", str(root)).returncode == 1
 
 
-def test_missing_directory_is_a_usage_error(tmp_path: Path) -> None:
-    done = run("check", str(tmp_path / "nope"))
+def test_missing_directory_is_a_usage_error(tmp_path: Path, capsys: Capsys) -> None:
+    done = run(capsys, "check", str(tmp_path / "nope"))
     assert done.returncode == 2
     assert "no such content directory" in done.stderr
-    assert run("--content", str(tmp_path / "nope")).returncode == 2
+    assert run(capsys, "--content", str(tmp_path / "nope")).returncode == 2
 
 
-def test_bad_arguments_are_usage_errors() -> None:
-    assert run("frobnicate").returncode == 2
-    assert run("export", "--format", "xml").returncode == 2
+def test_bad_arguments_are_usage_errors(capsys: Capsys) -> None:
+    assert run(capsys, "frobnicate").returncode == 2
+    assert run(capsys, "export", "--format", "xml").returncode == 2
 
 
-def test_export_json_locations_index_the_paragraphs() -> None:
-    done = run("export", "--format", "json")
+def test_export_json_locations_index_the_paragraphs(capsys: Capsys) -> None:
+    done = run(capsys, "export", "--format", "json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert set(data) >= {
@@ -137,8 +140,8 @@ def test_export_json_locations_index_the_paragraphs() -> None:
         assert highlight["kind"] in {"quote", "fact", "position", "event"}
 
 
-def test_export_of_a_given_pack_carries_every_field(make_pack: PackFactory) -> None:
-    done = run("export", "--content", str(make_pack()))
+def test_export_of_a_given_pack_carries_every_field(make_pack: PackFactory, capsys: Capsys) -> None:
+    done = run(capsys, "export", "--content", str(make_pack()))
     data = json.loads(done.stdout)
     fact = next(h for h in data["highlights"] if h["id"] == "f-us")
     assert fact == {
@@ -187,39 +190,41 @@ def test_a_closed_pipe_is_not_an_error() -> None:
 
 
 def test_export_of_a_broken_pack_prints_what_is_valid_and_reports_the_rest(
-    make_pack: PackFactory,
+    make_pack: PackFactory, capsys: Capsys
 ) -> None:
     broken = HIGHLIGHTS.replace("now being formed", "now bein formed")
-    done = run("export", "--content", str(make_pack({"highlights/wire.toml": broken})))
+    done = run(capsys, "export", "--content", str(make_pack({"highlights/wire.toml": broken})))
     assert done.returncode == 0
     assert [h["id"] for h in json.loads(done.stdout)["highlights"]] == ["f-us", "f-china"]
     assert 'error: "exact" text not found in article "wire"' in done.stderr
 
 
-def test_content_may_come_before_or_after_the_command(make_pack: PackFactory) -> None:
+def test_content_may_come_before_or_after_the_command(
+    make_pack: PackFactory, capsys: Capsys
+) -> None:
     root = str(make_pack())
     for args in (["--content", root, "export"], ["export", "--content", root]):
-        assert json.loads(run(*args).stdout)["pack"]["id"] == "mini"
+        assert json.loads(run(capsys, *args).stdout)["pack"]["id"] == "mini"
 
 
-def test_search_piped_prints_tab_separated_lines_and_exit_codes() -> None:
-    done = run("search", "deepsek")
+def test_search_piped_prints_tab_separated_lines_and_exit_codes(capsys: Capsys) -> None:
+    done = run(capsys, "search", "deepsek")
     assert done.returncode == 0
     first = done.stdout.splitlines()[0].split("\t")
     assert first[:2] == ["entity", "deepseek"]
     assert len(first) == 9  # kind id score article paragraph text who field shown
-    li = next(line.split("\t") for line in run("search", "AI plus").stdout.splitlines()
+    li = next(line.split("\t") for line in run(capsys, "search", "AI plus").stdout.splitlines()
               if line.startswith("quote\t"))  # fmt: skip
     assert li[1] == "q-li-ai-plus" and li[6] == "Li Qiang · paraphrase"
-    none = run("search", "zzzzqqqq")
+    none = run(capsys, "search", "zzzzqqqq")
     assert none.returncode == 1 and none.stdout == ""
-    assert run("search", "x", "--kind", "nope").returncode == 2
-    assert run("search", "x", "--limit", "0").returncode == 2
-    assert run("search").returncode == 2
+    assert run(capsys, "search", "x", "--kind", "nope").returncode == 2
+    assert run(capsys, "search", "x", "--limit", "0").returncode == 2
+    assert run(capsys, "search").returncode == 2
 
 
-def test_search_json_spans_slice_the_text() -> None:
-    done = run("search", '"two camps"', "--kind", "quote,paragraph", "--json")
+def test_search_json_spans_slice_the_text(capsys: Capsys) -> None:
+    done = run(capsys, "search", '"two camps"', "--kind", "quote,paragraph", "--json")
     hits = json.loads(done.stdout)
     assert {hit["kind"] for hit in hits} <= {"quote", "paragraph"}
     assert hits
@@ -308,13 +313,15 @@ def test_commands_still_work_in_a_dumb_terminal(monkeypatch: pytest.MonkeyPatch)
     assert main(["check"]) == 0
 
 
-def test_check_never_prints_a_control_sequence_from_the_pack(make_pack: PackFactory) -> None:
+def test_check_never_prints_a_control_sequence_from_the_pack(
+    make_pack: PackFactory, capsys: Capsys
+) -> None:
     """A bad reference is quoted back in the message: without its escape sequences."""
     hostile = HIGHLIGHTS.replace(
         'speaker = "george-chen"',
         'speaker = "george\\u001b]0;pwned\\u0007\\u009b31m-chen"',
     )
-    done = run("check", str(make_pack({"highlights/wire.toml": hostile})))
+    done = run(capsys, "check", str(make_pack({"highlights/wire.toml": hostile})))
     assert done.returncode == 1
     assert "pwned" in done.stdout  # the value is quoted back, made harmless
     assert not any(ch in done.stdout for ch in "\x1b\x07\x9b")
