@@ -244,10 +244,15 @@ def test_money_with_currency_and_magnitude() -> None:
 
 
 def test_yuan_with_the_dollars_the_text_gives() -> None:
-    fact = only_fact(
-        "Its core AI industry is worth approximately 600 billion yuan (around $84 billion)."
+    """Issue 29: the dollars in brackets are a figure of their own; the yuan keep them."""
+    fact, dollars = facts(
+        suggest(
+            ["Its core AI industry is worth approximately 600 billion yuan (around $84 billion)."],
+            (),
+        )
     )
-    assert fact.exact == "approximately 600 billion yuan (around $84 billion)"
+    assert fact.exact == "approximately 600 billion yuan"
+    assert dollars.exact == "around $84 billion"
     assert dict(fact.fields) | {"metric": ""} == {
         "value": 600e9,
         "unit": "CNY",

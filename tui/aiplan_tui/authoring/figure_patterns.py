@@ -47,10 +47,15 @@ CURRENCY_WORD = r"(?:yuan|renminbi|RMB|dollars|euros|pounds|yen|won|rupees)\b"
 QUALIFIERS = (
     "more than", "less than", "fewer than", "at least", "up to", "close to", "an estimated",
     "approximately", "about", "around", "roughly", "nearly", "almost", "over", "under",
-    "some", "just over", "just under",
+    "some", "just over", "just under", "as much as", "as many as", "as little as", "above",
+    "below", "upwards of", "in excess of", "as high as", "as low as",
 )  # fmt: skip
-QUALIFIER = r"(?P<qualifier>" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+"
+QUALIFIER = r"(?P<qualifier>(?i:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+"
+"""A qualifier, in any case ("More than 2,000 delegates"); "between" opens a range."""
 RANGE_JOIN = r"\s*(?:-|–|to)\s*"
+OPENING = rf"(?:(?P<btw>[Bb]etween)\s+|{QUALIFIER})?"
+"""A qualifier, or "between", which joins the range with "and"."""
+JOIN = rf"(?(btw)\s+and\s+|{RANGE_JOIN})"
 
 
 @dataclass(frozen=True)
@@ -67,12 +72,13 @@ class Rule:
 
 def _starting(words: Iterable[str], more: str = "") -> str:
     """A look-ahead for the first character of any of the words, or of `more` (a class)."""
-    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + more + "])"
+    firsts = {c for w in words for c in (w[0].lower(), w[0].upper())}
+    return "(?=[" + "".join(sorted(re.escape(c) for c in firsts)) + more + "])"
 
 
 QUALIFIED = _starting(QUALIFIERS, r"\d")
 """Where a qualifier or a number in figures starts."""
-SPELLED = "".join(sorted({w[0] for w in (*SMALL, *TENS)}))
+SPELLED = "".join(sorted({c for w in (*SMALL, *TENS) for c in (w[0], w[0].upper())}))
 """The first letters of the numbers in words."""
 AMOUNT = rf"(?P<sym>{SYMBOL})\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<scale>{SCALE})?"
 
@@ -84,9 +90,14 @@ MONEY_SYMBOL = Rule(
     ),
     re.compile(r"[$€£¥]"),
 )
+SCALED_NUMBER = (
+    r"(?<![\w.,$€£¥-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]\d)"
+    rf"(?:(?={SCALE})|(?!\w))"
+)
+"""A number in figures that a magnitude may follow at once ("340bn")."""
 MONEY_WORD = Rule(
     re.compile(
-        QUALIFIED + rf"(?:{QUALIFIER})?(?P<num>{NUMBER})(?P<scale>{SCALE})?\s+"
+        QUALIFIED + rf"(?:{QUALIFIER})?(?P<num>{SCALED_NUMBER})(?P<scale>{SCALE})?\s+"
         rf"(?P<cur>{CURRENCY_WORD})"
         rf"(?:\s*\((?:around|about|approximately|roughly|some|or|nearly|almost|over)?\s*"
         rf"(?:US)?\$\s?(?P<usd>\d[\d,]*(?:\.\d+)?)(?P<usdscale>{SCALE})?\))?",
@@ -94,9 +105,20 @@ MONEY_WORD = Rule(
     ),
     re.compile(CURRENCY_WORD, re.IGNORECASE),
 )
+MONEY_CODE = Rule(
+    re.compile(
+        _starting(QUALIFIERS, "RCUE")
+        + rf"(?:{QUALIFIER})?(?P<cur>RMB|CNY|USD|EUR|GBP)\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
+        rf"(?P<scale>{SCALE})?"
+    ),
+    re.compile(r"RMB|CNY|USD|EUR|GBP"),
+)
+"""Money with the currency's code first: "RMB 100 billion"."""
 PERCENT = Rule(
     re.compile(
-        QUALIFIED + rf"(?:{QUALIFIER})?(?P<num>{NUMBER})(?:{RANGE_JOIN}(?P<to>{BARE_NUMBER}))?"
+        _starting((*QUALIFIERS, "between"), r"\d")
+        + OPENING
+        + rf"(?P<num>{NUMBER})(?:{JOIN}(?P<to>{BARE_NUMBER}))?"
         r"\s?(?P<pc>%|percent\b|per cent\b|percentage points?\b)",
         re.IGNORECASE,
     ),
@@ -113,8 +135,8 @@ RATIO = Rule(
 SINCE = Rule(re.compile(r"\b[Ss]ince\s+(?P<year>(?:19|20)\d\d)\b"))
 MEASURE = Rule(
     re.compile(
-        _starting(QUALIFIERS, r"\d" + SPELLED)
-        + rf"(?:{QUALIFIER})?(?P<num>{NUMBER}|{WORD_NUMBER})-(?P<unit>[a-z]{{3,}})\b",
+        _starting(QUALIFIERS, r"\d" + SPELLED) + rf"(?:{QUALIFIER})?(?P<num>{NUMBER}|{WORD_NUMBER})"
+        r"-(?P<unit>[a-z]{3,}(?:-[a-z]{3,})*)\b",
         re.IGNORECASE,
     ),
     re.compile("-"),
@@ -124,11 +146,19 @@ ORDINAL = Rule(
         r"\b(?:his|her|its|their)\s+(?P<ord>" + "|".join(ORDINALS) + r")\s+(?P<unit>[a-z]{3,})\b"
     )
 )
+_NOT_BETWEEN = (
+    r"(?!(?:of|the|and|or|in|to|a|an|for|on|at|by|with|from|that|than|per|percent|cent|"
+    r"within|over|under|into|after|before|during|about|across|since|until|is|are|was|were|"
+    r"has|have|had|will|would|could|can|may|might)\b)"
+)
+"""Words that end a count's noun phrase before its noun: what comes after is not counted."""
 COUNT = Rule(
     re.compile(
-        _starting(QUALIFIERS, r"\d" + SPELLED) + rf"(?:{QUALIFIER})?(?P<num>{NUMBER}|{WORD_NUMBER})"
-        rf"(?:{RANGE_JOIN}(?P<to>{BARE_NUMBER}))?"
-        r"(?P<between>(?:\s+(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|[a-z]+))??)"
-        r"\s+(?P<unit>[a-z]+s|people|staff|children|personnel)\b"
+        _starting((*QUALIFIERS, "between"), r"\d" + SPELLED)
+        + OPENING
+        + rf"(?P<num>{NUMBER}|(?i:{WORD_NUMBER}))"
+        rf"(?:{JOIN}(?P<to>{BARE_NUMBER}))?"
+        rf"(?P<between>(?:\s+{_NOT_BETWEEN}(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|[a-z]+)){{0,3}}?)"
+        r"\s+(?P<unit>[a-z]+(?:-[a-z]+)*s|people|staff|children|personnel)\b"
     )
 )

@@ -12,6 +12,7 @@ from aiplan_tui.authoring.figure_patterns import (
     COUNT,
     CURRENCY_WORDS,
     MEASURE,
+    MONEY_CODE,
     MONEY_SYMBOL,
     MONEY_WORD,
     ORDINAL,
@@ -31,6 +32,8 @@ NOT_UNITS = word_set(
 )
 """Words ending in s that do not name what is counted."""
 HYPHEN_NOT_UNITS = word_set("way off sided fold time times")
+TIME_UNITS = word_set("years months weeks days decades quarters hours minutes")
+"""After "over", a span of time: "over three years" is when, the figure is "three years"."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
             if usd is not None:
                 fields["usd"] = usd
                 why += f", with the text's own dollar amount (${_plain(usd)})"
-        take(match.start(), match.end(), fields, why)
+        take(match.start(), match.end("cur"), fields, why)  # the dollars are a figure too
     for match in MONEY_SYMBOL.finditer(paragraph):
         value = _scaled(match.group("num"), match.group("scale"))
         if value is None:
@@ -121,6 +124,13 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
                 why += ", a range (the value is its low end)"
         take(match.start(), match.end(), fields, why)
 
+    for match in MONEY_CODE.finditer(paragraph):
+        value = _scaled(match.group("num"), match.group("scale"))
+        if value is not None:
+            unit = CURRENCY_WORDS.get(match.group("cur").casefold(), match.group("cur"))
+            fields = {"value": value, "unit": unit, "qualifier": _qual(match)}
+            take(match.start(), match.end(), fields, f"money: {match.group('cur')} first")
+
     for match in PERCENT.finditer(paragraph):
         value = _number(match.group("num"))
         if value is None:
@@ -134,7 +144,8 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
                 filter(None, [_qual(match), f"range {match.group('num')} to {match.group('to')}"])
             )
             why += ", a range (the value is its low end)"
-        take(match.start(), match.end(), fields, why)
+        start = match.start("num") if match.group("btw") and not match.group("to") else None
+        take(start if start is not None else match.start(), match.end(), fields, why)
 
     for match in RATIO.finditer(paragraph):
         value = _number(match.group("num"))
@@ -169,9 +180,17 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
         unit = match.group("unit")
         if value is None or unit in NOT_UNITS or (text.isdigit() and _yearlike(text)):
             continue
+        between = (match.group("between") or "").strip()
         spelled = not text[0].isdigit()
-        if spelled and value < 10 and not match.group("qualifier"):
-            continue  # "two largest economies", "the two camps": prose, not a figure
+        if spelled and (value == 1 or any(w.endswith("est") for w in between.split())):
+            continue  # "one of them", "the two largest economies": prose, not a figure
+        if spelled and not match.group("qualifier") and _the_ones(paragraph, match):
+            continue  # "the two camps": the ones the text spoke of, not a count
+        start = match.start()
+        if (_qual(match) == "over" and unit in TIME_UNITS) or (
+            match.group("btw") and not match.group("to")
+        ):
+            start = match.start("num")
         fields = {"value": value, "unit": unit, "qualifier": _qual(match)}
         why = f"a count: {text} {unit}"
         if match.group("to"):
@@ -181,15 +200,24 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
             why += ", a range (the value is its low end)"
         if match.group("qualifier"):
             why += f", qualified {match.group('qualifier')!r}"
-        between = (match.group("between") or "").strip()
         fields["metric"] = f"{between} {unit}".strip()
-        take(match.start(), match.end(), fields, why)
+        take(start, match.end(), fields, why)
     found.sort(key=lambda f: f.start)
     return found
 
 
+_THE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _the_ones(paragraph: str, match: re.Match[str]) -> bool:
+    """ "the two camps" (but not "the three days of the fair", a quantity of it)."""
+    after_the = _THE.search(paragraph, 0, match.start()) is not None
+    return after_the and not paragraph.startswith(" of ", match.end())
+
+
 def _qual(match: re.Match[str]) -> str:
-    return (match.groupdict().get("qualifier") or "").casefold()
+    groups = match.groupdict()
+    return (groups.get("qualifier") or groups.get("btw") or "").casefold()
 
 
 def _yearlike(text: str) -> bool:
