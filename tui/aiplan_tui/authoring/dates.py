@@ -1,14 +1,16 @@
-"""Dated events: a clause with a date ("On July 28, ...", "on Saturday", "Days earlier").
+"""Dated events: a clause with a date ("On July 28, ...", "on Saturday", "last week").
 
 A weekday is worked out from the article's published date (the last such day on or before
-it); without that date, and for "earlier this month"-like phrases, the date is the text."""
+it), or the date the article states as its own (a byline's "Published July 24, 2025", a
+dateline with its year); without one, and for "last week"-like phrases, the date is the
+text. A byline and a dateline are not events; a year or a period ("last year") dates none."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from aiplan_tui.authoring.text import Found, Span, sentence_at, trim
+from aiplan_tui.authoring.text import Found, Span, Taken, sentence_at, trim
 
 MONTHS = {
     name: number
@@ -41,27 +43,62 @@ DATE_PATTERNS = (
     # relative: the text is the date
     re.compile(
         r"\b(?P<relative>(?:[Dd]ays|[Ww]eeks|[Mm]onths)\s+(?:earlier|later)|[Ee]arlier\s+this\s+"
-        r"(?:week|month|year)|[Ll]ast\s+(?:week|month|year)|[Yy]esterday)\b"
+        r"(?:week|month)|(?:[Ll]ast|[Nn]ext)\s+(?:week|month)|[Yy]esterday|[Aa]\s+day\s+"
+        r"(?:earlier|later)|[Tt]he\s+day\s+(?:before|after)|[Aa]t\s+the\s+weekend|"
+        r"[Tt]his\s+weekend)\b"
     ),
 )
+_DAY = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
+_BYLINE = re.compile(
+    r"\s*(?:By\s[^|\n]{1,80}\|\s*)?(?:Published|Updated|Posted|Last\s+updated)\b[^|]*$"
+    r"|\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
+)
+"""A byline or a "Published/Updated ..." line: the article's own date, no event."""
+_DATELINE = re.compile(
+    rf"\s*[A-Z][A-Z .'’-]{{1,40}},\s*{_DAY}(?:,?\s+(?:19|20)\d\d)?\s*(?:\([^)]{{1,40}}\))?"
+    r"\s*(?:--|—|–|-)\s*"
+)
+"""A dateline ("SHANGHAI, July 28 (Meridian Wire) --"): where and when it was filed."""
+_FULL_DATE = (DATE_PATTERNS[0], DATE_PATTERNS[1])
+
+
+def stated_date(paragraphs: tuple[str, ...] | list[str]) -> dt.date | None:
+    """The date the article gives as its own, day, month and year: a byline's or an
+    "Updated" line's, or a dateline's with its year, in its first paragraphs."""
+    for paragraph in paragraphs[:3]:
+        own = _BYLINE.match(paragraph) or _DATELINE.match(paragraph)
+        if own is None:
+            continue
+        for pattern in _FULL_DATE:
+            match = pattern.search(own.group())
+            if match and match.group("year"):
+                date, _ = _date(match, None)
+                if isinstance(date, dt.date):
+                    return date
+    return None
 
 
 def events(paragraph: str, number: int, published: dt.date | None) -> list[Found]:
-    """Each clause of the paragraph that a date phrase dates, at most one per sentence."""
+    """Each clause of the paragraph that a date phrase dates, one event per clause; none in a
+    byline or a dateline."""
     found: list[Found] = []
-    dated: set[int] = set()
+    dated = Taken()
+    if _BYLINE.match(paragraph):
+        return found
+    dateline = _DATELINE.match(paragraph)
+    skip = dateline.end() if dateline else 0
     for pattern in DATE_PATTERNS:
-        for match in pattern.finditer(paragraph):
+        for match in pattern.finditer(paragraph, skip):
             sentence = sentence_at(paragraph, match.start())
-            if sentence.start in dated:
-                continue
             date, how = _date(match, published)
             if date is None:
                 continue
-            clause = _clause(paragraph, match.start(), match.end(), sentence)
-            if clause is None:
+            clause = _clause(paragraph, max(match.start(), skip), match.end(), sentence)
+            if clause is not None and clause.start < skip:  # the dateline is not the event's
+                clause = Span(skip, clause.end) if clause.end - skip > 2 else None
+            if clause is None or dated.meets(clause.start, clause.end):
                 continue
-            dated.add(sentence.start)
+            dated.add(clause.start, clause.end)
             phrase = " ".join(match.group().split())
             found.append(
                 Found("event", number, clause.start, clause.end, {"date": date},

@@ -23,8 +23,9 @@ from aiplan_tui.authoring.text import (
     word_count,
 )
 
-SHORTEST_QUOTATION = 3
-"""Fewer words than this in quotation marks are a term or scare quote, unless introduced."""
+SHORTEST_QUOTATION = 4
+"""Fewer words than this in quotation marks are a term or scare quote ("open-source and
+open-weight"), unless someone is said to say them."""
 LONGEST_QUOTATION = 3000
 
 SAYING = (

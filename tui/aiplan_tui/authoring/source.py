@@ -80,6 +80,8 @@ def from_html(html: str, url: str = "") -> SourceText:
     found: Any = trafilatura.bare_extraction(
         html, url=url or None, with_metadata=True, include_comments=False,
         include_tables=False, include_images=False, favor_precision=True,
+        # the page's own date metadata only: no guess from its text or its address
+        date_extraction_params={"original_date": True, "extensive_search": False},
     )  # fmt: skip
     if found is None:
         raise SourceError("no article text was found in the page")

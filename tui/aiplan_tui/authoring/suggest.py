@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from aiplan_tui.authoring.dates import events
+from aiplan_tui.authoring.dates import events, stated_date
 from aiplan_tui.authoring.figures import figures
 from aiplan_tui.authoring.occurrences import Occurrences
 from aiplan_tui.authoring.quotes import direct_quotations
@@ -56,6 +56,7 @@ def suggest(
     """Suggested quotations, figures and dated events for an article's paragraphs, in reading
     order, each anchored; speakers are the given entities' ids or proposed entities' ids."""
     text = tuple(_clean(p) for p in paragraphs)
+    published = published or stated_date(text)  # a weekday counts back from either
     speakers = Speakers(entities, text)
     found: list[Found] = []
     for number, paragraph in enumerate(text):
