@@ -143,6 +143,11 @@ def update(path: Path, highlight_id: str, values: Mapping[str, object | None]) -
     text, data = _read(path)
     lines = text.split("\n")
     table = _find(lines, data, "highlight", {"id": highlight_id})
+    fields = {**data[table.kind][table.index], **values}
+    if table.kind == "quote" and not fields.get("status") and not fields.get("speaker"):
+        raise ReviewError(
+            f"{highlight_id}: a quotation needs a speaker before it is accepted; set one first"
+        )
     edited = _set(lines, table, values)
     _write(path, edited, {"id": highlight_id, **{k: v for k, v in values.items() if v is not None}})
 
