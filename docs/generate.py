@@ -49,13 +49,13 @@ def keys_md() -> str:
     _package()
     from textual.binding import Binding
 
-    from aiplan_tui.ui.keys import binding_groups
+    from aiplan_tui.ui.key_catalogue import binding_groups
     from aiplan_tui.ui.screens.help import key_rows
 
     out = [
         "# Keys",
         "",
-        GENERATED.format(source="the key bindings (tui/aiplan_tui/ui/keys.py)"),
+        GENERATED.format(source="the key bindings (tui/aiplan_tui/ui/key_catalogue.py)"),
         "",
         "Every key, by the screen it works on: the same tables as the help screen (`?`) and",
         "`aiplan-tui keys`. The id is the name to remap it by in `config.toml`'s `[keys]` table",

@@ -43,7 +43,7 @@ def test_check_names_the_file_that_differs(tmp_path: Path) -> None:
 
 
 def test_keys_md_lists_every_key_the_help_screen_lists() -> None:
-    from aiplan_tui.ui.keys import help_sections
+    from aiplan_tui.ui.key_catalogue import help_sections
 
     keys = (REPO / "docs" / "keys.md").read_text(encoding="utf-8")
     rows = 0

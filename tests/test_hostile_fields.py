@@ -40,7 +40,7 @@ from aiplan_tui.paths import bundled_themes_dir
 from aiplan_tui.settings.themes import DEFAULT_THEME
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.startup import Startup
-from aiplan_tui.ui.themes import ThemeCatalog
+from aiplan_tui.ui.theme_catalog import ThemeCatalog
 from conftest import PackFactory, make_app, until
 
 # --- The hostile texts --------------------------------------------------------------------------

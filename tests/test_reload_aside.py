@@ -26,7 +26,7 @@ from aiplan_tui.core.pausing import Pause
 from aiplan_tui.pack import loader
 from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.ui.app import AiplanApp
-from aiplan_tui.ui.reloader import READING, RELOADING
+from aiplan_tui.ui.reload_service import READING, RELOADING
 from aiplan_tui.ui.screens.help import HelpScreen
 from aiplan_tui.ui.screens.review import ReviewScreen
 from aiplan_tui.ui.screens.review_dialogs import TextDialog

@@ -7,7 +7,7 @@ from pathlib import Path
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.paths import bundled_themes_dir
 from aiplan_tui.settings.themes import DEFAULT_THEME
-from aiplan_tui.ui.themes import load_theme, load_theme_dir
+from aiplan_tui.ui.theme_catalog import load_theme, load_theme_dir
 from conftest import make_app
 
 

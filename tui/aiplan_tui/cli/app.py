@@ -86,9 +86,9 @@ def run_app(
         prepare_lite()
     from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
     from aiplan_tui.ui.app import AiplanApp
-    from aiplan_tui.ui.keys import binding_ids
+    from aiplan_tui.ui.key_catalogue import binding_ids
     from aiplan_tui.ui.startup import Startup
-    from aiplan_tui.ui.themes import ThemeCatalog
+    from aiplan_tui.ui.theme_catalog import ThemeCatalog
 
     catalog = ThemeCatalog.load(bundled_themes_dir(), user_themes_dir())
     if args.theme is not None and args.theme not in catalog.entries:

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace, context: PackContext | None = None) -> int:
 
 
 def run_keys() -> int:
-    from aiplan_tui.ui.keys import all_bindings
+    from aiplan_tui.ui.key_catalogue import all_bindings
     from aiplan_tui.ui.screens.help import key_name
 
     rows = [

@@ -36,7 +36,7 @@ def run_themes() -> int:
     from aiplan_tui.core.problems import display_path
     from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
     from aiplan_tui.settings.themes import DEFAULT_THEME
-    from aiplan_tui.ui.themes import ThemeCatalog
+    from aiplan_tui.ui.theme_catalog import ThemeCatalog
 
     catalog = ThemeCatalog.load(bundled_themes_dir(), user_themes_dir())
     width = max((len(name) for name in catalog.names), default=0)

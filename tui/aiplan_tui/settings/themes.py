@@ -2,7 +2,7 @@
 
 What a colour is belongs to the toolkit that draws it, so the caller passes a colour check
 (the app passes Textual's parser); everything else about a theme file is checked here, in one
-pass, so a file with several mistakes is reported whole. `aiplan_tui.ui.themes` makes the
+pass, so a file with several mistakes is reported whole. `aiplan_tui.ui.theme_catalog` makes the
 specs into Textual themes.
 """
 

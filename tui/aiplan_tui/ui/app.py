@@ -287,7 +287,7 @@ class AiplanApp(
             self.push_screen(Palette(id="--command-palette"))
 
     def action_help(self) -> None:
-        from aiplan_tui.ui.keys import help_sections
+        from aiplan_tui.ui.key_catalogue import help_sections
         from aiplan_tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):

@@ -20,7 +20,7 @@ from aiplan_tui.ui.screens.shown import OnlyWhileSeen
 if TYPE_CHECKING:
     from aiplan_tui.ui.screens.search import SearchChoice
     from aiplan_tui.ui.search_session import SearchSession
-    from aiplan_tui.ui.themes import ThemeCatalog
+    from aiplan_tui.ui.theme_catalog import ThemeCatalog
 
 
 @runtime_checkable

@@ -16,7 +16,7 @@ from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult, PackNotFoundError
 from aiplan_tui.ui.pack_session import Phase
-from aiplan_tui.ui.reloader import READING, RELOADING, Reloaded
+from aiplan_tui.ui.reload_service import READING, RELOADING, Reloaded
 from aiplan_tui.ui.whole_pack import Closing, WholePackApp, why_unread
 
 if TYPE_CHECKING:

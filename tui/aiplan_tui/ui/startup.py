@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aiplan_tui.settings.state import SavedState, StateStore
-from aiplan_tui.ui.themes import ThemeCatalog
+from aiplan_tui.ui.theme_catalog import ThemeCatalog
 
 if TYPE_CHECKING:
     from aiplan_tui.compiled.head import PackHead

@@ -13,11 +13,11 @@ from textual.screen import Screen
 from aiplan_tui.core.model import Pack
 from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
 from aiplan_tui.settings.themes import DEFAULT_THEME, LITE_THEME
-from aiplan_tui.ui.marking import Marks, theme_marks
+from aiplan_tui.ui.highlight_styles import Marks, theme_marks
 from aiplan_tui.ui.notices import NoticesApp
 from aiplan_tui.ui.roles import Restyled
 from aiplan_tui.ui.startup import Startup
-from aiplan_tui.ui.themes import ThemeCatalog
+from aiplan_tui.ui.theme_catalog import ThemeCatalog
 
 DEFAULT_SIDE_COLOURS = {"side-us": "#6CB4FF", "side-china": "#FF7A6B", "side-other": "#C8A2F0"}
 

@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 
     from textual.screen import Screen
 
-    from aiplan_tui.ui.marking import Marks
+    from aiplan_tui.ui.highlight_styles import Marks
     from aiplan_tui.ui.pack_session import PackSession
-    from aiplan_tui.ui.reloader import Reloaded
+    from aiplan_tui.ui.reload_service import Reloaded
     from aiplan_tui.ui.screens.loading import LoadingScreen
     from aiplan_tui.ui.screens.reader import ReaderScreen
     from aiplan_tui.ui.startup import Startup

@@ -18,7 +18,7 @@ from aiplan_tui.compare.matrix import Matrix, Row, build_matrix, default_sides
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.settings.state import ComparePlace
-from aiplan_tui.ui.marking import Marks
+from aiplan_tui.ui.highlight_styles import Marks
 from aiplan_tui.ui.screens.shown import ShownScreen, lays_out
 from aiplan_tui.ui.screens.side_picker import SidePicker
 from aiplan_tui.ui.widgets.compare_rows import (

@@ -20,7 +20,7 @@ from aiplan_tui.core.problems import plural
 from aiplan_tui.core.reading import ReadingOrder
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.bindings import list_keys
-from aiplan_tui.ui.marking import Marks, marked_paragraph
+from aiplan_tui.ui.highlight_styles import Marks, marked_paragraph
 from aiplan_tui.ui.screens.shown import ShownScreen
 from aiplan_tui.ui.widgets.fitted_tree import FittedTree
 from aiplan_tui.ui.widgets.footer import KeysFooter

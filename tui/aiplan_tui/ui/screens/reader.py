@@ -15,8 +15,8 @@ from textual.widgets import ContentSwitcher, Static, Tree
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.navigation import Cursor, Navigation, Walk
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.ui.listings import dimension_sections, entity_sections, entity_title
-from aiplan_tui.ui.marking import Marks
+from aiplan_tui.ui.highlight_styles import Marks
+from aiplan_tui.ui.listing_content import dimension_sections, entity_sections, entity_title
 from aiplan_tui.ui.screens.panes import PANE_BINDINGS, PanedScreen
 from aiplan_tui.ui.screens.reader_head import HeadReader
 from aiplan_tui.ui.screens.reader_marking import MarkingReader
@@ -30,7 +30,7 @@ from aiplan_tui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:  # the search engine is imported when first used, not at start-up
     from aiplan_tui.compiled.head import PackHead
-    from aiplan_tui.ui.reloader import Reloader
+    from aiplan_tui.ui.reload_service import Reloader
 
 
 PANE_TITLES = {"navigator": " Contents ", "center": " Article ", "cards": " Highlights "}

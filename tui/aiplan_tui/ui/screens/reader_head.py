@@ -14,8 +14,8 @@ from aiplan_tui.ui.screens.reader_part import ReaderPart
 
 if TYPE_CHECKING:
     from aiplan_tui.compiled.head import PackHead
-    from aiplan_tui.ui.marking import Marks
-    from aiplan_tui.ui.reloader import Reloader
+    from aiplan_tui.ui.highlight_styles import Marks
+    from aiplan_tui.ui.reload_service import Reloader
     from aiplan_tui.ui.widgets.navigator import Navigator
 
 

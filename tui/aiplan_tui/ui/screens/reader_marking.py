@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from aiplan_tui.core.model import Pack
 from aiplan_tui.settings.read_only import REFUSED, read_only
-from aiplan_tui.ui.reloader import RELOADING
+from aiplan_tui.ui.reload_service import RELOADING
 from aiplan_tui.ui.screens.reader_part import ReaderPart
 
 if TYPE_CHECKING:
     from aiplan_tui.compiled.head import PackHead
-    from aiplan_tui.ui.reloader import Reloader
+    from aiplan_tui.ui.reload_service import Reloader
 
 
 class MarkingReader(ReaderPart):

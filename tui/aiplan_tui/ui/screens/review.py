@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.problems import plural
 from aiplan_tui.ui.bindings import list_keys
-from aiplan_tui.ui.reloader import Reloader
+from aiplan_tui.ui.reload_service import Reloader
 from aiplan_tui.ui.review_view import reading_order, suggestion_details, suggestion_line
 from aiplan_tui.ui.screens.review_cells import ReviewCells
 from aiplan_tui.ui.screens.review_edits import ReviewEdits

@@ -13,7 +13,7 @@ from aiplan_tui.authoring.ids import entity_id as new_entity_id
 from aiplan_tui.authoring.review import ReviewError
 from aiplan_tui.core.model import HIGHLIGHT_KINDS, Highlight, Pack, Position, Quote
 from aiplan_tui.settings.read_only import REFUSED, read_only
-from aiplan_tui.ui.reloader import RELOADING, Reloader
+from aiplan_tui.ui.reload_service import RELOADING, Reloader
 from aiplan_tui.ui.review_view import pack_path, reading_order
 from aiplan_tui.ui.screens.review_dialogs import Choice, ChoiceDialog, ManyDialog, TextDialog
 from aiplan_tui.ui.screens.shown import ShownScreen

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.screens.shown import ShownModal
-from aiplan_tui.ui.themes import ThemeEntry
+from aiplan_tui.ui.theme_catalog import ThemeEntry
 
 
 class ThemePicker(ShownModal[str | None]):

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from aiplan_tui.core.formatting import provenance
 from aiplan_tui.core.model import Article, Highlight
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.ui.marking import Marks, marked_paragraph
+from aiplan_tui.ui.highlight_styles import Marks, marked_paragraph
 
 MAX_PARAGRAPHS = 1_000
 """Paragraphs shown per article; beyond, a marker says how many more there are."""

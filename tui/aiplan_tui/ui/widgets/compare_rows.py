@@ -20,7 +20,7 @@ from aiplan_tui.compare.render import figure_text
 from aiplan_tui.core.formatting import KIND_ICONS, point_line
 from aiplan_tui.core.model import Highlight, Pack, Side
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.ui.marking import Marks
+from aiplan_tui.ui.highlight_styles import Marks
 
 MIN_BAR, MAX_BAR = 8, 40
 """Bar length bounds in cells: long enough to compare, short enough to leave room for values."""

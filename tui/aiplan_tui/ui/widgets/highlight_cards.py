@@ -9,7 +9,7 @@ from textual.widgets import Static
 from aiplan_tui.core.formatting import fact_line, quote_kind, side_labels, speaker_line
 from aiplan_tui.core.model import Event, Fact, Highlight, Pack, Position, Quote
 from aiplan_tui.core.safe_text import clean, clean_line
-from aiplan_tui.ui.marking import Marks, primary_side
+from aiplan_tui.ui.highlight_styles import Marks, primary_side
 
 KIND_BADGES = {"quote": "❝ quote", "fact": "# fact", "position": "◆ position", "event": "◷ event"}
 

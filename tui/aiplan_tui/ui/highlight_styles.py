@@ -11,7 +11,7 @@ from rich.text import Text
 
 from aiplan_tui.core.model import Highlight, Pack, Position
 from aiplan_tui.core.safe_text import clean
-from aiplan_tui.ui.themes import rich_colour
+from aiplan_tui.ui.theme_catalog import rich_colour
 
 KIND_STYLES: dict[str, Style] = {
     "quote": Style(underline=True),
