@@ -261,3 +261,34 @@ def test_speaking_at_an_event_is_not_a_role() -> None:
 )
 def test_times_and_ages_are_not_figures(text: str) -> None:
     assert figures(text) == []
+
+
+def test_a_place_in_a_quotation_is_nobodys_antecedent() -> None:
+    found = said(
+        [
+            "Lina Marsh, who advises the fund, spoke first.",
+            "Her host called it “a gift to the Global South.” “We will hold them to it,” he said.",
+        ]
+    )
+    assert found[-1] == ("We will hold them to it", "Lina Marsh")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("It runs to a hundred pages of rules.", "a hundred pages"),
+        ("The plan is organised around four pillars.", "four pillars"),
+    ],
+)
+def test_a_hundred_and_around_after_a_verb(text: str, figure: str) -> None:
+    assert figures(text) == [figure]
+
+
+def test_weekdays_as_wire_copy_writes_them() -> None:
+    friday = dt.date(2025, 7, 25)
+    assert events(["The agency said Tuesday that exports would resume."], friday) == [
+        ("The agency said Tuesday that exports would resume", dt.date(2025, 7, 22))
+    ]
+    assert events(["The board approved the plan last Friday in a short vote."], friday) == [
+        ("The board approved the plan last Friday in a short vote", dt.date(2025, 7, 18))
+    ]

@@ -38,8 +38,14 @@ DATE_PATTERNS = (
     ),
     # 28 July 2025 / 28 July
     re.compile(rf"\b(?:[Oo]n\s+)?(?P<day>\d{{1,2}})\s+{MONTH}\b(?:\s+(?P<year>(?:19|20)\d\d)\b)?"),
-    # on Saturday
-    re.compile(r"\b[Oo]n\s+(?P<weekday>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b"),
+    # on Saturday, last Friday, "said Tuesday" (wire style), Monday's vote
+    re.compile(
+        r"\b(?:(?:[Oo]n|(?P<last>[Ll]ast))\s+)?(?P<weekday>"
+        + "|".join(w.capitalize() for w in WEEKDAYS)
+        + r")\b(?!\s*,?\s*(?:"
+        + "|".join(m.capitalize() for m in MONTHS)
+        + r")\b)"
+    ),
     # relative: the text is the date
     re.compile(
         r"\b(?P<relative>(?:[Dd]ays|[Ww]eeks|[Mm]onths)\s+(?:earlier|later)|[Ee]arlier\s+this\s+"
@@ -115,6 +121,9 @@ def _date(match: re.Match[str], published: dt.date | None) -> tuple[dt.date | st
         if published is None:
             return name, " (no published date to count back from)"
         back = (published.weekday() - WEEKDAYS.index(name.casefold())) % 7
+        if groups.get("last"):  # "last Friday": before the day it was written
+            back = back or 7
+            return published - dt.timedelta(days=back), f", the last {name} before {published}"
         return published - dt.timedelta(days=back), f", the last {name} on or before {published}"
     if groups.get("relative"):
         text = groups["relative"]

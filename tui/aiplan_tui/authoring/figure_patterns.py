@@ -156,7 +156,7 @@ COUNT = Rule(
     re.compile(
         _starting((*QUALIFIERS, "between"), r"\d" + SPELLED)
         + OPENING
-        + rf"(?P<num>{NUMBER}|(?i:{WORD_NUMBER}))"
+        + rf"(?P<num>{NUMBER}|(?i:(?:a\s+(?=hundred|dozen))?{WORD_NUMBER}))"
         rf"(?:{JOIN}(?P<to>{BARE_NUMBER}))?"
         rf"(?P<between>(?:\s+{_NOT_BETWEEN}(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|[a-z]+)){{0,3}}?)"
         r"\s+(?P<unit>[a-z]+(?:-[a-z]+)*s|people|staff|children|personnel)\b"

@@ -43,7 +43,7 @@ class _Value:
 
 
 def _number(text: str) -> float | None:
-    text = text.strip().casefold()
+    text = text.strip().casefold().removeprefix("a ").strip()
     if text in SMALL:
         return float(SMALL[text])
     if text in TENS:
@@ -187,8 +187,10 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
         if spelled and not match.group("qualifier") and _the_ones(paragraph, match):
             continue  # "the two camps": the ones the text spoke of, not a count
         start = match.start()
-        if (_qual(match) == "over" and unit in TIME_UNITS) or (
-            match.group("btw") and not match.group("to")
+        if (
+            (_qual(match) == "over" and unit in TIME_UNITS)
+            or _after_verb(paragraph, match)
+            or (match.group("btw") and not match.group("to"))
         ):
             start = match.start("num")
         fields = {"value": value, "unit": unit, "qualifier": _qual(match)}
@@ -207,6 +209,15 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
 
 
 _THE = re.compile(r"\b[Tt]he\s+$")
+_PARTICIPLE = re.compile(r"\b\w+ed\s+$")
+
+
+def _after_verb(paragraph: str, match: re.Match[str]) -> bool:
+    """ "organised around four pillars": "around" is the verb's, not the count's (a number
+    in words is not rounded; "raised around 20" is)."""
+    if _qual(match) != "around" or match.group("num")[0].isdigit():
+        return False
+    return _PARTICIPLE.search(paragraph, 0, match.start()) is not None
 
 
 def _the_ones(paragraph: str, match: re.Match[str]) -> bool:

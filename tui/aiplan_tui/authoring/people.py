@@ -10,7 +10,15 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from aiplan_tui.authoring.text import NAME, TITLE_WORDS, looks_like_person, split_title, word_set
+from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
+from aiplan_tui.authoring.text import (
+    NAME,
+    TITLE_WORDS,
+    Spans,
+    looks_like_person,
+    split_title,
+    word_set,
+)
 
 LEADING = word_set(
     """the a an when while but and as after before if so then yet since because though
@@ -18,6 +26,12 @@ LEADING = word_set(
     per according by with from for of on in at to"""
 )
 """Capitalised at a sentence's start, not part of the name that follows."""
+NOT_IN_NAMES = word_set(
+    """global south north east west central american chinese european african asian
+    national federal united states kingdom union action plan valley street house street
+    white silicon artificial intelligence summit conference world day week year new"""
+)
+"""Capitalised words that make a run a place, a document or an event, not a person."""
 _RUN = re.compile(NAME)
 _APPOSITIVE = re.compile(r",\s*(?P<role>(?:the|a|an|its|their)\s[^,;“”\"«»]{3,80}?)(?=[,.;]|$)")
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
@@ -46,12 +60,17 @@ class ArticlePeople:
         self._parts: dict[str, str] = {}
         """A surname, given name or title, case folded, to the full name it stands for."""
         self._mentions: list[tuple[int, int, str]] = []
-        runs = [
-            (number, match)
-            for number, paragraph in enumerate(paragraphs)
-            if not _BYLINE.match(paragraph)
-            for match in _RUN.finditer(paragraph)
-        ]
+        runs = []
+        for number, paragraph in enumerate(paragraphs):
+            if _BYLINE.match(paragraph):
+                continue  # a byline's author is nobody's antecedent
+            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+            quoted = Spans(quotation_spans(paragraph, opens_with_mark(following)))
+            runs += [
+                (number, match)
+                for match in _RUN.finditer(paragraph)
+                if not quoted.holds(match.start())  # a name inside a quotation is not one
+            ]
         for number, match in runs:
             self._learn(paragraphs[number], match)
         for number, match in runs:
@@ -65,7 +84,13 @@ class ArticlePeople:
         tokens = name.split()
         if not 2 <= len(tokens) <= 3 or not looks_like_person(name):
             return
-        if any(t.endswith(("'s", "’s")) or not t[0].isupper() for t in tokens):
+        if any(
+            t.endswith(("'s", "’s"))
+            or not t[0].isupper()
+            or t.isupper()
+            or t.casefold() in NOT_IN_NAMES
+            for t in tokens
+        ):
             return
         key = name.casefold()
         role = title
