@@ -292,3 +292,30 @@ def test_weekdays_as_wire_copy_writes_them() -> None:
     assert events(["The board approved the plan last Friday in a short vote."], friday) == [
         ("The board approved the plan last Friday in a short vote", dt.date(2025, 7, 18))
     ]
+
+
+def test_a_title_alone_after_a_quotation_is_the_person_given_it() -> None:
+    found = said(
+        [
+            "Trade Minister Sofia Rahn told reporters: “We expect a deal.”",
+            "“It is close,” the minister added.",
+        ]
+    )
+    assert found == [("We expect a deal.", "Sofia Rahn"), ("It is close", "Sofia Rahn")]
+
+
+def test_a_spokesperson_for_an_organisation() -> None:
+    found = said(["“Nothing changes,” a spokesperson for the Ministry of Industry said."])
+    assert found == [("Nothing changes", "Ministry of Industry")]
+
+
+def test_a_common_noun_is_not_a_speakers_name() -> None:
+    assert said(["“It is a start,” the agency said in a statement."]) == [("It is a start", "")]
+
+
+def test_names_with_particles_and_ages() -> None:
+    assert people(["“We were not consulted,” said Ana Ruiz de la Vega, the mayor."]) == [
+        ("Ana Ruiz de la Vega", "person", "the mayor")
+    ]
+    found = said(["Ravi Menon, 45, a former trade negotiator, said the deal was fragile."], None)
+    assert found == [("said the deal was fragile", "Ravi Menon")]

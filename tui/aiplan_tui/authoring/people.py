@@ -112,6 +112,9 @@ class ArticlePeople:
         found = self.people.get(name.casefold())
         if found is not None:
             return found
+        tokens = name.casefold().split()
+        if len(tokens) > 1 and all(t in TITLE_WORDS for t in tokens):
+            name = tokens[-1]  # "the vice premier": the person given that title
         if " " not in name:
             full = self._parts.get(name.casefold())
             if full is not None and (

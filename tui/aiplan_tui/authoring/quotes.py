@@ -16,6 +16,7 @@ from aiplan_tui.authoring.marks import inner, opens_with_mark, quotation_spans
 from aiplan_tui.authoring.speakers import Speaker, Speakers
 from aiplan_tui.authoring.text import (
     SPEAKER_NAME,
+    TITLE_WORDS,
     Found,
     sentence_at,
     split_title,
@@ -50,6 +51,8 @@ INTRODUCING = (
 """What may stand right before a one- or two-word quotation that is a quotation."""
 PRONOUN = r"(?:[Hh]e|[Ss]he)"
 ADVERB = r"(?:(?:also|even|later|then|again|\w+ly)\s+)?"
+TITLES = "|".join(sorted((re.escape(w) for w in TITLE_WORDS if w[-1] != "."), key=len)[::-1])
+SPOKESPEOPLE = r"spokesperson|spokesman|spokeswoman|representative|official|officials"
 UNNAMED_NOUNS = {
     "organisation": "broadcaster|outlet|newspaper|paper|channel|network|station|broadcast",
     "person": "analyst|official|diplomat|executive|lawyer|economist|researcher|delegate|"
@@ -57,13 +60,21 @@ UNNAMED_NOUNS = {
 }
 
 _INTRODUCED = re.compile(INTRODUCING)
-_FOLLOWED = re.compile(rf"\s*,?\s*(?:{SAYING}\b|(?:{SPEAKER_NAME}|{PRONOUN})\s+{SAYING}\b)")
+_FOLLOWED = re.compile(rf"\s*,?\s*[^.!?“”\"«»]{{0,80}}?\b{SAYING}\b")
+"""An attribution follows in the quotation's sentence ("the minister added")."""
+AGE = r"(?:,\s*\d{1,3}(?=,))?"
+"""An age after a name: "Ravi Menon, 45, a former negotiator, said"."""
 _ATTRIBUTED_AFTER = tuple(
     re.compile(pattern)
     for pattern in (
         rf"\s*,?\s*(?:{SAYING})\s+(?P<name>{SPEAKER_NAME})(?P<role>,\s*[^“”\"«»]+)?",
-        rf"\s*,?\s*(?P<name>{SPEAKER_NAME}),\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*{SAYING}\b",
+        rf"\s*,?\s*(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*{SAYING}\b",
         rf"\s*,?\s*(?P<name>{SPEAKER_NAME}|{PRONOUN})\s+{ADVERB}{SAYING}\b",
+        # someone for an organisation: "a spokesperson for the Ministry of Industry said"
+        rf"\s*,?\s*an?\s+(?:{SPOKESPEOPLE})\s+(?:for|at|of|from)\s+(?:the\s+)?"
+        rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}{SAYING}\b",
+        # a title alone, for the person it was given to: "the minister added"
+        rf"\s*,?\s*the\s+(?P<name>(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLES}))\s+{ADVERB}{SAYING}\b",
         # a lower-case title first: "the council's president and CEO Jane Roe said"
         rf"\s*,?\s*(?P<lrole>(?:[a-z][\w’'-]*\s+){{1,6}})(?P<name>{SPEAKER_NAME})\s+{ADVERB}"
         rf"{SAYING}\b",
@@ -72,7 +83,7 @@ _ATTRIBUTED_AFTER = tuple(
 _ATTRIBUTED_BEFORE = tuple(
     re.compile(pattern)
     for pattern in (
-        rf"(?P<name>{SPEAKER_NAME}),\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*{SAYING}"
+        rf"(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*{SAYING}"
         r"[^“”\"«»]{0,30}?[,:]?\s*(?:that\s*)?$",
         rf"(?P<name>{SPEAKER_NAME}|{PRONOUN})\s+{ADVERB}{SAYING}[^“”\"«»]{{0,30}}?[,:]?\s*"
         r"(?:that\s*)?$",

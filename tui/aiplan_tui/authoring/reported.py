@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from aiplan_tui.authoring.quotes import ADVERB, PRONOUN, REPORTING, SAYING, word_before
+from aiplan_tui.authoring.quotes import ADVERB, AGE, PRONOUN, REPORTING, SAYING, word_before
 from aiplan_tui.authoring.speakers import Speakers
 from aiplan_tui.authoring.text import (
     SPEAKER_NAME,
@@ -28,7 +28,7 @@ FEWEST_OWN_WORDS = 3
 own besides the verb ("called the plan “a turning point”" is the quotation alone)."""
 
 _REPORTED = re.compile(
-    rf"(?:(?P<name>{SPEAKER_NAME}),\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*"
+    rf"(?:(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*"
     rf"|(?P<name2>{SPEAKER_NAME}),\s*(?=(?:also\s+)?{REPORTING}\b)"
     rf"|(?P<who>{SPEAKER_NAME}),\s*(?:which|who)\s+"
     rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+)"

@@ -17,7 +17,12 @@ def word_set(words: str) -> frozenset[str]:
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 WORD_CHARS = r"\w’'\.\-"
-NAME = rf"[{UPPER}][{WORD_CHARS}]{{0,40}}(?:\s+[{UPPER}][{WORD_CHARS}]{{0,40}}){{0,5}}"
+PARTICLE = r"(?:de|del|de\s+la|da|dos|das|du|van|von|der|den|ter|bin|al|di|le|la)\s+"
+"""A lower-case word inside a name: "Ana Ruiz de la Vega", "Ursula von der Leyen"."""
+NAME = (
+    rf"[{UPPER}][{WORD_CHARS}]{{0,40}}"
+    rf"(?:\s+(?:{PARTICLE})?[{UPPER}][{WORD_CHARS}]{{0,40}}){{0,5}}"
+)
 """A run of up to six capitalised words: "Nvidia CEO Jensen Huang", "Dr. Kao Kim Hourn"
 (bounded, so a long run of capitals costs no more than a short one)."""
 _CAPITAL = rf"[{UPPER}][{WORD_CHARS}]{{0,40}}"
@@ -199,7 +204,7 @@ def split_title(words: str) -> tuple[str, str]:
 
 def looks_like_person(name: str) -> bool:
     """Two to four capitalised words, none of them an organisation's ("Asia Group")."""
-    tokens = name.split()
+    tokens = [t for t in name.split() if t[0].isupper()]  # "de", "von" aside
     return 2 <= len(tokens) <= 4 and not any(t.casefold() in ORGANISATION_WORDS for t in tokens)
 
 
