@@ -319,3 +319,26 @@ def test_names_with_particles_and_ages() -> None:
     ]
     found = said(["Ravi Menon, 45, a former trade negotiator, said the deal was fragile."], None)
     assert found == [("said the deal was fragile", "Ravi Menon")]
+
+
+def test_words_before_the_organisation_said_on_a_day() -> None:
+    found = said(
+        ["Chip makers will need licences, the Commerce Department said on Thursday."], None
+    )
+    assert found == [("Chip makers will need licences", "Commerce Department")]
+
+
+def test_speaking_somewhere_is_not_the_role_of_a_reported_speaker() -> None:
+    paragraphs = ["Ola Brenn, speaking at the summit, said the company would keep selling."]
+    assert people(paragraphs) == [("Ola Brenn", "person", "")]
+
+
+def test_a_date_alone_under_the_byline_is_the_articles_date() -> None:
+    found = events(
+        ["By Mara Lind", "July 24, 2025", "The president on Wednesday signed three orders."]
+    )
+    assert found == [("The president on Wednesday signed three orders", dt.date(2025, 7, 23))]
+
+
+def test_twenty_two_is_a_number() -> None:
+    assert figures("Twenty-two countries signed the pledge.") == ["Twenty-two countries"]

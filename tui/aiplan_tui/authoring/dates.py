@@ -58,8 +58,10 @@ _DAY = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
 _BYLINE = re.compile(
     r"\s*(?:By\s[^|\n]{1,80}\|\s*)?(?:Published|Updated|Posted|Last\s+updated)\b[^|]*$"
     r"|\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
+    r"|\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]+)\s+"
+    r"(?:19|20)\d\d\b[^.]{0,30}$"
 )
-"""A byline or a "Published/Updated ..." line: the article's own date, no event."""
+"""A byline, a "Published/Updated ..." line or a date alone: the article's own date."""
 _DATELINE = re.compile(
     rf"\s*[A-Z][A-Z .'’-]{{1,40}},\s*{_DAY}(?:,?\s+(?:19|20)\d\d)?\s*(?:\([^)]{{1,40}}\))?"
     r"\s*(?:--|—|–|-)\s*"

@@ -160,7 +160,7 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
     for match in MEASURE.finditer(paragraph):
         unit_word = match.group("unit").casefold()
         value = _number(match.group("num"))
-        if value is None or unit_word in HYPHEN_NOT_UNITS or value == 1:
+        if value is None or unit_word in HYPHEN_NOT_UNITS or unit_word in SMALL or value == 1:
             continue
         if match.group("num").isdigit() and _yearlike(match.group("num")):
             continue

@@ -38,8 +38,9 @@ _AND_REPORTED = re.compile(
     rf"(?:\s+and\s+{ADVERB}|,\s+)(?P<verb>{REPORTING}|saying|adding|warning|arguing)\b"
 )
 _AFTER = re.compile(
-    rf",\s*(?:(?P<name>{SPEAKER_NAME}|\b{PRONOUN})\s+{ADVERB}(?:{SAYING})"
-    rf"|(?:{SAYING})\s+(?P<name2>{SPEAKER_NAME}))(?P<role>,\s*[^“”\"«»]{{3,120}}?)?[.!?]?$"
+    rf",\s*(?:(?:the\s+)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN})\s+{ADVERB}(?:{SAYING})"
+    rf"|(?:{SAYING})\s+(?P<name2>{SPEAKER_NAME}))(?P<role>,\s*[^“”\"«»]{{3,120}}?)?"
+    r"(?:\s+(?:on|in|at|during|to|last|this|late|early)\b[^,“”\"«»]{0,60})?[.!?]?$"
 )
 """The attribution after the words: "..., Haddad said." / "..., says Lena Hartmann, ..."."""
 _ACCORDING = re.compile(r",?\s*(?:according to|per)\b")
@@ -72,6 +73,8 @@ def reported_speech(
         name = first.group(group)
         speakers.here = (number, sentence.start + first.start())
         role = (first.group("role") or "").strip()
+        if _NOT_A_ROLE.match(role):  # "Huang, speaking at the summit, said"
+            role = ""
         speaker = speakers.resolve(name, role, word_before(text, first.start(group)))
         speakers.here = None
         if speaker is None:
