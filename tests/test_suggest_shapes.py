@@ -342,3 +342,18 @@ def test_a_date_alone_under_the_byline_is_the_articles_date() -> None:
 
 def test_twenty_two_is_a_number() -> None:
     assert figures("Twenty-two countries signed the pledge.") == ["Twenty-two countries"]
+
+
+def test_a_paragraph_of_quotation_alone_goes_on_with_the_last_speaker() -> None:
+    found = said(
+        [
+            "“We are ready,” said Nils Aro, who heads the port. Mayor Ulla Berg disagreed.",
+            "“The cranes arrive in May and the permits are signed.”",
+        ]
+    )
+    assert found[-1] == ("The cranes arrive in May and the permits are signed.", "Nils Aro")
+
+
+def test_an_unnamed_spokesperson() -> None:
+    found = said(["A spokesperson said: “The talks will resume.”"])
+    assert found == [("The talks will resume.", "A spokesperson")]

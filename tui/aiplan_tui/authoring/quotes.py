@@ -56,6 +56,7 @@ SPOKESPEOPLE = r"spokesperson|spokesman|spokeswoman|representative|official|offi
 UNNAMED_NOUNS = {
     "organisation": "broadcaster|outlet|newspaper|paper|channel|network|station|broadcast",
     "person": "analyst|official|diplomat|executive|lawyer|economist|researcher|delegate|"
+    "spokesperson|spokesman|spokeswoman|representative|"
     "engineer|investor|observer|expert|source|lawmaker|resident|worker",
 }
 
@@ -145,6 +146,9 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
             later = paragraph[nxt.end : max(closing.end, nxt.end)]
             speaker, how = _attribute("", later, None, speakers)
             how = f"the next quotation's attribution, {how}"
+        if speaker is None and not paragraph[: marks.start].strip() and speakers.last_person:
+            speaker = speakers.last_person  # a paragraph that opens with a quotation
+            how = "no attribution found; the last speaker goes on"
         if speaker is None:
             speaker = speakers.pronoun()
             how = "no attribution found; the person named last"
