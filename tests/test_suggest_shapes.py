@@ -357,3 +357,8 @@ def test_a_paragraph_of_quotation_alone_goes_on_with_the_last_speaker() -> None:
 def test_an_unnamed_spokesperson() -> None:
     found = said(["A spokesperson said: “The talks will resume.”"])
     assert found == [("The talks will resume.", "A spokesperson")]
+
+
+def test_a_lower_case_title_before_a_name_is_its_role() -> None:
+    paragraphs = ["Science adviser Rowan Pell briefed reporters. “We move fast,” Pell said."]
+    assert people(paragraphs) == [("Rowan Pell", "person", "Science adviser")]

@@ -35,6 +35,12 @@ NOT_IN_NAMES = word_set(
 _RUN = re.compile(NAME)
 _APPOSITIVE = re.compile(r",\s*(?P<role>(?:the|a|an|its|their)\s[^,;“”\"«»]{3,80}?)(?=[,.;]|$)")
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an)\s+)?(?P<role>(?:[A-Za-z][\w’'-]*\s+){0,2}(?:"
+    + "|".join(sorted((re.escape(w) for w in TITLE_WORDS if w[-1] != "."), key=len)[::-1])
+    + r"))\s+$"
+)
+"""A lower-case title right before a name: "Science adviser Rowan Tate"."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,9 @@ class ArticlePeople:
             return
         key = name.casefold()
         role = title
+        before = _TITLE_BEFORE.search(paragraph, max(0, match.start() - 60), match.start())
+        if not role and before is not None:
+            role = before.group("role")
         appositive = _APPOSITIVE.match(paragraph, match.end())
         if not role and appositive is not None:
             role = appositive.group("role").strip()

@@ -172,7 +172,7 @@ TITLE_WORDS = word_set(
     former vice chief executive founder co-founder head leader ambassador general judge mayor
     king queen prince princess party analyst partner commissioner deputy officer chancellor
     professor prof. dr. mr. mrs. ms. sen. rep. gov. sir lord dame pope premier. economist
-    strategist researcher"""
+    strategist researcher adviser advisor envoy negotiator spokesperson lawmaker"""
 )
 HONORIFICS = word_set("dr. mr. mrs. ms. prof. sir dame lord")
 ORGANISATION_WORDS = word_set(
