@@ -1,5 +1,6 @@
-"""The Textual application: named screens, global keys, start-up and the search index (themes,
-saved state, reloading, sizing, copying and typing ahead come from the mixins beside it)."""
+"""The Textual application: named screens, global keys, start-up and the search index. It owns
+the pack's session (pack_session.py) and the saved state (saving.py); reloading, sizing,
+themes, copying and typing ahead, which override App methods, are the mixins beside it."""
 
 from __future__ import annotations
 
@@ -17,13 +18,15 @@ from aiplan_tui.core.model import Pack
 from aiplan_tui.core.navigation import Walk
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult
+from aiplan_tui.settings.state import SavedState
 from aiplan_tui.ui.bindings import APP_BINDINGS, QUITTING, SCREEN_ACTIONS
 from aiplan_tui.ui.copying import CopyingApp
 from aiplan_tui.ui.pack_session import PackSession
 from aiplan_tui.ui.palette import EngineGoTo, PackCommands, Palette
 from aiplan_tui.ui.reloading import ReloadingApp
-from aiplan_tui.ui.saving import SavingApp
+from aiplan_tui.ui.saving import SignalEnding, StateSaver, state_now
 from aiplan_tui.ui.screens.reader import ReaderScreen
+from aiplan_tui.ui.search_results import open_result
 from aiplan_tui.ui.search_session import IndexAgain, IndexReady, SearchSession
 from aiplan_tui.ui.sizing import SizedApp
 from aiplan_tui.ui.startup import Startup
@@ -44,13 +47,10 @@ INDEX_DELAY = 0.3
 ScreenT = TypeVar("ScreenT", bound=Screen[None])
 
 
-class AiplanApp(
-    SavingApp, ReloadingApp, WholePackApp, SizedApp, ThemedApp, CopyingApp, TypeAheadApp
-):
-    """aiplan-tui: read and compare coverage of the 2025 AI action plans.
-
-    SavingApp comes before ThemedApp: the theme picker saves the state through a stub that
-    SavingApp's `save_state` must override."""
+class AiplanApp(ReloadingApp, WholePackApp, SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
+    """aiplan-tui: read and compare coverage of the 2025 AI action plans. The pack's session,
+    the saved state and the ending on signals are objects it owns; the mixins are what
+    overrides an App method (screens switched, keys held, themes' variables, copying)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "aiplan-tui"
@@ -69,7 +69,13 @@ class AiplanApp(
         self.session.dialog_open = self.dialog_open
         self.session.tell = self._tell_waiting
         self.session.subscribe(self.pack_changed)
-        self.start_themes(self.startup)
+        self.saver = StateSaver(
+            self.startup.store, self.current_state, self._warn_unsaved, self.note
+        )
+        """Writes where the session is, for the next one."""
+        self.ending = SignalEnding(self.end_by_signal, self.saver)
+        """Ends the app on SIGTERM, SIGHUP or SIGINT, even when the terminal stopped reading."""
+        self.start_themes(self.startup, self.save_state)
         self.reader = ReaderScreen(result.pack, self.marks, self, self.session.head)
         self.made: dict[str, Screen[None]] = {"reader": self.reader}
         """The named screens made so far (the others are made when first shown)."""
@@ -96,6 +102,38 @@ class AiplanApp(
             use_pack = getattr(screen, "use_pack", None)
             if use_pack is not None and screen.pack is not pack:  # type: ignore[attr-defined]
                 use_pack(pack)
+
+    # The saved state ------------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        """Write where the session is now; a failure is said once, and the app goes on."""
+        self.saver.save()
+
+    def _warn_unsaved(self, problem: str) -> None:
+        self.notify(problem, title="State not saved", severity="warning", markup=False)
+
+    def current_state(self) -> SavedState:
+        compare = self.compare_screen.place() if "compare" in self.made else None
+        place = None if self.loading else (self.shown_name(), *self.reader_place())
+        return state_now(self.startup.saved, self.chosen_theme, place, self.search.history, compare)
+
+    def restore_place(self) -> None:
+        """Back to the screen, article and paragraph where the last session ended."""
+        saved = self.startup.saved
+        if saved.article and self.pack.article(saved.article) is not None:
+            self.reader.open_paragraph(saved.article, saved.paragraph, flash=False)
+        if saved.screen == "compare":
+            self.action_show_compare()
+        elif saved.screen == "quotes":
+            self.action_show_quotes()
+
+    async def action_quit(self) -> None:
+        self.save_state()
+        self.exit()
+
+    def end_by_signal(self, number: int) -> None:
+        self.save_state()
+        self.exit(return_code=128 + number)
 
     def _tell_waiting(self, message: str) -> None:
         self.notify(message, title="One moment", timeout=3, markup=False)
@@ -188,7 +226,8 @@ class AiplanApp(
 
     def on_mount(self) -> None:
         self.track_terminal()
-        self.end_on_signals()
+        if not self.is_headless:
+            self.ending.install()
         if self.theme_notes:
             self.notify(
                 "\n".join(self.theme_notes),
@@ -252,30 +291,12 @@ class AiplanApp(
             self.push_screen(screen, self.open_hit)
 
     def open_hit(self, choice: SearchChoice | None) -> None:
-        """Open a search result where it lives (a suggested highlight in Review); the reader
-        remembers the matches for `n`."""
+        """Open a search result where it lives (see search_results.py)."""
         self.save_state()  # the search history, even when nothing was opened
-        if choice is None or not self.when_ready(
+        if choice is not None and self.when_ready(
             "open-hit", lambda: self.open_hit(choice), "it opens"
         ):
-            return
-        hit = choice.hit
-        elsewhere = hit is None or hit.kind == "compare" or hit.doc.status == "suggested"
-        if elsewhere:  # the reader's `n` steps this search's matches
-            self.reader.remember_search(choice.hits)
-        if hit is None:
-            return
-        if hit.doc.status == "suggested":  # the reader shows only accepted highlights
-            self.review_screen.select(hit.id)
-            self.action_show_review()
-            return
-        if hit.kind == "compare":
-            dimension, _, side = hit.id.partition("/")
-            self.compare_screen.focus_cell(dimension, side)
-            self.action_show_compare()
-            return
-        hits = choice.hits
-        self.in_reader(lambda: self.reader.open_hit(hit, hits))
+            open_result(self, choice)
 
     # Keys everywhere --------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """Where a session ends, kept for the next: the state is saved on quitting, on SIGTERM, SIGHUP or
-SIGINT, and after a search; the next session reopens the screen, article and paragraph it names."""
+SIGINT, after a search and after a theme is picked; the next session reopens the screen,
+article and paragraph it names. Two objects the app owns, built with what they need."""
 
 from __future__ import annotations
 
@@ -9,136 +10,112 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from aiplan_tui.settings.state import SavedState
-from aiplan_tui.ui.notices import NoticesApp
-
-if TYPE_CHECKING:
-    from textual.screen import Screen
-
-    from aiplan_tui.core.model import Pack
-    from aiplan_tui.ui.screens.compare import CompareScreen
-    from aiplan_tui.ui.screens.reader import ReaderScreen
-    from aiplan_tui.ui.search_session import SearchSession
-    from aiplan_tui.ui.startup import Startup
+from aiplan_tui.settings.state import ComparePlace, SavedState, StateStore
 
 ENDING_GRACE = 3.0
 """Seconds a signalled app has to end as usual before its watchdog ends the process."""
 SAVED_SCREENS = ("reader", "compare", "quotes")
 """The screens a session can end on and the next one reopen."""
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
-class SavingApp(NoticesApp):
-    """Saving and restoring the state, for an app with a reader, named screens and a search."""
+def state_now(
+    saved: SavedState,
+    theme: str | None,
+    place: tuple[str | None, str | None, int] | None,
+    history: tuple[str, ...],
+    compare: ComparePlace | None,
+) -> SavedState:
+    """The state to save: the screen shown, the reader's article and paragraph (`place`; None
+    while nothing is shown, and the last session's place stands), the theme picked, the past
+    searches and Compare's cell (None: not made, the last session's stands)."""
+    if place is None:
+        return replace(saved, theme=theme)
+    shown, article, paragraph = place
+    return SavedState(
+        screen=shown if shown in SAVED_SCREENS else "reader",
+        article=article,
+        paragraph=paragraph,
+        theme=theme,
+        search_history=history,
+        compare=compare if compare is not None else saved.compare,
+    )
 
-    save_failed = False
-    """Whether saving the state has failed already, so the notice is shown once."""
-    _ending = False
-    """Whether a signal has asked the app to end (the watchdog is running)."""
 
-    if TYPE_CHECKING:  # for the type checker only: at run time the app and its other mixins
-        # have these, and a stub here could come first in the method order and hide them
-        startup: Startup
-        made: dict[str, Screen[None]]
-        reader: ReaderScreen
-        search: SearchSession
-        chosen_theme: str | None
-        loading: bool
+class StateSaver:
+    """Writes the state the app gives (`now`) to its store; a failure is said once (`warn`)
+    and the app goes on."""
 
-        @property
-        def pack(self) -> Pack: ...
+    def __init__(
+        self,
+        store: StateStore | None,
+        now: Callable[[], SavedState],
+        warn: Callable[[str], object],
+        note: Callable[[str], object],
+    ) -> None:
+        self.store = store
+        """Where the state goes; None (as in tests) saves nothing."""
+        self.now = now
+        """The state to save: where the app is now."""
+        self.warn = warn
+        """Shows the user a failure (once)."""
+        self.note = note
+        """Writes a failure to the app's log."""
+        self.failed = False
+        """Whether saving has failed already, so the notice is shown once."""
 
-        @property
-        def compare_screen(self) -> CompareScreen: ...
-
-        def shown_name(self) -> str | None: ...
-
-        def reader_place(self) -> tuple[str | None, int]: ...
-
-        def action_show_compare(self) -> None: ...
-
-        def action_show_quotes(self) -> None: ...
-
-        def note(self, message: str) -> None: ...
-
-    def restore_place(self) -> None:
-        """Back to the screen, article and paragraph where the last session ended."""
-        saved = self.startup.saved
-        if saved.article and self.pack.article(saved.article) is not None:
-            self.reader.open_paragraph(saved.article, saved.paragraph, flash=False)
-        if saved.screen == "compare":
-            self.action_show_compare()
-        elif saved.screen == "quotes":
-            self.action_show_quotes()
-
-    def current_state(self) -> SavedState:
-        if self.loading:  # nothing shown yet: the last session's place stands
-            return replace(self.startup.saved, theme=self.chosen_theme)
-        shown = self.shown_name()
-        article, paragraph = self.reader_place()
-        made = "compare" in self.made
-        return SavedState(
-            screen=shown if shown in SAVED_SCREENS else "reader",
-            article=article,
-            paragraph=paragraph,
-            theme=self.chosen_theme,
-            search_history=self.search.history,
-            compare=self.compare_screen.place() if made else self.startup.saved.compare,
-        )
-
-    def save_state(self) -> None:
-        """Write the state now; a failure is said once, and the app goes on."""
-        store = self.startup.store
-        if store is None:
+    def save(self) -> None:
+        if self.store is None:
             return
         try:
-            problem = store.save(self.current_state())
+            problem = self.store.save(self.now())
         except Exception as error:  # a save must never end the session
             problem = f"state not saved: {type(error).__name__}: {error}"
             self.note(problem)
-        if problem and not self.save_failed:
-            self.save_failed = True
-            self.notify(problem, title="State not saved", severity="warning", markup=False)
+        if problem and not self.failed:
+            self.failed = True
+            self.warn(problem)
 
-    # Ending ----------------------------------------------------------------------------------
+    def save_quietly(self) -> None:
+        """From a thread at the very end (the watchdog): nothing said, nothing raised."""
+        with contextlib.suppress(BaseException):
+            if self.store is not None:
+                self.store.save(self.now())
 
-    async def action_quit(self) -> None:
-        self.save_state()
-        self.exit()
 
-    def end_on_signals(self) -> None:
-        """On SIGTERM, SIGHUP (a dropped SSH link) or SIGINT, save the state, give the terminal
-        back and exit with 128 + the signal's number. Not under a test's pilot: the test runner
-        owns the process's signals.
+class SignalEnding:
+    """On SIGTERM, SIGHUP (a dropped SSH link) or SIGINT: save the state, give the terminal
+    back and exit with 128 + the signal's number (`end`, on the event loop).
 
-        The handlers are Python's own, not the event loop's: a terminal that stopped reading
-        (a link that dropped mid-burst) blocks the app's writes, and with them the loop, which
-        then never ran a handler of its own. So each signal also starts a watchdog that ends
-        the process after ENDING_GRACE seconds, saving the state first if it still can."""
-        if self.is_headless:
-            return
+    The handlers are Python's own, not the event loop's: a terminal that stopped reading (a
+    link that dropped mid-burst) blocks the app's writes, and with them the loop, which then
+    never ran a handler of its own. So each signal also starts a watchdog that ends the
+    process after ENDING_GRACE seconds, saving the state first if it still can."""
+
+    def __init__(self, end: Callable[[int], object], saver: StateSaver) -> None:
+        self.end = end
+        self.saver = saver
+        self.ending = False
+        """Whether a signal has asked the app to end (the watchdog is running)."""
+
+    def install(self) -> None:
+        """Call on the running loop (not under a test's pilot: the runner owns the signals)."""
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-            signal.signal(number, lambda n, _frame: self._signalled(loop, n))
+        for number in ENDING_SIGNALS:
+            signal.signal(number, lambda n, _frame: self.signalled(loop, n))
 
-    def _signalled(self, loop: asyncio.AbstractEventLoop, number: int) -> None:
-        if not self._ending:
-            self._ending = True
+    def signalled(self, loop: asyncio.AbstractEventLoop, number: int) -> None:
+        if not self.ending:
+            self.ending = True
             threading.Thread(target=self._end_anyway, args=(number,), daemon=True).start()
         with contextlib.suppress(RuntimeError):  # the loop has closed: the watchdog ends it
-            loop.call_soon_threadsafe(self.end_by_signal, number)
+            loop.call_soon_threadsafe(self.end, number)
 
     def _end_anyway(self, number: int) -> None:
         """The watchdog: the app had ENDING_GRACE seconds to end as usual; end it now."""
         time.sleep(ENDING_GRACE)  # waits for the app, which ends the process before it wakes
-        with contextlib.suppress(BaseException):
-            store = self.startup.store
-            if store is not None:
-                store.save(self.current_state())
+        self.saver.save_quietly()
         os._exit(128 + number)
-
-    def end_by_signal(self, number: int) -> None:
-        self.save_state()
-        self.exit(return_code=128 + number)

@@ -4,7 +4,7 @@ what is redrawn when the theme changes."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from textual.app import SystemCommand
@@ -32,11 +32,10 @@ class ThemedApp(NoticesApp):
     def pack(self) -> Pack:
         raise NotImplementedError
 
-    def save_state(self) -> None:
-        raise NotImplementedError
-
-    def start_themes(self, startup: Startup) -> None:
-        """Register every theme and start in the one asked for; call from __init__."""
+    def start_themes(self, startup: Startup, remember: Callable[[], object]) -> None:
+        """Register every theme and start in the one asked for; call from __init__.
+        `remember` saves the state once a theme is picked."""
+        self.remember_theme = remember
         self.catalog = startup.catalog or ThemeCatalog.load(bundled_themes_dir(), user_themes_dir())
         self._marks: tuple[str, Marks] | None = None
         """The current theme's marks, with the theme they were made for."""
@@ -99,7 +98,7 @@ class ThemedApp(NoticesApp):
         if name is not None:
             self.chosen_theme = name
             self.notify(f"Theme: {name}", timeout=2, markup=False)
-            self.save_state()
+            self.remember_theme()
 
     def choose_theme(self, name: str) -> None:
         """Switch to a theme and remember the choice (the command palette's "Theme: …")."""
