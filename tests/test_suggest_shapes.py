@@ -362,3 +362,22 @@ def test_an_unnamed_spokesperson() -> None:
 def test_a_lower_case_title_before_a_name_is_its_role() -> None:
     paragraphs = ["Science adviser Rowan Pell briefed reporters. “We move fast,” Pell said."]
     assert people(paragraphs) == [("Rowan Pell", "person", "Science adviser")]
+
+
+def test_reported_words_end_with_their_clause() -> None:
+    found = said(
+        [
+            "When Mayor Ida Lenz told the council that the park would open in May, few believed "
+            "her. No. The date held.",
+            "The Port Authority said on Monday it would dredge the channel, its answer to "
+            "the shippers.",
+            "The Hallam municipal government, which said on Friday it would sell bonds to pay "
+            "for the plant, met again.",
+        ],
+        None,
+    )
+    assert found == [
+        ("told the council that the park would open in May", "Ida Lenz"),
+        ("said on Monday it would dredge the channel", "Port Authority"),
+        ("said on Friday it would sell bonds to pay for the plant", "Hallam municipal government"),
+    ]

@@ -43,7 +43,15 @@ _AFTER = re.compile(
     r"(?:\s+(?:on|in|at|during|to|last|this|late|early)\b[^,“”\"«»]{0,60})?[.!?]?$"
 )
 """The attribution after the words: "..., Haddad said." / "..., says Lena Hartmann, ..."."""
-_ACCORDING = re.compile(r",?\s*(?:according to|per)\b")
+_ACCORDING = re.compile(
+    r",?\s*(?:according to|per)\b"
+    r"|,\s+(?:its|their)\s+\w+|,\s+an?\s+(?:move|step|sign|decision|response|answer)\b"
+)
+"""Where a reported clause ends before its end: a source, or an appositive after it."""
+_SUBORDINATE = re.compile(
+    r"(?:When|After|As|While|Since|Although|Though|Because|Once|Before|If|Until)\b"
+)
+"""A sentence opening with a subordinate clause: what is reported in it ends at a comma."""
 _MARKS = re.compile(r"[“”\"«»]")
 _QUOTED = re.compile(r"[“\"«][^“”\"«»]*[”\"»]")
 _NOT_A_ROLE = re.compile(r"\w+ing\b|who\b|which\b")
@@ -85,6 +93,9 @@ def reported_speech(
         stops = [m.start() for m in more] + [len(text)]
         for index, (at, verb) in enumerate(verbs):
             clause = text[at : stops[index]]
+            if _SUBORDINATE.match(text) or group == "who":
+                # "When X told ... that ..., most coverage ...", "X, which said ..., met"
+                clause = clause.split(",", 1)[0]
             if verb == "announced" and not re.match(r"announced\s+that\b", clause):
                 continue  # announcing a plan is an act, announcing that ... is speech
             according = _ACCORDING.search(clause)

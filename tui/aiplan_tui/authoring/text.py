@@ -32,7 +32,12 @@ ORG_OF = (
     rf"\s+(?:of|for)\s+(?:the\s+)?{_CAPITAL}(?:\s+(?:and\s+)?{_CAPITAL}){{0,3}}"
 )
 """An organisation named with "of": "Ministry of Commerce", "Bank of China"."""
-SPEAKER_NAME = rf"(?:{ORG_OF}|{NAME})"
+ORG_LOWER = (
+    rf"[{UPPER}][{WORD_CHARS}]{{0,40}}(?:\s+[a-z]+){{0,2}}\s+(?:government|ministry|council|"
+    r"commission|agency|authorities|regulator|administration|department|city\s+hall)\b"
+)
+"""An organisation written partly in lower case: "the Hangzhou municipal government"."""
+SPEAKER_NAME = rf"(?:{ORG_OF}|{ORG_LOWER}|{NAME})"
 
 ABBREVIATIONS = word_set(
     "mr mrs ms dr prof sen rep gov gen col lt st jr sr inc corp co ltd no vs etc approx"
@@ -72,8 +77,10 @@ def _sentences(text: str) -> tuple[Span, ...]:
         word = _WORD_BEFORE.search(text, start, match.end())
         if match.group().startswith(".") and word is not None:
             token = word.group(1).rstrip(".")
-            if token.casefold() in ABBREVIATIONS or _INITIALS.fullmatch(token):
-                continue
+            folded = token.casefold()
+            numbered = folded != "no" or text[_after_spaces(text, match.end()) :][:1].isdigit()
+            if (folded in ABBREVIATIONS and numbered) or _INITIALS.fullmatch(token):
+                continue  # "U.S.", "Dr.", "No. 5"; but "No. The plan ..." ends one
         found.append(Span(start, match.end()))
         start = _after_spaces(text, match.end())
     start = _cut_long(text, start, len(text.rstrip()), found)
