@@ -381,3 +381,18 @@ def test_reported_words_end_with_their_clause() -> None:
         ("said on Monday it would dredge the channel", "Port Authority"),
         ("said on Friday it would sell bonds to pay for the plant", "Hallam municipal government"),
     ]
+
+
+def test_the_council_said_is_the_council_named_before() -> None:
+    found = said(
+        [
+            "The Workers Technology Council met on Friday. Mara Voss spoke first.",
+            "“It is a start,” the council said in a statement.",
+        ]
+    )
+    assert found == [("It is a start", "Workers Technology Council")]
+
+
+def test_an_attribution_that_names_nobody_found_is_left_to_the_editor() -> None:
+    found = said(["Mara Voss spoke first.", "“It is a start,” the agency said."])
+    assert found == [("It is a start", "")]

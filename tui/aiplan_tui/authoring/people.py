@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
 from aiplan_tui.authoring.text import (
     NAME,
+    ORGANISATION_WORDS,
     TITLE_WORDS,
     Spans,
     looks_like_person,
@@ -66,6 +67,8 @@ class ArticlePeople:
         self._parts: dict[str, str] = {}
         """A surname, given name or title, case folded, to the full name it stands for."""
         self._mentions: list[tuple[int, int, str]] = []
+        self._organisations: list[tuple[int, int, str]] = []
+        """Where an organisation is named, in reading order, for "the ministry said"."""
         runs = []
         for number, paragraph in enumerate(paragraphs):
             if _BYLINE.match(paragraph):
@@ -80,9 +83,12 @@ class ArticlePeople:
         for number, match in runs:
             self._learn(paragraphs[number], match)
         for number, match in runs:
-            person = self.person_named(strip_leading(match.group()))
+            words = strip_leading(match.group())
+            person = self.person_named(words)
             if person is not None:
                 self._mentions.append((number, match.start(), person.name))
+            elif any(t.casefold() in ORGANISATION_WORDS for t in words.split()[1:]):
+                self._organisations.append((number, match.start(), words))
 
     def _learn(self, paragraph: str, match: re.Match[str]) -> None:
         words = strip_leading(match.group())
@@ -130,6 +136,15 @@ class ArticlePeople:
                 name.casefold() not in TITLE_WORDS or full.casefold() in self.people
             ):
                 return self.people[full.casefold()]
+        return None
+
+    def organisation_before(self, noun: str, paragraph: int, at: int) -> str | None:
+        """The organisation named last before `at` whose name has `noun` in it ("the
+        council": the Workers Technology Council), looking a few names back."""
+        number = bisect_left(self._organisations, (paragraph, at, ""))
+        for _, _, name in reversed(self._organisations[max(0, number - 8) : number]):
+            if noun.casefold() in (t.casefold() for t in name.split()):
+                return name
         return None
 
     def before(self, paragraph: int, at: int) -> Person | None:

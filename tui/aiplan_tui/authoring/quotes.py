@@ -52,6 +52,11 @@ INTRODUCING = (
 PRONOUN = r"(?:[Hh]e|[Ss]he)"
 ADVERB = r"(?:(?:also|even|later|then|again|\w+ly)\s+)?"
 TITLES = "|".join(sorted((re.escape(w) for w in TITLE_WORDS if w[-1] != "."), key=len)[::-1])
+ORG_NOUNS = (
+    r"agency|ministry|department|council|commission|alliance|association|federation|"
+    r"group|coalition|union|administration|government|authority|board|bank|fund|institute"
+)
+"""What an organisation named before is called again: "the council said"."""
 SPOKESPEOPLE = r"spokesperson|spokesman|spokeswoman|representative|official|officials"
 UNNAMED_NOUNS = {
     "organisation": "broadcaster|outlet|newspaper|paper|channel|network|station|broadcast",
@@ -74,6 +79,8 @@ _ATTRIBUTED_AFTER = tuple(
         # someone for an organisation: "a spokesperson for the Ministry of Industry said"
         rf"\s*,?\s*an?\s+(?:{SPOKESPEOPLE})\s+(?:for|at|of|from)\s+(?:the\s+)?"
         rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}{SAYING}\b",
+        # the organisation named before, by its noun: "the council said in a statement"
+        rf"\s*,?\s*the\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}{SAYING}\b",
         # a title alone, for the person it was given to: "the minister added"
         rf"\s*,?\s*the\s+(?P<name>(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLES}))\s+{ADVERB}{SAYING}\b",
         # a lower-case title first: "the council's president and CEO Jane Roe said"
@@ -84,6 +91,8 @@ _ATTRIBUTED_AFTER = tuple(
 _ATTRIBUTED_BEFORE = tuple(
     re.compile(pattern)
     for pattern in (
+        rf"\b[Tt]he\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}{SAYING}[^“”\"«»]{{0,30}}?[,:]?\s*"
+        r"(?:that\s*)?$",
         rf"(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*{SAYING}"
         r"[^“”\"«»]{0,30}?[,:]?\s*(?:that\s*)?$",
         rf"(?P<name>{SPEAKER_NAME}|{PRONOUN})\s+{ADVERB}{SAYING}[^“”\"«»]{{0,30}}?[,:]?\s*"
@@ -149,7 +158,9 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         if speaker is None and not paragraph[: marks.start].strip() and speakers.last_person:
             speaker = speakers.last_person  # a paragraph that opens with a quotation
             how = "no attribution found; the last speaker goes on"
-        if speaker is None:
+        if speaker is None and not (follows or introduced or subject is not None):
+            # no attribution in its sentence at all: the person named last (one that names
+            # nobody found, "the agency said", is left for the editor to fill in)
             speaker = speakers.pronoun()
             how = "no attribution found; the person named last"
         previous = speaker or previous
@@ -202,6 +213,10 @@ _LAST_WORD = re.compile(r"([\w-]+)\W*$")
 
 def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
     groups = match.groupdict()
+    if groups.get("noun"):
+        here = speakers.here or (0, 0)
+        named = speakers.people.organisation_before(groups["noun"], *here)
+        return speakers.resolve(named) if named else None
     role = (groups.get("role") or "").strip(" ,.;")
     if _NOT_A_ROLE.match(role):  # "said Chen, adding that ..."
         role = ""
