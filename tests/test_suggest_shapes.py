@@ -396,3 +396,14 @@ def test_the_council_said_is_the_council_named_before() -> None:
 def test_an_attribution_that_names_nobody_found_is_left_to_the_editor() -> None:
     found = said(["Mara Voss spoke first.", "“It is a start,” the agency said."])
     assert found == [("It is a start", "")]
+
+
+def test_the_ministry_warned_is_the_ministry_named_before() -> None:
+    found = said(
+        [
+            "The Ministry of Ports published new rules on Monday.",
+            "The ministry warned that some ferries would be delayed for weeks.",
+        ],
+        None,
+    )
+    assert found == [("warned that some ferries would be delayed for weeks", "Ministry of Ports")]

@@ -14,6 +14,7 @@ from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
 from aiplan_tui.authoring.text import (
     NAME,
     ORGANISATION_WORDS,
+    SPEAKER_NAME,
     TITLE_WORDS,
     Spans,
     looks_like_person,
@@ -34,6 +35,7 @@ NOT_IN_NAMES = word_set(
 )
 """Capitalised words that make a run a place, a document or an event, not a person."""
 _RUN = re.compile(NAME)
+_ORGANISATION = re.compile(SPEAKER_NAME)
 _APPOSITIVE = re.compile(r",\s*(?P<role>(?:the|a|an|its|their)\s[^,;“”\"«»]{3,80}?)(?=[,.;]|$)")
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
 _TITLE_BEFORE = re.compile(
@@ -80,6 +82,11 @@ class ArticlePeople:
                 for match in _RUN.finditer(paragraph)
                 if not quoted.holds(match.start())  # a name inside a quotation is not one
             ]
+            for match in _ORGANISATION.finditer(paragraph):
+                words = strip_leading(match.group())
+                tokens = words.split()
+                if len(tokens) > 1 and any(t.casefold() in ORGANISATION_WORDS for t in tokens):
+                    self._organisations.append((number, match.start(), words))
         for number, match in runs:
             self._learn(paragraphs[number], match)
         for number, match in runs:
@@ -87,8 +94,6 @@ class ArticlePeople:
             person = self.person_named(words)
             if person is not None:
                 self._mentions.append((number, match.start(), person.name))
-            elif any(t.casefold() in ORGANISATION_WORDS for t in words.split()[1:]):
-                self._organisations.append((number, match.start(), words))
 
     def _learn(self, paragraph: str, match: re.Match[str]) -> None:
         words = strip_leading(match.group())

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from aiplan_tui.authoring.quotes import ADVERB, AGE, PRONOUN, REPORTING, SAYING, word_before
+from aiplan_tui.authoring.quotes import (
+    ADVERB,
+    AGE,
+    ORG_NOUNS,
+    PRONOUN,
+    REPORTING,
+    SAYING,
+    word_before,
+)
 from aiplan_tui.authoring.speakers import Speakers
 from aiplan_tui.authoring.text import (
     SPEAKER_NAME,
@@ -31,6 +39,7 @@ _REPORTED = re.compile(
     rf"(?:(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*"
     rf"|(?P<name2>{SPEAKER_NAME}),\s*(?=(?:also\s+)?{REPORTING}\b)"
     rf"|(?P<who>{SPEAKER_NAME}),\s*(?:which|who)\s+"
+    rf"|\b[Tt]he\s+(?P<noun>{ORG_NOUNS})\s+"
     rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+)"
     rf"{ADVERB}(?P<verb>{REPORTING})\b"
 )
@@ -77,9 +86,11 @@ def reported_speech(
                 break
         if first is None:
             continue
-        group = next(g for g in ("name", "name2", "who", "name3") if first.group(g))
+        group = next(g for g in ("name", "name2", "who", "noun", "name3") if first.group(g))
         name = first.group(group)
         speakers.here = (number, sentence.start + first.start())
+        if group == "noun":  # "The ministry warned ...": the ministry named before
+            name = speakers.people.organisation_before(name, *speakers.here) or ""
         role = (first.group("role") or "").strip()
         if _NOT_A_ROLE.match(role):  # "Huang, speaking at the summit, said"
             role = ""
