@@ -114,6 +114,7 @@ _SUBJECT = re.compile(
     rf"(?:{REPORTING}|{SAYING}|called|calls|described|describes)\b"
 )
 """A speaker and verb earlier in the sentence whose object the quotation is."""
+_NAMED = re.compile(rf"(?P<name>{SPEAKER_NAME}|\b{PRONOUN})\b")
 _TERM = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|so-called)|\w[’']s)\s*$")
 _TITLE_WORD = re.compile(r"[\w’'-]+")
 
@@ -204,6 +205,11 @@ def _attribute(
             return speaker, f"after {_quoted(match.group())}"
     if subject is not None and (speaker := _speaker(subject, speakers)) is not None:
         return speaker, f"after {_quoted(subject.group())}"
+    verb = _INTRODUCED.search(before)  # "X both praised and described as “formidable”"
+    if verb is not None:
+        for match in reversed(list(_NAMED.finditer(before[: verb.start()]))):
+            if (speaker := _speaker(match, speakers)) is not None:
+                return speaker, f"after {_quoted(before[match.start() :])}"
     return None, "no attribution found"
 
 
