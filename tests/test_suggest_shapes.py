@@ -407,3 +407,14 @@ def test_the_ministry_warned_is_the_ministry_named_before() -> None:
         None,
     )
     assert found == [("warned that some ferries would be delayed for weeks", "Ministry of Ports")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Pell announced a plan to curb alleged “woke” bias in models.",
+        "Li Wen emphasized China’s “AI plus” plan and said it would grow.",
+    ],
+)
+def test_a_term_in_marks_near_an_announcement_is_not_a_quotation(text: str) -> None:
+    assert said([text]) == []

@@ -66,7 +66,7 @@ UNNAMED_NOUNS = {
 }
 
 _INTRODUCED = re.compile(INTRODUCING)
-_FOLLOWED = re.compile(rf"\s*,?\s*[^.!?“”\"«»]{{0,80}}?\b{SAYING}\b")
+_FOLLOWED = re.compile(rf"\s*(?P<comma>,)?\s*(?:[^\s.!?“”\"«»;]+\s+){{0,8}}?{SAYING}\b")
 """An attribution follows in the quotation's sentence ("the minister added")."""
 AGE = r"(?:,\s*\d{1,3}(?=,))?"
 """An age after a name: "Ravi Menon, 45, a former negotiator, said"."""
@@ -115,6 +115,8 @@ _SUBJECT = re.compile(
 )
 """A speaker and verb earlier in the sentence whose object the quotation is."""
 _NAMED = re.compile(rf"(?P<name>{SPEAKER_NAME}|\b{PRONOUN})\b")
+_SAYS = re.compile(rf"\b{SAYING}\s*$")
+"""The subject's verb is one of saying ("said it “firmly opposes”"), not of announcing."""
 _TERM = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|so-called)|\w[’']s)\s*$")
 _TITLE_WORD = re.compile(r"[\w’'-]+")
 
@@ -137,10 +139,15 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         before = paragraph[opening.start : marks.start]
         after = paragraph[marks.end : max(closing.end, marks.end)]
         introduced = _INTRODUCED.search(before) is not None
-        follows = _FOLLOWED.match(after) is not None
+        followed = _FOLLOWED.match(after)
+        # an attribution after the words ends them: “...,” the minister added / “...”, X said
+        inside = paragraph[marks.start + 1 : marks.end].rstrip(' ”"»›“')
+        ended = inside[-1:] in (",", ".", "?", "!")
+        follows = followed is not None and (ended or followed.group("comma") is not None)
         subject = _last(_SUBJECT, before)
         termed = _TERM.search(before) is not None  # "China's “AI plus” plan": a name
-        said = introduced or follows or (subject is not None and not termed)
+        says = subject is not None and _SAYS.search(subject.group()) is not None
+        said = introduced or follows or (says and not termed)
         if words < SHORTEST_QUOTATION and not said:
             continue
         if not said and _is_title(paragraph[start:end]):
