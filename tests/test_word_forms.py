@@ -17,7 +17,7 @@ from aiplan_tui.search.engine import SearchIndex
 from aiplan_tui.search.stems import stem, stems
 from aiplan_tui.search.vocabulary import EXACT, FORM, FUZZY_SCALE, PREFIX
 from conftest import PackFactory
-from test_cli import run
+from in_process import answer
 
 FORMS = """\
 +++
@@ -155,9 +155,11 @@ def test_a_damaged_stem_row_means_a_rebuild_not_a_wrong_answer(
     assert capsys.readouterr().out == expected
 
 
-def test_the_command_finds_li_qiangs_monopoly_highlight() -> None:
+def test_the_command_finds_li_qiangs_monopoly_highlight(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     for _ in ("cold", "warm"):  # the second answers from the compiled pack
-        done = run("search", "monopoly")
+        done = answer(capsys, "search", "monopoly")
         assert done.returncode == 0, done.stderr
         assert "q-li-monopoly" in [line.split("\t")[1] for line in done.stdout.splitlines()]
-    assert "q-li-monopoly" in run("search", "li", "qiang", "monopoly").stdout
+    assert "q-li-monopoly" in answer(capsys, "search", "li", "qiang", "monopoly").stdout

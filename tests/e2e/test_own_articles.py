@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import tomli
 
+from aiplan_tui.pack.loader import load_pack
+from aiplan_tui.ui.review_view import reading_order
 from conftest import NEWS_PAGE, SEEDS
 from e2e.terminal import STARTUP_TIMEOUT, Tmux
 from e2e.tour import quit_and_check_restored, start_shell
@@ -36,8 +38,14 @@ def test_init_add_review_and_compare(
     text = next(SEEDS.glob("001_*.txt"))
     shell(tmux, f"aiplan-tui add {text} --content {pack} --outlet CNBC", "suggested highlights")
     shell(tmux, f"aiplan-tui add {NEWS_PAGE} --content {pack}", "suggested highlights")
-    added = shell(tmux, f"aiplan-tui add {news_server}/news --content {pack} --id talks-again",
-                  "Added articles/talks-again.md")  # fmt: skip
+    # The same page from its address: refused as already in the pack, unless asked again.
+    tmux.run(f'aiplan-tui add {news_server}/news --content {pack}; echo "EXIT:$?"')
+    assert tmux.wait_for_exit_status(STARTUP_TIMEOUT) != 0
+    assert "already in the pack as articles/" in tmux.capture(joined=True)
+    tmux.run("clear")
+    tmux.wait_for_prompt()
+    added = shell(tmux, f"aiplan-tui add {news_server}/news --content {pack} --id talks-again "
+                  "--again", "Added articles/talks-again.md")  # fmt: skip
     assert "new person" in added or "suggested highlights" in added
     shell(tmux, f"aiplan-tui check {pack}", "0 errors")
 
@@ -46,12 +54,16 @@ def test_init_add_review_and_compare(
     tmux.send("4")
     screen = tmux.wait_for(" suggestions")
     assert "1 of " in screen, screen
-    # The first suggestion, an event of the CNBC article: tag it, put it on Compare, accept.
-    highlights = pack / "highlights" / "china-releases-ai-action-plan-days.toml"
+    # The first suggestion Review lists, whatever the rules made: tag it, put it on Compare,
+    # accept it.
+    suggested = reading_order(load_pack(pack).pack)
+    count, listed = len(suggested), suggested[0]
+    assert f"1 of {count} suggestions" in screen, screen
     comparison = pack / "comparison.toml"
 
     def first() -> dict[str, object]:
-        return dict(tomli.loads(highlights.read_text(encoding="utf-8"))["event"][0])
+        tables = tomli.loads(listed.source.path.read_text(encoding="utf-8"))
+        return next(t for ts in tables.values() for t in ts if t["id"] == listed.id)
 
     tmux.send("D")
     tmux.wait_for("Which dimensions?")
@@ -68,7 +80,7 @@ def test_init_add_review_and_compare(
     tmux.wait_until(lambda _: "plans" in comparison.read_text(encoding="utf-8"), "a new cell")
     tmux.send("a")
     tmux.wait_until(lambda _: "status" not in first(), "the suggestion accepted")
-    tmux.wait_for("1 of 24 suggestions")
+    tmux.wait_for(f"1 of {count - 1} suggestions")
     tmux.send("2")
     tmux.wait_for_all("The plans themselves", "China released its own plan on Saturday.")
     tmux.send("q")
