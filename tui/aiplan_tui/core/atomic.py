@@ -20,24 +20,37 @@ STALE_TEMP_SECONDS = 3600
 def write_atomically(target: Path, content: bytes, mode: int = 0o600) -> None:
     """Replace `target` with `content`; OSError if that cannot be done, and then no temporary
     file is left behind and the old file is untouched."""
+    temp = write_temp(target, content, mode)
+    try:
+        temp.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_directory(target.parent)
+
+
+def write_temp(target: Path, content: bytes, mode: int, exact: bool = False) -> Path:
+    """A temporary file beside `target` holding `content`, synced to disk (with `exact`, its
+    mode set to `mode` whatever the umask); none is left behind if that fails."""
     temp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
     try:
         try:
+            if exact:
+                os.fchmod(fd, mode)
             view = memoryview(content)
             while view:
-                written = os.write(fd, view)
-                view = view[written:]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
             os.close(fd)
-        temp.replace(target)
     except BaseException:
         # Not only OSError: a KeyboardInterrupt mid-write must not leave the temp file behind.
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    fsync_directory(target.parent)
+    return temp
 
 
 def fsync_directory(directory: Path) -> None:

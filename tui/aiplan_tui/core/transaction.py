@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from aiplan_tui.core.atomic import fsync_directory, write_atomically
+from aiplan_tui.core.atomic import fsync_directory, write_atomically, write_temp
 
 LOCK_NAME = ".aiplan-tui.lock"
 JOURNAL_NAME = ".aiplan-tui.journal"
@@ -169,22 +169,7 @@ def _stage(target: Path, content: bytes) -> Path:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = 0o644
-    temp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
-    try:
-        try:
-            os.fchmod(fd, mode)  # the umask must not take the group's write bit away
-            view = memoryview(content)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    return temp
+    return write_temp(target, content, mode, exact=True)  # the group's write bit kept
 
 
 def _commit(root: Path, staged: list[tuple[Path, Path]]) -> None:
