@@ -5,13 +5,16 @@ it waits for, and Ctrl-C there cancels with nothing written (exit 130, as a shel
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from aiplan_tui.authoring.source import LARGEST_SOURCE, WAITING
+from aiplan_tui.authoring.source import LARGEST_SOURCE, WAITING, read_standard_input
 from conftest import PtyScreen, app_in_pty, app_stopped, run_cli
 
 
@@ -113,3 +116,43 @@ def test_on_a_terminal_ctrl_d_ends_the_article(pack: Path, tmp_path: Path) -> No
         os.write(master, b"Talks resume\n\nThe ministry said on Friday that talks resume.\n\x04")
         screen.wait_for("Added articles/talks-resume.md: 1 paragraphs")
         assert screen.exit_status(process) == 0
+
+
+def _sleeping(tid: int) -> bool:
+    """Whether the thread waits in the kernel (state S in /proc), as a blocked read does."""
+    stat = Path(f"/proc/self/task/{tid}/stat").read_text()
+    return stat.rsplit(")", 1)[1].split()[0] == "S"
+
+
+def test_ctrl_c_that_lands_between_two_reads_still_cancels(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The race CI met: SIGINT handled while the reader is not inside read() (here: handled
+    on another thread, as it is when it lands between two reads) only sets Python's flag; a
+    read that then blocks must still end at once, not wait for more input."""
+    master, slave = os.openpty()
+    os.write(master, b"Half a headline\n")
+    terminal = os.fdopen(slave, encoding="utf-8")  # closed below
+    monkeypatch.setattr(sys, "stdin", terminal)
+    main = threading.get_native_id()
+    unblocked = threading.Event()
+    rescued: list[bool] = []
+
+    def interrupt() -> None:
+        deadline = time.monotonic() + 20
+        while not _sleeping(main) and time.monotonic() < deadline:
+            pass  # the reader runs until it blocks in the kernel
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # handled on this thread
+        if not unblocked.wait(20):  # the reader never woke: give it the end of input
+            rescued.append(True)
+            os.write(master, b"\x04")
+
+    interrupter = threading.Thread(target=interrupt)
+    interrupter.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            read_standard_input()
+    finally:
+        unblocked.set()
+        interrupter.join()
+        terminal.close()
+        os.close(master)
+    assert not rescued, "the read went on after Ctrl-C until the input ended"

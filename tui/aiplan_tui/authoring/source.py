@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from aiplan_tui.core.interruptible import read_to_end
+
 TITLE_WORDS = 12
 """An article with no headline gets its first words as the editors' title."""
 HEADLINE_MAX = 200
@@ -200,7 +202,9 @@ def read_standard_input() -> str:
     try:
         if stream.isatty():
             print(WAITING, file=sys.stderr, flush=True)
-        data = stream.buffer.read(LARGEST_SOURCE + 1)
+            data = read_to_end(stream.fileno(), LARGEST_SOURCE)  # Ctrl-C ends it at any time
+        else:
+            data = stream.buffer.read(LARGEST_SOURCE + 1)
     except (OSError, ValueError) as exc:  # ValueError: a closed stream
         why = getattr(exc, "strerror", None) or exc
         raise SourceError(f"standard input cannot be read ({why}): {pipe_it}") from exc
