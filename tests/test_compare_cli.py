@@ -63,7 +63,7 @@ def test_markdown_is_one_valid_table_with_a_citation_for_every_point(capsys: Cap
     for row, cells in zip(rows[1:], data["rows"], strict=True):
         for text, cell in zip(row[1:], cells["cells"], strict=True):
             # Every point cites its article and paragraph.
-            assert text.count("paragraph ") == len(cell["highlights"])
+            assert text.count("¶") == len(cell["highlights"])
     assert "“formidable” — Jensen Huang" in done.stdout
 
 

@@ -37,16 +37,16 @@ from aiplan_tui.paths import bundled_content_dir
 
 CNBC_TITLE = "China releases AI action plan days after the U.S. as global tech race heats up"
 WAIC_TITLE = "At WAIC, China pushes for global AI governance in the wake of the U.S. action plan"
-NOTHING_GIVEN = "author: not given; published: not given; url: not given"
-"""Neither seed gives an author, a date or an address: citations say so, never guess."""
+"""Neither seed gives an author, a date or an address, and WAIC's names no outlet: citations
+leave them out, never guess."""
 
 
 def cnbc_source(paragraph: int) -> str:
-    return f"Source: {CNBC_TITLE}, paragraph {paragraph} (outlet: CNBC; {NOTHING_GIVEN})"
+    return f"Source: {CNBC_TITLE}, CNBC, ¶{paragraph}"
 
 
 def waic_source(paragraph: int) -> str:
-    return f"Source: {WAIC_TITLE}, paragraph {paragraph} (outlet: not given; {NOTHING_GIVEN})"
+    return f"Source: {WAIC_TITLE}, ¶{paragraph}"
 
 
 def fact(value: float, unit: str, **extra: object) -> Fact:
@@ -247,19 +247,14 @@ def test_event_citation_is_the_words_and_the_source(pack: Pack) -> None:
     found = next(h for h in pack.highlights if isinstance(h, Event) and not h.according_to)
     lines = citation(found, pack).split("\n")
     assert lines[0] == f"“{found.exact}”"
-    assert lines[1].endswith(
-        f", paragraph {found.location.paragraph + 1} (outlet: CNBC; {NOTHING_GIVEN})"
-    )
+    assert lines[1] == cnbc_source(found.location.paragraph + 1)
     assert len(lines) == 2
 
 
 def test_citation_without_the_article_still_names_id_and_paragraph() -> None:
     empty = Pack(info=PackInfo(id="p", title="P"), root=Path())
     missing = dataclasses.replace(quote(direct=True), location=Location(3, 0, 5))
-    assert citation(missing, empty) == (
-        "“words” — someone\nSource: a, paragraph 4 (outlet: not given; author: not given; "
-        "published: not given; url: not given)"
-    )
+    assert citation(missing, empty) == "“words” — someone\nSource: a, ¶4"
 
 
 def test_side_labels_in_pack_order(pack: Pack) -> None:

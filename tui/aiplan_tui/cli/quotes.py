@@ -68,7 +68,12 @@ def as_dict(line: QuoteLine) -> dict[str, object]:
         "id": quote.id,
         "speaker": {"id": quote.speaker, "name": line.speaker, "role": line.role},
         "kind": line.kind,
-        "article": {"id": quote.article, "title": line.article_title, **line.given},
+        "article": {
+            "id": quote.article,
+            "title": line.article_title,
+            # What the article does not give is null: never a guess, never a placeholder.
+            **{name: value or None for name, value in line.given.items()},
+        },
         "paragraph": line.paragraph,
         "text": quote.exact,
     }

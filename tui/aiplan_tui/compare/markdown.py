@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from aiplan_tui.compare.figures import summary_line
 from aiplan_tui.compare.matrix import GAP, CompareCell, Matrix, Row
-from aiplan_tui.core.formatting import KIND_ICONS, cite_line, point_line, where_line
-from aiplan_tui.core.markdown import md_escape, point_item
+from aiplan_tui.core.formatting import KIND_ICONS, point_line
+from aiplan_tui.core.markdown import cite, md_escape, point_item
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.problems import plural
 from aiplan_tui.core.safe_text import shorten
@@ -17,8 +17,7 @@ from aiplan_tui.core.safe_text import shorten
 
 def _md_point(highlight: Highlight, pack: Pack) -> str:
     icon = KIND_ICONS[highlight.kind]
-    cite = where_line(highlight, pack)
-    return f"{icon} {md_escape(point_line(highlight, pack))} ({md_escape(cite)})"
+    return f"{icon} {md_escape(point_line(highlight, pack))} ({cite(highlight, pack)})"
 
 
 def _md_cell(cell: CompareCell, pack: Pack) -> str:
@@ -47,10 +46,9 @@ def matrix_to_markdown(matrix: Matrix, pack: Pack) -> str:
         out += ["", "## Figures", ""]
         for pair in matrix.figures:
             line = summary_line(pair, left.short, right.short)
-            sources = "; ".join(
-                f"“{fact.exact}” ({where_line(fact, pack)})" for fact in (pair.left, pair.right)
-            )
-            out.append(f"- **{md_escape(pair.metric)}**: {md_escape(line)}. {md_escape(sources)}")
+            facts = (pair.left, pair.right)
+            sources = "; ".join(f"“{md_escape(f.exact)}” ({cite(f, pack)})" for f in facts)
+            out.append(f"- **{md_escape(pair.metric)}**: {md_escape(line)}. {sources}")
     return "\n".join(out) + "\n"
 
 
@@ -76,7 +74,7 @@ def row_to_markdown(row: Row, pack: Pack) -> str:
         for pair in row.figures:
             line = md_escape(summary_line(pair, left, right))
             sources = "; ".join(
-                f"{md_escape(short)}: {md_escape(cite_line(fact, pack))}"
+                f"{md_escape(short)}: {cite(fact, pack)}"
                 for short, fact in ((left, pair.left), (right, pair.right))
             )
             out.append(f"- **{md_escape(pair.metric)}**: {line} ({sources})")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from aiplan_tui.core.citations import cite
 from aiplan_tui.core.model import Article, Entity, Fact, Highlight, Pack, Position, Quote
 
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
@@ -90,11 +91,13 @@ def attribution(highlight: Highlight, pack: Pack) -> str:
 
 
 NOT_GIVEN = "not given"
-"""What an article's absent provenance field reads: never guessed, never left blank."""
+"""What the reader's header says of an absent provenance field: never guessed, never left
+blank. Citations leave such a field out instead (core/citations.py)."""
 
 
 def provenance(article: Article | None) -> list[tuple[str, str]]:
-    """Outlet, author, publication date and address, each "not given" when absent."""
+    """Outlet, author, publication date and address, each "not given" when absent: the
+    reader's header, never a citation."""
     if article is None:
         return [(name, NOT_GIVEN) for name in ("outlet", "author", "published", "url")]
     published = article.published.isoformat() if article.published else ""
@@ -106,24 +109,9 @@ def provenance(article: Article | None) -> list[tuple[str, str]]:
     ]
 
 
-def article_source(highlight: Highlight, pack: Pack) -> tuple[str, str]:
-    """The title of the article the words are in (its id, when the pack does not have it)
-    and its provenance in one phrase: "outlet: CNBC; author: not given; ..."."""
-    article = pack.article(highlight.article)
-    title = article.title if article is not None else highlight.article
-    return title, "; ".join(f"{name}: {value}" for name, value in provenance(article))
-
-
 def source_line(highlight: Highlight, pack: Pack) -> str:
-    """Where the words are: article, paragraph, then the article's provenance."""
-    title, given = article_source(highlight, pack)
-    return f"Source: {title}, paragraph {highlight.location.paragraph + 1} ({given})"
-
-
-def cite_line(highlight: Highlight, pack: Pack) -> str:
-    """Where the words are, for a citation in brackets: "Title, ¶5 (outlet: CNBC; ...)"."""
-    title, given = article_source(highlight, pack)
-    return f"{title}, ¶{highlight.location.paragraph + 1} ({given})"
+    """Where the words are, as a copy ends: "Source: Title, CNBC, ¶5"."""
+    return f"Source: {cite(highlight, pack)}"
 
 
 def citation(highlight: Highlight, pack: Pack) -> str:
@@ -173,10 +161,3 @@ def point_line(highlight: Highlight, pack: Pack) -> str:
         line = f"“{highlight.exact}”"
     claimant = claimant_name(highlight, pack)
     return f"{line} — according to {claimant}" if claimant else line
-
-
-def where_line(highlight: Highlight, pack: Pack) -> str:
-    """Article title and paragraph, for a citation in one line."""
-    article = pack.article(highlight.article)
-    title = article.title if article is not None else highlight.article
-    return f"{title}, paragraph {highlight.location.paragraph + 1}"

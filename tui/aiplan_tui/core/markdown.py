@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from aiplan_tui.core.formatting import cite_line, fact_line, speaker_line
+from aiplan_tui.core import citations
+from aiplan_tui.core.formatting import fact_line, speaker_line
 from aiplan_tui.core.model import Fact, Highlight, Pack, Quote
 from aiplan_tui.core.safe_text import clean_line
 
@@ -30,8 +31,9 @@ def md_escape(text: str) -> str:
 
 
 def cite(highlight: Highlight, pack: Pack) -> str:
-    """The citation, escaped: "Title, Outlet, ¶5" (paragraphs counted from 1)."""
-    return md_escape(cite_line(highlight, pack))
+    """The citation, escaped: "Title, Outlet, ¶5" (paragraphs counted from 1), with only what
+    the article gives."""
+    return md_escape(citations.cite(highlight, pack))
 
 
 def said(quote: Quote) -> str:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from aiplan_tui.core.formatting import provenance, quote_kind
-from aiplan_tui.core.model import Pack, Quote
+from aiplan_tui.core.formatting import quote_kind
+from aiplan_tui.core.model import Article, Pack, Quote
 from aiplan_tui.core.reading import ReadingOrder
 
 CLOSE_ENOUGH = 80.0
@@ -28,7 +28,7 @@ class QuoteLine:
     role: str
     article_title: str
     given: dict[str, str]
-    """The article's outlet, author, published and url, each "not given" when absent."""
+    """The article's outlet, author, published and url, each "" when it does not give it."""
     paragraph: int
     """1-based, as ¶ everywhere else."""
 
@@ -96,8 +96,17 @@ def select_quotes(
                 entity.name if entity else quote.speaker,
                 entity.role if entity else "",
                 source.title if source is not None else quote.article,
-                dict(provenance(source)),
+                known_provenance(source),
                 quote.location.paragraph + 1,
             )
         )
     return lines
+
+
+def known_provenance(article: Article | None) -> dict[str, str]:
+    """Outlet, author, publication date (ISO 8601) and address; "" for what is not given."""
+    if article is None:
+        return dict.fromkeys(("outlet", "author", "published", "url"), "")
+    published = article.published.isoformat() if article.published else ""
+    return {"outlet": article.outlet, "author": article.author, "published": published,
+            "url": article.url}  # fmt: skip
