@@ -177,7 +177,7 @@ async def test_the_speaker_is_picked_from_the_pack_or_added_as_a_new_person(
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(app, pilot)
         await open_dialog(pilot, "s", SpeakerDialog)
-        await pilot.press(*"gorge chen", "enter")  # a typo: fuzzy still finds him
+        await pilot.press(*"gorge chen", "down", "enter")  # a typo: offered below a new person
         await until(pilot, lambda: tables(path)["q-restricted"]["speaker"] == "george-chen", "it")
         assert isinstance(app.screen, ReviewScreen)
         assert said(app) == f"q-restricted: speaker george-chen, in {FILE}"

@@ -217,7 +217,7 @@ def new_cell(path: Path, dimension: str, side: str, summary: str, highlight_id: 
 
 
 @_locked
-def new_entity(path: Path, entity_id: str, name: str, kind: str = "person") -> None:
+def new_entity(path: Path, entity_id: str, name: str, kind: str = "person", role: str = "") -> None:
     """A new entity at the end of entities.toml (a speaker Review was told about)."""
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if text:
@@ -230,6 +230,7 @@ def new_entity(path: Path, entity_id: str, name: str, kind: str = "person") -> N
         f"id = {toml_value(entity_id)}",
         f"name = {toml_value(name)}",
         f"kind = {toml_value(kind)}",
+        *([f"role = {toml_value(role)}"] if role else []),
         "",
     ]
     _append(path, text, block, {"id": entity_id, "name": name, "kind": kind})

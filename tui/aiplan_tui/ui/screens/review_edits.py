@@ -173,7 +173,9 @@ class ReviewEdits(ReviewWriting):
             entities = self.pack.root / "entities.toml"
             made = self.write(
                 f"Added {choice.new_name} as {entity_id} to {pack_path(self.pack, entities)}",
-                lambda: review.new_entity(entities, entity_id, choice.new_name),
+                lambda: review.new_entity(
+                    entities, entity_id, choice.new_name, role=choice.new_role
+                ),
                 last=False,  # the speaker is set next, then the pack loaded again
             )
             if not made:

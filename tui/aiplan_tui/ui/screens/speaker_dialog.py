@@ -1,5 +1,6 @@
 """Review's speaker picker: type to narrow the pack's people and organisations, or name a
-new person for entities.toml.
+new person for entities.toml. Typed text that names no one exactly is a new person (`Name,
+role` split in two); the people that fit are offered below it, taken by moving to them.
 
 Every label is pack text made a rich Text after `clean_line`, never markup.
 """
@@ -33,6 +34,7 @@ class SpeakerChoice:
 
     entity_id: str = ""
     new_name: str = ""
+    new_role: str = ""
 
 
 NEW = "\x00new"
@@ -44,6 +46,21 @@ def speaker_label(entity: Entity) -> Text:
     details = ", ".join(part for part in (entity.role, entity.kind) if part)
     label.append(f"  {clean_line(details)}", style="dim")
     return label
+
+
+def split_typed(typed: str) -> tuple[str, str]:
+    """`Name, role` as the name and the role (no comma: all of it is the name)."""
+    name, _, role = clean_line(typed).partition(",")
+    return " ".join(name.split()), " ".join(role.split())
+
+
+def named_exactly(entities: Sequence[Entity], name: str) -> Entity | None:
+    """The one whose name or an alias is `name` (case aside)."""
+    wanted = name.casefold()
+    for entity in entities:
+        if wanted and wanted in {n.casefold() for n in (entity.name, *entity.aliases)}:
+            return entity
+    return None
 
 
 def rank_speakers(entities: Sequence[Entity], typed: str) -> list[Entity]:
@@ -67,8 +84,8 @@ def rank_speakers(entities: Sequence[Entity], typed: str) -> list[Entity]:
 
 
 class SpeakerDialog(ShownModal[SpeakerChoice | None]):
-    """Type to narrow the pack's people and organisations; enter picks the one highlighted,
-    or names a new person when none fits."""
+    """Type a name (`Name, role`) or narrow the pack's people and organisations; enter takes
+    the one highlighted: the person named exactly, else a new one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "move(1)", "Down", show=False, id="review-speaker-down",
@@ -97,14 +114,21 @@ class SpeakerDialog(ShownModal[SpeakerChoice | None]):
         self.query_one(Input).focus()
 
     def fill(self, typed: str) -> None:
-        found = rank_speakers(self.entities, typed)
+        """The person the text names exactly first, else the new person it would make; then
+        the others that fit. The first is highlighted (what enter takes)."""
+        name, role = split_typed(typed)
+        exact = named_exactly(self.entities, name)
+        found = [e for e in rank_speakers(self.entities, typed) if e is not exact]
         options = [Option(speaker_label(e), id=e.id) for e in found]
-        name = clean_line(typed).strip()
-        if name and not any(e.name.lower() == name.lower() for e in found):
+        if exact is not None:
+            options.insert(0, Option(speaker_label(exact), id=exact.id))
+        elif name:
             label = Text("New person: ", style="italic")
             label.append(name, style="bold")
+            if role:
+                label.append(f", {role}")
             label.append("  (added to entities.toml)", style="dim")
-            options.append(Option(label, id=NEW))
+            options.insert(0, Option(label, id=NEW))
         listed = self.query_one(OptionList)
         listed.clear_options()
         listed.add_options(options)
@@ -128,7 +152,8 @@ class SpeakerDialog(ShownModal[SpeakerChoice | None]):
 
     def pick(self, option_id: str | None) -> None:
         if option_id == NEW:
-            self.dismiss(SpeakerChoice(new_name=clean_line(self.query_one(Input).value).strip()))
+            name, role = split_typed(self.query_one(Input).value)
+            self.dismiss(SpeakerChoice(new_name=name, new_role=role))
         elif option_id:
             self.dismiss(SpeakerChoice(entity_id=option_id))
 

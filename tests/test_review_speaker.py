@@ -1,0 +1,59 @@
+"""Review's speaker box (issue 30, item 2): typed text that names no one exactly is a new
+person, `Name, role` is split into the two; the pack's people are offered, never imposed."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
+from conftest import PackFactory, make_app, until
+from test_review_screen import FILE, open_dialog, open_review, review_pack, said, tables
+
+
+def listed(app: object) -> list[str]:
+    options = app.screen.query_one(OptionList)  # type: ignore[attr-defined]
+    return [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+
+
+async def test_enter_on_a_name_no_one_has_makes_that_person_with_the_role(
+    make_pack: PackFactory,
+) -> None:
+    root = review_pack(make_pack)
+    path = root / FILE
+    app = make_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        await open_dialog(pilot, "s", SpeakerDialog)
+        await pilot.press(*"Li Qiang, Premier")
+        shown = listed(app)
+        assert shown[0].startswith("New person: Li Qiang"), shown
+        assert "Premier" in shown[0]
+        await pilot.press("enter")
+        await until(pilot, lambda: tables(path)["q-restricted"]["speaker"] == "li-qiang", "Li")
+        person = tables(root / "entities.toml")["li-qiang"]
+        assert person["name"] == "Li Qiang" and person["role"] == "Premier"
+        assert said(app) == f"q-restricted: speaker li-qiang, in {FILE}"
+
+
+async def test_the_pack_people_are_offered_below_and_taken_by_moving_to_them(
+    make_pack: PackFactory,
+) -> None:
+    root = review_pack(make_pack)
+    path = root / FILE
+    app = make_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        await open_dialog(pilot, "s", SpeakerDialog)
+        await pilot.press(*"gorge chen")  # a typo: offered, not imposed
+        shown = listed(app)
+        assert shown[0].startswith("New person: gorge chen")
+        assert shown[1].startswith("George Chen")
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: tables(path)["q-restricted"]["speaker"] == "george-chen", "him")
+        await open_dialog(pilot, "s", SpeakerDialog)
+        await pilot.press(*"maria lopez, analyst", "enter")  # her name exactly: her
+        await until(pilot, lambda: tables(path)["q-restricted"]["speaker"] == "maria-lopez", "her")
+        await open_dialog(pilot, "s", SpeakerDialog)
+        await pilot.press(*"Chen", "enter")  # an alias exactly: him
+        await until(pilot, lambda: tables(path)["q-restricted"]["speaker"] == "george-chen", "him")
+        assert "li-qiang" not in (root / "entities.toml").read_text(encoding="utf-8")
