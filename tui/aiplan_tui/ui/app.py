@@ -21,6 +21,7 @@ from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.settings.state import SavedState
 from aiplan_tui.ui.bindings import APP_BINDINGS, QUITTING, SCREEN_ACTIONS
 from aiplan_tui.ui.copying import CopyingApp
+from aiplan_tui.ui.disk_watch import DiskWatch
 from aiplan_tui.ui.pack_session import PackSession
 from aiplan_tui.ui.palette import EngineGoTo, PackCommands, Palette
 from aiplan_tui.ui.reloading import ReloadingApp
@@ -81,6 +82,8 @@ class AiplanApp(ReloadingApp, WholePackApp, SizedApp, ThemedApp, CopyingApp, Typ
         """The named screens made so far (the others are made when first shown)."""
         self.search = SearchSession(self.startup.saved.search_history)
         """The search index, built in the background after start-up, and past queries."""
+        self.disk_watch = DiskWatch(self.startup.manifest)
+        """What the pack's files looked like: a change made outside the app reloads it."""
 
     @property
     def result(self) -> LoadResult:
@@ -258,6 +261,7 @@ class AiplanApp(ReloadingApp, WholePackApp, SizedApp, ThemedApp, CopyingApp, Typ
         # (On a pack's head, the index is built once the whole pack is read.)
         whole = self.session.head is None
         self.set_timer(INDEX_DELAY, self.build_search_index if whole else self.read_whole_pack)
+        self.watch_disk()
 
     @work(thread=True, exclusive=True, group="index")
     def build_search_index(self, rebuild: bool = False) -> None:

@@ -78,6 +78,14 @@ APP_BINDINGS: list[BindingType] = [
     ),
     Binding("y", "copy", "Copy", id="copy", tooltip="Copy the highlight with its citation."),
     Binding(
+        "R",
+        "reload",
+        "Reload",
+        show=False,
+        id="reload",
+        tooltip="Read the pack again from its files (done by itself when they change).",
+    ),
+    Binding(
         "ctrl+l",
         "redraw",
         "Redraw",

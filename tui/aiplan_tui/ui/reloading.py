@@ -15,6 +15,7 @@ from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult, PackNotFoundError
+from aiplan_tui.ui.disk_watch import CHANGED, RELOADED, DiskWatch
 from aiplan_tui.ui.pack_session import Phase
 from aiplan_tui.ui.reload_service import READING, RELOADING, Reloaded
 from aiplan_tui.ui.whole_pack import Closing, WholePackApp, why_unread
@@ -35,6 +36,14 @@ SCREEN_NAMES = {
 }
 
 
+class DiskLooked(Message):
+    """The pack's files' manifest, just taken in a thread ("": it could not be)."""
+
+    def __init__(self, manifest: str) -> None:
+        super().__init__()
+        self.manifest = manifest
+
+
 class PackReloaded(Message):
     """The pack loaded again in a thread (None: it could not be, for the reason `why`)."""
 
@@ -51,6 +60,9 @@ class PackReloaded(Message):
 class ReloadingApp(WholePackApp):
     """Reloading, for an app with a pack, a reader, named screens and a search index (the
     threads' machinery, and what the app has, are WholePackApp's)."""
+
+    disk_watch: DiskWatch
+    """What the pack's files looked like when it was read (the app makes it)."""
 
     if TYPE_CHECKING:  # for the type checker only: at run time the app and its other mixins
         # have these, and a stub here could come first in the method order and hide them
@@ -82,20 +94,20 @@ class ReloadingApp(WholePackApp):
             return False
         root, before = self.pack.root, self.session.manifest
         if before is not None and worth_loading_aside(before):
-            self.session.move(Phase.RELOADING)
+            self.session.move(Phase.RELOADING)  # (the manifest is taken in the thread)
             self.notify(READING, timeout=3, markup=False)
             self.reload_aside(root, then)
             return True
         from aiplan_tui.pack.loader import load_pack
 
-        manifest = None if before is None else pack_manifest(root)  # before the load, as at start
-
+        seen = pack_manifest(root)  # before the load, as at start
         try:
             result = load_pack(root)
         except PackNotFoundError as error:
             self._not_reloaded(str(error))
             result = None
-        self._show_reloaded(result, manifest, lambda: then(self.pack))
+        self.disk_watch.seen = seen
+        self._show_reloaded(result, None if before is None else seen, lambda: then(self.pack))
         return True
 
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
@@ -120,6 +132,7 @@ class ReloadingApp(WholePackApp):
 
     @on(PackReloaded)
     def _pack_reloaded(self, message: PackReloaded) -> None:
+        self.disk_watch.seen = message.manifest or None
         if message.result is None:
             self._not_reloaded(message.why)
         self._show_reloaded(message.result, message.manifest, lambda: message.then(self.pack))
@@ -160,3 +173,41 @@ class ReloadingApp(WholePackApp):
             then()
 
         self.session.ready(result, manifest or None, then=shown)
+
+    # Changes made outside the app -------------------------------------------------------------
+
+    def watch_disk(self) -> None:
+        """Look at the pack's files now and then, and read the pack again when they change
+        (not in a headless test: there `look_at_disk` is called when wanted)."""
+        if not self.is_headless:
+            self.set_timer(self.disk_watch.due_in(), self.look_at_disk)
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def look_at_disk(self) -> None:
+        """The files' manifest, taken in a thread and given to the app (DiskLooked)."""
+        if self.session.phase is not Phase.READY:  # being read: looked at once it is read
+            self.call_from_thread(self.watch_disk)
+            return
+        try:
+            manifest = self.disk_watch.look(self.pack.root)
+        except Exception:  # a look that fails is tried again later (nothing to say)
+            manifest = ""
+        if not get_current_worker().is_cancelled:
+            self.post_message(DiskLooked(manifest))
+
+    @on(DiskLooked)
+    def _disk_looked(self, message: DiskLooked) -> None:
+        if (
+            message.manifest
+            and self.session.phase is Phase.READY
+            and self.disk_watch.changed(message.manifest)
+        ):
+            self.disk_watch.seen = message.manifest
+            self.reload_pack(lambda _pack: self.notify(CHANGED, timeout=4, markup=False))
+        self.watch_disk()
+
+    def action_reload(self) -> None:
+        """Read the pack again from its files (R, or the palette)."""
+        if not self.when_ready("reload", self.action_reload, "the pack is read again"):
+            return
+        self.reload_pack(lambda _pack: self.notify(RELOADED, timeout=3, markup=False))
