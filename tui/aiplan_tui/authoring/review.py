@@ -13,6 +13,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import tomli
 
+from aiplan_tui.authoring.review_history import record
 from aiplan_tui.authoring.writing import appended, toml_value
 from aiplan_tui.core.toml_source import KeyLocator
 from aiplan_tui.core.transaction import pack_lock, pack_root, write_files
@@ -117,7 +118,13 @@ def _write(path: Path, lines: list[str], check: Mapping[str, object], gone: bool
     tables = [t for v in data.values() if isinstance(v, list) for t in v if isinstance(t, dict)]
     if gone == any(all(t.get(k) == v for k, v in check.items()) for t in tables):
         raise ReviewError(f"{path}: the change did not come out as meant; nothing was written")
-    write_files(pack_root(path), [(path, text.encode("utf-8"))])
+    try:
+        before: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        before = None
+    after = text.encode("utf-8")
+    write_files(pack_root(path), [(path, after)])
+    record(path, before, after)
 
 
 def _locked(edit: Callable[Concatenate[Path, P], R]) -> Callable[Concatenate[Path, P], R]:

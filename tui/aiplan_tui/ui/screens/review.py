@@ -17,6 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from aiplan_tui.authoring.review_history import History, UndoError
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.problems import plural
 from aiplan_tui.ui.bindings import list_keys
@@ -68,6 +69,8 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         Binding("c", "cell", "To Compare", id="review-cell",
                 tooltip="Add it to the comparison cell of each of its dimensions and sides "
                 "(a missing cell asks for its summary)."),
+        Binding("u", "undo", "Undo", id="review-undo",
+                tooltip="Undo the last edit, in every file it wrote (again: the one before)."),
         Binding("escape", "back", "Back", id="review-back", show=False,
                 tooltip="Back to the reader."),
     ]  # fmt: skip
@@ -78,6 +81,8 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         self.reloader = reloader
         """Loads the pack again after a change to its files (the app)."""
         self.items = reading_order(pack)
+        self.history = History()
+        """The edits made here, for `u`."""
         self._wanted: str | None = None
         """The suggestion to put the cursor on once the list is built (`select`)."""
 
@@ -157,6 +162,22 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         if action in SELECTION_ACTIONS and self.is_mounted and self.current() is None:
             return None
         return True
+
+    def action_undo(self) -> None:
+        """The last edit's files put back as they were, and the pack loaded again."""
+        if not self.can_write():
+            return
+        try:
+            step = self.history.undo()
+        except (UndoError, OSError) as error:
+            self.notify(f"Not undone: {error}", title="Review", severity="error", markup=False)
+            return
+        if step is None:
+            self.notify("Nothing to undo", title="Review", markup=False)
+            return
+        self.notify(f"Undone: {step.label}", title="Review", markup=False)
+        self._unshown = True
+        self.show_written(keep=step.subject)
 
     # Moving ----------------------------------------------------------------------------------
 

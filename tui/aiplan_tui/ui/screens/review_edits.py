@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from aiplan_tui.authoring import review
 from aiplan_tui.authoring.ids import entity_id as new_entity_id
 from aiplan_tui.authoring.review import ReviewError
+from aiplan_tui.authoring.review_history import History
 from aiplan_tui.core.model import HIGHLIGHT_KINDS, Highlight, Pack, Position, Quote
 from aiplan_tui.settings.read_only import REFUSED, read_only
 from aiplan_tui.ui.reload_service import RELOADING, Reloader
@@ -42,6 +43,7 @@ class ReviewWriting(ShownScreen[None]):
     pack: Pack
     reloader: Reloader
     items: list[Highlight]
+    history: History
 
     def current(self) -> Highlight | None:
         raise NotImplementedError
@@ -56,13 +58,17 @@ class ReviewWriting(ShownScreen[None]):
         """The suggestion under the cursor, for an edit to start on; None (said why) while
         the pack is read again after the last edit: the list is of files changed since.
         None too in a read-only session (`serve --read-only`): every edit starts here."""
+        return self.current() if self.can_write() else None
+
+    def can_write(self) -> bool:
+        """Whether the files may be written now (else said why)."""
         if read_only():
             self.notify(REFUSED, title="Review", timeout=3, markup=False)
-            return None
+            return False
         if self.reloader.reloading:
             self.notify(RELOADING, title="Review", timeout=3, markup=False)
-            return None
-        return self.current()
+            return False
+        return True
 
     def write(
         self, done: str, change: Callable[[], object], gone: bool = False, last: bool = True
@@ -72,7 +78,9 @@ class ReviewWriting(ShownScreen[None]):
         (the cursor stays, or moves on if `gone`), once for the steps before it too; a step
         that fails does so for what the steps before it wrote."""
         try:
-            change()
+            highlight = self.current()
+            with self.history.recording(done, highlight.id if highlight else ""):
+                change()
         except (ReviewError, OSError, UnicodeError) as error:
             self.notify(f"Nothing changed: {error}", title="Review", severity="error", markup=False)
             if last:  # (a step before the last: the edit goes on, and shows it all at its end)
@@ -84,13 +92,16 @@ class ReviewWriting(ShownScreen[None]):
             self.show_written(gone)
         return True
 
-    def show_written(self, gone: bool = False) -> None:
-        """Load the pack again if anything was written since it was, and list it anew."""
+    def show_written(self, gone: bool = False, keep: str | None = None) -> None:
+        """The edit is over (one step of undo): load the pack again if anything was written
+        since it was, and list it anew."""
+        self.history.close()
         if not self._unshown:
             return
         self._unshown = False
         highlight = self.current()
-        keep = None if gone or highlight is None else highlight.id
+        if keep is None:
+            keep = None if gone or highlight is None else highlight.id
         index = self.query_one("#review-list", OptionList).highlighted or 0
 
         def reloaded(pack: Pack) -> None:
