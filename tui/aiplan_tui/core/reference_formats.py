@@ -1,0 +1,102 @@
+"""CSL-JSON items written as RIS and BibTeX, for reference managers that import those (Zotero,
+EndNote, Mendeley, JabRef, LaTeX). One record per item; only the fields the item has. No Textual.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from aiplan_tui.core.references import CslItem, name_text
+
+RIS_TYPES = {"article-newspaper": "NEWS", "article": "GEN"}
+BIBTEX_TYPES = {"article-newspaper": "article", "article": "misc"}
+"""A news article is BibTeX's `@article` (its outlet the `journal`); a generic one `@misc`."""
+
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_LATEX = re.compile("|".join(re.escape(character) for character in _LATEX_SPECIAL))
+_URL_UNSAFE = re.compile(r"[{}\\\s]")
+"""What a BibTeX `url` field (verbatim) cannot hold as it is: percent-encoded."""
+
+
+def ris(items: Sequence[CslItem]) -> str:
+    """RIS records, `TY` first and `ER` last, each tag as `XX  - value` on its own line."""
+    out: list[str] = []
+    for item in items:
+        out.append(_tag("TY", RIS_TYPES.get(item["type"], "GEN")))
+        out.append(_tag("ID", item["id"]))
+        out.append(_tag("TI", item["title"]))
+        if "container-title" in item:
+            out.append(_tag("T2", item["container-title"]))
+        out.extend(_tag("AU", name_text(name)) for name in item.get("author", ()))
+        parts = _date_parts(item)
+        if parts:
+            out.append(_tag("PY", f"{parts[0]:04d}"))
+            out.append(_tag("DA", "/".join(f"{p:02d}" for p in parts) + "/"))
+        if "URL" in item:
+            out.append(_tag("UR", item["URL"]))
+        if "note" in item:
+            out.append(_tag("N1", item["note"]))
+        out += ["ER  - ", ""]
+    return "\n".join(out)
+
+
+def _tag(tag: str, value: str) -> str:
+    return f"{tag}  - {' '.join(str(value).split())}"
+
+
+def bibtex(items: Sequence[CslItem]) -> str:
+    """BibTeX entries keyed by article id; text escaped for LaTeX, the address verbatim."""
+    out: list[str] = []
+    for item in items:
+        fields = [("title", _latex(item["title"]))]
+        if "container-title" in item:
+            fields.append(("journal", _latex(item["container-title"])))
+        if item.get("author"):
+            authors = " and ".join(_bibtex_name(name) for name in item["author"])
+            fields.append(("author", authors))
+        parts = _date_parts(item)
+        if parts:
+            fields.append(("year", f"{parts[0]:04d}"))
+            if len(parts) > 1:
+                fields.append(("month", str(parts[1])))
+            if len(parts) == 3:
+                fields.append(("date", f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"))
+        if "URL" in item:
+            fields.append(("url", _URL_UNSAFE.sub(_percent, item["URL"])))
+        if "note" in item:
+            fields.append(("note", _latex(item["note"])))
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+        out.append(f"@{BIBTEX_TYPES.get(item['type'], 'misc')}{{{item['id']},\n{body}\n}}\n")
+    return "\n".join(out)
+
+
+def _bibtex_name(name: dict[str, str]) -> str:
+    """ "Family, Given"; a literal name in braces, so BibTeX never splits it."""
+    if "literal" in name:
+        return "{" + _latex(name["literal"]) + "}"
+    return _latex(name_text(name))
+
+
+def _latex(text: str) -> str:
+    return _LATEX.sub(lambda match: _LATEX_SPECIAL[match.group()], " ".join(text.split()))
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
+
+
+def _date_parts(item: CslItem) -> list[int]:
+    issued = item.get("issued")
+    return [int(part) for part in issued["date-parts"][0]] if issued else []

@@ -1,0 +1,89 @@
+"""A pack's articles as references: one CSL-JSON item per article, saying only what the article
+gives (Zotero, pandoc and Zettlr read CSL-JSON; RIS and BibTeX are written from these items in
+`reference_formats`). No Textual.
+
+Nothing is invented: an article without an outlet has no `container-title`, one without a date
+no `issued`. A title the pack's editors wrote (the source has none) is in square brackets, as
+citation styles mark a supplied title, with a note saying so. The pack format records no date
+of access, so no item has `accessed`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from aiplan_tui.core.model import Article
+from aiplan_tui.core.safe_text import clean_line
+
+EDITORS_TITLE = "Title supplied by the pack's editors: the source has no headline."
+
+CslItem = dict[str, Any]
+"""One CSL-JSON item: `id`, `type`, `title` and what else the article gives."""
+
+_SEVERAL = re.compile(r"\s*(?:;|&|\band\b)\s*")
+"""Between two authors of a byline: "A. Writer and B. Reporter", "A; B", "A & B"."""
+_NAME_WORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w.'’-]*\Z")
+"""A word of a plain personal name: capitalised (initials and hyphens allowed)."""
+
+
+def article_type(article: Article) -> str:
+    """A news article when an outlet publishes it; otherwise CSL's generic article."""
+    return "article-newspaper" if article.outlet else "article"
+
+
+def csl_item(article: Article) -> CslItem:
+    """The article's CSL-JSON item, its fields in CSL's names."""
+    item: CslItem = {
+        "id": article.id,
+        "type": article_type(article),
+        "title": clean_line(article.title),
+    }
+    if article.title_source == "editors":
+        item["title"] = f"[{item['title']}]"
+        item["note"] = EDITORS_TITLE
+    if article.outlet:
+        item["container-title"] = clean_line(article.outlet)
+    if article.author:
+        item["author"] = names(article.author)
+    if article.published:
+        day = article.published
+        item["issued"] = {"date-parts": [[day.year, day.month, day.day]]}
+    if article.url:
+        item["URL"] = clean_line(article.url).strip()
+    return item
+
+
+def csl_items(articles: Sequence[Article]) -> list[CslItem]:
+    return [csl_item(article) for article in articles]
+
+
+def names(byline: str) -> list[dict[str, str]]:
+    """Each author of a byline as CSL names it: "Family, Given" and a plain "Given Family"
+    (two or three capitalised words) split into the two, anything else kept whole as a
+    `literal` (an agency, a desk, a name whose parts cannot be told apart safely)."""
+    found = []
+    for part in _SEVERAL.split(clean_line(byline)):
+        name = " ".join(part.split()).strip(" ,")
+        if name:
+            found.append(_name(name))
+    return found
+
+
+def _name(name: str) -> dict[str, str]:
+    if name.count(",") == 1:
+        family, given = (piece.strip() for piece in name.split(","))
+        if family and given:
+            return {"family": family, "given": given}
+    words = name.split(" ")
+    if 2 <= len(words) <= 3 and all(_NAME_WORD.match(word) for word in words):
+        return {"family": words[-1], "given": " ".join(words[:-1])}
+    return {"literal": name}
+
+
+def name_text(name: dict[str, str]) -> str:
+    """A CSL name as reference files write one: "Family, Given", or the literal name."""
+    if "literal" in name:
+        return name["literal"]
+    return f"{name['family']}, {name['given']}"
