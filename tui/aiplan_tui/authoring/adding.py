@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from aiplan_tui.authoring.ids import fact_id, quote_id, slug_words, unique_id
+from aiplan_tui.authoring.ids import TakenIds, fact_id, quote_id, slug_words, unique_id
 from aiplan_tui.authoring.source import SourceText
 from aiplan_tui.authoring.suggest import Suggested, Suggestions, suggest
 from aiplan_tui.authoring.writing import Table, appended, article_text, tables_text
@@ -135,7 +135,7 @@ def _ids_written(root: Path) -> set[str]:
 
 
 def _highlights_text(found: Suggestions, pack: Pack, article_id: str, root: Path) -> str:
-    taken = {h.id for h in (*pack.highlights, *pack.suggested)} | _ids_written(root)
+    taken = TakenIds({h.id for h in (*pack.highlights, *pack.suggested)} | _ids_written(root))
     tables = [_table(item, article_id, taken) for item in found.highlights]
     heading = (
         f"Suggested by `aiplan-tui add` for articles/{article_id}.md: each says why above it.\n"
@@ -145,7 +145,7 @@ def _highlights_text(found: Suggestions, pack: Pack, article_id: str, root: Path
     return tables_text(tables, heading)
 
 
-def _table(item: Suggested, article_id: str, taken: set[str]) -> Table:
+def _table(item: Suggested, article_id: str, taken: TakenIds) -> Table:
     fields = dict(item.fields)
     if item.kind == "quote" and not fields.get("speaker"):
         fields.pop("speaker", None)  # none found: check warns, Review asks for one

@@ -4,13 +4,16 @@ currencies, qualifiers, and the compiled pattern of each rule.
 Each pattern starts with a look at the character it can start on (a qualifier's or its
 number's first), and a rule whose pattern needs a word or sign a paragraph lacks is not run
 on it: the same matches, found without trying every qualifier at every character (that was
-most of the time a long text took, issue 28)."""
+most of the time a long text took, issue 28). The rules that look for numbers are tried only
+where a number, or a qualifier before one, may start (figure_starts.py)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
+from functools import lru_cache
+
+from aiplan_tui.authoring.figure_starts import DIGITS, Lead, Rule, Words, with_leads
 
 BARE_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w)(?![.,]\d)"
 NUMBER = r"(?<![\w.,$€£¥-])" + BARE_NUMBER
@@ -57,17 +60,37 @@ OPENING = rf"(?:(?P<btw>[Bb]etween)\s+|{QUALIFIER})?"
 """A qualifier, or "between", which joins the range with "and"."""
 JOIN = rf"(?(btw)\s+and\s+|{RANGE_JOIN})"
 
+QUALIFYING = Lead((*QUALIFIERS, "between"))
+A, MERE = Lead(["a"]), Lead(["mere"])
+NUMBER_WORDS = Words((*SMALL, *TENS))
 
-@dataclass(frozen=True)
-class Rule:
-    pattern: re.Pattern[str]
-    needs: re.Pattern[str] | None = None
-    """What a paragraph must hold for the pattern to match in it: looked for first."""
 
-    def finditer(self, paragraph: str) -> Iterator[re.Match[str]]:
-        if self.needs is not None and self.needs.search(paragraph) is None:
-            return iter(())
-        return self.pattern.finditer(paragraph)
+@lru_cache(maxsize=4)
+def number_starts(paragraph: str) -> tuple[int, ...]:
+    """Where a number in figures, or a qualifier or "between" before one, may start."""
+    return with_leads(paragraph, (m.start() for m in DIGITS.finditer(paragraph)), [QUALIFYING])
+
+
+@lru_cache(maxsize=4)
+def count_starts(paragraph: str) -> tuple[int, ...]:
+    """Where a number in figures or in words, "a" before one ("a hundred"), or a qualifier
+    or "between" before these, may start."""
+    spelled = with_leads(paragraph, NUMBER_WORDS.starts(paragraph), [A, QUALIFYING])
+    return tuple(sorted({*spelled, *number_starts(paragraph)}))
+
+
+SIGN = re.compile(r"[$€£¥]")
+SIGN_REACH = 2
+"""How many letters a currency sign may have before it: "US$", "HK$"."""
+
+
+@lru_cache(maxsize=4)
+def money_starts(paragraph: str) -> tuple[int, ...]:
+    """Where a currency sign ("$", "US$"), or a qualifier or "a mere" before one, may start."""
+    signs = {
+        max(0, m.start() - back) for m in SIGN.finditer(paragraph) for back in range(SIGN_REACH + 1)
+    }
+    return with_leads(paragraph, signs, [MERE, A, QUALIFYING])
 
 
 def _starting(words: Iterable[str], more: str = "") -> str:
@@ -89,6 +112,7 @@ MONEY_SYMBOL = Rule(
         re.IGNORECASE,
     ),
     re.compile(r"[$€£¥]"),
+    money_starts,
 )
 SCALED_NUMBER = (
     r"(?<![\w.,$€£¥-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]\d)"
@@ -103,7 +127,7 @@ MONEY_WORD = Rule(
         rf"(?:US)?\$\s?(?P<usd>\d[\d,]*(?:\.\d+)?)(?P<usdscale>{SCALE})?\))?",
         re.IGNORECASE,
     ),
-    re.compile(CURRENCY_WORD, re.IGNORECASE),
+    starts=number_starts,
 )
 MONEY_CODE = Rule(
     re.compile(
@@ -123,6 +147,7 @@ PERCENT = Rule(
         re.IGNORECASE,
     ),
     re.compile("%|per", re.IGNORECASE),
+    number_starts,
 )
 RATIO = Rule(
     re.compile(
@@ -160,5 +185,6 @@ COUNT = Rule(
         rf"(?:{JOIN}(?P<to>{BARE_NUMBER}))?"
         rf"(?P<between>(?:\s+{_NOT_BETWEEN}(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|[a-z]+)){{0,3}}?)"
         r"\s+(?P<unit>[a-z]+(?:-[a-z]+)*s|people|staff|children|personnel)\b"
-    )
+    ),
+    starts=count_starts,
 )

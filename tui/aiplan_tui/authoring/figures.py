@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from aiplan_tui.authoring.figure_patterns import (
     COUNT,
@@ -256,7 +257,12 @@ def _period(paragraph: str, at: int) -> str:
     """The period the figure's sentence gives: "In 2024" -> "2024", "between 2013 and 2023"
     -> "2013–2023"."""
     sentence = sentence_at(paragraph, at)
-    text = paragraph[sentence.start : sentence.end]
+    return _sentence_period(paragraph[sentence.start : sentence.end])
+
+
+@lru_cache(maxsize=64)
+def _sentence_period(text: str) -> str:
+    """The period a sentence gives (its figures ask one after another)."""
     span = _BETWEEN.search(text)
     if span:
         return f"{span.group(1)}–{span.group(2)}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from aiplan_tui.authoring.text import word_set
 
@@ -33,14 +33,27 @@ def slug_words(text: str, n: int) -> str:
     return "-".join(telling[:n])
 
 
+class TakenIds(set[str]):
+    """Ids taken so far, a set that only grows, remembering for each base the number its last
+    id was given: the next id from that base is counted on from there, not from 2 again (a
+    long article's thousand `f-spending` figures cost the square of their number, issue 28)."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        super().__init__(taken)
+        self.counted: dict[str, int] = {}
+        """For each base, a number below which every `base-N` (N >= 2) is taken."""
+
+
 def unique_id(base: str, taken: Collection[str]) -> str:
     """`base`, or `base-2`, `base-3`, ... the first one not in `taken` ("item" when empty)."""
     base = base.strip("-") or "item"
     if base not in taken:
         return base
-    number = 2
+    counted = taken.counted if isinstance(taken, TakenIds) else {}
+    number = counted.get(base, 2)
     while f"{base}-{number}" in taken:
         number += 1
+    counted[base] = number
     return f"{base}-{number}"
 
 

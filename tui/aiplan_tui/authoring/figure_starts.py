@@ -1,0 +1,103 @@
+"""Where a figure rule's match may start in a paragraph: at a number (or a currency sign), or
+at a qualifier, "between" or "a mere" right before one. A rule with such places is tried at
+them only, each with `match`, which gives the matches `finditer` would, since every place a
+match can start is among them. Trying the patterns at every character (each starts with a
+look at its first one, but a qualifier's first letters are most letters) was most of the
+time a long text took once the anchoring had its index (issue 28)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+DIGITS = re.compile(r"\d+")
+WORD = re.compile(r"\w+")
+
+
+class Lead:
+    """Words that may stand, with white space after them, before what a match starts with.
+    Asked about a piece of text, it says yes when a case-blind pattern of the words could
+    match it: always when the piece is not ASCII (such a pattern takes some other letters,
+    "ſ" for "s", as ASCII ones)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(w.lower() for w in words)
+        self.lengths = tuple(sorted({len(w) for w in self.words}))
+        self._by_last: dict[str, tuple[int, ...]] = {}
+        for word in self.words:
+            self._by_last[word[-1]] = tuple(sorted({*self._by_last.get(word[-1], ()), len(word)}))
+
+    def starts(self, text: str, at: int) -> list[int]:
+        """Where one of the words, with white space from its end to `at`, may start."""
+        end = at
+        while end and text[end - 1].isspace():
+            end -= 1
+        if end == at or not end:
+            return []
+        last = text[end - 1]
+        lengths = self._by_last.get(last.lower(), ()) if last.isascii() else self.lengths
+        return [
+            end - length
+            for length in lengths
+            if length <= end
+            and (not (piece := text[end - length : end]).isascii() or piece.lower() in self.words)
+        ]
+
+
+def with_leads(text: str, cores: Iterable[int], leads: Sequence[Lead]) -> tuple[int, ...]:
+    """The places, and where each lead may start before them (or before another lead's
+    places), in order."""
+    found = set(cores)
+    for lead in leads:
+        spaced = [at for at in found if at and text[at - 1].isspace()]
+        found.update([start for at in spaced for start in lead.starts(text, at)])
+    return tuple(sorted(found))
+
+
+class Words:
+    """Where a whole word of some (lower-case ASCII) words may start, wherever a case-blind
+    pattern with \\b before them could match one: found in the text in lower case, unless
+    it has one of the letters such a pattern takes for an ASCII one that lower() does not
+    make one ("ſ" for "s", "ı" and "İ" for "i", the Kelvin sign): then at every word."""
+
+    ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.pattern = re.compile("|".join(sorted(words, key=len, reverse=True)))
+
+    def starts(self, text: str) -> list[int]:
+        lowered = text.lower()
+        if len(lowered) != len(text) or self.ODD.search(text):
+            return [m.start() for m in WORD.finditer(text)]
+        return [
+            at
+            for m in self.pattern.finditer(lowered)
+            if not (at := m.start()) or not (text[at - 1].isalnum() or text[at - 1] == "_")
+        ]
+
+
+def tried_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text)` gives, when every place one can start is in
+    `starts` (in order) and none is empty: tried there only, each from where the last ended."""
+    end = 0
+    for at in starts:
+        if at >= end and (match := pattern.match(text, at)) is not None:
+            yield match
+            end = match.end()
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: re.Pattern[str]
+    needs: re.Pattern[str] | None = None
+    """What a paragraph must hold for the pattern to match in it: looked for first."""
+    starts: Callable[[str], Sequence[int]] | None = None
+    """Where in a paragraph a match may start (every place one can): tried there only."""
+
+    def finditer(self, paragraph: str) -> Iterator[re.Match[str]]:
+        if self.needs is not None and self.needs.search(paragraph) is None:
+            return iter(())
+        if self.starts is not None:
+            return tried_at(self.pattern, paragraph, self.starts(paragraph))
+        return self.pattern.finditer(paragraph)
