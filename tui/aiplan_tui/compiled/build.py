@@ -16,16 +16,19 @@ import sqlite3
 import time
 from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from pathlib import Path
 
-from aiplan_tui.compiled.records import brief_rows, pack_rows, relative_to_root
-from aiplan_tui.compiled.rows import DOC_COLUMNS, DocRow, doc_row
+from aiplan_tui.compiled.layout import DOC_FIELDS, SCHEMA, doc_units, file_of, pack_rows_keyed
+from aiplan_tui.compiled.records import brief_rows
+from aiplan_tui.compiled.rows import doc_row
+from aiplan_tui.compiled.sources import write_sources
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.export import pack_to_dict
 from aiplan_tui.core.pausing import Pause, paused
 from aiplan_tui.pack.loader import LoadResult
+from aiplan_tui.pack.segments import Segment
 from aiplan_tui.search.documents import PackDocs
 from aiplan_tui.search.engine import SearchIndex, article_names, dimension_names
 from aiplan_tui.search.index import IndexBuilder, IndexData
@@ -34,20 +37,6 @@ EXPORT_CHUNK = 1 << 20
 """Characters per row of the stored `export` output."""
 STALE_SECONDS = 3600
 """A temporary database older than this was left by a build that died."""
-
-SCHEMA = f"""
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE problems (
-    seq INTEGER PRIMARY KEY, path TEXT, line INTEGER, col INTEGER, severity TEXT, message TEXT
-);
-CREATE TABLE docs ({DOC_COLUMNS.replace("number", "number INTEGER PRIMARY KEY")});
-CREATE TABLE words (number INTEGER PRIMARY KEY, counts BLOB NOT NULL, docs BLOB NOT NULL);
-CREATE TABLE keys (number INTEGER PRIMARY KEY, docs BLOB NOT NULL);
-CREATE TABLE stems (stem TEXT PRIMARY KEY, words BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE briefs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, item TEXT NOT NULL);
-CREATE TABLE export (seq INTEGER PRIMARY KEY, text TEXT NOT NULL);
-CREATE TABLE pack (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, item TEXT NOT NULL, article TEXT);
-"""
 
 
 def compile_pack(
@@ -73,8 +62,9 @@ def compile_pack(
             db.executescript(SCHEMA)  # (it commits whatever is open: so before the BEGIN)
             db.execute("BEGIN")
             pack, docs = result.pack, PackDocs(result.pack)
-            data = _index_into(db, docs, pause)
+            data = _index_into(db, docs, doc_units(pack), pause)
             _fill(db, result, data, manifest, with_export, pause)
+            write_sources(db, pack.root, manifest)
             db.execute("COMMIT")
             index = SearchIndex.over(docs, data, article_names(pack), dimension_names(pack))
         finally:
@@ -89,19 +79,33 @@ def compile_pack(
     return index if index is not None else SearchIndex(result.pack, pause)
 
 
-def _index_into(db: sqlite3.Connection, docs: PackDocs, pause: Pause | None) -> IndexData:
-    """Build the index, writing each document to the database on its way past."""
-    places = ", ".join("?" * len(DOC_COLUMNS.split(",")))
+def _index_into(
+    db: sqlite3.Connection,
+    docs: PackDocs,
+    units: list[tuple[int, str, int]],
+    pause: Pause | None,
+) -> IndexData:
+    """Build the index, writing each document to the database on its way past, in its unit."""
+    places = ", ".join("?" * (len(DOC_FIELDS.split(",")) + 2))
     builder = IndexBuilder()
     add = builder.add
+    base = 0
+    for uid, (section, file, count) in enumerate(units):
+        db.execute("INSERT INTO units VALUES (?, ?, ?, ?, ?)", (uid, section, file, base, count))
+        base += count
+    owners = [uid for uid, (_, _, count) in enumerate(units) for _ in range(count)]
+    starts = [0]
+    for _, _, count in units:
+        starts.append(starts[-1] + count)
 
-    def rows() -> Iterator[DocRow]:
+    def rows() -> Iterator[tuple[object, ...]]:
         for number, doc in enumerate(paused(docs.passing(), pause)):
             add(doc)
-            yield doc_row(number, doc)
+            uid = owners[number]
+            yield (uid, *doc_row(number - starts[uid], doc))
 
     with collector_paused():
-        db.executemany(f"INSERT INTO docs ({DOC_COLUMNS}) VALUES ({places})", rows())
+        db.executemany(f"INSERT INTO docs (uid, local, {DOC_FIELDS}) VALUES ({places})", rows())
         return builder.finish()
 
 
@@ -128,6 +132,7 @@ def _fill(
         "articles": article_names(pack),
         "dimensions": dimension_names(pack),
         "export": export,
+        "incremental": result.segments is not None,
         "per_article": {a.id: len(pack.highlights_in(a.id)) for a in pack.articles},
         "per_kind": dict(Counter(h.kind for h in pack.highlights)),
     }  # fmt: skip
@@ -135,21 +140,17 @@ def _fill(
         "INSERT INTO meta VALUES (?, ?)",
         [(key, json.dumps(value, ensure_ascii=False)) for key, value in meta.items()],
     )
+    root = pack.root
+    write_problems(db, result)
     db.executemany(
-        "INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (n, relative_to_root(p.path, pack.root), p.line, p.col, p.severity, p.message)
-            for n, p in enumerate(problems.items)
-        ],
+        "INSERT INTO pack VALUES (?, ?, ?, ?, ?, ?)", paused(pack_rows_keyed(pack), pause)
     )
-    db.executemany(
-        "INSERT INTO pack VALUES (?, ?, ?, ?)",
-        ((n, *row) for n, row in enumerate(paused(pack_rows(pack), pause))),
-    )
-    db.execute("CREATE INDEX pack_article ON pack (article)")  # after the rows: cheaper
     db.executemany(
         "INSERT INTO briefs VALUES (?, ?, ?)",
-        ((n, *row) for n, row in enumerate(brief_rows(pack))),
+        (
+            (file_of(article.source.path, root), *row)
+            for article, row in zip(pack.articles, brief_rows(pack), strict=True)
+        ),
     )
     db.executemany("INSERT INTO words VALUES (?, ?, ?)", _word_rows(data))
     db.executemany("INSERT INTO keys VALUES (?, ?)", _key_rows(data))
@@ -163,27 +164,58 @@ def _fill(
         )
 
 
-def _word_rows(data: IndexData) -> Iterator[tuple[int, bytes, bytes]]:
+def write_problems(db: sqlite3.Connection, result: LoadResult) -> None:
+    """The problems, each in its segment (the load's step and file), with what each segment
+    skipped, claimed and rejected; a pack not loaded from its files (read from a compiled
+    pack) has one segment."""
+    root = result.pack.root
+    segments = result.segments or (Segment(0, "", result.problems.items, result.problems.skipped),)
+    for segment in segments:
+        write_segment(db, segment, root)
+
+
+def write_segment(db: sqlite3.Connection, segment: Segment, root: Path) -> None:
+    phase, unit = segment.phase, segment.unit
+    db.execute(
+        "INSERT INTO segments VALUES (?, ?, ?, ?, ?)",
+        (phase, unit, *(json.dumps(v, ensure_ascii=False) for v in (
+            segment.skipped, segment.claims, segment.rejected))),
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (phase, unit, n, file_of(p.path, root), p.line, p.col, p.severity, p.message)
+            for n, p in enumerate(segment.problems)
+        ],
+    )
+
+
+def _word_rows(data: IndexData) -> Iterator[tuple[str, bytes, bytes]]:
     classes = len(data.weights)
-    for number in range(len(data.words)):
+    for number, word in enumerate(data.words):
         base = number * classes
         offsets = data.starts[base : base + classes + 1]
         counts = array("i", (b - a for a, b in pairwise(offsets)))
-        yield number, _bytes(counts), _bytes(data.flat[offsets[0] : offsets[-1]])
+        yield word, int_bytes(counts), int_bytes(data.flat[offsets[0] : offsets[-1]])
 
 
-def _key_rows(data: IndexData) -> Iterator[tuple[int, bytes]]:
-    for number in range(len(data.keys)):
-        yield number, _bytes(data.key_docs(number))
+def _key_rows(data: IndexData) -> Iterator[tuple[str, bytes]]:
+    for number, key in enumerate(data.keys):
+        yield key, int_bytes(data.key_docs(number))
 
 
 def _stem_rows(data: IndexData) -> Iterator[tuple[str, bytes]]:
-    starts, flat = data.stem_starts, data.stem_flat
+    starts, flat, words = data.stem_starts, data.stem_flat, data.words
     for number, stem in enumerate(data.stems):
-        yield stem, _bytes(flat[starts[number] : starts[number + 1]])
+        yield stem, words_bytes(words[w] for w in flat[starts[number] : starts[number + 1]])
 
 
-def _bytes(values: array[int]) -> bytes:
+def words_bytes(words: Iterable[str]) -> bytes:
+    """A stem's words as stored: one a line (a word never holds a line break)."""
+    return "\n".join(words).encode("utf-8")
+
+
+def int_bytes(values: array[int]) -> bytes:
     """Little-endian, whatever the machine."""
     if values.itemsize != 4:
         values = array("i", values)

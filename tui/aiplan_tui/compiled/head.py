@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
+from aiplan_tui.compiled.layout import PACK_ORDER
 from aiplan_tui.compiled.records import rows_groups, rows_pack
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
 from aiplan_tui.compiled.store import CompiledPack
@@ -31,8 +32,8 @@ class PackHead:
         self.root = root
         with damage_is_stale():  # (read on the UI thread; `whole` opens its own connection)
             db = compiled.db
-            rest = db.execute("SELECT kind, item FROM pack WHERE article IS NULL ORDER BY seq")
-            briefs = db.execute("SELECT item FROM briefs ORDER BY seq")
+            rest = db.execute(f"SELECT kind, item FROM pack WHERE article IS NULL {PACK_ORDER}")
+            briefs = db.execute("SELECT item FROM briefs ORDER BY file")
             rows = [*rest, *(("article", str(item)) for (item,) in briefs)]
             self.pack = rows_pack(root, iter(rows))
             self.per_article = {str(k): int(v) for k, v in compiled.meta("per_article").items()}
@@ -57,7 +58,7 @@ class PackHead:
             return self.pack
         with damage_is_stale():
             rows = self.compiled.db.execute(
-                "SELECT kind, item FROM pack WHERE article = ? ORDER BY seq", (article_id,)
+                f"SELECT kind, item FROM pack WHERE article = ? {PACK_ORDER}", (article_id,)
             ).fetchall()
             groups = rows_groups(self.root, rows)
         (article,) = groups["article"] or [None]

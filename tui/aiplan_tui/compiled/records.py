@@ -104,6 +104,11 @@ def rows_groups(
     return groups
 
 
+def row_of(item: object, root: Path) -> tuple[str, str]:
+    """(kind, JSON) of one object of the pack, as `pack_rows` gives it."""
+    return _kind(item), _row(item, root)
+
+
 def _kind(item: object) -> str:
     return next(kind for kind, cls in KINDS.items() if type(item) is cls)
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aiplan_tui.compiled.layout import PACK_ORDER
 from aiplan_tui.compiled.records import in_root, rows_pack
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
 from aiplan_tui.core.collector import collector_paused
@@ -77,7 +78,7 @@ class CompiledPack:
             skipped = self.meta("skipped").items()
             found = Problems(skipped={str(k): int(v) for k, v in skipped})
             for path, line, col, severity, message in self.db.execute(
-                "SELECT path, line, col, severity, message FROM problems ORDER BY seq"
+                "SELECT path, line, col, severity, message FROM problems ORDER BY phase, unit, n"
             ):
                 at = in_root(self.root, str(path)), int(line), int(col), str(message)
                 found.items.append(Problem(*at, "warning" if severity == "warning" else "error"))
@@ -87,7 +88,7 @@ class CompiledPack:
         """The pack and its problems as loading `root` gave them, without reading it
         (`pause`: see rows_groups)."""
         with damage_is_stale(), collector_paused(freeze=True):
-            rows = self.db.execute("SELECT kind, item FROM pack ORDER BY seq")
+            rows = self.db.execute(f"SELECT kind, item FROM pack {PACK_ORDER}")
             pack = rows_pack(root, iter(rows), pause)
             return LoadResult(pack, self.problems())
 

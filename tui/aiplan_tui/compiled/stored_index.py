@@ -6,11 +6,20 @@ from __future__ import annotations
 import sqlite3
 import threading
 from array import array
+from bisect import bisect_left
 from collections.abc import Sequence
 
-from aiplan_tui.compiled.rows import DOC_COLUMNS, row_doc
+from aiplan_tui.compiled.layout import DOC_FIELDS
+from aiplan_tui.compiled.rows import row_doc
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
 from aiplan_tui.search.documents import Doc, LazyDocs
+
+DOC_BY_NUMBER = f"""
+SELECT local, {DOC_FIELDS} FROM docs
+WHERE uid = (SELECT uid FROM units WHERE base <= ?1 ORDER BY base DESC LIMIT 1)
+AND local = ?2 - (SELECT MAX(base) FROM units WHERE base <= ?1)
+"""
+"""A document by its number: its unit is the last one starting at or before it."""
 
 
 class StoredDocs(LazyDocs):
@@ -30,9 +39,7 @@ class StoredDocs(LazyDocs):
         doc = self._made.get(number)
         if doc is None:
             with damage_is_stale(), self._lock:
-                row = self._db.execute(
-                    f"SELECT {DOC_COLUMNS} FROM docs WHERE number = ?", (number,)
-                ).fetchone()
+                row = self._db.execute(DOC_BY_NUMBER, (number, number)).fetchone()
                 if row is None:
                     raise IndexError(index)
                 doc = self._made[number] = row_doc(row)
@@ -59,7 +66,7 @@ class StoredPostings:
         if found is None:
             with damage_is_stale(), self._lock:
                 row = self._db.execute(
-                    "SELECT counts, docs FROM words WHERE number = ?", (number,)
+                    "SELECT counts, docs FROM words WHERE word = ?", (self.words[number],)
                 ).fetchone()
                 counts, docs = (_ints(row[0]), _ints(row[1])) if row else (array("i"), array("i"))
             found, at = [], 0
@@ -78,7 +85,9 @@ class StoredPostings:
 
     def key_docs(self, number: int) -> array[int]:
         with damage_is_stale(), self._lock:
-            row = self._db.execute("SELECT docs FROM keys WHERE number = ?", (number,)).fetchone()
+            row = self._db.execute(
+                "SELECT docs FROM keys WHERE key = ?", (self.keys[number],)
+            ).fetchone()
             return _ints(row[0]) if row else array("i")
 
     def stem_words(self, stem: str) -> array[int]:
@@ -86,10 +95,18 @@ class StoredPostings:
         if found is None:
             with damage_is_stale(), self._lock:
                 row = self._db.execute("SELECT words FROM stems WHERE stem = ?", (stem,)).fetchone()
-                found = _ints(row[0]) if row else array("i")
-            if any(number >= len(self.words) or number < 0 for number in found):
-                raise Stale("damaged: a stem's words are not in the vocabulary")
+                found = self._numbers(bytes(row[0]).decode("utf-8")) if row else array("i")
             self._stems[stem] = found
+        return found
+
+    def _numbers(self, text: str) -> array[int]:
+        """The vocabulary's numbers of the words (one a line); Stale if any is not in it."""
+        words, found = self.words, array("i")
+        for word in text.split("\n") if text else ():
+            number = bisect_left(words, word)
+            if number == len(words) or words[number] != word:
+                raise Stale("damaged: a stem's words are not in the vocabulary")
+            found.append(number)
         return found
 
 

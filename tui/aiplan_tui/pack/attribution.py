@@ -3,15 +3,16 @@ when the speaker is not of the position's side the pack should say so (`accordin
 
 from __future__ import annotations
 
-from aiplan_tui.core.model import Pack, Position, Quote
+from aiplan_tui.core.model import Article, Pack, Position, Quote
 from aiplan_tui.core.problems import Problems
 
 
-def check_attribution(pack: Pack, problems: Problems) -> None:
+def check_attribution(pack: Pack, problems: Problems, only: Article | None = None) -> None:
     """Warn for each position inside the words of a speaker of another side (or of none)
-    that names no `according_to`: Compare would show someone's reading as the side's own."""
+    that names no `according_to`: Compare would show someone's reading as the side's own.
+    Every article's, in order, or `only` that one's."""
     sides = {side.id: side.label for side in pack.sides}
-    for article in pack.articles:
+    for article in pack.articles if only is None else (only,):
         quotes: dict[int, list[Quote]] = {}
         positions: list[Position] = []
         for highlight in pack.highlights_in(article.id):

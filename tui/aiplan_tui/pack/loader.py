@@ -35,6 +35,16 @@ from aiplan_tui.pack.entities import add_entity, warn_shared_names
 from aiplan_tui.pack.highlights import load_highlight_file, settle_ambiguous
 from aiplan_tui.pack.registry import Registry
 from aiplan_tui.pack.result import LoadResult, PackNotFoundError
+from aiplan_tui.pack.segments import (
+    ARTICLES,
+    ATTRIBUTION,
+    CELLS,
+    ENTITIES,
+    ENTRIES,
+    HIGHLIGHTS,
+    PACK_FILE,
+    SegmentLog,
+)
 
 __all__ = ["LoadResult", "PackNotFoundError", "load_pack"]
 
@@ -47,10 +57,14 @@ def load_pack(root: Path, pause: Pause | None = None) -> LoadResult:
     finish_interrupted(root)  # a write a kill cut short: the new pack, never half of it
     problems = Problems()
     registry = Registry()
+    log = SegmentLog(problems, registry)
+    log.begin(ENTRIES)
     _report_odd_entries(root, problems)
     refused = _links_outside(root, problems)
+    log.begin(PACK_FILE, "pack.toml")
     info = _load_pack_toml(root / "pack.toml", registry, problems, refused)
-    _load_articles(root / "articles", registry, problems, refused, pause)
+    _load_articles(root, registry, problems, refused, log, pause)
+    log.begin(ENTITIES, "entities.toml")
     entities = _load_tables(
         root / "entities.toml", "entity", schema.ENTITY, registry, problems, refused
     )
@@ -62,7 +76,9 @@ def load_pack(root: Path, pause: Pause | None = None) -> LoadResult:
     warn_shared_names(placed, registry, problems)
     for path in paused(_files(root / "highlights", "*.toml"), pause, FILES_EVERY):
         if path not in refused:
+            log.begin(HIGHLIGHTS, unit_name(root, path))
             load_highlight_file(path, registry, problems)
+    log.begin(CELLS, "comparison.toml")
     settle_ambiguous(registry, problems)
     placed_cells = {
         f"{cell.dimension}/{cell.side}": (cell, at)
@@ -84,8 +100,19 @@ def load_pack(root: Path, pause: Pause | None = None) -> LoadResult:
         comparison=tuple(cells),
         suggested=tuple(h for h in registry.highlights.values() if h.status),
     )
-    check_attribution(pack, problems)
-    return LoadResult(pack, problems)
+    for article in pack.articles:
+        log.begin(ATTRIBUTION, unit_name(root, article.source.path))
+        check_attribution(pack, problems, article)
+    log.end()
+    return LoadResult(pack, problems, tuple(log.segments))
+
+
+def unit_name(root: Path, path: Path) -> str:
+    """A pack file's name as its segment and the compiled pack know it: relative to the root."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _files(directory: Path, pattern: str) -> list[Path]:
@@ -190,35 +217,42 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _load_articles(
-    directory: Path,
+    root: Path,
     registry: Registry,
     problems: Problems,
     refused: set[Path],
+    log: SegmentLog,
     pause: Pause | None = None,
 ) -> None:
+    directory = root / "articles"
     paths = [path for path in _files(directory, "*.md") if path not in refused]
+    log.begin(ARTICLES)
     if not paths:
         problems.warning(directory, 1, 1, "the pack has no articles (articles/*.md)")
     for path in paused(paths, pause, FILES_EVERY):
-        loaded = load_article(path, problems)
-        if loaded is None:
-            problems.skip("article")
-            registry.rejected.add(("article", path.stem))
-            continue
-        article, at = loaded
-        if not ID_PATTERN.match(article.id):
-            message = f'the file name gives an invalid id "{article.id}": set "id"'
-            problems.error(path, 1, 1, message)
-        else:
-            claimed = registry.claim("article", article.id, at, problems)
-            sides, ok = registry.resolve(
-                "side", article.sides, registry.sides, at, "sides", problems
-            )
-            if claimed and ok:
-                registry.articles[article.id] = replace(article, sides=sides)
-                continue
+        log.begin(ARTICLES, unit_name(root, path))
+        load_article_file(path, registry, problems)
+
+
+def load_article_file(path: Path, registry: Registry, problems: Problems) -> None:
+    """Add the article in the file to the registry if it is valid; else report why."""
+    loaded = load_article(path, problems)
+    if loaded is None:
         problems.skip("article")
-        registry.rejected.add(("article", article.id))
+        registry.rejected.add(("article", path.stem))
+        return
+    article, at = loaded
+    if not ID_PATTERN.match(article.id):
+        message = f'the file name gives an invalid id "{article.id}": set "id"'
+        problems.error(path, 1, 1, message)
+    else:
+        claimed = registry.claim("article", article.id, at, problems)
+        sides, ok = registry.resolve("side", article.sides, registry.sides, at, "sides", problems)
+        if claimed and ok:
+            registry.articles[article.id] = replace(article, sides=sides)
+            return
+    problems.skip("article")
+    registry.rejected.add(("article", article.id))
 
 
 def _load_tables(

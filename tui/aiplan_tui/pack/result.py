@@ -4,10 +4,14 @@ without importing the loader."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.problems import Problems
+
+if TYPE_CHECKING:
+    from aiplan_tui.pack.segments import Segment
 
 
 class PackNotFoundError(Exception):
@@ -20,3 +24,6 @@ class LoadResult:
 
     pack: Pack
     problems: Problems
+    segments: tuple[Segment, ...] | None = field(default=None, compare=False, repr=False)
+    """What each step and file of the load found (pack/segments.py), if it was loaded from
+    the files: what lets the compiled pack be updated a file at a time."""

@@ -1,0 +1,133 @@
+"""What a change costs on a large pack, whole process (issue 34).
+
+For each size, a pack from `pack_gen` (fixed seed), compiled once; then, each a median over
+runs:
+- warm `aiplan-tui search` (nothing changed since the last command);
+- `search` after one word of one article was changed (a word added to its last paragraph,
+  or taken away, before each run: every run sees a change);
+- `search` after one highlight file was changed (a comment added or taken away);
+- `add` of a small article (about 2 KB, a new one each run), and the `search` after it.
+Every figure is the installed command as a user runs it (start-up, imports, whatever the
+change makes it read or write, the query).
+
+    python tests/benchmarks/change_bench.py [--sizes 10000,100000] [--runs 5]
+    [--keep DIR] (generate and compile each size once for several runs)
+    [--command PATH] (another aiplan-tui, e.g. a copy of an older commit, to compare)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pack_gen  # sibling script, not a package
+
+QUERY = "semiconductors governance"
+ARTICLE = """\
+The ministry said on Tuesday that chip exports would rise by {n} percent this year, as
+factories in the south added capacity and new alliances formed around compute standards.
+
+"We will keep working with every partner," Li Qiang told reporters in Beijing, adding that
+talent and energy were the two constraints on data centres for the next three years.
+
+Analysts at a research firm said investment in semiconductors reached 40 billion dollars in
+the first half, the largest figure since records began, while open source models spread.
+
+George Chen said the security of the supply chain mattered more than tariffs, and that
+governance of models needed multilateral cooperation rather than regulation by one country.
+
+The alliance will meet again in March, the ministry said, to discuss standards for safety
+testing and the export controls that took effect last year. Item{n} closes the report.
+"""
+
+
+def timed(argv: list[str], env: dict[str, str], stdin: str | None = None) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(argv, env=env, input=stdin, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} exited {done.returncode}: {done.stderr[-500:]}")
+    return seconds
+
+
+def toggle_ending(path: Path, ending: str) -> None:
+    """Add `ending` to the file's last line, or take it away again: a one-word change each
+    time, outside any highlight's words."""
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    text = text.removesuffix(ending) if text.endswith(ending) else text + ending
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def median_of(runs: int, one: Callable[[], float]) -> float:
+    return statistics.median(one() for _ in range(runs))
+
+
+def one_size(items: int, runs: int, command: str, keep: Path | None) -> None:
+    with tempfile.TemporaryDirectory(prefix="aiplan-change-") as scratch:
+        root = Path(scratch) if keep is None else keep / str(items)
+        pack = root / "pack"
+        if not (pack / "pack.toml").exists():
+            pack_gen.generate(pack, items)
+        env = {**os.environ, "XDG_CACHE_HOME": str(root / "cache"),
+               "XDG_STATE_HOME": str(root / "s"), "XDG_CONFIG_HOME": str(root / "c")}  # fmt: skip
+        search = [command, "--content", str(pack), "search", QUERY]
+        started = time.perf_counter()
+        timed(search, env)
+        print(f"\n{items:,} items: first search (compiling if needed) "
+              f"{time.perf_counter() - started:.2f} s; medians of {runs}")  # fmt: skip
+        warm = median_of(runs, lambda: timed(search, env))
+        print(f"  warm search                      {warm:7.3f} s")
+        article = sorted((pack / "articles").glob("*.md"))[len(list((pack / "articles").glob("*.md"))) // 2]  # fmt: skip
+        highlights = pack / "highlights" / (article.stem + ".toml")
+
+        def after_article_change() -> float:
+            toggle_ending(article, " Updated.")
+            return timed(search, env)
+
+        def after_highlight_change() -> float:
+            toggle_ending(highlights, " # reviewed")
+            return timed(search, env)
+
+        changed = median_of(runs, after_article_change)
+        print(f"  search after one article changed {changed:7.3f} s  ({changed / warm:4.1f}x warm)")
+        changed = median_of(runs, after_highlight_change)
+        print(f"  search after one highlight file  {changed:7.3f} s  ({changed / warm:4.1f}x warm)")
+        adds, after = [], []
+        for run in range(runs):
+            number = int(time.time() * 1000) % 10_000_000 + run
+            text = ARTICLE.format(n=number)
+            add = [command, "--content", str(pack), "add", "-", "--id", f"bench-add-{number}",
+                   "--title", f"Bench addition {number}", "--outlet", "Bench Wire"]  # fmt: skip
+            adds.append(timed(add, env, stdin=text))
+            after.append(timed(search, env))
+        add_s, after_s = statistics.median(adds), statistics.median(after)
+        print(f"  add of a {len(ARTICLE)}-byte article       {add_s:7.3f} s  ({add_s / warm:4.1f}x warm)")  # fmt: skip
+        print(f"  search after add                 {after_s:7.3f} s  ({after_s / warm:4.1f}x warm)")  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="items, comma-separated")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="keep each size's pack here, for next time")
+    parser.add_argument(
+        "--command", default=str(Path(sys.executable).parent / "aiplan-tui"), help="aiplan-tui"
+    )
+    args = parser.parse_args()
+    print(f"aiplan-tui: {args.command}; query {QUERY!r}")
+    for size in args.sizes.split(","):
+        one_size(int(size), args.runs, args.command, args.keep)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
