@@ -30,6 +30,10 @@ def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser
         help="a table for the terminal, Markdown with a citation for every point, or JSON",
     )  # fmt: skip
     compare.add_argument(
+        "--footnotes", action="store_true",
+        help="with --format md: cite each source once, as a pandoc footnote",
+    )  # fmt: skip
+    compare.add_argument(
         "--sides", metavar="A,B", help="which two sides, left first (default: the pack's first two)"
     )
 
@@ -40,6 +44,9 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
     from aiplan_tui.compare.matrix import SidesError, build_matrix, parse_sides
     from aiplan_tui.compare.render import matrix_table, matrix_to_dict
 
+    if args.footnotes and args.format != "md":
+        print("aiplan-tui compare: --footnotes goes with --format md", file=sys.stderr)
+        return EXIT_USAGE
     pack = load(context).pack
     try:
         sides = parse_sides(args.sides, pack) if args.sides else None
@@ -50,7 +57,7 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
     if args.format == "json":
         write_json(matrix_to_dict(matrix, pack))
     elif args.format == "md":
-        sys.stdout.write(matrix_to_markdown(matrix, pack))
+        sys.stdout.write(matrix_to_markdown(matrix, pack, args.footnotes))
     else:
         console().print(matrix_table(matrix, pack))
     return EXIT_OK

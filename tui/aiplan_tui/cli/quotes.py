@@ -31,6 +31,10 @@ def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser
         "with none, 2 usage error (an unknown speaker lists close names).",
         parents=parents,
     )
+    quotes.add_argument(
+        "--footnotes", action="store_true",
+        help="with --format md: cite each source once, as a pandoc footnote",
+    )  # fmt: skip
     quotes.add_argument("--speaker", metavar="NAME", help="one speaker's (name, alias or id)")
     quotes.add_argument("--direct", action="store_true", help="direct quotations only")
     quotes.add_argument("--article", metavar="ID", help="one article's")
@@ -45,6 +49,9 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
     from aiplan_tui.core.markdown import quotes_markdown
     from aiplan_tui.core.quotations import ChoiceError, select_quotes
 
+    if args.footnotes and args.format != "md":
+        print("aiplan-tui quotes: --footnotes goes with --format md", file=sys.stderr)
+        return EXIT_USAGE
     result = load(context)
     try:
         lines = select_quotes(result.pack, args.speaker, args.direct, args.article)
@@ -56,7 +63,9 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
     elif args.format == "csv":
         sys.stdout.write(as_csv(lines))
     elif args.format == "md":
-        sys.stdout.write(quotes_markdown((line.quote for line in lines), result.pack))
+        sys.stdout.write(
+            quotes_markdown((line.quote for line in lines), result.pack, args.footnotes)
+        )
     else:
         print_table(lines)
     return EXIT_OK if lines else EXIT_PROBLEMS

@@ -9,27 +9,29 @@ from __future__ import annotations
 from aiplan_tui.compare.figures import summary_line
 from aiplan_tui.compare.matrix import GAP, CompareCell, Matrix, Row
 from aiplan_tui.core.formatting import KIND_ICONS, point_line
-from aiplan_tui.core.markdown import cite, md_escape, point_item
+from aiplan_tui.core.markdown import Citing, md_escape, point_item
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.problems import plural
 from aiplan_tui.core.safe_text import shorten
 
 
-def _md_point(highlight: Highlight, pack: Pack) -> str:
+def _md_point(highlight: Highlight, citing: Citing) -> str:
     icon = KIND_ICONS[highlight.kind]
-    return f"{icon} {md_escape(point_line(highlight, pack))} ({cite(highlight, pack)})"
+    return f"{icon} {md_escape(point_line(highlight, citing.pack))} ({citing.where(highlight)})"
 
 
-def _md_cell(cell: CompareCell, pack: Pack) -> str:
+def _md_cell(cell: CompareCell, citing: Citing) -> str:
     if not cell.covered:
         return f"*{GAP}*"
     lines = [f"*{md_escape(cell.summary)}*"] if cell.summary else []
-    lines.extend(_md_point(h, pack) for h in cell.points)
+    lines.extend(_md_point(h, citing) for h in cell.points)
     return "<br>".join(lines)
 
 
-def matrix_to_markdown(matrix: Matrix, pack: Pack) -> str:
-    """A table per dimension and side with a citation for every point, then the figure pairs."""
+def matrix_to_markdown(matrix: Matrix, pack: Pack, footnotes: bool = False) -> str:
+    """A table per dimension and side with a citation for every point, then the figure pairs;
+    with `footnotes`, each source once, as a pandoc footnote at the end."""
+    citing = Citing(pack, footnotes)
     left, right = matrix.left, matrix.right
     out = [
         f"# {md_escape(left.label)} and {md_escape(right.label)}: {md_escape(pack.info.title)}",
@@ -40,22 +42,23 @@ def matrix_to_markdown(matrix: Matrix, pack: Pack) -> str:
         "| --- | --- | --- |",
     ]
     for row in matrix.rows:
-        cells = [_md_cell(row.left, pack), _md_cell(row.right, pack)]
+        cells = [_md_cell(row.left, citing), _md_cell(row.right, citing)]
         out.append(f"| **{md_escape(row.dimension.title)}** | {cells[0]} | {cells[1]} |")
     if matrix.figures:
         out += ["", "## Figures", ""]
         for pair in matrix.figures:
             line = summary_line(pair, left.short, right.short)
             facts = (pair.left, pair.right)
-            sources = "; ".join(f"“{md_escape(f.exact)}” ({cite(f, pack)})" for f in facts)
+            sources = "; ".join(f"“{md_escape(f.exact)}” ({citing.where(f)})" for f in facts)
             out.append(f"- **{md_escape(pair.metric)}**: {md_escape(line)}. {sources}")
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n" + citing.notes()
 
 
-def row_to_markdown(row: Row, pack: Pack) -> str:
+def row_to_markdown(row: Row, pack: Pack, footnotes: bool = False) -> str:
     """One row as the Compare screen shows it, to paste into a brief: the dimension; each side
     in the row's column order with its summary (the pack editors', in italics) and its points,
     each with its citation; then the figures the row pairs, with theirs."""
+    citing = Citing(pack, footnotes)
     out = [f"## {md_escape(row.dimension.title)}", ""]
     if row.dimension.description:
         out += [md_escape(row.dimension.description), ""]
@@ -67,18 +70,18 @@ def row_to_markdown(row: Row, pack: Pack) -> str:
         elif summary:
             out += [f"*{summary}*", ""]
         if cell.points:
-            out += [*(point_item(highlight, pack) for highlight in cell.points), ""]
+            out += [*(point_item(highlight, pack, citing) for highlight in cell.points), ""]
     if row.figures:
         out += ["### Figures", ""]
         left, right = row.left.side.short, row.right.side.short
         for pair in row.figures:
             line = md_escape(summary_line(pair, left, right))
             sources = "; ".join(
-                f"{md_escape(short)}: {cite(fact, pack)}"
+                f"{md_escape(short)}: {citing.where(fact)}"
                 for short, fact in ((left, pair.left), (right, pair.right))
             )
             out.append(f"- **{md_escape(pair.metric)}**: {line} ({sources})")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return "\n".join(out).rstrip("\n") + "\n" + citing.notes()
 
 
 def row_copy(row: Row | None, pack: Pack, why_none: str) -> tuple[str | None, str]:
