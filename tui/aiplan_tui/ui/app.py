@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import App, ScreenStackError
+from textual.await_complete import AwaitComplete
 from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
@@ -22,9 +23,12 @@ from aiplan_tui.settings.state import SavedState
 from aiplan_tui.ui.bindings import APP_BINDINGS, QUITTING, SCREEN_ACTIONS
 from aiplan_tui.ui.copying import CopyingApp
 from aiplan_tui.ui.disk_watch import DiskWatch
+from aiplan_tui.ui.pack_reading import PackReading
+from aiplan_tui.ui.pack_reloading import PackReloading
 from aiplan_tui.ui.pack_session import PackSession
+from aiplan_tui.ui.pack_threads import Closing, PackThreads, ThreadDone
 from aiplan_tui.ui.palette import EngineGoTo, PackCommands, Palette
-from aiplan_tui.ui.reloading import ReloadingApp
+from aiplan_tui.ui.reload_service import Reloaded
 from aiplan_tui.ui.saving import SignalEnding, StateSaver, state_now
 from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.search_results import open_result
@@ -33,7 +37,6 @@ from aiplan_tui.ui.sizing import SizedApp
 from aiplan_tui.ui.startup import Startup
 from aiplan_tui.ui.theming import ThemedApp, no_colour_asked
 from aiplan_tui.ui.typeahead import TypeAheadApp
-from aiplan_tui.ui.whole_pack import Closing, WholePackApp
 from aiplan_tui.ui.widgets.navigator import Target
 
 if TYPE_CHECKING:  # the other screens and the search engine are imported when first used
@@ -48,7 +51,7 @@ INDEX_DELAY = 0.3
 ScreenT = TypeVar("ScreenT", bound=Screen[None])
 
 
-class AiplanApp(ReloadingApp, WholePackApp, SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
+class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
     """aiplan-tui: read and compare coverage of the 2025 AI action plans. The pack's session,
     the saved state and the ending on signals are objects it owns; the mixins are what
     overrides an App method (screens switched, keys held, themes' variables, copying)."""
@@ -84,6 +87,12 @@ class AiplanApp(ReloadingApp, WholePackApp, SizedApp, ThemedApp, CopyingApp, Typ
         """The search index, built in the background after start-up, and past queries."""
         self.disk_watch = DiskWatch(self.startup.manifest)
         """What the pack's files looked like: a change made outside the app reloads it."""
+        self.threads = PackThreads(self)
+        """The threads that read, load or compile the pack."""
+        self.pack_reading = PackReading(self)
+        """A large pack read after the first frame (its whole after its head, or its files)."""
+        self.pack_reloading = PackReloading(self)
+        """The pack read again after a change (the app's, or one on disk)."""
 
     @property
     def result(self) -> LoadResult:
@@ -105,6 +114,64 @@ class AiplanApp(ReloadingApp, WholePackApp, SizedApp, ThemedApp, CopyingApp, Typ
             use_pack = getattr(screen, "use_pack", None)
             if use_pack is not None and screen.pack is not pack:  # type: ignore[attr-defined]
                 use_pack(pack)
+
+    # The pack's phase, as screens and keys ask it -------------------------------------------
+
+    @property
+    def loading(self) -> bool:
+        """Whether the pack is being loaded from its files (or failed to be): until it is,
+        the loading screen is all there is, and only the keys that quit act."""
+        return self.session.loading
+
+    @property
+    def reloading(self) -> bool:
+        """Whether the pack is being read again in a thread."""
+        return self.session.reloading
+
+    @property
+    def still_working(self) -> bool:
+        """Whether a thread of the app still reads or compiles the pack."""
+        return self.threads.still_working
+
+    def when_whole(self, key: str, then: Callable[[], object], what: str) -> bool:
+        """Whether the whole pack is read (it may be read again meanwhile); if not, `then`
+        waits for it under `key` (see PackSession)."""
+        return self.session.when_ready(key, then, what, whole_is_enough=True)
+
+    def when_ready(self, key: str, then: Callable[[], object], what: str) -> bool:
+        """Whether the pack is READY (whole, and not being read again); if not, `then` waits
+        for it under `key`. (Search and the palette need only `when_whole`: a screen opened
+        for them at once holds the keys typed after it, which would otherwise act on the
+        screen under it.)"""
+        return self.session.when_ready(key, then, what)
+
+    def dialog_open(self) -> bool:
+        """Whether a dialog is on the app's own screens (under the too-small notice, too)."""
+        try:
+            return isinstance(self.main_screen(), ModalScreen)
+        except (KeyError, IndexError):  # no screen of its own yet
+            return False
+
+    def reload_pack(self, then: Reloaded) -> bool:
+        """Read the pack again after a screen wrote to it (see PackReloading.reload)."""
+        return self.pack_reloading.reload(then)
+
+    def look_at_disk(self) -> None:
+        """Look at the pack's files now (the timer does it every few seconds)."""
+        self.pack_reloading.look_at_disk()
+
+    def action_reload(self) -> None:
+        self.pack_reloading.reload_asked()
+
+    def show_title(self) -> None:
+        self.sub_title = clean_line(self.pack.info.title)
+
+    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
+        """Switch screens; while the pack is read again, once it is, to the screen then made
+        from the new pack."""
+        if self.pack_reloading.holds(screen):
+            return AwaitComplete()
+        return super().switch_screen(screen)
 
     # The saved state ------------------------------------------------------------------------
 
@@ -185,6 +252,9 @@ class AiplanApp(ReloadingApp, WholePackApp, SizedApp, ThemedApp, CopyingApp, Typ
             return None
         return next((name for name, screen in self.made.items() if screen is shown), None)
 
+    def show_named(self, name: str) -> None:
+        getattr(self, f"action_show_{name}")()
+
     def action_show_reader(self) -> None:
         if self.screen is not self.reader:
             self.switch_screen("reader")
@@ -245,35 +315,40 @@ class AiplanApp(ReloadingApp, WholePackApp, SizedApp, ThemedApp, CopyingApp, Typ
         if self.startup.keymap:
             self.set_keymap(self.startup.keymap)
         if self.startup.load_from is not None:
-            self.load_aside(self.startup.load_from)
+            self.pack_reading.load_aside(self.startup.load_from)
         else:
             self.start_reading()
 
     def start_reading(self) -> None:
         """The reader, where the last session left off; the index after the first frame."""
-        self.sub_title = clean_line(self.pack.info.title)
+        self.show_title()
         self.install_screen(self.reader, "reader")
         self.push_screen("reader")
         self.watch_size_from_now()  # after the reader is on the app's own stack
         self.call_after_refresh(self.when_big_enough, self.restore_place)
-        self.call_after_refresh(self.announce_problems)
+        self.call_after_refresh(self.pack_reading.announce_problems)
         # After the first frame: a thread started now would compete with drawing it for the GIL.
         # (On a pack's head, the index is built once the whole pack is read.)
         whole = self.session.head is None
-        self.set_timer(INDEX_DELAY, self.build_search_index if whole else self.read_whole_pack)
-        self.watch_disk()
+        then = self.build_search_index if whole else self.pack_reading.read_whole
+        self.set_timer(INDEX_DELAY, then)
+        self.pack_reloading.watch_disk()
 
     @work(thread=True, exclusive=True, group="index")
     def build_search_index(self, rebuild: bool = False) -> None:
         """Off the UI thread; the index reaches the app as a message, never set from here."""
         from aiplan_tui.compiled.current import search_index_for
 
-        session, pause = self.session, self.pauser()
-        with self.working(), contextlib.suppress(Closing):  # (the app is closing: no index)
+        session, pause = self.session, self.threads.pauser()
+        with self.threads.working(), contextlib.suppress(Closing):  # (the app is closing: no index)
             pack, manifest, compiled = session.result, session.manifest, session.compiled
             self.post_message(
                 IndexReady(search_index_for(pack, manifest, rebuild, compiled, pause))
             )
+
+    @on(ThreadDone)
+    def _thread_done(self, message: ThreadDone) -> None:
+        message.outcome()
 
     @on(IndexAgain)
     def _index_again(self) -> None:

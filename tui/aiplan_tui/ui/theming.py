@@ -57,6 +57,10 @@ class ThemedApp(NoticesApp):
             self._marks = (self.theme, theme_marks(self.theme_variables, self.pack))
         return self._marks[1]
 
+    def forget_marks(self) -> None:
+        """Make the marks again when next asked for (the pack's sides may have changed)."""
+        self._marks = None
+
     def register_themes(self) -> list[str]:
         """Make the bundled and user themes available and start in the one asked for; return
         what to say about broken theme files or an unknown name. Done before the app runs, so
