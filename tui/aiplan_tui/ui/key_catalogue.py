@@ -23,6 +23,7 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
     from aiplan_tui.ui.screens.side_picker import SidePicker
     from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
     from aiplan_tui.ui.screens.theme_picker import ThemePicker
+    from aiplan_tui.ui.screens.words_dialog import WordsDialog
     from aiplan_tui.ui.widgets.article_view import ArticleView
     from aiplan_tui.ui.widgets.listing import Listing
     from aiplan_tui.ui.widgets.navigator import Navigator
@@ -58,6 +59,7 @@ def binding_groups() -> list[tuple[str, list[BindingType]]]:
                 *[b for b in SpeakerDialog.BINDINGS if b is not CANCEL],
                 *[b for b in ManyDialog.BINDINGS if b is not CANCEL],
                 *Ticks.BINDINGS,
+                *[b for b in WordsDialog.BINDINGS if b is not CANCEL],
                 CANCEL,
                 Binding("enter", "", "In a Review dialog: take the entry or keep the text"),
             ],

@@ -25,12 +25,24 @@ from aiplan_tui.ui.reload_service import Reloader
 from aiplan_tui.ui.review_view import reading_order, suggestion_details, suggestion_line
 from aiplan_tui.ui.screens.review_cells import ReviewCells
 from aiplan_tui.ui.screens.review_edits import ReviewEdits
+from aiplan_tui.ui.screens.review_fixes import QuoteFixes
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.title_bar import TitleBar
 
 EMPTY = "No suggested highlights. Add an article with `aiplan-tui add SOURCE --content DIR`."
 SELECTION_ACTIONS = frozenset(
-    {"accept", "reject", "change_kind", "speaker", "side", "dimensions", "cell", "note"}
+    {
+        "accept",
+        "reject",
+        "change_kind",
+        "speaker",
+        "side",
+        "dimensions",
+        "cell",
+        "note",
+        "direct",
+        "words",
+    }
 )
 """The actions that need a suggestion under the cursor."""
 
@@ -69,6 +81,11 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         Binding("c", "cell", "To Compare", id="review-cell",
                 tooltip="Add it to the comparison cell of each of its dimensions and sides "
                 "(a missing cell asks for its summary)."),
+        Binding("d", "direct", "Direct", id="review-direct",
+                tooltip="Make a quote a paraphrase, or a paraphrase a direct quotation."),
+        Binding("w", "words", "Words", id="review-words",
+                tooltip="Widen, narrow or retype the words (they must stay verbatim in their "
+                "paragraph)."),
         Binding("u", "undo", "Undo", id="review-undo",
                 tooltip="Undo the last edit, in every file it wrote (again: the one before)."),
         Binding("escape", "back", "Back", id="review-back", show=False,
@@ -83,6 +100,8 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         self.items = reading_order(pack)
         self.history = History()
         """The edits made here, for `u`."""
+        self.fixes = QuoteFixes(self)
+        """Direct or paraphrase, and the words."""
         self._wanted: str | None = None
         """The suggestion to put the cursor on once the list is built (`select`)."""
 
@@ -162,6 +181,14 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         if action in SELECTION_ACTIONS and self.is_mounted and self.current() is None:
             return None
         return True
+
+    def action_direct(self) -> None:
+        if (h := self.to_edit()) is not None:
+            self.fixes.flip_direct(h)
+
+    def action_words(self) -> None:
+        if (h := self.to_edit()) is not None:
+            self.fixes.words(h)
 
     def action_undo(self) -> None:
         """The last edit's files put back as they were, and the pack loaded again."""

@@ -5,7 +5,9 @@ and the pack loaded again; the screen (review.py) holds the keys and the list.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
+from textual.screen import Screen
 from textual.widgets import OptionList
 
 from aiplan_tui.authoring import review
@@ -20,6 +22,7 @@ from aiplan_tui.ui.screens.review_dialogs import Choice, ChoiceDialog, ManyDialo
 from aiplan_tui.ui.screens.shown import ShownScreen
 from aiplan_tui.ui.screens.speaker_dialog import SpeakerChoice, SpeakerDialog
 
+T = TypeVar("T")
 QUOTE_MARKS = "\"'“”‘’«»„「」『』"
 """Characters that, right around the words, say a quotation is direct."""
 FACT_CANNOT = (
@@ -53,6 +56,14 @@ class ReviewWriting(ShownScreen[None]):
 
     _unshown = False
     """A change was written and the pack not loaded again since (a step of a longer edit)."""
+
+    def say(self, message: str) -> None:
+        """A word to the user about the edit (not an error)."""
+        self.notify(message, title="Review", markup=False)
+
+    def ask(self, dialog: Screen[T], then: Callable[[T | None], None]) -> None:
+        """A dialog over Review; `then` its answer."""
+        self.app.push_screen(dialog, then)
 
     def to_edit(self) -> Highlight | None:
         """The suggestion under the cursor, for an edit to start on; None (said why) while
