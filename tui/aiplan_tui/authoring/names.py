@@ -33,7 +33,10 @@ class Names:
         self._by_last_word: dict[str, list[int]] = {}
         self._unindexed: list[int] = []
         """Names whose last word cannot be told apart without the regex: always tried."""
-        self._inside: list[tuple[Known, str, re.Pattern[str]]] = []
+        self._inside: list[tuple[Known, str]] = []
+        self._patterns: dict[int, re.Pattern[str]] = {}
+        """Each name's pattern, compiled when a look-up first needs it (most are never
+        needed: compiling one for each of a long text's names took a fifth of a second)."""
         self._near: dict[str, str] = {}
         self._kinds: dict[str, EntityKind] = {}
 
@@ -48,9 +51,8 @@ class Names:
                     if not people or people[-1] is not known:  # its other names came last
                         people.append(known)
             if len(name) > 2:
-                pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
                 number = len(self._inside)
-                self._inside.append((known, name, pattern))
+                self._inside.append((known, name))
                 words = WORD.findall(name)
                 if words and not _odd(name):
                     self._by_last_word.setdefault(_fold(words[-1]), []).append(number)
@@ -78,13 +80,21 @@ class Names:
         best: tuple[int, int] | None = None
         chosen: Known | None = None
         for number in numbers:
-            known, name, pattern = self._inside[number]
-            for match in pattern.finditer(words):
+            known, name = self._inside[number]
+            for match in self._pattern(number).finditer(words):
                 if at_end and match.end() != len(words):
                     continue
                 if best is None or (match.end(), len(name)) > best:
                     best, chosen = (match.end(), len(name)), known
         return chosen
+
+    def _pattern(self, number: int) -> re.Pattern[str]:
+        pattern = self._patterns.get(number)
+        if pattern is None:
+            name = self._inside[number][1]
+            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+            self._patterns[number] = pattern
+        return pattern
 
     def people_called(self, part: str) -> list[Known]:
         """The people with a name whose first or last word is `part` (folded)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -25,7 +26,14 @@ def toml_value(value: object) -> str:
         return repr(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_value(item) for item in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
+    text = str(value)
+    if _ESCAPED.search(text) is None:  # nothing to escape: what json.dumps would give
+        return f'"{text}"'
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+_ESCAPED = re.compile(r'[\x00-\x1f"\\\x7f]')
+"""What a TOML basic string escapes: quotation marks, backslashes and control characters."""
 
 
 def article_text(source: SourceText, fields: Mapping[str, object] | None = None) -> str:
