@@ -95,7 +95,7 @@ async def test_quotes_screen_and_palette_show_markup_literally(make_pack: PackFa
         tree = app.quotes_screen.query_one(QuoteList)
         speaker = tree.root.children[0]
         assert str(speaker.label) == f"Name {MARKUP} (1)"
-        assert str(speaker.children[0].label) == f"“{MARKUP} words"
+        assert str(speaker.children[0].label) == f"“{MARKUP} words”"
         preview = str(app.quotes_screen.query_one("#quote-preview", Static).render())
         assert f"— Name {MARKUP}" in preview
         await pilot.click("#quote-preview")

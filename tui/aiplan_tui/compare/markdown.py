@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aiplan_tui.compare.figures import summary_line
 from aiplan_tui.compare.matrix import GAP, CompareCell, Matrix, Row
-from aiplan_tui.core.formatting import KIND_ICONS, point_line
+from aiplan_tui.core.formatting import KIND_ICONS, point_line, quoted
 from aiplan_tui.core.markdown import Citing, md_escape, point_item
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.problems import plural
@@ -49,7 +49,7 @@ def matrix_to_markdown(matrix: Matrix, pack: Pack, footnotes: bool = False) -> s
         for pair in matrix.figures:
             line = summary_line(pair, left.short, right.short)
             facts = (pair.left, pair.right)
-            sources = "; ".join(f"“{md_escape(f.exact)}” ({citing.where(f)})" for f in facts)
+            sources = "; ".join(f"{quoted(md_escape(f.exact))} ({citing.where(f)})" for f in facts)
             out.append(f"- **{md_escape(pair.metric)}**: {md_escape(line)}. {sources}")
     return "\n".join(out) + "\n" + citing.notes()
 

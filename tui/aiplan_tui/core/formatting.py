@@ -35,6 +35,15 @@ def _trim(value: float, grouping: bool) -> str:
     return text.rstrip("0").rstrip(".")
 
 
+_NESTED = str.maketrans({"“": "‘", "”": "’"})
+
+
+def quoted(words: str) -> str:
+    """Words in quotation marks, a quotation inside them in single marks as English nests
+    them: “‘AI plus’ plan …”, never a doubled “““."""
+    return f"“{words.translate(_NESTED)}”"
+
+
 def format_fact_value(fact: Fact) -> str:
     """The figure as the article would say it: "$109.1 bn", "600 bn yuan (≈ $84 bn, ...)"."""
     unit = fact.unit
@@ -118,12 +127,12 @@ def citation(highlight: Highlight, pack: Pack) -> str:
     """The words with who said them and where, as copied to the clipboard."""
     if isinstance(highlight, Quote):
         speaker = speaker_line(pack.entity(highlight.speaker), highlight.speaker)
-        words = f"“{highlight.exact}”" if highlight.direct else f"{highlight.exact} (paraphrase)"
+        words = quoted(highlight.exact) if highlight.direct else f"{highlight.exact} (paraphrase)"
         first = f"{words} — {speaker}"
     elif isinstance(highlight, Fact):
-        first = f"{fact_line(highlight)}\n“{highlight.exact}”"
+        first = f"{fact_line(highlight)}\n{quoted(highlight.exact)}"
     else:
-        first = f"“{highlight.exact}”"
+        first = quoted(highlight.exact)
     if highlight.according_to:
         claimant = pack.entity(highlight.according_to)
         first += f"\n— according to {speaker_line(claimant, highlight.according_to)}"
@@ -153,11 +162,11 @@ def point_line(highlight: Highlight, pack: Pack) -> str:
     if isinstance(highlight, Quote):
         speaker = pack.entity(highlight.speaker)
         name = speaker.name if speaker is not None else highlight.speaker
-        words = f"“{highlight.exact}”" if highlight.direct else f"{highlight.exact} (paraphrase)"
+        words = quoted(highlight.exact) if highlight.direct else f"{highlight.exact} (paraphrase)"
         return f"{words} — {name}"
     if isinstance(highlight, Fact):
-        line = f"{fact_line(highlight)} — “{highlight.exact}”"
+        line = f"{fact_line(highlight)} — {quoted(highlight.exact)}"
     else:
-        line = f"“{highlight.exact}”"
+        line = quoted(highlight.exact)
     claimant = claimant_name(highlight, pack)
     return f"{line} — according to {claimant}" if claimant else line

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from aiplan_tui.core import citations
-from aiplan_tui.core.formatting import fact_line, speaker_line
+from aiplan_tui.core.formatting import fact_line, quoted, speaker_line
 from aiplan_tui.core.model import Fact, Highlight, Pack, Quote
 from aiplan_tui.core.safe_text import clean_line
 
@@ -72,7 +72,7 @@ def said(quote: Quote) -> str:
     """The words: in quotation marks if they are the speaker's own, else marked as a
     paraphrase (the reporter's words, not the speaker's)."""
     words = md_escape(quote.exact)
-    return f"“{words}”" if quote.direct else f"{words} *(paraphrase)*"
+    return quoted(words) if quote.direct else f"{words} *(paraphrase)*"
 
 
 def quote_item(quote: Quote, pack: Pack, citing: Citing | None = None) -> str:
@@ -89,7 +89,7 @@ def point_item(highlight: Highlight, pack: Pack, citing: Citing | None = None) -
     citing = citing or Citing(pack)
     if isinstance(highlight, Quote):
         return quote_item(highlight, pack, citing)
-    words = f"“{md_escape(highlight.exact)}”"
+    words = quoted(md_escape(highlight.exact))
     if isinstance(highlight, Fact):
         words = f"**{md_escape(fact_line(highlight))}** — {words}"
     return f"- {words} ({citing.where(highlight)})"

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from aiplan_tui.core.formatting import quote_kind, speaker_line
+from aiplan_tui.core.formatting import quote_kind, quoted, speaker_line
 from aiplan_tui.core.markdown import quotes_markdown
 from aiplan_tui.core.model import Pack, Quote
 from aiplan_tui.core.problems import plural
@@ -141,8 +141,9 @@ class QuotesScreen(ShownScreen[None]):
             heading.append(f" ({len(quotes)})", style="dim")
             speaker = tree.root.add(heading, expand=True)
             for quote in quotes:
-                mark = "“" if quote.direct else "~ "
-                leaf = speaker.add_leaf(Text(f"{mark}{clean_line(quote.exact)}"), quote.id)
+                said = clean_line(quote.exact)
+                label = quoted(said) if quote.direct else f"~ {said}"
+                leaf = speaker.add_leaf(Text(label), quote.id)
                 first = first or leaf
         self.shown = [quote for _, quotes in ordered for quote in quotes]
         count = len(self.shown)

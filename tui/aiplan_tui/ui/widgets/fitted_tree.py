@@ -1,6 +1,7 @@
 """A tree whose lines fit its width: a label too long for the room its depth leaves is cut
 with an ellipsis, so the tree never grows a horizontal scrollbar or scrolls sideways (a
-navigator scrolled sideways hid the first letters of every line)."""
+navigator scrolled sideways hid the first letters of every line). A label that ends a
+quotation keeps its closing mark when it is cut: “The two camps…”."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 DataType = TypeVar("DataType")
+CLOSING_MARK = "”"
 
 
 class FittedTree(Tree[DataType]):
@@ -25,7 +27,13 @@ class FittedTree(Tree[DataType]):
         label = super().render_label(node, base_style, style)
         room = self.scrollable_content_region.width - self._indent(node)
         if room > 0 and label.cell_len > room:
-            label.truncate(room, overflow="ellipsis")
+            if label.plain.endswith(CLOSING_MARK) and room > 2:
+                closing = label[-1:]
+                label = label[:-1]
+                label.truncate(room - 1, overflow="ellipsis")
+                label.append_text(closing)
+            else:
+                label.truncate(room, overflow="ellipsis")
         return label
 
     def get_label_width(self, node: TreeNode[DataType]) -> int:

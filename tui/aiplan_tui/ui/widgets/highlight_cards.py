@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from aiplan_tui.core.formatting import fact_line, quote_kind, side_labels, speaker_line
+from aiplan_tui.core.formatting import fact_line, quote_kind, quoted, side_labels, speaker_line
 from aiplan_tui.core.model import Event, Fact, Highlight, Pack, Position, Quote
 from aiplan_tui.core.safe_text import clean, clean_line
 from aiplan_tui.ui.highlight_styles import Marks, primary_side
@@ -27,9 +27,9 @@ def card_text(highlight: Highlight, pack: Pack, marks: Marks) -> Text:
         text.append(clean_line(fact_line(highlight)), style="bold")
         text.append("\n")
     words = clean(highlight.exact)
-    quoted = not isinstance(highlight, Quote) or highlight.direct
-    start = len(text) + (1 if quoted else 0)
-    text.append(f"“{words}”" if quoted else words)
+    in_marks = not isinstance(highlight, Quote) or highlight.direct
+    start = len(text) + (1 if in_marks else 0)
+    text.append(quoted(words) if in_marks else words)
     text.stylize(marks.kind(highlight.kind), start, start + len(words))
     for line in _details(highlight, pack):
         text.append("\n")

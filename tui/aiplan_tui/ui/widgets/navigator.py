@@ -12,7 +12,7 @@ from textual.binding import BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from aiplan_tui.core.formatting import claimant_name, fact_line
+from aiplan_tui.core.formatting import claimant_name, fact_line, quoted
 from aiplan_tui.core.model import Fact, Highlight, HighlightKind, Pack, Quote
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.bindings import list_keys
@@ -50,7 +50,7 @@ def highlight_label(highlight: Highlight, pack: Pack) -> Text:
         label = Text(clean_line(speaker.name if speaker else highlight.speaker), style="bold")
         words = clean_line(highlight.exact)
         if highlight.direct:
-            label.append(f": “{words}”")
+            label.append(f": {quoted(words)}")
         else:
             label.append(" (paraphrase)", style="dim")
             label.append(f": {words}")
