@@ -17,6 +17,7 @@ from aiplan_tui.authoring.review_tables import (
     locked,
     read_toml,
     set_keys,
+    without_table,
     write_checked,
 )
 from aiplan_tui.authoring.writing import appended, toml_value
@@ -71,13 +72,7 @@ def reject(path: Path, highlight_id: str) -> None:
     text, data = read_toml(path)
     lines = text.split("\n")
     table = find_table(lines, data, "highlight", {"id": highlight_id})
-    start = table.start
-    while start > 0 and lines[start - 1].lstrip().startswith("#"):
-        start -= 1
-    stop = table.end
-    while stop < len(lines) and not lines[stop].strip():
-        stop += 1  # and the blank lines after it, so no gap is left
-    _write(path, lines[:start] + lines[stop:], {"id": highlight_id}, gone=True)
+    _write(path, without_table(lines, table), {"id": highlight_id}, gone=True)
 
 
 @locked

@@ -121,6 +121,18 @@ def set_keys(lines: list[str], table: Table, values: Mapping[str, object | None]
     return edited
 
 
+def without_table(lines: list[str], table: Table) -> list[str]:
+    """The lines without the table, the comment lines right above it and the blank lines
+    after it (so no gap is left)."""
+    start = table.start
+    while start > 0 and lines[start - 1].lstrip().startswith("#"):
+        start -= 1
+    stop = table.end
+    while stop < len(lines) and not lines[stop].strip():
+        stop += 1
+    return lines[:start] + lines[stop:]
+
+
 def _checked(edit: Edited) -> bytes:
     """The file's new bytes, if they read as TOML and hold (or, `gone`, lack) the table."""
     text = "\n".join(edit.lines)

@@ -26,6 +26,7 @@ from aiplan_tui.ui.review_view import reading_order, suggestion_details, suggest
 from aiplan_tui.ui.screens.review_cells import ReviewCells
 from aiplan_tui.ui.screens.review_edits import ReviewEdits
 from aiplan_tui.ui.screens.review_fixes import QuoteFixes
+from aiplan_tui.ui.screens.review_people import PeopleEdits
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.title_bar import TitleBar
 
@@ -42,6 +43,8 @@ SELECTION_ACTIONS = frozenset(
         "note",
         "direct",
         "words",
+        "person",
+        "merge",
     }
 )
 """The actions that need a suggestion under the cursor."""
@@ -86,6 +89,11 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         Binding("w", "words", "Words", id="review-words",
                 tooltip="Widen, narrow or retype the words (they must stay verbatim in their "
                 "paragraph)."),
+        Binding("p", "person", "Person", id="review-person",
+                tooltip="Edit the speaker: name, role, kind, side and aliases."),
+        Binding("M", "merge", "Merge", id="review-merge",
+                tooltip="Merge the speaker into another person, who is kept: every quote, "
+                "claim and mention moves to them."),
         Binding("u", "undo", "Undo", id="review-undo",
                 tooltip="Undo the last edit, in every file it wrote (again: the one before)."),
         Binding("escape", "back", "Back", id="review-back", show=False,
@@ -102,6 +110,8 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         """The edits made here, for `u`."""
         self.fixes = QuoteFixes(self)
         """Direct or paraphrase, and the words."""
+        self.people = PeopleEdits(self)
+        """The speaker's fields, and merging them into another person."""
         self._wanted: str | None = None
         """The suggestion to put the cursor on once the list is built (`select`)."""
 
@@ -189,6 +199,14 @@ class ReviewScreen(ReviewEdits, ReviewCells):
     def action_words(self) -> None:
         if (h := self.to_edit()) is not None:
             self.fixes.words(h)
+
+    def action_person(self) -> None:
+        if (h := self.to_edit()) is not None:
+            self.people.person(h)
+
+    def action_merge(self) -> None:
+        if (h := self.to_edit()) is not None:
+            self.people.merge(h)
 
     def action_undo(self) -> None:
         """The last edit's files put back as they were, and the pack loaded again."""

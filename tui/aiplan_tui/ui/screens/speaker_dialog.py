@@ -96,8 +96,12 @@ class SpeakerDialog(ShownModal[SpeakerChoice | None]):
     ]  # fmt: skip
     DEFAULT_CSS = dialog_css("SpeakerDialog")
 
-    def __init__(self, entities: Sequence[Entity], current: str = "", title: str = "") -> None:
+    def __init__(
+        self, entities: Sequence[Entity], current: str = "", title: str = "", new: bool = True
+    ) -> None:
         super().__init__()
+        self.new = new
+        """Whether typed text may name a new person (not when merging into one)."""
         self.entities = [e for e in entities if e.kind in ("person", "organisation")]
         self.current = current
         self.title_text = title or "Who says it?"
@@ -122,7 +126,7 @@ class SpeakerDialog(ShownModal[SpeakerChoice | None]):
         options = [Option(speaker_label(e), id=e.id) for e in found]
         if exact is not None:
             options.insert(0, Option(speaker_label(exact), id=exact.id))
-        elif name:
+        elif name and self.new:
             label = Text("New person: ", style="italic")
             label.append(name, style="bold")
             if role:
