@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App, ScreenStackError
@@ -23,6 +23,7 @@ from aiplan_tui.settings.state import SavedState
 from aiplan_tui.ui.bindings import APP_BINDINGS, QUITTING, SCREEN_ACTIONS
 from aiplan_tui.ui.copying import CopyingApp
 from aiplan_tui.ui.disk_watch import DiskWatch
+from aiplan_tui.ui.named_screens import SCREEN_TITLES, NamedScreens
 from aiplan_tui.ui.pack_reading import PackReading
 from aiplan_tui.ui.pack_reloading import PackReloading
 from aiplan_tui.ui.pack_session import PackSession
@@ -47,8 +48,6 @@ if TYPE_CHECKING:  # the other screens and the search engine are imported when f
 
 INDEX_DELAY = 0.3
 """Seconds after start-up before the search index is built or loaded, in a thread."""
-
-ScreenT = TypeVar("ScreenT", bound=Screen[None])
 
 
 class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
@@ -81,8 +80,11 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         """Ends the app on SIGTERM, SIGHUP or SIGINT, even when the terminal stopped reading."""
         self.start_themes(self.startup, self.save_state)
         self.reader = ReaderScreen(result.pack, self.marks, self, self.session.head)
-        self.made: dict[str, Screen[None]] = {"reader": self.reader}
-        """The named screens made so far (the others are made when first shown)."""
+        makers = {"compare": self._make_compare, "quotes": self._make_quotes}
+        self.screens = NamedScreens(self.install_screen, {**makers, "review": self._make_review})
+        """The named screens: the reader, the others made when first shown."""
+        self.made = self.screens.made
+        self.made["reader"] = self.reader
         self.search = SearchSession(self.startup.saved.search_history)
         """The search index, built in the background after start-up, and past queries."""
         self.disk_watch = DiskWatch(self.startup.manifest)
@@ -210,19 +212,19 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
 
     # Named screens ----------------------------------------------------------------------------
 
-    def named(self, name: str, make: Callable[[], ScreenT]) -> ScreenT:
-        """The screen called `name`, made and installed the first time it is asked for."""
-        screen = self.made.get(name)
-        if screen is None:
-            screen = self.made[name] = make()
-            self.install_screen(screen, name)
-        return screen  # type: ignore[return-value]  # made by `make` under this name
-
     @property
     def compare_screen(self) -> CompareScreen:
-        return self.named("compare", self._make_compare)
+        return self.screens.get("compare")  # type: ignore[return-value]  # made so
 
-    def _make_compare(self) -> CompareScreen:
+    @property
+    def quotes_screen(self) -> QuotesScreen:
+        return self.screens.get("quotes")  # type: ignore[return-value]  # made so
+
+    @property
+    def review_screen(self) -> ReviewScreen:
+        return self.screens.get("review")  # type: ignore[return-value]  # made so
+
+    def _make_compare(self) -> Screen[None]:
         """Compare, its cursor where the last session left it."""
         from aiplan_tui.ui.screens.compare import CompareScreen
 
@@ -232,50 +234,43 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
             screen.focus_cell(place.dimension, place.side, place.point)
         return screen
 
-    @property
-    def quotes_screen(self) -> QuotesScreen:
+    def _make_quotes(self) -> Screen[None]:
         from aiplan_tui.ui.screens.quotes import QuotesScreen
 
-        return self.named("quotes", lambda: QuotesScreen(self.pack, self.open_quote, self.marks))
+        return QuotesScreen(self.pack, self.open_quote, self.marks)
 
-    @property
-    def review_screen(self) -> ReviewScreen:
+    def _make_review(self) -> Screen[None]:
         from aiplan_tui.ui.screens.review import ReviewScreen
 
-        return self.named("review", lambda: ReviewScreen(self.pack, self))
+        return ReviewScreen(self.pack, self)
 
     def shown_name(self) -> str | None:
         """The name of the named screen on top, if one is (even under the too-small notice)."""
         try:
-            shown = self.main_screen()
+            return self.screens.name_of(self.main_screen())
         except (ScreenStackError, KeyError, IndexError):
             return None
-        return next((name for name, screen in self.made.items() if screen is shown), None)
 
     def show_named(self, name: str) -> None:
-        getattr(self, f"action_show_{name}")()
+        """Show the screen called `name` (made the first time); once the pack is READY."""
+        if name == "reader" or self.when_ready(
+            f"screen:{name}", lambda: self.show_named(name), f"{SCREEN_TITLES[name]} opens"
+        ):
+            screen = self.screens.get(name)
+            if self.screen is not screen:
+                self.switch_screen(name)
 
     def action_show_reader(self) -> None:
-        if self.screen is not self.reader:
-            self.switch_screen("reader")
+        self.show_named("reader")
 
     def action_show_compare(self) -> None:
-        if not self.when_ready("screen:compare", self.action_show_compare, "Compare opens"):
-            return
-        if self.screen is not self.compare_screen:
-            self.switch_screen(self.compare_screen)
+        self.show_named("compare")
 
     def action_show_quotes(self) -> None:
-        if not self.when_ready("screen:quotes", self.action_show_quotes, "Quotes opens"):
-            return
-        if self.screen is not self.quotes_screen:
-            self.switch_screen(self.quotes_screen)
+        self.show_named("quotes")
 
     def action_show_review(self) -> None:
-        if not self.when_ready("screen:review", self.action_show_review, "Review opens"):
-            return
-        if self.screen is not self.review_screen:
-            self.switch_screen(self.review_screen)
+        self.show_named("review")
 
     def in_reader(self, then: Callable[[], object]) -> None:
         """Show the reader and do `then` in it: at once, or, for a reader made anew by

@@ -15,20 +15,13 @@ from aiplan_tui.core.pausing import Pause
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult, PackNotFoundError
 from aiplan_tui.ui.disk_watch import CHANGED, RELOADED
+from aiplan_tui.ui.named_screens import SCREEN_TITLES
 from aiplan_tui.ui.pack_host import PackHost
 from aiplan_tui.ui.pack_session import Phase
 from aiplan_tui.ui.reload_service import READING, RELOADING, Reloaded
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-SCREEN_NAMES = {
-    "reader": "The reader",
-    "compare": "Compare",
-    "quotes": "Quotes",
-    "review": "Review",
-}
-"""The named screens a switch may wait for, as they are told."""
 
 
 class PackReloading:
@@ -109,10 +102,10 @@ class PackReloading:
             return False
         made = app.made.items()
         name = screen if isinstance(screen, str) else next((n for n, s in made if s is screen), "")
-        if name not in SCREEN_NAMES:
+        if name not in SCREEN_TITLES:
             return False
         app.when_ready(
-            f"screen:{name}", lambda: app.show_named(name), f"{SCREEN_NAMES[name]} opens"
+            f"screen:{name}", lambda: app.show_named(name), f"{SCREEN_TITLES[name]} opens"
         )
         return True
 
