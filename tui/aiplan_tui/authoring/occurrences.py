@@ -87,6 +87,8 @@ class Occurrences:
         """For each place of the same words (`length` characters long), how many characters
         right before it and right after it are the same at another place, at most: a prefix
         (or suffix) longer than that, and no longer than `reach`, is found there alone."""
+        if len(places) == 1:  # most words: nothing to sort or compare
+            return {places[0]: (-1, -1)}
         text = self.text
         before = sorted(places, key=lambda at: text[max(0, at - reach) : at][::-1])
         after = sorted(places, key=lambda at: text[at + length : at + length + reach])

@@ -121,23 +121,42 @@ def _anchor(
     if here not in alike[exact]:
         return None  # too costly to find (a text made to defeat the index)
     before, after = alike[exact][here]
-    for prefix, suffix in _contexts(paragraph, item.start, item.end):
-        # what this place shares with another is shorter than the prefix or the suffix
-        # alone; with both, another place may share each, so the three are counted
-        if len(prefix) > before or len(suffix) > after:
-            once = not (prefix and suffix) or occurrences.count(prefix + exact + suffix) == 1
-        else:
-            once = bool(prefix and suffix) and occurrences.count(prefix + exact + suffix) == 1
-        if once:
-            return Suggested(
-                kind=kind,
-                exact=exact,
-                paragraph=item.paragraph,
-                prefix=prefix,
-                suffix=suffix,
-                fields=MappingProxyType(dict(item.fields)),
-                why=item.why,
-            )
+    context = _alone(paragraph, item.start, item.end, before, after)
+    if context is None:
+        for prefix, suffix in _contexts(paragraph, item.start, item.end):
+            # each alone is shared with another place; both may not be: the three counted
+            if prefix and suffix and occurrences.count(prefix + exact + suffix) == 1:
+                context = prefix, suffix
+                break
+    if context is None:
+        return None
+    return Suggested(
+        kind=kind,
+        exact=exact,
+        paragraph=item.paragraph,
+        prefix=context[0],
+        suffix=context[1],
+        fields=MappingProxyType(dict(item.fields)),
+        why=item.why,
+    )
+
+
+def _alone(paragraph: str, start: int, end: int, before: int, after: int) -> tuple[str, str] | None:
+    """The first of _contexts' prefixes or suffixes alone longer than what this place shares
+    with another before or after it (so found here alone), found without making the others:
+    none when nothing is shared, else the shortest such prefix, else the shortest suffix."""
+    if before < 0 or after < 0:
+        return "", ""
+    text = paragraph[max(0, start - LONGEST_CONTEXT) : start]
+    for cut in range(min(len(text) - before, len(text)) - 1, 0, -1):  # a word's start
+        if text[cut - 1].isspace() and not text[cut].isspace():
+            return text[cut:], ""
+    if len(text) > before:
+        return text, ""
+    text = paragraph[end : end + LONGEST_CONTEXT]
+    for cut in range(after + 1, len(text) + 1):  # a word's end
+        if not text[cut - 1].isspace() and (cut == len(text) or text[cut].isspace()):
+            return "", text[:cut]
     return None
 
 
