@@ -106,9 +106,10 @@ async def test_the_suggestions_are_listed_in_reading_order_and_walked(
         assert status(app) == "1 of 3 suggestions"
         listed = app.screen.query_one(OptionList)
         lines = [str(listed.get_option_at_index(n).prompt) for n in range(listed.option_count)]
-        assert lines[0].startswith("❝ Maria Lopez") and "restricted chip exports" in lines[0]
-        assert lines[1].startswith("◆ United States")
-        assert lines[2].startswith("◷ 2025-07-29  in China")
+        assert lines[0] == "Chips and money  3"  # the article's heading
+        assert lines[1].startswith("❝ Maria Lopez") and "restricted chip exports" in lines[1]
+        assert lines[2].startswith("◆ United States")
+        assert lines[3].startswith("◷ 2025-07-29  in China")
         preview = str(app.screen.query_one("#review-preview", Static).render())
         assert "Chips and money" in preview and "Maria Lopez, trade analyst" in preview
         assert "paraphrase" in preview

@@ -5,7 +5,7 @@ checked before it is written (atomically), or nothing is written."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import tomli
@@ -21,10 +21,12 @@ from aiplan_tui.authoring.review_tables import (
     write_checked,
 )
 from aiplan_tui.authoring.writing import appended, toml_value
+from aiplan_tui.core.transaction import pack_lock
 
 __all__ = [
     "ReviewError",
     "accept",
+    "accept_all",
     "add_to_cell",
     "change_kind",
     "new_cell",
@@ -64,6 +66,27 @@ def update(path: Path, highlight_id: str, values: Mapping[str, object | None]) -
         )
     edited = set_keys(lines, table, values)
     _write(path, edited, {"id": highlight_id, **{k: v for k, v in values.items() if v is not None}})
+
+
+def accept_all(root: Path, targets: Sequence[tuple[Path, str]]) -> None:
+    """Keep every (file, highlight id) at once: one transaction, or nothing if one cannot
+    be accepted (a quote with no speaker)."""
+    by_path: dict[Path, list[str]] = {}
+    for path, highlight_id in targets:
+        by_path.setdefault(path, []).append(highlight_id)
+    with pack_lock(root):
+        edits = []
+        for path, ids in by_path.items():
+            text, data = read_toml(path)
+            lines = text.split("\n")
+            for highlight_id in ids:
+                table = find_table(lines, data, "highlight", {"id": highlight_id})
+                if table.kind == "quote" and not data[table.kind][table.index].get("speaker"):
+                    raise ReviewError(f"{highlight_id}: a quotation needs a speaker first")
+                lines = set_keys(lines, table, {"status": None})
+                data = tomli.loads("\n".join(lines))
+            edits.append(Edited(path, lines, {}))
+        write_checked(edits)
 
 
 @locked

@@ -67,8 +67,8 @@ def suggestion_line(highlight: Highlight, pack: Pack) -> Text:
     return text
 
 
-def suggestion_details(highlight: Highlight, pack: Pack) -> Text:
-    """The article's title, the paragraph with the words marked, what is proposed."""
+def suggestion_details(highlight: Highlight, pack: Pack, reason: str = "") -> Text:
+    """The article's title, the paragraph with the words marked, what is proposed and why."""
     text = Text()
     article = pack.article(highlight.article)
     title = article.title if article else highlight.article
@@ -83,14 +83,16 @@ def suggestion_details(highlight: Highlight, pack: Pack) -> Text:
     else:
         text.append(clean(highlight.exact), style=MARKED)
     text.append("\n")
-    for name, value in suggestion_fields(highlight, pack):
+    for name, value in suggestion_fields(highlight, pack, reason):
         text.append(f"\n{name:<11}", style="dim")
         text.append(clean_line(value))
     return text
 
 
-def suggestion_fields(highlight: Highlight, pack: Pack) -> list[tuple[str, str]]:
+def suggestion_fields(highlight: Highlight, pack: Pack, reason: str = "") -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = [("kind", highlight.kind)]
+    if reason:
+        rows.append(("why", reason))
     if isinstance(highlight, Quote):
         entity = pack.entity(highlight.speaker)
         who = speaker_line(entity, highlight.speaker)

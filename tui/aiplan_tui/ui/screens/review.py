@@ -1,9 +1,11 @@
-"""Review: the highlights `aiplan-tui add` suggested, one by one in reading order, each in its
-paragraph with what is proposed; keys accept, reject or fix it, written back to the pack's
-TOML files (authoring/review.py) and the pack loaded again.
+"""Review: the highlights `aiplan-tui add` suggested, in reading order under a heading for each
+article, each in its paragraph with what is proposed and why; keys accept, reject or fix it,
+written back to the pack's TOML files (authoring/review*.py) and the pack loaded again.
 
-The screen holds the list, the keys and the moving; what a suggestion looks like is in
-ui/review_view.py, the edits in review_edits.py and review_cells.py."""
+The screen holds the list widget, the keys and the moving; its parts are objects it owns:
+what is listed (review_listing.py), the quotation's fixes (review_fixes.py), the people
+(review_people.py), undo (authoring/review_history.py). What a suggestion looks like is in
+ui/review_view.py; the other edits in review_edits.py and review_cells.py."""
 
 from __future__ import annotations
 
@@ -12,46 +14,38 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
+from aiplan_tui.authoring import review
 from aiplan_tui.authoring.review_history import History, UndoError
-from aiplan_tui.core.model import Highlight, Pack
+from aiplan_tui.core.model import Highlight, Pack, Quote
 from aiplan_tui.core.problems import plural
 from aiplan_tui.ui.bindings import list_keys
 from aiplan_tui.ui.reload_service import Reloader
-from aiplan_tui.ui.review_view import reading_order, suggestion_details, suggestion_line
+from aiplan_tui.ui.review_view import suggestion_details
 from aiplan_tui.ui.screens.review_cells import ReviewCells
+from aiplan_tui.ui.screens.review_dialogs import ChoiceDialog
 from aiplan_tui.ui.screens.review_edits import ReviewEdits
 from aiplan_tui.ui.screens.review_fixes import QuoteFixes
+from aiplan_tui.ui.screens.review_keys import REVIEW_BINDINGS
+from aiplan_tui.ui.screens.review_listing import HEADING, ReviewListing, has_speaker
 from aiplan_tui.ui.screens.review_people import PeopleEdits
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.title_bar import TitleBar
 
 EMPTY = "No suggested highlights. Add an article with `aiplan-tui add SOURCE --content DIR`."
+FILTERED = "No suggestion passes the filter: f to change it."
 SELECTION_ACTIONS = frozenset(
-    {
-        "accept",
-        "reject",
-        "change_kind",
-        "speaker",
-        "side",
-        "dimensions",
-        "cell",
-        "note",
-        "direct",
-        "words",
-        "person",
-        "merge",
-    }
+    {"accept", "reject", "change_kind", "speaker", "side", "dimensions", "cell", "note"}
+    | {"direct", "words", "person", "merge", "accept_all"}
 )
 """The actions that need a suggestion under the cursor."""
 
 
 class ReviewList(OptionList):
-    """The suggestions, one line each."""
+    """The suggestions, one line each, under their articles' headings."""
 
     BINDINGS: ClassVar[list[BindingType]] = list_keys(
         "review", "the suggestion list", "first", "last"
@@ -63,49 +57,15 @@ class ReviewScreen(ReviewEdits, ReviewCells):
     loaded again (`reload` returns the new pack)."""
 
     AUTO_FOCUS = "#review-list"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "accept", "Accept", id="review-accept",
-                tooltip="Keep the suggestion: it loses its status and shows everywhere."),
-        Binding("x", "reject", "Reject", id="review-reject",
-                tooltip="Drop the suggestion: its table goes from the file."),
-        Binding("right_square_bracket", "walk(1)", "Next", id="review-next",
-                tooltip="The next suggestion."),
-        Binding("left_square_bracket", "walk(-1)", "Prev", id="review-previous",
-                tooltip="The previous suggestion."),
-        Binding("n", "note", "Note", id="review-note", tooltip="Write or change the note."),
-        Binding("s", "speaker", "Speaker", id="review-speaker",
-                tooltip="Pick who says a quote: the pack's people, or a new one."),
-        Binding("K", "change_kind", "Kind", id="review-kind",
-                tooltip="Make it a quote, a position or an event."),
-        Binding("S", "side", "Side", id="review-side",
-                tooltip="Set the side of a position, or the sides another highlight concerns."),
-        Binding("D", "dimensions", "Dimensions", id="review-dimensions",
-                tooltip="Tick the dimensions it bears on."),
-        Binding("c", "cell", "To Compare", id="review-cell",
-                tooltip="Add it to the comparison cell of each of its dimensions and sides "
-                "(a missing cell asks for its summary)."),
-        Binding("d", "direct", "Direct", id="review-direct",
-                tooltip="Make a quote a paraphrase, or a paraphrase a direct quotation."),
-        Binding("w", "words", "Words", id="review-words",
-                tooltip="Widen, narrow or retype the words (they must stay verbatim in their "
-                "paragraph)."),
-        Binding("p", "person", "Person", id="review-person",
-                tooltip="Edit the speaker: name, role, kind, side and aliases."),
-        Binding("M", "merge", "Merge", id="review-merge",
-                tooltip="Merge the speaker into another person, who is kept: every quote, "
-                "claim and mention moves to them."),
-        Binding("u", "undo", "Undo", id="review-undo",
-                tooltip="Undo the last edit, in every file it wrote (again: the one before)."),
-        Binding("escape", "back", "Back", id="review-back", show=False,
-                tooltip="Back to the reader."),
-    ]  # fmt: skip
+    BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
     def __init__(self, pack: Pack, reloader: Reloader) -> None:
         super().__init__()
         self.pack = pack
         self.reloader = reloader
         """Loads the pack again after a change to its files (the app)."""
-        self.items = reading_order(pack)
+        self.listing = ReviewListing(pack)
+        """What is listed: the suggestions that pass the filter, and why each was made."""
         self.history = History()
         """The edits made here, for `u`."""
         self.fixes = QuoteFixes(self)
@@ -114,6 +74,11 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         """The speaker's fields, and merging them into another person."""
         self._wanted: str | None = None
         """The suggestion to put the cursor on once the list is built (`select`)."""
+
+    @property
+    def items(self) -> list[Highlight]:
+        """The suggestions listed, in reading order."""
+        return self.listing.items
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -133,49 +98,64 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         if not self.is_mounted:
             self._wanted = highlight_id
             return
-        ids = [h.id for h in self.items]
-        if highlight_id in ids:
-            self.query_one(ReviewList).highlighted = ids.index(highlight_id)
+        listed = self.query_one(ReviewList)
+        if highlight_id in [h.id for h in self.items]:
+            listed.highlighted = listed.get_option_index(highlight_id)
 
     def use_pack(self, pack: Pack) -> None:
         """The pack read again: its suggestions listed, the cursor kept on the same one (or
         at the same place, if it went)."""
+        highlight = self.current()
         self.pack = pack
-        self.items = reading_order(pack)
+        self.listing.use(pack)
         if self.is_mounted:
-            highlight = self.current()
             index = self.query_one(ReviewList).highlighted or 0
             self.fill(keep=highlight.id if highlight else None, index=index)
 
     # Showing ---------------------------------------------------------------------------------
 
     def fill(self, keep: str | None = None, index: int = 0) -> None:
-        """List the suggestions; the cursor on `keep` if still there, else at `index`."""
+        """List the suggestions; the cursor on `keep` if still there, else at the option
+        `index` (or the nearest suggestion to it)."""
         listed = self.query_one(ReviewList)
         listed.clear_options()
-        listed.add_options([Option(suggestion_line(h, self.pack), id=h.id) for h in self.items])
-        ids = [h.id for h in self.items]
-        if keep in ids:
-            index = ids.index(keep)
-        listed.highlighted = min(index, len(ids) - 1) if ids else None
+        listed.add_options(self.listing.options())
+        if keep in [h.id for h in self.items]:
+            index = listed.get_option_index(keep or "")
+        listed.highlighted = self.nearest(listed, index)
         self.show(self.current())
+
+    @staticmethod
+    def nearest(listed: OptionList, index: int) -> int | None:
+        """The suggestion at `index`, else the first after it, else the last before it."""
+        count = listed.option_count
+        after = list(range(min(index, count), count))
+        before = list(range(min(index, count) - 1, -1, -1))
+        for n in after + before:
+            if not listed.get_option_at_index(n).disabled:
+                return n
+        return None
 
     def current(self) -> Highlight | None:
         """The suggestion under the cursor; none before the list is built or when it is empty."""
         lists = self.query(ReviewList)
         index = lists.first().highlighted if lists else None
-        return self.items[index] if index is not None and index < len(self.items) else None
+        if index is None or index >= lists.first().option_count:
+            return None
+        option_id = lists.first().get_option_at_index(index).id or HEADING
+        return next((h for h in self.items if h.id == option_id), None)
 
     def show(self, highlight: Highlight | None) -> None:
         preview = self.query_one("#review-preview", Static)
         status = self.query_one("#review-status", Static)
         if highlight is None:
-            preview.update(Text(EMPTY))
-            status.update(Text("No suggestions to review"))
+            empty = FILTERED if self.listing.every else EMPTY
+            preview.update(Text(empty))
+            status.update(Text(empty if self.listing.every else "No suggestions to review"))
             return
-        place = [h.id for h in self.items].index(highlight.id) + 1
-        status.update(Text(f"{place} of {plural(len(self.items), 'suggestion')}"))
-        preview.update(suggestion_details(highlight, self.pack))
+        status.update(Text(self.listing.status(highlight)))
+        reason = self.listing.reason(highlight)
+        preview.update(suggestion_details(highlight, self.pack, reason))
 
     @on(OptionList.OptionHighlighted, "#review-list")
     def _highlighted(self) -> None:
@@ -191,6 +171,8 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         if action in SELECTION_ACTIONS and self.is_mounted and self.current() is None:
             return None
         return True
+
+    # Parts -----------------------------------------------------------------------------------
 
     def action_direct(self) -> None:
         if (h := self.to_edit()) is not None:
@@ -208,6 +190,35 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         if (h := self.to_edit()) is not None:
             self.people.merge(h)
 
+    def action_accept_all(self) -> None:
+        """Every listed suggestion of this article that can be accepted, as one step."""
+        if (h := self.to_edit()) is None:
+            return
+        mine = [x for x in self.items if x.article == h.article]
+        ready = [x for x in mine if not isinstance(x, Quote) or has_speaker(x, self.pack)]
+        left = len(mine) - len(ready)
+        article = self.pack.article(h.article)
+        title = article.title if article else h.article
+        waiting = f"; {plural(left, 'quote')} with no speaker left" if left else ""
+        if not ready:
+            self.say(f"Nothing to accept in {title}{waiting}: set their speakers (s).")
+            return
+        targets = [(x.source.path, x.id) for x in ready]
+        self.write(
+            f"Accepted {plural(len(ready), 'suggestion')} of {title}{waiting}",
+            lambda: review.accept_all(self.pack.root, targets),
+            gone=True,
+        )
+
+    def action_filter(self) -> None:
+        def keep(key: str | None) -> None:
+            if key is not None and key != self.listing.filter:
+                self.listing.set_filter(key)
+                self.fill()
+
+        choices = self.listing.filter_choices()
+        self.ask(ChoiceDialog("List only…", choices, current=self.listing.filter), keep)
+
     def action_undo(self) -> None:
         """The last edit's files put back as they were, and the pack loaded again."""
         if not self.can_write():
@@ -218,9 +229,9 @@ class ReviewScreen(ReviewEdits, ReviewCells):
             self.notify(f"Not undone: {error}", title="Review", severity="error", markup=False)
             return
         if step is None:
-            self.notify("Nothing to undo", title="Review", markup=False)
+            self.say("Nothing to undo")
             return
-        self.notify(f"Undone: {step.label}", title="Review", markup=False)
+        self.say(f"Undone: {step.label}")
         self._unshown = True
         self.show_written(keep=step.subject)
 

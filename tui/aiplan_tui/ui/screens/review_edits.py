@@ -17,8 +17,9 @@ from aiplan_tui.authoring.review_history import History
 from aiplan_tui.core.model import HIGHLIGHT_KINDS, Highlight, Pack, Position, Quote
 from aiplan_tui.settings.read_only import REFUSED, read_only
 from aiplan_tui.ui.reload_service import RELOADING, Reloader
-from aiplan_tui.ui.review_view import pack_path, reading_order
+from aiplan_tui.ui.review_view import pack_path
 from aiplan_tui.ui.screens.review_dialogs import Choice, ChoiceDialog, ManyDialog, TextDialog
+from aiplan_tui.ui.screens.review_listing import ReviewListing
 from aiplan_tui.ui.screens.shown import ShownScreen
 from aiplan_tui.ui.screens.speaker_dialog import SpeakerChoice, SpeakerDialog
 
@@ -45,7 +46,7 @@ class ReviewWriting(ShownScreen[None]):
 
     pack: Pack
     reloader: Reloader
-    items: list[Highlight]
+    listing: ReviewListing
     history: History
 
     def current(self) -> Highlight | None:
@@ -119,7 +120,7 @@ class ReviewWriting(ShownScreen[None]):
             if not self.is_attached:  # (dropped: it is made again from the new pack)
                 return
             self.pack = pack
-            self.items = reading_order(pack)
+            self.listing.use(pack)
             self.fill(keep=keep, index=index)
 
         if not self.reloader.reload_pack(reloaded):
