@@ -1,6 +1,8 @@
 """Suggesting highlights grows in step with the text (issue 28): a megabyte, the most `add`
-takes, completes, the anchoring's work is linear, and the index that made it so anchors each
-suggestion exactly as a search of the whole text did (`pack.anchors.find_all`)."""
+takes, completes, the anchoring's work and the ids' are linear, the index that made it so
+anchors each suggestion exactly as a search of the whole text did (`pack.anchors.find_all`),
+and a figure rule tried only where a match may start finds what trying every character did.
+Counted, not timed: tests/benchmarks/suggest_speed.py times it."""
 
 from __future__ import annotations
 
@@ -8,14 +10,17 @@ import datetime as dt
 import random
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aiplan_tui.authoring import figure_patterns
 from aiplan_tui.authoring import occurrences as occurrences_module
 from aiplan_tui.authoring.dates import events
 from aiplan_tui.authoring.figures import figures
+from aiplan_tui.authoring.ids import TakenIds
 from aiplan_tui.authoring.occurrences import Occurrences
 from aiplan_tui.authoring.quotes import direct_quotations
 from aiplan_tui.authoring.reported import reported_speech
@@ -25,6 +30,7 @@ from aiplan_tui.authoring.suggest import LONGEST_CONTEXT, suggest
 from aiplan_tui.authoring.text import Found, Span
 from aiplan_tui.pack.anchors import find_all
 from conftest import REPO
+from in_process import answer
 
 sys.path.insert(0, str(REPO / "tests" / "benchmarks"))
 
@@ -175,3 +181,77 @@ def test_a_megabyte_of_news_text_is_suggested() -> None:
     assert len(result.highlights) > 20_000
     for item in result.highlights[::500]:
         assert len(find_all(paragraphs, item.exact, item.prefix, item.suffix)) == 1
+
+
+def test_ids_for_a_long_article_cost_in_step_with_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each suggestion's id is unique in the pack: the many figures with one base (f-spending)
+    were counted from 2 each time, the square of their number (13 times the look-ups for
+    four times the text)."""
+    looks = [0]
+
+    class Counted(TakenIds):
+        def __contains__(self, item: object) -> bool:
+            looks[0] += 1
+            return super().__contains__(item)
+
+    monkeypatch.setattr("aiplan_tui.authoring.adding.TakenIds", Counted)
+    made = {}
+    for size in (25_000, 100_000):
+        pack, article = tmp_path / f"pack-{size}", tmp_path / f"news-{size}.txt"
+        article.write_text("\n\n".join(news_text(size)), encoding="utf-8")
+        assert answer(capsys, "init", str(pack)).returncode == 0
+        looks[0] = 0
+        added = answer(capsys, "add", str(article), "--content", str(pack))
+        assert added.returncode == 0, added.stderr
+        made[size] = looks[0]
+    assert 0 < made[100_000] < 8 * made[25_000], made  # square: 16 times
+
+
+LEADS = ["", "more than", "MORE Than", "between", "a", "A mere", "ſome", "İn excess of", "moreover"]
+CORES = [
+    "5",
+    "1,200",
+    "3.5",
+    "2024",
+    "$4",
+    "US$ 2",
+    "HK$3",
+    "€1",
+    "twenty-one",
+    "One",
+    "ſix",
+    "dozen",
+]
+TAILS = [
+    "",
+    "%",
+    " percent",
+    " per cent",
+    " yuan",
+    "bn",
+    " billion",
+    " workers",
+    " staff",
+    " and 7",
+]
+SPACES = st.sampled_from(["", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "K", "ı", ", "])
+FIGURE_LIKE = st.tuples(
+    st.sampled_from(LEADS), SPACES, st.sampled_from(CORES), st.sampled_from(TAILS), SPACES
+).map("".join)
+"""Qualifiers, numbers and units as figures put them, in odd cases, spaces and letters a
+case-blind pattern takes for others ("ſ" for "s")."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FIGURE_LIKE, max_size=8).map("".join))
+def test_a_figure_rule_tried_at_its_starts_finds_what_finditer_finds(text: str) -> None:
+    rules = ("MONEY_WORD", "MONEY_SYMBOL", "PERCENT", "COUNT")
+    for rule in (getattr(figure_patterns, name) for name in rules):
+        assert rule.starts is not None
+        if rule.needs is None or rule.needs.search(text):
+            expected = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text)]
+        else:
+            expected = []
+        assert [(m.span(), m.groupdict()) for m in rule.finditer(text)] == expected
