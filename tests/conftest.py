@@ -7,6 +7,7 @@ import fcntl
 import http.server
 import os
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -225,12 +226,16 @@ def private_xdg_dirs(
     for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("TMUX", raising=False)  # a copy never reaches the developer's tmux
     return home
 
 
 def _own_terminal() -> None:
     """In the child: a session of its own with the pty as its controlling terminal, as a
-    login shell has, so closing the terminal sends it SIGHUP."""
+    login shell has, so closing the terminal sends it SIGHUP; and Ctrl-C's SIGINT not
+    ignored, as a terminal's foreground job has it (a CI started in the background of a
+    shell without job control ignores it, and its children inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.setsid()
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 

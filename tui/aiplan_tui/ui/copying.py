@@ -13,12 +13,26 @@ from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import shorten
 from aiplan_tui.ui.notices import NoticesApp
 from aiplan_tui.ui.roles import Selecting
+from aiplan_tui.ui.tmux_clipboard import TMUX_NOTICE, copy_through_tmux, in_tmux
 
 NOTHING_TO_COPY = "Nothing to copy here: move onto a highlight first (] or })."
 
 
 class CopyingApp(NoticesApp):
     """Copying for an app with a pack and a reader (the fallback source of a selection)."""
+
+    told_about_tmux = False
+    """Whether the notice that tmux keeps copies from the terminal has been given (once)."""
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """OSC 52 to the terminal, as Textual writes it; inside tmux, through tmux too, which
+        ignores an application's OSC 52 unless told otherwise (ui/tmux_clipboard.py)."""
+        super().copy_to_clipboard(text)
+        if self.is_web or not in_tmux():
+            return
+        if not copy_through_tmux(text) and not self.told_about_tmux:
+            self.told_about_tmux = True
+            self.notify(TMUX_NOTICE, severity="warning", timeout=20, markup=False)
 
     @property
     def pack(self) -> Pack:
