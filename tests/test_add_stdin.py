@@ -146,6 +146,7 @@ def test_ctrl_c_that_lands_between_two_reads_still_cancels(monkeypatch: pytest.M
             os.write(master, b"\x04")
 
     interrupter = threading.Thread(target=interrupt)
+    ignored = signal.signal(signal.SIGINT, signal.default_int_handler)  # as a terminal's job
     interrupter.start()
     try:
         with pytest.raises(KeyboardInterrupt):
@@ -155,4 +156,5 @@ def test_ctrl_c_that_lands_between_two_reads_still_cancels(monkeypatch: pytest.M
         interrupter.join()
         terminal.close()
         os.close(master)
+        signal.signal(signal.SIGINT, ignored)
     assert not rescued, "the read went on after Ctrl-C until the input ended"
