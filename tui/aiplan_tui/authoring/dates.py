@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from aiplan_tui.authoring.match_starts import DIGITS, Lead, tried_at, with_leads
 from aiplan_tui.authoring.text import Found, Span, Taken, sentence_at, trim
 
 MONTHS = {
@@ -68,6 +69,24 @@ _DATELINE = re.compile(
 )
 """A dateline ("SHANGHAI, July 28 (Meridian Wire) --"): where and when it was filed."""
 _FULL_DATE = (DATE_PATTERNS[0], DATE_PATTERNS[1])
+_MONTH_NAMES = re.compile("|".join(m.capitalize() for m in MONTHS))
+_WEEKDAY_NAMES = re.compile("|".join(w.capitalize() for w in WEEKDAYS))
+_ON, _ON_OR_LAST = Lead(["on"]), Lead(["on", "last"])
+
+
+def _starts(paragraph: str) -> tuple[tuple[int, ...] | None, ...]:
+    """For each of DATE_PATTERNS, every place a match may start (a month's or a weekday's
+    name, a day's number, or "on" or "last" before one), or None (tried everywhere): the
+    patterns are tried there only (match_starts.py)."""
+    months = (m.start() for m in _MONTH_NAMES.finditer(paragraph))
+    days = (m.start() for m in DIGITS.finditer(paragraph))
+    weekdays = (m.start() for m in _WEEKDAY_NAMES.finditer(paragraph))
+    return (
+        with_leads(paragraph, months, [_ON]),
+        with_leads(paragraph, days, [_ON]),
+        with_leads(paragraph, weekdays, [_ON_OR_LAST]),
+        None,
+    )
 
 
 def stated_date(paragraphs: tuple[str, ...] | list[str]) -> dt.date | None:
@@ -95,8 +114,12 @@ def events(paragraph: str, number: int, published: dt.date | None) -> list[Found
         return found
     dateline = _DATELINE.match(paragraph)
     skip = dateline.end() if dateline else 0
-    for pattern in DATE_PATTERNS:
-        for match in pattern.finditer(paragraph, skip):
+    for pattern, starts in zip(DATE_PATTERNS, _starts(paragraph), strict=True):
+        if starts is None:
+            matches = pattern.finditer(paragraph, skip)
+        else:
+            matches = tried_at(pattern, paragraph, [at for at in starts if at >= skip])
+        for match in matches:
             sentence = sentence_at(paragraph, match.start())
             date, how = _date(match, published)
             if date is None:

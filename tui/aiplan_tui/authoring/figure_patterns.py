@@ -5,7 +5,7 @@ Each pattern starts with a look at the character it can start on (a qualifier's 
 number's first), and a rule whose pattern needs a word or sign a paragraph lacks is not run
 on it: the same matches, found without trying every qualifier at every character (that was
 most of the time a long text took, issue 28). The rules that look for numbers are tried only
-where a number, or a qualifier before one, may start (figure_starts.py)."""
+where a number, or a qualifier before one, may start (match_starts.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from aiplan_tui.authoring.figure_starts import DIGITS, Lead, Rule, Words, with_leads
+from aiplan_tui.authoring.match_starts import DIGITS, Lead, Rule, Words, with_leads
 
 BARE_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w)(?![.,]\d)"
 NUMBER = r"(?<![\w.,$€£¥-])" + BARE_NUMBER

@@ -101,7 +101,8 @@ class Speakers:
             return None
         if all(t.casefold() in TITLE_WORDS for t in name.split()):
             return None  # a title is never a person of its own
-        found = self._match(name) or self._match(words, at_end=True)
+        found = self._match(name)  # then a name ending the words (asked again when other)
+        found = found or (self._match(words, at_end=True) if words != name else None)
         if found is not None:
             speaker = Speaker(found.id, f"{found.name!r} by {found.how}")
         else:
