@@ -1,9 +1,10 @@
-"""Where a figure rule's match may start in a paragraph: at a number (or a currency sign), or
-at a qualifier, "between" or "a mere" right before one. A rule with such places is tried at
-them only, each with `match`, which gives the matches `finditer` would, since every place a
-match can start is among them. Trying the patterns at every character (each starts with a
-look at its first one, but a qualifier's first letters are most letters) was most of the
-time a long text took once the anchoring had its index (issue 28)."""
+"""Where a rule's match may start in a paragraph: at a number, a currency sign, a month's or
+a weekday's name, or at a word right before one (a qualifier, "between", "a mere", "on",
+"last"). A rule with such places is tried at them only, each with `match`, which gives the
+matches `finditer` would, since every place a match can start is among them. Trying the
+figure patterns at every character (each starts with a look at its first one, but a
+qualifier's first letters are most letters) was most of the time a long text took once the
+anchoring had its index (issue 28)."""
 
 from __future__ import annotations
 
