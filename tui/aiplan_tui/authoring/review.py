@@ -10,6 +10,7 @@ from pathlib import Path
 
 import tomli
 
+from aiplan_tui.authoring.review_seen import still_as_shown
 from aiplan_tui.authoring.review_tables import (
     Edited,
     ReviewError,
@@ -21,6 +22,7 @@ from aiplan_tui.authoring.review_tables import (
     write_checked,
 )
 from aiplan_tui.authoring.writing import appended, toml_value
+from aiplan_tui.core.model import Highlight
 from aiplan_tui.core.transaction import pack_lock
 
 __all__ = [
@@ -48,17 +50,24 @@ def _write(path: Path, lines: list[str], check: Mapping[str, object], gone: bool
     write_checked([Edited(path, lines, check, gone)])
 
 
-def accept(path: Path, highlight_id: str) -> None:
+def accept(path: Path, highlight_id: str, seen: Highlight | None = None) -> None:
     """Keep the highlight: its `status = "suggested"` line goes."""
-    update(path, highlight_id, {"status": None})
+    update(path, highlight_id, {"status": None}, seen=seen)
 
 
 @locked
-def update(path: Path, highlight_id: str, values: Mapping[str, object | None]) -> None:
-    """Set (or, with None, remove) the highlight's fields."""
+def update(
+    path: Path,
+    highlight_id: str,
+    values: Mapping[str, object | None],
+    seen: Highlight | None = None,
+) -> None:
+    """Set (or, with None, remove) the highlight's fields; refused where its table is not
+    what was `seen` (see review_seen.py)."""
     text, data = read_toml(path)
     lines = text.split("\n")
     table = find_table(lines, data, "highlight", {"id": highlight_id})
+    still_as_shown(data[table.kind][table.index], table.kind, seen)
     fields = {**data[table.kind][table.index], **values}
     if table.kind == "quote" and not fields.get("status") and not fields.get("speaker"):
         raise ReviewError(
@@ -68,21 +77,23 @@ def update(path: Path, highlight_id: str, values: Mapping[str, object | None]) -
     _write(path, edited, {"id": highlight_id, **{k: v for k, v in values.items() if v is not None}})
 
 
-def accept_all(root: Path, targets: Sequence[tuple[Path, str]]) -> None:
-    """Keep every (file, highlight id) at once: one transaction, or nothing if one cannot
-    be accepted (a quote with no speaker)."""
-    by_path: dict[Path, list[str]] = {}
-    for path, highlight_id in targets:
-        by_path.setdefault(path, []).append(highlight_id)
+def accept_all(root: Path, seen: Sequence[Highlight]) -> None:
+    """Keep every highlight at once: one transaction, or nothing if one cannot be accepted
+    (a quote with no speaker, a table changed since it was `seen`)."""
+    by_path: dict[Path, list[Highlight]] = {}
+    for highlight in seen:
+        by_path.setdefault(highlight.source.path, []).append(highlight)
     with pack_lock(root):
         edits = []
-        for path, ids in by_path.items():
+        for path, highlights in by_path.items():
             text, data = read_toml(path)
             lines = text.split("\n")
-            for highlight_id in ids:
-                table = find_table(lines, data, "highlight", {"id": highlight_id})
-                if table.kind == "quote" and not data[table.kind][table.index].get("speaker"):
-                    raise ReviewError(f"{highlight_id}: a quotation needs a speaker first")
+            for highlight in highlights:
+                table = find_table(lines, data, "highlight", {"id": highlight.id})
+                values = data[table.kind][table.index]
+                still_as_shown(values, table.kind, highlight)
+                if table.kind == "quote" and not values.get("speaker"):
+                    raise ReviewError(f"{highlight.id}: a quotation needs a speaker first")
                 lines = set_keys(lines, table, {"status": None})
                 data = tomli.loads("\n".join(lines))
             edits.append(Edited(path, lines, {}))
@@ -90,16 +101,23 @@ def accept_all(root: Path, targets: Sequence[tuple[Path, str]]) -> None:
 
 
 @locked
-def reject(path: Path, highlight_id: str) -> None:
+def reject(path: Path, highlight_id: str, seen: Highlight | None = None) -> None:
     """Drop the highlight: its table and the comment lines right above it."""
     text, data = read_toml(path)
     lines = text.split("\n")
     table = find_table(lines, data, "highlight", {"id": highlight_id})
+    still_as_shown(data[table.kind][table.index], table.kind, seen)
     _write(path, without_table(lines, table), {"id": highlight_id}, gone=True)
 
 
 @locked
-def change_kind(path: Path, highlight_id: str, kind: str, values: Mapping[str, object]) -> None:
+def change_kind(
+    path: Path,
+    highlight_id: str,
+    kind: str,
+    values: Mapping[str, object],
+    seen: Highlight | None = None,
+) -> None:
     """Make the highlight another kind: the header changes, the old kind's own fields go and
     `values` (the new kind's required ones) are set."""
     if kind not in KIND_FIELDS:
@@ -107,6 +125,7 @@ def change_kind(path: Path, highlight_id: str, kind: str, values: Mapping[str, o
     text, data = read_toml(path)
     lines = text.split("\n")
     table = find_table(lines, data, "highlight", {"id": highlight_id})
+    still_as_shown(data[table.kind][table.index], table.kind, seen)
     edited = set_keys(lines, table, dict.fromkeys(KIND_FIELDS.get(table.kind, ())))
     edited[table.start] = edited[table.start].replace(f"[[{table.kind}]]", f"[[{kind}]]", 1)
     retyped = tomli.loads("\n".join(edited))

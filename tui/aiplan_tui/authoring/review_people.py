@@ -12,6 +12,7 @@ from pathlib import Path
 
 import tomli
 
+from aiplan_tui.authoring.review_seen import still_as_shown
 from aiplan_tui.authoring.review_tables import (
     Edited,
     ReviewError,
@@ -23,6 +24,7 @@ from aiplan_tui.authoring.review_tables import (
     without_table,
     write_checked,
 )
+from aiplan_tui.core.model import Entity
 from aiplan_tui.core.transaction import pack_lock
 
 REFERENCES = ("speaker", "according_to")
@@ -42,26 +44,31 @@ class Merged:
 
 
 @locked
-def update_entity(path: Path, entity_id: str, values: Mapping[str, object | None]) -> None:
-    """Set (or, with None, remove) the entity's fields."""
+def update_entity(
+    path: Path, entity_id: str, values: Mapping[str, object | None], seen: Entity | None = None
+) -> None:
+    """Set (or, with None, remove) the entity's fields (refused where they are not what was
+    `seen`)."""
     text, data = read_toml(path)
     lines = text.split("\n")
     table = find_table(lines, data, "entity", {"id": entity_id})
+    still_as_shown(data[table.kind][table.index], table.kind, seen)
     check = {"id": entity_id, **{k: v for k, v in values.items() if v is not None}}
     write_checked([Edited(path, set_keys(lines, table, values), check)])
 
 
-def merge_entities(root: Path, drop: str, keep: str) -> Merged:
-    """`drop` merged into `keep`, in entities.toml and every highlights file, at once."""
-    if drop == keep:
-        raise ReviewError(f"{drop} cannot be merged into itself")
+def merge_entities(root: Path, drop: Entity, keep: Entity) -> Merged:
+    """`drop` merged into `keep` (both as seen), in entities.toml and every highlights file,
+    at once."""
+    if drop.id == keep.id:
+        raise ReviewError(f"{drop.id} cannot be merged into itself")
     with pack_lock(root):
         people = root / "entities.toml"
         entities, aliases = _merged_people(people, drop, keep)
-        edits = [Edited(people, entities, {"id": keep})]
+        edits = [Edited(people, entities, {"id": keep.id})]
         moved = 0
         for path in sorted((root / "highlights").glob("*.toml")):
-            lines, count = _moved(path, drop, keep)
+            lines, count = _moved(path, drop.id, keep.id)
             if count:
                 edits.append(Edited(path, lines, {}))
                 moved += count
@@ -69,14 +76,16 @@ def merge_entities(root: Path, drop: str, keep: str) -> Merged:
     return Merged(moved, len(edits) - 1, aliases)
 
 
-def _merged_people(path: Path, drop: str, keep: str) -> tuple[list[str], tuple[str, ...]]:
+def _merged_people(path: Path, drop: Entity, keep: Entity) -> tuple[list[str], tuple[str, ...]]:
     """entities.toml's lines with `drop` gone and its names among `keep`'s aliases."""
     text, data = read_toml(path)
     lines = text.split("\n")
-    kept = find_table(lines, data, "entity", {"id": keep})
-    dropped = find_table(lines, data, "entity", {"id": drop})
+    kept = find_table(lines, data, "entity", {"id": keep.id})
+    dropped = find_table(lines, data, "entity", {"id": drop.id})
     kept_values = data[kept.kind][kept.index]
     dropped_values = data[dropped.kind][dropped.index]
+    still_as_shown(kept_values, kept.kind, keep)
+    still_as_shown(dropped_values, dropped.kind, drop)
     names = [*kept_values.get("aliases", []), dropped_values.get("name", ""),
              *dropped_values.get("aliases", [])]  # fmt: skip
     aliases: list[str] = []
@@ -84,7 +93,7 @@ def _merged_people(path: Path, drop: str, keep: str) -> tuple[list[str], tuple[s
         if isinstance(name, str) and name and name not in (kept_values.get("name"), *aliases):
             aliases.append(name)
     lines = set_keys(lines, kept, {"aliases": aliases or None})
-    dropped = find_table(lines, tomli.loads("\n".join(lines)), "entity", {"id": drop})
+    dropped = find_table(lines, tomli.loads("\n".join(lines)), "entity", {"id": drop.id})
     return without_table(lines, dropped), tuple(aliases)
 
 

@@ -203,10 +203,9 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         if not ready:
             self.say(f"Nothing to accept in {title}{waiting}: set their speakers (s).")
             return
-        targets = [(x.source.path, x.id) for x in ready]
         self.write(
             f"Accepted {plural(len(ready), 'suggestion')} of {title}{waiting}",
-            lambda: review.accept_all(self.pack.root, targets),
+            lambda: review.accept_all(self.pack.root, ready),
             gone=True,
         )
 

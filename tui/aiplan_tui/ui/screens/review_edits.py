@@ -14,6 +14,7 @@ from aiplan_tui.authoring import review
 from aiplan_tui.authoring.ids import entity_id as new_entity_id
 from aiplan_tui.authoring.review import ReviewError
 from aiplan_tui.authoring.review_history import History
+from aiplan_tui.authoring.review_seen import ChangedOnDisk
 from aiplan_tui.core.model import HIGHLIGHT_KINDS, Highlight, Pack, Position, Quote
 from aiplan_tui.settings.read_only import REFUSED, read_only
 from aiplan_tui.ui.reload_service import RELOADING, Reloader
@@ -95,6 +96,8 @@ class ReviewWriting(ShownScreen[None]):
                 change()
         except (ReviewError, OSError, UnicodeError) as error:
             self.notify(f"Nothing changed: {error}", title="Review", severity="error", markup=False)
+            if isinstance(error, ChangedOnDisk):
+                self._unshown = True  # the pack read again: the table as it is now
             if last:  # (a step before the last: the edit goes on, and shows it all at its end)
                 self.show_written()
             return False
@@ -135,7 +138,7 @@ class ReviewEdits(ReviewWriting):
             path = h.source.path
             self.write(
                 f"Accepted {h.id} in {pack_path(self.pack, path)}",
-                lambda: review.accept(path, h.id),
+                lambda: review.accept(path, h.id, seen=h),
                 gone=True,
             )
 
@@ -144,7 +147,7 @@ class ReviewEdits(ReviewWriting):
             path = h.source.path
             self.write(
                 f"Rejected {h.id}: its table is gone from {pack_path(self.pack, path)}",
-                lambda: review.reject(path, h.id),
+                lambda: review.reject(path, h.id, seen=h),
                 gone=True,
             )
 
@@ -157,7 +160,7 @@ class ReviewEdits(ReviewWriting):
                 said = f"note {'set' if note else 'removed'}"
                 self.write(
                     f"{h.id}: {said} in {pack_path(self.pack, h.source.path)}",
-                    lambda: review.update(h.source.path, h.id, {"note": note or None}),
+                    lambda: review.update(h.source.path, h.id, {"note": note or None}, seen=h),
                 )
 
         self.app.push_screen(
@@ -207,12 +210,12 @@ class ReviewEdits(ReviewWriting):
             fields = {**retype, "speaker": entity_id}
             self.write(
                 f"{h.id} is a quote by {entity_id} now, in {pack_path(self.pack, path)}",
-                lambda: review.change_kind(path, h.id, "quote", fields),
+                lambda: review.change_kind(path, h.id, "quote", fields, seen=h),
             )
         else:
             self.write(
                 f"{h.id}: speaker {entity_id}, in {pack_path(self.pack, path)}",
-                lambda: review.update(path, h.id, {"speaker": entity_id}),
+                lambda: review.update(path, h.id, {"speaker": entity_id}, seen=h),
             )
 
     def action_change_kind(self) -> None:
@@ -257,14 +260,16 @@ class ReviewEdits(ReviewWriting):
                 if chosen is not None:
                     self.write(
                         f"{h.id} is a position of {chosen} now, in {pack_path(self.pack, path)}",
-                        lambda: review.change_kind(path, h.id, "position", {"side": chosen}),
+                        lambda: review.change_kind(
+                            path, h.id, "position", {"side": chosen}, seen=h
+                        ),
                     )
 
             self.app.push_screen(ChoiceDialog("Whose position?", self.side_choices()), side)
         elif kind == "event":
             self.write(
                 f"{h.id} is an event now, in {pack_path(self.pack, path)}",
-                lambda: review.change_kind(path, h.id, "event", {}),
+                lambda: review.change_kind(path, h.id, "event", {}, seen=h),
             )
 
     def side_choices(self) -> list[Choice]:
@@ -281,7 +286,7 @@ class ReviewEdits(ReviewWriting):
                 if chosen is not None and chosen != h.side:
                     self.write(
                         f"{h.id}: side {chosen}, in {pack_path(self.pack, path)}",
-                        lambda: review.update(path, h.id, {"side": chosen}),
+                        lambda: review.update(path, h.id, {"side": chosen}, seen=h),
                     )
 
             dialog = ChoiceDialog("Whose position?", self.side_choices(), current=h.side)
@@ -293,7 +298,7 @@ class ReviewEdits(ReviewWriting):
                 said = ", ".join(chosen) or "none"
                 self.write(
                     f"{h.id}: sides {said}, in {pack_path(self.pack, path)}",
-                    lambda: review.update(path, h.id, {"sides": chosen or None}),
+                    lambda: review.update(path, h.id, {"sides": chosen or None}, seen=h),
                 )
 
         self.app.push_screen(ManyDialog("Which sides?", self.side_choices(), h.sides), many)
@@ -310,7 +315,7 @@ class ReviewEdits(ReviewWriting):
                 said = ", ".join(chosen) or "none"
                 self.write(
                     f"{h.id}: dimensions {said}, in {pack_path(self.pack, path)}",
-                    lambda: review.update(path, h.id, {"dimensions": chosen or None}),
+                    lambda: review.update(path, h.id, {"dimensions": chosen or None}, seen=h),
                 )
 
         self.app.push_screen(ManyDialog("Which dimensions?", choices, h.dimensions), keep)

@@ -50,7 +50,7 @@ class QuoteFixes:
         self.editing.write(
             f"{h.id}: {'direct' if direct else 'paraphrase'} now, "
             f"in {pack_path(self.editing.pack, path)}",
-            lambda: review.update(path, h.id, {"direct": direct}),
+            lambda: review.update(path, h.id, {"direct": direct}, seen=h),
         )
 
     def words(self, h: Highlight) -> None:
@@ -77,7 +77,7 @@ class QuoteFixes:
             self.editing.write(
                 f"{h.id}: the words are “{clean_line(found.exact)}” now, in "
                 f"{pack_path(self.editing.pack, path)}",
-                lambda: review.update(path, h.id, values),
+                lambda: review.update(path, h.id, values, seen=h),
             )
 
         dialog = WordsDialog(article.paragraphs, at.paragraph, at.start, at.end)

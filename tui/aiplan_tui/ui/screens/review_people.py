@@ -40,7 +40,7 @@ class PeopleEdits:
                 said = ", ".join(sorted(changes))
                 self.editing.write(
                     f"{entity.id}: {said} changed, in {pack_path(self.editing.pack, path)}",
-                    lambda: update_entity(path, entity.id, changes),
+                    lambda: update_entity(path, entity.id, changes, seen=entity),
                 )
 
         self.editing.ask(PersonDialog(entity, self.editing.pack.sides), keep)
@@ -58,9 +58,12 @@ class PeopleEdits:
             if choice is None or not choice.entity_id:
                 return
             kept = choice.entity_id
+            into = pack.entity(kept)
+            if into is None:
+                return
 
             def merge() -> None:
-                merged = merge_entities(pack.root, entity.id, kept)
+                merged = merge_entities(pack.root, entity, into)
                 self.editing.say(
                     f"Merged {entity.id} into {kept}: {merged.references} reference(s) in "
                     f"{merged.files} file(s) moved; {name} is one of {kept}'s aliases"
