@@ -71,7 +71,7 @@ async def test_m_marks_the_sentence_holding_the_search_match(make_pack: PackFact
     app = make_app(make_pack())
     async with app.run_test(size=(120, 40)) as pilot:
         await in_article(pilot)
-        app.reader.set_matches([Place(0, 0, 40)], [])  # a match in "China said ..."
+        app.reader.matches.set([Place(0, 0, 40)], [])  # a match in "China said ..."
         await pilot.press("m")
         assert events_in(app)["m-china-said-two-camps"]["status"] == "suggested"
 

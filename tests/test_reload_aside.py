@@ -201,7 +201,7 @@ async def test_marking_waits_for_the_pack_read_again(
         assert (root / "highlights" / "wire.toml").read_text(encoding="utf-8") == marked
         await read_again(app, pilot, held)
         assert [h.id for h in app.pack.suggested] == ["m-private-ai-investment-reached"]
-        assert [h.id for h in app.reader.latest.suggested] == [h.id for h in app.pack.suggested]
+        assert [h.id for h in app.reader.pack.suggested] == [h.id for h in app.pack.suggested]
 
 
 async def test_review_asked_for_after_m_lists_the_mark(

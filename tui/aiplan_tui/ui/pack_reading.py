@@ -40,7 +40,7 @@ class PackReading:
             self.app.threads.run("whole-pack", head.whole, self._whole_read, self._unread)
 
     def _whole_read(self, result: LoadResult) -> None:
-        self.app.reader.take_whole(result.pack, Navigation(result.pack))
+        self.app.reader.on_head.take_whole(result.pack, Navigation(result.pack))
         self.app.session.ready(result, then=self.app.build_search_index)
 
     def _unread(self, why: str) -> None:
@@ -57,7 +57,7 @@ class PackReading:
             markup=False,
         )
         pack = app.reader.pack  # what was read of it
-        app.reader.take_whole(pack, Navigation(pack))
+        app.reader.on_head.take_whole(pack, Navigation(pack))
         app.session.ready(replace(app.session.result, pack=pack), then=app.build_search_index)
 
     # A large pack with no compiled pack: loaded behind the loading screen -------------------

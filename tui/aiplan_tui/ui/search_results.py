@@ -36,7 +36,7 @@ def open_result(app: Opening, choice: SearchChoice) -> None:
     hit = choice.hit
     elsewhere = hit is None or hit.kind == "compare" or hit.doc.status == "suggested"
     if elsewhere:  # the reader's `n` steps this search's matches
-        app.reader.remember_search(choice.hits)
+        app.reader.matches.remember(choice.hits)
     if hit is None:
         return
     if hit.doc.status == "suggested":
@@ -49,4 +49,4 @@ def open_result(app: Opening, choice: SearchChoice) -> None:
         app.action_show_compare()
         return
     hits = choice.hits
-    app.in_reader(lambda: app.reader.open_hit(hit, hits))
+    app.in_reader(lambda: app.reader.matches.open_hit(hit, hits))

@@ -14,13 +14,12 @@ from textual.widgets import ContentSwitcher, Static, Tree
 
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.navigation import Cursor, Navigation, Walk
-from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.highlight_styles import Marks
-from aiplan_tui.ui.listing_content import dimension_sections, entity_sections, entity_title
 from aiplan_tui.ui.screens.panes import PANE_BINDINGS, PanedScreen
-from aiplan_tui.ui.screens.reader_head import HeadReader
-from aiplan_tui.ui.screens.reader_marking import MarkingReader
-from aiplan_tui.ui.screens.reader_search import SearchingReader
+from aiplan_tui.ui.screens.reader_head import HeadReading
+from aiplan_tui.ui.screens.reader_listing import Listings
+from aiplan_tui.ui.screens.reader_marking import Marking
+from aiplan_tui.ui.screens.reader_search import SearchMatches
 from aiplan_tui.ui.widgets.article_view import ArticleView
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
@@ -38,7 +37,7 @@ CENTER_TITLES = {"article": " Article ", "listing": " Listing "}
 """Each pane's title, on the rule along its top (reversed while the pane has the focus)."""
 
 
-class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
+class ReaderScreen(PanedScreen):
     """Read an article with every highlight marked; the side pane explains what is at the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,12 +63,16 @@ class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
         """On `pack`, or on a large pack's `head` (then `pack` is the head's, and
         `take_whole` gives the whole pack once it is read)."""
         super().__init__()
-        self.start_on_head(head)
         self.pack = pack
         self.reloader = reloader
         """Loads the pack again after `m` wrote to it (the app; None: not reloaded)."""
-        self.latest = pack
-        """The pack as last loaded, this screen's or a reload's: what `m` checks ids against."""
+        self.on_head = HeadReading(self, head)
+        """On a large pack's head: articles read as opened, the rest waits for the whole."""
+        self.marking = Marking(self, lambda: self.head is not None)
+        self.matches = SearchMatches(self)
+        """The last search's matches, for n and N."""
+        self.listings = Listings(self, self.on_head.when_whole, self._show_listing)
+        """A person's or dimension's listing in the centre pane."""
         self.marks = marks
         """How the current theme draws highlights (the app's, made once per theme)."""
         self.navigation = navigation or Navigation(pack, whole=head is None)
@@ -129,7 +132,7 @@ class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
         paragraph kept where they still are (the first article otherwise); the last search's
         matches, which named the old pack's places, are dropped."""
         article_id, paragraph = self.saved_place()
-        self.pack = self.latest = pack
+        self.pack = pack
         self.navigation = Navigation(pack)
         self.highlight_counts = {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}
         self.current = None
@@ -157,7 +160,7 @@ class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
 
     def open_article(self, article_id: str, highlight: Highlight | None = None) -> None:
         """Show an article (if not already shown), then put the cursor on `highlight`."""
-        self.read_article(article_id)
+        self.on_head.read_article(article_id)
         article = self.pack.article(article_id)
         if article is None:
             return
@@ -214,22 +217,10 @@ class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
             self.show_dimension(target.id)
 
     def show_entity(self, entity_id: str) -> None:
-        if not self.when_whole("listing", lambda: self.show_entity(entity_id), "the listing opens"):
-            return
-        entity = self.pack.entity(entity_id)
-        if entity is not None:
-            self._show_listing(entity_title(entity), entity_sections(self.pack, entity))
+        self.listings.entity(entity_id)
 
     def show_dimension(self, dimension_id: str) -> None:
-        if not self.when_whole(
-            "listing", lambda: self.show_dimension(dimension_id), "the listing opens"
-        ):
-            return
-        dimension = next((d for d in self.pack.dimensions if d.id == dimension_id), None)
-        if dimension is not None:
-            title = Text()
-            title.append(clean_line(dimension.title), style="bold")
-            self._show_listing(title, dimension_sections(self.pack, dimension_id))
+        self.listings.dimension(dimension_id)
 
     def _show_listing(self, title: Text, sections: list[Section]) -> None:
         listing = self.query_one(Listing)
@@ -255,7 +246,7 @@ class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
     def walk(self, what: Walk, step: int) -> None:
         """Go to the next or previous quote or highlight, saying so on reaching either end."""
         target = self.navigation.neighbour(what, self.cursor(), step)
-        if self.must_wait_to_walk(target, what, step):
+        if self.on_head.must_wait_to_walk(target, what, step):
             return
         if target is None:
             self.notify(f"No {what} {'after' if step > 0 else 'before'} this one.", timeout=2)
@@ -332,6 +323,19 @@ class ReaderScreen(HeadReader, MarkingReader, SearchingReader, PanedScreen):
             switcher = self.query(ContentSwitcher)
             return bool(switcher) and switcher.first().current == "listing"
         return True
+
+    # The parts' keys and what the app asks of them ---------------------------------------------
+
+    @property
+    def head(self) -> PackHead | None:
+        """The pack's head, until the whole pack is read (None: it is, or was from the start)."""
+        return self.on_head.head
+
+    def action_match(self, step: int) -> None:
+        self.matches.step(step)
+
+    def action_mark(self) -> None:
+        self.marking.mark()
 
     def action_back_to_article(self) -> None:
         self.show_center("article")

@@ -10,77 +10,67 @@ from typing import TYPE_CHECKING
 from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.navigation import Navigation, Walk
-from aiplan_tui.ui.screens.reader_part import ReaderPart
+from aiplan_tui.ui.screens.reader_part import ReaderHost
 
 if TYPE_CHECKING:
     from aiplan_tui.compiled.head import PackHead
-    from aiplan_tui.ui.highlight_styles import Marks
-    from aiplan_tui.ui.reload_service import Reloader
-    from aiplan_tui.ui.widgets.navigator import Navigator
 
 
-class HeadReader(ReaderPart):
-    """The reader's waiting for the whole pack: a mixin, so the reader screen keeps to
-    reading."""
+class HeadReading:
+    """The reader's waiting for the whole pack, a part the reader screen owns."""
 
-    if TYPE_CHECKING:
-
-        @property
-        def navigator(self) -> Navigator: ...
-
-        def walk(self, what: Walk, step: int) -> None: ...
-
-        marks: Callable[[], Marks]
-        reloader: Reloader | None
-
-    head: PackHead | None = None
-    """The pack's head, until the whole pack is read (None: it is, or was from the start)."""
-
-    def start_on_head(self, head: PackHead | None) -> None:
+    def __init__(self, reader: ReaderHost, head: PackHead | None) -> None:
+        self.reader = reader
         self.head = head
+        """The pack's head, until the whole pack is read (None: it is, or was from the start)."""
 
     def read_article(self, article_id: str) -> None:
         """Before an article is shown: its text and highlights, read if they are not yet."""
-        head = self.head
+        head, reader = self.head, self.reader
         if head is None or head.has(article_id):
             return
         try:
-            self.pack = self.latest = head.read(article_id)
+            reader.pack = head.read(article_id)
         except Stale:  # damaged meanwhile: the article is shown without its text until
             return  # the whole pack (loaded from the files) comes
-        matches, number = self.navigation.matches, self.navigation.match_number
-        self.navigation = Navigation(self.pack, whole=False)
-        self.navigation.matches, self.navigation.match_number = matches, number
+        matches, number = reader.navigation.matches, reader.navigation.match_number
+        reader.navigation = Navigation(reader.pack, whole=False)
+        reader.navigation.matches, reader.navigation.match_number = matches, number
 
     def when_whole(self, key: str, then: Callable[[], object], what: str) -> bool:
         """Whether the whole pack is read, so the caller can go on; if not, `then` (the caller
         again) waits for it under `key` in the app's pack session, which says so. (`what`:
         what happens then, as "the listing opens".)"""
-        if self.head is None or self.reloader is None:
+        reloader = self.reader.reloader
+        if self.head is None or reloader is None:
             return True
-        return self.reloader.when_whole(key, then, what)
+        return reloader.when_whole(key, then, what)
 
     def must_wait_to_walk(self, target: Highlight | None, what: Walk, step: int) -> bool:
         """On a pack's head, whether a walking key must wait for the whole pack: the next
         stop outside this article (or none found) may lie in an article not read yet."""
-        if self.head is None or (target is not None and target.article == self.cursor().article):
+        reader = self.reader
+        if self.head is None or (target is not None and target.article == reader.cursor().article):
             return False
-        self.when_whole(f"walk:{what}", lambda: self.walk(what, step), f"the next {what} is found")
+        self.when_whole(
+            f"walk:{what}", lambda: reader.walk(what, step), f"the next {what} is found"
+        )
         return True
 
     def take_whole(self, pack: Pack, navigation: Navigation) -> None:
         """The whole pack is read: use it (what waited for it is the session's to do)."""
-        navigation.matches = self.navigation.matches
-        navigation.match_number = self.navigation.match_number
-        self.pack = self.latest = pack
-        self.navigation = navigation
+        reader = self.reader
+        navigation.matches = reader.navigation.matches
+        navigation.match_number = reader.navigation.match_number
+        reader.pack = pack
+        reader.navigation = navigation
         self.head = None
-        self.navigator.use_pack(pack)
-        view = self.article_view
+        reader.navigator.use_pack(pack)
+        view = reader.article_view
         shown = view.article
         whole = pack.article(shown.id) if shown is not None else None
         if shown is not None and whole is not None and whole != shown:  # a brief was shown
             paragraph = view.paragraph
-            view.show(whole, pack.highlights_in(whole.id), self.marks())
+            view.show(whole, pack.highlights_in(whole.id), reader.marks())
             view.paragraph = paragraph
-        self.update_status()  # its numbers, and the walking keys' footer entries
+        reader.update_status()  # its numbers, and the walking keys' footer entries

@@ -1,41 +1,61 @@
-"""What the reader's mixins (head, marking, search) may use of the reader screen: stated
-once, for the type checker only; at run time the reader screen has them."""
+"""What the reader's parts (its head, marking and search matches: objects the reader screen
+owns) ask of the reader screen: ReaderHost, a protocol the screen meets, named here so that
+the parts never import the screen."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from textual.notifications import SeverityLevel
 
 from aiplan_tui.core.model import Highlight, Pack
-from aiplan_tui.core.navigation import Cursor, Navigation
+from aiplan_tui.core.navigation import Cursor, Navigation, Walk
 
 if TYPE_CHECKING:
-    from textual.notifications import SeverityLevel
-
+    from aiplan_tui.ui.highlight_styles import Marks
+    from aiplan_tui.ui.reload_service import Reloader
     from aiplan_tui.ui.widgets.article_view import ArticleView
+    from aiplan_tui.ui.widgets.navigator import Navigator
 
 
-class ReaderPart:
-    """A part of the reader screen, kept in a module of its own."""
+class ReaderHost(Protocol):
+    """The reader screen, as its parts see it."""
 
-    if TYPE_CHECKING:  # a stub here could come first in the method order and hide the real
-        navigation: Navigation
-        current: Highlight | None
-        latest: Pack
-        pack: Pack
+    pack: Pack
+    navigation: Navigation
+    current: Highlight | None
+    reloader: Reloader | None
+    marks: Callable[[], Marks]
 
-        @property
-        def article_view(self) -> ArticleView: ...
+    @property
+    def article_view(self) -> ArticleView: ...
 
-        def cursor(self) -> Cursor: ...
+    @property
+    def navigator(self) -> Navigator: ...
 
-        def update_status(self) -> None: ...
+    def cursor(self) -> Cursor: ...
 
-        def notify(
-            self,
-            message: str,
-            *,
-            title: str = "",
-            severity: SeverityLevel = "information",
-            timeout: float | None = None,
-            markup: bool = True,
-        ) -> None: ...
+    def update_status(self) -> None: ...
+
+    def walk(self, what: Walk, step: int) -> None: ...
+
+    def show_entity(self, entity_id: str) -> None: ...
+
+    def open_article(self, article_id: str, highlight: Highlight | None = None) -> None: ...
+
+    def open_paragraph(self, article_id: str, paragraph: int, flash: bool = True) -> None: ...
+
+    def open_highlight(self, highlight_id: str) -> None: ...
+
+    def focus_pane(self, pane: str) -> None: ...
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
