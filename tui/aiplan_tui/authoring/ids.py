@@ -17,8 +17,12 @@ STOP_WORDS = word_set(
 
 
 def _ascii_words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.findall(r"[a-z0-9]+", folded.casefold())
+    if not text.isascii():  # (ASCII text is its own NFKD form)
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _ASCII_WORD.findall(text.casefold())
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 def slug_words(text: str, n: int) -> str:

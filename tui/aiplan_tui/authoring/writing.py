@@ -18,6 +18,8 @@ ARTICLE_FIELDS = ("title", "title_source", "outlet", "author", "published", "url
 def toml_value(value: object) -> str:
     """A TOML value: strings as basic strings (JSON's escapes are TOML's, plus DEL), dates
     bare, booleans lower-case, numbers as Python writes them, lists of any of these."""
+    if isinstance(value, str) and _ESCAPED.search(value) is None:  # most values: as they are
+        return f'"{value}"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.date):
@@ -26,10 +28,7 @@ def toml_value(value: object) -> str:
         return repr(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_value(item) for item in value) + "]"
-    text = str(value)
-    if _ESCAPED.search(text) is None:  # nothing to escape: what json.dumps would give
-        return f'"{text}"'
-    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 _ESCAPED = re.compile(r'[\x00-\x1f"\\\x7f]')
