@@ -35,6 +35,7 @@ from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.search_results import open_result
 from aiplan_tui.ui.search_session import IndexAgain, IndexReady, SearchSession
 from aiplan_tui.ui.sizing import SizedApp
+from aiplan_tui.ui.source_actions import edit_source, open_source
 from aiplan_tui.ui.startup import Startup
 from aiplan_tui.ui.theming import ThemedApp, no_colour_asked
 from aiplan_tui.ui.typeahead import TypeAheadApp
@@ -164,6 +165,14 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
 
     def action_reload(self) -> None:
         self.pack_reloading.reload_asked()
+
+    def action_open_source(self) -> None:
+        """`o`: the current article's address in a browser (ui/source_actions.py)."""
+        open_source(self)
+
+    def action_edit_source(self) -> None:
+        """`e`: the current highlight's file in $EDITOR, then the pack read again."""
+        edit_source(self)
 
     def show_title(self) -> None:
         self.sub_title = clean_line(self.pack.info.title)

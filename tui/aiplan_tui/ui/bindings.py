@@ -78,6 +78,22 @@ APP_BINDINGS: list[BindingType] = [
     ),
     Binding("y", "copy", "Copy", id="copy", tooltip="Copy the highlight with its citation."),
     Binding(
+        "o",
+        "open_source",
+        "Open source",
+        show=False,
+        id="open-source",
+        tooltip="Open the current article's address in the browser (yours, under serve).",
+    ),
+    Binding(
+        "e",
+        "edit_source",
+        "Edit",
+        show=False,
+        id="edit-source",
+        tooltip="Open the pack file behind the highlight at its line in $EDITOR; then reload.",
+    ),
+    Binding(
         "R",
         "reload",
         "Reload",

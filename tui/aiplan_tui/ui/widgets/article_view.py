@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -14,6 +15,7 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from aiplan_tui.core.formatting import provenance
+from aiplan_tui.core.links import web_url
 from aiplan_tui.core.model import Article, Highlight
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.highlight_styles import Marks, marked_paragraph
@@ -42,12 +44,24 @@ def truncated_note(hidden: int, unit: str) -> str:
 def article_meta(article: Article) -> str:
     """Where the article comes from: outlet, author, date and address, each "not given" when
     the article does not say (never guessed), then the dateline."""
-    parts = [f"{name}: {value}" for name, value in provenance(article)]
+    return article_meta_text(article).plain
+
+
+def article_meta_text(article: Article) -> Text:
+    """`article_meta`, its address a link (OSC 8) when it is a safe http(s) one, so a terminal
+    that supports links opens it on a click."""
+    parts = [(name, value) for name, value in provenance(article)]
     if article.dateline:
-        parts.append(f"dateline: {article.dateline}")
+        parts.append(("dateline", article.dateline))
+    text = Text()
+    for number, (name, value) in enumerate(parts):
+        text.append(" · " if number else "")
+        text.append(clean_line(f"{name}: "))
+        url = web_url(value) if name == "url" else None
+        text.append(clean_line(value), style=Style(link=url) if url else "")
     if article.title_source == "editors":
-        parts.append("title by the pack's editors")
-    return " · ".join(clean_line(part) for part in parts)
+        text.append(" · title by the pack's editors")
+    return text
 
 
 class ParagraphView(Static):
@@ -127,7 +141,7 @@ class ArticleView(VerticalScroll):
         with self.app.batch_update():
             self.remove_children()
             self.mount(Static(Text(clean_line(article.title)), classes="article-title"))
-            self.mount(Static(Text(article_meta(article)), classes="article-meta"))
+            self.mount(Static(article_meta_text(article), classes="article-meta"))
             self._paragraph_views, self._truncated = [], None
             self._make_through(FIRST_PARAGRAPHS - 1)
             hidden = len(article.paragraphs) - shown_paragraphs(article)

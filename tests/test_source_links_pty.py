@@ -1,0 +1,68 @@
+"""The app in a real terminal (issue 32): the article's address leaves as an OSC 8 link, and `e`
+suspends the app, runs $EDITOR on the highlight's file at its line (`+LINE FILE`), then shows
+what the editor changed."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTICLE, PackFactory, PtyScreen, app_in_pty, app_stopped
+
+pytestmark = pytest.mark.slow
+
+URL = "https://example.com/wire?id=1"
+NEW_QUOTE = """
+[[quote]]
+id = "q-restricted"
+article = "wire"
+exact = "The U.S. restricted chip exports"
+speaker = "george-chen"
+direct = false
+"""
+
+
+def editor(tmp_path: Path) -> Path:
+    """An editor that notes how it was started and adds a quotation to the file it is given."""
+    script = tmp_path / "editor"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'printf "%s\\n" "$@" > "{tmp_path}/editor-args"\n'
+        f"cat >> \"$2\" <<'EOF'\n{NEW_QUOTE}EOF\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    return script
+
+
+def test_the_link_and_e_in_a_real_terminal(make_pack: PackFactory, tmp_path: Path) -> None:
+    article = ARTICLE.replace(
+        'outlet = "Example Wire"\n', f'outlet = "Example Wire"\nurl = {json.dumps(URL)}\n'
+    )
+    root = make_pack({"articles/wire.md": article})
+    highlights = root / "highlights" / "wire.toml"
+    process, master, slave = app_in_pty(
+        tmp_path / "home", 120, 36, "--content", str(root),
+        environment={"EDITOR": str(editor(tmp_path))},
+    )  # fmt: skip
+    os.close(slave)
+    with app_stopped(process, master):
+        screen = PtyScreen(master, 120, 36)
+        screen.wait_for("Quotes (1)")
+        screen.wait_for(URL)
+        opening = b"\x1b]8;id="
+        assert opening in screen.output and URL.encode() in screen.output
+        link = screen.output[screen.output.index(opening) :]
+        assert link.split(b"\x1b\\", 1)[0].endswith(URL.encode())  # the link is the address
+        os.write(master, b"]")
+        screen.wait_for("“the two camps are now being formed”")
+        os.write(master, b"e")
+        screen.wait_for("Quotes (2)")  # the editor's change, read again on its return
+        args = (tmp_path / "editor-args").read_text(encoding="utf-8").splitlines()
+        assert args == ["+1", str(highlights)]
+        os.write(master, b"q")
+        assert screen.exit_status(process) == 0
+        assert "Traceback" not in screen.text()
