@@ -51,6 +51,15 @@ def test_wheel_ships_the_pack_and_the_themes(wheel: Path) -> None:
         assert required in names
 
 
+def test_wheel_metadata_names_the_licence_and_ships_its_file(wheel: Path) -> None:
+    archive = zipfile.ZipFile(wheel)
+    info = wheel.name.split("-")[0] + "-" + wheel.name.split("-")[1] + ".dist-info"
+    metadata = archive.read(f"{info}/METADATA").decode("utf-8").splitlines()
+    assert "License-Expression: MIT" in metadata and "License-File: LICENSE" in metadata
+    assert archive.read(f"{info}/licenses/LICENSE") == (REPO / "LICENSE").read_bytes()
+    assert "Classifier: Environment :: Console" in metadata
+
+
 def test_installed_command_checks_the_bundled_pack_from_anywhere(
     wheel: Path, tmp_path: Path
 ) -> None:
