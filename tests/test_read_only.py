@@ -39,7 +39,7 @@ async def test_every_review_edit_is_refused(make_pack: PackFactory) -> None:
     app = make_app(root)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_review(app, pilot)
-        for key in ("a", "x", "n", "s", "K", "S", "D", "c"):  # every key that writes
+        for key in ("a", "x", "n", "s", "K", "S", "D", "c", "d", "w", "p", "M", "A", "u"):
             last = app.notices[-1] if app.notices else None
             await pilot.press(key)
             await pilot.pause()

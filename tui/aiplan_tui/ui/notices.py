@@ -64,6 +64,12 @@ class NoticesApp(App[None]):
             markup=markup,
         )
 
+    def remember(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information"
+    ) -> None:
+        """Keep what a screen said in its own place (Review's status line), not in a notice."""
+        self._notices.append(Notice(message, title, severity, reading_seconds(message)))
+
     def clear_notifications(self) -> None:
         self._notices.clear()
         super().clear_notifications()

@@ -57,6 +57,15 @@ class ReviewScreen(ReviewEdits, ReviewCells):
     loaded again (`reload` returns the new pack)."""
 
     AUTO_FOCUS = "#review-list"
+    DEFAULT_CSS = """
+    ReviewScreen #review-said { height: auto; max-height: 3; padding: 0 1; display: none; }
+    ReviewScreen #review-said.-said { display: block; }
+    ReviewScreen #review-said.-error { color: $error; text-style: bold; }
+    ReviewScreen ToastRack { align: left bottom; }
+    ReviewScreen ToastHolder { align-horizontal: left; }
+    ReviewScreen Toast { max-width: 38%; }
+    """
+    """The app's own notices (a reload) go over the list's foot, never the suggestion."""
     BINDINGS: ClassVar[list[BindingType]] = REVIEW_BINDINGS
 
     def __init__(self, pack: Pack, reloader: Reloader) -> None:
@@ -86,6 +95,7 @@ class ReviewScreen(ReviewEdits, ReviewCells):
             yield ReviewList(id="review-list")
             with VerticalScroll(id="review-preview-pane"):
                 yield Static(id="review-preview")
+        yield Static(id="review-said")
         yield Static(id="review-status")
         yield KeysFooter()
 
@@ -225,7 +235,7 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         try:
             step = self.history.undo()
         except (UndoError, OSError) as error:
-            self.notify(f"Not undone: {error}", title="Review", severity="error", markup=False)
+            self.say(f"Not undone: {error}", "error")
             return
         if step is None:
             self.say("Nothing to undo")

@@ -28,11 +28,7 @@ class ReviewCells(ReviewWriting):
             return
         pairs = [(d, s) for d in h.dimensions for s in sides_of(h)]
         if not pairs:
-            self.notify(
-                "It has no dimension or no side yet: set them first (D, S).",
-                title="Review",
-                markup=False,
-            )
+            self.say("It has no dimension or no side yet: set them first (D, S).")
             return
         comparison = self.pack.root / "comparison.toml"
         missing: list[tuple[str, str]] = []
@@ -44,12 +40,7 @@ class ReviewCells(ReviewWriting):
                 else:
                     missing.append((dimension, side))
             except (ReviewError, OSError, UnicodeError) as error:
-                self.notify(
-                    f"Not added to {dimension}/{side}: {error}",
-                    title="Review",
-                    severity="error",
-                    markup=False,
-                )
+                self.say(f"Not added to {dimension}/{side}: {error}", "error")
                 missing = []
                 break
         if added:
@@ -81,7 +72,7 @@ class ReviewCells(ReviewWriting):
                     last=False,
                 )
             else:
-                self.notify(f"No cell made for {where}.", title="Review", markup=False)
+                self.say(f"No cell made for {where}.")
             self.ask_summaries(highlight_id, path, rest)
 
         note = f"Compare has no cell for {where} yet: what is this side's stance on it?"

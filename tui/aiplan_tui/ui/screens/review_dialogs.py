@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.strip import Strip
 from textual.widgets import Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
@@ -117,6 +119,20 @@ class Ticks(SelectionList[str]):
         Binding("space", "tick", "Tick", id="review-many-tick", show=False,
                 tooltip="In a list of ticks: tick or untick the entry under the cursor."),
     ]  # fmt: skip
+
+    def render_line(self, y: int) -> Strip:
+        """Without colour (NO_COLOR), `[x]` and `[ ]`: Textual's button tells a tick only by
+        its colours, so both would read `▐X▌`."""
+        if not self.app.no_color:
+            return super().render_line(y)
+        line = OptionList.render_line(self, y)  # the label, without the button
+        index = self.scroll_offset.y + y
+        if index >= self.option_count:
+            return line
+        value = self.get_option_at_index(index).value
+        box = "[x] " if value in self.selected else "[ ] "
+        style = next(iter(line)).style if line.cell_length else None
+        return Strip([Segment(box, style), *line])
 
     def action_tick(self) -> None:
         if self.highlighted is not None:

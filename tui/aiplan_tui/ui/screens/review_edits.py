@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from rich.text import Text
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from aiplan_tui.authoring import review
 from aiplan_tui.authoring.ids import entity_id as new_entity_id
@@ -16,7 +18,9 @@ from aiplan_tui.authoring.review import ReviewError
 from aiplan_tui.authoring.review_history import History
 from aiplan_tui.authoring.review_seen import ChangedOnDisk
 from aiplan_tui.core.model import HIGHLIGHT_KINDS, Highlight, Pack, Position, Quote
+from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.settings.read_only import REFUSED, read_only
+from aiplan_tui.ui.notices import NoticesApp
 from aiplan_tui.ui.reload_service import RELOADING, Reloader
 from aiplan_tui.ui.review_view import pack_path
 from aiplan_tui.ui.screens.review_dialogs import Choice, ChoiceDialog, ManyDialog, TextDialog
@@ -59,9 +63,17 @@ class ReviewWriting(ShownScreen[None]):
     _unshown = False
     """A change was written and the pack not loaded again since (a step of a longer edit)."""
 
-    def say(self, message: str) -> None:
-        """A word to the user about the edit (not an error)."""
-        self.notify(message, title="Review", markup=False)
+    def say(self, message: str, severity: SeverityLevel = "information") -> None:
+        """A word to the user about the edit, on Review's own line under the panes: never a
+        notice over the suggestion or a dialog (it stays until the next word)."""
+        if isinstance(self.app, NoticesApp):
+            self.app.remember(message, title="Review", severity=severity)
+        said = self.query("#review-said")
+        if said:
+            line = said.first(Static)
+            line.update(Text(clean_line(message)))
+            line.set_class(severity == "error", "-error")
+            line.add_class("-said")
 
     def ask(self, dialog: Screen[T], then: Callable[[T | None], None]) -> None:
         """A dialog over Review; `then` its answer."""
@@ -76,10 +88,10 @@ class ReviewWriting(ShownScreen[None]):
     def can_write(self) -> bool:
         """Whether the files may be written now (else said why)."""
         if read_only():
-            self.notify(REFUSED, title="Review", timeout=3, markup=False)
+            self.say(REFUSED)
             return False
         if self.reloader.reloading:
-            self.notify(RELOADING, title="Review", timeout=3, markup=False)
+            self.say(RELOADING)
             return False
         return True
 
@@ -95,13 +107,13 @@ class ReviewWriting(ShownScreen[None]):
             with self.history.recording(done, highlight.id if highlight else ""):
                 change()
         except (ReviewError, OSError, UnicodeError) as error:
-            self.notify(f"Nothing changed: {error}", title="Review", severity="error", markup=False)
+            self.say(f"Nothing changed: {error}", "error")
             if isinstance(error, ChangedOnDisk):
                 self._unshown = True  # the pack read again: the table as it is now
             if last:  # (a step before the last: the edit goes on, and shows it all at its end)
                 self.show_written()
             return False
-        self.notify(done, title="Review", markup=False)
+        self.say(done)
         self._unshown = True
         if last:
             self.show_written(gone)
@@ -172,11 +184,9 @@ class ReviewEdits(ReviewWriting):
         if h is None:
             return
         if not isinstance(h, Quote):
-            self.notify(
+            self.say(
                 f"Only a quote has a speaker; this is {'an' if h.kind[0] in 'aeiou' else 'a'} "
                 f"{h.kind} (K makes it a quote).",
-                title="Review",
-                markup=False,
             )
             return
 
