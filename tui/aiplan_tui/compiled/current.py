@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.compiled.stale import Stale
-from aiplan_tui.compiled.store import CompiledPack
+from aiplan_tui.compiled.store import OTHER_FILES, CompiledPack
 from aiplan_tui.core.pausing import Pause
 from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.paths import user_cache_dir
@@ -35,9 +35,19 @@ def open_compiled(
 ) -> CompiledPack | None:
     """The pack's compiled database if it is current (for `manifest`, taken now if not
     given), else None (build it then)."""
+    current = pack_manifest(root) if manifest is None else manifest
+    path = compiled_path(root, cache_dir)
     try:
-        current = pack_manifest(root) if manifest is None else manifest
-        return CompiledPack(compiled_path(root, cache_dir), current, root)
+        return CompiledPack(path, current, root)
+    except Stale as stale:
+        if str(stale) != OTHER_FILES:
+            return None
+    from aiplan_tui.compiled.update import update_compiled
+
+    if not update_compiled(root, path, current):  # only the files the change touched
+        return None
+    try:
+        return CompiledPack(path, current, root)
     except Stale:
         return None
 

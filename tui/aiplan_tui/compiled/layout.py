@@ -38,7 +38,7 @@ CREATE TABLE units (
     uid INTEGER PRIMARY KEY, section INTEGER NOT NULL, file TEXT NOT NULL,
     base INTEGER NOT NULL, count INTEGER NOT NULL
 );
-CREATE UNIQUE INDEX units_base ON units (base);
+CREATE INDEX units_base ON units (base);
 CREATE UNIQUE INDEX units_file ON units (section, file);
 CREATE TABLE docs (uid INTEGER, local INTEGER, {DOC_FIELDS}, PRIMARY KEY (uid, local));
 CREATE TABLE words (word TEXT PRIMARY KEY, counts BLOB NOT NULL, docs BLOB NOT NULL);

@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # the search engine is imported when an index is asked for, n
     from aiplan_tui.search.engine import SearchIndex
 
 HEADER = b"SQLite format 3\x00"
+OTHER_FILES = "built from other files"
+"""Why a whole database of ours is not current: the pack changed (compiled/incremental.py
+may update it a file at a time)."""
 
 
 class CompiledPack:
@@ -49,7 +52,7 @@ class CompiledPack:
             raise Stale(f"unreadable: {exc!r}") from exc
         if not current:
             self.db.close()
-            raise Stale("built from other files")
+            raise Stale(OTHER_FILES)
 
     def meta(self, key: str) -> Any:
         """One stored value, read and decoded when first asked for: `check` and the app's

@@ -1,0 +1,172 @@
+"""A compiled pack updated a file at a time equals one built from nothing, object for object
+(issue 34): a changed, added, removed or renamed file updates exactly its rows, and a reader
+open during an update keeps the old pack whole."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aiplan_tui.compiled.current import compiled_path, load_and_compile, open_compiled
+from aiplan_tui.compiled.manifest import pack_manifest
+from aiplan_tui.compiled.store import CompiledPack
+from aiplan_tui.compiled.update import update_compiled
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
+import pack_gen
+
+QUERIES = ["semiconductors governance", "item7", "updated", "li qiang", "kind:quote chips",
+           "side:us energy", "brandnew", "article:a000002 talent"]  # fmt: skip
+
+
+def picture(compiled: CompiledPack) -> dict[str, Any]:
+    """Everything a reader can get from a compiled pack."""
+    root = compiled.root
+    result = compiled.load_result(root)
+    index = compiled.search_index()
+    return {
+        "pack": result.pack,
+        "problems": result.problems,
+        "counts": compiled.counts(),
+        "docs": [index.docs[n] for n in range(len(index.docs))],
+        "words": list(index.postings.words),
+        "keys": list(index.postings.keys),
+        "postings": [
+            sorted((w, list(d)) for w, d in index.postings.weighted(n))
+            for n in range(len(index.postings.words))
+        ],
+        "meta": {k: compiled.meta(k) for k in ("articles", "per_article", "per_kind")},
+        "search": {
+            q: [(h.id, h.score, h.order, h.text) for h in index.search(q, None)] for q in QUERIES
+        },
+    }
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Path:
+    root = tmp_path / "pack"
+    pack_gen.generate(root, 600)
+    return root
+
+
+def incremental_equals_cold(root: Path, tmp_path: Path, change: Callable[[], None]) -> None:
+    warm = tmp_path / "warm"
+    load_and_compile(root, warm)
+    change()
+    manifest = pack_manifest(root)
+    assert open_compiled(root, warm, manifest) is not None or True
+    assert update_compiled(root, compiled_path(root, warm), manifest) or (
+        open_compiled(root, warm, manifest) is not None
+    )
+    cold = tmp_path / "cold"
+    load_and_compile(root, cold)
+    ours, theirs = open_compiled(root, warm), open_compiled(root, cold)
+    assert ours is not None and theirs is not None
+    assert picture(ours) == picture(theirs)
+    ours.close()
+    theirs.close()
+
+
+def updated_in_place(root: Path, tmp_path: Path, change: Callable[[], None]) -> None:
+    """The change is one the update takes on (not a whole build), and it gives the cold
+    build's pack."""
+    warm = tmp_path / "warm"
+    load_and_compile(root, warm)
+    change()
+    assert update_compiled(root, compiled_path(root, warm), pack_manifest(root))
+    cold = tmp_path / "cold"
+    load_and_compile(root, cold)
+    ours, theirs = open_compiled(root, warm), open_compiled(root, cold)
+    assert ours is not None and theirs is not None
+    assert picture(ours) == picture(theirs)
+    ours.close()
+    theirs.close()
+
+
+def test_a_word_changed_in_an_article(pack: Path, tmp_path: Path) -> None:
+    article = pack / "articles" / "a000003.md"
+    updated_in_place(pack, tmp_path, lambda: append(article, " Updated brandnew."))
+
+
+def test_a_paragraph_added_to_an_article_moves_the_documents_after_it(
+    pack: Path, tmp_path: Path
+) -> None:
+    article = pack / "articles" / "a000001.md"
+    updated_in_place(pack, tmp_path, lambda: append(article, "\n\nA brandnew paragraph."))
+
+
+def test_a_highlight_file_changed(pack: Path, tmp_path: Path) -> None:
+    highlights = pack / "highlights" / "a000002.toml"
+
+    def change() -> None:
+        text = highlights.read_text(encoding="utf-8")
+        highlights.write_text(text.replace('note = "', 'note = "updated ', 1), encoding="utf-8")
+
+    updated_in_place(pack, tmp_path, change)
+
+
+def test_a_highlight_file_removed(pack: Path, tmp_path: Path) -> None:
+    updated_in_place(pack, tmp_path, (pack / "highlights" / "a000004.toml").unlink)
+
+
+def test_a_highlight_file_renamed(pack: Path, tmp_path: Path) -> None:
+    def change() -> None:
+        (pack / "highlights" / "a000001.toml").rename(pack / "highlights" / "zz-moved.toml")
+
+    updated_in_place(pack, tmp_path, change)
+
+
+def test_an_article_and_its_highlights_added(pack: Path, tmp_path: Path) -> None:
+    def change() -> None:
+        shutil.copy(pack / "articles" / "a000002.md", pack / "articles" / "a000002b.md")
+        text = (pack / "highlights" / "a000002.toml").read_text(encoding="utf-8")
+        text = text.replace('"a000002', '"a000002b').replace("-a000002-", "-new-")
+        (pack / "highlights" / "a000002b.toml").write_text(text, encoding="utf-8")
+
+    updated_in_place(pack, tmp_path, change)
+
+
+def test_an_article_removed_leaves_its_highlights_unknown(pack: Path, tmp_path: Path) -> None:
+    updated_in_place(pack, tmp_path, (pack / "articles" / "a000005.md").unlink)
+
+
+def test_an_article_renamed(pack: Path, tmp_path: Path) -> None:
+    def change() -> None:
+        (pack / "articles" / "a000000.md").rename(pack / "articles" / "b-first.md")
+
+    updated_in_place(pack, tmp_path, change)
+
+
+def test_a_change_to_the_people_is_a_whole_build(pack: Path, tmp_path: Path) -> None:
+    warm = tmp_path / "warm"
+    load_and_compile(pack, warm)
+    append(pack / "entities.toml", '\n[[entity]]\nid = "new-person"\nname = "New Person"\n'
+           'kind = "person"\n')  # fmt: skip
+    assert not update_compiled(pack, compiled_path(pack, warm), pack_manifest(pack))
+    incremental_equals_cold(pack, tmp_path / "again", lambda: None)
+
+
+def test_a_reader_open_during_an_update_keeps_the_old_pack(pack: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "warm"
+    load_and_compile(pack, cache)
+    before = open_compiled(pack, cache)
+    assert before is not None
+    old = picture(before)
+    append(pack / "articles" / "a000003.md", "\n\nA brandnew paragraph.")
+    assert update_compiled(pack, compiled_path(pack, cache), pack_manifest(pack))
+    assert picture(before) == old  # the same connection, after the update
+    after = open_compiled(pack, cache)
+    assert after is not None
+    new = picture(after)
+    assert new["search"]["brandnew"] and not old["search"]["brandnew"]
+    before.close()
+    after.close()
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + text + "\n", encoding="utf-8")

@@ -1,0 +1,325 @@
+"""A local change applied to a compiled pack (compiled/incremental.py says which): the
+changed files and what depends on them loaded again with the loader's own per-file steps,
+against the rest as stored, and their rows, problems and documents replaced. No Textual."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from aiplan_tui.compiled.build import write_segment
+from aiplan_tui.compiled.incremental import (
+    ARTICLE_ROWS,
+    CELL_ROWS,
+    ENTITY_ROWS,
+    HIGHLIGHT_ROWS,
+    INFO_ROWS,
+    Change,
+    NotLocal,
+    StoredArticles,
+    check_stored,
+    has_problems,
+    meta,
+    new_problems,
+    stored_groups,
+)
+from aiplan_tui.compiled.layout import file_of, highlight_rows
+from aiplan_tui.compiled.records import brief_rows, row_of, rows_groups
+from aiplan_tui.compiled.reindex import reindex
+from aiplan_tui.core.model import Article, Highlight, Pack
+from aiplan_tui.core.problems import Problems
+from aiplan_tui.pack.attribution import check_attribution
+from aiplan_tui.pack.highlights import load_highlight_file
+from aiplan_tui.pack.loader import load_article_file
+from aiplan_tui.pack.registry import Registry
+from aiplan_tui.pack.segments import ARTICLES, ATTRIBUTION, CELLS, HIGHLIGHTS, Segment, SegmentLog
+from aiplan_tui.search.engine import article_names
+
+
+def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: str) -> None:
+    """Replace what the change touched; NotLocal if it turns out not to be local."""
+    check_stored(db)
+    claims = _stored_claims(db)
+    old_ids = _article_ids_by_file(db)
+    changed_ids = {old_ids[f] for f in change.articles if f in old_ids}
+    changed_ids |= _rejected_articles(db, change.articles)
+    info = stored_groups(db, root, INFO_ROWS, ENTITY_ROWS)
+    registry = Registry(
+        sides={s.id: s for s in info["side"]},
+        dimensions={d.id: d for d in info["dimension"]},
+        entities={e.id: e for e in info["entity"]},
+    )
+    keep = [i for f, i in old_ids.items() if f not in change.articles]
+    registry.articles = StoredArticles(db, root, keep)  # type: ignore[assignment]
+    registry.rejected = _stored_rejected(db, skip={(ARTICLES, f) for f in change.articles})
+    problems = Problems()
+    log = SegmentLog(problems, registry)
+    for name in change.articles:
+        if (root / name).is_file():
+            log.begin(ARTICLES, name)
+            load_article_file(root / name, registry, problems)
+    log.end()
+    new_article_files = {s.unit: s for s in log.segments}
+    changed_ids |= {i for (_, i) in _claims_of(log.segments, "article")}
+    changed_ids |= {i for (c, i) in _rejected_of(log.segments) if c == "article"}
+    refs = _highlight_refs(db)
+    reread = set(change.highlights)
+    reread |= {f for f, articles in refs.items() if articles & changed_ids}
+    if change.articles:
+        reread |= {f for f in refs if has_problems(db, HIGHLIGHTS, f)}
+        reread |= _with_problems(db, HIGHLIGHTS)
+    highlight_log = SegmentLog(problems, registry)
+    for name in sorted(reread):
+        if (root / name).is_file():
+            highlight_log.begin(HIGHLIGHTS, name)
+            load_highlight_file(root / name, registry, problems)
+    highlight_log.end()
+    new_problems(problems)
+    _check_claims(claims, log.segments, ARTICLES, set(change.articles))
+    _check_claims(claims, highlight_log.segments, HIGHLIGHTS, reread)
+    _check_cells(db, root, reread, highlight_log.segments)
+    new_highlights = list(registry.highlights.values())
+    affected = changed_ids | {a for f in reread for a in refs.get(f, set())}
+    affected |= {h.article for h in new_highlights}
+    old_highlights = _rows_of_files(db, root, reread)
+    _replace_rows(db, root, change.articles, reread, new_article_files, registry, new_highlights)
+    segments = [*log.segments, *highlight_log.segments]
+    gone = [(ARTICLES, f) for f in change.articles] + [(HIGHLIGHTS, f) for f in reread]
+    article_files = {i: f for f, i in _article_ids_by_file(db).items()}
+    gone += [(ATTRIBUTION, f) for f, i in old_ids.items() if i in affected]
+    gone += [(ATTRIBUTION, f) for f in change.articles]
+    segments += _attribution(db, root, registry, affected, article_files)
+    _replace_segments(db, root, gone, segments)
+    units = [f for i, f in article_files.items() if i in affected]
+    units += [f for f, i in old_ids.items() if i in affected or f in change.articles]
+    reindex(db, root, sorted(set(units)), sorted(reread), registry)
+    _refresh_meta(db, root, manifest, change, old_highlights, new_highlights, registry)
+
+
+def _stored_claims(db: sqlite3.Connection) -> dict[tuple[int, str], list[tuple[str, str]]]:
+    return {
+        (int(phase), str(unit)): [tuple(c) for c in json.loads(claims)]
+        for phase, unit, claims in db.execute("SELECT phase, unit, claims FROM segments")
+    }
+
+
+def _claims_of(segments: list[Segment], category: str) -> set[tuple[str, str]]:
+    return {c for s in segments for c in s.claims if c[0] == category}
+
+
+def _rejected_of(segments: list[Segment]) -> set[tuple[str, str]]:
+    return {tuple(r) for s in segments for r in s.rejected}  # type: ignore[misc]
+
+
+def _check_claims(
+    stored: dict[tuple[int, str], list[tuple[str, str]]],
+    segments: list[Segment],
+    phase: int,
+    replaced: set[str],
+) -> None:
+    """NotLocal if a file read again defines an id a file kept defines too."""
+    kept = {c for (p, unit), claims in stored.items() if p == phase and unit not in replaced
+            for c in claims}  # fmt: skip
+    if any(c in kept for s in segments for c in s.claims):
+        raise NotLocal("an id defined twice")
+
+
+def _stored_rejected(db: sqlite3.Connection, skip: set[tuple[int, str]]) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    for phase, unit, rejected in db.execute(
+        "SELECT phase, unit, rejected FROM segments WHERE phase < ?", (HIGHLIGHTS,)
+    ):
+        if (int(phase), str(unit)) not in skip:
+            found.update((str(c), str(i)) for c, i in json.loads(rejected))
+    return found
+
+
+def _rejected_articles(db: sqlite3.Connection, files: list[str]) -> set[str]:
+    found: set[str] = set()
+    for name in files:
+        row = db.execute(
+            "SELECT rejected FROM segments WHERE phase = ? AND unit = ?", (ARTICLES, name)
+        ).fetchone()
+        if row is not None:
+            found.update(str(i) for c, i in json.loads(row[0]) if c == "article")
+    return found
+
+
+def _article_ids_by_file(db: sqlite3.Connection) -> dict[str, str]:
+    rows = db.execute("SELECT file, id FROM briefs ORDER BY file")
+    return {str(file): str(article) for file, article in rows}
+
+
+def _highlight_refs(db: sqlite3.Connection) -> dict[str, set[str]]:
+    """Each stored highlight file's articles (those it has highlights in)."""
+    refs: dict[str, set[str]] = {}
+    for file, article in db.execute(
+        "SELECT DISTINCT file, article FROM pack WHERE section = ?", (HIGHLIGHT_ROWS,)
+    ):
+        refs.setdefault(str(file), set()).add(str(article))
+    return refs
+
+
+def _with_problems(db: sqlite3.Connection, phase: int) -> set[str]:
+    rows = db.execute(
+        "SELECT DISTINCT unit FROM problems WHERE phase = ? UNION "
+        "SELECT unit FROM segments WHERE phase = ? AND skipped != '{}'",
+        (phase, phase),
+    )
+    return {str(unit) for (unit,) in rows}
+
+
+def _check_cells(
+    db: sqlite3.Connection, root: Path, reread: set[str], segments: list[Segment]
+) -> None:
+    """NotLocal if the comparison has a problem or names a highlight of a file read again."""
+    if has_problems(db, CELLS):
+        raise NotLocal("the comparison has a problem")
+    named = {h for cell in stored_groups(db, root, CELL_ROWS)["cell"] for h in cell.highlights}
+    if not named:
+        return
+    ids = {c[1] for s in segments for c in s.claims} | {r[1] for s in segments for r in s.rejected}
+    ids |= {h.id for h in _rows_of_files(db, root, reread)}
+    if ids & named:
+        raise NotLocal("the comparison names a highlight read again")
+
+
+def _replace_rows(
+    db: sqlite3.Connection,
+    root: Path,
+    article_files: list[str],
+    reread: set[str],
+    segments: dict[str, Segment],
+    registry: Registry,
+    highlights: list[Highlight],
+) -> None:
+    for name in article_files:
+        db.execute("DELETE FROM pack WHERE section = ? AND file = ?", (ARTICLE_ROWS, name))
+        db.execute("DELETE FROM briefs WHERE file = ?", (name,))
+    for name in reread:
+        db.execute("DELETE FROM pack WHERE section = ? AND file = ?", (HIGHLIGHT_ROWS, name))
+    articles = [a for a in registry.articles.values() if isinstance(a, Article)]
+    fresh = [a for a in articles if file_of(a.source.path, root) in segments]
+    rows: list[Any] = [
+        (ARTICLE_ROWS, file_of(a.source.path, root), 0, *row_of(a, root), a.id) for a in fresh
+    ]
+    ordered = [h for h in highlights if not h.status] + [h for h in highlights if h.status]
+    rows += highlight_rows(ordered, root)
+    db.executemany("INSERT INTO pack VALUES (?, ?, ?, ?, ?, ?)", rows)
+    brief = brief_rows(_pack(registry, root, fresh, []))
+    db.executemany(
+        "INSERT INTO briefs VALUES (?, ?, ?)",
+        ((file_of(a.source.path, root), *row) for a, row in zip(fresh, brief, strict=True)),
+    )
+
+
+def _pack(registry: Registry, root: Path, articles: list[Article], highlights: list[Any]) -> Pack:
+    from aiplan_tui.core.model import PackInfo
+
+    return Pack(
+        PackInfo("", ""), root, tuple(registry.sides.values()),
+        tuple(registry.dimensions.values()), tuple(articles),
+        tuple(registry.entities.values()), tuple(h for h in highlights if not h.status),
+        (), tuple(h for h in highlights if h.status),
+    )  # fmt: skip
+
+
+def _attribution(
+    db: sqlite3.Connection,
+    root: Path,
+    registry: Registry,
+    affected: set[str],
+    files: dict[str, str],
+) -> list[Segment]:
+    """Each affected article's attribution checked again, from its rows as they are now."""
+    segments = []
+    for article_id in sorted(affected, key=lambda i: files.get(i, "")):
+        if article_id not in files:
+            continue
+        rows = db.execute(
+            "SELECT kind, item FROM pack WHERE article = ? ORDER BY section, file, n",
+            (article_id,),
+        ).fetchall()
+        groups = rows_groups(root, rows)
+        (article,) = groups["article"]
+        pack = _pack(registry, root, [article], groups["quote"])
+        problems = Problems()
+        check_attribution(pack, problems, article)
+        segments.append(Segment(ATTRIBUTION, files[article_id], problems.items))
+    return segments
+
+
+def _replace_segments(
+    db: sqlite3.Connection, root: Path, gone: list[tuple[int, str]], segments: list[Segment]
+) -> None:
+    for phase, unit in gone:
+        db.execute("DELETE FROM segments WHERE phase = ? AND unit = ?", (phase, unit))
+        db.execute("DELETE FROM problems WHERE phase = ? AND unit = ?", (phase, unit))
+    for segment in segments:
+        write_segment(db, segment, root)
+
+
+def _rows_of_files(db: sqlite3.Connection, root: Path, files: set[str]) -> list[Highlight]:
+    marks = ", ".join("?" * len(files))
+    rows = db.execute(
+        f"SELECT kind, item FROM pack WHERE section = ? AND file IN ({marks}) ORDER BY file, n",
+        (HIGHLIGHT_ROWS, *sorted(files)),
+    )
+    return list(rows_groups(root, rows)["quote"])
+
+
+def _refresh_meta(
+    db: sqlite3.Connection,
+    root: Path,
+    manifest: str,
+    change: Change,
+    old: list[Highlight],
+    new: list[Highlight],
+    registry: Registry,
+) -> None:
+    """Counts, skips, names and the manifest: the stored ones less what the replaced rows
+    gave, plus what their new rows give."""
+    skipped: Counter[str] = Counter()
+    for (text,) in db.execute("SELECT skipped FROM segments ORDER BY phase, unit"):
+        skipped.update(json.loads(text))
+    per_kind = Counter(meta(db, "per_kind"))
+    per_kind.subtract(h.kind for h in old if not h.status)
+    per_kind.update(h.kind for h in new if not h.status)
+    per_article = Counter(meta(db, "per_article"))
+    per_article.subtract(h.article for h in old if not h.status)
+    per_article.update(h.article for h in new if not h.status)
+    names = meta(db, "articles")
+    for article in registry.articles.values():
+        if isinstance(article, Article) and article.id not in names:
+            names.update(article_names(_pack(registry, root, [article], [])))
+    ids = [str(i) for (i,) in db.execute("SELECT id FROM briefs ORDER BY file")]
+    counts = meta(db, "counts")
+    counts[0], counts[1] = len(ids), sum(per_article[i] for i in ids)
+    counts[4] += sum(1 for h in new if h.status) - sum(1 for h in old if h.status)
+    fresh = {a.id for a in registry.articles.values() if isinstance(a, Article)}
+    values = {
+        "manifest": manifest, "counts": counts, "skipped": dict(skipped), "export": False,
+        "articles": {i: names[i] for i in ids} if not fresh else _names(registry, root, ids, names),
+        "per_article": {i: per_article.get(i, 0) for i in ids},
+        "per_kind": {kind: n for kind, n in per_kind.items() if n > 0},
+    }  # fmt: skip
+    db.executemany(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()],
+    )
+    db.execute("DELETE FROM export")
+    for name in change.gone:
+        db.execute("DELETE FROM sources WHERE path = ?", (name,))
+    db.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", change.sources)
+
+
+def _names(
+    registry: Registry, root: Path, ids: list[str], stored: dict[str, str]
+) -> dict[str, str]:
+    """What `article:` matches, the articles read again as they are now."""
+    fresh = [a for a in dict.values(registry.articles) if isinstance(a, Article)]
+    names = {**stored, **article_names(_pack(registry, root, fresh, []))}
+    return {i: names[i] for i in ids}

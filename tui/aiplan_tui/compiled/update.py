@@ -1,0 +1,46 @@
+"""Bringing a compiled pack up to date a file at a time (compiled/incremental.py says
+which changes it takes on, compiled/apply.py applies one): on a copy of the database, in
+one transaction, renamed over it, so a reader sees the old pack or the new one. No Textual."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import sqlite3
+from pathlib import Path
+
+from aiplan_tui.compiled.apply import apply_change
+from aiplan_tui.compiled.incremental import NotLocal, find_change
+from aiplan_tui.core.transaction import JOURNAL_NAME
+
+
+def update_compiled(root: Path, target: Path, manifest: str) -> bool:
+    """Bring the compiled pack at `target` up to `manifest` if the change allows (see the
+    module's note); True if it did. Any failure leaves the database as it was."""
+    temp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        if (root / JOURNAL_NAME).exists():
+            return False
+        shutil.copyfile(target, temp)
+        db = sqlite3.connect(temp, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode = OFF")  # a temporary file: the rename commits
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute("BEGIN")
+            change = find_change(db, root, manifest)
+            apply_change(db, root, change, manifest)
+            db.execute("COMMIT")
+        finally:
+            db.close()
+        temp.replace(target)
+        return True
+    except (NotLocal, OSError, sqlite3.Error, ValueError, TypeError, KeyError, IndexError):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        return False
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
