@@ -10,7 +10,7 @@ from aiplan_tui.authoring.review import ReviewError
 from aiplan_tui.core.model import Highlight, Position
 from aiplan_tui.ui.review_view import pack_path
 from aiplan_tui.ui.screens.review_dialogs import TextDialog
-from aiplan_tui.ui.screens.review_edits import ReviewWriting
+from aiplan_tui.ui.screens.review_writing import ReviewWriting
 
 
 def sides_of(highlight: Highlight) -> tuple[str, ...]:
