@@ -16,14 +16,14 @@ from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 
 from aiplan_tui.core.model import Pack
-from aiplan_tui.core.navigation import Walk
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.settings.state import SavedState
-from aiplan_tui.ui.bindings import APP_BINDINGS, QUITTING, SCREEN_ACTIONS
+from aiplan_tui.ui.bindings import APP_BINDINGS
 from aiplan_tui.ui.copying import CopyingApp
 from aiplan_tui.ui.disk_watch import DiskWatch
-from aiplan_tui.ui.named_screens import SCREEN_TITLES, NamedScreens
+from aiplan_tui.ui.key_state import key_state
+from aiplan_tui.ui.named_screens import SCREEN_TITLES, NamedScreens, ScreenMakers
 from aiplan_tui.ui.pack_reading import PackReading
 from aiplan_tui.ui.pack_reloading import PackReloading
 from aiplan_tui.ui.pack_session import PackSession
@@ -81,8 +81,10 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         """Ends the app on SIGTERM, SIGHUP or SIGINT, even when the terminal stopped reading."""
         self.start_themes(self.startup, self.save_state)
         self.reader = ReaderScreen(result.pack, self.marks, self, self.session.head)
-        makers = {"compare": self._make_compare, "quotes": self._make_quotes}
-        self.screens = NamedScreens(self.install_screen, {**makers, "review": self._make_review})
+        makers = ScreenMakers(
+            lambda: self.pack, self.open_quote, self.marks, self, self.startup.saved.compare
+        )
+        self.screens = NamedScreens(self.install_screen, makers.makers())
         """The named screens: the reader, the others made when first shown."""
         self.made = self.screens.made
         self.made["reader"] = self.reader
@@ -232,26 +234,6 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
     @property
     def review_screen(self) -> ReviewScreen:
         return self.screens.get("review")  # type: ignore[return-value]  # made so
-
-    def _make_compare(self) -> Screen[None]:
-        """Compare, its cursor where the last session left it."""
-        from aiplan_tui.ui.screens.compare import CompareScreen
-
-        screen = CompareScreen(self.pack, self.open_quote, self.marks)
-        place = self.startup.saved.compare
-        if place is not None:
-            screen.focus_cell(place.dimension, place.side, place.point)
-        return screen
-
-    def _make_quotes(self) -> Screen[None]:
-        from aiplan_tui.ui.screens.quotes import QuotesScreen
-
-        return QuotesScreen(self.pack, self.open_quote, self.marks)
-
-    def _make_review(self) -> Screen[None]:
-        from aiplan_tui.ui.screens.review import ReviewScreen
-
-        return ReviewScreen(self.pack, self)
 
     def shown_name(self) -> str | None:
         """The name of the named screen on top, if one is (even under the too-small notice)."""
@@ -421,15 +403,6 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         """Grey out keys that cannot do anything now, so the footer stays honest."""
         if not super().check_action(action, parameters):
             return False
-        if self.loading:  # only a loading screen, and nothing to act on but quitting
-            return action in QUITTING
-        if action in SCREEN_ACTIONS and isinstance(self.screen, ModalScreen):
-            return False  # a dialog (the palette too) keeps its keys
-        if not self.reader.is_attached:
-            return True
-        if action in ("quote", "highlight") and parameters:
-            what: Walk = "quote" if action == "quote" else "highlight"
-            return True if self.reader.can_walk(what, int(str(parameters[0]))) else None
-        if action == "copy":
-            return True if self.selected_highlight() is not None else None
-        return True
+        return key_state(
+            action, parameters, self.loading, self.screen, self.reader, self.selected_highlight
+        )

@@ -1,11 +1,17 @@
 """The app's named screens: the reader from the start, Compare, Quotes and Review made (and
-installed under their names) the first time they are asked for."""
+installed under their names) the first time they are asked for, by ScreenMakers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual.screen import Screen
+
+from aiplan_tui.core.model import Pack
+from aiplan_tui.settings.state import ComparePlace
+from aiplan_tui.ui.highlight_styles import Marks
+from aiplan_tui.ui.reload_service import Reloader
 
 SCREEN_TITLES = {
     "reader": "The reader",
@@ -40,3 +46,38 @@ class NamedScreens:
     def name_of(self, screen: object) -> str | None:
         """The name of `screen` if it is one of these."""
         return next((name for name, made in self.made.items() if made is screen), None)
+
+
+@dataclass(frozen=True)
+class ScreenMakers:
+    """How Compare, Quotes and Review are made from the app's pack when first shown."""
+
+    pack: Callable[[], Pack]
+    """The pack shown (read when the screen is made: it may have been read again since)."""
+    open_quote: Callable[[str], None]
+    marks: Callable[[], Marks]
+    reloader: Reloader
+    compare_place: ComparePlace | None = None
+    """Where the last session left Compare's cursor."""
+
+    def makers(self) -> dict[str, Callable[[], Screen[None]]]:
+        return {"compare": self.compare, "quotes": self.quotes, "review": self.review}
+
+    def compare(self) -> Screen[None]:
+        from aiplan_tui.ui.screens.compare import CompareScreen
+
+        screen = CompareScreen(self.pack(), self.open_quote, self.marks)
+        place = self.compare_place
+        if place is not None:
+            screen.focus_cell(place.dimension, place.side, place.point)
+        return screen
+
+    def quotes(self) -> Screen[None]:
+        from aiplan_tui.ui.screens.quotes import QuotesScreen
+
+        return QuotesScreen(self.pack(), self.open_quote, self.marks)
+
+    def review(self) -> Screen[None]:
+        from aiplan_tui.ui.screens.review import ReviewScreen
+
+        return ReviewScreen(self.pack(), self.reloader)
