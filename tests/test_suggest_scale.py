@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aiplan_tui.authoring import figure_patterns
+from aiplan_tui.authoring import figures as figures_module
 from aiplan_tui.authoring import occurrences as occurrences_module
 from aiplan_tui.authoring.dates import events
 from aiplan_tui.authoring.figures import figures
@@ -255,3 +257,32 @@ def test_a_figure_rule_tried_at_its_starts_finds_what_finditer_finds(text: str) 
         else:
             expected = []
         assert [(m.span(), m.groupdict()) for m in rule.finditer(text)] == expected
+
+
+def test_spelled_numbers_in_one_long_paragraph_cost_in_step_with_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "the two camps", "organised around four pillars": whether a number in words follows
+    "the" or a participle was searched for from the paragraph's start, so one long paragraph
+    of them took the square of its length (566k characters: two minutes)."""
+    searched = [0]
+
+    class Counted:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern = pattern
+
+        def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> object:
+            searched[0] += min(endpos, len(text)) - pos
+            return self.pattern.search(text, pos, endpos)
+
+    monkeypatch.setattr(figures_module, "_THE", Counted(figures_module._THE))
+    monkeypatch.setattr(figures_module, "_PARTICIPLE", Counted(figures_module._PARTICIPLE))
+    sentence = "The {0} camps met, and the {0} sides organised around {0} pillars."
+    work = {}
+    for size in (100, 400):
+        paragraph = " ".join(sentence.format(w) for w in ["two", "three", "five"] * size)
+        searched[0] = 0
+        found = figures(paragraph, 0)
+        assert len(found) == 3 * size  # "two pillars" alone: "the two camps" are the ones met
+        work[size] = searched[0]
+    assert 0 < work[400] < 8 * work[100], work  # square: 16 times
