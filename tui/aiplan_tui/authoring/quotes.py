@@ -128,6 +128,7 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
     found: list[Found] = []
     previous: Speaker | None = None
     spans = quotation_spans(paragraph, continued=opens_with_mark(following))
+    first_word = len(paragraph) - len(paragraph.lstrip())  # (once: a long paragraph's quotes)
     for index, marks in enumerate(spans):
         start, end = inner(paragraph, marks)
         start, end = trim(paragraph, start, end, " ,;:")
@@ -163,7 +164,7 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
             later = paragraph[nxt.end : max(closing.end, nxt.end)]
             speaker, how = _attribute("", later, None, speakers)
             how = f"the next quotation's attribution, {how}"
-        if speaker is None and not paragraph[: marks.start].strip() and speakers.last_person:
+        if speaker is None and marks.start <= first_word and speakers.last_person:
             speaker = speakers.last_person  # a paragraph that opens with a quotation
             how = "no attribution found; the last speaker goes on"
         if speaker is None and not (follows or introduced or subject is not None):

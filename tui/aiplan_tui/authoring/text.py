@@ -78,7 +78,8 @@ def _sentences(text: str) -> tuple[Span, ...]:
         if match.group().startswith(".") and word is not None:
             token = word.group(1).rstrip(".")
             folded = token.casefold()
-            numbered = folded != "no" or text[_after_spaces(text, match.end()) :][:1].isdigit()
+            after = _after_spaces(text, match.end())
+            numbered = folded != "no" or text[after : after + 1].isdigit()
             if (folded in ABBREVIATIONS and numbered) or _INITIALS.fullmatch(token):
                 continue  # "U.S.", "Dr.", "No. 5"; but "No. The plan ..." ends one
         found.append(Span(start, match.end()))
