@@ -42,7 +42,6 @@ from aiplan_tui.search.engine import article_names
 def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: str) -> None:
     """Replace what the change touched; NotLocal if it turns out not to be local."""
     check_stored(db)
-    claims = _stored_claims(db)
     old_ids = _article_ids_by_file(db)
     changed_ids = {old_ids[f] for f in change.articles if f in old_ids}
     changed_ids |= _rejected_articles(db, change.articles)
@@ -65,12 +64,10 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
     new_article_files = {s.unit: s for s in log.segments}
     changed_ids |= {i for (_, i) in _claims_of(log.segments, "article")}
     changed_ids |= {i for (c, i) in _rejected_of(log.segments) if c == "article"}
-    refs = _highlight_refs(db)
-    reread = set(change.highlights)
-    reread |= {f for f, articles in refs.items() if articles & changed_ids}
+    reread = set(change.highlights) | _files_in(db, changed_ids)
     if change.articles:
-        reread |= {f for f in refs if has_problems(db, HIGHLIGHTS, f)}
         reread |= _with_problems(db, HIGHLIGHTS)
+    refs = _highlight_refs(db, reread)
     highlight_log = SegmentLog(problems, registry)
     for name in sorted(reread):
         if (root / name).is_file():
@@ -78,8 +75,8 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
             load_highlight_file(root / name, registry, problems)
     highlight_log.end()
     new_problems(problems)
-    _check_claims(claims, log.segments, ARTICLES, set(change.articles))
-    _check_claims(claims, highlight_log.segments, HIGHLIGHTS, reread)
+    _check_claims(db, log.segments, ARTICLES, set(change.articles))
+    _check_claims(db, highlight_log.segments, HIGHLIGHTS, reread)
     _check_cells(db, root, reread, highlight_log.segments)
     new_highlights = list(registry.highlights.values())
     affected = changed_ids | {a for f in reread for a in refs.get(f, set())}
@@ -99,13 +96,6 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
     _refresh_meta(db, root, manifest, change, old_highlights, new_highlights, registry)
 
 
-def _stored_claims(db: sqlite3.Connection) -> dict[tuple[int, str], list[tuple[str, str]]]:
-    return {
-        (int(phase), str(unit)): [tuple(c) for c in json.loads(claims)]
-        for phase, unit, claims in db.execute("SELECT phase, unit, claims FROM segments")
-    }
-
-
 def _claims_of(segments: list[Segment], category: str) -> set[tuple[str, str]]:
     return {c for s in segments for c in s.claims if c[0] == category}
 
@@ -115,22 +105,24 @@ def _rejected_of(segments: list[Segment]) -> set[tuple[str, str]]:
 
 
 def _check_claims(
-    stored: dict[tuple[int, str], list[tuple[str, str]]],
-    segments: list[Segment],
-    phase: int,
-    replaced: set[str],
+    db: sqlite3.Connection, segments: list[Segment], phase: int, replaced: set[str]
 ) -> None:
     """NotLocal if a file read again defines an id a file kept defines too."""
-    kept = {c for (p, unit), claims in stored.items() if p == phase and unit not in replaced
-            for c in claims}  # fmt: skip
-    if any(c in kept for s in segments for c in s.claims):
-        raise NotLocal("an id defined twice")
+    for segment in segments:
+        for category, item in segment.claims:
+            for (unit,) in db.execute(
+                "SELECT unit FROM claims WHERE category = ? AND id = ? AND +phase = ?",
+                (category, item, phase),
+            ):
+                if unit not in replaced:
+                    raise NotLocal("an id defined twice")
 
 
 def _stored_rejected(db: sqlite3.Connection, skip: set[tuple[int, str]]) -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     for phase, unit, rejected in db.execute(
-        "SELECT phase, unit, rejected FROM segments WHERE phase < ?", (HIGHLIGHTS,)
+        "SELECT phase, unit, rejected FROM segments WHERE phase < ? AND rejected != '[]'",
+        (HIGHLIGHTS,),
     ):
         if (int(phase), str(unit)) not in skip:
             found.update((str(c), str(i)) for c, i in json.loads(rejected))
@@ -153,13 +145,27 @@ def _article_ids_by_file(db: sqlite3.Connection) -> dict[str, str]:
     return {str(file): str(article) for file, article in rows}
 
 
-def _highlight_refs(db: sqlite3.Connection) -> dict[str, set[str]]:
-    """Each stored highlight file's articles (those it has highlights in)."""
+def _files_in(db: sqlite3.Connection, articles: set[str]) -> set[str]:
+    """The highlight files with a highlight in any of these articles."""
+    found: set[str] = set()
+    for article in articles:
+        rows = db.execute(
+            "SELECT DISTINCT file FROM pack WHERE article = ? AND +section = ?",
+            (article, HIGHLIGHT_ROWS),
+        )
+        found.update(str(file) for (file,) in rows)
+    return found
+
+
+def _highlight_refs(db: sqlite3.Connection, files: set[str]) -> dict[str, set[str]]:
+    """Each of these highlight files' articles (those it has highlights in), as stored."""
     refs: dict[str, set[str]] = {}
-    for file, article in db.execute(
-        "SELECT DISTINCT file, article FROM pack WHERE section = ?", (HIGHLIGHT_ROWS,)
-    ):
-        refs.setdefault(str(file), set()).add(str(article))
+    for name in files:
+        rows = db.execute(
+            "SELECT DISTINCT article FROM pack WHERE section = ? AND file = ?",
+            (HIGHLIGHT_ROWS, name),
+        )
+        refs[name] = {str(article) for (article,) in rows}
     return refs
 
 
@@ -257,6 +263,7 @@ def _replace_segments(
 ) -> None:
     for phase, unit in gone:
         db.execute("DELETE FROM segments WHERE phase = ? AND unit = ?", (phase, unit))
+        db.execute("DELETE FROM claims WHERE phase = ? AND unit = ?", (phase, unit))
         db.execute("DELETE FROM problems WHERE phase = ? AND unit = ?", (phase, unit))
     for segment in segments:
         write_segment(db, segment, root)
@@ -283,7 +290,9 @@ def _refresh_meta(
     """Counts, skips, names and the manifest: the stored ones less what the replaced rows
     gave, plus what their new rows give."""
     skipped: Counter[str] = Counter()
-    for (text,) in db.execute("SELECT skipped FROM segments ORDER BY phase, unit"):
+    for (text,) in db.execute(
+        "SELECT skipped FROM segments WHERE skipped != '{}' ORDER BY phase, unit"
+    ):
         skipped.update(json.loads(text))
     per_kind = Counter(meta(db, "per_kind"))
     per_kind.subtract(h.kind for h in old if not h.status)

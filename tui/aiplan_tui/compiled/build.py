@@ -177,10 +177,14 @@ def write_problems(db: sqlite3.Connection, result: LoadResult) -> None:
 def write_segment(db: sqlite3.Connection, segment: Segment, root: Path) -> None:
     phase, unit = segment.phase, segment.unit
     db.execute(
-        "INSERT INTO segments VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO segments VALUES (?, ?, ?, ?)",
         (phase, unit, *(json.dumps(v, ensure_ascii=False) for v in (
-            segment.skipped, segment.claims, segment.rejected))),
+            segment.skipped, segment.rejected))),
     )  # fmt: skip
+    db.executemany(
+        "INSERT INTO claims VALUES (?, ?, ?, ?)",
+        [(category, item, phase, unit) for category, item in segment.claims],
+    )
     db.executemany(
         "INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [

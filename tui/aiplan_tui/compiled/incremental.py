@@ -147,7 +147,7 @@ class StoredArticles(dict[str, Article | None]):
         found = super().__getitem__(key)
         if found is None:
             rows = self._db.execute(
-                "SELECT kind, item FROM pack WHERE section = ? AND article = ?",
+                "SELECT kind, item FROM pack WHERE +section = ? AND article = ?",
                 (ARTICLE_ROWS, key),
             ).fetchall()
             (found,) = rows_groups(self._root, rows)["article"]

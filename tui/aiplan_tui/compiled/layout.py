@@ -27,9 +27,9 @@ SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sources (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, hash TEXT);
 CREATE TABLE segments (
-    phase INTEGER, unit TEXT, skipped TEXT, claims TEXT, rejected TEXT,
-    PRIMARY KEY (phase, unit)
+    phase INTEGER, unit TEXT, skipped TEXT, rejected TEXT, PRIMARY KEY (phase, unit)
 );
+CREATE TABLE claims (category TEXT, id TEXT, phase INTEGER, unit TEXT);
 CREATE TABLE problems (
     phase INTEGER, unit TEXT, n INTEGER, path TEXT, line INTEGER, col INTEGER, severity TEXT,
     message TEXT, PRIMARY KEY (phase, unit, n)
@@ -52,6 +52,8 @@ CREATE TABLE pack (
 );
 CREATE UNIQUE INDEX pack_order ON pack (section, file, n);
 CREATE INDEX pack_article ON pack (article);
+CREATE INDEX claims_id ON claims (category, id);
+CREATE INDEX claims_unit ON claims (phase, unit);
 """
 
 PACK_ORDER = "ORDER BY section, file, n"

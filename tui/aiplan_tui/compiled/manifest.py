@@ -16,7 +16,7 @@ from pathlib import Path
 
 from aiplan_tui import __version__
 
-FORMAT = 11
+FORMAT = 12
 """Raise when what the database stores, or how, changes meaning."""
 
 

@@ -119,7 +119,7 @@ def _new_docs(
     others = []
     for article in articles:
         rows = db.execute(
-            "SELECT kind, item FROM pack WHERE section = ? AND article = ? ORDER BY file, n",
+            "SELECT kind, item FROM pack WHERE +section = ? AND article = ? ORDER BY file, n",
             (HIGHLIGHT_ROWS, article.id),
         ).fetchall()
         others += [h for h in rows_groups(root, rows)["quote"] if h.id not in own]
@@ -179,6 +179,22 @@ def _shift(numbers: array[int], moves: list[Move]) -> array[int]:
     return found
 
 
+def _merge(old: array[int], new: array[int]) -> array[int]:
+    """Two sorted runs of numbers as one: the new ones (a few units' documents) spliced in
+    where they fall, the old ones copied a slice at a time."""
+    if not new or not old:
+        return old or new
+    found, at, i = array("i"), 0, 0
+    while i < len(new):
+        at_before, at = at, bisect_left(old, new[i], at)
+        found.extend(old[at_before:at])
+        j = len(new) if at == len(old) else bisect_left(new, old[at], i)
+        found.extend(new[i:j])
+        i = j
+    found.extend(old[at:])
+    return found
+
+
 def _index(docs: list[Doc]) -> IndexData:
     builder = IndexBuilder()
     for doc in docs:
@@ -227,8 +243,8 @@ def _rewrite_words(
                 )
                 if start < end:
                     target = weights.index(weight)
-                    merged = sorted([*per_class[target], *_global(added, numbers, start, end)])
-                    per_class[target] = array("i", merged)
+                    fresh = _global(added, numbers, start, end)
+                    per_class[target] = _merge(per_class[target], fresh)
         if not any(per_class):
             db.execute("DELETE FROM words WHERE word = ?", (word,))
             if word in known:
@@ -289,7 +305,7 @@ def _rewrite_keys(
         number = new_keys.get(key)
         if number is not None:
             start, end = added.key_starts[number], added.key_starts[number + 1]
-            docs = array("i", sorted([*docs, *map(numbers.__getitem__, added.key_flat[start:end])]))
+            docs = _merge(docs, array("i", map(numbers.__getitem__, added.key_flat[start:end])))
         if docs:
             db.execute("INSERT OR REPLACE INTO keys VALUES (?, ?)", (key, int_bytes(docs)))
             result.add(key)
