@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from aiplan_tui.authoring.review_people import merge_entities
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.pack.mentions import find_mentions
 from aiplan_tui.ui.screens.person_dialog import PersonDialog
@@ -93,3 +94,22 @@ async def test_merging_asks_only_among_the_pack_people(make_pack: PackFactory) -
         assert isinstance(app.screen, SpeakerDialog)  # no new person to merge into
         await pilot.press("escape")
         assert "maria-lopez" in tables(root / "entities.toml")
+
+
+def test_a_merge_changes_only_the_lines_it_must(make_pack: PackFactory) -> None:
+    root = people_pack(make_pack)
+    people, claims = root / "entities.toml", root / "highlights/claims.toml"
+    pack = load_pack(root).pack
+    lopez, chen = pack.entity("maria-lopez"), pack.entity("george-chen")
+    assert lopez is not None and chen is not None
+    merged = merge_entities(root, lopez, chen)
+    assert (merged.references, merged.files) == (2, 2)
+    assert people.read_text(encoding="utf-8") == ENTITIES.replace(
+        'aliases = ["Chen"]', 'aliases = ["Chen", "Maria Lopez"]'
+    )  # Lopez's table gone, Chen's aliases one line, nothing else
+    assert claims.read_text(encoding="utf-8") == CLAIM.replace(
+        'according_to = "maria-lopez"', 'according_to = "george-chen"'
+    )
+    assert (root / FILE).read_text(encoding="utf-8") == SUGGESTED.replace(
+        'speaker = "maria-lopez"', 'speaker = "george-chen"'
+    )

@@ -92,3 +92,20 @@ async def test_an_edit_and_its_undo_keep_the_files_mode_and_links(make_pack: Pac
         await pilot.press("u")
         await until(pilot, lambda: real.read_text(encoding="utf-8") == SUGGESTED, "undone")
         assert link.is_symlink() and real.stat().st_mode & 0o777 == 0o664
+
+
+def test_undo_removes_a_file_the_edit_made(make_pack: PackFactory) -> None:
+    from aiplan_tui.authoring.review import new_entity
+    from aiplan_tui.authoring.review_history import History
+
+    root = make_pack({"entities.toml": None})
+    people = root / "entities.toml"
+    history = History()
+    with history.recording("Added Ann Lee"):
+        new_entity(people, "ann-lee", "Ann Lee", role="envoy")
+    history.close()
+    assert "ann-lee" in tables(people)
+    step = history.undo()
+    assert step is not None and step.label == "Added Ann Lee"
+    assert not people.exists()
+    assert history.undo() is None
