@@ -16,6 +16,7 @@ from aiplan_tui.compiled.current import compiled_path, load_and_compile, open_co
 from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.compiled.store import CompiledPack
 from aiplan_tui.compiled.update import update_compiled
+from in_process import answer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
 import pack_gen
@@ -170,3 +171,32 @@ def test_a_reader_open_during_an_update_keeps_the_old_pack(pack: Path, tmp_path:
 
 def append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + text + "\n", encoding="utf-8")
+
+
+ADDED = """\
+The ministry said on Tuesday that chip exports would rise this year, as factories added
+capacity and brandnew alliances formed around compute standards.
+
+"We will keep working with every partner," Li Qiang told reporters in Beijing.
+"""
+
+
+def test_add_leaves_the_compiled_pack_current(
+    pack: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`add` reads the pack from its compiled pack and updates that with what it wrote: the
+    next command is warm, and its answers are a cold build's."""
+    load_and_compile(pack)
+    source = tmp_path / "new.txt"
+    source.write_text(ADDED, encoding="utf-8")
+    argv = ["--content", str(pack), "add", str(source), "--id", "new-one", "--title", "New"]
+    done = answer(capsys, *argv)
+    assert done.returncode == 0, done.stderr
+    ours = CompiledPack(compiled_path(pack), pack_manifest(pack), pack)  # current: no Stale
+    load_and_compile(pack, tmp_path / "cold")
+    theirs = open_compiled(pack, tmp_path / "cold")
+    assert theirs is not None
+    assert picture(ours) == picture(theirs)
+    assert picture(ours)["search"]["brandnew"]
+    ours.close()
+    theirs.close()

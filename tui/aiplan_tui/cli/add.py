@@ -15,6 +15,7 @@ from aiplan_tui.core.safe_text import clean_line
 if TYPE_CHECKING:
     from aiplan_tui.cli.commands import Subparsers
     from aiplan_tui.cli.context import PackContext
+    from aiplan_tui.core.model import Pack
 
 READS_PACK = True
 
@@ -57,7 +58,6 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
     )
     from aiplan_tui.authoring.source import SourceError, read_source, read_standard_input
     from aiplan_tui.core.transaction import pack_lock
-    from aiplan_tui.pack.loader import load_pack
     from aiplan_tui.paths import is_bundled_pack
 
     if is_bundled_pack(root):
@@ -92,9 +92,10 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
         source = replace(source, published=published)
     try:
         with pack_lock(root):  # one writer at a time; the pack read under the lock
-            pack = load_pack(root).pack
+            pack = _read_pack(root)
             article_id = article_id_for(source, pack, root, args.id)
             added = add_article(root, pack, source, article_id, again=args.again)
+            _bring_compiled_up_to_date(root)
     except AddError as exc:
         return _fail(str(exc))
     except OSError as exc:
@@ -105,6 +106,34 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
     print(summary(added, root))
     print(f"Review them: aiplan-tui --content {where} → Review (4); then aiplan-tui check {where}")
     return EXIT_OK
+
+
+def _read_pack(root: Path) -> Pack:
+    """The pack from its compiled pack if that is current or can be brought up to date a
+    file at a time (issue 34), else loaded from its files."""
+    from aiplan_tui.compiled.current import open_compiled
+    from aiplan_tui.compiled.stale import Stale
+    from aiplan_tui.pack.loader import load_pack
+
+    compiled = open_compiled(root)
+    if compiled is not None:
+        try:
+            return compiled.load_result(root).pack
+        except Stale:
+            pass
+        finally:
+            compiled.close()
+    return load_pack(root).pack
+
+
+def _bring_compiled_up_to_date(root: Path) -> None:
+    """Update the compiled pack with the files just written, where a file at a time does
+    (a new person in entities.toml leaves it to the next command): the next search is warm."""
+    from aiplan_tui.compiled.current import open_compiled
+
+    compiled = open_compiled(root)
+    if compiled is not None:
+        compiled.close()
 
 
 def _fail(message: str, status: int = EXIT_USAGE) -> int:
