@@ -191,3 +191,17 @@ def test_web_url_takes_only_plain_http_addresses() -> None:
     for bad in ("", "https://", "mailto:a@b", "https://e.com:99999/", "https://é.com/",
                 "https://e.com/\x1b\\", "https://e.com/" + "a" * 2100):  # fmt: skip
         assert web_url(bad) is None, bad
+
+
+async def test_a_search_result_matched_in_the_address_links_it(make_pack: PackFactory) -> None:
+    from test_search_screen import prompts, put_query, wait_for_index
+
+    app = make_app(make_pack(with_url(URL)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_index(app, pilot)
+        await pilot.press("slash")
+        await put_query(pilot, app, "example.com kind:article")
+        (article,) = prompts(app)
+        assert f"\nurl: {URL}" in article.plain
+        links = {str(s.style.link) for s in article.spans if getattr(s.style, "link", None)}
+        assert links == {URL}

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -14,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from aiplan_tui.compiled.stale import Stale
+from aiplan_tui.core.links import web_url
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.search.hits import Hit, field_label, marked, no_results, partial_note, shown
 from aiplan_tui.ui.screens.shown import ShownScreen
@@ -61,7 +63,11 @@ def result_prompt(hit: Hit, side_colours: dict[str, str]) -> Text:
     prompt.append_text(marked(seen.own, width=160))
     if seen.matched is not None:
         prompt.append(f"\n{field_label(seen.matched.label)}: ", style="dim")
+        start = len(prompt)
         prompt.append_text(marked(seen.matched, width=160))
+        url = web_url(seen.matched.text) if seen.matched.label == "url" else None
+        if url is not None:  # an article's address, as the reader's header links it
+            prompt.stylize(Style(link=url), start, len(prompt))
     return prompt
 
 
