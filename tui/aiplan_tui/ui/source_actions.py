@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
-import webbrowser
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -101,6 +100,8 @@ def open_source(app: SourceHost) -> None:
 def open_in_background(url: str) -> bool:
     """Open `url` with a browser that runs beside the app (a desktop's, `open`, `xdg-open`);
     never one that would take over this terminal (lynx, w3m, a $BROWSER command)."""
+    import webbrowser  # here: a few milliseconds the app's start does without
+
     if os.name == "posix" and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or _is_macos()
     ):
