@@ -20,8 +20,8 @@ HEADLINE_MAX = 200
 """A first line longer than this is a paragraph, not a headline."""
 LONGEST_ARTICLE = 1_000_000
 """The most characters of text `add` takes: a long news article has under 50,000. Suggesting
-highlights takes time in step with the text, 3 to 4 CPU seconds for this many (measured by
-tests/benchmarks/suggest_speed.py)."""
+highlights takes time in step with the text: for this many, the whole `add` about 3 CPU
+seconds (tests/benchmarks/suggest_speed.py; docs/performance.md)."""
 LARGEST_SOURCE = 5 * 1024 * 1024
 """The most bytes read from a file or standard input (as from an address: fetch.MAX_BYTES)."""
 WAITING = "Paste or type the article, then Ctrl-D on a line of its own; Ctrl-C cancels"
