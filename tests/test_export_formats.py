@@ -6,6 +6,7 @@ with `init` and `add`."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from aiplan_tui.core.model import Pack
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
 from conftest import PackFactory
+from fault_server import fault_server
 from in_process import answer
 
 Capsys = pytest.CaptureFixture[str]
@@ -166,7 +168,7 @@ def test_a_pack_made_with_add_exports_everything_the_page_gave(
     assert item["type"] == "article-newspaper" and item["container-title"] == "The Example Ledger"
     assert item["author"] == [{"family": "Whitfield", "given": "Dana"}]
     assert item["issued"] == {"date-parts": [[2025, 7, 30]]} and item["URL"] == PAGE_URL
-    assert "accessed" not in item  # the pack records no date of access
+    assert "accessed" not in item  # added from a saved file: never read from its address
     (record,) = rispy.loads(exported(capsys, "ris", *root))
     assert record["authors"] == ["Whitfield, Dana"] and record["urls"] == [PAGE_URL]
     assert record["year"] == "2025" and record["date"] == "2025/07/30/"
@@ -214,3 +216,33 @@ def test_text_that_means_something_to_latex_or_ris_stays_text(
     assert raw["author"] == "Staff, Reuters and {Ana Ruiz de la Vega} and Wei, Li"
     (record,) = rispy.loads(exported(capsys, "ris", *root))
     assert record["title"] == title and len(record["authors"]) == 3
+
+
+def test_a_page_read_from_its_address_is_cited_with_the_day_it_was_read(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    """`add URL` records `accessed` (the day it fetched the page); a reference gives it as
+    CSL's accessed, RIS's Y2 and BibTeX's urldate. A file or a pasted text has none."""
+    root = tmp_path / "mine"
+    assert answer(capsys, "init", str(root)).returncode == 0
+    with fault_server() as server:
+        before = dt.date.today()
+        done = answer(capsys, "add", f"{server}/news", "--content", str(root))
+        days = {before, dt.date.today()}  # (one, unless midnight passed meanwhile)
+    assert done.returncode == 0, done.stderr
+    front = next((root / "articles").glob("*.md")).read_text(encoding="utf-8")
+    (today,) = [day for day in days if f"\naccessed = {day.isoformat()}\n" in front]
+    content = ["--content", str(root)]
+    (item,) = csl(capsys, *content)
+    assert item["accessed"] == {"date-parts": [[today.year, today.month, today.day]]}
+    assert item["URL"] == f"{server}/news"
+    (record,) = rispy.loads(exported(capsys, "ris", *content))
+    assert record["access_date"] == today.strftime("%Y/%m/%d/")
+    (entry,) = bib_entries(exported(capsys, "bibtex", *content)).values()
+    assert entry["urldate"] == today.isoformat()
+
+
+def test_accessed_must_be_a_date(make_pack: PackFactory, capsys: Capsys) -> None:
+    bad = HOSTILE.replace('url = "https', 'accessed = "yesterday"\nurl = "https')
+    done = answer(capsys, "check", str(make_pack({"articles/wire.md": bad})))
+    assert done.returncode != 0 and "accessed" in done.stdout + done.stderr

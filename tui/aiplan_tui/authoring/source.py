@@ -43,6 +43,8 @@ class SourceText:
     author: str = ""
     published: dt.date | None = None
     url: str = ""
+    accessed: dt.date | None = None
+    """The day the page was fetched from `url` (never for a file or standard input)."""
 
 
 def from_text(text: str, markdown: bool = False) -> SourceText:
@@ -144,8 +146,10 @@ def _read(source: str, stdin_text: str | None) -> SourceText:
         except FetchError as exc:
             raise SourceError(str(exc)) from exc
         if not page.html:
-            return replace(_named(source, lambda: from_text(page.text)), url=source)
-        return _named(source, lambda: from_html(page.text, url=source))
+            read = replace(_named(source, lambda: from_text(page.text)), url=source)
+        else:
+            read = _named(source, lambda: from_html(page.text, url=source))
+        return replace(read, accessed=dt.date.today())  # the day it was read, for citations
     path = Path(source)
     suffix = path.suffix.lower()
     if suffix not in (".txt", ".md", ".html", ".htm"):

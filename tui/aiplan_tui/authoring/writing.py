@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from aiplan_tui.authoring.source import SourceText
 
-ARTICLE_FIELDS = ("title", "title_source", "outlet", "author", "published", "url")
+ARTICLE_FIELDS = ("title", "title_source", "outlet", "author", "published", "url", "accessed")
 
 
 def toml_value(value: object) -> str:
@@ -44,6 +44,7 @@ def article_text(source: SourceText, fields: Mapping[str, object] | None = None)
         "author": source.author,
         "published": source.published,
         "url": source.url,
+        "accessed": source.accessed,
         **(fields or {}),
     }
     front = [f"{key} = {toml_value(values[key])}" for key in ARTICLE_FIELDS if values.get(key)]

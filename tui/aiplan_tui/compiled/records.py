@@ -65,6 +65,8 @@ def pack_rows(pack: Pack) -> Iterator[tuple[str, str, str | None]]:
 
 
 NO_SOURCE = SourceRef(Path(), 0)
+DATES = frozenset({"published", "date", "accessed"})
+"""The fields that may hold a date: stored as {"date": ISO}, so a string stays a string."""
 """A brief's source: none (a Path for each of 10,000 articles cost a tenth of a second)."""
 
 
@@ -128,7 +130,7 @@ def _writer(field: dataclasses.Field[Any]) -> Callable[[Any, Path], Any] | None:
         return _source_row
     if field.name == "location":
         return lambda v, _: [v.paragraph, v.start, v.end]
-    if field.name in ("published", "date"):
+    if field.name in DATES:
         return lambda v, _: {"date": v.isoformat()} if isinstance(v, dt.date) else v
     return None
 
@@ -216,7 +218,7 @@ def _maker(field: dataclasses.Field[Any]) -> Callable[[Any, Path], Any] | None:
         return _source
     if field.name == "location":
         return lambda v, root: _make(Location, [int(v[0]), int(v[1]), int(v[2])], root)
-    if field.name in ("published", "date"):
+    if field.name in DATES:
         return lambda v, _: dt.date.fromisoformat(v["date"]) if isinstance(v, dict) else v
     if str(field.type).startswith("tuple"):
         return lambda v, _: tuple(v)

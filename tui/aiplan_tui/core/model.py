@@ -62,6 +62,8 @@ class Article:
     sides: tuple[str, ...] = ()
     paragraph_lines: tuple[int, ...] = ()
     """The 1-based line in the file where each paragraph starts."""
+    accessed: dt.date | None = None
+    """When the article was read from its address (`add URL` records it), for a citation."""
 
 
 @dataclass(frozen=True)

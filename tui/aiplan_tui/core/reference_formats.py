@@ -46,6 +46,9 @@ def ris(items: Sequence[CslItem]) -> str:
             out.append(_tag("DA", "/".join(f"{p:02d}" for p in parts) + "/"))
         if "URL" in item:
             out.append(_tag("UR", item["URL"]))
+        accessed = _date_parts(item, "accessed")
+        if accessed:
+            out.append(_tag("Y2", "/".join(f"{p:02d}" for p in accessed) + "/"))
         if "note" in item:
             out.append(_tag("N1", item["note"]))
         out += ["ER  - ", ""]
@@ -75,6 +78,9 @@ def bibtex(items: Sequence[CslItem]) -> str:
                 fields.append(("date", f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"))
         if "URL" in item:
             fields.append(("url", _URL_UNSAFE.sub(_percent, item["URL"])))
+        accessed = _date_parts(item, "accessed")
+        if accessed:
+            fields.append(("urldate", "-".join(f"{p:02d}" for p in accessed)))
         if "note" in item:
             fields.append(("note", _latex(item["note"])))
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
@@ -97,6 +103,6 @@ def _percent(match: re.Match[str]) -> str:
     return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
 
 
-def _date_parts(item: CslItem) -> list[int]:
-    issued = item.get("issued")
-    return [int(part) for part in issued["date-parts"][0]] if issued else []
+def _date_parts(item: CslItem, name: str = "issued") -> list[int]:
+    date = item.get(name)
+    return [int(part) for part in date["date-parts"][0]] if date else []

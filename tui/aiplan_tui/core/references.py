@@ -3,13 +3,14 @@ gives (Zotero, pandoc and Zettlr read CSL-JSON; RIS and BibTeX are written from 
 `reference_formats`). No Textual.
 
 Nothing is invented: an article without an outlet has no `container-title`, one without a date
-no `issued`. A title the pack's editors wrote (the source has none) is in square brackets, as
-citation styles mark a supplied title, with a note saying so. The pack format records no date
-of access, so no item has `accessed`.
+no `issued`, one not read from its address (a file, a pasted text) no `accessed`. A title the
+pack's editors wrote (the source has none) is in square brackets, as citation styles mark a
+supplied title, with a note saying so.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -48,11 +49,16 @@ def csl_item(article: Article) -> CslItem:
     if article.author:
         item["author"] = names(article.author)
     if article.published:
-        day = article.published
-        item["issued"] = {"date-parts": [[day.year, day.month, day.day]]}
+        item["issued"] = _date(article.published)
     if article.url:
         item["URL"] = clean_line(article.url).strip()
+    if article.accessed:
+        item["accessed"] = _date(article.accessed)
     return item
+
+
+def _date(day: dt.date) -> dict[str, list[list[int]]]:
+    return {"date-parts": [[day.year, day.month, day.day]]}
 
 
 def csl_items(articles: Sequence[Article]) -> list[CslItem]:

@@ -19,6 +19,7 @@ ARTICLE = (
     Field("dateline"),
     Field("published", "date"),
     Field("url"),
+    Field("accessed", "date"),
     Field("sides", "id_list"),
 )
 
