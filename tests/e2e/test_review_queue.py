@@ -69,7 +69,7 @@ def test_a_new_articles_queue_is_finished_inside_the_app(
     speaker = str(table()["speaker"])
     name = (person(speaker) or {})["name"]
     tmux.send("p")
-    tmux.wait_for("Aliases, with commas")
+    tmux.wait_for("Aliases  ")
     tmux.type("Rowan T. Tate")
     tmux.send("Enter")
     tmux.wait_until(lambda _: (person(speaker) or {}).get("name") == "Rowan T. Tate", "renamed")

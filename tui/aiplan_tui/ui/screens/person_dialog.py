@@ -12,7 +12,8 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from aiplan_tui.core.model import ENTITY_KINDS, Entity, Side
@@ -41,8 +42,9 @@ class PersonDialog(ShownModal[Changes | None]):
     DEFAULT_CSS = (
         dialog_css("PersonDialog")
         + """
-    PersonDialog Label { color: $text-muted; margin-top: 1; }
-    PersonDialog Select { width: 1fr; }
+    PersonDialog .person-field { height: 1; margin-top: 1; }
+    PersonDialog Label { color: $text-muted; width: 9; }
+    PersonDialog Input, PersonDialog Select { width: 1fr; }
     PersonDialog #person-wrong { color: $error; text-style: bold; height: auto; }
     """
     )
@@ -54,30 +56,26 @@ class PersonDialog(ShownModal[Changes | None]):
 
     def compose(self) -> ComposeResult:
         e = self.entity
+        sides = [(Text(clean_line(side.label)), side.id) for side in self.sides]
+        fields: list[tuple[str, Widget]] = [
+            ("Name", Input(clean_line(e.name), max_length=200, id="person-name", compact=True)),
+            ("Role", Input(clean_line(e.role), placeholder="none", max_length=200,
+                           id="person-role", compact=True)),
+            ("Aliases", Input(clean_line(", ".join(e.aliases)), max_length=1000,
+                              placeholder="none (commas between them)", id="person-aliases",
+                              compact=True)),
+            ("Kind", Select([(kind, kind) for kind in ENTITY_KINDS], value=e.kind,
+                            allow_blank=False, id="person-kind", compact=True)),
+            ("Side", Select(sides, value=e.side or Select.NULL, prompt="no side",
+                            id="person-side", compact=True)),
+        ]  # fmt: skip
         with Vertical() as box:
             box.border_title = clean_line(f"{e.name} ({e.id})")
             box.border_subtitle = "tab moves · enter keeps · escape cancels"
-            yield Label("Name")
-            yield Input(clean_line(e.name), max_length=200, id="person-name")
-            yield Label("Role")
-            yield Input(clean_line(e.role), placeholder="none", max_length=200, id="person-role")
-            yield Label("Aliases, with commas between them")
-            yield Input(
-                clean_line(", ".join(e.aliases)),
-                placeholder="none",
-                max_length=1000,
-                id="person-aliases",
-            )
-            yield Label("Kind")
-            yield Select(
-                [(kind, kind) for kind in ENTITY_KINDS],
-                value=e.kind,
-                allow_blank=False,
-                id="person-kind",
-            )
-            yield Label("Side")
-            sides = [(Text(clean_line(side.label)), side.id) for side in self.sides]
-            yield Select(sides, value=e.side or Select.NULL, prompt="no side", id="person-side")
+            for label, field in fields:
+                with Horizontal(classes="person-field"):
+                    yield Label(label)
+                    yield field
             yield Static(id="person-wrong")
 
     def on_mount(self) -> None:
