@@ -200,3 +200,25 @@ def test_add_leaves_the_compiled_pack_current(
     assert picture(ours)["search"]["brandnew"]
     ours.close()
     theirs.close()
+
+
+def test_an_update_cut_short_leaves_the_old_database_and_no_file(
+    pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import aiplan_tui.compiled.update as update
+
+    cache = tmp_path / "warm"
+    load_and_compile(pack, cache)
+    old_manifest = pack_manifest(pack)
+    append(pack / "articles" / "a000003.md", " Updated brandnew.")
+    real = update.apply_change
+
+    def cut_short(*args: Any) -> None:
+        real(*args)
+        raise KeyboardInterrupt  # after every write, before the commit
+
+    monkeypatch.setattr(update, "apply_change", cut_short)
+    with pytest.raises(KeyboardInterrupt):
+        update.update_compiled(pack, compiled_path(pack, cache), pack_manifest(pack))
+    assert [p.name for p in cache.iterdir()] == [compiled_path(pack, cache).name]
+    CompiledPack(compiled_path(pack, cache), old_manifest, pack).close()  # the old one, whole
