@@ -8,18 +8,20 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import ContentSwitcher, Static, Tree
 
 from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.core.navigation import Cursor, Navigation, Walk
 from aiplan_tui.ui.highlight_styles import Marks
-from aiplan_tui.ui.screens.panes import PANE_BINDINGS, PanedScreen
+from aiplan_tui.ui.screens.panes import PanedScreen
 from aiplan_tui.ui.screens.reader_head import HeadReading
+from aiplan_tui.ui.screens.reader_keys import READER_BINDINGS
 from aiplan_tui.ui.screens.reader_listing import Listings
 from aiplan_tui.ui.screens.reader_marking import Marking
 from aiplan_tui.ui.screens.reader_search import SearchMatches
+from aiplan_tui.ui.screens.reader_walk import Walking
 from aiplan_tui.ui.widgets.article_view import ArticleView
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.highlight_cards import HighlightCards
@@ -40,17 +42,7 @@ CENTER_TITLES = {"article": " Article ", "listing": " Listing "}
 class ReaderScreen(PanedScreen):
     """Read an article with every highlight marked; the side pane explains what is at the cursor."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *PANE_BINDINGS,
-        Binding("n", "match(1)", "Next match", show=False, id="next-match",
-                tooltip="The next match of the last search, in reading order."),
-        Binding("N", "match(-1)", "Prev match", show=False, id="previous-match",
-                tooltip="The previous match of the last search."),
-        Binding("m", "mark", "Mark", show=False, id="mark",
-                tooltip="Mark the sentence under the cursor as a new highlight to review."),
-        Binding("escape", "back_to_article", "Back", show=False, id="back",
-                tooltip="Leave a person's or dimension's listing for the article."),
-    ]  # fmt: skip
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
     def __init__(
         self,
@@ -71,6 +63,8 @@ class ReaderScreen(PanedScreen):
         self.marking = Marking(self, lambda: self.head is not None)
         self.matches = SearchMatches(self)
         """The last search's matches, for n and N."""
+        self.walking = Walking(self, self.on_head, lambda: self.has_class("-narrow"))
+        """The walking keys, ] [ } {."""
         self.listings = Listings(self, self.on_head.when_whole, self._show_listing)
         """A person's or dimension's listing in the centre pane."""
         self.marks = marks
@@ -237,26 +231,10 @@ class ReaderScreen(PanedScreen):
         return Cursor(article, view.paragraph, self.current)
 
     def can_walk(self, what: Walk, step: int) -> bool:
-        """Whether `]`/`[` (what="quote") or `}`/`{` (what="highlight") can go anywhere (on
-        a pack's head, perhaps: the key waits for the whole pack)."""
-        if self.head is not None:
-            return True
-        return self.navigation.neighbour(what, self.cursor(), step) is not None
+        return self.walking.can(what, step)
 
     def walk(self, what: Walk, step: int) -> None:
-        """Go to the next or previous quote or highlight, saying so on reaching either end."""
-        target = self.navigation.neighbour(what, self.cursor(), step)
-        if self.on_head.must_wait_to_walk(target, what, step):
-            return
-        if target is None:
-            self.notify(f"No {what} {'after' if step > 0 else 'before'} this one.", timeout=2)
-            return
-        self.open_highlight(target.id)
-        if self.has_class("-narrow"):
-            self.focus_pane("center")
-        notice = self.navigation.end_notice(what, self.cursor())
-        if notice:
-            self.notify(notice, timeout=2)
+        self.walking.walk(what, step)
 
     def update_status(self) -> None:
         """The status line; the footer too, when a key's availability changed."""
