@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.containers import Vertical
+
 from aiplan_tui.authoring.review_people import merge_entities
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.pack.mentions import find_mentions
@@ -113,3 +115,15 @@ def test_a_merge_changes_only_the_lines_it_must(make_pack: PackFactory) -> None:
     assert (root / FILE).read_text(encoding="utf-8") == SUGGESTED.replace(
         'speaker = "maria-lopez"', 'speaker = "george-chen"'
     )
+
+
+async def test_the_person_box_fits_a_small_terminal(make_pack: PackFactory) -> None:
+    """At 80x24 the kind and side were below the box's edge."""
+    app = make_app(people_pack(make_pack))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(app, pilot)
+        await open_dialog(pilot, "p", PersonDialog)
+        box = app.screen.query_one(Vertical).region
+        for field in ("#person-name", "#person-kind", "#person-side"):
+            region = app.screen.query_one(field).region
+            assert region.height and box.contains_region(region), field
