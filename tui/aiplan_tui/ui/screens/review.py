@@ -109,7 +109,7 @@ class ReviewScreen(ReviewEdits, ReviewCells):
             self._wanted = highlight_id
             return
         listed = self.query_one(ReviewList)
-        if highlight_id in [h.id for h in self.items]:
+        if highlight_id in self.listing.by_id:
             listed.highlighted = listed.get_option_index(highlight_id)
 
     def use_pack(self, pack: Pack) -> None:
@@ -130,8 +130,8 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         listed = self.query_one(ReviewList)
         listed.clear_options()
         listed.add_options(self.listing.options())
-        if keep in [h.id for h in self.items]:
-            index = listed.get_option_index(keep or "")
+        if keep is not None and keep in self.listing.by_id:
+            index = listed.get_option_index(keep)
         listed.highlighted = self.nearest(listed, index)
         self.show(self.current())
 
@@ -152,8 +152,7 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         index = lists.first().highlighted if lists else None
         if index is None or index >= lists.first().option_count:
             return None
-        option_id = lists.first().get_option_at_index(index).id or HEADING
-        return next((h for h in self.items if h.id == option_id), None)
+        return self.listing.by_id.get(lists.first().get_option_at_index(index).id or HEADING)
 
     def show(self, highlight: Highlight | None) -> None:
         preview = self.query_one("#review-preview", Static)

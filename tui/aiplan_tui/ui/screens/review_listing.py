@@ -4,6 +4,8 @@ A part the screen owns; the screen holds the list widget it fills."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.text import Text
 from textual.widgets.option_list import Option
 
@@ -46,6 +48,9 @@ class ReviewListing:
         """Every suggestion of the pack, in reading order."""
         self.items: list[Highlight] = []
         """The ones that pass the filter."""
+        self.by_id: dict[str, Highlight] = {}
+        self.place: dict[str, int] = {}
+        """Each listed one's place in the list, from 1."""
         self.reasons = Reasons()
         self.use(pack)
 
@@ -53,6 +58,8 @@ class ReviewListing:
         self.pack = pack
         self.every = reading_order(pack)
         self.items = [h for h in self.every if passes(self.filter, h, pack)]
+        self.by_id = {h.id: h for h in self.items}
+        self.place = {h.id: number for number, h in enumerate(self.items, 1)}
         self.reasons = Reasons()
 
     def set_filter(self, key: str) -> None:
@@ -65,12 +72,14 @@ class ReviewListing:
     def options(self) -> list[Option]:
         """A heading for each article, then its suggestions."""
         options: list[Option] = []
+        counts = Counter(h.article for h in self.items)
         article = None
         for h in self.items:
             if h.article != article:
                 article = h.article
-                count = sum(1 for other in self.items if other.article == article)
-                options.append(Option(self.heading(article, count), HEADING + article, True))
+                options.append(
+                    Option(self.heading(article, counts[article]), HEADING + article, True)
+                )
             options.append(Option(suggestion_line(h, self.pack), id=h.id))
         return options
 
@@ -85,8 +94,7 @@ class ReviewListing:
 
     def status(self, h: Highlight) -> str:
         """Where it is in the list: "2 of 3 suggestions", and the filter if any."""
-        place = [item.id for item in self.items].index(h.id) + 1
-        said = f"{place} of {plural(len(self.items), 'suggestion')}"
+        said = f"{self.place[h.id]} of {plural(len(self.items), 'suggestion')}"
         if self.filter != ALL:
             said += f" · {self.filter_label()} · {len(self.every)} in all (f: filter)"
         return said
