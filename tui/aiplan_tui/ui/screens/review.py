@@ -9,6 +9,7 @@ ui/review_view.py; the other edits in review_edits.py and review_cells.py."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,20 +19,19 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 
-from aiplan_tui.authoring import review
 from aiplan_tui.authoring.review_history import History, UndoError
-from aiplan_tui.core.model import Highlight, Pack, Quote
-from aiplan_tui.core.problems import plural
+from aiplan_tui.core.model import Highlight, Pack
 from aiplan_tui.ui.bindings import list_keys
 from aiplan_tui.ui.reload_service import Reloader
 from aiplan_tui.ui.review_view import suggestion_details
-from aiplan_tui.ui.screens.review_cells import ReviewCells
+from aiplan_tui.ui.screens.review_cells import CellEdits
 from aiplan_tui.ui.screens.review_dialogs import ChoiceDialog
-from aiplan_tui.ui.screens.review_edits import ReviewEdits
+from aiplan_tui.ui.screens.review_edits import SuggestionEdits
 from aiplan_tui.ui.screens.review_fixes import QuoteFixes
 from aiplan_tui.ui.screens.review_keys import REVIEW_BINDINGS
-from aiplan_tui.ui.screens.review_listing import HEADING, ReviewListing, has_speaker
+from aiplan_tui.ui.screens.review_listing import HEADING, ReviewListing
 from aiplan_tui.ui.screens.review_people import PeopleEdits
+from aiplan_tui.ui.screens.review_writing import ReviewWriting
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.title_bar import TitleBar
 
@@ -52,7 +52,7 @@ class ReviewList(OptionList):
     )
 
 
-class ReviewScreen(ReviewEdits, ReviewCells):
+class ReviewScreen(ReviewWriting):
     """Accept, reject or fix each suggested highlight; every change is written and the pack
     loaded again (`reload` returns the new pack)."""
 
@@ -77,6 +77,10 @@ class ReviewScreen(ReviewEdits, ReviewCells):
         """What is listed: the suggestions that pass the filter, and why each was made."""
         self.history = History()
         """The edits made here, for `u`."""
+        self.edits = SuggestionEdits(self)
+        """Accept (one, or an article's), reject, note, speaker, kind, sides, dimensions."""
+        self.cells = CellEdits(self)
+        """Into Compare's cells."""
         self.fixes = QuoteFixes(self)
         """Direct or paraphrase, and the words."""
         self.people = PeopleEdits(self)
@@ -183,40 +187,49 @@ class ReviewScreen(ReviewEdits, ReviewCells):
 
     # Parts -----------------------------------------------------------------------------------
 
-    def action_direct(self) -> None:
+    def on_suggestion(self, edit: Callable[[Highlight], object]) -> None:
+        """An edit of a part, on the suggestion under the cursor (if it may be made now)."""
         if (h := self.to_edit()) is not None:
-            self.fixes.flip_direct(h)
+            edit(h)
 
-    def action_words(self) -> None:
-        if (h := self.to_edit()) is not None:
-            self.fixes.words(h)
+    def action_accept(self) -> None:
+        self.on_suggestion(self.edits.accept)
 
-    def action_person(self) -> None:
-        if (h := self.to_edit()) is not None:
-            self.people.person(h)
-
-    def action_merge(self) -> None:
-        if (h := self.to_edit()) is not None:
-            self.people.merge(h)
+    def action_reject(self) -> None:
+        self.on_suggestion(self.edits.reject)
 
     def action_accept_all(self) -> None:
-        """Every listed suggestion of this article that can be accepted, as one step."""
-        if (h := self.to_edit()) is None:
-            return
-        mine = [x for x in self.items if x.article == h.article]
-        ready = [x for x in mine if not isinstance(x, Quote) or has_speaker(x, self.pack)]
-        left = len(mine) - len(ready)
-        article = self.pack.article(h.article)
-        title = article.title if article else h.article
-        waiting = f"; {plural(left, 'quote')} with no speaker left" if left else ""
-        if not ready:
-            self.say(f"Nothing to accept in {title}{waiting}: set their speakers (s).")
-            return
-        self.write(
-            f"Accepted {plural(len(ready), 'suggestion')} of {title}{waiting}",
-            lambda: review.accept_all(self.pack.root, ready),
-            gone=True,
-        )
+        self.on_suggestion(self.edits.accept_all)
+
+    def action_note(self) -> None:
+        self.on_suggestion(self.edits.note)
+
+    def action_speaker(self) -> None:
+        self.on_suggestion(self.edits.speaker)
+
+    def action_change_kind(self) -> None:
+        self.on_suggestion(self.edits.change_kind)
+
+    def action_side(self) -> None:
+        self.on_suggestion(self.edits.side)
+
+    def action_dimensions(self) -> None:
+        self.on_suggestion(self.edits.dimensions)
+
+    def action_cell(self) -> None:
+        self.on_suggestion(self.cells.cell)
+
+    def action_direct(self) -> None:
+        self.on_suggestion(self.fixes.flip_direct)
+
+    def action_words(self) -> None:
+        self.on_suggestion(self.fixes.words)
+
+    def action_person(self) -> None:
+        self.on_suggestion(self.people.person)
+
+    def action_merge(self) -> None:
+        self.on_suggestion(self.people.merge)
 
     def action_filter(self) -> None:
         def keep(key: str | None) -> None:

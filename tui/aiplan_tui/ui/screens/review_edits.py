@@ -1,15 +1,17 @@
-"""Review's edits to a suggestion: accept, reject, its note, speaker, kind, sides and
-dimensions. Each is written to the pack's TOML files (authoring/review.py) through
-ReviewWriting (review_writing.py); the screen (review.py) holds the keys and the list."""
+"""Review's edits to a suggestion: accept (one, or an article's), reject, its note, speaker,
+kind, sides and dimensions: a part the screen owns, writing to the pack's TOML files
+(authoring/review.py) through what it is given (`Editing`, review_writing.py)."""
 
 from __future__ import annotations
 
 from aiplan_tui.authoring import review
 from aiplan_tui.authoring.ids import entity_id as new_entity_id
-from aiplan_tui.core.model import HIGHLIGHT_KINDS, Highlight, Position, Quote
+from aiplan_tui.core.model import HIGHLIGHT_KINDS, Highlight, Pack, Position, Quote
+from aiplan_tui.core.problems import plural
 from aiplan_tui.ui.review_view import pack_path
 from aiplan_tui.ui.screens.review_dialogs import Choice, ChoiceDialog, ManyDialog, TextDialog
-from aiplan_tui.ui.screens.review_writing import ReviewWriting
+from aiplan_tui.ui.screens.review_listing import has_speaker
+from aiplan_tui.ui.screens.review_writing import Editing
 from aiplan_tui.ui.screens.speaker_dialog import SpeakerChoice, SpeakerDialog
 
 QUOTE_MARKS = "\"'“”‘’«»„「」『』"
@@ -28,49 +30,67 @@ def looks_direct(paragraph: str, highlight: Highlight) -> bool:
     return any(c in QUOTE_MARKS for c in before) and any(c in QUOTE_MARKS for c in after)
 
 
-class ReviewEdits(ReviewWriting):
+class SuggestionEdits:
     """The edits to the suggestion under the cursor, each behind its key."""
 
-    def action_accept(self) -> None:
-        if (h := self.to_edit()) is not None:
-            path = h.source.path
-            self.write(
-                f"Accepted {h.id} in {pack_path(self.pack, path)}",
-                lambda: review.accept(path, h.id, seen=h),
-                gone=True,
-            )
+    def __init__(self, editing: Editing) -> None:
+        self.editing = editing
 
-    def action_reject(self) -> None:
-        if (h := self.to_edit()) is not None:
-            path = h.source.path
-            self.write(
-                f"Rejected {h.id}: its table is gone from {pack_path(self.pack, path)}",
-                lambda: review.reject(path, h.id, seen=h),
-                gone=True,
-            )
+    @property
+    def pack(self) -> Pack:
+        return self.editing.pack
 
-    def action_note(self) -> None:
-        if (h := self.to_edit()) is None:
+    def accept(self, h: Highlight) -> None:
+        path = h.source.path
+        self.editing.write(
+            f"Accepted {h.id} in {pack_path(self.pack, path)}",
+            lambda: review.accept(path, h.id, seen=h),
+            gone=True,
+        )
+
+    def accept_all(self, h: Highlight) -> None:
+        """Every listed suggestion of its article that can be accepted, as one step."""
+        pack = self.pack
+        mine = [x for x in self.editing.listing.items if x.article == h.article]
+        ready = [x for x in mine if not isinstance(x, Quote) or has_speaker(x, pack)]
+        left = len(mine) - len(ready)
+        article = pack.article(h.article)
+        title = article.title if article else h.article
+        waiting = f"; {plural(left, 'quote')} with no speaker left" if left else ""
+        if not ready:
+            self.editing.say(f"Nothing to accept in {title}{waiting}: set their speakers (s).")
             return
+        self.editing.write(
+            f"Accepted {plural(len(ready), 'suggestion')} of {title}{waiting}",
+            lambda: review.accept_all(pack.root, ready),
+            gone=True,
+        )
+
+    def reject(self, h: Highlight) -> None:
+        path = h.source.path
+        self.editing.write(
+            f"Rejected {h.id}: its table is gone from {pack_path(self.pack, path)}",
+            lambda: review.reject(path, h.id, seen=h),
+            gone=True,
+        )
+
+    def note(self, h: Highlight) -> None:
 
         def keep(note: str | None) -> None:
             if note is not None and note != h.note:
                 said = f"note {'set' if note else 'removed'}"
-                self.write(
+                self.editing.write(
                     f"{h.id}: {said} in {pack_path(self.pack, h.source.path)}",
                     lambda: review.update(h.source.path, h.id, {"note": note or None}, seen=h),
                 )
 
-        self.app.push_screen(
+        self.editing.ask(
             TextDialog("Note", h.note, placeholder="Why it matters (empty: no note)"), keep
         )
 
-    def action_speaker(self) -> None:
-        h = self.to_edit()
-        if h is None:
-            return
+    def speaker(self, h: Highlight) -> None:
         if not isinstance(h, Quote):
-            self.say(
+            self.editing.say(
                 f"Only a quote has a speaker; this is {'an' if h.kind[0] in 'aeiou' else 'a'} "
                 f"{h.kind} (K makes it a quote).",
             )
@@ -80,7 +100,7 @@ class ReviewEdits(ReviewWriting):
             if choice is not None:
                 self.set_speaker(h, choice, {})
 
-        self.app.push_screen(SpeakerDialog(self.pack.entities, h.speaker), keep)
+        self.editing.ask(SpeakerDialog(self.pack.entities, h.speaker), keep)
 
     def set_speaker(
         self, h: Highlight, choice: SpeakerChoice, retype: dict[str, object] | None
@@ -93,7 +113,7 @@ class ReviewEdits(ReviewWriting):
             taken = {e.id for e in self.pack.entities}
             entity_id = new_entity_id(choice.new_name, taken)
             entities = self.pack.root / "entities.toml"
-            made = self.write(
+            made = self.editing.write(
                 f"Added {choice.new_name} as {entity_id} to {pack_path(self.pack, entities)}",
                 lambda: review.new_entity(
                     entities, entity_id, choice.new_name, role=choice.new_role
@@ -104,20 +124,17 @@ class ReviewEdits(ReviewWriting):
                 return
         if retype:
             fields = {**retype, "speaker": entity_id}
-            self.write(
+            self.editing.write(
                 f"{h.id} is a quote by {entity_id} now, in {pack_path(self.pack, path)}",
                 lambda: review.change_kind(path, h.id, "quote", fields, seen=h),
             )
         else:
-            self.write(
+            self.editing.write(
                 f"{h.id}: speaker {entity_id}, in {pack_path(self.pack, path)}",
                 lambda: review.update(path, h.id, {"speaker": entity_id}, seen=h),
             )
 
-    def action_change_kind(self) -> None:
-        h = self.to_edit()
-        if h is None:
-            return
+    def change_kind(self, h: Highlight) -> None:
         labels = {
             "quote": "quote: someone's words (asks who)",
             "position": "position: a side's stance (asks which side)",
@@ -135,7 +152,7 @@ class ReviewEdits(ReviewWriting):
             if kind is not None:
                 self.retype(h, kind)
 
-        self.app.push_screen(ChoiceDialog("Make it a…", choices, note), keep)
+        self.editing.ask(ChoiceDialog("Make it a…", choices, note), keep)
 
     def retype(self, h: Highlight, kind: str) -> None:
         path = h.source.path
@@ -149,21 +166,21 @@ class ReviewEdits(ReviewWriting):
                 if choice is not None:
                     self.set_speaker(h, choice, {"direct": direct})
 
-            self.app.push_screen(SpeakerDialog(self.pack.entities, title="Who says it?"), speaker)
+            self.editing.ask(SpeakerDialog(self.pack.entities, title="Who says it?"), speaker)
         elif kind == "position":
 
             def side(chosen: str | None) -> None:
                 if chosen is not None:
-                    self.write(
+                    self.editing.write(
                         f"{h.id} is a position of {chosen} now, in {pack_path(self.pack, path)}",
                         lambda: review.change_kind(
                             path, h.id, "position", {"side": chosen}, seen=h
                         ),
                     )
 
-            self.app.push_screen(ChoiceDialog("Whose position?", self.side_choices()), side)
+            self.editing.ask(ChoiceDialog("Whose position?", self.side_choices()), side)
         elif kind == "event":
-            self.write(
+            self.editing.write(
                 f"{h.id} is an event now, in {pack_path(self.pack, path)}",
                 lambda: review.change_kind(path, h.id, "event", {}, seen=h),
             )
@@ -171,47 +188,41 @@ class ReviewEdits(ReviewWriting):
     def side_choices(self) -> list[Choice]:
         return [Choice(side.id, side.label) for side in self.pack.sides]
 
-    def action_side(self) -> None:
-        h = self.to_edit()
-        if h is None:
-            return
+    def side(self, h: Highlight) -> None:
         path = h.source.path
         if isinstance(h, Position):
 
             def one(chosen: str | None) -> None:
                 if chosen is not None and chosen != h.side:
-                    self.write(
+                    self.editing.write(
                         f"{h.id}: side {chosen}, in {pack_path(self.pack, path)}",
                         lambda: review.update(path, h.id, {"side": chosen}, seen=h),
                     )
 
             dialog = ChoiceDialog("Whose position?", self.side_choices(), current=h.side)
-            self.app.push_screen(dialog, one)
+            self.editing.ask(dialog, one)
             return
 
         def many(chosen: list[str] | None) -> None:
             if chosen is not None and tuple(chosen) != h.sides:
                 said = ", ".join(chosen) or "none"
-                self.write(
+                self.editing.write(
                     f"{h.id}: sides {said}, in {pack_path(self.pack, path)}",
                     lambda: review.update(path, h.id, {"sides": chosen or None}, seen=h),
                 )
 
-        self.app.push_screen(ManyDialog("Which sides?", self.side_choices(), h.sides), many)
+        self.editing.ask(ManyDialog("Which sides?", self.side_choices(), h.sides), many)
 
-    def action_dimensions(self) -> None:
-        h = self.to_edit()
-        if h is None:
-            return
+    def dimensions(self, h: Highlight) -> None:
         path = h.source.path
         choices = [Choice(d.id, d.title) for d in self.pack.dimensions]
 
         def keep(chosen: list[str] | None) -> None:
             if chosen is not None and tuple(chosen) != h.dimensions:
                 said = ", ".join(chosen) or "none"
-                self.write(
+                self.editing.write(
                     f"{h.id}: dimensions {said}, in {pack_path(self.pack, path)}",
                     lambda: review.update(path, h.id, {"dimensions": chosen or None}, seen=h),
                 )
 
-        self.app.push_screen(ManyDialog("Which dimensions?", choices, h.dimensions), keep)
+        self.editing.ask(ManyDialog("Which dimensions?", choices, h.dimensions), keep)

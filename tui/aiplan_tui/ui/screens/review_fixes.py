@@ -1,37 +1,15 @@
 """Review's fixes to a quotation: direct or paraphrase (`d`) and its words (`w`), each a part
-the screen owns, given what it writes through (`Editing`)."""
+the screen owns, given what it writes through (`Editing`, review_writing.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Protocol, TypeVar
-
-from textual.screen import Screen
-
 from aiplan_tui.authoring import review
 from aiplan_tui.authoring.spans import Anchored
-from aiplan_tui.core.model import Highlight, Pack, Quote
+from aiplan_tui.core.model import Highlight, Quote
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.review_view import pack_path
+from aiplan_tui.ui.screens.review_writing import Editing
 from aiplan_tui.ui.screens.words_dialog import WordsDialog
-
-T = TypeVar("T")
-
-
-class Editing(Protocol):
-    """What a part of Review edits through: the pack shown, a change written (and said, and
-    the pack loaded again), a word to the user, a dialog asked."""
-
-    @property
-    def pack(self) -> Pack: ...
-
-    def write(
-        self, done: str, change: Callable[[], object], gone: bool = False, last: bool = True
-    ) -> bool: ...
-
-    def say(self, message: str) -> None: ...
-
-    def ask(self, dialog: Screen[T], then: Callable[[T | None], None]) -> None: ...
 
 
 class QuoteFixes:

@@ -8,7 +8,7 @@ from aiplan_tui.core.model import Entity, Highlight, Quote
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.review_view import pack_path
 from aiplan_tui.ui.screens.person_dialog import Changes, PersonDialog
-from aiplan_tui.ui.screens.review_fixes import Editing
+from aiplan_tui.ui.screens.review_writing import Editing
 from aiplan_tui.ui.screens.speaker_dialog import SpeakerChoice, SpeakerDialog
 
 

@@ -5,7 +5,7 @@ the parts the screen owns (review_fixes.py, review_people.py) write through it."
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from rich.text import Text
 from textual.notifications import SeverityLevel
@@ -24,6 +24,27 @@ from aiplan_tui.ui.screens.review_listing import ReviewListing
 from aiplan_tui.ui.screens.shown import ShownScreen
 
 T = TypeVar("T")
+
+
+class Editing(Protocol):
+    """What a part of Review edits through: the pack shown and what is listed, a change
+    written (said, and the pack loaded again), a word to the user, a dialog asked."""
+
+    @property
+    def pack(self) -> Pack: ...
+
+    @property
+    def listing(self) -> ReviewListing: ...
+
+    def write(
+        self, done: str, change: Callable[[], object], gone: bool = False, last: bool = True
+    ) -> bool: ...
+
+    def say(self, message: str, severity: SeverityLevel = "information") -> None: ...
+
+    def ask(self, dialog: Screen[T], then: Callable[[T | None], None]) -> None: ...
+
+    def show_written(self, gone: bool = False, keep: str | None = None) -> None: ...
 
 
 class ReviewWriting(ShownScreen[None]):
