@@ -25,7 +25,8 @@ _LATEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
-_LATEX = re.compile("|".join(re.escape(character) for character in _LATEX_SPECIAL))
+_LONE_BRACE = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+"""A brace with no partner in the text (see `_latex`)."""
 _URL_UNSAFE = re.compile(r"[{}\\\s]")
 """What a BibTeX `url` field (verbatim) cannot hold as it is: percent-encoded."""
 
@@ -96,7 +97,31 @@ def _bibtex_name(name: dict[str, str]) -> str:
 
 
 def _latex(text: str) -> str:
-    return _LATEX.sub(lambda match: _LATEX_SPECIAL[match.group()], " ".join(text.split()))
+    """Text as LaTeX prints it. A brace without its partner is `\\textbrace...{}`, never
+    `\\{` or `\\}`: BibTeX counts every brace, a backslash before it too, so a lone `\\}`
+    would end the field early."""
+    text = " ".join(text.split())
+    lone = _unmatched_braces(text)
+    return "".join(
+        _LONE_BRACE[character] if at in lone else _LATEX_SPECIAL.get(character, character)
+        for at, character in enumerate(text)
+    )
+
+
+def _unmatched_braces(text: str) -> set[int]:
+    """Where the braces that pair with none are: a `}` with no `{` open before it, a `{`
+    never closed."""
+    opened: list[int] = []
+    lone: set[int] = set()
+    for at, character in enumerate(text):
+        if character == "{":
+            opened.append(at)
+        elif character == "}":
+            if opened:
+                opened.pop()
+            else:
+                lone.add(at)
+    return lone | set(opened)
 
 
 def _percent(match: re.Match[str]) -> str:

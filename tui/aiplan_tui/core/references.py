@@ -3,9 +3,9 @@ gives (Zotero, pandoc and Zettlr read CSL-JSON; RIS and BibTeX are written from 
 `reference_formats`). No Textual.
 
 Nothing is invented: an article without an outlet has no `container-title`, one without a date
-no `issued`, one not read from its address (a file, a pasted text) no `accessed`. A title the
-pack's editors wrote (the source has none) is in square brackets, as citation styles mark a
-supplied title, with a note saying so.
+no `issued`, one whose address is not http(s) no `URL`, one not read from its address (a file,
+a pasted text) no `accessed`. A title the pack's editors wrote (the source has none) is in
+square brackets, as citation styles mark a supplied title, with a note saying so.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from typing import Any
 from aiplan_tui.core.model import Article
 from aiplan_tui.core.safe_text import clean_line
 
+_WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
+"""The only addresses a reference gives: a reference manager or citeproc makes the URL a link,
+so a `javascript:` or `file:` address in an untrusted pack is left out, not passed on."""
 EDITORS_TITLE = "Title supplied by the pack's editors: the source has no headline."
 
 CslItem = dict[str, Any]
@@ -27,6 +30,11 @@ _SEVERAL = re.compile(r"\s*(?:;|&|\band\b)\s*")
 """Between two authors of a byline: "A. Writer and B. Reporter", "A; B", "A & B"."""
 _NAME_WORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w.'’-]*\Z")
 """A word of a plain personal name: capitalised (initials and hyphens allowed)."""
+_NEWSROOM_WORDS = frozenset(
+    {"agency", "board", "bureau", "correspondents", "desk", "editorial", "editors", "news"}
+    | {"newsroom", "press", "reporters", "service", "staff", "team", "wire", "writers"}
+)
+"""Words that make a byline a newsroom's ("Reuters Staff", "Associated Press"), not a person's."""
 
 
 def article_type(article: Article) -> str:
@@ -50,8 +58,9 @@ def csl_item(article: Article) -> CslItem:
         item["author"] = names(article.author)
     if article.published:
         item["issued"] = _date(article.published)
-    if article.url:
-        item["URL"] = clean_line(article.url).strip()
+    url = clean_line(article.url).strip()
+    if _WEB_ADDRESS.match(url):
+        item["URL"] = url
     if article.accessed:
         item["accessed"] = _date(article.accessed)
     return item
@@ -67,8 +76,9 @@ def csl_items(articles: Sequence[Article]) -> list[CslItem]:
 
 def names(byline: str) -> list[dict[str, str]]:
     """Each author of a byline as CSL names it: "Family, Given" and a plain "Given Family"
-    (two or three capitalised words) split into the two, anything else kept whole as a
-    `literal` (an agency, a desk, a name whose parts cannot be told apart safely)."""
+    (two or three capitalised words, none a newsroom's such as "Staff" or "Press") split into
+    the two, anything else kept whole as a `literal` (an agency, a desk, a name whose parts
+    cannot be told apart safely)."""
     found = []
     for part in _SEVERAL.split(clean_line(byline)):
         name = " ".join(part.split()).strip(" ,")
@@ -83,7 +93,8 @@ def _name(name: str) -> dict[str, str]:
         if family and given:
             return {"family": family, "given": given}
     words = name.split(" ")
-    if 2 <= len(words) <= 3 and all(_NAME_WORD.match(word) for word in words):
+    personal = not any(word.lower() in _NEWSROOM_WORDS for word in words)
+    if personal and 2 <= len(words) <= 3 and all(_NAME_WORD.match(word) for word in words):
         return {"family": words[-1], "given": " ".join(words[:-1])}
     return {"literal": name}
 
