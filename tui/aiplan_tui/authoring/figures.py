@@ -26,6 +26,7 @@ from aiplan_tui.authoring.figure_patterns import (
     SYMBOLS,
     TENS,
 )
+from aiplan_tui.authoring.match_starts import ends_at
 from aiplan_tui.authoring.text import Found, Span, Spans, Taken, sentence_at, trim, word_set
 
 NOT_UNITS = word_set(
@@ -218,26 +219,13 @@ def _after_verb(paragraph: str, match: re.Match[str]) -> bool:
     in words is not rounded; "raised around 20" is)."""
     if _qual(match) != "around" or match.group("num")[0].isdigit():
         return False
-    return _ends_at(_PARTICIPLE, paragraph, match.start())
+    return ends_at(_PARTICIPLE, paragraph, match.start())
 
 
 def _the_ones(paragraph: str, match: re.Match[str]) -> bool:
     """ "the two camps" (but not "the three days of the fair", a quantity of it)."""
-    after_the = _ends_at(_THE, paragraph, match.start())
+    after_the = ends_at(_THE, paragraph, match.start())
     return after_the and not paragraph.startswith(" of ", match.end())
-
-
-def _ends_at(pattern: re.Pattern[str], paragraph: str, at: int) -> bool:
-    """Whether `pattern` (a word, then white space to its end: `\\b...\\s+$`) matches right
-    before `at`: searched from that word's start, not from the paragraph's (a long paragraph
-    of spelled numbers took the square of its length, issue 28)."""
-    spaces = at
-    while spaces and paragraph[spaces - 1].isspace():
-        spaces -= 1
-    word = spaces
-    while word and (paragraph[word - 1].isalnum() or paragraph[word - 1] == "_"):
-        word -= 1
-    return spaces < at and pattern.search(paragraph, word, at) is not None
 
 
 def _qual(match: re.Match[str]) -> str:

@@ -78,6 +78,19 @@ class Words:
         ]
 
 
+def ends_at(pattern: re.Pattern[str], paragraph: str, at: int) -> bool:
+    """Whether `pattern` (a word, then white space to its end: `\\b...\\s+$`) matches right
+    before `at`: searched from that word's start, not from the paragraph's (a long paragraph
+    of spelled numbers took the square of its length, issue 28)."""
+    spaces = at
+    while spaces and paragraph[spaces - 1].isspace():
+        spaces -= 1
+    word = spaces
+    while word and (paragraph[word - 1].isalnum() or paragraph[word - 1] == "_"):
+        word -= 1
+    return spaces < at and pattern.search(paragraph, word, at) is not None
+
+
 def tried_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
     """The matches `pattern.finditer(text)` gives, when every place one can start is in
     `starts` (in order) and none is empty: tried there only, each from where the last ended."""
