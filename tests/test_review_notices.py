@@ -61,3 +61,20 @@ async def test_reviews_words_are_on_its_status_line_not_over_the_detail(
         await until(pilot, lambda: app.screen.query("Toast"), "the notice")
         await pilot.pause()
         assert not covered(app)
+
+
+async def test_the_apps_notices_stay_off_a_review_dialog(make_pack: PackFactory) -> None:
+    """A notice of the app's own (the pack changed on disk) while the person box is open."""
+    from textual.containers import Vertical
+
+    from aiplan_tui.ui.screens.person_dialog import PersonDialog
+
+    app = make_app(review_pack(make_pack))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_review(app, pilot)
+        await open_dialog(pilot, "p", PersonDialog)
+        app.notify("The pack's files changed on disk: it is shown again.")
+        await until(pilot, lambda: app.screen.query("Toast"), "the notice")
+        await pilot.pause()
+        box = app.screen.query_one(Vertical).region
+        assert not [t for t in app.screen.query("Toast") if t.region.overlaps(box)]
