@@ -59,6 +59,7 @@ _DAY = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
 _BYLINE = re.compile(
     r"\s*(?:By\s[^|\n]{1,80}\|\s*)?(?:Published|Updated|Posted|Last\s+updated)\b[^|]*$"
     r"|\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
+    rf"|\s*By\s[^|\n]{{1,80}}\|\s*(?:[A-Z][a-z]+day,?\s+)?{_DAY},?\s+(?:19|20)\d\d\b[^.|]{{0,30}}$"
     r"|\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]+)\s+"
     r"(?:19|20)\d\d\b[^.]{0,30}$"
 )
