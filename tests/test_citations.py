@@ -60,7 +60,8 @@ def test_every_copy_of_the_bundled_pack_cites_only_what_is_known() -> None:
         article = PACK.article(highlight.article)
         assert article is not None
         # Neither seed gives an author, a date or an address; the WAIC one names no outlet.
-        known = [article.title, *([article.outlet] if article.outlet else [])]
+        title = f"[{article.title}]" if article.title_source == "editors" else article.title
+        known = [title, *([article.outlet] if article.outlet else [])]
         known.append(f"¶{highlight.location.paragraph + 1}")
         assert copied.endswith("\nSource: " + ", ".join(known))
 
@@ -109,3 +110,19 @@ def test_quotes_json_and_csv_leave_what_is_not_given_empty(
     table = list(csv.reader(io.StringIO(out, newline="")))
     cnbc_row = next(row for row in table[1:] if row[4] == "cnbc-tech-race")
     assert cnbc_row[6:10] == ["CNBC", "", "", ""]  # never invented, never a placeholder
+
+
+def test_a_title_the_editors_wrote_is_cited_in_square_brackets(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """As the references mark it (and citation styles a supplied title): the WAIC source has
+    no headline, so a brief must not cite the editors' words as if they were one."""
+    waic = PACK.article("waic-governance")
+    assert waic is not None and waic.title_source == "editors"
+    assert source_of(waic, waic.id).text(2) == f"[{waic.title}], ¶2"
+    quote = next(h for h in PACK.highlights if h.article == waic.id)
+    assert citation(quote, PACK).endswith(
+        f"\nSource: [{waic.title}], ¶{quote.location.paragraph + 1}"
+    )
+    notes = answer(capsys, "quotes", "--format", "md", "--footnotes").stdout
+    assert f": \\[{waic.title}\\]." in notes

@@ -238,7 +238,7 @@ async def test_y_copies_the_row_as_markdown_both_sides_with_figures_and_citation
         assert "Private AI investment: $109.1 bn (2024)" in words  # the figure, as on screen
         assert "US $109.1 bn · China $9.3 bn · 11.7×" in words
         cited = "At WAIC, China pushes for global AI governance in the wake of the U.S. action plan"
-        assert words.count(f"{cited}, ¶7") >= 3  # WAIC's article names no outlet
+        assert words.count(f"[{cited}], ¶7") >= 3  # no outlet; a title the editors supplied
         assert "not given" not in words
         points = len(row.left.points) + len(row.right.points)
         assert words.count("¶") == points + 2  # a citation per point, and per figure

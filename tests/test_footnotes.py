@@ -45,8 +45,10 @@ def footnotes(text: str) -> tuple[list[int], dict[int, str]]:
 def article_note(article_id: str) -> str:
     article = PACK.article(article_id)
     assert article is not None
-    text = ", ".join([article.title, *([article.outlet] if article.outlet else [])])
-    return text.replace("\\", "\\\\") + "."
+    title = article.title.replace("\\", "\\\\")
+    if article.title_source == "editors":  # a supplied title, in (escaped) square brackets
+        title = f"\\[{title}\\]"
+    return ", ".join([title, *([article.outlet] if article.outlet else [])]) + "."
 
 
 def test_quotes_cite_each_article_once_as_a_footnote(capsys: Capsys) -> None:

@@ -38,7 +38,7 @@ from aiplan_tui.paths import bundled_content_dir
 CNBC_TITLE = "China releases AI action plan days after the U.S. as global tech race heats up"
 WAIC_TITLE = "At WAIC, China pushes for global AI governance in the wake of the U.S. action plan"
 """Neither seed gives an author, a date or an address, and WAIC's names no outlet: citations
-leave them out, never guess."""
+leave them out, never guess. WAIC's title is the pack editors' (its source has no headline)."""
 
 
 def cnbc_source(paragraph: int) -> str:
@@ -46,7 +46,7 @@ def cnbc_source(paragraph: int) -> str:
 
 
 def waic_source(paragraph: int) -> str:
-    return f"Source: {WAIC_TITLE}, ¶{paragraph}"
+    return f"Source: [{WAIC_TITLE}], ¶{paragraph}"  # a title the editors supplied
 
 
 def fact(value: float, unit: str, **extra: object) -> Fact:

@@ -15,7 +15,8 @@ from aiplan_tui.core.model import Article, Highlight, Pack
 
 @dataclass(frozen=True)
 class SourceCitation:
-    """One article as a citation names it: its title (its id when the pack lacks it), then
+    """One article as a citation names it: its title (its id when the pack lacks it; in
+    square brackets when the pack's editors wrote it, as the references mark it), then
     what it gives of outlet, author and publication date, and its address."""
 
     key: str
@@ -42,7 +43,8 @@ def source_of(article: Article | None, article_id: str) -> SourceCitation:
         return SourceCitation(article_id, article_id)
     published = article.published.isoformat() if article.published else ""
     given = tuple(part for part in (article.outlet, article.author, published) if part)
-    return SourceCitation(article.id, article.title, given, article.url)
+    title = f"[{article.title}]" if article.title_source == "editors" else article.title
+    return SourceCitation(article.id, title, given, article.url)
 
 
 def highlight_source(highlight: Highlight, pack: Pack) -> SourceCitation:
