@@ -7,7 +7,8 @@ runs:
   or taken away, before each run: every run sees a change);
 - `search` after one highlight file was changed (a comment added or taken away);
 - `add` of a small article (about 2 KB, a new one each run), and the `search` after it.
-Every figure is the installed command as a user runs it (start-up, imports, whatever the
+The warm searches run between the changes, so each figure and the warm one see the same
+load. Every figure is the installed command as a user runs it (start-up, imports, whatever the
 change makes it read or write, the query).
 
     python tests/benchmarks/change_bench.py [--sizes 10000,100000] [--runs 5]
@@ -24,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -67,10 +67,6 @@ def toggle_ending(path: Path, ending: str) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
-def median_of(runs: int, one: Callable[[], float]) -> float:
-    return statistics.median(one() for _ in range(runs))
-
-
 def one_size(items: int, runs: int, command: str, keep: Path | None) -> None:
     with tempfile.TemporaryDirectory(prefix="aiplan-change-") as scratch:
         root = Path(scratch) if keep is None else keep / str(items)
@@ -84,34 +80,33 @@ def one_size(items: int, runs: int, command: str, keep: Path | None) -> None:
         timed(search, env)
         print(f"\n{items:,} items: first search (compiling if needed) "
               f"{time.perf_counter() - started:.2f} s; medians of {runs}")  # fmt: skip
-        warm = median_of(runs, lambda: timed(search, env))
-        print(f"  warm search                      {warm:7.3f} s")
-        article = sorted((pack / "articles").glob("*.md"))[len(list((pack / "articles").glob("*.md"))) // 2]  # fmt: skip
+        articles = sorted((pack / "articles").glob("a*.md"))
+        article = articles[len(articles) // 2]
         highlights = pack / "highlights" / (article.stem + ".toml")
-
-        def after_article_change() -> float:
+        warm, changed, reviewed, adds, after = [], [], [], [], []
+        for run in range(runs):  # each change beside a warm search: both see the same load
+            warm.append(timed(search, env))
             toggle_ending(article, " Updated.")
-            return timed(search, env)
-
-        def after_highlight_change() -> float:
+            changed.append(timed(search, env))
+            warm.append(timed(search, env))
             toggle_ending(highlights, " # reviewed")
-            return timed(search, env)
-
-        changed = median_of(runs, after_article_change)
-        print(f"  search after one article changed {changed:7.3f} s  ({changed / warm:4.1f}x warm)")
-        changed = median_of(runs, after_highlight_change)
-        print(f"  search after one highlight file  {changed:7.3f} s  ({changed / warm:4.1f}x warm)")
-        adds, after = [], []
-        for run in range(runs):
+            reviewed.append(timed(search, env))
+            warm.append(timed(search, env))
             number = int(time.time() * 1000) % 10_000_000 + run
-            text = ARTICLE.format(n=number)
             add = [command, "--content", str(pack), "add", "-", "--id", f"bench-add-{number}",
                    "--title", f"Bench addition {number}", "--outlet", "Bench Wire"]  # fmt: skip
-            adds.append(timed(add, env, stdin=text))
+            adds.append(timed(add, env, stdin=ARTICLE.format(n=number)))
             after.append(timed(search, env))
-        add_s, after_s = statistics.median(adds), statistics.median(after)
-        print(f"  add of a {len(ARTICLE)}-byte article       {add_s:7.3f} s  ({add_s / warm:4.1f}x warm)")  # fmt: skip
-        print(f"  search after add                 {after_s:7.3f} s  ({after_s / warm:4.1f}x warm)")  # fmt: skip
+        base = statistics.median(warm)
+        print(f"  warm search                      {base:7.3f} s")
+        for name, values in (
+            ("search after one article changed", changed),
+            ("search after one highlight file ", reviewed),
+            (f"add of a {len(ARTICLE)}-byte article      ", adds),
+            ("search after add                ", after),
+        ):
+            value = statistics.median(values)
+            print(f"  {name} {value:7.3f} s  ({value / base:4.1f}x warm)")
 
 
 def main() -> int:
