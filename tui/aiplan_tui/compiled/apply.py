@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -22,21 +21,20 @@ from aiplan_tui.compiled.incremental import (
     StoredArticles,
     check_stored,
     has_problems,
-    meta,
     new_problems,
     stored_groups,
 )
 from aiplan_tui.compiled.layout import file_of, highlight_rows
 from aiplan_tui.compiled.records import brief_rows, row_of, rows_groups
+from aiplan_tui.compiled.refresh import mini_pack, refresh_meta, rows_of_files
 from aiplan_tui.compiled.reindex import reindex
-from aiplan_tui.core.model import Article, Highlight, Pack
+from aiplan_tui.core.model import Article, Highlight
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.pack.attribution import check_attribution
 from aiplan_tui.pack.highlights import load_highlight_file
 from aiplan_tui.pack.loader import load_article_file
 from aiplan_tui.pack.registry import Registry
 from aiplan_tui.pack.segments import ARTICLES, ATTRIBUTION, CELLS, HIGHLIGHTS, Segment, SegmentLog
-from aiplan_tui.search.engine import article_names
 
 
 def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: str) -> None:
@@ -81,7 +79,7 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
     new_highlights = list(registry.highlights.values())
     affected = changed_ids | {a for f in reread for a in refs.get(f, set())}
     affected |= {h.article for h in new_highlights}
-    old_highlights = _rows_of_files(db, root, reread)
+    old_highlights = rows_of_files(db, root, reread)
     _replace_rows(db, root, change.articles, reread, new_article_files, registry, new_highlights)
     segments = [*log.segments, *highlight_log.segments]
     gone = [(ARTICLES, f) for f in change.articles] + [(HIGHLIGHTS, f) for f in reread]
@@ -93,7 +91,7 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
     units = [f for i, f in article_files.items() if i in affected]
     units += [f for f, i in old_ids.items() if i in affected or f in change.articles]
     reindex(db, root, sorted(set(units)), sorted(reread), registry)
-    _refresh_meta(db, root, manifest, change, old_highlights, new_highlights, registry)
+    refresh_meta(db, root, manifest, change, old_highlights, new_highlights, registry)
 
 
 def _claims_of(segments: list[Segment], category: str) -> set[tuple[str, str]]:
@@ -188,7 +186,7 @@ def _check_cells(
     if not named:
         return
     ids = {c[1] for s in segments for c in s.claims} | {r[1] for s in segments for r in s.rejected}
-    ids |= {h.id for h in _rows_of_files(db, root, reread)}
+    ids |= {h.id for h in rows_of_files(db, root, reread)}
     if ids & named:
         raise NotLocal("the comparison names a highlight read again")
 
@@ -215,22 +213,11 @@ def _replace_rows(
     ordered = [h for h in highlights if not h.status] + [h for h in highlights if h.status]
     rows += highlight_rows(ordered, root)
     db.executemany("INSERT INTO pack VALUES (?, ?, ?, ?, ?, ?)", rows)
-    brief = brief_rows(_pack(registry, root, fresh, []))
+    brief = brief_rows(mini_pack(registry, root, fresh, []))
     db.executemany(
         "INSERT INTO briefs VALUES (?, ?, ?)",
         ((file_of(a.source.path, root), *row) for a, row in zip(fresh, brief, strict=True)),
     )
-
-
-def _pack(registry: Registry, root: Path, articles: list[Article], highlights: list[Any]) -> Pack:
-    from aiplan_tui.core.model import PackInfo
-
-    return Pack(
-        PackInfo("", ""), root, tuple(registry.sides.values()),
-        tuple(registry.dimensions.values()), tuple(articles),
-        tuple(registry.entities.values()), tuple(h for h in highlights if not h.status),
-        (), tuple(h for h in highlights if h.status),
-    )  # fmt: skip
 
 
 def _attribution(
@@ -251,7 +238,7 @@ def _attribution(
         ).fetchall()
         groups = rows_groups(root, rows)
         (article,) = groups["article"]
-        pack = _pack(registry, root, [article], groups["quote"])
+        pack = mini_pack(registry, root, [article], groups["quote"])
         problems = Problems()
         check_attribution(pack, problems, article)
         segments.append(Segment(ATTRIBUTION, files[article_id], problems.items))
@@ -267,68 +254,3 @@ def _replace_segments(
         db.execute("DELETE FROM problems WHERE phase = ? AND unit = ?", (phase, unit))
     for segment in segments:
         write_segment(db, segment, root)
-
-
-def _rows_of_files(db: sqlite3.Connection, root: Path, files: set[str]) -> list[Highlight]:
-    marks = ", ".join("?" * len(files))
-    rows = db.execute(
-        f"SELECT kind, item FROM pack WHERE section = ? AND file IN ({marks}) ORDER BY file, n",
-        (HIGHLIGHT_ROWS, *sorted(files)),
-    )
-    return list(rows_groups(root, rows)["quote"])
-
-
-def _refresh_meta(
-    db: sqlite3.Connection,
-    root: Path,
-    manifest: str,
-    change: Change,
-    old: list[Highlight],
-    new: list[Highlight],
-    registry: Registry,
-) -> None:
-    """Counts, skips, names and the manifest: the stored ones less what the replaced rows
-    gave, plus what their new rows give."""
-    skipped: Counter[str] = Counter()
-    for (text,) in db.execute(
-        "SELECT skipped FROM segments WHERE skipped != '{}' ORDER BY phase, unit"
-    ):
-        skipped.update(json.loads(text))
-    per_kind = Counter(meta(db, "per_kind"))
-    per_kind.subtract(h.kind for h in old if not h.status)
-    per_kind.update(h.kind for h in new if not h.status)
-    per_article = Counter(meta(db, "per_article"))
-    per_article.subtract(h.article for h in old if not h.status)
-    per_article.update(h.article for h in new if not h.status)
-    names = meta(db, "articles")
-    for article in registry.articles.values():
-        if isinstance(article, Article) and article.id not in names:
-            names.update(article_names(_pack(registry, root, [article], [])))
-    ids = [str(i) for (i,) in db.execute("SELECT id FROM briefs ORDER BY file")]
-    counts = meta(db, "counts")
-    counts[0], counts[1] = len(ids), sum(per_article[i] for i in ids)
-    counts[4] += sum(1 for h in new if h.status) - sum(1 for h in old if h.status)
-    fresh = {a.id for a in registry.articles.values() if isinstance(a, Article)}
-    values = {
-        "manifest": manifest, "counts": counts, "skipped": dict(skipped), "export": False,
-        "articles": {i: names[i] for i in ids} if not fresh else _names(registry, root, ids, names),
-        "per_article": {i: per_article.get(i, 0) for i in ids},
-        "per_kind": {kind: n for kind, n in per_kind.items() if n > 0},
-    }  # fmt: skip
-    db.executemany(
-        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-        [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()],
-    )
-    db.execute("DELETE FROM export")
-    for name in change.gone:
-        db.execute("DELETE FROM sources WHERE path = ?", (name,))
-    db.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", change.sources)
-
-
-def _names(
-    registry: Registry, root: Path, ids: list[str], stored: dict[str, str]
-) -> dict[str, str]:
-    """What `article:` matches, the articles read again as they are now."""
-    fresh = [a for a in dict.values(registry.articles) if isinstance(a, Article)]
-    names = {**stored, **article_names(_pack(registry, root, fresh, []))}
-    return {i: names[i] for i in ids}

@@ -68,7 +68,9 @@ class StoredPostings:
                 row = self._db.execute(
                     "SELECT counts, docs FROM words WHERE word = ?", (self.words[number],)
                 ).fetchone()
-                counts, docs = (_ints(row[0]), _ints(row[1])) if row else (array("i"), array("i"))
+                counts, docs = (
+                    (int_array(row[0]), int_array(row[1])) if row else (array("i"), array("i"))
+                )
             found, at = [], 0
             for weight, count in zip(self.weights, counts, strict=False):
                 if count:
@@ -88,7 +90,7 @@ class StoredPostings:
             row = self._db.execute(
                 "SELECT docs FROM keys WHERE key = ?", (self.keys[number],)
             ).fetchone()
-            return _ints(row[0]) if row else array("i")
+            return int_array(row[0]) if row else array("i")
 
     def stem_words(self, stem: str) -> array[int]:
         found = self._stems.get(stem)
@@ -110,7 +112,7 @@ class StoredPostings:
         return found
 
 
-def _ints(blob: bytes) -> array[int]:
+def int_array(blob: bytes) -> array[int]:
     values = array("i")
     values.frombytes(blob)
     if array("i", [1]).tobytes()[0] != 1:

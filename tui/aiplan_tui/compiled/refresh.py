@@ -1,0 +1,94 @@
+"""What a compiled pack says of itself, brought up to date after a change (compiled/apply.py):
+counts, skips, the names `article:` matches, highlights per article and kind, the manifest and
+the sources; the stored `export` dropped (the next `export` builds it). No Textual."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from aiplan_tui.compiled.incremental import HIGHLIGHT_ROWS, Change, meta
+from aiplan_tui.compiled.records import rows_groups
+from aiplan_tui.core.model import Article, Highlight, Pack, PackInfo
+from aiplan_tui.pack.registry import Registry
+from aiplan_tui.search.engine import article_names
+
+
+def rows_of_files(db: sqlite3.Connection, root: Path, files: set[str]) -> list[Highlight]:
+    marks = ", ".join("?" * len(files))
+    rows = db.execute(
+        f"SELECT kind, item FROM pack WHERE section = ? AND file IN ({marks}) ORDER BY file, n",
+        (HIGHLIGHT_ROWS, *sorted(files)),
+    )
+    return list(rows_groups(root, rows)["quote"])
+
+
+def refresh_meta(
+    db: sqlite3.Connection,
+    root: Path,
+    manifest: str,
+    change: Change,
+    old: list[Highlight],
+    new: list[Highlight],
+    registry: Registry,
+) -> None:
+    """Counts, skips, names and the manifest: the stored ones less what the replaced rows
+    gave, plus what their new rows give."""
+    skipped: Counter[str] = Counter()
+    for (text,) in db.execute(
+        "SELECT skipped FROM segments WHERE skipped != '{}' ORDER BY phase, unit"
+    ):
+        skipped.update(json.loads(text))
+    per_kind = Counter(meta(db, "per_kind"))
+    per_kind.subtract(h.kind for h in old if not h.status)
+    per_kind.update(h.kind for h in new if not h.status)
+    per_article = Counter(meta(db, "per_article"))
+    per_article.subtract(h.article for h in old if not h.status)
+    per_article.update(h.article for h in new if not h.status)
+    names = meta(db, "articles")
+    for article in registry.articles.values():
+        if isinstance(article, Article) and article.id not in names:
+            names.update(article_names(mini_pack(registry, root, [article], [])))
+    ids = [str(i) for (i,) in db.execute("SELECT id FROM briefs ORDER BY file")]
+    counts = meta(db, "counts")
+    counts[0], counts[1] = len(ids), sum(per_article[i] for i in ids)
+    counts[4] += sum(1 for h in new if h.status) - sum(1 for h in old if h.status)
+    fresh = {a.id for a in registry.articles.values() if isinstance(a, Article)}
+    values = {
+        "manifest": manifest, "counts": counts, "skipped": dict(skipped), "export": False,
+        "articles": {i: names[i] for i in ids} if not fresh else _names(registry, root, ids, names),
+        "per_article": {i: per_article.get(i, 0) for i in ids},
+        "per_kind": {kind: n for kind, n in per_kind.items() if n > 0},
+    }  # fmt: skip
+    db.executemany(
+        "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+        [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()],
+    )
+    db.execute("DELETE FROM export")
+    for name in change.gone:
+        db.execute("DELETE FROM sources WHERE path = ?", (name,))
+    db.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", change.sources)
+
+
+def _names(
+    registry: Registry, root: Path, ids: list[str], stored: dict[str, str]
+) -> dict[str, str]:
+    """What `article:` matches, the articles read again as they are now."""
+    fresh = [a for a in dict.values(registry.articles) if isinstance(a, Article)]
+    names = {**stored, **article_names(mini_pack(registry, root, fresh, []))}
+    return {i: names[i] for i in ids}
+
+
+def mini_pack(
+    registry: Registry, root: Path, articles: list[Article], highlights: list[Any]
+) -> Pack:
+    """A pack of these articles and highlights, with the stored sides, dimensions and people."""
+    return Pack(
+        PackInfo("", ""), root, tuple(registry.sides.values()),
+        tuple(registry.dimensions.values()), tuple(articles),
+        tuple(registry.entities.values()), tuple(h for h in highlights if not h.status),
+        (), tuple(h for h in highlights if h.status),
+    )  # fmt: skip
