@@ -36,3 +36,66 @@ def test_a_byline_with_a_bare_date_is_the_published_date_and_no_event() -> None:
     assert stated_date(paragraphs) == dt.date(2026, 3, 6)
     found = [(h.exact, h.fields["date"]) for h in suggest(paragraphs, ()).highlights]
     assert found == [("The port authority on Tuesday approved the new berth", dt.date(2026, 3, 3))]
+
+
+# ------------------------------------------------------------------ people and organisations
+
+
+def test_a_name_after_the_is_an_organisation() -> None:
+    text = "The Blue Meridian Circle said the plan ignored small ports."
+    assert people([text]) == {"Blue Meridian Circle": "organisation"}
+
+
+def test_a_person_of_an_organisation_then_she_said() -> None:
+    paragraphs = [
+        "Vera Lind of the Northern Data Circle argues the rules reward the largest firms. "
+        "“Nobody asked the harbours what they need,” she said."
+    ]
+    assert said(paragraphs, None) == [
+        ("argues the rules reward the largest firms", "Vera Lind"),
+        ("Nobody asked the harbours what they need", "Vera Lind"),
+    ]
+    assert people(paragraphs) == {"Vera Lind": "person"}
+
+
+def test_an_owners_role_then_the_name_after_the_quotation() -> None:
+    text = (
+        "“We will not touch the river,” Harbourline's head of engineering, Tomas Weir, told "
+        "the meeting."
+    )
+    assert said([text]) == [("We will not touch the river", "Tomas Weir")]
+    result = suggest([text], ())
+    assert [(e.name, e.kind, e.role) for e in result.entities] == [
+        ("Tomas Weir", "person", "Harbourline's head of engineering")
+    ]
+
+
+def test_a_title_with_of_before_the_name() -> None:
+    paragraphs = [
+        "Minister of Ports Ada Kessel, speaking at the harbour forum, said cargo rose.",
+        "«We are building quays, not promises,» Kessel told the audience.",
+        "«Nobody builds alone,» said Minister Delegate for Coastal Affairs Remy Dufort, "
+        "«and nobody should.»",
+    ]
+    assert said(paragraphs) == [
+        ("We are building quays, not promises", "Ada Kessel"),
+        ("Nobody builds alone", "Remy Dufort"),
+        ("and nobody should.", "Remy Dufort"),
+    ]
+    result = suggest(paragraphs, ())
+    assert {(e.name, e.kind, e.role) for e in result.entities} == {
+        ("Ada Kessel", "person", "Minister of Ports"),
+        ("Remy Dufort", "person", "Minister Delegate for Coastal Affairs"),
+    }
+
+
+def test_an_outlet_named_by_its_kind_is_an_organisation() -> None:
+    text = 'Radio network Prairie Public Radio called the plan "quick to promise and slow to fund" on Monday.'
+    assert people([text]) == {"Prairie Public Radio": "organisation"}
+
+
+def test_a_ministry_of_something_stays_whole_before_its_verb() -> None:
+    text = "Norland's Ministry of Ports said it would review the berth rules within a month."
+    assert said([text], False) == [
+        ("said it would review the berth rules within a month", "Ministry of Ports")
+    ]

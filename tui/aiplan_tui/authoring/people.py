@@ -44,6 +44,12 @@ _TITLE_BEFORE = re.compile(
     + r"))\s+$"
 )
 """A lower-case title right before a name: "Science adviser Rowan Tate"."""
+_TITLE_WITH_OF = re.compile(r"(?P<title>(?:[A-Z][\w-]*\s+){1,3})(?P<of>(?:of|for)\s+(?:the\s+)?)$")
+"""A capitalised title with "of"/"for" right before a run: "Minister of " Industry Fang Jiayi,
+"Minister Delegate for " Digital Affairs Claire Monteil: the run's last two words are the name."""
+_OWNED = re.compile(r"\b[Tt]he\s+$")
+"""Right before a run that is a place or an organisation (people's names take no article:
+"Vera Lind of the Northern Data Circle")."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,19 @@ class ArticlePeople:
         words = strip_leading(match.group())
         name, title = split_title(words)
         tokens = name.split()
+        with_of = _TITLE_WITH_OF.search(paragraph, max(0, match.start() - 60), match.start())
+        if (
+            with_of is not None
+            and len(tokens) > 2
+            and any(t.casefold() in TITLE_WORDS for t in with_of.group("title").split())
+        ):
+            title = f"{with_of.group()}{' '.join(tokens[:-2])}".strip()
+            name, tokens = " ".join(tokens[-2:]), tokens[-2:]
+        elif not title and (
+            match.group().startswith("The ")
+            or _OWNED.search(paragraph, max(0, match.start() - 6), match.start())
+        ):
+            return  # "the Clean Grid Project", "of the Digital Rights Clinic"
         if not 2 <= len(tokens) <= 3 or not looks_like_person(name):
             return
         if any(
@@ -133,6 +152,9 @@ class ArticlePeople:
         if found is not None:
             return found
         tokens = name.casefold().split()
+        for size in (2, 3):  # "Digital Affairs Claire Monteil": a known name ending the run
+            if len(tokens) > size and (ending := " ".join(tokens[-size:])) in self.people:
+                return self.people[ending]
         if len(tokens) > 1 and all(t in TITLE_WORDS for t in tokens):
             name = tokens[-1]  # "the vice premier": the person given that title
         if " " not in name:

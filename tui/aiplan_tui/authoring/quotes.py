@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from aiplan_tui.authoring.marks import inner, opens_with_mark, quotation_spans
 from aiplan_tui.authoring.speakers import Speaker, Speakers
 from aiplan_tui.authoring.text import (
+    NAME,
     SPEAKER_NAME,
     TITLE_WORDS,
     Found,
@@ -41,7 +42,8 @@ REPORTING = (
     r"added|announced|explained|highlighted|remarked|urged|advocated|referenced|echoed|"
     r"mentioned|insisted|claimed|suggested|pledged|acknowledged|observed|predicted|"
     r"articulated|stated|contended|maintained|underscored|reiterated|told\s+\w+|tells\s+\w+|"
-    r"called\s+for|asserted|conceded|admitted|estimated|estimates|believes|expects)"
+    r"called\s+for|asserted|conceded|admitted|estimated|estimates|believes|expects|argues|"
+    r"warns|cautions|insists|contends|maintains|stresses|urges|predicts)"
 )
 """Verbs that report what someone said without their words."""
 INTRODUCING = (
@@ -74,6 +76,9 @@ _ATTRIBUTED_AFTER = tuple(
     re.compile(pattern)
     for pattern in (
         rf"\s*,?\s*(?:{SAYING})\s+(?P<name>{SPEAKER_NAME})(?P<role>,\s*[^“”\"«»]+)?",
+        # an owner's role, then the name: "Harbourline's head of engineering, Tomas Weir, said"
+        rf"\s*,?\s*(?P<lrole>(?:the\s+)?[\w-]+[’']s\s+(?:[a-z][\w’'-]*\s+){{0,6}}[a-z][\w’'-]*),"
+        rf"\s*(?P<name>{SPEAKER_NAME}){AGE},\s*{ADVERB}{SAYING}\b",
         rf"\s*,?\s*(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*{SAYING}\b",
         rf"\s*,?\s*(?P<name>{SPEAKER_NAME}|{PRONOUN})\s+{ADVERB}{SAYING}\b",
         # someone for an organisation: "a spokesperson for the Ministry of Industry said"
@@ -149,6 +154,10 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         termed = _TERM.search(before) is not None  # "China's “AI plus” plan": a name
         says = subject is not None and _SAYS.search(subject.group()) is not None
         said = introduced or follows or (says and not termed)
+        # the second part of a split quotation: “...,” said X, “...”
+        said = said or (
+            previous is not None and index > 0 and spans[index - 1].start >= opening.start
+        )
         if words < SHORTEST_QUOTATION and not said:
             continue
         if not said and _is_title(paragraph[start:end]):
@@ -236,9 +245,15 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
         role = ""
     if groups.get("lrole"):
         role = f"{groups['lrole'].strip()} {split_title(match.group('name'))[1]}".strip()
-    return speakers.resolve(
-        match.group("name"), role, word_before(match.string, match.start("name"))
-    )
+    name = match.group("name")
+    rest = _OF_REST.match(match.string, match.end("name"))
+    if rest is not None and any(t.casefold() in TITLE_WORDS for t in name.split()):
+        name += rest.group()  # "Minister Delegate" for Digital Affairs Claire Monteil
+    return speakers.resolve(name, role, word_before(match.string, match.start("name")))
+
+
+_OF_REST = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{NAME}")
+"""A title's "of"/"for" part, with the name after it."""
 
 
 def word_before(text: str, index: int) -> str:

@@ -20,6 +20,7 @@ from aiplan_tui.authoring.quotes import (
 )
 from aiplan_tui.authoring.speakers import Speakers
 from aiplan_tui.authoring.text import (
+    NAME,
     SPEAKER_NAME,
     Found,
     Span,
@@ -40,7 +41,9 @@ _REPORTED = re.compile(
     rf"|(?P<name2>{SPEAKER_NAME}),\s*(?=(?:also\s+)?{REPORTING}\b)"
     rf"|(?P<who>{SPEAKER_NAME}),\s*(?:which|who)\s+"
     rf"|\b[Tt]he\s+(?P<noun>{ORG_NOUNS})\s+"
-    rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+)"
+    rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+"
+    # a person of an organisation: "Vera Lind of the Northern Data Circle argues"
+    rf"|(?P<name4>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?{SPEAKER_NAME}\s+)"
     rf"{ADVERB}(?P<verb>{REPORTING})\b"
 )
 _VERB = re.compile(rf"{REPORTING}\b")
@@ -89,7 +92,9 @@ def reported_speech(
                 break
         if first is None:
             continue
-        group = next(g for g in ("name", "name2", "who", "noun", "name3") if first.group(g))
+        group = next(
+            g for g in ("name", "name2", "who", "noun", "name4", "name3") if first.group(g)
+        )
         name = first.group(group)
         speakers.here = (number, sentence.start + first.start())
         if group == "noun":  # "The ministry warned ...": the ministry named before

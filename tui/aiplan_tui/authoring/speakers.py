@@ -90,11 +90,13 @@ class Speakers:
         if words.casefold() in PRONOUNS:
             return self.pronoun()
         words = _owner_dropped(_POSSESSIVE.sub("", words))
+        article = words.startswith("The ") or before.casefold() == "the"
         words = strip_leading(words)  # "The European Commission", "When Premier Wen"
         person = self.people.person_named(words)
         if person is not None:  # "Wen", "the Premier", "Premier Wen Haolin": one person
             title = split_title(words)[1]
-            words, role = person.name, role or title or person.role
+            fuller = title.casefold() in person.role.casefold()  # "Minister" of Ports
+            words, role = person.name, role or (person.role if fuller else title) or person.role
         name, title = split_title(words)
         folded = name.casefold()
         if not name or folded in _NOT_NAMES or (" " not in name and folded.endswith("ly")):
@@ -109,7 +111,9 @@ class Speakers:
             given = role or title
             if given and before.casefold() in ROLE_QUALIFIERS:
                 given = f"{before.casefold()} {given}"
-            proposed = self._propose(name, given)
+            # "The Clean Grid Project said": a name after "the" (and no title) is no person's
+            kind: EntityKind | None = "organisation" if article and not title else None
+            proposed = self._propose(name, given, kind)
             speaker = Speaker(proposed.id, f"new entity {proposed.name!r}")
         if self._kind(speaker.id) == "person":
             self.last_person = speaker

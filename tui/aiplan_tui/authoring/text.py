@@ -190,7 +190,9 @@ ORGANISATION_WORDS = word_set(
     systems alliance compute channel tv broadcaster network networks technology technologies
     holdings industries robotics securities analytics research consultancy coalition union
     federation chamber society committee board authority bureau wire press media energy
-    data forum trust cloud house semiconductor semiconductors motors electric dynamics ventures"""
+    data forum trust cloud house semiconductor semiconductors motors electric dynamics ventures
+    project clinic radio station television digital initiative programme program centre center
+    campaign network party studio studios journal gazette herald tribune daily magazine"""
 )
 
 
