@@ -5,6 +5,7 @@ open during an update keeps the old pack whole."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -222,3 +223,18 @@ def test_an_update_cut_short_leaves_the_old_database_and_no_file(
         update.update_compiled(pack, compiled_path(pack, cache), pack_manifest(pack))
     assert [p.name for p in cache.iterdir()] == [compiled_path(pack, cache).name]
     CompiledPack(compiled_path(pack, cache), old_manifest, pack).close()  # the old one, whole
+
+
+def test_a_damaged_database_is_built_again_not_updated(
+    pack: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    load_and_compile(pack)
+    with sqlite3.connect(compiled_path(pack)) as db:
+        db.execute("UPDATE segments SET rejected = 'not json' WHERE phase = 2")
+        db.execute("UPDATE units SET count = 'x'")
+    db.close()
+    append(pack / "articles" / "a000003.md", " Updated brandnew.")
+    assert not update_compiled(pack, compiled_path(pack), pack_manifest(pack))
+    assert [p.name for p in compiled_path(pack).parent.iterdir()] == [compiled_path(pack).name]
+    done = answer(capsys, "--content", str(pack), "search", "brandnew")
+    assert done.returncode == 0 and "a000003" in done.stdout

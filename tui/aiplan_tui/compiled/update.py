@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from aiplan_tui.compiled.apply import apply_change
-from aiplan_tui.compiled.incremental import NotLocal, find_change
+from aiplan_tui.compiled.incremental import find_change
 from aiplan_tui.core.transaction import JOURNAL_NAME
 
 
@@ -36,7 +36,7 @@ def update_compiled(root: Path, target: Path, manifest: str) -> bool:
             db.close()
         temp.replace(target)
         return True
-    except (NotLocal, OSError, sqlite3.Error, ValueError, TypeError, KeyError, IndexError):
+    except Exception:  # not local, a damaged database, a file gone meanwhile: a whole build
         with contextlib.suppress(OSError):
             temp.unlink()
         return False
