@@ -66,3 +66,27 @@ def test_the_link_and_e_in_a_real_terminal(make_pack: PackFactory, tmp_path: Pat
         os.write(master, b"q")
         assert screen.exit_status(process) == 0
         assert "Traceback" not in screen.text()
+
+
+def test_an_editor_that_cannot_be_started_leaves_the_app_running(
+    make_pack: PackFactory, tmp_path: Path
+) -> None:
+    """A mistyped $EDITOR: the app says so and comes back, rather than staying suspended (a
+    blank screen that echoes the keys) until it is killed."""
+    missing = tmp_path / "no-such-editor"
+    process, master, slave = app_in_pty(
+        tmp_path / "home", 120, 36, "--content", str(make_pack()),
+        environment={"EDITOR": str(missing), "VISUAL": ""},
+    )  # fmt: skip
+    os.close(slave)
+    with app_stopped(process, master):
+        screen = PtyScreen(master, 120, 36)
+        screen.wait_for("Quotes (1)")
+        os.write(master, b"]")
+        screen.wait_for("“the two camps are now being formed”")
+        os.write(master, b"e")
+        screen.wait_for("Could not start")
+        os.write(master, b"3")  # the app reads keys again, and draws
+        screen.wait_for("Filter by speaker")
+        os.write(master, b"q")
+        assert screen.exit_status(process) == 0

@@ -150,19 +150,27 @@ def edit_source(app: SourceHost) -> None:
                    f"at {where}.", timeout=6, markup=False)  # fmt: skip
         return
     try:
-        with app.suspend():
-            done = subprocess.run([*editor, f"+{line}", str(path)], check=False)
+        with app.suspend():  # an error must not leave it (Textual resumes only on a clean exit)
+            done = _run_editor([*editor, f"+{line}", str(path)])
     except SuspendNotSupported:
         app.notify(f"This terminal cannot be handed to an editor. The highlight is at {where}.",
                    timeout=6, markup=False)  # fmt: skip
         return
-    except OSError as error:
-        app.notify(f"Could not start {editor[0]}: {error.strerror}", severity="error",
+    if isinstance(done, OSError):
+        app.notify(f"Could not start {editor[0]}: {done.strerror}", severity="error",
                    markup=False)  # fmt: skip
         return
     if done.returncode != 0:
         app.notify(f"{editor[0]} exited with status {done.returncode}.", severity="warning")
     app.reload_pack(lambda _pack: None)
+
+
+def _run_editor(command: list[str]) -> subprocess.CompletedProcess[bytes] | OSError:
+    """The editor run to its end, or why it could not start (a mistyped $EDITOR)."""
+    try:
+        return subprocess.run(command, check=False)
+    except OSError as error:
+        return error
 
 
 def _edit_refusal(app: SourceHost, path: Path) -> str:
