@@ -144,11 +144,36 @@ def test_an_article_renamed(pack: Path, tmp_path: Path) -> None:
     updated_in_place(pack, tmp_path, change)
 
 
-def test_a_change_to_the_people_is_a_whole_build(pack: Path, tmp_path: Path) -> None:
+def test_a_person_added(pack: Path, tmp_path: Path) -> None:
+    entities = pack / "entities.toml"
+    added = '\n[[entity]]\nid = "new-person"\nname = "New Person"\nkind = "person"\n'
+    updated_in_place(pack, tmp_path, lambda: append(entities, added))
+
+
+def test_a_person_renamed_touches_their_quotations(pack: Path, tmp_path: Path) -> None:
+    entities = pack / "entities.toml"
+
+    def change() -> None:
+        text = entities.read_text(encoding="utf-8")
+        entities.write_text(text.replace('"Li Qiang"', '"Li Q. Brandnew"'), encoding="utf-8")
+
+    updated_in_place(pack, tmp_path, change)
+
+
+def test_a_person_removed_leaves_their_quotations_unknown(pack: Path, tmp_path: Path) -> None:
+    entities = pack / "entities.toml"
+
+    def change() -> None:
+        tables = entities.read_text(encoding="utf-8").split("\n\n")
+        entities.write_text("\n\n".join(t for t in tables if "jensen" not in t), "utf-8")
+
+    updated_in_place(pack, tmp_path, change)
+
+
+def test_a_change_to_the_sides_is_a_whole_build(pack: Path, tmp_path: Path) -> None:
     warm = tmp_path / "warm"
     load_and_compile(pack, warm)
-    append(pack / "entities.toml", '\n[[entity]]\nid = "new-person"\nname = "New Person"\n'
-           'kind = "person"\n')  # fmt: skip
+    append(pack / "pack.toml", '\n[[side]]\nid = "eu"\nlabel = "Europe"\n')
     assert not update_compiled(pack, compiled_path(pack, warm), pack_manifest(pack))
     incremental_equals_cold(pack, tmp_path / "again", lambda: None)
 

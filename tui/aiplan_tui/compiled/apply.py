@@ -25,6 +25,7 @@ from aiplan_tui.compiled.incremental import (
     stored_groups,
 )
 from aiplan_tui.compiled.layout import file_of, highlight_rows
+from aiplan_tui.compiled.people import files_naming, reload_people, replace_people_rows
 from aiplan_tui.compiled.records import brief_rows, row_of, rows_groups
 from aiplan_tui.compiled.refresh import mini_pack, refresh_meta, rows_of_files
 from aiplan_tui.compiled.reindex import reindex
@@ -34,7 +35,15 @@ from aiplan_tui.pack.attribution import check_attribution
 from aiplan_tui.pack.highlights import load_highlight_file
 from aiplan_tui.pack.loader import load_article_file
 from aiplan_tui.pack.registry import Registry
-from aiplan_tui.pack.segments import ARTICLES, ATTRIBUTION, CELLS, HIGHLIGHTS, Segment, SegmentLog
+from aiplan_tui.pack.segments import (
+    ARTICLES,
+    ATTRIBUTION,
+    CELLS,
+    ENTITIES,
+    HIGHLIGHTS,
+    Segment,
+    SegmentLog,
+)
 
 
 def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: str) -> None:
@@ -51,8 +60,14 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
     )
     keep = [i for f, i in old_ids.items() if f not in change.articles]
     registry.articles = StoredArticles(db, root, keep)  # type: ignore[assignment]
-    registry.rejected = _stored_rejected(db, skip={(ARTICLES, f) for f in change.articles})
+    skip = {(ARTICLES, f) for f in change.articles}
+    skip |= {(ENTITIES, "entities.toml")} if change.people else set()
+    registry.rejected = _stored_rejected(db, skip)
     problems = Problems()
+    people: list[Segment] = []
+    if change.people:
+        segment, named = reload_people(db, root, registry, problems)
+        people.append(segment)
     log = SegmentLog(problems, registry)
     for name in change.articles:
         if (root / name).is_file():
@@ -63,7 +78,9 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
     changed_ids |= {i for (_, i) in _claims_of(log.segments, "article")}
     changed_ids |= {i for (c, i) in _rejected_of(log.segments) if c == "article"}
     reread = set(change.highlights) | _files_in(db, changed_ids)
-    if change.articles:
+    if change.people:
+        reread |= files_naming(db, named)
+    if change.articles or change.people:
         reread |= _with_problems(db, HIGHLIGHTS)
     refs = _highlight_refs(db, reread)
     highlight_log = SegmentLog(problems, registry)
@@ -81,8 +98,11 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
     affected |= {h.article for h in new_highlights}
     old_highlights = rows_of_files(db, root, reread)
     _replace_rows(db, root, change.articles, reread, new_article_files, registry, new_highlights)
-    segments = [*log.segments, *highlight_log.segments]
+    if change.people:
+        replace_people_rows(db, root, registry)
+    segments = [*people, *log.segments, *highlight_log.segments]
     gone = [(ARTICLES, f) for f in change.articles] + [(HIGHLIGHTS, f) for f in reread]
+    gone += [(ENTITIES, "entities.toml")] if change.people else []
     article_files = {i: f for f, i in _article_ids_by_file(db).items()}
     gone += [(ATTRIBUTION, f) for f, i in old_ids.items() if i in affected]
     gone += [(ATTRIBUTION, f) for f in change.articles]
@@ -90,7 +110,7 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
     _replace_segments(db, root, gone, segments)
     units = [f for i, f in article_files.items() if i in affected]
     units += [f for f, i in old_ids.items() if i in affected or f in change.articles]
-    reindex(db, root, sorted(set(units)), sorted(reread), registry)
+    reindex(db, root, sorted(set(units)), sorted(reread), registry, change.people)
     refresh_meta(db, root, manifest, change, old_highlights, new_highlights, registry)
 
 

@@ -9,12 +9,14 @@ problem (it may name the article that came or went); each article whose highligh
 gets its attribution checked again and its paragraphs indexed again. Everything else —
 the other files' rows, problems and documents — is kept as stored.
 
+A change to entities.toml is taken on too (compiled/people.py): the people loaded again,
+and every highlight file naming one who changed read again.
+
 The bound: a change this does not take on is a whole build, as before. That is any change
-to pack.toml, entities.toml or comparison.toml (an entity renamed touches every mention of
-it: each is a highlight row, so it is a whole build until mentions are stored by entity),
-a link or an odd entry among the pack's files, a pack with a duplicate id, a comparison
-with a problem or naming a highlight of a file read again, the first article added or the
-last removed, an unfinished transaction, or a database compiled without its segments.
+to pack.toml or comparison.toml, a link or an odd entry among the pack's files, a pack with
+a duplicate id, a comparison with a problem or naming a highlight of a file read again, the
+first article added or the last removed, an unfinished transaction, or a database compiled
+without its segments.
 
 The update is made on a copy of the database, in one transaction, and renamed over it:
 a reader (the app keeps its database open all session) sees the old pack or the new one,
@@ -57,6 +59,8 @@ class Change:
     highlights: list[str] = field(default_factory=list)
     sources: list[tuple[str, int, int, str]] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
+    people: bool = False
+    """entities.toml changed."""
 
 
 def meta(db: sqlite3.Connection, key: str) -> Any:
@@ -98,6 +102,9 @@ def find_change(db: sqlite3.Connection, root: Path, manifest: str) -> Change:
                 continue  # touched, not changed
         else:
             change.gone.append(name)
+        if name == "entities.toml":
+            change.people = True
+            continue
         if kind == "global":
             raise NotLocal(f"{name} changed")
         (change.articles if kind == "article" else change.highlights).append(name)

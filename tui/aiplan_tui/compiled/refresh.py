@@ -55,6 +55,8 @@ def refresh_meta(
     ids = [str(i) for (i,) in db.execute("SELECT id FROM briefs ORDER BY file")]
     counts = meta(db, "counts")
     counts[0], counts[1] = len(ids), sum(per_article[i] for i in ids)
+    if change.people:
+        counts[2] = len(registry.entities)
     counts[4] += sum(1 for h in new if h.status) - sum(1 for h in old if h.status)
     fresh = {a.id for a in registry.articles.values() if isinstance(a, Article)}
     values = {

@@ -18,6 +18,7 @@ from aiplan_tui.compiled.layout import (
     ARTICLE_DOCS,
     ARTICLES,
     DOC_FIELDS,
+    ENTITY_DOCS,
     HIGHLIGHT_DOCS,
     SUGGESTED_DOCS,
 )
@@ -36,8 +37,12 @@ def reindex(
     article_files: list[str],
     highlight_files: list[str],
     registry: Registry,
+    people: bool = False,
 ) -> None:
+    """Replace the documents of these article files and highlight files (and of the people,
+    if `people`), and move every posting to the new numbers."""
     replaced = {(ARTICLE_DOCS, f) for f in article_files}
+    replaced |= {(ENTITY_DOCS, "entities.toml")} if people else set()
     replaced |= {(s, f) for f in highlight_files for s in (HIGHLIGHT_DOCS, SUGGESTED_DOCS)}
     old = [
         (int(uid), (int(section), str(file)), int(base), int(count))
@@ -45,7 +50,7 @@ def reindex(
             "SELECT uid, section, file, base, count FROM units ORDER BY base"
         )
     ]
-    new_units, new_docs = _new_docs(db, root, article_files, highlight_files, registry)
+    new_units, new_docs = _new_docs(db, root, article_files, highlight_files, registry, people)
     counts = {unit: count for _, unit, _, count in old if unit not in replaced}
     counts.update(new_units)
     order = sorted(counts)
@@ -94,6 +99,7 @@ def _new_docs(
     article_files: list[str],
     highlight_files: list[str],
     registry: Registry,
+    people: bool,
 ) -> tuple[dict[Unit, int], dict[Unit, list[Doc]]]:
     """The replaced units' documents as they are now (units left empty are not units)."""
     articles: list[Article] = []
@@ -132,6 +138,9 @@ def _new_docs(
             at : at + 1 + len(article.paragraphs)
         ]
         at += 1 + len(article.paragraphs)
+    if people and pack.entities:
+        start = at + len(pack.highlights)
+        made[(ENTITY_DOCS, "entities.toml")] = docs[start : start + len(pack.entities)]
     for h, doc in zip(accepted, docs[at:], strict=False):
         made.setdefault((HIGHLIGHT_DOCS, _file(h.source.path, root)), []).append(doc)
     for h, doc in zip(suggested, docs[len(docs) - len(suggested) :], strict=True):

@@ -65,15 +65,7 @@ def load_pack(root: Path, pause: Pause | None = None) -> LoadResult:
     info = _load_pack_toml(root / "pack.toml", registry, problems, refused)
     _load_articles(root, registry, problems, refused, log, pause)
     log.begin(ENTITIES, "entities.toml")
-    entities = _load_tables(
-        root / "entities.toml", "entity", schema.ENTITY, registry, problems, refused
-    )
-    placed = {
-        table["id"]: at
-        for table, at, ok in entities
-        if add_entity(table, at, ok, registry, problems)
-    }
-    warn_shared_names(placed, registry, problems)
+    load_entities(root, registry, problems, refused)
     for path in paused(_files(root / "highlights", "*.toml"), pause, FILES_EVERY):
         if path not in refused:
             log.begin(HIGHLIGHTS, unit_name(root, path))
@@ -105,6 +97,20 @@ def load_pack(root: Path, pause: Pause | None = None) -> LoadResult:
         check_attribution(pack, problems, article)
     log.end()
     return LoadResult(pack, problems, tuple(log.segments))
+
+
+def load_entities(root: Path, registry: Registry, problems: Problems, refused: set[Path]) -> None:
+    """Add the people and organisations of entities.toml to the registry; report the rest,
+    and the names two of them share."""
+    entities = _load_tables(
+        root / "entities.toml", "entity", schema.ENTITY, registry, problems, refused
+    )
+    placed = {
+        table["id"]: at
+        for table, at, ok in entities
+        if add_entity(table, at, ok, registry, problems)
+    }
+    warn_shared_names(placed, registry, problems)
 
 
 def unit_name(root: Path, path: Path) -> str:
