@@ -99,3 +99,25 @@ def test_a_ministry_of_something_stays_whole_before_its_verb() -> None:
     assert said([text], False) == [
         ("said it would review the berth rules within a month", "Ministry of Ports")
     ]
+
+
+# ------------------------------------------------------------------ figures
+
+
+def figures(text: str) -> list[str]:
+    return [h.exact for h in suggest([text], ()).highlights if h.kind == "fact"]
+
+
+def test_a_year_after_since_is_a_figures_period_not_a_figure() -> None:
+    assert figures("The ports have signed more than 40 leases since 2021.") == [
+        "more than 40 leases"
+    ]
+    assert figures("Since 2019, the ports have been run by the city.") == ["Since 2019"]
+
+
+def test_a_qualifier_is_a_word_of_its_own() -> None:
+    assert figures("The quay will cover 80,000 square metres.") == ["80,000 square metres"]
+
+
+def test_an_age_is_not_a_figure() -> None:
+    assert figures("A 45-year-old crane driver was among the 300 protesters.") == ["300 protesters"]

@@ -53,7 +53,11 @@ QUALIFIERS = (
     "some", "just over", "just under", "as much as", "as many as", "as little as", "above",
     "below", "upwards of", "in excess of", "as high as", "as low as",
 )  # fmt: skip
-QUALIFIER = r"(?P<qualifier>(?i:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r"))\s+"
+QUALIFIER = (
+    r"(?<![\w’'-])(?P<qualifier>(?i:"
+    + "|".join(sorted(QUALIFIERS, key=len, reverse=True))
+    + r"))\s+"
+)
 """A qualifier, in any case ("More than 2,000 delegates"); "between" opens a range."""
 RANGE_JOIN = r"\s*(?:-|–|to)\s*"
 OPENING = rf"(?:(?P<btw>[Bb]etween)\s+|{QUALIFIER})?"

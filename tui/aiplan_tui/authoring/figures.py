@@ -6,6 +6,7 @@ qualifier in front of it ("approximately", "more than") and the period its sente
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,7 +34,8 @@ NOT_UNITS = word_set(
     "is was has as its this his us yes less unless thus plus across gas bus news series"
 )
 """Words ending in s that do not name what is counted."""
-HYPHEN_NOT_UNITS = word_set("way off sided fold time times")
+HYPHEN_NOT_UNITS = word_set("way off sided fold time times year-old years-old")
+"""After a number and a hyphen, no unit: "two-way", an age ("a 45-year-old engineer")."""
 TIME_UNITS = word_set("years months weeks days decades quarters hours minutes")
 """After "over", a span of time: "over three years" is when, the figure is "three years"."""
 
@@ -155,10 +157,6 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
             fields = {"value": value, "unit": "ratio", "qualifier": _qual(match)}
             take(match.start(), match.end(), fields, "a ratio: 'a factor of'")
 
-    for match in SINCE.finditer(paragraph):
-        fields = {"value": float(match.group("year")), "unit": "year"}
-        take(match.start(), match.end(), fields, f"a starting year: {match.group()!r}")
-
     for match in MEASURE.finditer(paragraph):
         unit_word = match.group("unit").casefold()
         value = _number(match.group("num"))
@@ -206,6 +204,15 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
             why += f", qualified {match.group('qualifier')!r}"
         fields["metric"] = f"{between} {unit}".strip()
         take(start, match.end(), fields, why)
+
+    counted = sorted(f.start for f in found)
+    for match in SINCE.finditer(paragraph):
+        sentence = sentence_at(paragraph, match.start())
+        at = bisect_left(counted, sentence.start)
+        if at < len(counted) and counted[at] < sentence.end:
+            continue  # "50 deals since 2023": the year is that figure's period, not a figure
+        fields = {"value": float(match.group("year")), "unit": "year"}
+        take(match.start(), match.end(), fields, f"a starting year: {match.group()!r}")
     found.sort(key=lambda f: f.start)
     return found
 
