@@ -175,7 +175,7 @@ def new_entity(path: Path, entity_id: str, name: str, kind: str = "person", role
         if any(t.get("id") == entity_id for t in data.get("entity", []) if isinstance(t, dict)):
             raise ReviewError(f"{path}: an entity {entity_id!r} is there already")
     block = [
-        "# added by Review: check the name, and give a role",
+        f"# added by Review: check the name{' and role' if role else ', and give a role'}",
         "[[entity]]",
         f"id = {toml_value(entity_id)}",
         f"name = {toml_value(name)}",

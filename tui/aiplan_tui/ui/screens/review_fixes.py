@@ -1,5 +1,6 @@
-"""Review's fixes to a quotation: direct or paraphrase (`d`) and its words (`w`), each a part
-the screen owns, given what it writes through (`Editing`, review_writing.py)."""
+"""Review's fixes to a suggestion's quoting and words: direct or paraphrase (`d`, a quote's)
+and the words (`w`, any highlight's), a part the screen owns, given what it writes through
+(`Editing`, review_writing.py)."""
 
 from __future__ import annotations
 
