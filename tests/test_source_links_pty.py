@@ -90,3 +90,29 @@ def test_an_editor_that_cannot_be_started_leaves_the_app_running(
         screen.wait_for("Filter by speaker")
         os.write(master, b"q")
         assert screen.exit_status(process) == 0
+
+
+def test_ctrl_c_in_the_editor_does_not_end_the_app(make_pack: PackFactory, tmp_path: Path) -> None:
+    """ctrl+c while the editor runs (one that leaves the terminal as it finds it, as `code -w`
+    does) is the editor's: the app waiting for it carries on, as git does for its editor."""
+    script = tmp_path / "editor"
+    script.write_text("#!/bin/sh\necho EDITING\nsleep 30\n", encoding="utf-8")
+    script.chmod(0o755)
+    process, master, slave = app_in_pty(
+        tmp_path / "home", 120, 36, "--content", str(make_pack()),
+        environment={"EDITOR": "editor", "PATH": f"{tmp_path}:{os.environ['PATH']}"},
+    )  # fmt: skip
+    os.close(slave)
+    with app_stopped(process, master):
+        screen = PtyScreen(master, 120, 36)
+        screen.wait_for("Quotes (1)")
+        os.write(master, b"]")
+        screen.wait_for("“the two camps are now being formed”")
+        os.write(master, b"e")
+        screen.wait_for("EDITING")
+        os.write(master, b"\x03")  # the terminal is the editor's: ctrl+c is SIGINT
+        screen.wait_for("editor exited with status -2")  # ended by the SIGINT, the app not
+        os.write(master, b"3")
+        screen.wait_for("Filter by speaker")
+        os.write(master, b"q")
+        assert screen.exit_status(process) == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import signal
 import subprocess
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -160,17 +161,23 @@ def edit_source(app: SourceHost) -> None:
         app.notify(f"Could not start {editor[0]}: {done.strerror}", severity="error",
                    markup=False)  # fmt: skip
         return
-    if done.returncode != 0:
-        app.notify(f"{editor[0]} exited with status {done.returncode}.", severity="warning")
+    if done != 0:
+        app.notify(f"{editor[0]} exited with status {done}.", severity="warning", markup=False)
     app.reload_pack(lambda _pack: None)
 
 
-def _run_editor(command: list[str]) -> subprocess.CompletedProcess[bytes] | OSError:
-    """The editor run to its end, or why it could not start (a mistyped $EDITOR)."""
+def _run_editor(command: list[str]) -> int | OSError:
+    """The editor's exit status once it ends, or why it could not start (a mistyped $EDITOR).
+    ctrl+c meanwhile is the editor's: the app waiting for it ignores it, as git does."""
     try:
-        return subprocess.run(command, check=False)
+        editor = subprocess.Popen(command)
     except OSError as error:
         return error
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # after the start: not inherited
+    try:
+        return editor.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
 
 
 def _edit_refusal(app: SourceHost, path: Path) -> str:
