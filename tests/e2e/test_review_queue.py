@@ -1,5 +1,5 @@
 """A new article's whole Review queue walked in a real terminal without leaving the app (issue
-30): fix a span, flip a paraphrase to direct, rename a person and undo it, name a new person
+30), after `check` on the pack's relative path: fix a span, flip a paraphrase to direct, rename a person and undo it, name a new person
 and merge them into the pack's, accept all, and `check` is clean after."""
 
 from __future__ import annotations
@@ -50,7 +50,9 @@ def test_a_new_articles_queue_is_finished_inside_the_app(
         data = tomli.loads(people.read_text(encoding="utf-8"))
         return next((t for t in data.get("entity", []) if t["id"] == entity_id), None)
 
-    tmux.run(f'aiplan-tui --content {pack}; echo "EXIT:$?"')
+    # As init and add print it (item 1 of the issue): check, then the app, on a relative path.
+    shell(tmux, f"cd {tmp_path} && aiplan-tui check briefs", "0 errors")
+    tmux.run('aiplan-tui --content briefs; echo "EXIT:$?"')
     tmux.wait_for("paragraph 1/", timeout=STARTUP_TIMEOUT)
     tmux.send("4")
     tmux.wait_for(f"1 of {len(queue)} suggestions")
