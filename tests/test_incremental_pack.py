@@ -170,11 +170,18 @@ def test_a_person_removed_leaves_their_quotations_unknown(pack: Path, tmp_path: 
     updated_in_place(pack, tmp_path, change)
 
 
-def test_a_change_to_the_sides_is_a_whole_build(pack: Path, tmp_path: Path) -> None:
+def test_a_change_to_the_sides_is_a_whole_build(
+    pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found so before the database is copied: the copy is what a large pack's update pays."""
     warm = tmp_path / "warm"
     load_and_compile(pack, warm)
     append(pack / "pack.toml", '\n[[side]]\nid = "eu"\nlabel = "Europe"\n')
+    copies: list[object] = []
+    monkeypatch.setattr(shutil, "copyfile", lambda *args: copies.append(args))
     assert not update_compiled(pack, compiled_path(pack, warm), pack_manifest(pack))
+    assert copies == []
+    monkeypatch.undo()
     incremental_equals_cold(pack, tmp_path / "again", lambda: None)
 
 

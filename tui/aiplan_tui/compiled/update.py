@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from aiplan_tui.compiled.apply import apply_change
-from aiplan_tui.compiled.incremental import find_change
+from aiplan_tui.compiled.incremental import NotLocal, find_change, meta
 from aiplan_tui.core.transaction import JOURNAL_NAME
 
 
@@ -23,13 +23,20 @@ def update_compiled(root: Path, target: Path, manifest: str) -> bool:
     try:
         if (root / JOURNAL_NAME).exists():
             return False
+        seen = sqlite3.connect(f"{target.absolute().as_uri()}?mode=ro", uri=True)
+        try:  # what changed, asked of the database as it is: no copy for a whole build
+            change = find_change(seen, root, manifest)
+            built_for = meta(seen, "manifest")
+        finally:
+            seen.close()
         shutil.copyfile(target, temp)
         db = sqlite3.connect(temp, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode = OFF")  # a temporary file: the rename commits
             db.execute("PRAGMA synchronous = OFF")
             db.execute("BEGIN")
-            change = find_change(db, root, manifest)
+            if meta(db, "manifest") != built_for:
+                raise NotLocal("written meanwhile by another command: the next one updates it")
             apply_change(db, root, change, manifest)
             db.execute("COMMIT")
         finally:
