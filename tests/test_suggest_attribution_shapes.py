@@ -121,3 +121,12 @@ def test_a_qualifier_is_a_word_of_its_own() -> None:
 
 def test_an_age_is_not_a_figure() -> None:
     assert figures("A 45-year-old crane driver was among the 300 protesters.") == ["300 protesters"]
+
+
+def test_a_number_in_a_name_is_not_a_count() -> None:
+    text = "Under Article 17 rules and the Phase 2 works, 40 firms must report. Only 12 firms did."
+    assert figures(text) == ["40 firms", "12 firms"]
+
+
+def test_a_capitalised_name_before_a_count_leaves_it_a_count() -> None:
+    assert figures("The order gives Commerce 90 days to act.") == ["90 days"]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from aiplan_tui.authoring.match_starts import DIGITS, Lead, Rule, Words, with_leads
+from aiplan_tui.authoring.text import word_set
 
 BARE_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w)(?![.,]\d)"
 NUMBER = r"(?<![\w.,$€£¥-])" + BARE_NUMBER
@@ -192,3 +193,24 @@ COUNT = Rule(
     ),
     starts=count_starts,
 )
+
+
+NAMED_BY_NUMBER = word_set(
+    """section article rule order phase title chapter part level tier stage series version
+    route gate terminal block lot item clause resolution amendment directive regulation
+    paragraph schedule annex appendix room hall pier berth line unit model no. number"""
+)
+"""Capitalised words a number names ("Section 232", "Article 17 rules", "Phase 2 works")."""
+
+
+def in_a_name(paragraph: str, at: int) -> bool:
+    """Whether the number at `at` follows a capitalised word that a number names, inside
+    its sentence ("Section 232 reviews"): a name's number, not a count. Looks a few words
+    back only."""
+    if not at or not paragraph[at - 1].isspace():
+        return False
+    words = paragraph[max(0, at - 60) : at].split()
+    if len(words) < 2 or not words[-1][:1].isupper():
+        return False
+    named = words[-1].casefold() in NAMED_BY_NUMBER
+    return named and not words[-2].endswith((".", "!", "?", ":", ";", "“", '"', "«", "("))

@@ -26,6 +26,7 @@ from aiplan_tui.authoring.figure_patterns import (
     SMALL,
     SYMBOLS,
     TENS,
+    in_a_name,
 )
 from aiplan_tui.authoring.match_starts import ends_at
 from aiplan_tui.authoring.text import Found, Span, Spans, Taken, sentence_at, trim, word_set
@@ -180,6 +181,8 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
         unit = match.group("unit")
         if value is None or unit in NOT_UNITS or (text.isdigit() and _yearlike(text)):
             continue
+        if not match.group("qualifier") and in_a_name(paragraph, match.start("num")):
+            continue  # "Section 232 reviews": a number in a name
         between = (match.group("between") or "").strip()
         spelled = not text[0].isdigit()
         if spelled and (value == 1 or any(w.endswith("est") for w in between.split())):
