@@ -6,8 +6,18 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
-from conftest import PackFactory, make_app, until
-from test_review_screen import FILE, open_dialog, open_review, review_pack, said, tables
+from conftest import ENTITIES, PackFactory, make_app, until
+from test_review_screen import (
+    FILE,
+    LOPEZ,
+    SUGGESTED,
+    current,
+    open_dialog,
+    open_review,
+    review_pack,
+    said,
+    tables,
+)
 
 
 def listed(app: object) -> list[str]:
@@ -57,3 +67,27 @@ async def test_the_pack_people_are_offered_below_and_taken_by_moving_to_them(
         await pilot.press(*"Chen", "enter")  # an alias exactly: him
         await until(pilot, lambda: tables(path)["q-restricted"]["speaker"] == "george-chen", "him")
         assert "li-qiang" not in (root / "entities.toml").read_text(encoding="utf-8")
+
+
+async def test_a_on_a_quote_with_no_speaker_asks_who_said_it(make_pack: PackFactory) -> None:
+    """Issue 29: a quote `add` found no speaker for is still a suggestion; accepting it asks
+    who said it (a quote is accepted with its speaker), and `a` again accepts it."""
+    nobody = SUGGESTED.replace('speaker = "maria-lopez"\n', "")
+    root = make_pack({FILE: nobody, "entities.toml": ENTITIES + LOPEZ})
+    path = root / FILE
+    app = make_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_review(app, pilot)
+        await open_dialog(pilot, "a", SpeakerDialog)
+        assert tables(path)["q-restricted"]["status"] == "suggested", "nothing accepted yet"
+        await pilot.press(*"Maria Lopez", "enter")
+        await until(
+            pilot, lambda: tables(path)["q-restricted"].get("speaker") == "maria-lopez", "her"
+        )
+        await until(
+            pilot, lambda: current(app) == "q-restricted", "the quote still under the cursor"
+        )
+        await pilot.press("a")
+        await until(
+            pilot, lambda: tables(path)["q-restricted"].get("status") != "suggested", "accepted"
+        )

@@ -41,6 +41,17 @@ class SuggestionEdits:
         return self.editing.pack
 
     def accept(self, h: Highlight) -> None:
+        """Accept the suggestion; a quote with no speaker yet asks who said it first (its
+        speaker set, `a` again accepts it)."""
+        if isinstance(h, Quote) and not has_speaker(h, self.pack):
+
+            def keep(choice: SpeakerChoice | None) -> None:
+                if choice is not None:
+                    self.set_speaker(h, choice, {})
+
+            title = "Who said it? (a quote is accepted with its speaker; then a again)"
+            self.editing.ask(SpeakerDialog(self.pack.entities, h.speaker, title=title), keep)
+            return
         path = h.source.path
         self.editing.write(
             f"Accepted {h.id} in {pack_path(self.pack, path)}",
