@@ -130,3 +130,33 @@ def test_a_number_in_a_name_is_not_a_count() -> None:
 
 def test_a_capitalised_name_before_a_count_leaves_it_a_count() -> None:
     assert figures("The order gives Commerce 90 days to act.") == ["90 days"]
+
+
+# ------------------------------------------------------------------ unnamed speakers
+
+
+def test_unnamed_speakers_before_and_after_the_words() -> None:
+    paragraphs = [
+        '"Nobody expected the berth to close," one shipping analyst said.',
+        "Another analyst called the closure “a warning for every port on the coast”.",
+        "One commentator even asked: “Who runs the harbour now?”",
+    ]
+    assert said(paragraphs) == [
+        ("Nobody expected the berth to close", "one shipping analyst"),
+        ("a warning for every port on the coast", "Another analyst"),
+        ("Who runs the harbour now?", "One commentator"),
+    ]
+
+
+def test_an_honorific_before_one_name_is_a_person() -> None:
+    paragraphs = [
+        "Mr. Okafor, 61, who has run the ferry since 1990, said he was surprised. "
+        '"I did not see it coming," Okafor said.'
+    ]
+    assert people(paragraphs) == {"Okafor": "person"}
+
+
+def test_an_event_after_a_quotation_starts_after_its_closing_mark() -> None:
+    text = "“We will open the quay to everyone,” Deputy Mayor Hanna Solberg said on Tuesday."
+    found = [h.exact for h in suggest([text], ()).highlights if h.kind == "event"]
+    assert found == ["Deputy Mayor Hanna Solberg said on Tuesday"]

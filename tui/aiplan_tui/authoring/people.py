@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
 from aiplan_tui.authoring.text import (
+    HONORIFICS,
     NAME,
     ORGANISATION_WORDS,
     SPEAKER_NAME,
@@ -72,6 +73,8 @@ class ArticlePeople:
     def __init__(self, paragraphs: Sequence[str]) -> None:
         self.people: dict[str, Person] = {}
         """Each person by full name, case folded."""
+        self.honoured: set[str] = set()
+        """Single names after an honorific ("Mr. Tanaka"), case folded: people's names."""
         self._parts: dict[str, str] = {}
         """A surname, given name or title, case folded, to the full name it stands for."""
         self._mentions: list[tuple[int, int, str]] = []
@@ -118,6 +121,8 @@ class ArticlePeople:
             or _OWNED.search(paragraph, max(0, match.start() - 6), match.start())
         ):
             return  # "the Clean Grid Project", "of the Digital Rights Clinic"
+        if len(tokens) == 1 and words.split()[0].casefold() in HONORIFICS:
+            self.honoured.add(name.casefold())
         if not 2 <= len(tokens) <= 3 or not looks_like_person(name):
             return
         if any(

@@ -64,7 +64,9 @@ UNNAMED_NOUNS = {
     "organisation": "broadcaster|outlet|newspaper|paper|channel|network|station|broadcast",
     "person": "analyst|official|diplomat|executive|lawyer|economist|researcher|delegate|"
     "spokesperson|spokesman|spokeswoman|representative|"
-    "engineer|investor|observer|expert|source|lawmaker|resident|worker",
+    "engineer|investor|observer|expert|source|lawmaker|resident|worker|commentator|critic|"
+    "scholar|professor|academic|trader|banker|consultant|manager|insider|participant|"
+    "attendee|founder|columnist|editor|host|presenter|anchor|voter|farmer|owner|student|user",
 }
 
 _INTRODUCED = re.compile(INTRODUCING)
@@ -109,7 +111,12 @@ _UNNAMED = tuple(
         kind,
         re.compile(
             rf"\b(?P<name>(?:One|one|Another|another|A|a|An|an)\s+(?:[a-z-]+\s+)?(?:{nouns}))"
-            rf"\s+{ADVERB}{SAYING}\b[^“”\"«»]{{0,30}}[,:]?\s*$"
+            rf"\s+{ADVERB}(?:{SAYING}|called|described)\b[^“”\"«»]{{0,30}}[,:]?\s*$"
+        ),
+        # after the words: “...,” one shipping analyst said.
+        re.compile(
+            rf"\s*,?\s*(?P<name>(?:one|another|a|an)\s+(?:[a-z-]+\s+)?(?:{nouns}))"
+            rf"\s+{ADVERB}{SAYING}\b"
         ),
     )
     for kind, nouns in UNNAMED_NOUNS.items()
@@ -209,8 +216,8 @@ def _attribute(
         match = pattern.match(after)
         if match and (speaker := _speaker(match, speakers)) is not None:
             return speaker, f"followed by {_quoted(match.group())}"
-    for kind, pattern in _UNNAMED:
-        match = pattern.search(before)
+    for kind, pattern, following in _UNNAMED:
+        match = pattern.search(before) or following.match(after)
         if match:
             speaker = speakers.unnamed(
                 match.group("name"), "person" if kind == "person" else "organisation"

@@ -11,7 +11,12 @@ from dataclasses import dataclass, replace
 from aiplan_tui.authoring.ids import entity_id
 from aiplan_tui.authoring.names import Known, Names
 from aiplan_tui.authoring.people import ArticlePeople, strip_leading
-from aiplan_tui.authoring.text import TITLE_WORDS, looks_like_person, split_title, word_set
+from aiplan_tui.authoring.text import (
+    TITLE_WORDS,
+    looks_like_person,
+    split_title,
+    word_set,
+)
 from aiplan_tui.core.model import Entity, EntityKind
 
 CLOSE_ENOUGH = 88.0
@@ -113,6 +118,8 @@ class Speakers:
                 given = f"{before.casefold()} {given}"
             # "The Clean Grid Project said": a name after "the" (and no title) is no person's
             kind: EntityKind | None = "organisation" if article and not title else None
+            if name.casefold() in self.people.honoured:
+                kind = "person"  # "Mr. Tanaka" in the article: a person however few the names
             proposed = self._propose(name, given, kind)
             speaker = Speaker(proposed.id, f"new entity {proposed.name!r}")
         if self._kind(speaker.id) == "person":
