@@ -4,6 +4,7 @@ open during an update keeps the old pack whole."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import sys
@@ -16,7 +17,7 @@ import pytest
 from aiplan_tui.compiled.current import compiled_path, load_and_compile, open_compiled
 from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.compiled.store import CompiledPack
-from aiplan_tui.compiled.update import update_compiled
+from aiplan_tui.compiled.update import drop_aside, update_compiled
 from in_process import answer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
@@ -270,3 +271,20 @@ def test_a_damaged_database_is_built_again_not_updated(
     assert [p.name for p in compiled_path(pack).parent.iterdir()] == [compiled_path(pack).name]
     done = answer(capsys, "--content", str(pack), "search", "brandnew")
     assert done.returncode == 0 and "a000003" in done.stdout
+
+
+def test_the_old_database_is_removed(pack: Path, tmp_path: Path) -> None:
+    """Its blocks are freed aside (compiled/update.py), and nothing is left beside the new."""
+    cache = tmp_path / "warm"
+    load_and_compile(pack, cache)
+    append(pack / "articles" / "a000003.md", " Updated brandnew.")
+    assert update_compiled(pack, compiled_path(pack, cache), pack_manifest(pack))
+    old = tmp_path / "old.sqlite3"
+    old.write_bytes(b"x" * 4096)
+    child = drop_aside(old)
+    if child is not None:
+        os.waitpid(child, 0)
+    assert not old.exists()
+    leftover = {p.name for p in cache.iterdir()} - {compiled_path(pack, cache).name}
+    for name in leftover:  # a child removing it may still be at work: it is the old one
+        assert name.endswith(".tmp")
