@@ -160,3 +160,64 @@ def test_an_event_after_a_quotation_starts_after_its_closing_mark() -> None:
     text = "“We will open the quay to everyone,” Deputy Mayor Hanna Solberg said on Tuesday."
     found = [h.exact for h in suggest([text], ()).highlights if h.kind == "event"]
     assert found == ["Deputy Mayor Hanna Solberg said on Tuesday"]
+
+
+# ------------------------------------------------------------------ attribution shapes
+
+
+def test_a_long_lower_case_role_before_the_name_after_the_words() -> None:
+    text = (
+        "“The quay cannot wait,” the association's vice chair and general counsel Mara Velez "
+        "said in a statement."
+    )
+    assert said([text], None) == [("The quay cannot wait", "Mara Velez")]
+
+
+def test_a_quotation_after_a_colon_is_not_also_reported_speech() -> None:
+    text = "Ahmed Sayegh told the Harbour Ledger: “This is a race for customers, not for labs.”"
+    assert said([text], None) == [("This is a race for customers, not for labs.", "Ahmed Sayegh")]
+
+
+def test_a_lower_case_role_between_the_verb_and_the_name() -> None:
+    text = "“The money has to come from somewhere,” wrote columnist Ada Brennan in the Courier."
+    assert said([text]) == [("The money has to come from somewhere", "Ada Brennan")]
+    assert people([text]) == {"Ada Brennan": "person"}
+
+
+def test_a_person_of_a_university_before_a_short_quotation() -> None:
+    text = (
+        "Professor Yusuf Adeyemi of Kestrel University cautioned that the figures were "
+        "“optimistic at best”."
+    )
+    assert said([text]) == [("optimistic at best", "Yusuf Adeyemi")]
+    assert people([text]) == {"Yusuf Adeyemi": "person"}
+
+
+def test_she_after_a_ministry_of_something_is_the_spokesperson() -> None:
+    text = (
+        "Li Wen, a spokesperson for the Ministry of Harbour Affairs, said Norland “firmly "
+        "opposes” the tariffs. She urged Westland to “correct its mistakes”."
+    )
+    assert [name for _, name in said([text], None)] == ["Li Wen"] * 3
+    assert people([text]) == {"Li Wen": "person"}
+
+
+def test_an_outlet_introduced_by_what_it_is_then_the_noun() -> None:
+    text = (
+        "The state news agency Nordpress reported that the premier met 12 delegations. "
+        'The agency said the talks were "frank and productive".'
+    )
+    assert said([text]) == [("frank and productive", "Nordpress")]
+    assert people([text]) == {"Nordpress": "organisation"}
+
+
+def test_a_role_word_and_an_age_around_the_name() -> None:
+    text = "Organiser Tom Reyes, 34, said more than 600 people came to the quay."
+    assert said([text], False) == [("said more than 600 people came to the quay", "Tom Reyes")]
+    result = suggest([text], ())
+    assert [(e.name, e.role) for e in result.entities] == [("Tom Reyes", "Organiser")]
+
+
+def test_a_hyphenated_title_before_the_name() -> None:
+    text = "Executive Vice-President Lene Fahl said the union would write its own rules."
+    assert people([text]) == {"Lene Fahl": "person"}

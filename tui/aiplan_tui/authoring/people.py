@@ -39,6 +39,12 @@ _RUN = re.compile(NAME)
 _ORGANISATION = re.compile(SPEAKER_NAME)
 _APPOSITIVE = re.compile(r",\s*(?P<role>(?:the|a|an|its|their)\s[^,;“”\"«»]{3,80}?)(?=[,.;]|$)")
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
+_CALLED = re.compile(
+    r"\b(?P<noun>agency|broadcaster|company|firm|group|network|channel|outlet|newspaper|"
+    r"regulator|maker|start-up|startup|developer|association|council|ministry|fund|bank)\s+"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+)
+"""An organisation introduced by what it is: "state news agency Xinhua" (then "the agency")."""
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?P<role>(?:[A-Za-z][\w’'-]*\s+){0,2}(?:"
     + "|".join(sorted((re.escape(w) for w in TITLE_WORDS if w[-1] != "."), key=len)[::-1])
@@ -48,9 +54,9 @@ _TITLE_BEFORE = re.compile(
 _TITLE_WITH_OF = re.compile(r"(?P<title>(?:[A-Z][\w-]*\s+){1,3})(?P<of>(?:of|for)\s+(?:the\s+)?)$")
 """A capitalised title with "of"/"for" right before a run: "Minister of " Industry Fang Jiayi,
 "Minister Delegate for " Digital Affairs Claire Monteil: the run's last two words are the name."""
-_OWNED = re.compile(r"\b[Tt]he\s+$")
+_OWNED = re.compile(r"\b[Tt]he\s+$|[A-Z][\w’'-]*\s+(?:of|for)\s+$")
 """Right before a run that is a place or an organisation (people's names take no article:
-"Vera Lind of the Northern Data Circle")."""
+"Vera Lind of the Northern Data Circle"; "Ministry of Foreign Affairs")."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,8 @@ class ArticlePeople:
         """A surname, given name or title, case folded, to the full name it stands for."""
         self._mentions: list[tuple[int, int, str]] = []
         self._organisations: list[tuple[int, int, str]] = []
+        self._called: dict[str, str] = {}
+        """What an organisation was introduced as ("agency" for Xinhua), by its name."""
         """Where an organisation is named, in reading order, for "the ministry said"."""
         runs = []
         for number, paragraph in enumerate(paragraphs):
@@ -96,6 +104,10 @@ class ArticlePeople:
                 tokens = words.split()
                 if len(tokens) > 1 and any(t.casefold() in ORGANISATION_WORDS for t in tokens):
                     self._organisations.append((number, match.start(), words))
+            for match in _CALLED.finditer(paragraph):
+                self._organisations.append((number, match.start("name"), match.group("name")))
+                self._called[match.group("name")] = match.group("noun")
+        self._organisations.sort()
         for number, match in runs:
             self._learn(paragraphs[number], match)
         for number, match in runs:
@@ -118,7 +130,7 @@ class ArticlePeople:
             name, tokens = " ".join(tokens[-2:]), tokens[-2:]
         elif not title and (
             match.group().startswith("The ")
-            or _OWNED.search(paragraph, max(0, match.start() - 6), match.start())
+            or _OWNED.search(paragraph, max(0, match.start() - 50), match.start())
         ):
             return  # "the Clean Grid Project", "of the Digital Rights Clinic"
         if len(tokens) == 1 and words.split()[0].casefold() in HONORIFICS:
@@ -176,6 +188,8 @@ class ArticlePeople:
         number = bisect_left(self._organisations, (paragraph, at, ""))
         for _, _, name in reversed(self._organisations[max(0, number - 8) : number]):
             if noun.casefold() in (t.casefold() for t in name.split()):
+                return name
+            if self._called.get(name) == noun.casefold():
                 return name
         return None
 

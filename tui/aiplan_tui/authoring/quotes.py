@@ -43,7 +43,7 @@ REPORTING = (
     r"mentioned|insisted|claimed|suggested|pledged|acknowledged|observed|predicted|"
     r"articulated|stated|contended|maintained|underscored|reiterated|told\s+\w+|tells\s+\w+|"
     r"called\s+for|asserted|conceded|admitted|estimated|estimates|believes|expects|argues|"
-    r"warns|cautions|insists|contends|maintains|stresses|urges|predicts)"
+    r"warns|cautions|insists|contends|maintains|stresses|urges|predicts|reported)"
 )
 """Verbs that report what someone said without their words."""
 INTRODUCING = (
@@ -69,6 +69,13 @@ UNNAMED_NOUNS = {
     "attendee|founder|columnist|editor|host|presenter|anchor|voter|farmer|owner|student|user",
 }
 
+OF_ORGANISATION = rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{SPEAKER_NAME})?"
+"""A person's organisation after the name: "Yusuf Adeyemi of Kestrel University said"."""
+NOT_A_PLACE = (
+    r"(?!(?:in|on|at|to|for|from|with|by|after|before|during|that|it|this|as|when|while|if|"
+    r"because|and|but|or|last|next|early|late)\b)"
+)
+"""A lower-case word that may be a role's ("columnist"), not a place's or a time's ("in")."""
 _INTRODUCED = re.compile(INTRODUCING)
 _FOLLOWED = re.compile(rf"\s*(?P<comma>,)?\s*(?:[^\s.!?“”\"«»;]+\s+){{0,8}}?{SAYING}\b")
 """An attribution follows in the quotation's sentence ("the minister added")."""
@@ -78,6 +85,9 @@ _ATTRIBUTED_AFTER = tuple(
     re.compile(pattern)
     for pattern in (
         rf"\s*,?\s*(?:{SAYING})\s+(?P<name>{SPEAKER_NAME})(?P<role>,\s*[^“”\"«»]+)?",
+        # a lower-case role between: “...,” wrote columnist Ada Brennan
+        rf"\s*,?\s*(?:{SAYING})\s+(?P<lrole>(?:{NOT_A_PLACE}[a-z][\w’'-]*\s+){{1,4}})"
+        rf"(?P<name>{SPEAKER_NAME})",
         # an owner's role, then the name: "Harbourline's head of engineering, Tomas Weir, said"
         rf"\s*,?\s*(?P<lrole>(?:the\s+)?[\w-]+[’']s\s+(?:[a-z][\w’'-]*\s+){{0,6}}[a-z][\w’'-]*),"
         rf"\s*(?P<name>{SPEAKER_NAME}){AGE},\s*{ADVERB}{SAYING}\b",
@@ -91,7 +101,7 @@ _ATTRIBUTED_AFTER = tuple(
         # a title alone, for the person it was given to: "the minister added"
         rf"\s*,?\s*the\s+(?P<name>(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLES}))\s+{ADVERB}{SAYING}\b",
         # a lower-case title first: "the council's president and CEO Jane Roe said"
-        rf"\s*,?\s*(?P<lrole>(?:[a-z][\w’'-]*\s+){{1,6}})(?P<name>{SPEAKER_NAME})\s+{ADVERB}"
+        rf"\s*,?\s*(?P<lrole>(?:[a-z][\w’'-]*\s+){{1,9}})(?P<name>{SPEAKER_NAME})\s+{ADVERB}"
         rf"{SAYING}\b",
     )
 )
@@ -102,8 +112,8 @@ _ATTRIBUTED_BEFORE = tuple(
         r"(?:that\s*)?$",
         rf"(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*{SAYING}"
         r"[^“”\"«»]{0,30}?[,:]?\s*(?:that\s*)?$",
-        rf"(?P<name>{SPEAKER_NAME}|{PRONOUN})\s+{ADVERB}{SAYING}[^“”\"«»]{{0,30}}?[,:]?\s*"
-        r"(?:that\s*)?$",
+        rf"(?P<name>{SPEAKER_NAME}|{PRONOUN}){OF_ORGANISATION}\s+{ADVERB}{SAYING}"
+        r"[^“”\"«»]{0,30}?[,:]?\s*(?:that\s*)?$",
     )
 )
 _UNNAMED = tuple(
@@ -122,7 +132,7 @@ _UNNAMED = tuple(
     for kind, nouns in UNNAMED_NOUNS.items()
 )
 _SUBJECT = re.compile(
-    rf"(?P<name>{SPEAKER_NAME}|\b{PRONOUN})(?:,\s*(?P<role>[^,“”\"«»]{{3,80}}?),)?\s+{ADVERB}"
+    rf"(?:\b[Tt]he\s+(?P<noun>{ORG_NOUNS})|(?P<name>{SPEAKER_NAME}|\b{PRONOUN}){OF_ORGANISATION})(?:,\s*(?P<role>[^,“”\"«»]{{3,80}}?),)?\s+{ADVERB}"
     rf"(?:{REPORTING}|{SAYING}|called|calls|described|describes)\b"
 )
 """A speaker and verb earlier in the sentence whose object the quotation is."""
@@ -254,7 +264,7 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
         role = f"{groups['lrole'].strip()} {split_title(match.group('name'))[1]}".strip()
     name = match.group("name")
     rest = _OF_REST.match(match.string, match.end("name"))
-    if rest is not None and any(t.casefold() in TITLE_WORDS for t in name.split()):
+    if rest is not None and speakers.people.person_named(name + rest.group()) is not None:
         name += rest.group()  # "Minister Delegate" for Digital Affairs Claire Monteil
     return speakers.resolve(name, role, word_before(match.string, match.start("name")))
 

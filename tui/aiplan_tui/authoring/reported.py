@@ -37,8 +37,8 @@ FEWEST_OWN_WORDS = 3
 own besides the verb ("called the plan “a turning point”" is the quotation alone)."""
 
 _REPORTED = re.compile(
-    rf"(?:(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*"
-    rf"|(?P<name2>{SPEAKER_NAME}),\s*(?=(?:also\s+)?{REPORTING}\b)"
+    rf"(?:(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,\s“”\"«»][^,“”\"«»]{{2,79}}?),\s*"
+    rf"|(?P<name2>{SPEAKER_NAME}){AGE},\s*(?=(?:also\s+)?{REPORTING}\b)"
     rf"|(?P<who>{SPEAKER_NAME}),\s*(?:which|who)\s+"
     rf"|\b[Tt]he\s+(?P<noun>{ORG_NOUNS})\s+"
     rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+"
@@ -68,6 +68,11 @@ _SUBORDINATE = re.compile(
 )
 """A sentence opening with a subordinate clause: what is reported in it ends at a comma."""
 _MARKS = re.compile(r"[“”\"«»]")
+_QUOTED_CONTENT = re.compile(r":\s*[“\"«]")
+"""A verb whose content is the quotation after a colon ("told the Ledger: “...”")."""
+ATTRIBUTION_WORDS = 5
+"""After a quotation in its sentence, a clause this short without "that" is its attribution
+("said in a statement", "told reporters in Brussels"), not reported speech."""
 _QUOTED = re.compile(r"[“\"«][^“”\"«»]*[”\"»]")
 _NOT_A_ROLE = re.compile(r"\w+ing\b|who\b|which\b")
 
@@ -115,8 +120,14 @@ def reported_speech(
             if _SUBORDINATE.match(text) or group == "who":
                 # "When X told ... that ..., most coverage ...", "X, which said ..., met"
                 clause = clause.split(",", 1)[0]
-            if verb == "announced" and not re.match(r"announced\s+that\b", clause):
+            if verb in ("announced", "reported") and not re.match(rf"{verb}\s+that\b", clause):
                 continue  # announcing a plan is an act, announcing that ... is speech
+            if _QUOTED_CONTENT.search(clause) or (
+                quoted.meets(sentence.start, sentence.start + at)
+                and " that " not in clause
+                and word_count(clause) <= ATTRIBUTION_WORDS
+            ):
+                continue  # told X: “...” / “...,” X said in a statement: the quotation's
             according = _ACCORDING.search(clause)
             if according:
                 clause = clause[: according.start()]

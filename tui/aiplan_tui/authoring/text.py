@@ -33,6 +33,7 @@ ORG_OF = (
 )
 """An organisation named with "of": "Ministry of Commerce", "Bank of China"."""
 ORG_LOWER = (
+    r"(?!(?:The|A|An|This|That|Its|Their|Our)\s)"
     rf"[{UPPER}][{WORD_CHARS}]{{0,40}}(?:\s+[a-z]+){{0,2}}\s+(?:government|ministry|council|"
     r"commission|agency|authorities|regulator|administration|department|city\s+hall)\b"
 )
@@ -180,7 +181,10 @@ TITLE_WORDS = word_set(
     former vice chief executive founder co-founder head leader ambassador general judge mayor
     king queen prince princess party analyst partner commissioner deputy officer chancellor
     professor prof. dr. mr. mrs. ms. sen. rep. gov. sir lord dame pope premier. economist
-    strategist researcher adviser advisor envoy negotiator spokesperson lawmaker"""
+    strategist researcher adviser advisor envoy negotiator spokesperson lawmaker
+    vice-president vice-chair vice-chairman vice-chairwoman vice-premier vice-minister
+    director-general deputy-director organiser organizer activist campaigner councillor
+    councilor councilman councilwoman attorney lawyer sheriff superintendent columnist"""
 )
 HONORIFICS = word_set("dr. mr. mrs. ms. prof. sir dame lord")
 ORGANISATION_WORDS = word_set(
