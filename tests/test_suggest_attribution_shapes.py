@@ -221,3 +221,23 @@ def test_a_role_word_and_an_age_around_the_name() -> None:
 def test_a_hyphenated_title_before_the_name() -> None:
     text = "Executive Vice-President Lene Fahl said the union would write its own rules."
     assert people([text]) == {"Lene Fahl": "person"}
+
+
+def test_a_source_after_according_to_is_never_a_speaker() -> None:
+    text = (
+        "The quay will cost $4 billion, according to Treasury estimates, and “pay for itself "
+        "within a decade,” said Hal Brody, the agency's chief economist."
+    )
+    assert said([text], None) == [("pay for itself within a decade", "Hal Brody")]
+    assert people([text]) == {"Hal Brody": "person"}
+
+
+def test_estimates_as_a_noun_names_no_speaker() -> None:
+    text = "Industry estimates put the cost of the delay at $2 billion a year."
+    assert people([text]) == {}
+    assert people(["Polestar Advisory estimates the market at $4 billion."]) == {
+        "Polestar Advisory": "organisation"
+    }
+    assert said(["Ferry traffic rose 12 percent last year, Kermani estimates."], False) == [
+        ("Ferry traffic rose 12 percent last year", "Kermani")
+    ]

@@ -30,10 +30,16 @@ SHORTEST_QUOTATION = 4
 open-weight"), unless someone is said to say them."""
 LONGEST_QUOTATION = 3000
 
+ESTIMATES = (
+    r"estimates(?=\s+(?:that|the|a|an|it|its|their|about|around|roughly|nearly|some|over|"
+    r"up|more|[$€£¥\d])|\s*[.,;!?]|\s*$)"
+)
+"""The verb, not the noun ("Industry estimates put ..."): what is estimated follows, or the
+sentence ends ("..., Zhou estimates.")."""
 SAYING = (
     r"(?:said|says|added|adds|told\s+\w+|tells\s+\w+|wrote|writes|noted|notes|explained|"
     r"argued|asked|asks|stated|continued|warned|cautioned|reported|insisted|claimed|recalled|"
-    r"remarked|declared|replied|responded|commented|tweeted|posted|asserted|estimates|"
+    rf"remarked|declared|replied|responded|commented|tweeted|posted|asserted|{ESTIMATES}|"
     r"estimated|predicted|acknowledged|conceded|admitted|told)"
 )
 """Verbs that attribute words in quotation marks."""
@@ -42,7 +48,7 @@ REPORTING = (
     r"added|announced|explained|highlighted|remarked|urged|advocated|referenced|echoed|"
     r"mentioned|insisted|claimed|suggested|pledged|acknowledged|observed|predicted|"
     r"articulated|stated|contended|maintained|underscored|reiterated|told\s+\w+|tells\s+\w+|"
-    r"called\s+for|asserted|conceded|admitted|estimated|estimates|believes|expects|argues|"
+    rf"called\s+for|asserted|conceded|admitted|estimated|{ESTIMATES}|believes|expects|argues|"
     r"warns|cautions|insists|contends|maintains|stresses|urges|predicts|reported)"
 )
 """Verbs that report what someone said without their words."""

@@ -68,6 +68,7 @@ _SUBORDINATE = re.compile(
 )
 """A sentence opening with a subordinate clause: what is reported in it ends at a comma."""
 _MARKS = re.compile(r"[“”\"«»]")
+_SOURCED = re.compile(r"\b(?:according\s+to|per)\s+(?:the\s+)?$")
 _QUOTED_CONTENT = re.compile(r":\s*[“\"«]")
 """A verb whose content is the quotation after a colon ("told the Ledger: “...”")."""
 ATTRIBUTION_WORDS = 5
@@ -97,6 +98,8 @@ def reported_speech(
                 break
         if first is None:
             continue
+        if _SOURCED.search(text, max(0, first.start() - 20), first.start()):
+            continue  # "according to Treasury estimates": a source, never a speaker
         group = next(
             g for g in ("name", "name2", "who", "noun", "name4", "name3") if first.group(g)
         )

@@ -196,7 +196,8 @@ ORGANISATION_WORDS = word_set(
     federation chamber society committee board authority bureau wire press media energy
     data forum trust cloud house semiconductor semiconductors motors electric dynamics ventures
     project clinic radio station television digital initiative programme program centre center
-    campaign network party studio studios journal gazette herald tribune daily magazine"""
+    campaign network party studio studios journal gazette herald tribune daily magazine
+    advisory consulting economics insights strategies associates llc plc gmbh"""
 )
 
 
