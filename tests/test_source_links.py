@@ -124,6 +124,8 @@ class ServedApp:
     is_web: bool = True
     opened: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    screen: object = None
+    """The screen shown: none of Review's kind here."""
 
     def selected_highlight(self) -> str | None:
         return None
@@ -205,3 +207,25 @@ async def test_a_search_result_matched_in_the_address_links_it(make_pack: PackFa
         assert f"\nurl: {URL}" in article.plain
         links = {str(s.style.link) for s in article.spans if getattr(s.style, "link", None)}
         assert links == {URL}
+
+
+async def test_e_on_review_names_the_suggestion_s_place(
+    make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Review, `e` acts on the suggestion under the cursor (it said "move onto a highlight
+    first" there, as Review's suggestions are not copied by y)."""
+    from test_review_screen import FILE, open_review, review_pack
+
+    root = review_pack(make_pack)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    app = make_app(root)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_review(app, pilot)
+        said = len(app.notices)
+        await pilot.press("e")
+        await until(pilot, lambda: len(app.notices) > said, "a notice")
+        assert app.notices[-1].message == (
+            "Set $EDITOR (say, export EDITOR=nano) to edit from here. "
+            f"The highlight is at {root / FILE}:4."
+        )

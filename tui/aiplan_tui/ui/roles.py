@@ -20,3 +20,11 @@ class Selecting(Protocol):
     """A screen with a highlight under its cursor, which `y` copies."""
 
     def selected_highlight(self) -> str | None: ...
+
+
+@runtime_checkable
+class Pointing(Protocol):
+    """A screen whose cursor is on a highlight or a suggestion not to be copied as a source
+    (Review's): `e` edits its file and `o` opens its article's address all the same."""
+
+    def pointed_highlight(self) -> str | None: ...

@@ -19,12 +19,14 @@ from typing import Protocol
 
 from textual.app import SuspendNotSupported
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from aiplan_tui.core.links import web_url
 from aiplan_tui.core.model import Article, Highlight, Pack
 from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.paths import is_bundled_pack
 from aiplan_tui.settings.read_only import REFUSED, read_only
+from aiplan_tui.ui.roles import Pointing
 
 
 class SourceHost(Protocol):
@@ -35,6 +37,9 @@ class SourceHost(Protocol):
 
     @property
     def is_web(self) -> bool: ...
+
+    @property
+    def screen(self) -> Screen[object]: ...
 
     def selected_highlight(self) -> str | None: ...
 
@@ -60,9 +65,14 @@ class SourceHost(Protocol):
 
 
 def current_highlight(app: SourceHost) -> Highlight | None:
-    """The highlight `y` would copy: the shown screen's selection, else the reader's."""
+    """The highlight under the shown screen's cursor (a suggestion, on Review), else the one
+    `y` would copy: the shown screen's selection, else the reader's."""
+    screen, pack = app.screen, app.pack
+    if isinstance(screen, Pointing):
+        pointed = screen.pointed_highlight()
+        return next((h for h in (*pack.suggested, *pack.highlights) if h.id == pointed), None)
     selected = app.selected_highlight()
-    return app.pack.highlight(selected) if selected else None
+    return pack.highlight(selected) if selected else None
 
 
 def current_article(app: SourceHost) -> Article | None:

@@ -150,6 +150,12 @@ class ReviewScreen(ReviewWriting):
                 return n
         return None
 
+    def pointed_highlight(self) -> str | None:
+        """The suggestion under the cursor: `e` edits its file, `o` opens its article's
+        address (the app's Pointing role; `y` copies reviewed highlights only)."""
+        highlight = self.current()
+        return highlight.id if highlight else None
+
     def current(self) -> Highlight | None:
         """The suggestion under the cursor; none before the list is built or when it is empty."""
         lists = self.query(ReviewList)
