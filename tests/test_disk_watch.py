@@ -98,3 +98,32 @@ def test_in_a_terminal_an_editor_s_save_is_shown_by_itself(
         screen.wait_for("changed on disk")
         os.write(master, b"q")
         assert screen.exit_status(process) == 0
+
+
+async def test_a_reload_keeps_the_highlight_under_the_cursor(make_pack: PackFactory) -> None:
+    root = make_pack()
+    app = make_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("]")
+        await until(pilot, lambda: app.reader.current is not None, "a quote under the cursor")
+        quote = app.reader.current.id  # type: ignore[union-attr]
+        await pilot.press("R")
+        await until(pilot, lambda: RELOADED in notices(app), "read again")
+        assert app.reader.current is not None and app.reader.current.id == quote
+
+
+async def test_a_file_broken_outside_is_said_not_dropped_in_silence(
+    make_pack: PackFactory,
+) -> None:
+    root = make_pack()
+    app = make_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.look_at_disk()
+        await app.workers.wait_for_complete()
+        path = root / "highlights" / "wire.toml"
+        path.write_text(path.read_text(encoding="utf-8") + "\n[[quote\n", encoding="utf-8")
+        app.look_at_disk()
+        await until(pilot, lambda: CHANGED in notices(app), "the change noticed")
+        assert any("The pack has problems" in n for n in notices(app)), notices(app)

@@ -97,17 +97,20 @@ class PackReading:
         self.app.start_reading()
 
     def announce_problems(self) -> None:
-        """One notice for all that is wrong with the pack, naming the command that details it."""
-        result = self.app.session.result
-        if result.problems.errors:
-            self.app.notify(
-                f"The pack has problems ({result.problems.summary()}). "
-                f"Run `aiplan-tui check {result.pack.root}` for details.",
-                title="Content problems",
-                severity="warning",
-                timeout=10,
-                markup=False,
-            )
+        announce_problems(self.app, self.app.session.result)
+
+
+def announce_problems(app: PackHost, result: LoadResult) -> None:
+    """One notice for all that is wrong with the pack, naming the command that details it."""
+    if result.problems.errors:
+        app.notify(
+            f"The pack has problems ({result.problems.summary()}). "
+            f"Run `aiplan-tui check {result.pack.root}` for details.",
+            title="Content problems",
+            severity="warning",
+            timeout=10,
+            markup=False,
+        )
 
 
 def _loaded(root: Path, pause: Pause) -> tuple[LoadResult, Navigation]:

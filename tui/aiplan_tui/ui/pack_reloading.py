@@ -17,6 +17,7 @@ from aiplan_tui.pack.result import LoadResult, PackNotFoundError
 from aiplan_tui.ui.disk_watch import CHANGED, RELOADED
 from aiplan_tui.ui.named_screens import SCREEN_TITLES
 from aiplan_tui.ui.pack_host import PackHost
+from aiplan_tui.ui.pack_reading import announce_problems
 from aiplan_tui.ui.pack_session import Phase
 from aiplan_tui.ui.reload_service import READING, RELOADING, Reloaded
 
@@ -90,6 +91,7 @@ class PackReloading:
         def shown() -> None:
             app.show_title()
             app.build_search_index(rebuild=True)
+            announce_problems(app, result)  # (a file broken in an editor: its part is gone)
             then()
 
         app.session.ready(result, manifest or None, then=shown)

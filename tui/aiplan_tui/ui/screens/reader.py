@@ -126,6 +126,7 @@ class ReaderScreen(PanedScreen):
         paragraph kept where they still are (the first article otherwise); the last search's
         matches, which named the old pack's places, are dropped."""
         article_id, paragraph = self.saved_place()
+        current = self.current.id if self.current is not None else None
         self.pack = pack
         self.navigation = Navigation(pack)
         self.highlight_counts = {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}
@@ -137,6 +138,10 @@ class ReaderScreen(PanedScreen):
         if article_id is not None and pack.article(article_id) is not None:
             self.open_paragraph(article_id, paragraph, flash=False)
             self.navigator.go_to(Target("article", article_id))
+            kept = pack.highlight(current) if current else None
+            if kept is not None and kept.article == article_id:  # the cursor stays on it
+                self.current = kept
+                self.article_view.set_current(kept, flash=False)
         elif pack.articles:
             self.open_article(pack.articles[0].id)
         else:
