@@ -87,11 +87,13 @@ class PackReloading:
             app.session.ready(then=then)
             return
         app.forget_marks()  # the sides may have changed: made again when next asked for
+        before = app.session.result.problems.summary()
 
         def shown() -> None:
             app.show_title()
             app.build_search_index(rebuild=True)
-            announce_problems(app, result)  # (a file broken in an editor: its part is gone)
+            if result.problems.summary() != before:  # (a file broken in an editor: said once)
+                announce_problems(app, result)
             then()
 
         app.session.ready(result, manifest or None, then=shown)
