@@ -241,3 +241,12 @@ def test_estimates_as_a_noun_names_no_speaker() -> None:
     assert said(["Ferry traffic rose 12 percent last year, Kermani estimates."], False) == [
         ("Ferry traffic rose 12 percent last year", "Kermani")
     ]
+
+
+def test_an_owners_role_before_the_name_that_called_something_a_name() -> None:
+    text = "The dockers' union represents 4,000 workers. Its leader, Jo Park, called the plan “a betrayal.”"
+    assert said([text]) == [("a betrayal.", "Jo Park")]
+    result = suggest([text], ())
+    assert [(e.name, e.kind, e.role) for e in result.entities] == [
+        ("Jo Park", "person", "Its leader")
+    ]

@@ -137,13 +137,21 @@ _UNNAMED = tuple(
     )
     for kind, nouns in UNNAMED_NOUNS.items()
 )
+OWNER_ROLE = (
+    r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he|[\w-]+[’']s)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*"
+)
+"""A role by its owner before a name: "Its leader, Jo Park, called ..."."""
 _SUBJECT = re.compile(
-    rf"(?:\b[Tt]he\s+(?P<noun>{ORG_NOUNS})|(?P<name>{SPEAKER_NAME}|\b{PRONOUN}){OF_ORGANISATION})(?:,\s*(?P<role>[^,“”\"«»]{{3,80}}?),)?\s+{ADVERB}"
+    rf"(?:\b[Tt]he\s+(?P<noun>{ORG_NOUNS})"
+    rf"|(?:(?P<lead>{OWNER_ROLE}),\s*)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN}){OF_ORGANISATION})"
+    rf"(?:,\s*(?P<role>[^,“”\"«»]{{3,80}}?),|(?(lead),))?\s+{ADVERB}"
     rf"(?:{REPORTING}|{SAYING}|called|calls|described|describes)\b"
 )
 """A speaker and verb earlier in the sentence whose object the quotation is."""
 _NAMED = re.compile(rf"(?P<name>{SPEAKER_NAME}|\b{PRONOUN})\b")
 _SAYS = re.compile(rf"\b{SAYING}\s*$")
+_CALLED_IT = re.compile(r"\b(?:called|calls|described|describes)\s+(?:[\w’'-]+\s+){1,4}(?:as\s+)?$")
+"""The words are what the subject called something: "called the plan “a betrayal”"."""
 """The subject's verb is one of saying ("said it “firmly opposes”"), not of announcing."""
 _TERM = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|so-called)|\w[’']s)\s*$")
 _TITLE_WORD = re.compile(r"[\w’'-]+")
@@ -175,7 +183,10 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         follows = followed is not None and (ended or followed.group("comma") is not None)
         subject = _last(_SUBJECT, before)
         termed = _TERM.search(before) is not None  # "China's “AI plus” plan": a name
-        says = subject is not None and _SAYS.search(subject.group()) is not None
+        says = subject is not None and (
+            _SAYS.search(subject.group()) is not None
+            or _CALLED_IT.search(before, subject.start()) is not None
+        )
         said = introduced or follows or (says and not termed)
         # the second part of a split quotation: “...,” said X, “...”
         said = said or (
@@ -266,6 +277,8 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
     role = (groups.get("role") or "").strip(" ,.;")
     if _NOT_A_ROLE.match(role):  # "said Chen, adding that ..."
         role = ""
+    if groups.get("lead"):
+        role = groups["lead"]
     if groups.get("lrole"):
         role = f"{groups['lrole'].strip()} {split_title(match.group('name'))[1]}".strip()
     name = match.group("name")
