@@ -250,3 +250,24 @@ def test_an_owners_role_before_the_name_that_called_something_a_name() -> None:
     assert [(e.name, e.kind, e.role) for e in result.entities] == [
         ("Jo Park", "person", "Its leader")
     ]
+
+
+def test_the_title_alone_after_a_named_person_is_that_person() -> None:
+    paragraphs = [
+        "Premier Wen Haolin opened the fair on Saturday. “We will share what we build,” the "
+        "premier said.",
+        "“Nobody is left behind,” Wen said.",
+    ]
+    assert [name for _, name in said(paragraphs)] == ["Wen Haolin", "Wen Haolin"]
+    assert people(paragraphs) == {"Wen Haolin": "person"}
+
+
+def test_said_then_an_owners_role_then_the_name() -> None:
+    text = "“There is no plan B,” said the Union's digital chief, Marit Lund."
+    assert said([text]) == [("There is no plan B", "Marit Lund")]
+    assert people([text]) == {"Marit Lund": "person"}
+
+
+def test_a_party_in_brackets_after_the_name() -> None:
+    text = "“This will not stand,” Senator Ruth Calloway (D-Maine) said in a floor speech."
+    assert said([text]) == [("This will not stand", "Ruth Calloway")]

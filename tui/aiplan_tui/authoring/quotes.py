@@ -72,7 +72,8 @@ UNNAMED_NOUNS = {
     "spokesperson|spokesman|spokeswoman|representative|"
     "engineer|investor|observer|expert|source|lawmaker|resident|worker|commentator|critic|"
     "scholar|professor|academic|trader|banker|consultant|manager|insider|participant|"
-    "attendee|founder|columnist|editor|host|presenter|anchor|voter|farmer|owner|student|user",
+    "attendee|founder|columnist|editor|host|presenter|anchor|voter|farmer|owner|student|user|"
+    "caller|listener|viewer|reader|visitor|guest",
 }
 
 OF_ORGANISATION = rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{SPEAKER_NAME})?"
@@ -87,10 +88,18 @@ _FOLLOWED = re.compile(rf"\s*(?P<comma>,)?\s*(?:[^\s.!?“”\"«»;]+\s+){{0,8}
 """An attribution follows in the quotation's sentence ("the minister added")."""
 AGE = r"(?:,\s*\d{1,3}(?=,))?"
 """An age after a name: "Ravi Menon, 45, a former negotiator, said"."""
+PARTY = r"(?:\s*\([^()“”\"«»]{1,30}\))?"
+"""A party or a place in brackets after a name: "Senator Ruth Calloway (D-Maine) said"."""
+OWNER_ROLE = (
+    r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he|[\w-]+[’']s)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*"
+)
+"""A role by its owner before a name: "Its leader, Jo Park, called ..."."""
 _ATTRIBUTED_AFTER = tuple(
     re.compile(pattern)
     for pattern in (
         rf"\s*,?\s*(?:{SAYING})\s+(?P<name>{SPEAKER_NAME})(?P<role>,\s*[^“”\"«»]+)?",
+        # a role by its owner first: “...,” said the EU's digital chief, Marit Lund
+        rf"\s*,?\s*(?:{SAYING})\s+(?:the\s+)?(?P<lead>{OWNER_ROLE}),\s*(?P<name>{SPEAKER_NAME})",
         # a lower-case role between: “...,” wrote columnist Ada Brennan
         rf"\s*,?\s*(?:{SAYING})\s+(?P<lrole>(?:{NOT_A_PLACE}[a-z][\w’'-]*\s+){{1,4}})"
         rf"(?P<name>{SPEAKER_NAME})",
@@ -98,7 +107,7 @@ _ATTRIBUTED_AFTER = tuple(
         rf"\s*,?\s*(?P<lrole>(?:the\s+)?[\w-]+[’']s\s+(?:[a-z][\w’'-]*\s+){{0,6}}[a-z][\w’'-]*),"
         rf"\s*(?P<name>{SPEAKER_NAME}){AGE},\s*{ADVERB}{SAYING}\b",
         rf"\s*,?\s*(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*{SAYING}\b",
-        rf"\s*,?\s*(?P<name>{SPEAKER_NAME}|{PRONOUN})\s+{ADVERB}{SAYING}\b",
+        rf"\s*,?\s*(?P<name>{SPEAKER_NAME}|{PRONOUN}){PARTY}\s+{ADVERB}{SAYING}\b",
         # someone for an organisation: "a spokesperson for the Ministry of Industry said"
         rf"\s*,?\s*an?\s+(?:{SPOKESPEOPLE})\s+(?:for|at|of|from)\s+(?:the\s+)?"
         rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}{SAYING}\b",
@@ -137,10 +146,6 @@ _UNNAMED = tuple(
     )
     for kind, nouns in UNNAMED_NOUNS.items()
 )
-OWNER_ROLE = (
-    r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he|[\w-]+[’']s)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*"
-)
-"""A role by its owner before a name: "Its leader, Jo Park, called ..."."""
 _SUBJECT = re.compile(
     rf"(?:\b[Tt]he\s+(?P<noun>{ORG_NOUNS})"
     rf"|(?:(?P<lead>{OWNER_ROLE}),\s*)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN}){OF_ORGANISATION})"
@@ -277,6 +282,8 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
     role = (groups.get("role") or "").strip(" ,.;")
     if _NOT_A_ROLE.match(role):  # "said Chen, adding that ..."
         role = ""
+    if _POSSESSIVE_END.search(match.group("name") or ""):
+        return None  # "said the EU's digital chief, ...": the owner is not the speaker
     if groups.get("lead"):
         role = groups["lead"]
     if groups.get("lrole"):
@@ -288,6 +295,7 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
     return speakers.resolve(name, role, word_before(match.string, match.start("name")))
 
 
+_POSSESSIVE_END = re.compile(r"[’']s$")
 _OF_REST = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{NAME}")
 """A title's "of"/"for" part, with the name after it."""
 

@@ -102,6 +102,7 @@ class Speakers:
             title = split_title(words)[1]
             fuller = title.casefold() in person.role.casefold()  # "Minister" of Ports
             words, role = person.name, role or (person.role if fuller else title) or person.role
+            article = False  # "the premier": a person named before
         name, title = split_title(words)
         folded = name.casefold()
         if not name or folded in _NOT_NAMES or (" " not in name and folded.endswith("ly")):
