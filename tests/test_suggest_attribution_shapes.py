@@ -271,3 +271,17 @@ def test_said_then_an_owners_role_then_the_name() -> None:
 def test_a_party_in_brackets_after_the_name() -> None:
     text = "“This will not stand,” Senator Ruth Calloway (D-Maine) said in a floor speech."
     assert said([text]) == [("This will not stand", "Ruth Calloway")]
+
+
+def test_said_then_an_organisations_role_then_the_name() -> None:
+    text = "“We are open for business,” said Harbour Hall technology czar Dale Pruitt."
+    assert said([text]) == [("We are open for business", "Dale Pruitt")]
+    assert people([text]) == {"Dale Pruitt": "person"}
+
+
+def test_the_company_said_after_an_organisation_named_before() -> None:
+    text = (
+        "Lakeshore Compute, which plans the quay, said it had secured 300 megawatts. The "
+        "company said construction would start in May."
+    )
+    assert [name for _, name in said([text], False)] == ["Lakeshore Compute"] * 2

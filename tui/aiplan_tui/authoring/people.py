@@ -39,6 +39,8 @@ _RUN = re.compile(NAME)
 _ORGANISATION = re.compile(SPEAKER_NAME)
 _APPOSITIVE = re.compile(r",\s*(?P<role>(?:the|a|an|its|their)\s[^,;“”\"«»]{3,80}?)(?=[,.;]|$)")
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
+_ANY_ORGANISATION = frozenset({"company", "firm", "operator", "developer"})
+"""What any organisation may be called again: "the company said" after "Lakeshore Compute"."""
 _CALLED = re.compile(
     r"\b(?P<noun>agency|broadcaster|company|firm|group|network|channel|outlet|newspaper|"
     r"regulator|maker|start-up|startup|developer|association|council|ministry|fund|bank)\s+"
@@ -189,7 +191,7 @@ class ArticlePeople:
         for _, _, name in reversed(self._organisations[max(0, number - 8) : number]):
             if noun.casefold() in (t.casefold() for t in name.split()):
                 return name
-            if self._called.get(name) == noun.casefold():
+            if self._called.get(name) == noun.casefold() or noun.casefold() in _ANY_ORGANISATION:
                 return name
         return None
 

@@ -62,7 +62,8 @@ ADVERB = r"(?:(?:also|even|later|then|again|\w+ly)\s+)?"
 TITLES = "|".join(sorted((re.escape(w) for w in TITLE_WORDS if w[-1] != "."), key=len)[::-1])
 ORG_NOUNS = (
     r"agency|ministry|department|council|commission|alliance|association|federation|"
-    r"group|coalition|union|administration|government|authority|board|bank|fund|institute"
+    r"group|coalition|union|administration|government|authority|board|bank|fund|institute|"
+    r"company|firm|operator|developer|regulator|broadcaster|network|channel|newspaper|outlet"
 )
 """What an organisation named before is called again: "the council said"."""
 SPOKESPEOPLE = r"spokesperson|spokesman|spokeswoman|representative|official|officials"
@@ -80,7 +81,8 @@ OF_ORGANISATION = rf"(?:\s+(?:of|at|from)\s+(?:the\s+)?{SPEAKER_NAME})?"
 """A person's organisation after the name: "Yusuf Adeyemi of Kestrel University said"."""
 NOT_A_PLACE = (
     r"(?!(?:in|on|at|to|for|from|with|by|after|before|during|that|it|this|as|when|while|if|"
-    r"because|and|but|or|last|next|early|late)\b)"
+    r"because|and|but|or|last|next|early|late|de|del|la|da|dos|das|du|van|von|der|den|ter|"
+    r"bin|al|di|le)\b)"
 )
 """A lower-case word that may be a role's ("columnist"), not a place's or a time's ("in")."""
 _INTRODUCED = re.compile(INTRODUCING)
@@ -97,6 +99,9 @@ OWNER_ROLE = (
 _ATTRIBUTED_AFTER = tuple(
     re.compile(pattern)
     for pattern in (
+        # a role with its organisation first: “...,” said White House technology czar Dale Pruitt
+        rf"\s*,?\s*(?:{SAYING})\s+(?P<lrole>{NAME}\s+(?:{NOT_A_PLACE}[a-z][\w’'-]*\s+){{1,3}})"
+        rf"(?P<name>{NAME})(?=\s*[,.;!?]|\s+(?:in|on|at|during|to)\b|\s*$)",
         rf"\s*,?\s*(?:{SAYING})\s+(?P<name>{SPEAKER_NAME})(?P<role>,\s*[^“”\"«»]+)?",
         # a role by its owner first: “...,” said the EU's digital chief, Marit Lund
         rf"\s*,?\s*(?:{SAYING})\s+(?:the\s+)?(?P<lead>{OWNER_ROLE}),\s*(?P<name>{SPEAKER_NAME})",
