@@ -9,15 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from aiplan_tui.authoring.quotes import (
-    ADVERB,
-    AGE,
-    ORG_NOUNS,
-    PRONOUN,
-    REPORTING,
-    SAYING,
-    word_before,
-)
+from aiplan_tui.authoring.quotes import word_before
+from aiplan_tui.authoring.saying import ADVERB, AGE, ORG_NOUNS, PRONOUN, REPORTING, SAYING
 from aiplan_tui.authoring.speakers import Speakers
 from aiplan_tui.authoring.text import (
     NAME,
