@@ -285,3 +285,14 @@ def test_the_company_said_after_an_organisation_named_before() -> None:
         "company said construction would start in May."
     )
     assert [name for _, name in said([text], False)] == ["Lakeshore Compute"] * 2
+
+
+def test_an_estimate_put_at_a_figure_is_reported_speech() -> None:
+    paragraphs = [
+        "Farah Idris is an analyst at Corbel Research.",
+        "Idris put the extra demand from the quays at 50 to 65 megawatts by 2030.",
+        "The crane operators put their tools away at dusk.",
+    ]
+    assert said(paragraphs, False) == [
+        ("put the extra demand from the quays at 50 to 65 megawatts by 2030", "Farah Idris")
+    ]

@@ -15,6 +15,11 @@ ESTIMATES = (
 )
 """The verb, not the noun ("Industry estimates put ..."): what is estimated follows, or the
 sentence ends ("..., Zhou estimates.")."""
+PUT_AT = (
+    r"puts?(?=\s[^.,;“”\"«»]{1,60}?\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
+    r"up\s+to\s+|more\s+than\s+|between\s+|some\s+)?[$€£¥\d])"
+)
+"""An estimate: "Haddad put the extra demand at 50 to 65 gigawatts"."""
 SAYING = (
     r"(?:said|says|added|adds|told\s+\w+|tells\s+\w+|wrote|writes|noted|notes|explained|"
     r"argued|asked|asks|stated|continued|warned|cautioned|reported|insisted|claimed|recalled|"
@@ -28,7 +33,7 @@ REPORTING = (
     r"mentioned|insisted|claimed|suggested|pledged|acknowledged|observed|predicted|"
     r"articulated|stated|contended|maintained|underscored|reiterated|told\s+\w+|tells\s+\w+|"
     rf"called\s+for|asserted|conceded|admitted|estimated|{ESTIMATES}|believes|expects|argues|"
-    r"warns|cautions|insists|contends|maintains|stresses|urges|predicts|reported)"
+    rf"warns|cautions|insists|contends|maintains|stresses|urges|predicts|reported|{PUT_AT})"
 )
 """Verbs that report what someone said without their words."""
 INTRODUCING = (
