@@ -11,11 +11,6 @@ from typing import Any
 
 from aiplan_tui.compiled.build import write_segment
 from aiplan_tui.compiled.incremental import (
-    ARTICLE_ROWS,
-    CELL_ROWS,
-    ENTITY_ROWS,
-    HIGHLIGHT_ROWS,
-    INFO_ROWS,
     Change,
     NotLocal,
     StoredArticles,
@@ -24,7 +19,15 @@ from aiplan_tui.compiled.incremental import (
     new_problems,
     stored_groups,
 )
-from aiplan_tui.compiled.layout import file_of, highlight_rows
+from aiplan_tui.compiled.layout import (
+    ARTICLE_ROWS,
+    CELL_ROWS,
+    ENTITY_ROWS,
+    HIGHLIGHT_ROWS,
+    INFO_ROWS,
+    file_of,
+    highlight_rows,
+)
 from aiplan_tui.compiled.people import files_naming, reload_people, replace_people_rows
 from aiplan_tui.compiled.records import brief_rows, row_of, rows_groups
 from aiplan_tui.compiled.refresh import mini_pack, refresh_meta, rows_of_files

@@ -32,16 +32,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aiplan_tui.compiled.layout import ARTICLES as ARTICLE_ROWS
-from aiplan_tui.compiled.layout import CELLS as CELL_ROWS
-from aiplan_tui.compiled.layout import ENTITIES as ENTITY_ROWS
-from aiplan_tui.compiled.layout import HIGHLIGHTS as HIGHLIGHT_ROWS
-from aiplan_tui.compiled.layout import INFO as INFO_ROWS
+from aiplan_tui.compiled.layout import ARTICLE_ROWS
 from aiplan_tui.compiled.records import rows_groups
 from aiplan_tui.compiled.sources import file_hash, manifest_entries, regular
 from aiplan_tui.core.model import Article
 from aiplan_tui.core.problems import Problems
-from aiplan_tui.pack.segments import ARTICLES, ENTRIES, HIGHLIGHTS
+from aiplan_tui.pack.segments import ENTRIES
 
 GLOBAL_FILES = ("pack.toml", "entities.toml", "comparison.toml")
 
@@ -193,23 +189,3 @@ def new_problems(problems: Problems) -> None:
     """NotLocal if the files read again found a duplicate id (it may be another file's)."""
     if any(p.message.startswith("duplicate ") for p in problems.items):
         raise NotLocal("a duplicate id")
-
-
-__all__ = [
-    "ARTICLES",
-    "ARTICLE_ROWS",
-    "CELL_ROWS",
-    "ENTITY_ROWS",
-    "HIGHLIGHTS",
-    "HIGHLIGHT_ROWS",
-    "INFO_ROWS",
-    "Change",
-    "NotLocal",
-    "StoredArticles",
-    "check_stored",
-    "find_change",
-    "has_problems",
-    "meta",
-    "new_problems",
-    "stored_groups",
-]

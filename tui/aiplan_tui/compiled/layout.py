@@ -58,7 +58,7 @@ CREATE INDEX claims_unit ON claims (phase, unit);
 
 PACK_ORDER = "ORDER BY section, file, n"
 
-INFO, ARTICLES, ENTITIES, HIGHLIGHTS, CELLS = range(5)
+INFO_ROWS, ARTICLE_ROWS, ENTITY_ROWS, HIGHLIGHT_ROWS, CELL_ROWS = range(5)
 """Sections of the `pack` table, in the pack's order."""
 ARTICLE_DOCS, HIGHLIGHT_DOCS, ENTITY_DOCS, CELL_DOCS, SUGGESTED_DOCS = 1, 3, 5, 6, 7
 """Sections of the documents' units, in reading order."""
@@ -74,16 +74,22 @@ def file_of(item_path: Path, root: Path) -> str:
 def pack_rows_keyed(pack: Pack) -> Iterator[Row]:
     """Every object of the pack as a row keyed by its file and its place there."""
     root = pack.root
-    yield (INFO, "pack.toml", 0, *row_of(pack.info, root), None)
+    yield (INFO_ROWS, "pack.toml", 0, *row_of(pack.info, root), None)
     for n, item in enumerate((*pack.sides, *pack.dimensions), 1):
-        yield (INFO, "pack.toml", n, *row_of(item, root), None)
+        yield (INFO_ROWS, "pack.toml", n, *row_of(item, root), None)
     for article in pack.articles:
-        yield (ARTICLES, file_of(article.source.path, root), 0, *row_of(article, root), article.id)
+        yield (
+            ARTICLE_ROWS,
+            file_of(article.source.path, root),
+            0,
+            *row_of(article, root),
+            article.id,
+        )
     for n, entity in enumerate(pack.entities):
-        yield (ENTITIES, "entities.toml", n, *row_of(entity, root), None)
+        yield (ENTITY_ROWS, "entities.toml", n, *row_of(entity, root), None)
     yield from highlight_rows((*pack.highlights, *pack.suggested), root)
     for n, cell in enumerate(pack.comparison):
-        yield (CELLS, "comparison.toml", n, *row_of(cell, root), None)
+        yield (CELL_ROWS, "comparison.toml", n, *row_of(cell, root), None)
 
 
 def highlight_rows(highlights: Iterable[Highlight], root: Path) -> Iterator[Row]:
@@ -93,7 +99,7 @@ def highlight_rows(highlights: Iterable[Highlight], root: Path) -> Iterator[Row]
         file = file_of(highlight.source.path, root)
         n = counters.get(file, 0)
         counters[file] = n + 1
-        yield (HIGHLIGHTS, file, n, *row_of(highlight, root), highlight.article)
+        yield (HIGHLIGHT_ROWS, file, n, *row_of(highlight, root), highlight.article)
 
 
 def doc_units(pack: Pack) -> list[tuple[int, str, int]]:

@@ -15,7 +15,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from aiplan_tui.compiled.incremental import ENTITY_ROWS, HIGHLIGHT_ROWS
+from aiplan_tui.compiled.layout import ENTITY_ROWS, HIGHLIGHT_ROWS
 from aiplan_tui.compiled.records import row_of
 from aiplan_tui.core.model import Entity, SourceRef
 from aiplan_tui.core.problems import Problems

@@ -10,7 +10,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from aiplan_tui.compiled.incremental import HIGHLIGHT_ROWS, Change, meta
+from aiplan_tui.compiled.incremental import Change, meta
+from aiplan_tui.compiled.layout import HIGHLIGHT_ROWS
 from aiplan_tui.compiled.records import rows_groups
 from aiplan_tui.core.model import Article, Highlight, Pack, PackInfo
 from aiplan_tui.pack.registry import Registry

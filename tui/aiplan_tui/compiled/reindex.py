@@ -13,13 +13,13 @@ import sqlite3
 from array import array
 from pathlib import Path
 
-from aiplan_tui.compiled.incremental import HIGHLIGHT_ROWS
 from aiplan_tui.compiled.layout import (
     ARTICLE_DOCS,
-    ARTICLES,
+    ARTICLE_ROWS,
     DOC_FIELDS,
     ENTITY_DOCS,
     HIGHLIGHT_DOCS,
+    HIGHLIGHT_ROWS,
     SUGGESTED_DOCS,
 )
 from aiplan_tui.compiled.records import rows_groups
@@ -105,7 +105,7 @@ def _new_docs(
     articles: list[Article] = []
     for name in article_files:
         rows = db.execute(
-            "SELECT kind, item FROM pack WHERE section = ? AND file = ?", (ARTICLES, name)
+            "SELECT kind, item FROM pack WHERE section = ? AND file = ?", (ARTICLE_ROWS, name)
         ).fetchall()
         articles += rows_groups(root, rows)["article"]
     marks = ", ".join("?" * len(highlight_files))
