@@ -296,3 +296,14 @@ def test_an_estimate_put_at_a_figure_is_reported_speech() -> None:
     assert said(paragraphs, False) == [
         ("put the extra demand from the quays at 50 to 65 megawatts by 2030", "Farah Idris")
     ]
+
+
+def test_said_then_adding_that_reports_from_adding() -> None:
+    text = "Eirik Solvang spoke last. “Every county will get a share,” he said, adding that 1,200 jobs would go north."
+    assert said([text], False) == [("adding that 1,200 jobs would go north", "Eirik Solvang")]
+
+
+def test_an_event_inside_a_quotation_starts_after_the_opening_mark() -> None:
+    text = "“We are ready to start on Monday,” Eide said."
+    found = [h.exact for h in suggest([text], ()).highlights if h.kind == "event"]
+    assert found == ["We are ready to start on Monday"]

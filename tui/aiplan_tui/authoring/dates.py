@@ -198,7 +198,7 @@ def _clause(paragraph: str, start: int, end: int, sentence: Span) -> Span | None
             return None
         following = bounds(clause.end + 1, clause.end + 1)
         begin, finish = trim(text, following.start, following.end, " ,;:.")
-    while begin < finish and text[begin] in '”»" ':  # “...,” the mayor said on Tuesday
+    while begin < finish and text[begin] in '“”«»" ':  # “...,” the mayor said on Tuesday
         begin += 1
     if finish - begin < 3 or len(text[begin:finish].split()) < 3:
         return None

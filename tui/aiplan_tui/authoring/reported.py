@@ -108,7 +108,7 @@ def reported_speech(
         if speaker is None:
             continue
         verbs = [(first.start("verb"), first.group("verb"))]
-        more = [m for m in _AND_REPORTED.finditer(text) if m.start() > first.end()]
+        more = [m for m in _AND_REPORTED.finditer(text) if m.start() >= first.end()]
         verbs += [(m.start("verb"), m.group("verb")) for m in more]
         stops = [m.start() for m in more] + [len(text)]
         for index, (at, verb) in enumerate(verbs):
