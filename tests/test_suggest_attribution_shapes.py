@@ -307,3 +307,13 @@ def test_an_event_inside_a_quotation_starts_after_the_opening_mark() -> None:
     text = "“We are ready to start on Monday,” Eide said."
     found = [h.exact for h in suggest([text], ()).highlights if h.kind == "event"]
     assert found == ["We are ready to start on Monday"]
+
+
+def test_a_short_quotation_after_its_attribution_goes_on() -> None:
+    text = "Liang Wei runs a fab. “Plans are cheap,” Liang said. “Fabs are not.”"
+    assert said([text]) == [("Plans are cheap", "Liang Wei"), ("Fabs are not.", "Liang Wei")]
+
+
+def test_an_unnamed_spokesperson_of_a_named_body() -> None:
+    text = "“We are studying the text,” a Commission spokesperson said."
+    assert said([text]) == [("We are studying the text", "a Commission spokesperson")]

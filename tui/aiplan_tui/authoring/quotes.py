@@ -46,6 +46,10 @@ open-weight"), unless someone is said to say them."""
 LONGEST_QUOTATION = 3000
 
 _INTRODUCED = re.compile(INTRODUCING)
+_ATTRIBUTION_ONLY = re.compile(
+    rf"\s*,?\s*(?:[^\s.!?“”\"«»;]+\s+){{0,8}}?{SAYING}\b[^“”\"«».!?]{{0,40}}[.!?,]?\s*"
+)
+"""Nothing but an attribution between two quotations: “...,” Liang said. “...”"""
 _FOLLOWED = re.compile(rf"\s*(?P<comma>,)?\s*(?:[^\s.!?“”\"«»;]+\s+){{0,8}}?{SAYING}\b")
 """An attribution follows in the quotation's sentence ("the minister added")."""
 _ATTRIBUTED_AFTER = tuple(
@@ -97,7 +101,7 @@ _UNNAMED = tuple(
         ),
         # after the words: “...,” one shipping analyst said.
         re.compile(
-            rf"\s*,?\s*(?P<name>(?:one|another|a|an)\s+(?:[a-z-]+\s+)?(?:{nouns}))"
+            rf"\s*,?\s*(?P<name>(?:one|another|a|an)\s+(?:[\w-]+\s+)?(?:{nouns}))"
             rf"\s+{ADVERB}{SAYING}\b"
         ),
     )
@@ -153,6 +157,13 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         # the second part of a split quotation: “...,” said X, “...”
         said = said or (
             previous is not None and index > 0 and spans[index - 1].start >= opening.start
+        )
+        # “...,” Liang said. “Fabs are not.”: the words go on after their attribution
+        said = said or (
+            previous is not None
+            and index > 0
+            and _ATTRIBUTION_ONLY.fullmatch(paragraph, spans[index - 1].end, marks.start)
+            is not None
         )
         if words < SHORTEST_QUOTATION and not said:
             continue
