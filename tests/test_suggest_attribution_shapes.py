@@ -317,3 +317,17 @@ def test_a_short_quotation_after_its_attribution_goes_on() -> None:
 def test_an_unnamed_spokesperson_of_a_named_body() -> None:
     text = "“We are studying the text,” a Commission spokesperson said."
     assert said([text]) == [("We are studying the text", "a Commission spokesperson")]
+
+
+def test_he_is_not_the_person_she_stood_for() -> None:
+    paragraphs = [
+        "Trade minister Olu Adebayo met his counterpart, Hanne Lie, in Oslo on Tuesday.",
+        "“We agreed on more than we expected,” Adebayo said. Lie was more cautious. “There is "
+        "a long way to go,” she said.",
+        "He said a deal could come by June.",
+    ]
+    assert [name for _, name in said(paragraphs, None)] == [
+        "Olu Adebayo",
+        "Hanne Lie",
+        "Olu Adebayo",
+    ]

@@ -195,6 +195,19 @@ class ArticlePeople:
                 return name
         return None
 
+    def all_before(self, paragraph: int, at: int, most: int = 4) -> list[Person]:
+        """The people mentioned last before `at`, the nearest first, a few at most (each
+        once)."""
+        number = bisect_left(self._mentions, (paragraph, at, ""))
+        found: list[Person] = []
+        for _, _, name in reversed(self._mentions[max(0, number - 3 * most) : number]):
+            person = self.people[name.casefold()]
+            if person not in found:
+                found.append(person)
+            if len(found) == most:
+                break
+        return found
+
     def before(self, paragraph: int, at: int) -> Person | None:
         """The person mentioned last before `at` in paragraph `paragraph`."""
         number = bisect_left(self._mentions, (paragraph, at, "")) - 1

@@ -64,19 +64,27 @@ class Speakers:
         self._proposed_names: dict[str, str] = {}
         """Each proposed entity's id by its name, case folded."""
         self.last_person: Speaker | None = None
+        self._pronouns: dict[str, str] = {}
+        """The pronoun ("he", "she") each person's full name was last stood for by."""
 
     @property
     def proposed(self) -> tuple[ProposedEntity, ...]:
         return tuple(self._proposed.values())
 
-    def pronoun(self) -> Speaker | None:
+    def pronoun(self, word: str = "") -> Speaker | None:
         """The person mentioned last before the words (else the last person named as a
-        speaker), for "he said"."""
-        mentioned = self.people.before(*self.here) if self.here is not None else None
-        if mentioned is not None:
+        speaker), for "he said"; one "she" stood for before is not "he", nor the reverse."""
+        word = word.casefold()
+        here = self.here
+        for mentioned in self.people.all_before(*here) if here is not None else ():
+            if word and self._pronouns.get(mentioned.name, word) != word:
+                continue  # "he" after "Lie ... she said": not Lie
             found = self.resolve(mentioned.name, mentioned.role)
             if found is not None:
+                if word:
+                    self._pronouns[mentioned.name] = word
                 return Speaker(found.id, f"{mentioned.name!r}, the person named last before")
+            break
         if self.last_person is None:
             return None
         return Speaker(self.last_person.id, "the last named speaker")
@@ -93,7 +101,7 @@ class Speakers:
         "former Google CEO Eric Schmidt" belongs to the role the text gives."""
         words = words.strip(" ,.;:’'")
         if words.casefold() in PRONOUNS:
-            return self.pronoun()
+            return self.pronoun(words)
         words = _owner_dropped(_POSSESSIVE.sub("", words))
         article = words.startswith("The ") or before.casefold() == "the"
         words = strip_leading(words)  # "The European Commission", "When Premier Wen"
