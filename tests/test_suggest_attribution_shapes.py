@@ -331,3 +331,11 @@ def test_he_is_not_the_person_she_stood_for() -> None:
         "Hanne Lie",
         "Olu Adebayo",
     ]
+
+
+def test_a_role_ends_before_where_it_was_said() -> None:
+    text = "“This is a giveaway,” said Tom Alvarez, a lawmaker from Westport, in a statement."
+    result = suggest([text], ())
+    assert [(e.name, e.role) for e in result.entities] == [
+        ("Tom Alvarez", "a lawmaker from Westport")
+    ]

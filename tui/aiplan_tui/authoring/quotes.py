@@ -247,7 +247,7 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
         here = speakers.here or (0, 0)
         named = speakers.people.organisation_before(groups["noun"], *here)
         return speakers.resolve(named) if named else None
-    role = (groups.get("role") or "").strip(" ,.;")
+    role = _ROLE_ENDS.split((groups.get("role") or "").strip(" ,.;"), maxsplit=1)[0]
     if _NOT_A_ROLE.match(role):  # "said Chen, adding that ..."
         role = ""
     if _POSSESSIVE_END.search(match.group("name") or ""):
@@ -263,6 +263,8 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
     return speakers.resolve(name, role, word_before(match.string, match.start("name")))
 
 
+_ROLE_ENDS = re.compile(r",\s+(?:in|on|at|during|according|when|after|before|while)\b")
+"""Where a role after a name ends: "a Democrat from Texas, in a statement"."""
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _OF_REST = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{NAME}")
 """A title's "of"/"for" part, with the name after it."""
