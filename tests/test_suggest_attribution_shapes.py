@@ -339,3 +339,25 @@ def test_a_role_ends_before_where_it_was_said() -> None:
     assert [(e.name, e.role) for e in result.entities] == [
         ("Tom Alvarez", "a lawmaker from Westport")
     ]
+
+
+def test_a_role_in_two_parts_between_the_name_and_the_verb() -> None:
+    text = (
+        "Hu Lan, the chief executive of Redwood Cloud, a unit of Pine Holdings, said demand "
+        "was strong."
+    )
+    assert said([text], False) == [("said demand was strong", "Hu Lan")]
+    assert people([text]) == {"Hu Lan": "person"}
+
+
+def test_a_title_for_two_portfolios_before_the_name() -> None:
+    text = "Vice-Minister for Ports and Inland Waterways Sun Peng said the plan had three pillars."
+    result = suggest([text], ())
+    assert [(e.name, e.kind, e.role) for e in result.entities] == [
+        ("Sun Peng", "person", "Vice-Minister for Ports and Inland Waterways")
+    ]
+
+
+def test_an_honorific_without_its_full_stop() -> None:
+    text = "“The rules protect nobody,” said Dr Amal Haddad, who teaches law at Ridgeway."
+    assert said([text]) == [("The rules protect nobody", "Amal Haddad")]

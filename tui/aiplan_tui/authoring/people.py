@@ -53,7 +53,10 @@ _TITLE_BEFORE = re.compile(
     + r"))\s+$"
 )
 """A lower-case title right before a name: "Science adviser Rowan Tate"."""
-_TITLE_WITH_OF = re.compile(r"(?P<title>(?:[A-Z][\w-]*\s+){1,3})(?P<of>(?:of|for)\s+(?:the\s+)?)$")
+_TITLE_WITH_OF = re.compile(
+    r"(?P<title>(?:[A-Z][\w-]*\s+){1,3})"
+    r"(?P<of>(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and|&)\s+)?)$"
+)
 """A capitalised title with "of"/"for" right before a run: "Minister of " Industry Fang Jiayi,
 "Minister Delegate for " Digital Affairs Claire Monteil: the run's last two words are the name."""
 _OWNED = re.compile(r"\b[Tt]he\s+$|[A-Z][\w’'-]*\s+(?:of|for)\s+$")

@@ -24,6 +24,7 @@ from aiplan_tui.authoring.saying import (
     PARTY,
     PRONOUN,
     REPORTING,
+    ROLE,
     SAYING,
     SPOKESPEOPLE,
     TITLES,
@@ -67,7 +68,7 @@ _ATTRIBUTED_AFTER = tuple(
         # an owner's role, then the name: "Harbourline's head of engineering, Tomas Weir, said"
         rf"\s*,?\s*(?P<lrole>(?:the\s+)?[\w-]+[’']s\s+(?:[a-z][\w’'-]*\s+){{0,6}}[a-z][\w’'-]*),"
         rf"\s*(?P<name>{SPEAKER_NAME}){AGE},\s*{ADVERB}{SAYING}\b",
-        rf"\s*,?\s*(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*{SAYING}\b",
+        rf"\s*,?\s*(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>{ROLE}),\s*{SAYING}\b",
         rf"\s*,?\s*(?P<name>{SPEAKER_NAME}|{PRONOUN}){PARTY}\s+{ADVERB}{SAYING}\b",
         # someone for an organisation: "a spokesperson for the Ministry of Industry said"
         rf"\s*,?\s*an?\s+(?:{SPOKESPEOPLE})\s+(?:for|at|of|from)\s+(?:the\s+)?"
@@ -86,7 +87,7 @@ _ATTRIBUTED_BEFORE = tuple(
     for pattern in (
         rf"\b[Tt]he\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}{SAYING}[^“”\"«»]{{0,30}}?[,:]?\s*"
         r"(?:that\s*)?$",
-        rf"(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,“”\"«»]{{3,80}}?),\s*{SAYING}"
+        rf"(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>{ROLE}),\s*{SAYING}"
         r"[^“”\"«»]{0,30}?[,:]?\s*(?:that\s*)?$",
         rf"(?P<name>{SPEAKER_NAME}|{PRONOUN}){OF_ORGANISATION}\s+{ADVERB}{SAYING}"
         r"[^“”\"«»]{0,30}?[,:]?\s*(?:that\s*)?$",
@@ -110,7 +111,7 @@ _UNNAMED = tuple(
 _SUBJECT = re.compile(
     rf"(?:\b[Tt]he\s+(?P<noun>{ORG_NOUNS})"
     rf"|(?:(?P<lead>{OWNER_ROLE}),\s*)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN}){OF_ORGANISATION})"
-    rf"(?:,\s*(?P<role>[^,“”\"«»]{{3,80}}?),|(?(lead),))?\s+{ADVERB}"
+    rf"(?:,\s*(?P<role>{ROLE}),|(?(lead),))?\s+{ADVERB}"
     rf"(?:{REPORTING}|{SAYING}|called|calls|described|describes)\b"
 )
 """A speaker and verb earlier in the sentence whose object the quotation is."""

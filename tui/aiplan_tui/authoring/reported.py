@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from aiplan_tui.authoring.quotes import word_before
-from aiplan_tui.authoring.saying import ADVERB, AGE, ORG_NOUNS, PRONOUN, REPORTING, SAYING
+from aiplan_tui.authoring.saying import ADVERB, AGE, ORG_NOUNS, PRONOUN, REPORTING, ROLE, SAYING
 from aiplan_tui.authoring.speakers import Speakers
 from aiplan_tui.authoring.text import (
     NAME,
@@ -30,7 +30,7 @@ FEWEST_OWN_WORDS = 3
 own besides the verb ("called the plan “a turning point”" is the quotation alone)."""
 
 _REPORTED = re.compile(
-    rf"(?:(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>[^,\s“”\"«»][^,“”\"«»]{{2,79}}?),\s*"
+    rf"(?:(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>{ROLE}),\s*"
     rf"|(?P<name2>{SPEAKER_NAME}){AGE},\s*(?=(?:also\s+)?{REPORTING}\b)"
     rf"|(?P<who>{SPEAKER_NAME}),\s*(?:which|who)\s+"
     rf"|\b[Tt]he\s+(?P<noun>{ORG_NOUNS})\s+"

@@ -77,3 +77,6 @@ OWNER_ROLE = (
     r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he|[\w-]+[’']s)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*"
 )
 """A role by its owner before a name: "Its leader, Jo Park, called ..."."""
+ROLE = r"[^,\s“”\"«»][^,“”\"«»]{2,79}?(?:,\s*(?:an?|the)\s[^,“”\"«»]{2,79}?)?"
+"""A role between commas after a name, which may have a second part ("the chief executive of
+Redwood Cloud, a unit of Pine Holdings")."""

@@ -184,9 +184,10 @@ TITLE_WORDS = word_set(
     strategist researcher adviser advisor envoy negotiator spokesperson lawmaker
     vice-president vice-chair vice-chairman vice-chairwoman vice-premier vice-minister
     director-general deputy-director organiser organizer activist campaigner councillor
-    councilor councilman councilwoman attorney lawyer sheriff superintendent columnist"""
+    councilor councilman councilwoman attorney lawyer sheriff superintendent columnist
+    dr mr mrs ms"""
 )
-HONORIFICS = word_set("dr. mr. mrs. ms. prof. sir dame lord")
+HONORIFICS = word_set("dr. mr. mrs. ms. prof. dr mr mrs ms prof sir dame lord")
 ORGANISATION_WORDS = word_set(
     """group inc inc. corp corp. corporation company co. ltd ltd. ministry department agency bank
     university institute association council commission office administration government
