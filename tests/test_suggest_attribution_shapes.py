@@ -361,3 +361,14 @@ def test_a_title_for_two_portfolios_before_the_name() -> None:
 def test_an_honorific_without_its_full_stop() -> None:
     text = "“The rules protect nobody,” said Dr Amal Haddad, who teaches law at Ridgeway."
     assert said([text]) == [("The rules protect nobody", "Amal Haddad")]
+
+
+def test_an_outlet_wrote_that_is_reported_speech() -> None:
+    paragraphs = [
+        "The Harbour Times, a state-run tabloid, wrote in an editorial that Westport was "
+        "afraid of competition.",
+        "Mara Holt wrote a letter to the council.",
+    ]
+    assert said(paragraphs, False) == [
+        ("wrote in an editorial that Westport was afraid of competition", "Harbour Times")
+    ]

@@ -20,6 +20,8 @@ PUT_AT = (
     r"up\s+to\s+|more\s+than\s+|between\s+|some\s+)?[$€£¥\d])"
 )
 """An estimate: "Haddad put the extra demand at 50 to 65 gigawatts"."""
+WROTE_THAT = r"(?:wrote|writes)(?=\s(?:[^.,;“”\"«»]{0,30}?\s)?that\b)"
+"""Writing what someone holds ("wrote in an editorial that ..."), not writing a letter."""
 SAYING = (
     r"(?:said|says|added|adds|told\s+\w+|tells\s+\w+|wrote|writes|noted|notes|explained|"
     r"argued|asked|asks|stated|continued|warned|cautioned|reported|insisted|claimed|recalled|"
@@ -33,7 +35,7 @@ REPORTING = (
     r"mentioned|insisted|claimed|suggested|pledged|acknowledged|observed|predicted|"
     r"articulated|stated|contended|maintained|underscored|reiterated|told\s+\w+|tells\s+\w+|"
     rf"called\s+for|asserted|conceded|admitted|estimated|{ESTIMATES}|believes|expects|argues|"
-    rf"warns|cautions|insists|contends|maintains|stresses|urges|predicts|reported|{PUT_AT})"
+    rf"warns|cautions|insists|contends|maintains|stresses|urges|predicts|reported|{PUT_AT}|{WROTE_THAT})"
 )
 """Verbs that report what someone said without their words."""
 INTRODUCING = (
