@@ -372,3 +372,14 @@ def test_an_outlet_wrote_that_is_reported_speech() -> None:
     assert said(paragraphs, False) == [
         ("wrote in an editorial that Westport was afraid of competition", "Harbour Times")
     ]
+
+
+def test_more_verbs_of_reported_speech() -> None:
+    paragraphs = [
+        "Pia Lund vowed to keep the ferry running through the winter.",
+        "Omar Sell denied that the berth had been sold to a foreign buyer.",
+    ]
+    assert said(paragraphs, False) == [
+        ("vowed to keep the ferry running through the winter", "Pia Lund"),
+        ("denied that the berth had been sold to a foreign buyer", "Omar Sell"),
+    ]

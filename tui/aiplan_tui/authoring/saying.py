@@ -35,7 +35,9 @@ REPORTING = (
     r"mentioned|insisted|claimed|suggested|pledged|acknowledged|observed|predicted|"
     r"articulated|stated|contended|maintained|underscored|reiterated|told\s+\w+|tells\s+\w+|"
     rf"called\s+for|asserted|conceded|admitted|estimated|{ESTIMATES}|believes|expects|argues|"
-    rf"warns|cautions|insists|contends|maintains|stresses|urges|predicts|reported|{PUT_AT}|{WROTE_THAT})"
+    rf"warns|cautions|insists|contends|maintains|stresses|urges|predicts|reported|{PUT_AT}|{WROTE_THAT}|"
+    r"vowed|vows|denied|denies|countered|complained|complains|lamented|boasted|thinks|fears|"
+    r"hopes)"
 )
 """Verbs that report what someone said without their words."""
 INTRODUCING = (
