@@ -4,7 +4,7 @@ PATH).
 
 Commands and options come from the command's own argparse parser (argparse-manpage); the keys
 from docs/keys.md, which docs/generate.py makes from the key bindings (`--check` in CI and
-tests/test_docs.py keep it current: the build cannot import Textual to read them itself), and
+tests/cli/test_docs.py keep it current: the build cannot import Textual to read them itself), and
 the query language from the table in docs/search.md.
 """
 

@@ -24,7 +24,7 @@ whole-process time per query of each system.
 
     python tests/benchmarks/relevance.py [--runs 3] [--content DIR]
 
-A benchmark, not a test: `tests/test_relevance_benchmark.py` only checks that the judged set
+A benchmark, not a test: `tests/unit/search/test_relevance_benchmark.py` only checks that the judged set
 is well formed and that the metrics are computed right.
 """
 

@@ -7,7 +7,7 @@ with its websocket: asked to quit, then SIGTERM, then SIGKILL, each after a shor
 
 This is the one module that uses textual-serve's private names (`AppService._process`,
 `_stdin`, `_task`, `_download_manager`, `_build_environment`, `_open_app_process`): it is pinned
-below 1.2 in pyproject.toml, and tests/test_serve_security.py checks what they do.
+below 1.2 in pyproject.toml, and tests/cli/test_serve_security.py checks what they do.
 """
 
 from __future__ import annotations

@@ -27,9 +27,9 @@ from in_process import answer
 
 Capsys = pytest.CaptureFixture[str]
 SCHEMA = json.loads(
-    (Path(__file__).parent / "data" / "csl" / "csl-data.json").read_text(encoding="utf-8")
+    (Path(__file__).parents[1] / "data" / "csl" / "csl-data.json").read_text(encoding="utf-8")
 )
-PAGE = Path(__file__).parent / "data" / "pages" / "news-page.html"
+PAGE = Path(__file__).parents[1] / "data" / "pages" / "news-page.html"
 PAGE_URL = "https://ledger.example/tech/chip-talks-resume"
 BUNDLED = load_pack(bundled_content_dir()).pack
 

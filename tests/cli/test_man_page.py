@@ -1,5 +1,5 @@
 """The man page the wheel installs: made from the command's parser, docs/keys.md (generated from
-the bindings and checked by tests/test_docs.py) and the query table of docs/search.md, so it
+the bindings and checked by tests/cli/test_docs.py) and the query table of docs/search.md, so it
 lists every subcommand, key and query form, and renders cleanly."""
 
 from __future__ import annotations

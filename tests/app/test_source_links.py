@@ -2,7 +2,7 @@
 (only a safe http(s) one); `o` opens it in a browser, or the user's under `serve`, or copies it
 where there is no browser to start; `e` hands the highlight's file to $EDITOR at its line, or
 says why not. The real terminal's side (suspend, the editor, the reload, the link's bytes):
-tests/test_source_links_pty.py."""
+tests/pty/test_source_links_pty.py."""
 
 from __future__ import annotations
 

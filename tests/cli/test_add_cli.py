@@ -12,8 +12,8 @@ from aiplan_tui.core.transaction import write_files
 from aiplan_tui.pack.loader import load_pack
 from in_process import answer as cli
 
-SEEDS = Path(__file__).parent / "data" / "seeds"
-PAGE = Path(__file__).parent / "data" / "pages" / "news-page.html"
+SEEDS = Path(__file__).parents[1] / "data" / "seeds"
+PAGE = Path(__file__).parents[1] / "data" / "pages" / "news-page.html"
 
 
 Capsys = pytest.CaptureFixture[str]

@@ -10,8 +10,8 @@ import pytest
 
 from aiplan_tui.authoring.source import SourceError, from_text, read_source
 
-PAGES = Path(__file__).parent / "data" / "pages"
-SEEDS = Path(__file__).parent / "data" / "seeds"
+PAGES = Path(__file__).parents[1] / "data" / "pages"
+SEEDS = Path(__file__).parents[1] / "data" / "seeds"
 
 
 def test_a_seed_with_a_headline_keeps_it_as_the_articles_title() -> None:

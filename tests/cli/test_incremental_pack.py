@@ -20,7 +20,7 @@ from aiplan_tui.compiled.store import CompiledPack
 from aiplan_tui.compiled.update import drop_aside, update_compiled
 from in_process import answer
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import pack_gen
 
 QUERIES = ["semiconductors governance", "item7", "updated", "li qiang", "kind:quote chips",

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import tomli
 
-CORPUS = Path(__file__).parent / "data" / "corpus"
+CORPUS = Path(__file__).parents[2] / "data" / "corpus"
 HALVES = ("dev", "heldout")
 SHAPES = frozenset(
     {

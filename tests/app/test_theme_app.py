@@ -129,7 +129,7 @@ async def test_no_color_leaves_no_colour_but_keeps_the_marks(
     colours = set(re.findall(r"(?:fill|color):\s*#([0-9a-fA-F]{6})", svg))
     # Only the terminal's own colours, as the SVG export draws them: its default background
     # and foreground, and that foreground dimmed (Textual alone turned colours into greys;
-    # tests/test_no_color.py counts the colour sequences written to a real terminal: none).
+    # tests/pty/test_no_color.py counts the colour sequences written to a real terminal: none).
     assert colours <= {"292929", "c5c8c6", "868887"}, colours
     # Highlights are still marked: underline for quotes, reverse for the current one.
     assert "underline" in svg

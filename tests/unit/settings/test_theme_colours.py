@@ -35,7 +35,7 @@ else:  # pragma: no cover - Python 3.10
 
 from aiplan_tui.settings.themes import PALETTE_KEYS, STYLE_WORDS
 
-THEMES_DIR = Path(__file__).resolve().parent.parent / "themes"
+THEMES_DIR = Path(__file__).resolve().parents[3] / "themes"
 THEME_FILES = sorted(THEMES_DIR.glob("*.toml"))
 KIND_STYLES = ("quote-style", "fact-style", "position-style", "event-style")
 HIGH_CONTRAST = {"aiplan-high-contrast"}

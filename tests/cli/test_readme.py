@@ -19,7 +19,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_readme_fits_on_a_screen() -> None:
-    """References live in docs/ (tests/test_docs.py checks the generated ones and the links)."""
+    """References live in docs/ (tests/cli/test_docs.py checks the generated ones and the links)."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert len(readme.splitlines()) < 200
     install = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/aiplan-tui"

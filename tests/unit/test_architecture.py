@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "tui" / "aiplan_tui"
+PACKAGE = Path(__file__).resolve().parents[2] / "tui" / "aiplan_tui"
 TEXTUAL_PLACES = ("ui", "terminal")
 """The only sub-packages that may import Textual."""
 

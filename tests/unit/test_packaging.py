@@ -1,6 +1,6 @@
 """Packaging a user can trust (issue 32): the LICENSE file is the licence pyproject names, the
 classifiers are real ones that say what the package is, every exact pin says why, and the
-CHANGELOG has the version being released. (The built wheel's metadata: tests/test_wheel.py.)"""
+CHANGELOG has the version being released. (The built wheel's metadata: tests/e2e/test_wheel.py.)"""
 
 from __future__ import annotations
 
