@@ -5,7 +5,7 @@ argparse parser.
     python docs/generate.py            write both files
     python docs/generate.py --check    write nothing; exit 1 naming each file that differs
 
-CI runs the check (.ci/run, and tests/test_docs.py in the quick suite), so a binding or an
+CI runs the check (.ci/run, and tests/cli/test_docs.py in the quick suite), so a binding or an
 option changed without running this fails there. The man page is built from docs/keys.md
 (tui/hatch_build.py), since the wheel's build cannot import Textual.
 """
