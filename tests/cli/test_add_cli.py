@@ -79,6 +79,7 @@ def test_refusals_say_why_and_write_nothing(pack: Path, tmp_path: Path, capsys: 
         (["add", str(PAGE), "--content", str(tmp_path)], "is not a pack"),
         (["add", str(PAGE), "--content", str(pack), "--id", "Bad Id"], "use lower-case"),
         (["add", str(PAGE), "--content", str(pack), "--published", "July"], "YYYY-MM-DD"),
+        (["add", str(PAGE), "--content", str(pack), "--url", "javascript:alert(1)"], "http(s)"),
         (["add", str(tmp_path / "none.txt"), "--content", str(pack)], "no such file"),
     ):
         done = cli(capsys, *args)

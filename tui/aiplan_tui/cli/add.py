@@ -57,6 +57,7 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
         summary,
     )
     from aiplan_tui.authoring.source import SourceError, read_source, read_standard_input
+    from aiplan_tui.core.links import web_url
     from aiplan_tui.core.transaction import pack_lock
     from aiplan_tui.paths import is_bundled_pack
 
@@ -78,6 +79,8 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
             published = dt.date.fromisoformat(args.published)
         except ValueError:
             return _fail(f"--published {args.published!r}: give a date as YYYY-MM-DD")
+    if args.url is not None and web_url(args.url) is None:
+        return _fail(f"--url {args.url!r}: give the article's http(s) address (https://...)")
     try:
         source = read_source(args.source, read_standard_input() if args.source == "-" else None)
     except SourceError as exc:
