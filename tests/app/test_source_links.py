@@ -19,7 +19,12 @@ from textual.widgets import Static
 from aiplan_tui.core.links import web_url
 from aiplan_tui.core.model import Pack
 from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.ui.source_actions import open_in_background, open_source
+from aiplan_tui.ui.source_actions import (
+    editor_arguments,
+    editor_command,
+    open_in_background,
+    open_source,
+)
 from conftest import ARTICLE, PackFactory, make_app, until
 
 URL = "https://example.com/wire?id=1&x=2"
@@ -229,3 +234,13 @@ async def test_e_on_review_names_the_suggestion_s_place(
             "Set $EDITOR (say, export EDITOR=nano) to edit from here. "
             f"The highlight is at {root / FILE}:4."
         )
+
+
+def test_the_editor_is_given_the_line_as_it_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert editor_arguments(["vim"], "h.toml", 12) == ["vim", "+12", "h.toml"]
+    assert editor_arguments(["/usr/bin/nano"], "h.toml", 3) == ["/usr/bin/nano", "+3", "h.toml"]
+    assert editor_arguments(["code", "-w"], "h.toml", 12) == ["code", "-w", "-g", "h.toml:12"]
+    assert editor_arguments(["subl", "-w"], "h.toml", 2) == ["subl", "-w", "h.toml:2"]
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", 'vim "')  # an unclosed quotation mark: never a crash
+    assert editor_command() == ["vim", '"']

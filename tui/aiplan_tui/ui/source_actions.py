@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shlex
 import signal
-import subprocess
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -134,12 +133,30 @@ def _is_macos() -> bool:
 
 
 def editor_command() -> list[str] | None:
-    """$VISUAL or $EDITOR, split as a shell splits words ("code -w"), or None."""
+    """$VISUAL or $EDITOR, split as a shell splits words ("code -w"; one with an unclosed
+    quotation mark at its spaces), or None."""
     for name in ("VISUAL", "EDITOR"):
-        words = shlex.split(os.environ.get(name, ""), posix=True)
+        value = os.environ.get(name, "")
+        try:
+            words = shlex.split(value, posix=True)
+        except ValueError:
+            words = value.split()
         if words:
             return words
     return None
+
+
+GOTO_COLON = {"code": ["-g"], "code-insiders": ["-g"], "codium": ["-g"], "subl": [], "zed": []}
+"""Editors that take FILE:LINE (after these words) rather than the +LINE FILE of vi, Emacs,
+nano, micro, helix and most others."""
+
+
+def editor_arguments(editor: list[str], path: str, line: int) -> list[str]:
+    """The command that opens `path` at `line` in `editor`."""
+    flags = GOTO_COLON.get(Path(editor[0]).name)
+    if flags is None:
+        return [*editor, f"+{line}", path]
+    return [*editor, *flags, f"{path}:{line}"]
 
 
 def edit_source(app: SourceHost) -> None:
@@ -162,7 +179,7 @@ def edit_source(app: SourceHost) -> None:
         return
     try:
         with app.suspend():  # an error must not leave it (Textual resumes only on a clean exit)
-            done = _run_editor([*editor, f"+{line}", str(path)])
+            done = _run_editor(editor_arguments(editor, str(path), line))
     except SuspendNotSupported:
         app.notify(f"This terminal cannot be handed to an editor. The highlight is at {where}.",
                    timeout=6, markup=False)  # fmt: skip
@@ -177,15 +194,18 @@ def edit_source(app: SourceHost) -> None:
 
 
 def _run_editor(command: list[str]) -> int | OSError:
-    """The editor's exit status once it ends, or why it could not start (a mistyped $EDITOR).
-    ctrl+c meanwhile is the editor's: the app waiting for it ignores it, as git does."""
+    """The editor's exit status once it ends (minus a signal's number when one ended it), or
+    why it could not start (a mistyped $EDITOR). ctrl+c meanwhile is the editor's: the app
+    ignores it from before the editor starts (as git does), and the editor is started with
+    it back to its default (posix_spawn's setsigdef: no window where ctrl+c ends the app)."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        editor = subprocess.Popen(command)
-    except OSError as error:
-        return error
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # after the start: not inherited
-    try:
-        return editor.wait()
+        try:
+            pid = os.posix_spawnp(command[0], command, os.environ, setsigdef=(signal.SIGINT,))
+        except OSError as error:
+            return error
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status)
     finally:
         signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
 
