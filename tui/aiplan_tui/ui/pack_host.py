@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from aiplan_tui.core.model import Pack
 from aiplan_tui.ui.disk_watch import DiskWatch
+from aiplan_tui.ui.named_screens import NamedScreens
 from aiplan_tui.ui.pack_session import PackSession
 from aiplan_tui.ui.pack_threads import PackThreads
 from aiplan_tui.ui.reload_service import Reloader
@@ -28,6 +29,7 @@ class PackHost(Reloader, Protocol):
     disk_watch: DiskWatch
     reader: ReaderScreen
     made: dict[str, Screen[None]]
+    screens: NamedScreens
 
     @property
     def pack(self) -> Pack: ...

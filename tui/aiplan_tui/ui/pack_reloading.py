@@ -104,8 +104,7 @@ class PackReloading:
         app = self.app
         if not app.session.reloading:
             return False
-        made = app.made.items()
-        name = screen if isinstance(screen, str) else next((n for n, s in made if s is screen), "")
+        name = screen if isinstance(screen, str) else app.screens.name_of(screen)
         if name not in SCREEN_TITLES:
             return False
         app.when_ready(

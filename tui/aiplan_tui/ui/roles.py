@@ -5,7 +5,10 @@ A screen takes on a role by having the method; the app checks with isinstance.
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from aiplan_tui.core.model import Highlight
 
 
 @runtime_checkable
@@ -27,4 +30,4 @@ class Pointing(Protocol):
     """A screen whose cursor is on a highlight or a suggestion not to be copied as a source
     (Review's): `e` edits its file and `o` opens its article's address all the same."""
 
-    def pointed_highlight(self) -> str | None: ...
+    def pointed_highlight(self) -> Highlight | None: ...

@@ -68,8 +68,7 @@ def current_highlight(app: SourceHost) -> Highlight | None:
     `y` would copy: the shown screen's selection, else the reader's."""
     screen, pack = app.screen, app.pack
     if isinstance(screen, Pointing):
-        pointed = screen.pointed_highlight()
-        return next((h for h in (*pack.suggested, *pack.highlights) if h.id == pointed), None)
+        return screen.pointed_highlight()
     selected = app.selected_highlight()
     return pack.highlight(selected) if selected else None
 

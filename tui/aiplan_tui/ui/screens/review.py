@@ -150,11 +150,10 @@ class ReviewScreen(ReviewWriting):
                 return n
         return None
 
-    def pointed_highlight(self) -> str | None:
+    def pointed_highlight(self) -> Highlight | None:
         """The suggestion under the cursor: `e` edits its file, `o` opens its article's
         address (the app's Pointing role; `y` copies reviewed highlights only)."""
-        highlight = self.current()
-        return highlight.id if highlight else None
+        return self.current()
 
     def current(self) -> Highlight | None:
         """The suggestion under the cursor; none before the list is built or when it is empty."""
