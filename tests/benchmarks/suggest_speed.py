@@ -1,18 +1,26 @@
-"""How long `aiplan-tui add` takes as the article grows (issue 28). Not a test: it prints
-figures. Run: PYTHONPATH=tui python tests/benchmarks/suggest_speed.py [--quick] [--runs N]
+"""How long `aiplan-tui add` takes to suggest highlights as the article grows (issue 28). Not
+a test: it prints figures. Run: PYTHONPATH=tui python tests/benchmarks/suggest_speed.py
+[--quick] [--runs N]
 
 The text is `news_text.py`'s (quotations, reported speech and figures in every paragraph,
 denser than most news), up to the 1,000,000 characters `add` takes (source.LONGEST_ARTICLE).
-Two tables, each figure the median of --runs runs (default 5):
-- the whole process, as the user pays it: `aiplan-tui add FILE --content PACK` into a new
-  pack, the article written as a .txt file (start-up, reading, suggesting, ids, writing and
-  the pack's lock all count), CPU seconds (user + system, from wait4) and wall seconds; a
-  two-paragraph article gives the floor every `add` pays ("- floor": the rest, the work
-  that grows with the text), and a 5 MB text is refused (exit status 1);
-- `authoring.suggest` alone, in this process, as paragraphs and as one paragraph of the same
-  length, with the anchoring's work (places looked at, characters searched).
-CPU seconds are the measure (wall seconds move with whatever else the machine runs); "per
-100k" staying level is what linear means.
+Each figure is the median of --runs runs (default 5), in CPU seconds (user + system; wall
+seconds move with whatever else the machine runs):
+
+1. The headline: the suggestion time the user pays, at 1 MB. Each run is a real
+   `aiplan-tui add FILE --content PACK` into a new pack, in a fresh process, with a clock
+   around its call of `authoring.suggest` (cold: nothing cached from an earlier run). In:
+   everything `suggest` does (the article's people, quotations, reported speech, figures,
+   dates, anchoring each suggestion with its index). Out: Python's start-up and imports,
+   reading the file and splitting it into paragraphs, loading the pack, ids, writing the
+   files, the lock (the whole process, table 2, counts those). Then the same time by rule
+   (a clock around each rule's calls: a little of the total is the clocks' own).
+2. The whole process, as the user pays it, without clocks inside: CPU seconds (from wait4)
+   and wall seconds of the same `add`, beside a two-paragraph `add` ("- floor": the rest is
+   the work that grows with the text), and a 5 MB text, refused (exit status 1).
+3. `authoring.suggest` in this process, as paragraphs and as one paragraph of the same
+   length, with the anchoring's work (places looked at, characters searched): "per 100k"
+   staying level is what linear means.
 
 Before (issue 28): suggesting 1 MB took 35 s (wall) with a search of the whole text per
 suggestion, 3 to 4 CPU s with the index, and the whole `add` 5.5 CPU s."""
@@ -20,14 +28,17 @@ suggestion, 3 to 4 CPU s with the index, and the whole `add` 5.5 CPU s."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from subprocess import DEVNULL
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -41,6 +52,16 @@ SIZES = (250_000, 500_000, LONGEST_ARTICLE)
 QUICK = (20_000, 100_000, 250_000)
 REFUSED = 5_000_000
 """A text this long is refused (over LONGEST_ARTICLE): the time that takes is printed too."""
+RULES = {
+    "Speakers": "the article's people",
+    "direct_quotations": "quotations",
+    "reported_speech": "reported speech",
+    "figures": "figures",
+    "events": "dates",
+    "Occurrences": "anchoring: the index",
+    "_anchor": "anchoring: each suggestion",
+}
+"""What `suggest` calls, by the name it calls it, and what it is."""
 
 
 class _Counted(Occurrences):
@@ -64,21 +85,70 @@ def in_process(paragraphs: tuple[str, ...], runs: int) -> tuple[float, float, in
     return statistics.median(cpus), statistics.median(walls), count, work
 
 
+def _environment(scratch: Path) -> dict[str, str]:
+    return {**os.environ, "XDG_CONFIG_HOME": str(scratch), "XDG_STATE_HOME": str(scratch)}
+
+
+def _new_pack(article: Path, scratch: Path, run: int, kind: str) -> Path:
+    pack = scratch / f"pack-{kind}-{article.stem}-{run}"
+    argv = [*_command(), "init", str(pack)]
+    subprocess.run(argv, env=_environment(scratch), capture_output=True, check=True)
+    return pack
+
+
 def whole_process(article: Path, scratch: Path, runs: int) -> tuple[float, float, int]:
     """Median CPU and wall seconds of `aiplan-tui add ARTICLE` into a new pack; its status."""
-    env = {**os.environ, "XDG_CONFIG_HOME": str(scratch), "XDG_STATE_HOME": str(scratch)}
     cpus, walls, status = [], [], 0
     for run in range(runs):
-        pack = scratch / f"pack-{article.stem}-{run}"
-        subprocess.run([*_command(), "init", str(pack)], env=env, capture_output=True, check=True)
+        pack = _new_pack(article, scratch, run, "whole")
         started = time.perf_counter()
         argv = [*_command(), "add", str(article), "--content", str(pack)]
-        process = subprocess.Popen(argv, env=env, stdout=DEVNULL, stderr=DEVNULL)
+        process = subprocess.Popen(argv, env=_environment(scratch), stdout=DEVNULL, stderr=DEVNULL)
         _, waited, usage = os.wait4(process.pid, 0)
         walls.append(time.perf_counter() - started)
         cpus.append(usage.ru_utime + usage.ru_stime)
         status = os.waitstatus_to_exitcode(waited)
     return statistics.median(cpus), statistics.median(walls), status
+
+
+def suggestion_in_add(article: Path, scratch: Path, runs: int) -> dict[str, float]:
+    """Median CPU seconds of `suggest` inside a real `add` in a fresh process ("suggest"),
+    and of each rule in it (RULES' names)."""
+    measured: list[dict[str, float]] = []
+    for run in range(runs):
+        pack = _new_pack(article, scratch, run, "timed")
+        out = scratch / "timed.json"
+        argv = [sys.executable, __file__, "--timed-add", str(article), str(pack), str(out)]
+        subprocess.run(argv, env=_environment(scratch), capture_output=True, check=True)
+        measured.append(json.loads(out.read_text(encoding="utf-8")))
+    return {key: statistics.median(m[key] for m in measured) for key in measured[0]}
+
+
+def _timed_add(article: str, pack: str, out: str) -> None:
+    """`aiplan-tui add ARTICLE --content PACK` in this process, with a clock around the
+    call of `suggest` and around each of RULES; the seconds written to OUT as JSON."""
+    from aiplan_tui.authoring import adding
+    from aiplan_tui.cli.main import main
+
+    spent = dict.fromkeys(["suggest", *RULES], 0.0)
+
+    def clocked(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - started
+
+        return timed
+
+    for name in RULES:
+        vars(suggesting)[name] = clocked(name, vars(suggesting)[name])
+    vars(adding)["suggest"] = clocked("suggest", suggesting.suggest)
+    status = main(["add", article, "--content", pack])
+    if status:
+        raise SystemExit(f"add exited {status}")
+    Path(out).write_text(json.dumps(spent), encoding="utf-8")
 
 
 def _command() -> list[str]:
@@ -92,29 +162,42 @@ def _text_file(scratch: Path, size: int) -> tuple[Path, int]:
     return path, sum(len(p) for p in paragraphs)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes only")
-    parser.add_argument("--runs", type=int, default=5, help="runs per figure (the median)")
-    args = parser.parse_args()
-    sizes = QUICK if args.quick else SIZES
-    vars(suggesting)["Occurrences"] = _Counted  # suggest makes this one: its work is read
-    print(f"Whole process: aiplan-tui add FILE into a new pack (median of {args.runs})")
+def headline(scratch: Path, sizes: tuple[int, ...], runs: int) -> None:
+    print(f"1. Suggestion time in `aiplan-tui add` (fresh process, CPU s, median of {runs})")
+    print(f"{'text':>22} {'chars':>9} {'suggest':>8} {'per 100k':>9}")
+    timed: dict[str, float] = {}
+    for size in sizes:
+        article, chars = _text_file(scratch, size)
+        timed = suggestion_in_add(article, scratch, runs)
+        print(f"{'paragraphs':>22} {chars:>9,} {timed['suggest']:>8.2f} "
+              f"{timed['suggest'] * 100_000 / chars:>9.3f}")  # fmt: skip
+    print(f"\n   by rule, at {sizes[-1]:,} characters")
+    for name, what in RULES.items():
+        print(f"{what:>30} {timed[name]:>6.2f}")
+    rest = timed["suggest"] - sum(timed[name] for name in RULES)
+    print(f"{'the rest (sorting, clocks)':>30} {rest:>6.2f}")
+    print(f"{'suggest':>30} {timed['suggest']:>6.2f}")
+
+
+def whole(scratch: Path, sizes: tuple[int, ...], runs: int) -> None:
+    print(f"\n2. The whole process: aiplan-tui add FILE into a new pack (median of {runs})")
     print(f"{'text':>22} {'chars':>9} {'cpu s':>7} {'wall s':>7} {'- floor':>8} "
           f"{'per 100k':>9} {'exit':>5}")  # fmt: skip
-    with tempfile.TemporaryDirectory(prefix="aiplan-suggest-") as scratch_name:
-        scratch = Path(scratch_name)
-        floor = 0.0
-        for name, size in (("two paragraphs", 300), *(("paragraphs", s) for s in sizes)):
-            article, chars = _text_file(scratch, size)
-            cpu, wall, status = whole_process(article, scratch, args.runs)
-            floor = floor or cpu  # what every add pays: start-up, reading, writing
-            over = f"{cpu - floor:>8.2f} {(cpu - floor) * 100_000 / chars:>9.3f}"
-            print(f"{name:>22} {chars:>9,} {cpu:>7.2f} {wall:>7.2f} {over} {status:>5}")
-        article, chars = _text_file(scratch, REFUSED)
-        cpu, wall, status = whole_process(article, scratch, args.runs)
-        print(f"{'over the limit':>22} {chars:>9,} {cpu:>7.2f} {wall:>7.2f} {'':>18} {status:>5}")
-    print(f"\nauthoring.suggest alone, in this process (median of {args.runs})")
+    floor = 0.0
+    for name, size in (("two paragraphs", 300), *(("paragraphs", s) for s in sizes)):
+        article, chars = _text_file(scratch, size)
+        cpu, wall, status = whole_process(article, scratch, runs)
+        floor = floor or cpu  # what every add pays: start-up, reading, writing
+        over = f"{cpu - floor:>8.2f} {(cpu - floor) * 100_000 / chars:>9.3f}"
+        print(f"{name:>22} {chars:>9,} {cpu:>7.2f} {wall:>7.2f} {over} {status:>5}")
+    article, chars = _text_file(scratch, REFUSED)
+    cpu, wall, status = whole_process(article, scratch, runs)
+    print(f"{'over the limit':>22} {chars:>9,} {cpu:>7.2f} {wall:>7.2f} {'':>18} {status:>5}")
+
+
+def shapes(sizes: tuple[int, ...], runs: int) -> None:
+    vars(suggesting)["Occurrences"] = _Counted  # suggest makes this one: its work is read
+    print(f"\n3. authoring.suggest in this process (median of {runs})")
     print(f"{'text':>22} {'chars':>9} {'cpu s':>7} {'wall s':>7} {'per 100k':>9} "
           f"{'suggested':>9} {'work':>9}")  # fmt: skip
     for shape in ("paragraphs", "one paragraph"):
@@ -123,9 +206,25 @@ def main() -> None:
             if shape == "one paragraph":
                 paragraphs = (" ".join(paragraphs),)
             chars = sum(len(p) for p in paragraphs)
-            cpu, wall, count, work = in_process(paragraphs, args.runs)
+            cpu, wall, count, work = in_process(paragraphs, runs)
             print(f"{shape:>22} {chars:>9,} {cpu:>7.2f} {wall:>7.2f} "
                   f"{cpu * 100_000 / chars:>9.3f} {count:>9,} {work:>9,}")  # fmt: skip
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--timed-add"]:
+        _timed_add(*sys.argv[2:5])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes only")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (the median)")
+    args = parser.parse_args()
+    sizes = QUICK if args.quick else SIZES
+    with tempfile.TemporaryDirectory(prefix="aiplan-suggest-") as scratch_name:
+        scratch = Path(scratch_name)
+        headline(scratch, sizes, args.runs)
+        whole(scratch, sizes, args.runs)
+    shapes(sizes, args.runs)
 
 
 if __name__ == "__main__":
