@@ -78,14 +78,15 @@ _ON, _ON_OR_LAST = Lead(["on"]), Lead(["on", "last"])
 def _starts(paragraph: str) -> tuple[tuple[int, ...] | None, ...]:
     """For each of DATE_PATTERNS, every place a match may start (a month's or a weekday's
     name, a day's number, or "on" or "last" before one), or None (tried everywhere): the
-    patterns are tried there only (match_starts.py)."""
-    months = (m.start() for m in _MONTH_NAMES.finditer(paragraph))
-    days = (m.start() for m in DIGITS.finditer(paragraph))
-    weekdays = (m.start() for m in _WEEKDAY_NAMES.finditer(paragraph))
+    patterns are tried there only (match_starts.py). The first two need a month's name: in
+    a paragraph without one, neither is tried at its numbers."""
+    months = [m.start() for m in _MONTH_NAMES.finditer(paragraph)]
+    days = [m.start() for m in DIGITS.finditer(paragraph)] if months else []
+    weekdays = [m.start() for m in _WEEKDAY_NAMES.finditer(paragraph)]
     return (
-        with_leads(paragraph, months, [_ON]),
-        with_leads(paragraph, days, [_ON]),
-        with_leads(paragraph, weekdays, [_ON_OR_LAST]),
+        with_leads(paragraph, months, [_ON]) if months else (),
+        with_leads(paragraph, days, [_ON]) if days else (),
+        with_leads(paragraph, weekdays, [_ON_OR_LAST]) if weekdays else (),
         None,
     )
 

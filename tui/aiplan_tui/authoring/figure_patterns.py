@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from aiplan_tui.authoring.match_starts import DIGITS, Lead, Rule, Words, with_leads
+from aiplan_tui.authoring.match_starts import Lead, Rule, Words, with_leads
 from aiplan_tui.authoring.text import word_set
 
 BARE_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w)(?![.,]\d)"
@@ -70,10 +70,17 @@ A, MERE = Lead(["a"]), Lead(["mere"])
 NUMBER_WORDS = Words((*SMALL, *TENS))
 
 
+NUMBER_START = re.compile(r"(?<![\w.,$€£¥-])\d")
+"""Where a number in figures may start: a digit after none of the characters NUMBER and
+SCALED_NUMBER may not follow (so not "334" in "2,334", "3" in "5.3" or "560" in "$560",
+which the money rule with its sign finds)."""
+
+
 @lru_cache(maxsize=4)
 def number_starts(paragraph: str) -> tuple[int, ...]:
     """Where a number in figures, or a qualifier or "between" before one, may start."""
-    return with_leads(paragraph, (m.start() for m in DIGITS.finditer(paragraph)), [QUALIFYING])
+    numbers = (m.start() for m in NUMBER_START.finditer(paragraph))
+    return with_leads(paragraph, numbers, [QUALIFYING])
 
 
 @lru_cache(maxsize=4)
