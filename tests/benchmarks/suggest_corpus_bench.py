@@ -2,6 +2,7 @@
 test: it runs the real command on each article of one half and prints figures and misses.
 
     python tests/benchmarks/suggest_corpus_bench.py [--half dev|heldout] [--json] [--misses]
+        [--only d37-d54]
 
 Each article: `init` a temporary pack, `add ARTICLE --content PACK`, `check PACK`, load_pack,
 then `add` it again. How each measure is scored, and the gold format: the corpus README.
@@ -274,8 +275,20 @@ def score_forbidden(name: str, gold: Gold, pack: Pack, score: Score) -> None:
                 score.flag("forbidden suggestions", f"{name}: {key}: {exact[:70]!r}")
 
 
-def bench(half: str, jobs: int) -> tuple[int, Score]:
-    articles = sorted(p for p in (CORPUS / half).iterdir() if p.suffix in (".txt", ".md"))
+def chosen(stem: str, only: str) -> bool:
+    """Whether an article is in `--only`: "d37-d54" (a range, both ends in), "d03,d07" or ""."""
+    stem = stem.split("-")[0]  # "d37-wire-premier-pitch" -> "d37"
+    for part in filter(None, only.split(",")):
+        low, _, high = part.partition("-")
+        if low <= stem <= (high or low):
+            return True
+    return not only
+
+
+def bench(half: str, jobs: int, only: str = "") -> tuple[int, Score]:
+    articles = sorted(
+        p for p in (CORPUS / half).iterdir() if p.suffix in (".txt", ".md") and chosen(p.stem, only)
+    )
     total = Score()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         for one in pool.map(run_article, articles):
@@ -302,13 +315,17 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--misses", action="store_true", help="list every miss (dev only!)")
     parser.add_argument("--jobs", type=int, default=min(8, os.cpu_count() or 1))
+    parser.add_argument(
+        "--only", default="", help="score these articles alone: d37-d54, or d03,d07"
+    )
     args = parser.parse_args()
-    count, score = bench(args.half, args.jobs)
+    count, score = bench(args.half, args.jobs, args.only)
     table = figures(score)
     if args.json:
         print(json.dumps({"half": args.half, "articles": count, "figures": table}, indent=2))
     else:
-        print(f"`add` on the {args.half} half of the corpus ({count} articles)")
+        which = f", {args.only}" if args.only else ""
+        print(f"`add` on the {args.half} half of the corpus ({count} articles{which})")
         for name, row in table.items():
             shown = f"{row['count']}/{row['of']} = {row['percent']} %" if "of" in row else str(row["count"])  # fmt: skip
             target = f"target {row['target']}" if row["target"] else ""

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
+from aiplan_tui.authoring.runs import Run, capitalised_runs
 from aiplan_tui.authoring.text import (
     HONORIFICS,
-    NAME,
     ORGANISATION_WORDS,
     SPEAKER_NAME,
     TITLE_WORDS,
@@ -35,7 +35,6 @@ NOT_IN_NAMES = word_set(
     white silicon artificial intelligence summit conference world day week year new"""
 )
 """Capitalised words that make a run a place, a document or an event, not a person."""
-_RUN = re.compile(NAME)
 _ORGANISATION = re.compile(SPEAKER_NAME)
 _APPOSITIVE = re.compile(r",\s*(?P<role>(?:the|a|an|its|their)\s[^,;“”\"«»]{3,80}?)(?=[,.;]|$)")
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
@@ -70,6 +69,15 @@ class Person:
     role: str
 
 
+def _before_possessive(tokens: list[str]) -> list[str]:
+    """An organisation's words up to its owner's possessive: "Halvorsen Semiconductor’s K40"
+    names Halvorsen Semiconductor."""
+    for number, token in enumerate(tokens):
+        if token.endswith(("'s", "’s")):
+            return [*tokens[:number], token[:-2]]
+    return tokens
+
+
 def strip_leading(words: str) -> str:
     """The run without the function words a sentence starts with ("When Premier Wen")."""
     tokens = words.split()
@@ -93,35 +101,35 @@ class ArticlePeople:
         self._called: dict[str, str] = {}
         """What an organisation was introduced as ("agency" for Xinhua), by its name."""
         """Where an organisation is named, in reading order, for "the ministry said"."""
-        runs = []
+        runs: list[tuple[int, Run]] = []
         for number, paragraph in enumerate(paragraphs):
             if _BYLINE.match(paragraph):
                 continue  # a byline's author is nobody's antecedent
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
             quoted = Spans(quotation_spans(paragraph, opens_with_mark(following)))
             runs += [
-                (number, match)
-                for match in _RUN.finditer(paragraph)
-                if not quoted.holds(match.start())  # a name inside a quotation is not one
+                (number, run)
+                for run in capitalised_runs(paragraph)
+                if not quoted.holds(run.start())  # a name inside a quotation is not one
             ]
             for match in _ORGANISATION.finditer(paragraph):
                 words = strip_leading(match.group())
-                tokens = words.split()
+                tokens = _before_possessive(words.split())
                 if len(tokens) > 1 and any(t.casefold() in ORGANISATION_WORDS for t in tokens):
-                    self._organisations.append((number, match.start(), words))
+                    self._organisations.append((number, match.start(), " ".join(tokens)))
             for match in _CALLED.finditer(paragraph):
                 self._organisations.append((number, match.start("name"), match.group("name")))
                 self._called[match.group("name")] = match.group("noun")
         self._organisations.sort()
-        for number, match in runs:
-            self._learn(paragraphs[number], match)
-        for number, match in runs:
-            words = strip_leading(match.group())
+        for number, run in runs:
+            self._learn(paragraphs[number], run)
+        for number, run in runs:
+            words = strip_leading(run.group())
             person = self.person_named(words)
             if person is not None:
-                self._mentions.append((number, match.start(), person.name))
+                self._mentions.append((number, run.start(), person.name))
 
-    def _learn(self, paragraph: str, match: re.Match[str]) -> None:
+    def _learn(self, paragraph: str, match: Run) -> None:
         words = strip_leading(match.group())
         name, title = split_title(words)
         tokens = name.split()

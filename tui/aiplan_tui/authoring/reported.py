@@ -10,7 +10,16 @@ import re
 from collections.abc import Sequence
 
 from aiplan_tui.authoring.quotes import word_before
-from aiplan_tui.authoring.saying import ADVERB, AGE, ORG_NOUNS, PRONOUN, REPORTING, ROLE, SAYING
+from aiplan_tui.authoring.saying import (
+    ADVERB,
+    AGE,
+    ORG_NOUNS,
+    PRONOUN,
+    REPORTING,
+    ROLE,
+    SAYING,
+    TITLES,
+)
 from aiplan_tui.authoring.speakers import Speakers
 from aiplan_tui.authoring.text import (
     NAME,
@@ -23,6 +32,9 @@ from aiplan_tui.authoring.text import (
     word_count,
 )
 
+_NAMING = r"called|described"
+"""Verbs whose content is a name for something ("called the plan “a permission slip”"):
+never a clause of their own, but a following "and said ..." is reported speech."""
 SHORTEST_REPORT = 4
 """A reported clause of fewer words is not worth suggesting ("Chen said.")."""
 FEWEST_OWN_WORDS = 3
@@ -34,28 +46,37 @@ _REPORTED = re.compile(
     rf"|(?P<name2>{SPEAKER_NAME}){AGE},\s*(?=(?:also\s+)?{REPORTING}\b)"
     rf"|(?P<who>{SPEAKER_NAME}),\s*(?:which|who)\s+"
     rf"|\b[Tt]he\s+(?P<noun>{ORG_NOUNS})\s+"
+    # a title for the person it was given to: "The premier cautioned against ..."
+    rf"|\b[Tt]he\s+(?P<title>(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLES}))\s+"
     rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+"
     # a person of an organisation: "Vera Lind of the Northern Data Circle argues"
     rf"|(?P<name4>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?{SPEAKER_NAME}\s+)"
-    rf"{ADVERB}(?P<verb>{REPORTING})\b"
+    rf"{ADVERB}(?P<verb>{REPORTING}|{_NAMING})\b"
 )
-_VERB = re.compile(rf"{REPORTING}\b")
+_VERB = re.compile(rf"(?:{REPORTING}|{_NAMING})\b")
 """What every match of _REPORTED has: a sentence without it is not searched (most of the time
 reported speech took was spent looking for names before a verb that was not there)."""
 _AND_REPORTED = re.compile(
-    rf"(?:\s+and\s+{ADVERB}|,\s+)(?P<verb>{REPORTING}|saying|adding|warning|arguing)\b"
+    rf"(?:\s+and\s+{ADVERB}|,\s+)(?P<verb>{REPORTING}|saying|adding|warning|arguing|noting|"
+    r"stressing|insisting|cautioning|urging|explaining|acknowledging|pointing\s+out)\b"
 )
+"""A second verb with the same subject: "and said ...", ", noting that ..." (the clause starts
+at the participle: "said, noting that ..." is the words after "noting")."""
 _AFTER = re.compile(
-    rf",\s*(?:(?:the\s+)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN})\s+{ADVERB}(?:{SAYING})"
+    rf",\s*(?:the\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}(?:{SAYING})"
+    rf"|(?:the\s+)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN})\s+{ADVERB}(?:{SAYING})"
     rf"|(?:{SAYING})\s+(?P<name2>{SPEAKER_NAME}))(?P<role>,\s*[^“”\"«»]{{3,120}}?)?"
     r"(?:\s+(?:on|in|at|during|to|last|this|late|early)\b[^,“”\"«»]{0,60})?[.!?]?$"
 )
 """The attribution after the words: "..., Haddad said." / "..., says Lena Hartmann, ..."."""
 _ACCORDING = re.compile(
-    r",?\s*(?:according to|per)\b"
+    r",?\s*\b(?:according to|per)\b"
     r"|,\s+(?:its|their)\s+\w+|,\s+an?\s+(?:move|step|sign|decision|response|answer)\b"
+    r"|,\s+(?:which|while|whereas|following)\b"
 )
-"""Where a reported clause ends before its end: a source, or an appositive after it."""
+"""Where a reported clause ends before its end: a source ("per" as a word, not the end of
+"developer"), an appositive after it, or the writer's own words joined by ", which ...",
+", while ..." or ", following ..."."""
 _SUBORDINATE = re.compile(
     r"(?:When|After|As|While|Since|Although|Though|Because|Once|Before|If|Until)\b"
 )
@@ -94,7 +115,7 @@ def reported_speech(
         if _SOURCED.search(text, max(0, first.start() - 20), first.start()):
             continue  # "according to Treasury estimates": a source, never a speaker
         group = next(
-            g for g in ("name", "name2", "who", "noun", "name4", "name3") if first.group(g)
+            g for g in ("name", "name2", "who", "noun", "title", "name4", "name3") if first.group(g)
         )
         name = first.group(group)
         speakers.here = (number, sentence.start + first.start())
@@ -118,6 +139,8 @@ def reported_speech(
                 clause = clause.split(",", 1)[0]
             if verb in ("announced", "reported") and not re.match(rf"{verb}\s+that\b", clause):
                 continue  # announcing a plan is an act, announcing that ... is speech
+            if re.fullmatch(_NAMING, verb):
+                continue  # "called the plan “...”": the quotation's, or a name given
             if _QUOTED_CONTENT.search(clause) or (
                 quoted.meets(sentence.start, sentence.start + at)
                 and " that " not in clause
@@ -152,6 +175,9 @@ def _reported_before(
     if match is None:
         return None
     name = match.group("name") or match.group("name2")
+    speakers.here = (number, offset + match.start())
+    if match.group("noun"):  # "..., the company says.": the company named before
+        name = speakers.people.organisation_before(match.group("noun"), *speakers.here) or ""
     role = (match.group("role") or "").strip(" ,.")
     if _NOT_A_ROLE.match(role):
         role = ""
@@ -161,9 +187,9 @@ def _reported_before(
         clause = clause[: according.start()]
     start, end = trim(paragraph, offset, offset + len(clause))
     if word_count(paragraph[start:end]) < SHORTEST_REPORT:
+        speakers.here = None
         return None
-    speakers.here = (number, offset + match.start())
-    speaker = speakers.resolve(name, role, word_before(text, match.start()))
+    speaker = speakers.resolve(name, role, word_before(text, match.start())) if name else None
     speakers.here = None
     if speaker is None:
         return None
