@@ -197,8 +197,10 @@ def score_people(name: str, gold: Gold, pack: Pack, score: Score) -> None:
             ok = bool(given) and (given in role.casefold() or role.casefold() in given)
             miss = f"{name}: {person}: {role!r}, given {have[(person, kind)]!r}"
             score.tally("roles right (gold role in the given one, or it in the gold)", ok, miss)
+    # an unnamed gold speaker ("One broadcaster") is a gold speaker too, by its words in any case
+    unnamed = {(str(q["speaker"]).casefold(), q["kind"]) for q in quotes if q.get("unnamed")}
     for e in pack.entities:
-        ok = (e.name, e.kind) in people
+        ok = (e.name, e.kind) in people or (e.name.casefold(), e.kind) in unnamed
         score.tally("people proposed right (precision)", ok, f"{name}: {e.name} ({e.kind})")
 
 
