@@ -4,9 +4,9 @@ open during an update keeps the old pack whole."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +17,7 @@ import pytest
 from aiplan_tui.compiled.current import compiled_path, load_and_compile, open_compiled
 from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.compiled.store import CompiledPack
-from aiplan_tui.compiled.update import drop_aside, update_compiled
+from aiplan_tui.compiled.update import update_compiled
 from in_process import answer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -254,7 +254,7 @@ def test_an_update_cut_short_leaves_the_old_database_and_no_file(
     monkeypatch.setattr(update, "apply_change", cut_short)
     with pytest.raises(KeyboardInterrupt):
         update.update_compiled(pack, compiled_path(pack, cache), pack_manifest(pack))
-    assert [p.name for p in cache.iterdir()] == [compiled_path(pack, cache).name]
+    assert files_beside(compiled_path(pack, cache)) == []
     CompiledPack(compiled_path(pack, cache), old_manifest, pack).close()  # the old one, whole
 
 
@@ -268,23 +268,97 @@ def test_a_damaged_database_is_built_again_not_updated(
     db.close()
     append(pack / "articles" / "a000003.md", " Updated brandnew.")
     assert not update_compiled(pack, compiled_path(pack), pack_manifest(pack))
-    assert [p.name for p in compiled_path(pack).parent.iterdir()] == [compiled_path(pack).name]
+    assert files_beside(compiled_path(pack)) == []
     done = answer(capsys, "--content", str(pack), "search", "brandnew")
     assert done.returncode == 0 and "a000003" in done.stdout
 
 
-def test_the_old_database_is_removed(pack: Path, tmp_path: Path) -> None:
-    """Its blocks are freed aside (compiled/update.py), and nothing is left beside the new."""
+def files_beside(database: Path) -> list[str]:
+    """What is in the database's folder but it and its log and log index."""
+    ours = {database.name + extra for extra in ("", "-wal", "-shm")}
+    return sorted(p.name for p in database.parent.iterdir() if p.name not in ours)
+
+
+def test_an_update_is_made_in_place(pack: Path, tmp_path: Path) -> None:
+    """The database is written where it is (no copy), and its log is emptied after."""
     cache = tmp_path / "warm"
     load_and_compile(pack, cache)
+    database = compiled_path(pack, cache)
+    inode = database.stat().st_ino
     append(pack / "articles" / "a000003.md", " Updated brandnew.")
-    assert update_compiled(pack, compiled_path(pack, cache), pack_manifest(pack))
-    old = tmp_path / "old.sqlite3"
-    old.write_bytes(b"x" * 4096)
-    child = drop_aside(old)
-    if child is not None:
-        os.waitpid(child, 0)
-    assert not old.exists()
-    leftover = {p.name for p in cache.iterdir()} - {compiled_path(pack, cache).name}
-    for name in leftover:  # a child removing it may still be at work: it is the old one
-        assert name.endswith(".tmp")
+    assert update_compiled(pack, database, pack_manifest(pack))
+    assert database.stat().st_ino == inode
+    assert files_beside(database) == []
+    wal = Path(f"{database}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    compiled = open_compiled(pack, cache)
+    assert compiled is not None and picture(compiled)["search"]["brandnew"]
+    compiled.close()
+
+
+KILLED = """
+import os, sys
+from pathlib import Path
+import aiplan_tui.compiled.update as update
+from aiplan_tui.compiled.manifest import pack_manifest
+real = update.apply_change
+def killed(*args):
+    real(*args)
+    os._exit(9)  # every row written, the transaction not committed
+update.apply_change = killed
+update.update_compiled(Path(sys.argv[1]), Path(sys.argv[2]), pack_manifest(Path(sys.argv[1])))
+"""
+
+
+def test_an_update_killed_leaves_the_old_pack_and_the_next_one_updates_it(
+    pack: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "warm"
+    load_and_compile(pack, cache)
+    database = compiled_path(pack, cache)
+    old_manifest = pack_manifest(pack)
+    before = open_compiled(pack, cache)
+    assert before is not None
+    old = picture(before)
+    before.close()
+    append(pack / "articles" / "a000003.md", " Updated brandnew.")
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED, str(pack), str(database)], check=False, timeout=120
+    )
+    assert done.returncode == 9
+    again = CompiledPack(database, old_manifest, pack)  # the old one, whole
+    assert picture(again) == old
+    again.close()
+    assert update_compiled(pack, database, pack_manifest(pack))
+    after = open_compiled(pack, cache)
+    assert after is not None and picture(after)["search"]["brandnew"]
+    after.close()
+
+
+def test_a_build_waits_for_no_reader_of_the_old_log(pack: Path, tmp_path: Path) -> None:
+    """A whole build is not renamed over a database whose log a reader still reads (the
+    new database would be read with the old one's pages): that reader keeps the old pack,
+    and the build is kept once nobody reads that log."""
+    cache = tmp_path / "warm"
+    load_and_compile(pack, cache)
+    database = compiled_path(pack, cache)
+    append(pack / "articles" / "a000003.md", " Updated brandnew.")
+    assert update_compiled(pack, database, pack_manifest(pack))
+    reader = open_compiled(pack, cache)  # reads the database as updated
+    assert reader is not None
+    seen = picture(reader)
+    append(pack / "articles" / "a000004.md", " Updated brandnewer.")
+    assert update_compiled(pack, database, pack_manifest(pack))  # into the log: reader pins it
+    (pack / "pack.toml").write_text(
+        (pack / "pack.toml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    inode = database.stat().st_ino
+    load_and_compile(pack, cache)  # a whole build: not renamed over the log being read
+    assert database.stat().st_ino == inode and files_beside(database) == []
+    assert picture(reader) == seen
+    reader.close()
+    load_and_compile(pack, cache)
+    assert database.stat().st_ino != inode
+    now = open_compiled(pack, cache)
+    assert now is not None and now.search_index().search("brandnewer")
+    now.close()

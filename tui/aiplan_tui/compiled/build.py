@@ -1,9 +1,10 @@
 """Writing a compiled pack: everything a command or the app reads, in one SQLite database.
 
-Built in a temporary file beside the target and renamed over it, so a reader sees the old
-database or the new one, never half of one; two builders each rename a whole file of their
-own and the last wins; a kill, a full disk or any other failure leaves at most a temporary
-file that the next build sweeps away. No Textual.
+Built in a temporary file beside the target and renamed over it (once the old one's
+write-ahead log is empty: compiled/wal.py), so a reader sees the old database or the new
+one, never half of one; two builders each rename a whole file of their own and the last
+wins; a kill, a full disk or any other failure leaves at most a temporary file that the next
+build sweeps away. Changes after that are made in place (compiled/update.py). No Textual.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from aiplan_tui.compiled.layout import DOC_FIELDS, SCHEMA, doc_units, file_of, p
 from aiplan_tui.compiled.records import brief_rows
 from aiplan_tui.compiled.rows import doc_row
 from aiplan_tui.compiled.sources import write_sources
+from aiplan_tui.compiled.wal import Busy, replacing
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.export import pack_to_dict
 from aiplan_tui.core.pausing import Pause, paused
@@ -66,15 +68,17 @@ def compile_pack(
             _fill(db, result, data, manifest, with_export, pause)
             write_sources(db, pack.root, manifest)
             db.execute("COMMIT")
+            db.execute("PRAGMA journal_mode = WAL")  # updated in place from now on
             index = SearchIndex.over(docs, data, article_names(pack), dimension_names(pack))
         finally:
             db.close()
-        _make_way(target)
-        temp.replace(target)
+        with replacing(target):  # Busy while a reader reads the old one's log
+            _make_way(target)
+            temp.replace(target)
     except BaseException as error:  # stopped too (the app is closing): no file left behind
         with contextlib.suppress(OSError):
             temp.unlink()
-        if not isinstance(error, (OSError, sqlite3.Error)):
+        if not isinstance(error, (OSError, sqlite3.Error, Busy)):
             raise
     return index if index is not None else SearchIndex(result.pack, pause)
 

@@ -18,9 +18,9 @@ a duplicate id, a comparison with a problem or naming a highlight of a file read
 first article added or the last removed, an unfinished transaction, or a database compiled
 without its segments.
 
-The update is made on a copy of the database, in one transaction, and renamed over it:
-a reader (the app keeps its database open all session) sees the old pack or the new one,
-never a mix.
+The update is made in place, in one write transaction on the database in WAL mode
+(compiled/update.py): a reader (the app keeps its database open all session, in one read
+transaction) sees the old pack or the new one, never a mix.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Reading a compiled pack: a command answers from the database without loading the pack.
 
 A database is used only if it is a regular file, whole (its header's page count fits its
-size), of this format and app version, and built from the pack as it is now (`manifest`).
-Anything else, and any `sqlite3` error while reading it, means "build it again". No Textual.
+size, unless its write-ahead log holds pages), of this format and app version, and built
+from the pack as it is now (`manifest`). Anything else, and any `sqlite3` error while
+reading it, means "build it again". No Textual.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from aiplan_tui.compiled.layout import PACK_ORDER
 from aiplan_tui.compiled.records import in_root, rows_pack
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
+from aiplan_tui.compiled.wal import in_wal_mode, wal_empty
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.problems import Problem, Problems
 from aiplan_tui.pack.result import LoadResult
@@ -33,7 +35,8 @@ may update it a file at a time)."""
 
 
 class CompiledPack:
-    """An open, current compiled pack (read-only)."""
+    """An open, current compiled pack (read-only): the pack as it was when opened, for as
+    long as it is open (one read transaction), whatever updates are made meanwhile."""
 
     def __init__(self, path: Path, manifest: str, root: Path) -> None:
         """Open the database at `path` if it is current for `manifest`; Stale if not. The
@@ -42,10 +45,14 @@ class CompiledPack:
         self.path, self.manifest, self.root = path, manifest, root
         try:
             self.db = sqlite3.connect(
-                f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+                f"{path.absolute().as_uri()}?mode=ro",
+                uri=True,
+                check_same_thread=False,
+                isolation_level=None,
             )
             self._meta: dict[str, Any] = {}
             self._meta_lock = threading.Lock()
+            self.db.execute("BEGIN")  # one snapshot while open: an update is seen by the next
             current = self.meta("manifest") == manifest
         except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
             self.db.close()
@@ -136,6 +143,8 @@ def _check_file(path: Path) -> None:
         raise Stale("unreadable") from exc
     if len(head) < 100 or not head.startswith(HEADER):
         raise Stale("not a database")
+    if in_wal_mode(head) and not wal_empty(path):
+        return  # its log has the last pages: the file's own size is not yet the whole story
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(head[28:32], "big")

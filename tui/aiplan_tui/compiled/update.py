@@ -1,83 +1,61 @@
 """Bringing a compiled pack up to date a file at a time (compiled/incremental.py says
-which changes it takes on, compiled/apply.py applies one): on a copy of the database, in
-one transaction, renamed over it, so a reader sees the old pack or the new one. No Textual."""
+which changes it takes on, compiled/apply.py applies one): in place, in one SQLite write
+transaction on the live database in WAL mode. A reader (compiled/store.py holds one read
+transaction for as long as it has the database open) sees the old pack or the new one, never
+a mix; a kill, a full disk or any failure before the commit leaves the old one. No Textual."""
 
 from __future__ import annotations
 
 import contextlib
-import os
-import secrets
-import shutil
 import sqlite3
-import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from aiplan_tui.compiled.apply import apply_change
-from aiplan_tui.compiled.incremental import NotLocal, find_change, meta
+from aiplan_tui.compiled.incremental import find_change, meta
+from aiplan_tui.compiled.wal import checkpoint
 from aiplan_tui.core.transaction import JOURNAL_NAME
+
+BUSY_SECONDS = 30.0
+"""How long a writer waits for another to finish before leaving the database as it is."""
 
 
 def update_compiled(root: Path, target: Path, manifest: str) -> bool:
     """Bring the compiled pack at `target` up to `manifest` if the change allows (see the
-    module's note); True if it did. Any failure leaves the database as it was."""
-    temp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    module's note); True if it is current now. Any failure leaves the database as it was."""
     try:
         if (root / JOURNAL_NAME).exists():
             return False
-        seen = sqlite3.connect(f"{target.absolute().as_uri()}?mode=ro", uri=True)
-        try:  # what changed, asked of the database as it is: no copy for a whole build
-            change = find_change(seen, root, manifest)
-            built_for = meta(seen, "manifest")
-        finally:
-            seen.close()
-        shutil.copyfile(target, temp)
-        db = sqlite3.connect(temp, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode = OFF")  # a temporary file: the rename commits
-            db.execute("PRAGMA synchronous = OFF")
-            db.execute("BEGIN")
-            if meta(db, "manifest") != built_for:
-                raise NotLocal("written meanwhile by another command: the next one updates it")
-            apply_change(db, root, change, manifest)
-            db.execute("COMMIT")
-        finally:
-            db.close()
-        aside = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-        try:  # the old database's blocks freed aside, not in the rename
-            os.link(target, aside)
-            linked = True
-        except OSError:
-            linked = False
-        temp.replace(target)
-        if linked:
-            drop_aside(aside)
+        with writing(target) as db:
+            if meta(db, "manifest") == manifest:
+                return True  # another command brought it up to date meanwhile
+            apply_change(db, root, find_change(db, root, manifest), manifest)
+        checkpoint(target)
         return True
     except Exception:  # not local, a damaged database, a file gone meanwhile: a whole build
-        with contextlib.suppress(OSError):
-            temp.unlink()
         return False
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
 
 
-def drop_aside(path: Path) -> int | None:
-    """Remove the file in a child process, so that the caller does not wait while the
-    kernel frees a large file's blocks (0.8 s for a database of 1.4 GB); here where a child
-    cannot be made (a process with threads). The child's id, if one was made; a file a child
-    could not remove is swept by the next build (compiled/build.py)."""
-    if hasattr(os, "fork") and threading.active_count() == 1:
-        with contextlib.suppress(OSError):
-            child = os.fork()
-            if child == 0:  # pragma: no cover - the child's coverage is not collected
-                status = 1
-                try:
-                    path.unlink()
-                    status = 0
-                finally:
-                    os._exit(status)
-            return child
-    with contextlib.suppress(OSError):
-        path.unlink()
-    return None
+@contextlib.contextmanager
+def writing(target: Path) -> Iterator[sqlite3.Connection]:
+    """The live database, in WAL mode, in a write transaction committed when the block ends
+    without an error and rolled back otherwise. OSError if the file at `target` is not the
+    one opened (a build renamed another over it meanwhile)."""
+    seen = target.stat()
+    db = sqlite3.connect(target, isolation_level=None, timeout=BUSY_SECONDS)
+    try:
+        if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+            db.execute("PRAGMA journal_mode = WAL")  # a database built before issue 34's
+        db.execute("PRAGMA synchronous = NORMAL")  # consistent through a kill or a crash
+        db.execute("BEGIN IMMEDIATE")
+        now = target.stat()
+        if (now.st_dev, now.st_ino) != (seen.st_dev, seen.st_ino):
+            raise OSError("the database was replaced meanwhile")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    finally:
+        db.close()

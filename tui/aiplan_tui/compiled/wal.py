@@ -1,0 +1,89 @@
+"""The compiled pack's write-ahead log: emptied after a write, and empty (with no writer
+meanwhile) before a whole new database is renamed over the old one. No Textual.
+
+A database in WAL mode shares its `-wal` and `-shm` files, by name, with any database renamed
+to its place: a log still holding the old database's pages would be read as the new one's.
+So a build renames its file into place only while it holds the old database's write lock
+with its log empty; a writer checks, once it holds that lock, that the file it opened is the
+one at the path (compiled/update.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+WAIT_SECONDS = 2.0
+"""How long a build waits for the old database's readers and writer to be done with its log."""
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+
+
+class Busy(Exception):
+    """A reader still reads the old database's log, or a writer holds it: not replaced."""
+
+
+def checkpoint(target: Path) -> bool:
+    """Copy what the log holds into the database and empty it, unless a reader still reads
+    from it (it is then left for a later writer). True if it is empty."""
+    with contextlib.suppress(sqlite3.Error):
+        db = sqlite3.connect(target, isolation_level=None, timeout=0)
+        try:
+            busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            return not busy and wal_empty(target)
+        finally:
+            db.close()
+    return False
+
+
+def wal_empty(target: Path) -> bool:
+    try:
+        return Path(f"{target}-wal").stat().st_size == 0
+    except OSError:
+        return True  # none
+
+
+def in_wal_mode(head: bytes) -> bool:
+    """From a database file's first 100 bytes: its read and write versions are 2."""
+    return head[18:20] == b"\x02\x02"
+
+
+@contextlib.contextmanager
+def replacing(target: Path) -> Iterator[None]:
+    """While the block runs, a new database may be renamed to `target`: the old one's log is
+    empty and its write lock held (Busy if that cannot be had at once). Where no database of
+    ours is (nothing, a damaged file), whatever log and index lie beside it are removed."""
+    db = None
+    try:  # (never opened if not a regular file: a FIFO would block)
+        ours = stat.S_ISREG(target.lstat().st_mode)
+        if ours:
+            with target.open("rb") as file:
+                ours = in_wal_mode(file.read(100))
+    except OSError:
+        ours = False
+    if ours:
+        try:
+            db = sqlite3.connect(target, isolation_level=None, timeout=WAIT_SECONDS)
+            busy, _, _ = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            if db is not None:
+                db.close()
+            if getattr(exc, "sqlite_errorcode", None) in (SQLITE_BUSY, SQLITE_LOCKED):
+                raise Busy("another command writes to the old database") from exc
+            db, busy = None, 0
+            ours = False  # not a database after all: nobody reads its log
+        if db is not None and (busy or not wal_empty(target)):
+            db.close()
+            raise Busy("a reader reads the old database's log")
+    if not ours:
+        for extra in ("-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{target}{extra}").unlink()
+    try:
+        yield
+    finally:
+        if db is not None:
+            db.close()  # (the transaction wrote nothing: closing ends it)
