@@ -5,6 +5,7 @@ for the figure rules (figures.py)."""
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from functools import lru_cache
 
 from aiplan_tui.authoring.figure_patterns import SCALES, SMALL, TENS
@@ -13,6 +14,9 @@ from aiplan_tui.authoring.text import Span, word_set
 
 def value_of(text: str) -> float | None:
     """A number in figures ("1,200") or words ("twenty-one", "a dozen"), else None."""
+    if text[:1].isdigit():  # most: no words to look up
+        with suppress(ValueError):
+            return float(text.replace(",", ""))
     text = text.strip().casefold().removeprefix("a ").strip()
     if text in SMALL:
         return float(SMALL[text])
@@ -73,7 +77,10 @@ def period(paragraph: str, sentence: Span) -> str:
 
 @lru_cache(maxsize=64)
 def _sentence_period(text: str) -> str:
-    """The period a sentence gives (its figures ask one after another)."""
+    """The period a sentence gives (its figures ask one after another): none without a
+    year in it."""
+    if _YEAR.search(text) is None:
+        return ""
     span = _BETWEEN.search(text)
     if span:
         return f"{span.group(1)}–{span.group(2)}"

@@ -169,7 +169,7 @@ RATIO = Rule(
     ),
     re.compile("factor", re.IGNORECASE),
 )
-SINCE = Rule(re.compile(r"\b[Ss]ince\s+(?P<year>(?:19|20)\d\d)\b"))
+SINCE = Rule(re.compile(r"\b[Ss]ince\s+(?P<year>(?:19|20)\d\d)\b"), re.compile("ince"))
 MEASURE = Rule(
     re.compile(
         _starting(QUALIFIERS, r"\d" + SPELLED) + rf"(?:{QUALIFIER})?(?P<num>{NUMBER}|{WORD_NUMBER})"
@@ -181,7 +181,8 @@ MEASURE = Rule(
 ORDINAL = Rule(
     re.compile(
         r"\b(?:his|her|its|their)\s+(?P<ord>" + "|".join(ORDINALS) + r")\s+(?P<unit>[a-z]{3,})\b"
-    )
+    ),
+    re.compile("|".join(ORDINALS)),
 )
 _NOT_BETWEEN = (
     r"(?!(?:of|the|and|or|in|to|a|an|for|on|at|by|with|from|that|than|per|percent|cent|"

@@ -209,5 +209,8 @@ def _the_ones(paragraph: str, match: re.Match[str]) -> bool:
 
 
 def _qual(match: re.Match[str]) -> str:
-    groups = match.groupdict()
-    return (groups.get("qualifier") or groups.get("btw") or "").casefold()
+    """The qualifier or "between" the rule's match has, in lower case ("" for none)."""
+    groups = match.re.groupindex
+    qualifier = match.group("qualifier") if "qualifier" in groups else None
+    between = match.group("btw") if "btw" in groups else None
+    return (qualifier or between or "").casefold()

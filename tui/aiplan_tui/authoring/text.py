@@ -75,8 +75,8 @@ def _sentences(text: str) -> tuple[Span, ...]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         start = _cut_long(text, start, match.end(), found)
-        word = _WORD_BEFORE.search(text, start, match.end())
-        if match.group().startswith(".") and word is not None:
+        word = _word_before(text, start, match.end()) if match.group()[0] == "." else None
+        if word is not None:
             token = word.group(1).rstrip(".")
             folded = token.casefold()
             after = _after_spaces(text, match.end())
@@ -89,6 +89,12 @@ def _sentences(text: str) -> tuple[Span, ...]:
     if start < len(text) and text[start:].strip():
         found.append(Span(start, len(text.rstrip())))
     return tuple(found)
+
+
+def _word_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """_WORD_BEFORE in text[start:end], searched from its last space on: a match cannot
+    hold one (from `start`, it was tried at every character of the sentence)."""
+    return _WORD_BEFORE.search(text, max(start, text.rfind(" ", start, end) + 1), end)
 
 
 def _cut_long(text: str, start: int, end: int, found: list[Span]) -> int:
