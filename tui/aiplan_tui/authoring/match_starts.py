@@ -37,13 +37,19 @@ class Lead:
         if end == at or not end:
             return []
         last = text[end - 1]
-        lengths = self._by_last.get(last.lower(), ()) if last.isascii() else self.lengths
-        return [
-            end - length
-            for length in lengths
-            if length <= end
-            and (not (piece := text[end - length : end]).isascii() or piece.lower() in self.words)
-        ]
+        if last.isascii():
+            lengths = self._by_last.get(last.lower())
+            if lengths is None:  # no word ends so: most places
+                return []
+        else:
+            lengths = self.lengths
+        found = []
+        for length in lengths:
+            if length <= end:
+                piece = text[end - length : end]
+                if not piece.isascii() or piece.lower() in self.words:
+                    found.append(end - length)
+        return found
 
 
 def with_leads(text: str, cores: Iterable[int], leads: Sequence[Lead]) -> tuple[int, ...]:
@@ -51,8 +57,11 @@ def with_leads(text: str, cores: Iterable[int], leads: Sequence[Lead]) -> tuple[
     places), in order."""
     found = set(cores)
     for lead in leads:
-        spaced = [at for at in found if at and text[at - 1].isspace()]
-        found.update([start for at in spaced for start in lead.starts(text, at)])
+        more: list[int] = []
+        for at in found:
+            if at and text[at - 1].isspace():
+                more += lead.starts(text, at)
+        found.update(more)
     return tuple(sorted(found))
 
 
