@@ -4,15 +4,17 @@ with readable unique ids, the people they need, and the three files, written all
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from aiplan_tui.authoring.ids import TakenIds, fact_id, quote_id, slug_words, unique_id
 from aiplan_tui.authoring.source import SourceText
 from aiplan_tui.authoring.suggest import Suggested, Suggestions, suggest
 from aiplan_tui.authoring.writing import Table, appended, article_text, tables_text
-from aiplan_tui.core.model import Pack
+from aiplan_tui.core.model import Entity, Pack
+from aiplan_tui.core.sameness import same_words, url_key
 from aiplan_tui.core.transaction import write_files
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -41,9 +43,9 @@ def check_id(wanted: str) -> None:
         raise AddError(f"--id {wanted!r}: use lower-case letters, digits and '-'")
 
 
-def article_id_for(source: SourceText, pack: Pack, root: Path, wanted: str | None) -> str:
+def article_id_for(source: SourceText, known: Known, root: Path, wanted: str | None) -> str:
     """The id given (checked), or one made from the title's words, not taken in the pack."""
-    taken = {a.id for a in pack.articles} | {p.stem for p in (root / "articles").glob("*.md")}
+    taken = known.article_ids() | {p.stem for p in (root / "articles").glob("*.md")}
     taken |= {p.stem for p in (root / "highlights").glob("*.toml")}
     if wanted is not None:
         check_id(wanted)
@@ -53,31 +55,69 @@ def article_id_for(source: SourceText, pack: Pack, root: Path, wanted: str | Non
     return unique_id(slug_words(source.title, 6) or "article", taken)
 
 
-def already_added(source: SourceText, pack: Pack) -> str | None:
+def already_added(source: SourceText, known: Known) -> str | None:
     """The id of the pack's article that is this source (the same words, spaces and case
     aside, or the same address), else None."""
-    words = _words(source.paragraphs)
-    url = source.url.strip().rstrip("/")
-    for article in pack.articles:
-        if url and article.url.strip().rstrip("/") == url:
-            return article.id
-        if words and _words(article.paragraphs) == words:
-            return article.id
-    return None
+    return known.same_article(source.paragraphs, source.url)
 
 
-def _words(paragraphs: Sequence[str]) -> str:
-    return " ".join(" ".join(paragraphs).split()).casefold()
+class Known(Protocol):
+    """What `add` needs to know of the pack it adds to: from the pack loaded (`LoadedKnown`),
+    or from its compiled pack's stored rows (compiled/known.py), without reading every file."""
+
+    def article_ids(self) -> set[str]: ...
+
+    def same_article(self, paragraphs: tuple[str, ...], url: str) -> str | None:
+        """The first article at the same address or with the same words, else None."""
+        ...
+
+    def entities(self) -> tuple[Entity, ...]: ...
+
+    def highlight_ids(self) -> set[str]:
+        """The ids of the highlights loaded, and of those left out with an error."""
+        ...
+
+    def files_to_read(self) -> list[Path] | None:
+        """The highlight files whose ids are read from their text too (None: every one)."""
+        ...
+
+
+class LoadedKnown:
+    """`Known` from a pack loaded whole."""
+
+    def __init__(self, pack: Pack) -> None:
+        self._pack = pack
+
+    def article_ids(self) -> set[str]:
+        return {a.id for a in self._pack.articles}
+
+    def same_article(self, paragraphs: tuple[str, ...], url: str) -> str | None:
+        words, address = same_words(paragraphs), url_key(url)
+        for article in self._pack.articles:
+            if address and url_key(article.url) == address:
+                return article.id
+            if words and same_words(article.paragraphs) == words:
+                return article.id
+        return None
+
+    def entities(self) -> tuple[Entity, ...]:
+        return self._pack.entities
+
+    def highlight_ids(self) -> set[str]:
+        return {h.id for h in (*self._pack.highlights, *self._pack.suggested)}
+
+    def files_to_read(self) -> list[Path] | None:
+        return None
 
 
 def add_article(
-    root: Path, pack: Pack, source: SourceText, article_id: str, again: bool = False
+    root: Path, known: Known, source: SourceText, article_id: str, again: bool = False
 ) -> Added:
     """Write the article, its suggested highlights and any proposed people as one transaction
     (core/transaction.py); never over an existing file (AddError); never an article the pack
     has already (AddError) unless `again`; OSError leaves the pack as it was. The caller
-    holds the pack's lock and read `pack` under it."""
-    same = None if again else already_added(source, pack)
+    holds the pack's lock and made `known` under it."""
+    same = None if again else already_added(source, known)
     if same is not None:
         raise AddError(
             f"already in the pack as articles/{same}.md: nothing was written "
@@ -90,14 +130,14 @@ def add_article(
             raise AddError(f"{path} already exists: give another --id")
         if not path.parent.is_dir():
             raise AddError(f"{path.parent}: no such folder (is {root} a pack? `aiplan-tui init`)")
-    found = suggest(source.paragraphs, pack.entities, source.published)
+    found = suggest(source.paragraphs, known.entities(), source.published)
     files = []
     entities_path = root / "entities.toml"
     if found.entities:
         old = entities_path.read_text(encoding="utf-8") if entities_path.exists() else ""
         files.append((entities_path, _with_people(old, found, article_id)))
     files.append((article_path, article_text(source)))
-    files.append((highlights_path, _highlights_text(found, pack, article_id, root)))
+    files.append((highlights_path, _highlights_text(found, known, article_id, root)))
     write_files(root, [(path, text.encode("utf-8")) for path, text in files])
     counts = {kind: sum(h.kind == kind for h in found.highlights) for kind in KIND_ORDER}
     return Added(article_id, tuple(path for path, _ in files), counts, len(found.entities))
@@ -122,11 +162,11 @@ def _with_people(old: str, found: Suggestions, article_id: str) -> str:
 _ID_LINE = re.compile(r'^\s*id\s*=\s*"([^"]+)"', re.MULTILINE)
 
 
-def _ids_written(root: Path) -> set[str]:
-    """Every id in the pack's highlight files, those the loader left out included, so a new
-    suggestion's id is unique across the pack."""
+def _ids_written(root: Path, files: list[Path] | None) -> set[str]:
+    """Every id in these highlight files' text (None: the pack's every one), those the loader
+    left out included, so a new suggestion's id is unique across the pack."""
     found: set[str] = set()
-    for path in (root / "highlights").glob("*.toml"):
+    for path in (root / "highlights").glob("*.toml") if files is None else files:
         try:
             found.update(_ID_LINE.findall(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError):
@@ -134,8 +174,13 @@ def _ids_written(root: Path) -> set[str]:
     return found
 
 
-def _highlights_text(found: Suggestions, pack: Pack, article_id: str, root: Path) -> str:
-    taken = TakenIds({h.id for h in (*pack.highlights, *pack.suggested)} | _ids_written(root))
+def ids_taken(known: Known, root: Path) -> set[str]:
+    """Every highlight id the pack has, in its files' text or loaded: a new one is none."""
+    return known.highlight_ids() | _ids_written(root, known.files_to_read())
+
+
+def _highlights_text(found: Suggestions, known: Known, article_id: str, root: Path) -> str:
+    taken = TakenIds(ids_taken(known, root))
     tables = [_table(item, article_id, taken) for item in found.highlights]
     heading = (
         f"Suggested by `aiplan-tui add` for articles/{article_id}.md: each says why above it.\n"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,9 +14,10 @@ from aiplan_tui.cli.status import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT
 from aiplan_tui.core.safe_text import clean_line
 
 if TYPE_CHECKING:
+    from aiplan_tui.authoring.adding import Added, Known
+    from aiplan_tui.authoring.source import SourceText
     from aiplan_tui.cli.commands import Subparsers
     from aiplan_tui.cli.context import PackContext
-    from aiplan_tui.core.model import Pack
 
 READS_PACK = True
 
@@ -49,14 +51,9 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
     import datetime as dt
     from dataclasses import replace
 
-    from aiplan_tui.authoring.adding import (
-        AddError,
-        add_article,
-        article_id_for,
-        check_id,
-        summary,
-    )
+    from aiplan_tui.authoring.adding import AddError, check_id, summary
     from aiplan_tui.authoring.source import SourceError, read_source, read_standard_input
+    from aiplan_tui.compiled.stale import Stale
     from aiplan_tui.core.links import web_url
     from aiplan_tui.core.transaction import pack_lock
     from aiplan_tui.paths import is_bundled_pack
@@ -95,9 +92,10 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
         source = replace(source, published=published)
     try:
         with pack_lock(root):  # one writer at a time; the pack read under the lock
-            pack = _read_pack(root)
-            article_id = article_id_for(source, pack, root, args.id)
-            added = add_article(root, pack, source, article_id, again=args.again)
+            try:
+                article_id, added = _add(root, source, args, stored=True)
+            except Stale:  # a damaged compiled pack, found before anything was written
+                article_id, added = _add(root, source, args, stored=False)
             _bring_compiled_up_to_date(root)
     except AddError as exc:
         return _fail(str(exc))
@@ -111,22 +109,36 @@ def run_add(args: argparse.Namespace, root: Path) -> int:
     return EXIT_OK
 
 
-def _read_pack(root: Path) -> Pack:
-    """The pack from its compiled pack if that is current or can be brought up to date a
-    file at a time (issue 34), else loaded from its files."""
+def _add(
+    root: Path, source: SourceText, args: argparse.Namespace, stored: bool
+) -> tuple[str, Added]:
+    """The article's id and what was written (see `_known` for `stored`)."""
+    from aiplan_tui.authoring.adding import add_article, article_id_for
+
+    with _known(root, stored) as known:
+        article_id = article_id_for(source, known, root, args.id)
+        return article_id, add_article(root, known, source, article_id, again=args.again)
+
+
+@contextlib.contextmanager
+def _known(root: Path, stored: bool) -> Iterator[Known]:
+    """What add needs to know of the pack: if `stored`, from its compiled pack's stored rows
+    if that is current or can be brought up to date a file at a time (issue 34; Stale if it
+    turns out damaged), else from the pack loaded from its files. The compiled pack is
+    closed after, so that it can be updated."""
+    from aiplan_tui.authoring.adding import LoadedKnown
     from aiplan_tui.compiled.current import open_compiled
-    from aiplan_tui.compiled.stale import Stale
+    from aiplan_tui.compiled.known import StoredKnown
     from aiplan_tui.pack.loader import load_pack
 
-    compiled = open_compiled(root)
-    if compiled is not None:
-        try:
-            return compiled.load_result(root).pack
-        except Stale:
-            pass
-        finally:
-            compiled.close()
-    return load_pack(root).pack
+    compiled = open_compiled(root) if stored else None
+    if compiled is None:
+        yield LoadedKnown(load_pack(root).pack)
+        return
+    try:
+        yield StoredKnown(compiled)
+    finally:
+        compiled.close()
 
 
 def _bring_compiled_up_to_date(root: Path) -> None:

@@ -27,6 +27,7 @@ from aiplan_tui.compiled.layout import (
     INFO_ROWS,
     file_of,
     highlight_rows,
+    sameness_rows,
 )
 from aiplan_tui.compiled.people import files_naming, reload_people, replace_people_rows
 from aiplan_tui.compiled.records import brief_rows, row_of, rows_groups
@@ -226,6 +227,7 @@ def _replace_rows(
     for name in article_files:
         db.execute("DELETE FROM pack WHERE section = ? AND file = ?", (ARTICLE_ROWS, name))
         db.execute("DELETE FROM briefs WHERE file = ?", (name,))
+        db.execute("DELETE FROM sameness WHERE file = ?", (name,))
     for name in reread:
         db.execute("DELETE FROM pack WHERE section = ? AND file = ?", (HIGHLIGHT_ROWS, name))
     articles = [a for a in registry.articles.values() if isinstance(a, Article)]
@@ -236,6 +238,7 @@ def _replace_rows(
     ordered = [h for h in highlights if not h.status] + [h for h in highlights if h.status]
     rows += highlight_rows(ordered, root)
     db.executemany("INSERT INTO pack VALUES (?, ?, ?, ?, ?, ?)", rows)
+    db.executemany("INSERT INTO sameness VALUES (?, ?, ?, ?)", sameness_rows(fresh, root))
     brief = brief_rows(mini_pack(registry, root, fresh, []))
     db.executemany(
         "INSERT INTO briefs VALUES (?, ?, ?)",

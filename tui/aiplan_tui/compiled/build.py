@@ -21,7 +21,14 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from pathlib import Path
 
-from aiplan_tui.compiled.layout import DOC_FIELDS, SCHEMA, doc_units, file_of, pack_rows_keyed
+from aiplan_tui.compiled.layout import (
+    DOC_FIELDS,
+    SCHEMA,
+    doc_units,
+    file_of,
+    pack_rows_keyed,
+    sameness_rows,
+)
 from aiplan_tui.compiled.records import brief_rows
 from aiplan_tui.compiled.rows import doc_row
 from aiplan_tui.compiled.sources import write_sources
@@ -156,6 +163,7 @@ def _fill(
             for article, row in zip(pack.articles, brief_rows(pack), strict=True)
         ),
     )
+    db.executemany("INSERT INTO sameness VALUES (?, ?, ?, ?)", sameness_rows(pack.articles, root))
     db.executemany("INSERT INTO words VALUES (?, ?, ?)", _word_rows(data))
     db.executemany("INSERT INTO keys VALUES (?, ?)", _key_rows(data))
     db.executemany("INSERT INTO stems VALUES (?, ?)", _stem_rows(data))

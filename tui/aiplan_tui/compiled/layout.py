@@ -18,7 +18,8 @@ from pathlib import Path
 
 from aiplan_tui.compiled.records import relative_to_root, row_of
 from aiplan_tui.compiled.rows import DOC_COLUMNS
-from aiplan_tui.core.model import Highlight, Pack
+from aiplan_tui.core.model import Article, Highlight, Pack
+from aiplan_tui.core.sameness import url_key, words_key
 
 DOC_FIELDS = DOC_COLUMNS.replace("number, ", "")
 """A document row's columns after its place (`local`, in its unit)."""
@@ -45,6 +46,9 @@ CREATE TABLE words (word TEXT PRIMARY KEY, counts BLOB NOT NULL, docs BLOB NOT N
 CREATE TABLE keys (key TEXT PRIMARY KEY, docs BLOB NOT NULL);
 CREATE TABLE stems (stem TEXT PRIMARY KEY, words BLOB NOT NULL);
 CREATE TABLE briefs (file TEXT PRIMARY KEY, id TEXT NOT NULL, item TEXT NOT NULL);
+CREATE TABLE sameness (file TEXT PRIMARY KEY, id TEXT NOT NULL, url TEXT, words TEXT);
+CREATE INDEX sameness_url ON sameness (url);
+CREATE INDEX sameness_words ON sameness (words);
 CREATE TABLE export (seq INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE pack (
     section INTEGER NOT NULL, file TEXT NOT NULL, n INTEGER NOT NULL, kind TEXT NOT NULL,
@@ -90,6 +94,18 @@ def pack_rows_keyed(pack: Pack) -> Iterator[Row]:
     yield from highlight_rows((*pack.highlights, *pack.suggested), root)
     for n, cell in enumerate(pack.comparison):
         yield (CELL_ROWS, "comparison.toml", n, *row_of(cell, root), None)
+
+
+def sameness_rows(articles: Iterable[Article], root: Path) -> Iterator[tuple[str, ...]]:
+    """(file, id, address, words' digest) of each article: `add` asks if it has one already."""
+    for article in articles:
+        paragraphs = article.paragraphs
+        yield (
+            file_of(article.source.path, root),
+            article.id,
+            url_key(article.url),
+            words_key(paragraphs),
+        )
 
 
 def highlight_rows(highlights: Iterable[Highlight], root: Path) -> Iterator[Row]:
