@@ -4,12 +4,11 @@ themes, copying and typing ahead, which override App methods, are the mixins bes
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
-from textual.app import App, ScreenStackError
+from textual import on
+from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.binding import BindingType
 from textual.command import CommandPalette
@@ -19,36 +18,34 @@ from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.settings.state import SavedState
+from aiplan_tui.ui.app_start import AppStart
 from aiplan_tui.ui.bindings import APP_BINDINGS
 from aiplan_tui.ui.copying import CopyingApp
 from aiplan_tui.ui.disk_watch import DiskWatch
 from aiplan_tui.ui.key_state import key_state
-from aiplan_tui.ui.named_screens import SCREEN_TITLES, NamedScreens, ScreenMakers
+from aiplan_tui.ui.named_screens import NamedScreens, ScreenMakers
 from aiplan_tui.ui.pack_reading import PackReading
 from aiplan_tui.ui.pack_reloading import PackReloading
 from aiplan_tui.ui.pack_session import PackSession
-from aiplan_tui.ui.pack_threads import Closing, PackThreads, ThreadDone
+from aiplan_tui.ui.pack_threads import PackThreads, ThreadDone
 from aiplan_tui.ui.palette import EngineGoTo, PackCommands, Palette
 from aiplan_tui.ui.reload_service import Reloaded
 from aiplan_tui.ui.saving import SignalEnding, StateSaver, state_now
+from aiplan_tui.ui.screen_moves import ScreenMoves
 from aiplan_tui.ui.screens.reader import ReaderScreen
-from aiplan_tui.ui.search_results import open_result
+from aiplan_tui.ui.search_opening import SearchOpening
 from aiplan_tui.ui.search_session import IndexAgain, IndexReady, SearchSession
 from aiplan_tui.ui.sizing import SizedApp
 from aiplan_tui.ui.source_actions import edit_source, open_source
 from aiplan_tui.ui.startup import Startup
 from aiplan_tui.ui.theming import ThemedApp, no_colour_asked
 from aiplan_tui.ui.typeahead import TypeAheadApp
-from aiplan_tui.ui.widgets.navigator import Target
 
 if TYPE_CHECKING:  # the other screens and the search engine are imported when first used
     from aiplan_tui.ui.screens.compare import CompareScreen
     from aiplan_tui.ui.screens.quotes import QuotesScreen
     from aiplan_tui.ui.screens.review import ReviewScreen
     from aiplan_tui.ui.screens.search import SearchChoice
-
-INDEX_DELAY = 0.3
-"""Seconds after start-up before the search index is built or loaded, in a thread."""
 
 
 class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
@@ -72,7 +69,6 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         """The pack's lifecycle: its phase, what it holds, and what waits for it."""
         self.session.dialog_open = self.dialog_open
         self.session.tell = self._tell_waiting
-        self.session.subscribe(self.pack_changed)
         self.saver = StateSaver(
             self.startup.store, self.current_state, self._warn_unsaved, self.note
         )
@@ -88,6 +84,7 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         """The named screens: the reader, the others made when first shown."""
         self.made = self.screens.made
         self.made["reader"] = self.reader
+        self.session.subscribe(self.screens.pack_changed)
         self.search = SearchSession(self.startup.saved.search_history)
         """The search index, built in the background after start-up, and past queries."""
         self.disk_watch = DiskWatch(self.startup.manifest)
@@ -98,6 +95,12 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         """A large pack read after the first frame (its whole after its head, or its files)."""
         self.pack_reloading = PackReloading(self)
         """The pack read again after a change (the app's, or one on disk)."""
+        self.moves = ScreenMoves(self)
+        """The ways between the named screens."""
+        self.searching = SearchOpening(self)
+        """The search index built in a thread; the search screen, and its results opened."""
+        self.start = AppStart(self)
+        """What is done once mounted: the reader, or the loading screen; then the index."""
 
     @property
     def result(self) -> LoadResult:
@@ -109,16 +112,6 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         """The pack shown: on a large pack's head, the head as read so far (it grows as
         articles are opened), until the whole pack is read."""
         return self.reader.pack if self.session.head is not None else self.result.pack
-
-    def pack_changed(self, pack: Pack) -> None:
-        """The session is READY with a pack read again: every screen made shows it in place
-        (`use_pack`), at once and in order, before what waited for the pack is done. (Not
-        Textual's Signal: it reaches only mounted screens, and later.) On the first READY
-        (the whole pack after a head or a load) only the reader is made, and it took it."""
-        for screen in list(self.made.values()):
-            use_pack = getattr(screen, "use_pack", None)
-            if use_pack is not None and screen.pack is not pack:  # type: ignore[attr-defined]
-                use_pack(pack)
 
     # The pack's phase, as screens and keys ask it -------------------------------------------
 
@@ -200,16 +193,6 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         place = None if self.loading else (self.shown_name(), *self.reader_place())
         return state_now(self.startup.saved, self.chosen_theme, place, self.search.history, compare)
 
-    def restore_place(self) -> None:
-        """Back to the screen, article and paragraph where the last session ended."""
-        saved = self.startup.saved
-        if saved.article and self.pack.article(saved.article) is not None:
-            self.reader.open_paragraph(saved.article, saved.paragraph, flash=False)
-        if saved.screen == "compare":
-            self.action_show_compare()
-        elif saved.screen == "quotes":
-            self.action_show_quotes()
-
     async def action_quit(self) -> None:
         self.save_state()
         self.exit()
@@ -236,20 +219,10 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         return self.screens.get("review")  # type: ignore[return-value]  # made so
 
     def shown_name(self) -> str | None:
-        """The name of the named screen on top, if one is (even under the too-small notice)."""
-        try:
-            return self.screens.name_of(self.main_screen())
-        except (ScreenStackError, KeyError, IndexError):
-            return None
+        return self.moves.shown_name()
 
     def show_named(self, name: str) -> None:
-        """Show the screen called `name` (made the first time); once the pack is READY."""
-        if name == "reader" or self.when_ready(
-            f"screen:{name}", lambda: self.show_named(name), f"{SCREEN_TITLES[name]} opens"
-        ):
-            screen = self.screens.get(name)
-            if self.screen is not screen:
-                self.switch_screen(name)
+        self.moves.show_named(name)
 
     def action_show_reader(self) -> None:
         self.show_named("reader")
@@ -264,22 +237,10 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         self.show_named("review")
 
     def in_reader(self, then: Callable[[], object]) -> None:
-        """Show the reader and do `then` in it: at once, or, for a reader made anew by
-        `reload_pack` and not built yet, once it is (its own messages run after its mount);
-        while the pack is read again, once it is, in the reader made from it."""
-        if not self.when_ready("reader", lambda: self.in_reader(then), "the reader opens"):
-            return
-        self.action_show_reader()
-        if self.reader.is_mounted:
-            then()
-        else:
-            self.reader.call_later(then)
+        self.moves.in_reader(then)
 
     def reader_place(self) -> tuple[str | None, int]:
-        """The reader's article and paragraph; where it should reopen, until it is built."""
-        if self.reader.is_mounted:
-            return self.reader.saved_place()
-        return self.startup.saved.article, self.startup.saved.paragraph
+        return self.moves.reader_place()
 
     # Start-up --------------------------------------------------------------------------------
 
@@ -287,50 +248,14 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         self.track_terminal()
         if not self.is_headless:
             self.ending.install()
-        if self.theme_notes:
-            self.notify(
-                "\n".join(self.theme_notes),
-                title="Theme problems",
-                severity="error",
-                markup=False,
-                timeout=10,
-            )
         self.theme_changed_signal.subscribe(self, self.restyle)
-        for note in self.startup.notes:
-            self.notify(note, title="Settings", severity="warning", timeout=10, markup=False)
-        if self.startup.keymap:
-            self.set_keymap(self.startup.keymap)
-        if self.startup.load_from is not None:
-            self.pack_reading.load_aside(self.startup.load_from)
-        else:
-            self.start_reading()
+        self.start.begin()
 
     def start_reading(self) -> None:
-        """The reader, where the last session left off; the index after the first frame."""
-        self.show_title()
-        self.install_screen(self.reader, "reader")
-        self.push_screen("reader")
-        self.watch_size_from_now()  # after the reader is on the app's own stack
-        self.call_after_refresh(self.when_big_enough, self.restore_place)
-        self.call_after_refresh(self.pack_reading.announce_problems)
-        # After the first frame: a thread started now would compete with drawing it for the GIL.
-        # (On a pack's head, the index is built once the whole pack is read.)
-        whole = self.session.head is None
-        then = self.build_search_index if whole else self.pack_reading.read_whole
-        self.set_timer(INDEX_DELAY, then)
-        self.pack_reloading.watch_disk()
+        self.start.start_reading()
 
-    @work(thread=True, exclusive=True, group="index")
     def build_search_index(self, rebuild: bool = False) -> None:
-        """Off the UI thread; the index reaches the app as a message, never set from here."""
-        from aiplan_tui.compiled.current import search_index_for
-
-        session, pause = self.session, self.threads.pauser()
-        with self.threads.working(), contextlib.suppress(Closing):  # (the app is closing: no index)
-            pack, manifest, compiled = session.result, session.manifest, session.compiled
-            self.post_message(
-                IndexReady(search_index_for(pack, manifest, rebuild, compiled, pause))
-            )
+        self.searching.build_index(rebuild)
 
     @on(ThreadDone)
     def _thread_done(self, message: ThreadDone) -> None:
@@ -347,21 +272,10 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
     # Search ----------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        from aiplan_tui.ui.screens.search import SearchScreen
-
-        if not self.when_whole("search", self.action_search, "search opens"):
-            return
-        if not isinstance(self.screen, SearchScreen):
-            screen = SearchScreen(self.search, dict(self.marks().side_colours))
-            self.push_screen(screen, self.open_hit)
+        self.searching.open()
 
     def open_hit(self, choice: SearchChoice | None) -> None:
-        """Open a search result where it lives (see search_results.py)."""
-        self.save_state()  # the search history, even when nothing was opened
-        if choice is not None and self.when_ready(
-            "open-hit", lambda: self.open_hit(choice), "it opens"
-        ):
-            open_result(self, choice)
+        self.searching.open_hit(choice)
 
     # Keys everywhere --------------------------------------------------------------------------
 
@@ -384,11 +298,7 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
 
     def go_to(self, kind: str, target_id: str) -> None:
         """Open an article, entity or dimension in the reader (the command palette's go-to)."""
-        if kind in ("article", "highlight", "entity", "dimension"):
-            target = Target(kind, target_id)  # type: ignore[arg-type]
-            self.in_reader(lambda: self.reader.open_target(target))
-        else:
-            self.action_show_reader()
+        self.moves.go_to(kind, target_id)
 
     def action_quote(self, step: int) -> None:
         self.in_reader(lambda: self.reader.walk("quote", step))

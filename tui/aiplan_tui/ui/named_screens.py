@@ -43,6 +43,16 @@ class NamedScreens:
             self.install(screen, name)
         return screen
 
+    def pack_changed(self, pack: Pack) -> None:
+        """The session is READY with a pack read again: every screen made shows it in place
+        (`use_pack`), at once and in order, before what waited for the pack is done. (Not
+        Textual's Signal: it reaches only mounted screens, and later.) On the first READY
+        (the whole pack after a head or a load) only the reader is made, and it took it."""
+        for screen in list(self.made.values()):
+            use_pack = getattr(screen, "use_pack", None)
+            if use_pack is not None and screen.pack is not pack:  # type: ignore[attr-defined]
+                use_pack(pack)
+
     def name_of(self, screen: object) -> str | None:
         """The name of `screen` if it is one of these."""
         return next((name for name, made in self.made.items() if made is screen), None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,10 +24,14 @@ from aiplan_tui.ui.screens.shown import ShownScreen, lays_out
 from aiplan_tui.ui.screens.side_picker import SidePicker
 from aiplan_tui.ui.widgets.compare_rows import (
     CellView,
+    CompareRows,
     DimensionRow,
     PointView,
+    SideName,
     dimension_rows,
     nothing_to_compare,
+    nothing_to_open,
+    other,
     side_label,
 )
 from aiplan_tui.ui.widgets.footer import KeysFooter
@@ -35,15 +39,6 @@ from aiplan_tui.ui.widgets.title_bar import TitleBar
 
 STACK_BELOW = 100
 """Below this many columns the two sides stack, one above the other, per dimension."""
-SideName = Literal["left", "right"]
-
-
-def other(side: SideName) -> SideName:
-    return "right" if side == "left" else "left"
-
-
-class CompareRows(VerticalScroll, can_focus=False):
-    """The rows; the screen's keys move a cursor through them, the mouse wheel scrolls them."""
 
 
 class CompareScreen(ShownScreen[None]):
@@ -266,15 +261,7 @@ class CompareScreen(ShownScreen[None]):
     def action_open(self) -> None:
         point = self.current_point()
         if point is None:
-            cell = self.current_cell()
-            covered = cell is None or cell.cell.covered
-            what = "has no points" if covered else "is not covered"
-            side = cell.cell.side.short if cell is not None else "This side"
-            self.notify(
-                f"Nothing to open: {clean_line(side)} {what} on this dimension.",
-                timeout=3,
-                markup=False,
-            )
+            self.notify(nothing_to_open(self.current_cell()), timeout=3, markup=False)
             return
         self.open_highlight(point.highlight.id)
 

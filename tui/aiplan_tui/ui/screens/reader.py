@@ -20,6 +20,7 @@ from aiplan_tui.ui.screens.reader_head import HeadReading
 from aiplan_tui.ui.screens.reader_keys import READER_BINDINGS
 from aiplan_tui.ui.screens.reader_listing import Listings
 from aiplan_tui.ui.screens.reader_marking import Marking
+from aiplan_tui.ui.screens.reader_pack_change import PackChange, count_highlights
 from aiplan_tui.ui.screens.reader_search import SearchMatches
 from aiplan_tui.ui.screens.reader_walk import Walking
 from aiplan_tui.ui.widgets.article_view import ArticleView
@@ -67,15 +68,13 @@ class ReaderScreen(PanedScreen):
         """The walking keys, ] [ } {."""
         self.listings = Listings(self, self.on_head.when_whole, self._show_listing)
         """A person's or dimension's listing in the centre pane."""
+        self.pack_change = PackChange(self)
+        """The pack read again, shown in place."""
         self.marks = marks
         """How the current theme draws highlights (the app's, made once per theme)."""
         self.navigation = navigation or Navigation(pack, whole=head is None)
         """Where the walking keys lead, and the last search's matches."""
-        self.highlight_counts = (
-            {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}  # (grouped once)
-            if head is None
-            else head.per_article
-        )
+        self.highlight_counts = count_highlights(pack) if head is None else head.per_article
         self.current: Highlight | None = None
         """The highlight the cursor is on, if any."""
         self._available: tuple[bool, ...] = ()
@@ -122,31 +121,8 @@ class ReaderScreen(PanedScreen):
         return self.query_one(Navigator)
 
     def use_pack(self, pack: Pack) -> None:
-        """The pack read again (after a change to its files): shown in place, the article and
-        paragraph kept where they still are (the first article otherwise); the last search's
-        matches, which named the old pack's places, are dropped."""
-        article_id, paragraph = self.saved_place()
-        current = self.current.id if self.current is not None else None
-        self.pack = pack
-        self.navigation = Navigation(pack)
-        self.highlight_counts = {a.id: len(pack.highlights_in(a.id)) for a in pack.articles}
-        self.current = None
-        if not self.is_mounted:  # composed from the new pack when first shown
-            return
-        self.navigator.rebuild(pack, self.highlight_counts)
-        self.article_view.article = None  # shown again, with the new highlights
-        if article_id is not None and pack.article(article_id) is not None:
-            self.open_paragraph(article_id, paragraph, flash=False)
-            self.navigator.go_to(Target("article", article_id))
-            kept = pack.highlight(current) if current else None
-            if kept is not None and kept.article == article_id:  # the cursor stays on it
-                self.current = kept
-                self.article_view.set_current(kept, flash=False)
-        elif pack.articles:
-            self.open_article(pack.articles[0].id)
-        else:
-            self.article_view.show_nothing("This pack has no articles.")
-        self.update_status()
+        """The pack read again: shown in place (reader_pack_change.py)."""
+        self.pack_change.use(pack)
 
     def restyle(self) -> None:
         """Redraw what carries theme colours, after a theme change."""
@@ -213,13 +189,10 @@ class ReaderScreen(PanedScreen):
         elif target.kind == "entity":
             self.show_entity(target.id)
         else:
-            self.show_dimension(target.id)
+            self.listings.dimension(target.id)
 
     def show_entity(self, entity_id: str) -> None:
         self.listings.entity(entity_id)
-
-    def show_dimension(self, dimension_id: str) -> None:
-        self.listings.dimension(dimension_id)
 
     def _show_listing(self, title: Text, sections: list[Section]) -> None:
         listing = self.query_one(Listing)

@@ -36,7 +36,7 @@ class Marking:
     def mark(self) -> None:
         """Mark a sentence of the paragraph under the cursor as a suggested highlight, for
         Review (`4`) to accept, retype or drop; the pack is read again so Review lists it
-        (every screen gets it: the app's pack_changed)."""
+        (every screen gets it: NamedScreens.pack_changed)."""
         from aiplan_tui.authoring.marking import MarkError, mark_passage, sentence_at
 
         reader = self.reader

@@ -1,6 +1,6 @@
-"""What the reader's parts (its head, marking and search matches: objects the reader screen
-owns) ask of the reader screen: ReaderHost, a protocol the screen meets, named here so that
-the parts never import the screen."""
+"""What the reader's parts (its head, marking, search matches, the pack read again: objects
+the reader screen owns) ask of the reader screen: ReaderHost, a protocol the screen meets,
+named here so that the parts never import the screen."""
 
 from __future__ import annotations
 
@@ -27,6 +27,10 @@ class ReaderHost(Protocol):
     current: Highlight | None
     reloader: Reloader | None
     marks: Callable[[], Marks]
+    highlight_counts: dict[str, int]
+
+    @property
+    def is_mounted(self) -> bool: ...
 
     @property
     def article_view(self) -> ArticleView: ...
@@ -35,6 +39,8 @@ class ReaderHost(Protocol):
     def navigator(self) -> Navigator: ...
 
     def cursor(self) -> Cursor: ...
+
+    def saved_place(self) -> tuple[str | None, int]: ...
 
     def update_status(self) -> None: ...
 

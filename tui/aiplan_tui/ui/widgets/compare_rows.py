@@ -1,4 +1,5 @@
-"""The pieces of the Compare screen: a row per dimension, a cell per side, a line per point.
+"""The pieces of the Compare screen: its rows, a row per dimension, a cell per side, a line per
+point.
 
 Each point is its own small widget, so moving the selection repaints two lines, not the screen,
 and scrolling can bring exactly the selected point into view.
@@ -6,10 +7,12 @@ and scrolling can bring exactly the selected point into view.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
@@ -24,6 +27,12 @@ from aiplan_tui.ui.highlight_styles import Marks
 
 MIN_BAR, MAX_BAR = 8, 40
 """Bar length bounds in cells: long enough to compare, short enough to leave room for values."""
+SideName = Literal["left", "right"]
+"""A column of Compare: the pair's left side or its right."""
+
+
+def other(side: SideName) -> SideName:
+    return "right" if side == "left" else "left"
 
 
 def point_text(highlight: Highlight, pack: Pack, marks: Marks) -> Text:
@@ -138,8 +147,12 @@ class DimensionRow(Vertical):
         with Horizontal(classes="cells"):
             yield from self.cells
 
-    def cell_view(self, side: str) -> CellView:
+    def cell_view(self, side: SideName) -> CellView:
         return self.cells[0] if side == "left" else self.cells[1]
+
+
+class CompareRows(VerticalScroll, can_focus=False):
+    """The rows; the screen's keys move a cursor through them, the mouse wheel scrolls them."""
 
 
 def side_label(matrix: Matrix, column: int, marks: Marks) -> Text:
@@ -163,3 +176,11 @@ def nothing_to_compare(pack: Pack) -> Static:
              f"Add [[side]] tables to {where}."),
         classes="gap",
     )  # fmt: skip
+
+
+def nothing_to_open(cell: CellView | None) -> str:
+    """Why `enter` opens nothing on the cell under Compare's cursor."""
+    covered = cell is None or cell.cell.covered
+    what = "has no points" if covered else "is not covered"
+    side = cell.cell.side.short if cell is not None else "This side"
+    return f"Nothing to open: {clean_line(side)} {what} on this dimension."
