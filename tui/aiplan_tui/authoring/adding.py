@@ -73,8 +73,8 @@ class Known(Protocol):
 
     def entities(self) -> tuple[Entity, ...]: ...
 
-    def highlight_ids(self) -> set[str]:
-        """The ids of the highlights loaded, and of those left out with an error."""
+    def has_highlight(self, item_id: str) -> bool:
+        """Whether a highlight loaded, or one left out with an error, has this id."""
         ...
 
     def files_to_read(self) -> list[Path] | None:
@@ -87,6 +87,7 @@ class LoadedKnown:
 
     def __init__(self, pack: Pack) -> None:
         self._pack = pack
+        self._highlights = {h.id for h in (*pack.highlights, *pack.suggested)}
 
     def article_ids(self) -> set[str]:
         return {a.id for a in self._pack.articles}
@@ -103,8 +104,8 @@ class LoadedKnown:
     def entities(self) -> tuple[Entity, ...]:
         return self._pack.entities
 
-    def highlight_ids(self) -> set[str]:
-        return {h.id for h in (*self._pack.highlights, *self._pack.suggested)}
+    def has_highlight(self, item_id: str) -> bool:
+        return item_id in self._highlights
 
     def files_to_read(self) -> list[Path] | None:
         return None
@@ -174,13 +175,27 @@ def _ids_written(root: Path, files: list[Path] | None) -> set[str]:
     return found
 
 
-def ids_taken(known: Known, root: Path) -> set[str]:
+class _Taken(TakenIds):
+    """The ids in the highlight files' text read, and those `known` has (asked one by one:
+    a compiled pack is not read whole for them)."""
+
+    def __init__(self, known: Known, written: set[str]) -> None:
+        super().__init__(written)
+        self._known = known
+
+    def __contains__(self, item: object) -> bool:
+        return super().__contains__(item) or (
+            isinstance(item, str) and self._known.has_highlight(item)
+        )
+
+
+def ids_taken(known: Known, root: Path) -> TakenIds:
     """Every highlight id the pack has, in its files' text or loaded: a new one is none."""
-    return known.highlight_ids() | _ids_written(root, known.files_to_read())
+    return _Taken(known, _ids_written(root, known.files_to_read()))
 
 
 def _highlights_text(found: Suggestions, known: Known, article_id: str, root: Path) -> str:
-    taken = TakenIds(ids_taken(known, root))
+    taken = ids_taken(known, root)
     tables = [_table(item, article_id, taken) for item in found.highlights]
     heading = (
         f"Suggested by `aiplan-tui add` for articles/{article_id}.md: each says why above it.\n"

@@ -23,6 +23,7 @@ class StoredKnown:
     def __init__(self, compiled: CompiledPack) -> None:
         self._compiled = compiled
         self._db = compiled.db
+        self._rejected: set[str] | None = None
 
     def article_ids(self) -> set[str]:
         with damage_is_stale():
@@ -45,21 +46,25 @@ class StoredKnown:
             groups = stored_groups(self._db, self._compiled.root, ENTITY_ROWS)
             return tuple(groups["entity"])
 
-    def highlight_ids(self) -> set[str]:
-        """Every highlight id the loader found, those it left out with an error included."""
+    def has_highlight(self, item_id: str) -> bool:
+        """Whether a highlight the loader found has this id, one it left out with an error
+        included."""
         with damage_is_stale():
-            found = {
-                str(i)
-                for (i,) in self._db.execute(
-                    "SELECT id FROM claims WHERE category = 'highlight' AND +phase = ?",
+            found = self._db.execute(  # (only highlight files claim highlights)
+                "SELECT 1 FROM claims WHERE category = 'highlight' AND id = ? LIMIT 1", (item_id,)
+            ).fetchone()
+            if found is not None:
+                return True
+            if self._rejected is None:
+                self._rejected = set()
+                for (rejected,) in self._db.execute(
+                    "SELECT rejected FROM segments WHERE phase = ? AND rejected != '[]'",
                     (HIGHLIGHTS,),
-                )
-            }
-            for (rejected,) in self._db.execute(
-                "SELECT rejected FROM segments WHERE phase = ? AND rejected != '[]'", (HIGHLIGHTS,)
-            ):
-                found.update(str(i) for c, i in json.loads(rejected) if c == "highlight")
-            return found
+                ):
+                    self._rejected.update(
+                        str(i) for c, i in json.loads(rejected) if c == "highlight"
+                    )
+            return item_id in self._rejected
 
     def files_to_read(self) -> list[Path] | None:
         """The highlight files the loader did not read whole (a problem, a table skipped): the
