@@ -185,6 +185,12 @@ def test_a_megabyte_of_news_text_is_suggested() -> None:
         assert len(find_all(paragraphs, item.exact, item.prefix, item.suffix)) == 1
 
 
+def test_add_help_states_the_most_text_it_takes(capsys: pytest.CaptureFixture[str]) -> None:
+    helped = answer(capsys, "add", "--help")
+    assert helped.returncode == 0
+    assert f"at most {LONGEST_ARTICLE:,} characters" in " ".join(helped.stdout.split())
+
+
 def test_ids_for_a_long_article_cost_in_step_with_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

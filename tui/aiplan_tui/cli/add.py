@@ -29,8 +29,9 @@ def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser
         description="Add an article from a .txt or .md file, a saved .html page, an http(s) "
         "address, or - (standard input): writes articles/ID.md and highlights/ID.toml with "
         'suggested quotations, figures and dated events (status = "suggested"), and any '
-        "new people their quotations need. Never overwrites a file. Exit status: 0 added, 1 "
-        "the source could not be read or written, 2 usage error.",
+        "new people their quotations need. Never overwrites a file. Takes at most 1,000,000 "
+        "characters of text (a longer text is refused at once, nothing written). Exit status: "
+        "0 added, 1 the source could not be read or written, 2 usage error.",
         parents=parents,
     )
     add.add_argument("source", metavar="SOURCE", help="file, address, or - for standard input")
