@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from aiplan_tui.cli import main as cli_main
-from aiplan_tui.cli.export import ascii_escaped
 from aiplan_tui.compiled import manifest as manifest_module
 from aiplan_tui.compiled.current import compiled_path, load_and_compile, open_compiled
 from aiplan_tui.compiled.head import start_on
@@ -89,13 +88,6 @@ def test_warm_check_and_export_say_what_a_fresh_load_says(
     assert [run(capsys, "--content", str(root), *argv) for argv in COMMANDS] == cold
     export = json.loads(cold[2][1])
     assert export == json.loads(json.dumps(pack_to_dict(load_pack(root).pack)))
-
-
-def test_export_to_an_ascii_stream_escapes_as_json_does() -> None:
-    data = pack_to_dict(load_pack(bundled_content_dir()).pack)
-    data["extra"] = "naïve “quotes” 😀 \u2028"
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    assert ascii_escaped(text) == json.dumps(data, indent=2)
 
 
 def touch(path: Path) -> None:

@@ -5,12 +5,13 @@ annotation tools."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from aiplan_tui.cli.output import holds_everything, write_json
-from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
+from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line
 
 if TYPE_CHECKING:
@@ -43,45 +44,31 @@ def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser
 
 
 def run(args: argparse.Namespace, context: PackContext) -> int:
-    """As stored when the pack was compiled, if that is current; else loaded (and compiled
-    for next time, after the output)."""
+    """From the compiled pack's rows, written as they are read, if it is current (brought up
+    to date a file at a time if it can be); else from the pack loaded whole, compiled for
+    next time after the output."""
     from aiplan_tui.cli.context import load
     from aiplan_tui.cli.warm import answer_from_compiled
     from aiplan_tui.compiled.current import compile_loaded
     from aiplan_tui.compiled.manifest import pack_manifest
 
-    if args.format != "json" or args.article is not None:
-        return run_narrowed(args, load(context))
     manifest = pack_manifest(context.content)  # before anything is read
-    answered = answer_from_compiled(context, manifest, run_stored_export)
+    answered = answer_from_compiled(context, manifest, lambda stored: run_stored(args, stored))
     if answered is not None:
         return answered
     result = load(context)
-    status = run_export(result)
-    compile_loaded(result, manifest, with_export=True)
+    status = run_loaded(args, result)
+    compile_loaded(result, manifest)
     return status
 
 
-def run_export(result: LoadResult) -> int:
-    from aiplan_tui.core.export import pack_to_dict
-
-    _report(result.problems)
-    write_json(pack_to_dict(result.pack))
-    return EXIT_OK
-
-
-def run_narrowed(args: argparse.Namespace, result: LoadResult) -> int:
-    """Any format but the whole pack's JSON, or one article's: from the loaded pack."""
+def run_loaded(args: argparse.Namespace, result: LoadResult) -> int:
+    """Any format from the loaded pack."""
     from aiplan_tui.core import export_formats
 
     pack = result.pack
     if args.article is not None and pack.article(args.article) is None:
-        ids = ", ".join(article.id for article in pack.articles) or "none"
-        print(
-            f"aiplan-tui export: no article {clean_line(args.article)!r}; articles: {ids}",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        return _no_article(args.article, [article.id for article in pack.articles])
     _report(result.problems)
     made = export_formats.render(args.format, pack, args.article)
     if isinstance(made, str):
@@ -91,41 +78,60 @@ def run_narrowed(args: argparse.Namespace, result: LoadResult) -> int:
     return EXIT_OK
 
 
-def run_stored_export(compiled: CompiledPack) -> int | None:
-    """The export as it was stored when the pack was compiled, the same text to the byte;
-    None if the database turns out damaged (build it again)."""
+def run_stored(args: argparse.Namespace, compiled: CompiledPack) -> int | None:
+    """Any format from the compiled pack, a row at a time; None if the database turns out
+    damaged before anything is written (load the pack then). Damaged part way, the output
+    is cut short: said on stderr, status 1, and the database removed (built again next)."""
+    from aiplan_tui.cli.stored_export import StoredSource
     from aiplan_tui.compiled.stale import Stale
+    from aiplan_tui.core.export_stream import write_export
 
+    source = StoredSource(compiled)
     try:
-        problems, chunks = compiled.problems(), compiled.export_text()
+        if args.article is not None and not source.has_article(args.article):
+            return _no_article(args.article, source.article_ids())
+        problems = compiled.problems()
     except Stale:
         return None
-    _report(problems)
-    ascii_only = not holds_everything(sys.stdout)
-    for chunk in chunks:
-        sys.stdout.write(ascii_escaped(chunk) if ascii_only else chunk)
-    sys.stdout.write("\n")
+    written = _Written(lambda: _report(problems))  # said as the output starts
+    try:
+        write_export(args.format, source, written, not holds_everything(sys.stdout), args.article)
+    except Stale:
+        if not written.any:
+            return None
+        with contextlib.suppress(OSError):
+            compiled.path.unlink()
+        print(
+            "\naiplan-tui export: the compiled pack turned out damaged part way, so the "
+            "output above is incomplete; run the export again (the pack is read again).",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     return EXIT_OK
+
+
+class _Written:
+    """Standard output's `write`, calling `first` before the first text, and remembering
+    whether anything was written."""
+
+    def __init__(self, first: Callable[[], None]) -> None:
+        self.any, self.first = False, first
+
+    def __call__(self, text: str) -> None:
+        if not self.any:
+            self.any = True
+            self.first()
+        sys.stdout.write(text)
+
+
+def _no_article(wanted: str, ids: list[str]) -> int:
+    listed = ", ".join(ids) or "none"
+    print(
+        f"aiplan-tui export: no article {clean_line(wanted)!r}; articles: {listed}", file=sys.stderr
+    )
+    return EXIT_USAGE
 
 
 def _report(problems: Problems) -> None:
     for problem in problems.errors:
         print(problem.format(), file=sys.stderr)
-
-
-def ascii_escaped(text: str) -> str:
-    """JSON text with every character beyond ASCII as `\\uXXXX` (a pair of them beyond the
-    BMP), as `json.dumps(..., ensure_ascii=True)` writes it: outside strings JSON is ASCII."""
-    if text.isascii():
-        return text
-    out = []
-    for character in text:
-        code = ord(character)
-        if code < 0x80:
-            out.append(character)
-        elif code < 0x10000:
-            out.append(f"\\u{code:04x}")
-        else:
-            code -= 0x10000
-            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
-    return "".join(out)

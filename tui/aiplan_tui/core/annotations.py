@@ -15,7 +15,7 @@ from typing import Any
 
 from aiplan_tui.core.formatting import claimant_name, quote_kind, side_labels, speaker_line
 from aiplan_tui.core.links import web_url
-from aiplan_tui.core.model import Highlight, Pack, Quote
+from aiplan_tui.core.model import Article, Highlight, Pack, Quote
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_CHARACTERS = 32
@@ -24,27 +24,35 @@ CONTEXT_CHARACTERS = 32
 
 def annotation_collection(pack: Pack, highlights: Sequence[Highlight]) -> dict[str, Any]:
     """An AnnotationCollection whose one page holds an annotation per highlight."""
-    items = [annotation(highlight, pack) for highlight in highlights]
+    items = [
+        annotation(highlight, pack, pack.article(highlight.article)) for highlight in highlights
+    ]
+    return collection(pack, len(items), items)
+
+
+def collection(pack: Pack, total: int, items: object) -> dict[str, Any]:
+    """The collection of `total` annotations, `items` (a list, or items written as they are
+    made: core/json_text.Streamed)."""
     return {
         "@context": CONTEXT,
         "id": pack_iri(pack),
         "type": "AnnotationCollection",
         "label": pack.info.title,
-        "total": len(items),
+        "total": total,
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
 
 
-def annotation(highlight: Highlight, pack: Pack) -> dict[str, Any]:
+def annotation(highlight: Highlight, pack: Pack, article: Article | None) -> dict[str, Any]:
     """One highlight as an Annotation: a description and tags as its body, and its words
-    selected in the article as its target."""
+    selected in its `article` (the pack's article of that id, if any) as its target."""
     return {
         "id": f"{pack_iri(pack)}:highlight:{highlight.id}",
         "type": "Annotation",
         "motivation": "highlighting",
         "generator": {"type": "Software", "name": "aiplan-tui"},
         "body": bodies(highlight, pack),
-        "target": target(highlight, pack),
+        "target": target(highlight, pack, article),
     }
 
 
@@ -53,8 +61,7 @@ def pack_iri(pack: Pack) -> str:
     return f"urn:aiplan-tui:{pack.info.id}"
 
 
-def target(highlight: Highlight, pack: Pack) -> dict[str, Any]:
-    article = pack.article(highlight.article)
+def target(highlight: Highlight, pack: Pack, article: Article | None) -> dict[str, Any]:
     url = web_url(article.url) if article is not None else None
     paragraph = article.paragraphs[highlight.location.paragraph] if article is not None else ""
     start, end = highlight.location.start, highlight.location.end

@@ -33,26 +33,30 @@ _URL_UNSAFE = re.compile(r"[{}\\\s]")
 
 def ris(items: Sequence[CslItem]) -> str:
     """RIS records, `TY` first and `ER` last, each tag as `XX  - value` on its own line."""
-    out: list[str] = []
-    for item in items:
-        out.append(_tag("TY", RIS_TYPES.get(item["type"], "GEN")))
-        out.append(_tag("ID", item["id"]))
-        out.append(_tag("TI", item["title"]))
-        if "container-title" in item:
-            out.append(_tag("T2", item["container-title"]))
-        out.extend(_tag("AU", name_text(name)) for name in item.get("author", ()))
-        parts = _date_parts(item)
-        if parts:
-            out.append(_tag("PY", f"{parts[0]:04d}"))
-            out.append(_tag("DA", "/".join(f"{p:02d}" for p in parts) + "/"))
-        if "URL" in item:
-            out.append(_tag("UR", item["URL"]))
-        accessed = _date_parts(item, "accessed")
-        if accessed:
-            out.append(_tag("Y2", "/".join(f"{p:02d}" for p in accessed) + "/"))
-        if "note" in item:
-            out.append(_tag("N1", item["note"]))
-        out += ["ER  - ", ""]
+    return "\n".join(map(ris_record, items))
+
+
+def ris_record(item: CslItem) -> str:
+    """One item's RIS record, ending with its line break (records are a line apart)."""
+    out = [
+        _tag("TY", RIS_TYPES.get(item["type"], "GEN")), _tag("ID", item["id"]),
+        _tag("TI", item["title"]),
+    ]  # fmt: skip
+    if "container-title" in item:
+        out.append(_tag("T2", item["container-title"]))
+    out.extend(_tag("AU", name_text(name)) for name in item.get("author", ()))
+    parts = _date_parts(item)
+    if parts:
+        out.append(_tag("PY", f"{parts[0]:04d}"))
+        out.append(_tag("DA", "/".join(f"{p:02d}" for p in parts) + "/"))
+    if "URL" in item:
+        out.append(_tag("UR", item["URL"]))
+    accessed = _date_parts(item, "accessed")
+    if accessed:
+        out.append(_tag("Y2", "/".join(f"{p:02d}" for p in accessed) + "/"))
+    if "note" in item:
+        out.append(_tag("N1", item["note"]))
+    out += ["ER  - ", ""]
     return "\n".join(out)
 
 
@@ -62,31 +66,33 @@ def _tag(tag: str, value: str) -> str:
 
 def bibtex(items: Sequence[CslItem]) -> str:
     """BibTeX entries keyed by article id; text escaped for LaTeX, the address verbatim."""
-    out: list[str] = []
-    for item in items:
-        fields = [("title", _latex(item["title"]))]
-        if "container-title" in item:
-            fields.append(("journal", _latex(item["container-title"])))
-        if item.get("author"):
-            authors = " and ".join(_bibtex_name(name) for name in item["author"])
-            fields.append(("author", authors))
-        parts = _date_parts(item)
-        if parts:
-            fields.append(("year", f"{parts[0]:04d}"))
-            if len(parts) > 1:
-                fields.append(("month", str(parts[1])))
-            if len(parts) == 3:
-                fields.append(("date", f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"))
-        if "URL" in item:
-            fields.append(("url", _URL_UNSAFE.sub(_percent, item["URL"])))
-        accessed = _date_parts(item, "accessed")
-        if accessed:
-            fields.append(("urldate", "-".join(f"{p:02d}" for p in accessed)))
-        if "note" in item:
-            fields.append(("note", _latex(item["note"])))
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-        out.append(f"@{BIBTEX_TYPES.get(item['type'], 'misc')}{{{item['id']},\n{body}\n}}\n")
-    return "\n".join(out)
+    return "\n".join(map(bibtex_entry, items))
+
+
+def bibtex_entry(item: CslItem) -> str:
+    """One item's BibTeX entry, ending with its line break (entries are a line apart)."""
+    fields = [("title", _latex(item["title"]))]
+    if "container-title" in item:
+        fields.append(("journal", _latex(item["container-title"])))
+    if item.get("author"):
+        authors = " and ".join(_bibtex_name(name) for name in item["author"])
+        fields.append(("author", authors))
+    parts = _date_parts(item)
+    if parts:
+        fields.append(("year", f"{parts[0]:04d}"))
+        if len(parts) > 1:
+            fields.append(("month", str(parts[1])))
+        if len(parts) == 3:
+            fields.append(("date", f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"))
+    if "URL" in item:
+        fields.append(("url", _URL_UNSAFE.sub(_percent, item["URL"])))
+    accessed = _date_parts(item, "accessed")
+    if accessed:
+        fields.append(("urldate", "-".join(f"{p:02d}" for p in accessed)))
+    if "note" in item:
+        fields.append(("note", _latex(item["note"])))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{BIBTEX_TYPES.get(item['type'], 'misc')}{{{item['id']},\n{body}\n}}\n"
 
 
 def _bibtex_name(name: dict[str, str]) -> str:
