@@ -3,8 +3,8 @@ article, each in its paragraph with what is proposed and why; keys accept, rejec
 written back to the pack's TOML files (authoring/review*.py) and the pack loaded again.
 
 The screen holds the list widget, the keys and the moving; its parts are objects it owns:
-what is listed (review_listing.py), the quotation's fixes (review_fixes.py), the people
-(review_people.py), undo (authoring/review_history.py). What a suggestion looks like is in
+what is listed (review_listing.py), the writes and undo (review_writing.py), the quotation's
+fixes (review_fixes.py), the people (review_people.py). What a suggestion looks like is in
 ui/review_view.py; the other edits in review_edits.py and review_cells.py."""
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 
-from aiplan_tui.authoring.review_history import History, UndoError
+from aiplan_tui.authoring.review_history import History
 from aiplan_tui.core.model import Highlight, Pack
+from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.bindings import list_keys
 from aiplan_tui.ui.reload_service import Reloader
 from aiplan_tui.ui.review_view import suggestion_details
@@ -31,7 +32,8 @@ from aiplan_tui.ui.screens.review_fixes import QuoteFixes
 from aiplan_tui.ui.screens.review_keys import REVIEW_BINDINGS
 from aiplan_tui.ui.screens.review_listing import HEADING, ReviewListing
 from aiplan_tui.ui.screens.review_people import PeopleEdits
-from aiplan_tui.ui.screens.review_writing import ReviewWriting
+from aiplan_tui.ui.screens.review_writing import ReviewWriter
+from aiplan_tui.ui.screens.shown import ShownScreen
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.title_bar import TitleBar
 
@@ -52,7 +54,7 @@ class ReviewList(OptionList):
     )
 
 
-class ReviewScreen(ReviewWriting):
+class ReviewScreen(ShownScreen[None]):
     """Accept, reject or fix each suggested highlight; every change is written and the pack
     loaded again (`reload` returns the new pack)."""
 
@@ -71,19 +73,17 @@ class ReviewScreen(ReviewWriting):
     def __init__(self, pack: Pack, reloader: Reloader) -> None:
         super().__init__()
         self.pack = pack
-        self.reloader = reloader
-        """Loads the pack again after a change to its files (the app)."""
         self.listing = ReviewListing(pack)
         """What is listed: the suggestions that pass the filter, and why each was made."""
-        self.history = History()
-        """The edits made here, for `u`."""
-        self.edits = SuggestionEdits(self)
+        self.writer = ReviewWriter(self, reloader, History())
+        """Writes each change (said, recorded for `u`), then has the pack loaded again."""
+        self.edits = SuggestionEdits(self.writer)
         """Accept (one, or an article's), reject, note, speaker, kind, sides, dimensions."""
-        self.cells = CellEdits(self)
+        self.cells = CellEdits(self.writer)
         """Into Compare's cells."""
-        self.fixes = QuoteFixes(self)
+        self.fixes = QuoteFixes(self.writer)
         """Direct or paraphrase, and the words."""
-        self.people = PeopleEdits(self)
+        self.people = PeopleEdits(self.writer)
         """The speaker's fields, and merging them into another person."""
         self._wanted: str | None = None
         """The suggestion to put the cursor on once the list is built (`select`)."""
@@ -123,7 +123,7 @@ class ReviewScreen(ReviewWriting):
         self.pack = pack
         self.listing.use(pack)
         if self.is_mounted:
-            index = self.query_one(ReviewList).highlighted or 0
+            index = self.cursor_index()
             self.fill(keep=highlight.id if highlight else None, index=index)
 
     # Showing ---------------------------------------------------------------------------------
@@ -163,6 +163,19 @@ class ReviewScreen(ReviewWriting):
             return None
         return self.listing.by_id.get(lists.first().get_option_at_index(index).id or HEADING)
 
+    def cursor_index(self) -> int:
+        """The option under the list's cursor (0: none)."""
+        return self.query_one(ReviewList).highlighted or 0
+
+    def show_said(self, message: str, error: bool) -> None:
+        """A word from the writer, on Review's own line under the panes (until the next)."""
+        said = self.query("#review-said")
+        if said:
+            line = said.first(Static)
+            line.update(Text(clean_line(message)))
+            line.set_class(error, "-error")
+            line.add_class("-said")
+
     def show(self, highlight: Highlight | None) -> None:
         preview = self.query_one("#review-preview", Static)
         status = self.query_one("#review-status", Static)
@@ -194,7 +207,7 @@ class ReviewScreen(ReviewWriting):
 
     def on_suggestion(self, edit: Callable[[Highlight], object]) -> None:
         """An edit of a part, on the suggestion under the cursor (if it may be made now)."""
-        if (h := self.to_edit()) is not None:
+        if (h := self.writer.to_edit()) is not None:
             edit(h)
 
     def action_accept(self) -> None:
@@ -243,23 +256,11 @@ class ReviewScreen(ReviewWriting):
                 self.fill()
 
         choices = self.listing.filter_choices()
-        self.ask(ChoiceDialog("List only…", choices, current=self.listing.filter), keep)
+        self.writer.ask(ChoiceDialog("List only…", choices, current=self.listing.filter), keep)
 
     def action_undo(self) -> None:
         """The last edit's files put back as they were, and the pack loaded again."""
-        if not self.can_write():
-            return
-        try:
-            step = self.history.undo()
-        except (UndoError, OSError) as error:
-            self.say(f"Not undone: {error}", "error")
-            return
-        if step is None:
-            self.say("Nothing to undo")
-            return
-        self.say(f"Undone: {step.label}")
-        self._unshown = True
-        self.show_written(keep=step.subject)
+        self.writer.undo()
 
     # Moving ----------------------------------------------------------------------------------
 
