@@ -149,3 +149,170 @@ def test_called_then_and_said_reports_the_second_verb() -> None:
 def test_called_alone_is_not_reported_speech() -> None:
     text = "Councillor Brigid Fahy called the meeting to order shortly after nine in the hall."
     assert said([text], None) == []
+
+
+# ------------------------------------------------------------------ people the article does not name
+
+
+def test_someone_unnamed_with_a_place_word_and_a_role() -> None:
+    text = "“The locks are older than my grandfather,” a Baltic port official told reporters."
+    assert said([text]) == [("The locks are older than my grandfather", "a Baltic port official")]
+    assert people([text]) == {"a Baltic port official": "person"}
+
+
+def test_someone_unnamed_with_who_or_at_after_the_noun() -> None:
+    paragraphs = [
+        "At the meeting, one skipper who fishes out of Grimsby asked: “Where do we moor now?”",
+        "‘Nobody here reads the tide tables any more,’ one clerk at a Hull shipping agency "
+        "told me.",
+    ]
+    assert said(paragraphs) == [
+        ("Where do we moor now?", "one skipper who fishes out of Grimsby"),
+        ("Nobody here reads the tide tables any more", "one clerk at a Hull shipping agency"),
+    ]
+
+
+def test_someone_unnamed_reports_and_is_he_after() -> None:
+    text = (
+        "A Nordic shipping minister told me his ministry had been offered four rival ferry "
+        "designs this year. He shrugged: “Everyone sells ships. Nobody sells crews.”"
+    )
+    assert said([text], None) == [
+        (
+            "told me his ministry had been offered four rival ferry designs this year",
+            "A Nordic shipping minister",
+        ),
+        ("Everyone sells ships. Nobody sells crews.", "A Nordic shipping minister"),
+    ]
+
+
+def test_a_named_person_between_keeps_he_for_the_named_one() -> None:
+    paragraphs = [
+        "A Nordic shipping minister told me the designs were too costly.",
+        "Harbour Director Emil Strand disagreed. “We can build them here,” he said.",
+    ]
+    assert said(paragraphs) == [("We can build them here", "Emil Strand")]
+
+
+def test_groups_not_named_say_and_argue() -> None:
+    paragraphs = [
+        "Critics argue the levy simply moves costs onto small ferry firms.",
+        "In Tallinn, port officials say the new berths are a start, not a fix.",
+        "The first berth will open in May, two engineers familiar with the works said.",
+    ]
+    assert said(paragraphs, False) == [
+        ("argue the levy simply moves costs onto small ferry firms", "Critics"),
+        ("say the new berths are a start, not a fix", "port officials"),
+        ("The first berth will open in May", "two engineers familiar with the works"),
+    ]
+
+
+def test_a_group_that_expects_is_not_speech() -> None:
+    text = "Shipping lawyers expect the first claims before the end of the year."
+    assert said([text], None) == []
+
+
+def test_a_dateline_or_a_time_is_not_part_of_the_words_reported() -> None:
+    paragraphs = [
+        "OSLO, March 3 (Fjord Wire) - The ferry operator will cut two routes this winter, "
+        "a spokesperson said.",
+        "4:15 p.m. — The minister will sign the harbour order on Friday, her press secretary said.",
+    ]
+    assert said(paragraphs, False) == [
+        ("The ferry operator will cut two routes this winter", "a spokesperson"),
+        ("The minister will sign the harbour order on Friday", "her press secretary"),
+    ]
+
+
+def test_she_after_someone_unnamed_in_the_sentence_before() -> None:
+    text = (
+        "Governor Lars Ek will open the bridge on Monday, his spokeswoman said. “It is the "
+        "biggest thing he has built,” she told the press room."
+    )
+    assert said([text]) == [("It is the biggest thing he has built", "his spokeswoman")]
+
+
+def test_an_appositive_with_the_name_after_another() -> None:
+    paragraphs = [
+        "One pilot backed the plan. Another, retired captain Nils Berg, said the channel was "
+        "already too shallow for laden tankers."
+    ]
+    assert said(paragraphs, False) == [
+        ("said the channel was already too shallow for laden tankers", "Nils Berg")
+    ]
+    assert people(paragraphs) == {"Nils Berg": "person"}
+
+
+def test_a_surname_ending_like_a_plural_is_a_name() -> None:
+    paragraphs = [
+        "«Bridges first,» said Transport Minister Odile Vermeers.",
+        "Vermeers said the new crossing would open in two years.",
+    ]
+    assert said(paragraphs, False) == [
+        ("said the new crossing would open in two years", "Odile Vermeers")
+    ]
+    assert people(paragraphs) == {"Odile Vermeers": "person"}
+
+
+# ------------------------------------------------------------------ attributions around a quotation
+
+
+def test_an_organisations_role_before_the_name_after_the_quotation() -> None:
+    paragraphs = [
+        "“Dredging is a public good,” the Coastal Shippers Guild’s director and treasurer "
+        "Mira Lund said in a statement.",
+        "«Ports are not walls,» Harbour Ministry spokesperson Jon Aas said at a briefing, "
+        "«and they never were.»",
+    ]
+    assert said(paragraphs) == [
+        ("Dredging is a public good", "Mira Lund"),
+        ("Ports are not walls", "Jon Aas"),
+        ("and they never were.", "Jon Aas"),
+    ]
+    roles = {e.name: e.role for e in suggest(paragraphs, ()).entities}
+    assert roles == {
+        "Mira Lund": "the Coastal Shippers Guild’s director and treasurer",
+        "Jon Aas": "Harbour Ministry spokesperson",
+    }
+
+
+def test_an_outlets_subject_then_a_participle_of_saying() -> None:
+    paragraphs = [
+        "Harbour TV praised the bridge. The rival Tidewater Radio was blunter, asking "
+        "listeners: “Who pays for the tolls?”"
+    ]
+    assert said(paragraphs) == [("Who pays for the tolls?", "Tidewater Radio")]
+    assert people(paragraphs) == {"Tidewater Radio": "organisation"}
+
+
+def test_a_participle_of_doing_is_no_attribution() -> None:
+    text = (
+        "Tidewater Radio ran the story all day, showing viewers the “largest bridge the "
+        "coast has seen.”"
+    )
+    assert said([text]) == [("largest bridge the coast has seen.", "")]  # left to the editor
+
+
+def test_a_title_in_marks_after_titled_is_no_quotation() -> None:
+    text = "Titled “Keeping Our Harbours Open to Every Flag”, the order gives ports a year."
+    assert said([text], None) == []
+
+
+def test_the_same_words_said_by_someone_are_a_quotation() -> None:
+    text = "“Keeping our harbours open to every flag is the whole point,” Minister Ivo Kral said."
+    assert said([text]) == [
+        ("Keeping our harbours open to every flag is the whole point", "Ivo Kral")
+    ]
+
+
+def test_single_curly_marks_are_quotation_marks() -> None:
+    text = "‘We will not close the locks,’ said Canal Director Petra Holm. ‘Not this year.’"
+    assert said([text]) == [
+        ("We will not close the locks", "Petra Holm"),
+        ("Not this year.", "Petra Holm"),
+    ]
+
+
+def test_an_apostrophe_opens_and_closes_nothing() -> None:
+    text = "The skippers’ union said it won’t back the plan until the harbour’s fees fall by half."
+    assert said([text], True) == []

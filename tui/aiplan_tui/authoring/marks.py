@@ -1,7 +1,9 @@
 """Where quotations are: pairs of quotation marks as news copy writes them. Curly (“…”),
-straight ("…"), mixed as wire copy mixes them (“…" or "…”), guillemets («…») and low-high
-(„…“); a quotation left open at a paragraph's end is one when the next paragraph opens
-another (the convention for a quotation running over two paragraphs)."""
+straight ("…"), mixed as wire copy mixes them (“…" or "…”), guillemets («…»), low-high
+(„…“) and single curly marks (‘…’, told apart from an apostrophe: it opens after a space and
+closes before one or punctuation); a quotation left open at a paragraph's end is one when
+the next paragraph opens another (the convention for a quotation running over two
+paragraphs)."""
 
 from __future__ import annotations
 
@@ -9,9 +11,9 @@ import re
 
 from aiplan_tui.authoring.text import Span
 
-CLOSERS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"', "‹": "›"}
+CLOSERS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"', "‹": "›", "‘": "’"}
 """What closes each opening mark."""
-_MARK = re.compile(r"[“”\"«»„‹›]")
+_MARK = re.compile(r"[“”\"«»„‹›‘’]")
 OPENING = frozenset('“"«„‹')
 
 
@@ -24,9 +26,9 @@ def quotation_spans(paragraph: str, continued: bool = False) -> list[Span]:
     for match in _MARK.finditer(paragraph):
         at, mark = match.start(), match.group()
         if opened is None:
-            if mark in CLOSERS and (mark != '"' or _opens(paragraph, at)):
+            if mark in CLOSERS and (mark not in '"‘' or _opens(paragraph, at)):
                 opened, closers = at, CLOSERS[mark]
-        elif mark in closers and (mark not in '"”' or _closes(paragraph, at)):
+        elif mark in closers and (mark not in '"”’' or _closes(paragraph, at)):
             found.append(Span(opened, at + 1))
             opened = None
         elif mark in "“«" and _opens(paragraph, at) and at > opened + 1:
@@ -38,7 +40,7 @@ def quotation_spans(paragraph: str, continued: bool = False) -> list[Span]:
 
 def inner(paragraph: str, span: Span) -> tuple[int, int]:
     """The quotation's words' range inside its marks (to the paragraph's end when open)."""
-    closed = span.end - span.start > 1 and paragraph[span.end - 1] in '”"»“›'
+    closed = span.end - span.start > 1 and paragraph[span.end - 1] in '”"»“›’'
     return span.start + 1, span.end - 1 if closed else span.end
 
 

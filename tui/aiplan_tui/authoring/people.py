@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
 from aiplan_tui.authoring.runs import Run, capitalised_runs
+from aiplan_tui.authoring.saying import ADVERB, REPORTING, SAYING, UNNAMED_PERSON
 from aiplan_tui.authoring.text import (
     HONORIFICS,
     ORGANISATION_WORDS,
@@ -37,6 +38,10 @@ NOT_IN_NAMES = word_set(
 """Capitalised words that make a run a place, a document or an event, not a person."""
 _ORGANISATION = re.compile(SPEAKER_NAME)
 _APPOSITIVE = re.compile(r",\s*(?P<role>(?:the|a|an|its|their)\s[^,;“”\"«»]{3,80}?)(?=[,.;]|$)")
+_UNNAMED_SAYS = re.compile(
+    rf"(?P<who>{UNNAMED_PERSON})\s+{ADVERB}(?:{SAYING}|{REPORTING}|called|described)\b"
+)
+"""Someone not named saying something: "A port official told me ...", then "he"."""
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
 _ANY_ORGANISATION = frozenset({"company", "firm", "operator", "developer"})
 """What any organisation may be called again: "the company said" after "Lakeshore Compute"."""
@@ -97,6 +102,8 @@ class ArticlePeople:
         self._parts: dict[str, str] = {}
         """A surname, given name or title, case folded, to the full name it stands for."""
         self._mentions: list[tuple[int, int, str]] = []
+        self._unnamed: list[tuple[int, int, str]] = []
+        """Where someone not named says something, with the article's words for them."""
         self._organisations: list[tuple[int, int, str]] = []
         self._called: dict[str, str] = {}
         """What an organisation was introduced as ("agency" for Xinhua), by its name."""
@@ -117,6 +124,11 @@ class ArticlePeople:
                 tokens = _before_possessive(words.split())
                 if len(tokens) > 1 and any(t.casefold() in ORGANISATION_WORDS for t in tokens):
                     self._organisations.append((number, match.start(), " ".join(tokens)))
+            self._unnamed += [
+                (number, match.start(), match.group("who"))
+                for match in _UNNAMED_SAYS.finditer(paragraph)
+                if not quoted.holds(match.start())
+            ]
             for match in _CALLED.finditer(paragraph):
                 self._organisations.append((number, match.start("name"), match.group("name")))
                 self._called[match.group("name")] = match.group("noun")
@@ -218,6 +230,19 @@ class ArticlePeople:
             if len(found) == most:
                 break
         return found
+
+    def unnamed_before(self, paragraph: int, at: int) -> str | None:
+        """The article's words for someone not named who said something last before `at`,
+        when no named person is mentioned between them and `at` ("A port official told me
+        ... . He laughed")."""
+        number = bisect_left(self._unnamed, (paragraph, at, "")) - 1
+        if number < 0:
+            return None
+        where, who = self._unnamed[number][:2], self._unnamed[number][2]
+        named = bisect_left(self._mentions, (paragraph, at, "")) - 1
+        if named >= 0 and self._mentions[named][:2] > where:
+            return None
+        return who
 
     def before(self, paragraph: int, at: int) -> Person | None:
         """The person mentioned last before `at` in paragraph `paragraph`."""

@@ -28,7 +28,9 @@ from aiplan_tui.authoring.saying import (
     SAYING,
     SPOKESPEOPLE,
     TITLES,
-    UNNAMED_NOUNS,
+    UNNAMED_OUTLET,
+    UNNAMED_PERSON,
+    unnamed_kind,
 )
 from aiplan_tui.authoring.speakers import Speaker, Speakers
 from aiplan_tui.authoring.text import (
@@ -53,6 +55,9 @@ _ATTRIBUTION_ONLY = re.compile(
 """Nothing but an attribution between two quotations: “...,” Liang said. “...”"""
 _FOLLOWED = re.compile(rf"\s*(?P<comma>,)?\s*(?:[^\s.!?“”\"«»;]+\s+){{0,8}}?{SAYING}\b")
 """An attribution follows in the quotation's sentence ("the minister added")."""
+_ROLE_WORD = r"(?!(?:one|another|a|an|at|in|from|with|by|on|near)\b)[a-z][\w’'-]*"
+"""A word of a title before a name: not someone unnamed ("one clerk at a Hull shipping
+agency told me" is the clerk, not the agency)."""
 _ATTRIBUTED_AFTER = tuple(
     re.compile(pattern)
     for pattern in (
@@ -77,9 +82,11 @@ _ATTRIBUTED_AFTER = tuple(
         rf"\s*,?\s*the\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}{SAYING}\b",
         # a title alone, for the person it was given to: "the minister added"
         rf"\s*,?\s*the\s+(?P<name>(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLES}))\s+{ADVERB}{SAYING}\b",
-        # a lower-case title first: "the council's president and CEO Jane Roe said"
-        rf"\s*,?\s*(?P<lrole>(?:[a-z][\w’'-]*\s+){{1,9}})(?P<name>{SPEAKER_NAME})\s+{ADVERB}"
-        rf"{SAYING}\b",
+        # a lower-case title first, after its owner or not: "the council's president and CEO
+        # Jane Roe said", "the Harbour Board’s chief pilot Ann Roe said", "Port Authority
+        # spokesperson Li Wen said"
+        rf"\s*,?\s*(?P<lrole>(?:the\s+)?(?:{NAME}\s+)?(?:{_ROLE_WORD}\s+){{1,9}})"
+        rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}{SAYING}\b",
     )
 )
 _ATTRIBUTED_BEFORE = tuple(
@@ -91,25 +98,27 @@ _ATTRIBUTED_BEFORE = tuple(
         r"[^“”\"«»]{0,30}?[,:]?\s*(?:that\s*)?$",
         rf"(?P<name>{SPEAKER_NAME}|{PRONOUN}){OF_ORGANISATION}\s+{ADVERB}{SAYING}"
         r"[^“”\"«»]{0,30}?[,:]?\s*(?:that\s*)?$",
+        # the sentence's subject, then a participle of saying: "The rival Harbour Radio was
+        # blunter, asking listeners: “...”"
+        rf"^\s*(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?P<name>{SPEAKER_NAME})\s+"
+        r"[^“”\"«»,.;:]{1,60}?,\s*(?:asking|saying|adding|telling|warning|writing|noting)\b"
+        r"[^“”\"«»]{0,30}?[,:]?\s*$",
     )
 )
 _UNNAMED = tuple(
     (
         kind,
         re.compile(
-            rf"\b(?P<name>(?:One|one|Another|another|A|a|An|an)\s+(?:[a-z-]+\s+)?(?:{nouns}))"
+            rf"(?P<name>{phrase})"
             rf"\s+{ADVERB}(?:{SAYING}|called|described)\b[^“”\"«»]{{0,30}}[,:]?\s*$"
         ),
         # after the words: “...,” one shipping analyst said.
-        re.compile(
-            rf"\s*,?\s*(?P<name>(?:one|another|a|an)\s+(?:[\w-]+\s+)?(?:{nouns}))"
-            rf"\s+{ADVERB}{SAYING}\b"
-        ),
+        re.compile(rf"\s*,?\s*(?P<name>{phrase})\s+{ADVERB}{SAYING}\b"),
     )
-    for kind, nouns in UNNAMED_NOUNS.items()
+    for kind, phrase in (("person", UNNAMED_PERSON), ("organisation", UNNAMED_OUTLET))
 )
 _SUBJECT = re.compile(
-    rf"(?:\b[Tt]he\s+(?P<noun>{ORG_NOUNS})"
+    rf"(?:\b[Tt]he\s+(?P<noun>{ORG_NOUNS})|(?P<unnamed>{UNNAMED_PERSON})"
     rf"|(?:(?P<lead>{OWNER_ROLE}),\s*)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN}){OF_ORGANISATION})"
     rf"(?:,\s*(?P<role>{ROLE}),|(?(lead),))?\s+{ADVERB}"
     rf"(?:{REPORTING}|{SAYING}|called|calls|described|describes)\b"
@@ -120,6 +129,8 @@ _SAYS = re.compile(rf"\b{SAYING}\s*$")
 _CALLED_IT = re.compile(r"\b(?:called|calls|described|describes)\s+(?:[\w’'-]+\s+){1,4}(?:as\s+)?$")
 """The words are what the subject called something: "called the plan “a betrayal”"."""
 """The subject's verb is one of saying ("said it “firmly opposes”"), not of announcing."""
+_TITLED = re.compile(r"\b(?:[Tt]itled|[Ee]ntitled|[Hh]eadlined|[Nn]amed)\s*,?\s*$")
+"""What a title in marks follows: 'Titled “Keeping Ports Open”, the order ...'."""
 _TERM = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|so-called)|\w[’']s)\s*$")
 _TITLE_WORD = re.compile(r"[\w’'-]+")
 
@@ -145,7 +156,7 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         introduced = _INTRODUCED.search(before) is not None
         followed = _FOLLOWED.match(after)
         # an attribution after the words ends them: “...,” the minister added / “...”, X said
-        inside = paragraph[marks.start + 1 : marks.end].rstrip(' ”"»›“')
+        inside = paragraph[marks.start + 1 : marks.end].rstrip(' ”"»›“’')
         ended = inside[-1:] in (",", ".", "?", "!")
         follows = followed is not None and (ended or followed.group("comma") is not None)
         subject = _last(_SUBJECT, before)
@@ -168,7 +179,7 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         )
         if words < SHORTEST_QUOTATION and not said:
             continue
-        if not said and _is_title(paragraph[start:end]):
+        if (not said and _is_title(paragraph[start:end])) or _TITLED.search(before):
             continue
         speakers.here = (number, marks.start)
         speaker, how = _attribute(before, after, subject, speakers)
@@ -244,6 +255,9 @@ _LAST_WORD = re.compile(r"([\w-]+)\W*$")
 
 def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
     groups = match.groupdict()
+    if groups.get("unnamed"):  # "A port official said ... “...”": an unnamed speaker
+        words = groups["unnamed"]
+        return speakers.unnamed(words, unnamed_kind(words))
     if groups.get("noun"):
         here = speakers.here or (0, 0)
         named = speakers.people.organisation_before(groups["noun"], *here)

@@ -19,8 +19,9 @@ from aiplan_tui.authoring.saying import (
     ROLE,
     SAYING,
     TITLES,
+    UNNAMED_PERSON,
 )
-from aiplan_tui.authoring.speakers import Speakers
+from aiplan_tui.authoring.speakers import Speaker, Speakers
 from aiplan_tui.authoring.text import (
     NAME,
     SPEAKER_NAME,
@@ -48,6 +49,8 @@ _REPORTED = re.compile(
     rf"|\b[Tt]he\s+(?P<noun>{ORG_NOUNS})\s+"
     # a title for the person it was given to: "The premier cautioned against ..."
     rf"|\b[Tt]he\s+(?P<title>(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLES}))\s+"
+    # someone not named: "District officials said", "A port official told reporters"
+    rf"|(?P<unnamed>{UNNAMED_PERSON})\s+"
     rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+"
     # a person of an organisation: "Vera Lind of the Northern Data Circle argues"
     rf"|(?P<name4>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?{SPEAKER_NAME}\s+)"
@@ -64,6 +67,7 @@ _AND_REPORTED = re.compile(
 at the participle: "said, noting that ..." is the words after "noting")."""
 _AFTER = re.compile(
     rf",\s*(?:the\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}(?:{SAYING})"
+    rf"|(?P<unnamed>{UNNAMED_PERSON})\s+{ADVERB}(?:{SAYING})"
     rf"|(?:the\s+)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN})\s+{ADVERB}(?:{SAYING})"
     rf"|(?:{SAYING})\s+(?P<name2>{SPEAKER_NAME}))(?P<role>,\s*[^“”\"«»]{{3,120}}?)?"
     r"(?:\s+(?:on|in|at|during|to|last|this|late|early)\b[^,“”\"«»]{0,60})?[.!?]?$"
@@ -90,6 +94,14 @@ ATTRIBUTION_WORDS = 5
 ("said in a statement", "told reporters in Brussels"), not reported speech."""
 _QUOTED = re.compile(r"[“\"«][^“”\"«»]*[”\"»]")
 _NOT_A_ROLE = re.compile(r"\w+ing\b|who\b|which\b")
+_LEAD = re.compile(
+    r"(?:[A-Z][A-Z.' -]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()]{1,40}\))?"
+    r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,3})?)\s*(?:--|[-—–])\s+"
+)
+"""What opens a paragraph before its first sentence: a dateline ("GENEVA, July 31 (Wire) —",
+"BRUSSELS —") or a live blog's time ("3:30 p.m. —"); never part of a reported clause."""
+_ROLE_THEN_NAME = re.compile(rf"(?P<role>(?:[a-z][\w’'-]*\s+){{1,4}})(?P<name>{NAME})")
+"""A role between commas that ends with a name, after words that name nobody ("Another")."""
 
 
 def reported_speech(
@@ -115,7 +127,9 @@ def reported_speech(
         if _SOURCED.search(text, max(0, first.start() - 20), first.start()):
             continue  # "according to Treasury estimates": a source, never a speaker
         group = next(
-            g for g in ("name", "name2", "who", "noun", "title", "name4", "name3") if first.group(g)
+            g
+            for g in ("name", "name2", "who", "noun", "title", "unnamed", "name4", "name3")
+            if first.group(g)
         )
         name = first.group(group)
         speakers.here = (number, sentence.start + first.start())
@@ -124,7 +138,14 @@ def reported_speech(
         role = (first.group("role") or "").strip()
         if _NOT_A_ROLE.match(role):  # "Huang, speaking at the summit, said"
             role = ""
-        speaker = speakers.resolve(name, role, word_before(text, first.start(group)))
+        if group == "unnamed":
+            speaker: Speaker | None = speakers.unnamed(name, "person")
+        else:
+            speaker = speakers.resolve(name, role, word_before(text, first.start(group)))
+        renamed = _ROLE_THEN_NAME.fullmatch(role) if speaker is None else None
+        if renamed is not None:  # "Another, retired teacher Ann Roe, said": the name is theirs
+            name = renamed.group("name")
+            speaker = speakers.resolve(name, renamed.group("role").strip())
         speakers.here = None
         if speaker is None:
             continue
@@ -174,13 +195,19 @@ def _reported_before(
     match = _AFTER.search(text)
     if match is None:
         return None
-    name = match.group("name") or match.group("name2")
+    name = match.group("name") or match.group("name2") or match.group("unnamed")
     speakers.here = (number, offset + match.start())
     if match.group("noun"):  # "..., the company says.": the company named before
         name = speakers.people.organisation_before(match.group("noun"), *speakers.here) or ""
     role = (match.group("role") or "").strip(" ,.")
     if _NOT_A_ROLE.match(role):
         role = ""
+    lead = _LEAD.match(text)  # a dateline or a live blog's time opens the paragraph
+    if lead is not None:
+        offset, text = offset + lead.end(), text[lead.end() :]
+        match = _AFTER.search(text)
+        if match is None:
+            return None
     clause = text[: match.start()]
     according = _ACCORDING.search(clause)
     if according:
@@ -189,7 +216,10 @@ def _reported_before(
     if word_count(paragraph[start:end]) < SHORTEST_REPORT:
         speakers.here = None
         return None
-    speaker = speakers.resolve(name, role, word_before(text, match.start())) if name else None
+    if match.group("unnamed"):  # "..., two officials familiar with the plan said."
+        speaker: Speaker | None = speakers.unnamed(name, "person")
+    else:
+        speaker = speakers.resolve(name, role, word_before(text, match.start())) if name else None
     speakers.here = None
     if speaker is None:
         return None

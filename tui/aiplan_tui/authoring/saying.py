@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from aiplan_tui.authoring.text import SPEAKER_NAME, TITLE_WORDS
+from aiplan_tui.core.model import EntityKind
 
 ESTIMATES = (
     r"estimates(?=\s+(?:that|the|a|an|it|its|their|about|around|roughly|nearly|some|over|"
@@ -37,9 +38,10 @@ REPORTING = (
     rf"called\s+for|asserted|conceded|admitted|estimated|{ESTIMATES}|believes|expects|argues|"
     rf"warns|cautions|insists|contends|maintains|stresses|urges|predicts|reported|{PUT_AT}|{WROTE_THAT}|"
     r"vowed|vows|denied|denies|countered|complained|complains|lamented|boasted|thinks|fears|"
-    r"hopes)"
+    r"hopes|say|argue|warn|insist|contend|caution|maintain)"
 )
-"""Verbs that report what someone said without their words."""
+"""Verbs that report what someone said without their words (the plural's too: "Critics
+argue", "officials say")."""
 INTRODUCING = (
     rf"(?<![\w-])(?:{SAYING}|described\s+(?:\w+\s+)?as|called|calling|termed|labell?ed|branded)"
     r"\s*(?:it|them|him|her|this|that)?\s*(?:as)?[,:]?\s*$"
@@ -84,3 +86,64 @@ OWNER_ROLE = (
 ROLE = r"[^,\s“”\"«»][^,“”\"«»]{2,79}?(?:,\s*(?:an?|the)\s[^,“”\"«»]{2,79}?)?"
 """A role between commas after a name, which may have a second part ("the chief executive of
 Redwood Cloud, a unit of Pine Holdings")."""
+
+_DETERMINER = (
+    r"(?:[Oo]ne|[Aa]nother|[Aa]n|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|"
+    r"[Ss]everal|[Ss]ome)"
+)
+_WORD = r"(?:(?:[A-Z]\.){2,}|[\w’'-]+)"
+"""A word, or initials ("U.S."): never a word with a sentence's full stop."""
+_MODIFIERS = rf"(?:(?!(?:who|that|and|or|but|said|says|told)\b){_WORD}\s+){{0,3}}?"
+"""Up to three words before the noun, of any case: "Gulf trade", "U.S.", "press"."""
+_AFTER_NOUN = (
+    rf"(?:\s+(?:who|that)\s+(?:{_WORD}\s+){{0,5}}?{_WORD}"
+    rf"|\s+(?:familiar\s+with|close\s+to|for|at|from|with|of|in)\s+(?:{_WORD}\s+){{0,7}}?"
+    rf"{_WORD})?"
+)
+"""What the noun may be followed by: "who farms near the site", "at a Paris bank",
+"familiar with the plan", "for one of the large cloud providers"."""
+_NOT_A_MODIFIER = (
+    r"(?!(?i:the|a|an|in|at|on|for|but|and|or|as|when|while|if|so|yet|still|now|to|of|by|"
+    r"with|from|that|this|these|those|it|its|their|his|her|our|we|they|many|most|some|all)\b)"
+)
+_NOT_PEOPLE = (
+    r"statement|document|report|letter|paper|order|number|other|another|water|power|sector|"
+    r"factor|center|centre|computer|chapter|government|department|parliament|agreement|"
+    r"parent|percent|moment|event|element|component|investment|equipment|payment|"
+    r"development|environment|management|settlement|segment|contract|organi[sz]er|"
+    + UNNAMED_NOUNS["organisation"]
+)
+_AGENT = rf"(?!(?:{_NOT_PEOPLE})s?\b)[a-z]+(?:er|or|ist|ian|ant|ent)"
+"""A noun for someone by what they do ("skipper", "operator", "economist", "technician",
+"consultant", "resident"), not a thing ("statement", "order", "paper") or an outlet; "the
+organisers" are the organisation that runs an event."""
+
+
+def unnamed(nouns: str, agent: str = "") -> str:
+    """Someone the article does not name, by what they are: a determiner, up to three words,
+    a noun ("A Gulf trade minister", "his press secretary", "one resident who farms near the
+    site", "two officials familiar with the plan"), or a plural noun alone or after one
+    word ("Supporters", "District officials", "port officials"). `agent` is a pattern of
+    lower-case nouns besides (a capitalised word alone is a name: "Desrosiers said")."""
+    either = f"{nouns}|{agent}" if agent else nouns
+    plural = f"(?i:{nouns})|{agent}" if agent else f"(?i:{nouns})"
+    return (
+        rf"(?:\b{_DETERMINER}\s+{_MODIFIERS}(?:{either})s?"
+        rf"|(?<![\w’'-])(?:{_NOT_A_MODIFIER}{_WORD}\s+)?(?:{plural})s)\b{_AFTER_NOUN}"
+    )
+
+
+UNNAMED_PEOPLE = (
+    UNNAMED_NOUNS["person"] + "|minister|officer|lobbyist|teacher|secretary|aide|adviser|advisor|"
+    "negotiator|supporter|opponent|advocate|campaigner|activist|staffer|person|pilot|captain|"
+    "clerk|nurse|doctor|driver|official|chief|head|boss|critic"
+)
+"""What an unnamed person is called (besides _AGENT's nouns)."""
+UNNAMED_PERSON = unnamed(UNNAMED_PEOPLE, _AGENT)
+UNNAMED_OUTLET = unnamed(UNNAMED_NOUNS["organisation"])
+_PERSON = re.compile(UNNAMED_PERSON)
+
+
+def unnamed_kind(words: str) -> EntityKind:
+    """A person, unless the words name an outlet ("A rival station")."""
+    return "person" if _PERSON.fullmatch(words) else "organisation"

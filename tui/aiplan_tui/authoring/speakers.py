@@ -76,6 +76,9 @@ class Speakers:
         speaker), for "he said"; one "she" stood for before is not "he", nor the reverse."""
         word = word.casefold()
         here = self.here
+        someone = self.people.unnamed_before(*here) if here is not None else None
+        if someone is not None:  # "A port official told me ... . He laughed: “...”"
+            return Speaker(self.unnamed(someone, "person").id, f"{someone!r}, named last before")
         for mentioned in self.people.all_before(*here) if here is not None else ():
             if word and self._pronouns.get(mentioned.name, word) != word:
                 continue  # "he" after "Lie ... she said": not Lie
