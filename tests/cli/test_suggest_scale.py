@@ -17,12 +17,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from aiplan_tui.authoring import dates as dates_module
 from aiplan_tui.authoring import figure_patterns
 from aiplan_tui.authoring import figures as figures_module
 from aiplan_tui.authoring import occurrences as occurrences_module
 from aiplan_tui.authoring.dates import events
 from aiplan_tui.authoring.figures import figures
 from aiplan_tui.authoring.ids import TakenIds
+from aiplan_tui.authoring.match_starts import tried_at
 from aiplan_tui.authoring.occurrences import Occurrences
 from aiplan_tui.authoring.quotes import direct_quotations
 from aiplan_tui.authoring.reported import reported_speech
@@ -264,6 +266,24 @@ def test_a_figure_rule_tried_at_its_starts_finds_what_finditer_finds(text: str) 
         else:
             expected = []
         assert [(m.span(), m.groupdict()) for m in rule.finditer(text)] == expected
+
+
+DATE_PIECES = st.sampled_from(
+    ["On July 28", "on 28 July 2025", "Jul. 3rd, 2025", "last Saturday", "Monday's", "Days later",
+     "weeks earlier", "Earlier this month", "next week", "last month", "Yesterday", "A day later",
+     "the day before", "The day after", "at the weekend", "This weekend", "On", "28", "July",
+     " ", ", ", "\n", "ſ", "K", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DATE_PIECES, max_size=12).map("".join))
+def test_a_date_pattern_tried_at_its_starts_finds_what_finditer_finds(text: str) -> None:
+    """Each date pattern is tried only where it may start, and not at all in a paragraph
+    without what it needs (a month's name, a weekday's, a relative date's words)."""
+    for pattern, starts in zip(dates_module.DATE_PATTERNS, dates_module._starts(text), strict=True):
+        tried = pattern.finditer(text) if starts is None else tried_at(pattern, text, starts)
+        assert [m.span() for m in tried] == [m.span() for m in pattern.finditer(text)]
 
 
 def test_spelled_numbers_in_one_long_paragraph_cost_in_step_with_it(

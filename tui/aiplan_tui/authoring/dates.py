@@ -73,11 +73,14 @@ _FULL_DATE = (DATE_PATTERNS[0], DATE_PATTERNS[1])
 _MONTH_NAMES = re.compile("|".join(m.capitalize() for m in MONTHS))
 _WEEKDAY_NAMES = re.compile("|".join(w.capitalize() for w in WEEKDAYS))
 _ON, _ON_OR_LAST = Lead(["on"]), Lead(["on", "last"])
+_RELATIVE_NEEDS = re.compile("arlier|ater|week|onth|esterday|efore|fter")
+"""What every relative date (DATE_PATTERNS[3]) holds: a paragraph without any is not
+searched for one."""
 
 
 def _starts(paragraph: str) -> tuple[tuple[int, ...] | None, ...]:
     """For each of DATE_PATTERNS, every place a match may start (a month's or a weekday's
-    name, a day's number, or "on" or "last" before one), or None (tried everywhere): the
+    name, a day's number, or "on" or "last" before one), or None (searched for): the
     patterns are tried there only (match_starts.py). The first two need a month's name: in
     a paragraph without one, neither is tried at its numbers."""
     months = [m.start() for m in _MONTH_NAMES.finditer(paragraph)]
@@ -87,7 +90,7 @@ def _starts(paragraph: str) -> tuple[tuple[int, ...] | None, ...]:
         with_leads(paragraph, months, [_ON]) if months else (),
         with_leads(paragraph, days, [_ON]) if days else (),
         with_leads(paragraph, weekdays, [_ON_OR_LAST]) if weekdays else (),
-        None,
+        None if _RELATIVE_NEEDS.search(paragraph) else (),
     )
 
 
