@@ -229,3 +229,18 @@ def test_spans_follow_the_words_when_a_line_is_cleaned_for_the_terminal() -> Non
     cleaned, moved = clean_spans(text, spans)
     assert cleaned == "[31mPremier    Li said"
     assert [cleaned[a:b] for a, b in moved] == ["Premier", "Li"]
+
+
+def test_the_vocabulary_numbers_words_by_their_place_without_a_table() -> None:
+    """Issue 34: each word's number found by bisection in the sorted words (nothing built per
+    process), the same as a table of them would give."""
+    from aiplan_tui.search.vocabulary import SortedIds
+
+    words = sorted({"chips", "chip", "alliance", "zeta", "état", "öl", "", "a b"})
+    ids = SortedIds(words)
+    table = {word: number for number, word in enumerate(words)}
+    assert dict(ids) == table and len(ids) == len(table)
+    for word in [*words, "chipz", "zz", "0", "étaT"]:
+        assert (word in ids) == (word in table)
+        assert ids.get(word) == table.get(word)
+    assert 3 not in ids

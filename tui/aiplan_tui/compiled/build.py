@@ -39,8 +39,9 @@ from aiplan_tui.core.pausing import Pause, paused
 from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.pack.segments import Segment
 from aiplan_tui.search.documents import PackDocs
-from aiplan_tui.search.engine import SearchIndex, article_names, dimension_names
+from aiplan_tui.search.engine import SearchIndex
 from aiplan_tui.search.index import IndexBuilder, IndexData
+from aiplan_tui.search.names import article_names, dimension_names
 
 EXPORT_CHUNK = 1 << 20
 """Characters per row of the stored `export` output."""

@@ -15,7 +15,7 @@ from aiplan_tui.compiled.layout import HIGHLIGHT_ROWS
 from aiplan_tui.compiled.records import rows_groups
 from aiplan_tui.core.model import Article, Highlight, Pack, PackInfo
 from aiplan_tui.pack.registry import Registry
-from aiplan_tui.search.engine import article_names
+from aiplan_tui.search.names import article_names
 
 
 def rows_of_files(db: sqlite3.Connection, root: Path, files: set[str]) -> list[Highlight]:

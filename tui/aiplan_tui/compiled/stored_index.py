@@ -55,7 +55,8 @@ class StoredPostings:
         self._db = db
         self._lock = lock
         self.doc_count = int(doc_count)
-        self.words: Sequence[str] = tuple(str(word) for word in words)
+        "".join(words)  # TypeError (damage: Stale) unless every one is a string: C-fast
+        self.words: Sequence[str] = words  # not copied (issue 34)
         self.weights = tuple(float(weight) for weight in weights)
         self.keys: Sequence[str] = tuple(str(key) for key in keys)
         self._words: dict[int, list[tuple[float, array[int]]]] = {}

@@ -19,16 +19,11 @@ from aiplan_tui.search.folding import fold, fold_plain
 from aiplan_tui.search.folding import words as fold_words
 from aiplan_tui.search.hits import Hit
 from aiplan_tui.search.index import Postings, build_index_data
+from aiplan_tui.search.names import article_names, dimension_names
 from aiplan_tui.search.query import Query, Term, parse
-from aiplan_tui.search.ranking import (
-    NAME_BONUS,
-    Group,
-    Scored,
-    phrase_span,
-    score_doc,
-    shortlist,
-)
+from aiplan_tui.search.ranking import Group, Scored, phrase_span, score_doc, shortlist
 from aiplan_tui.search.relaxed import RELAXED_SCORED, has_phrase, most_words
+from aiplan_tui.search.tiers import tiers
 from aiplan_tui.search.vocabulary import EXACT, Vocabulary, Words
 
 NAME_FIELDS = ("name", "alias")
@@ -155,10 +150,10 @@ class SearchIndex:
             candidates, lacking = most_words(groups, self._docs_of, admits)
         name = self._name(query)
         named = self._all_words_docs(name.split()) if name else set()
-        tiers = [self._tiers(group, candidates, phrases, named) for group in groups]
-        tiers.sort(key=lambda tier: sum(len(docs) for docs in tier.values()))
+        rough = [tiers(group, candidates, phrases, named, self._weighted) for group in groups]
+        rough.sort(key=lambda tier: sum(len(docs) for docs in tier.values()))
         keep = (
-            shortlist(sorted(candidates), tiers, limit)
+            shortlist(sorted(candidates), rough, limit)
             if not lacking
             else sorted(candidates, key=lambda n: (len(lacking[n]), n))[:RELAXED_SCORED]
         )
@@ -273,32 +268,6 @@ class SearchIndex:
         first = term.text.split()[0]
         return {first: EXACT} if first in self._ids else {}
 
-    # Picking the shortlist -------------------------------------------------------------------
-
-    def _tiers(
-        self, group: Group, candidates: set[int], phrases: dict[Term, set[int]], named: set[int]
-    ) -> dict[float, set[int]]:
-        """A group's rough score for each candidate, as candidates by score: a document scores
-        its best matched word's score times the weight of the field holding it (a phrase's
-        first word, where the phrase is found), times NAME_BONUS if it is `named` (holds every
-        word of the name the query is, as `score_doc` will check)."""
-        by_score: dict[float, set[int]] = {}
-        for term, words in group:
-            within = phrases.get(term, candidates)
-            for word, score in words.items():
-                for weight, docs in self._weighted(word):
-                    found = within.intersection(docs)
-                    if found:
-                        by_score.setdefault(score * weight, set()).update(found)
-        tiers: dict[float, set[int]] = {}
-        seen: set[int] = set()
-        for value in sorted(by_score, reverse=True):
-            fresh = by_score[value] - seen
-            if fresh:
-                tiers[value] = fresh
-                seen |= fresh
-        return _named_first(tiers, named) if named else tiers
-
     # Scoring a document ----------------------------------------------------------------------
 
     def _folded(self, number: int) -> list[str]:
@@ -317,32 +286,9 @@ class SearchIndex:
                    matched, missing)  # fmt: skip
 
 
-def _named_first(tiers: dict[float, set[int]], named: set[int]) -> dict[float, set[int]]:
-    """The tiers with the `named` documents' scores times NAME_BONUS, highest first again."""
-    moved: dict[float, set[int]] = {}
-    for value, docs in tiers.items():
-        boosted = docs & named
-        if boosted:
-            moved.setdefault(value * NAME_BONUS, set()).update(boosted)
-            docs = docs - boosted
-        if docs:
-            moved.setdefault(value, set()).update(docs)
-    return dict(sorted(moved.items(), reverse=True))
-
-
 def _original(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Folded spans of a text as spans of the text itself, in order, without repeats."""
     if not spans:
         return ()
     folded = fold(text)
     return tuple(sorted({folded.original_span(a, b) for a, b in spans}))
-
-
-def article_names(pack: Pack) -> dict[str, str]:
-    """What `article:` matches: each article's id, title and outlet."""
-    return {a.id: " ".join([a.id, a.title, a.outlet]).lower() for a in pack.articles}
-
-
-def dimension_names(pack: Pack) -> dict[str, str]:
-    """What `dim:` matches: each dimension's id and title."""
-    return {d.id: f"{d.id} {d.title}".lower() for d in pack.dimensions}

@@ -8,12 +8,15 @@ from __future__ import annotations
 import math
 import threading
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar, cast
 
 from rapidfuzz import fuzz, process
 
 from aiplan_tui.search.query import Term
 from aiplan_tui.search.stems import stem
+
+T = TypeVar("T")
 
 EXACT, PREFIX = 1.0, 0.8
 FORM = 0.7
@@ -44,21 +47,65 @@ def fuzzy_cutoff(word: str) -> float | None:
     return 80.0 if len(word) >= 7 else 85.0
 
 
+class SortedIds(Mapping[str, int]):
+    """Each word's number in the index (its place in the sorted words), found by bisection:
+    nothing to build, whatever the vocabulary's size (issue 34)."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self._words = words
+
+    def __getitem__(self, word: str) -> int:
+        number = bisect_left(self._words, word)
+        if number == len(self._words) or self._words[number] != word:
+            raise KeyError(word)
+        return number
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
 class Vocabulary:
-    """The index's words, sorted (and reversed, for suffixes, and by length, for typos), and
-    `forms`, which finds the words of a stem."""
+    """The index's words, sorted (and reversed, for suffixes, and by length, for typos: each
+    made when a query first needs it), and `forms`, which finds the words of a stem."""
 
     def __init__(self, words: Sequence[str], forms: Forms) -> None:
-        self._words = list(words)
+        self._words = words if isinstance(words, list) else list(words)
         self._forms = forms
-        self.ids = {word: number for number, word in enumerate(words)}
+        self.ids = SortedIds(self._words)
         """Each word's number in the index."""
-        self._reversed = sorted(word[::-1] for word in words)
-        self._by_length: dict[int, list[str]] = {}
-        for word in words:
-            self._by_length.setdefault(len(word), []).append(word)
+        self._made: dict[str, Any] = {}
+        self._made_lock = threading.Lock()
         self._expansions: dict[Term, Words] = {}
         self._expansions_lock = threading.Lock()
+
+    @property
+    def _reversed(self) -> list[str]:
+        return self._make("reversed", lambda: sorted(word[::-1] for word in self._words))
+
+    @property
+    def _by_length(self) -> dict[int, list[str]]:
+        def by_length() -> dict[int, list[str]]:
+            found: dict[int, list[str]] = {}
+            for word in self._words:
+                found.setdefault(len(word), []).append(word)
+            return found
+
+        return self._make("by_length", by_length)
+
+    def _make(self, name: str, make: Callable[[], T]) -> T:
+        made = self._made.get(name)
+        if made is None:
+            with self._made_lock:  # searches may run in several threads at once
+                made = self._made.get(name)
+                if made is None:
+                    made = self._made[name] = make()
+        return cast(T, made)
 
     def expand(self, term: Term) -> Words:
         """Vocabulary words a term matches, with how well (1 exact, 0.8 prefix, 0.7 another form,

@@ -1,0 +1,16 @@
+"""What the `article:` and `dim:` filters match: each article's and dimension's names, made
+once from the pack (and stored in a compiled pack). No Textual."""
+
+from __future__ import annotations
+
+from aiplan_tui.core.model import Pack
+
+
+def article_names(pack: Pack) -> dict[str, str]:
+    """What `article:` matches: each article's id, title and outlet."""
+    return {a.id: " ".join([a.id, a.title, a.outlet]).lower() for a in pack.articles}
+
+
+def dimension_names(pack: Pack) -> dict[str, str]:
+    """What `dim:` matches: each dimension's id and title."""
+    return {d.id: f"{d.id} {d.title}".lower() for d in pack.dimensions}
