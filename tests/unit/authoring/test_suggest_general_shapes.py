@@ -316,3 +316,46 @@ def test_single_curly_marks_are_quotation_marks() -> None:
 def test_an_apostrophe_opens_and_closes_nothing() -> None:
     text = "The skippers’ union said it won’t back the plan until the harbour’s fees fall by half."
     assert said([text], True) == []
+
+
+def test_quoted_as_saying_is_the_quoted_persons() -> None:
+    paragraphs = [
+        "Port Director Hana Voss opened the quay.",
+        "The Harbour Gazette quoted Voss as saying the fees would stay flat until spring.",
+    ]
+    assert said(paragraphs, False) == [
+        ("saying the fees would stay flat until spring", "Hana Voss")
+    ]
+
+
+def test_saying_without_quoted_as_is_nothing_of_its_own() -> None:
+    text = "Hana Voss left the quay early, saying nothing to the waiting crews about the fees."
+    assert [q for q in said([text], False) if q[0].startswith("saying")] == []
+
+
+def test_a_spokesperson_for_a_named_organisation_is_the_organisation() -> None:
+    paragraphs = [
+        "“We will respond in due course,” a spokesperson for Harbourline Freight said.",
+        "“We do not comment on rumours,” said a spokesperson for Brightwater Ferries.",
+    ]
+    assert said(paragraphs) == [
+        ("We will respond in due course", "Harbourline Freight"),
+        ("We do not comment on rumours", "Brightwater Ferries"),
+    ]
+    assert people(paragraphs) == {
+        "Harbourline Freight": "organisation",
+        "Brightwater Ferries": "organisation",
+    }
+
+
+def test_said_then_someone_unnamed() -> None:
+    text = "“We are watching the tides,” said a senior harbour official."
+    assert said([text]) == [("We are watching the tides", "a senior harbour official")]
+
+
+def test_a_title_word_before_a_name_is_a_role() -> None:
+    text = "House Speaker Ann Lee told reporters that a vote on the harbour bill was likely."
+    result = suggest([text], ())
+    assert [(e.name, e.kind, e.role) for e in result.entities] == [
+        ("Ann Lee", "person", "House Speaker")
+    ]

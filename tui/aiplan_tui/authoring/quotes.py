@@ -61,6 +61,11 @@ agency told me" is the clerk, not the agency)."""
 _ATTRIBUTED_AFTER = tuple(
     re.compile(pattern)
     for pattern in (
+        # someone for an organisation after the verb: “...,” said a spokesperson for Harbourline
+        rf"\s*,?\s*(?:{SAYING})\s+an?\s+(?:{SPOKESPEOPLE})\s+(?:for|at|of|from)\s+(?:the\s+)?"
+        rf"(?P<org>{SPEAKER_NAME})",
+        # someone not named after the verb: “...,” said a senior harbour official.
+        rf"\s*,?\s*(?:{SAYING})\s+(?P<unnamed>{UNNAMED_PERSON})(?=\s*[,.;!?]|\s*$|\s+(?:on|in)\b)",
         # a role with its organisation first: “...,” said White House technology czar Dale Pruitt
         rf"\s*,?\s*(?:{SAYING})\s+(?P<lrole>{NAME}\s+(?:{NOT_A_PLACE}[a-z][\w’'-]*\s+){{1,3}})"
         rf"(?P<name>{NAME})(?=\s*[,.;!?]|\s+(?:in|on|at|during|to)\b|\s*$)",
@@ -77,7 +82,7 @@ _ATTRIBUTED_AFTER = tuple(
         rf"\s*,?\s*(?P<name>{SPEAKER_NAME}|{PRONOUN}){PARTY}\s+{ADVERB}{SAYING}\b",
         # someone for an organisation: "a spokesperson for the Ministry of Industry said"
         rf"\s*,?\s*an?\s+(?:{SPOKESPEOPLE})\s+(?:for|at|of|from)\s+(?:the\s+)?"
-        rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}{SAYING}\b",
+        rf"(?P<org>{SPEAKER_NAME})\s+{ADVERB}{SAYING}\b",
         # the organisation named before, by its noun: "the council said in a statement"
         rf"\s*,?\s*the\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}{SAYING}\b",
         # a title alone, for the person it was given to: "the minister added"
@@ -258,6 +263,8 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
     if groups.get("unnamed"):  # "A port official said ... “...”": an unnamed speaker
         words = groups["unnamed"]
         return speakers.unnamed(words, unnamed_kind(words))
+    if groups.get("org"):  # "a spokesperson for Harbourline Freight said"
+        return speakers.resolve(groups["org"], kind="organisation")
     if groups.get("noun"):
         here = speakers.here or (0, 0)
         named = speakers.people.organisation_before(groups["noun"], *here)

@@ -34,6 +34,8 @@ from aiplan_tui.authoring.text import (
 )
 
 _NAMING = r"called|described"
+_QUOTED_AS = r"(?<=\bas\s)saying"
+"""The verb of "Xinhua quoted Li as saying ...": the clause is Li's, from "saying"."""
 """Verbs whose content is a name for something ("called the plan “a permission slip”"):
 never a clause of their own, but a following "and said ..." is reported speech."""
 SHORTEST_REPORT = 4
@@ -51,12 +53,13 @@ _REPORTED = re.compile(
     rf"|\b[Tt]he\s+(?P<title>(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLES}))\s+"
     # someone not named: "District officials said", "A port official told reporters"
     rf"|(?P<unnamed>{UNNAMED_PERSON})\s+"
+    rf"|\bquoted\s+(?P<quoted>{SPEAKER_NAME})\s+as\s+"
     rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+"
     # a person of an organisation: "Vera Lind of the Northern Data Circle argues"
     rf"|(?P<name4>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?{SPEAKER_NAME}\s+)"
-    rf"{ADVERB}(?P<verb>{REPORTING}|{_NAMING})\b"
+    rf"{ADVERB}(?P<verb>{REPORTING}|{_NAMING}|{_QUOTED_AS})\b"
 )
-_VERB = re.compile(rf"(?:{REPORTING}|{_NAMING})\b")
+_VERB = re.compile(rf"(?:{REPORTING}|{_NAMING}|{_QUOTED_AS})\b")
 """What every match of _REPORTED has: a sentence without it is not searched (most of the time
 reported speech took was spent looking for names before a verb that was not there)."""
 _AND_REPORTED = re.compile(
@@ -128,7 +131,17 @@ def reported_speech(
             continue  # "according to Treasury estimates": a source, never a speaker
         group = next(
             g
-            for g in ("name", "name2", "who", "noun", "title", "unnamed", "name4", "name3")
+            for g in (
+                "name",
+                "name2",
+                "who",
+                "noun",
+                "title",
+                "unnamed",
+                "quoted",
+                "name4",
+                "name3",
+            )
             if first.group(g)
         )
         name = first.group(group)

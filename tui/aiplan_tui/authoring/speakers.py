@@ -98,10 +98,13 @@ class Speakers:
         proposed = self._propose(words, "", kind)
         return Speaker(proposed.id, f"unnamed: {words!r}")
 
-    def resolve(self, words: str, role: str = "", before: str = "") -> Speaker | None:
+    def resolve(
+        self, words: str, role: str = "", before: str = "", kind: EntityKind | None = None
+    ) -> Speaker | None:
         """The entity a capitalised run of words names, or a new proposed one; None when the
         words name nobody ("The", "It"). `before` is the word before the run: "former" in
-        "former Google CEO Eric Schmidt" belongs to the role the text gives."""
+        "former Google CEO Eric Schmidt" belongs to the role the text gives; `kind`, what the
+        words are known to name ("a spokesperson for Harbourline Freight": an organisation)."""
         words = words.strip(" ,.;:’'")
         if words.casefold() in PRONOUNS:
             return self.pronoun(words)
@@ -129,7 +132,8 @@ class Speakers:
             if given and before.casefold() in ROLE_QUALIFIERS:
                 given = f"{before.casefold()} {given}"
             # "The Clean Grid Project said": a name after "the" (and no title) is no person's
-            kind: EntityKind | None = "organisation" if article and not title else None
+            if kind is None and article and not title:
+                kind = "organisation"
             if name.casefold() in self.people.honoured:
                 kind = "person"  # "Mr. Tanaka" in the article: a person however few the names
             proposed = self._propose(name, given, kind)

@@ -191,6 +191,10 @@ TITLE_WORDS = word_set(
     vice-president vice-chair vice-chairman vice-chairwoman vice-premier vice-minister
     director-general deputy-director organiser organizer activist campaigner councillor
     councilor councilman councilwoman attorney lawyer sheriff superintendent columnist
+    speaker administrator inspector treasurer dean provost rector captain commander admiral
+    colonel marshal bishop coach editor publisher correspondent trustee warden comptroller
+    auditor registrar czar tsar chairperson co-chair undersecretary under-secretary manager
+    official principal
     dr mr mrs ms"""
 )
 HONORIFICS = word_set("dr. mr. mrs. ms. prof. dr mr mrs ms prof sir dame lord")
