@@ -8,9 +8,7 @@ with `\\u` escapes instead, so it stays complete and exact.
 from __future__ import annotations
 
 import codecs
-import json
 import os
-import shutil
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -39,6 +37,8 @@ def prepare() -> None:
 def console() -> Console:
     """A Rich console for tables, as wide as the terminal. A COLUMNS that is not a positive
     number (`COLUMNS=0` printed nothing at all) is ignored for the terminal's own width, or 80."""
+    import shutil
+
     from rich.console import Console
 
     raw = os.environ.get("COLUMNS")
@@ -50,5 +50,7 @@ def console() -> Console:
 
 def write_json(data: Any) -> None:
     """Indented JSON and a newline; escaped to ASCII where the encoding needs it."""
+    import json  # here: `--version` and the app's start write none
+
     json.dump(data, sys.stdout, ensure_ascii=not holds_everything(sys.stdout), indent=2)
     sys.stdout.write("\n")

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli
-
 from aiplan_tui.core.files import Refused, read_capped
 from aiplan_tui.core.problems import Problems
 
@@ -57,6 +55,8 @@ def parse_toml(
     text: str, path: Path, problems: Problems, line_offset: int = 0
 ) -> dict[str, Any] | None:
     """Parse TOML, turning every parser failure into a located problem instead of an exception."""
+    import tomli  # here, not at the top: a warm command reads no TOML
+
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
@@ -75,6 +75,8 @@ def _failing_line(text: str, error: type[Exception]) -> int:
     """The line where the parser meets `error`, which carries no position. The parser reads in
     one pass, so the first N lines raise it exactly when N reaches that line: first try the
     likeliest line (most brackets, dots or digits), else bisect (a few parses of prefixes)."""
+    import tomli
+
     lines = text.split("\n")
 
     def raises(count: int) -> bool:

@@ -1,0 +1,117 @@
+"""What start-up costs on the bundled pack, whole process (issue 34).
+
+In one loop, alternating so that every figure sees the same load: `python -c pass` (the
+floor: the interpreter and `site`), `aiplan-tui --version`, and the bundled pack's `search
+chips`, `quotes` and `export`, warm (each run once before the loop), with `fzf --filter
+chips` over the pack's paragraphs beside them. Medians, and each as a ratio to `python -c
+pass`. Then, from one `python -X importtime` run of each command, how many modules it
+imports and whether Textual or Rich is among them; and the work itself: the same command
+run again in a process that has imported everything already.
+
+    python tests/benchmarks/startup_bench.py [--runs 21]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+COMMAND = Path(sys.executable).parent / "aiplan-tui"
+COMMANDS = {
+    "--version": ["--version"],
+    "search chips": ["search", "chips"],
+    "quotes": ["quotes"],
+    "export": ["export"],
+}
+
+
+def seconds(argv: list[str], stdin: Path | None = None) -> float:
+    with Path(stdin or os.devnull).open("rb") as source:
+        started = time.perf_counter()
+        subprocess.run(argv, stdin=source, stdout=subprocess.DEVNULL, check=False)
+        return time.perf_counter() - started
+
+
+def imported(args: list[str]) -> tuple[int, list[str]]:
+    """How many modules the command imports, and the Textual or Rich ones among them."""
+    code = "from aiplan_tui.cli.main import main; import sys; main(sys.argv[1:])"
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code, *args],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    names = [
+        line.rpartition("|")[2].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and "[us]" not in line
+    ]
+    heavy = sorted({n.split(".")[0] for n in names if n.split(".")[0] in ("textual", "rich")})
+    return len(names), heavy
+
+
+def work(args: list[str], repeat: int = 5) -> float:
+    """The command's own time, its imports done: the median of runs in this process."""
+    from aiplan_tui.cli.main import main
+
+    times = []
+    for _ in range(repeat + 1):
+        with contextlib.redirect_stdout(io.StringIO()):
+            started = time.perf_counter()
+            with contextlib.suppress(SystemExit):
+                main(args)
+            times.append(time.perf_counter() - started)
+    return statistics.median(times[1:])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=21)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="aiplan-startup-") as scratch:
+        lines = Path(scratch) / "paragraphs.txt"
+        from aiplan_tui.pack.loader import load_pack
+        from aiplan_tui.paths import bundled_content_dir
+
+        pack = load_pack(bundled_content_dir()).pack
+        lines.write_text(
+            "\n".join(p for a in pack.articles for p in a.paragraphs) + "\n", encoding="utf-8"
+        )
+        runs: dict[str, list[str]] = {"python -c pass": [sys.executable, "-c", "pass"]}
+        runs |= {name: [str(COMMAND), *argv] for name, argv in COMMANDS.items()}
+        fzf = shutil.which("fzf")
+        if fzf:
+            runs["fzf --filter chips"] = [fzf, "--filter", "chips"]
+        for argv in runs.values():  # warm: compiled, and in the page cache
+            seconds(argv, lines)
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        for _ in range(args.runs):
+            for name, argv in runs.items():
+                times[name].append(seconds(argv, lines if name.startswith("fzf") else None))
+    floor = statistics.median(times["python -c pass"])
+    load = os.getloadavg()[0]
+    print(f"medians of {args.runs}, alternating; load average {load:.1f} at the end")
+    for name, values in times.items():
+        value = statistics.median(values)
+        print(f"  {name:20} {value * 1000:7.1f} ms  ({value / floor:4.2f}x python -c pass)")
+    print("modules imported, Textual or Rich among them, and the work (imports done):")
+    for name, argv in COMMANDS.items():
+        count, heavy = imported(argv)
+        own = work(argv) if name != "--version" else 0.0
+        budget = 2 * (floor + own)
+        total = statistics.median(times[name])
+        print(f"  {name:20} {count:4d} modules  {', '.join(heavy) or 'neither':10}  "
+              f"work {own * 1000:6.1f} ms; 2x(pass + work) {budget * 1000:6.1f} ms: "
+              f"{'within' if total <= budget else 'over'}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

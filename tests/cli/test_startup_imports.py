@@ -1,0 +1,42 @@
+"""A command imports only what it uses (issue 34): run in a fresh interpreter, `--version`
+loads neither Textual, Rich nor the pack's parts, and a warm `search` or `export` of the
+bundled pack neither Textual nor the TOML parser (the pack is not read, only its compiled
+database)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CODE = """\
+import contextlib, io, sys
+from aiplan_tui.cli.main import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    main(sys.argv[1:])
+print(" ".join(sorted({m.split(".")[0] for m in sys.modules} | set(sys.modules))))
+"""
+
+
+def modules_after(*argv: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", CODE, *argv], capture_output=True, text=True, check=True
+    )
+    return set(done.stdout.splitlines()[-1].split())
+
+
+def test_version_imports_no_textual_rich_or_pack() -> None:
+    loaded = modules_after("--version")
+    unwanted = {"textual", "rich", "tomli", "sqlite3", "json", "aiplan_tui.core.model"}
+    assert not loaded & unwanted
+
+
+@pytest.mark.parametrize("command", [["search", "chips"], ["export"]])
+def test_a_warm_command_imports_neither_textual_nor_the_toml_parser(command: list[str]) -> None:
+    modules_after(*command)  # compiles the bundled pack if it is not yet
+    loaded = modules_after(*command)
+    assert "aiplan_tui.cli.main" in loaded  # the probe sees what the command imported
+    assert not loaded & {"textual", "tomli", "aiplan_tui.pack.loader"}
+    if command[0] == "search":
+        assert "rich" not in loaded  # its output is not a terminal: plain lines
