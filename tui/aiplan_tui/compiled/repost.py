@@ -124,10 +124,10 @@ def rewrite_words(
         flat = array("i")
         for part in per_class:
             flat.extend(part)
-        db.execute(
-            "INSERT OR REPLACE INTO words VALUES (?, ?, ?)",
-            (word, int_bytes(array("i", map(len, per_class))), int_bytes(flat)),
-        )
+        counts, docs = int_bytes(array("i", map(len, per_class))), int_bytes(flat)
+        if row is not None and (bytes(row[0]), bytes(row[1])) == (counts, docs):
+            continue  # the same documents (a common word of a paragraph changed): not rewritten
+        db.execute("INSERT OR REPLACE INTO words VALUES (?, ?, ?)", (word, counts, docs))
     if removed or created:
         words = sorted((known - set(removed)) | set(created))
         db.execute(
@@ -176,7 +176,8 @@ def rewrite_keys(
             start, end = added.key_starts[number], added.key_starts[number + 1]
             docs = _merge(docs, array("i", map(numbers.__getitem__, added.key_flat[start:end])))
         if docs:
-            db.execute("INSERT OR REPLACE INTO keys VALUES (?, ?)", (key, int_bytes(docs)))
+            if row is None or bytes(row[0]) != int_bytes(docs):
+                db.execute("INSERT OR REPLACE INTO keys VALUES (?, ?)", (key, int_bytes(docs)))
             result.add(key)
         else:
             db.execute("DELETE FROM keys WHERE key = ?", (key,))
