@@ -359,3 +359,37 @@ def test_a_title_word_before_a_name_is_a_role() -> None:
     assert [(e.name, e.kind, e.role) for e in result.entities] == [
         ("Ann Lee", "person", "House Speaker")
     ]
+
+
+def test_a_parenthetical_after_a_name_is_no_role() -> None:
+    text = "Nadia Kerr, for her part, said the harbour rules were too vague for small firms."
+    result = suggest([text], ())
+    assert [(e.name, e.role) for e in result.entities] == [("Nadia Kerr", "")]
+
+
+def test_a_role_between_commas_is_still_a_role() -> None:
+    text = "Nadia Kerr, a pilot at Northgate Marine, said the harbour rules were too vague."
+    result = suggest([text], ())
+    assert [(e.name, e.role) for e in result.entities] == [
+        ("Nadia Kerr", "a pilot at Northgate Marine")
+    ]
+
+
+def test_has_said_reports() -> None:
+    paragraphs = ["Mayor Joe Park opened the quay.", "Park has said the quay is not for sale."]
+    assert said(paragraphs, False) == [("said the quay is not for sale", "Joe Park")]
+
+
+def test_where_a_quotation_was_said_is_its_attribution_not_a_clause() -> None:
+    text = "“We need clarity,” Mayor Joe Park said in an interview with the Harbour Times."
+    assert said([text], None) == [("We need clarity", "Joe Park")]
+
+
+def test_said_that_after_a_quotation_is_still_a_clause() -> None:
+    text = "“We need clarity,” Mayor Joe Park said, and said in June that the quay would stay."
+    assert ("said in June that the quay would stay", "Joe Park") in said([text], False)
+
+
+def test_a_countrys_lower_case_ministry_keeps_its_country() -> None:
+    text = "Norway's fisheries ministry said on Tuesday that it would review the quotas."
+    assert people([text]) == {"Norway's fisheries ministry": "organisation"}

@@ -21,6 +21,7 @@ from aiplan_tui.authoring.saying import (
     OF_ORGANISATION,
     ORG_NOUNS,
     OWNER_ROLE,
+    PARENTHETICAL,
     PARTY,
     PRONOUN,
     REPORTING,
@@ -254,7 +255,7 @@ def _attribute(
     return None, "no attribution found"
 
 
-_NOT_A_ROLE = re.compile(r"\w+ing\b|who\b|which\b|adding\b")
+_NOT_A_ROLE = re.compile(rf"\w+ing\b|who\b|which\b|adding\b|{PARENTHETICAL}")
 _LAST_WORD = re.compile(r"([\w-]+)\W*$")
 
 

@@ -14,6 +14,7 @@ from aiplan_tui.authoring.saying import (
     ADVERB,
     AGE,
     ORG_NOUNS,
+    PARENTHETICAL,
     PRONOUN,
     REPORTING,
     ROLE,
@@ -96,7 +97,11 @@ ATTRIBUTION_WORDS = 5
 """After a quotation in its sentence, a clause this short without "that" is its attribution
 ("said in a statement", "told reporters in Brussels"), not reported speech."""
 _QUOTED = re.compile(r"[“\"«][^“”\"«»]*[”\"»]")
-_NOT_A_ROLE = re.compile(r"\w+ing\b|who\b|which\b")
+_NOT_A_ROLE = re.compile(rf"\w+ing\b|who\b|which\b|{PARENTHETICAL}")
+_CIRCUMSTANCE = re.compile(
+    r"\s*(?:in|on|at|during|to|with|via|through|after|before|from|while|over)\b"
+)
+"""What follows a quotation's verb in its attribution: "said in an interview with ..."."""
 _LEAD = re.compile(
     r"(?:[A-Z][A-Z.' -]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()]{1,40}\))?"
     r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,3})?)\s*(?:--|[-—–])\s+"
@@ -178,7 +183,10 @@ def reported_speech(
             if _QUOTED_CONTENT.search(clause) or (
                 quoted.meets(sentence.start, sentence.start + at)
                 and " that " not in clause
-                and word_count(clause) <= ATTRIBUTION_WORDS
+                and (
+                    word_count(clause) <= ATTRIBUTION_WORDS
+                    or _CIRCUMSTANCE.match(clause, len(verb)) is not None
+                )
             ):
                 continue  # told X: “...” / “...,” X said in a statement: the quotation's
             according = _ACCORDING.search(clause)

@@ -48,7 +48,14 @@ INTRODUCING = (
 )
 """What may stand right before a one- or two-word quotation that is a quotation."""
 PRONOUN = r"(?:[Hh]e|[Ss]he)"
-ADVERB = r"(?:(?:also|even|later|then|again|\w+ly)\s+)?"
+ADVERB = r"(?:(?:has|have|had)\s+)?(?:(?:also|even|later|then|again|\w+ly)\s+)?"
+"""What may stand between a speaker and the verb: "has said", "also warned", "later said"."""
+PARENTHETICAL = (
+    r"(?:meanwhile|however|though|too|also|likewise|instead|separately|similarly|"
+    r"in\s+turn|in\s+response|in\s+contrast|by\s+contrast|on\s+the\s+other\s+hand|"
+    r"for\s+(?:his|her|their|its|our|my)\s+part|for\s+example|for\s+instance)\b"
+)
+"""Words between commas after a name that are no role: "Nadia Kerr, for her part, said"."""
 TITLES = "|".join(sorted((re.escape(w) for w in TITLE_WORDS if w[-1] != "."), key=len)[::-1])
 ORG_NOUNS = (
     r"agency|ministry|department|council|commission|alliance|association|federation|"

@@ -201,10 +201,13 @@ _NOT_NAMES = word_set(
 
 def _owner_dropped(words: str) -> str:
     """The run after its last possessive word: "China's Ministry of Commerce" ->
-    "Ministry of Commerce" (the owner is not the speaker)."""
+    "Ministry of Commerce" (the owner is not the speaker); "China's foreign ministry" as it
+    is."""
     tokens = words.split()
     owned = [n for n, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))]
-    return " ".join(tokens[owned[-1] + 1 :]) if owned else words
+    owned_by = " ".join(tokens[owned[-1] + 1 :]) if owned else words
+    # "China's foreign ministry": the owner's name is all that names the ministry
+    return owned_by if any(t[:1].isupper() for t in owned_by.split()) else words
 
 
 """Capitalised at a sentence's start, but nobody's name."""
