@@ -8,7 +8,7 @@ from aiplan_tui.ui.screens.quotes import QuotesScreen
 from aiplan_tui.ui.screens.review import ReviewScreen
 from aiplan_tui.ui.widgets.query_input import QueryInput
 from conftest import PackFactory, make_app, until
-from test_review_screen import current, open_review, review_pack
+from reviewing import current, open_review, review_pack
 
 
 async def test_every_screen_made_shows_the_new_pack_where_it_was(

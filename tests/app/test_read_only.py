@@ -11,8 +11,8 @@ import pytest
 from aiplan_tui.settings.read_only import READ_ONLY, REFUSED, read_only
 from aiplan_tui.ui.screens.review import ReviewScreen
 from conftest import PackFactory, make_app
+from reviewing import review_pack, reviewing, said
 from test_marking_reader import in_article
-from test_review_screen import open_review, review_pack, said
 
 
 def files_of(root: Path) -> dict[Path, bytes]:
@@ -36,9 +36,7 @@ def test_only_a_yes_makes_a_session_read_only(monkeypatch: pytest.MonkeyPatch) -
 async def test_every_review_edit_is_refused(make_pack: PackFactory) -> None:
     root = review_pack(make_pack)
     before = files_of(root)
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         for key in ("a", "x", "n", "s", "K", "S", "D", "c", "d", "w", "p", "M", "A", "u"):
             last = app.notices[-1] if app.notices else None
             await pilot.press(key)

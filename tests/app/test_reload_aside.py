@@ -34,7 +34,7 @@ from aiplan_tui.ui.screens.search import SearchScreen
 from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
 from aiplan_tui.ui.startup import Startup
 from conftest import PackFactory, make_app, until
-from test_review_screen import FILE, current, open_review, review_pack, said, status, tables
+from reviewing import FILE, current, open_review, review_pack, reviewing, said, status, tables
 
 
 def notices(app: AiplanApp) -> list[str]:
@@ -245,9 +245,7 @@ async def test_a_small_pack_is_read_again_at_once(
     make_pack: PackFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = review_pack(make_pack)
-    app = make_app(root, Startup(manifest=pack_manifest(root)))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root, startup=Startup(manifest=pack_manifest(root))) as (app, pilot):
         threads: list[threading.Thread] = []
         load = loader.load_pack
 

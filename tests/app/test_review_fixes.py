@@ -8,24 +8,14 @@ from textual.widgets import Input, Static
 
 from aiplan_tui.ui.screens.review import ReviewScreen
 from aiplan_tui.ui.screens.words_dialog import WordsDialog
-from conftest import PackFactory, make_app, until
-from test_review_screen import (
-    FILE,
-    SUGGESTED,
-    open_dialog,
-    open_review,
-    review_pack,
-    said,
-    tables,
-)
+from conftest import PackFactory, until
+from reviewing import FILE, SUGGESTED, open_dialog, review_pack, reviewing, said, tables
 
 
 async def test_d_flips_direct_and_paraphrase_touching_one_line(make_pack: PackFactory) -> None:
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await pilot.press("d")
         await until(pilot, lambda: tables(path)["q-restricted"]["direct"] is True, "direct")
         assert path.read_text(encoding="utf-8") == SUGGESTED.replace(
@@ -50,9 +40,7 @@ async def test_the_words_widen_and_narrow_a_word_at_a_time(make_pack: PackFactor
     """A span that stops after the first of two sentences is taken to the end of the second."""
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await open_dialog(pilot, "w", WordsDialog)
         box = app.screen.query_one(Input)
         assert box.value == "The U.S. restricted chip exports"
@@ -80,9 +68,7 @@ async def test_typed_words_are_checked_as_typed_and_kept_only_when_verbatim(
 ) -> None:
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await open_dialog(pilot, "w", WordsDialog)
         box = app.screen.query_one(Input)
         box.value = ""

@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.review_dialogs import ManyDialog, Ticks
-from conftest import PackFactory, make_app, until
-from test_review_screen import open_dialog, open_review, review_pack, said, status
+from conftest import PackFactory, until
+from reviewing import open_dialog, review_pack, reviewing, said, status
 
 
 def boxes(ticks: Ticks) -> list[str]:
@@ -23,9 +23,7 @@ async def test_ticked_and_unticked_boxes_differ_without_colour(
 ) -> None:
     if no_color:
         monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(review_pack(make_pack))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(review_pack(make_pack)) as (app, pilot):
         await open_dialog(pilot, "D", ManyDialog)
         await pilot.press("space")
         ticks = app.screen.query_one(Ticks)
@@ -46,9 +44,7 @@ def covered(app: AiplanApp) -> list[str]:
 async def test_reviews_words_are_on_its_status_line_not_over_the_detail(
     make_pack: PackFactory,
 ) -> None:
-    app = make_app(review_pack(make_pack))
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(review_pack(make_pack), notifications=True) as (app, pilot):
         await pilot.press("a")
         await until(pilot, lambda: status(app) == "1 of 2 suggestions", "accepted")
         await pilot.press("n", "escape", "x")  # a second and third edit in a row
@@ -69,9 +65,7 @@ async def test_the_apps_notices_stay_off_a_review_dialog(make_pack: PackFactory)
 
     from aiplan_tui.ui.screens.person_dialog import PersonDialog
 
-    app = make_app(review_pack(make_pack))
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(review_pack(make_pack), size=(80, 24), notifications=True) as (app, pilot):
         await open_dialog(pilot, "p", PersonDialog)
         app.notify("The pack's files changed on disk: it is shown again.")
         await until(pilot, lambda: app.screen.query("Toast"), "the notice")

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from conftest import PackFactory, make_app, until
-from test_review_screen import FILE, SUGGESTED, current, open_review, review_pack, tables
+from conftest import PackFactory, until
+from reviewing import FILE, SUGGESTED, current, review_pack, reviewing, tables
 
 
 async def test_an_edit_made_in_an_editor_is_shown_and_kept(make_pack: PackFactory) -> None:
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await pilot.press("j")
         assert current(app) == "p-investment"
         app.look_at_disk()  # (the timer's first look: the files as read)

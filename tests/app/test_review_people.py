@@ -13,8 +13,8 @@ from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.pack.mentions import find_mentions
 from aiplan_tui.ui.screens.person_dialog import PersonDialog
 from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
-from conftest import ARTICLE, ENTITIES, PackFactory, make_app, until
-from test_review_screen import FILE, LOPEZ, SUGGESTED, open_dialog, open_review, said, tables
+from conftest import ARTICLE, ENTITIES, PackFactory, until
+from reviewing import FILE, LOPEZ, SUGGESTED, open_dialog, reviewing, said, tables
 
 CLAIM = """\
 # a reading of China's stance, by the analyst
@@ -41,9 +41,7 @@ def people_pack(make_pack: PackFactory) -> Path:
 async def test_p_edits_the_speakers_fields_in_their_lines(make_pack: PackFactory) -> None:
     root = people_pack(make_pack)
     entities = root / "entities.toml"
-    app = make_app(root)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root, size=(100, 40)) as (app, pilot):
         await open_dialog(pilot, "p", PersonDialog)
         await pilot.press(*"María López", "tab", *"senior analyst", "tab")
         await pilot.press(*"Lopez, M. Lopez", "tab", "tab", "enter", "down", "enter")
@@ -65,9 +63,7 @@ async def test_m_merges_a_person_into_another_everywhere_and_u_undoes_it(
     root = people_pack(make_pack)
     files = [root / FILE, root / "entities.toml", root / "highlights/claims.toml"]
     before = [path.read_bytes() for path in files]
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await open_dialog(pilot, "M", SpeakerDialog)
         await pilot.press(*"George Chen", "enter")
         await until(pilot, lambda: "maria-lopez" not in tables(root / "entities.toml"), "merged")
@@ -87,9 +83,7 @@ async def test_m_merges_a_person_into_another_everywhere_and_u_undoes_it(
 
 async def test_merging_asks_only_among_the_pack_people(make_pack: PackFactory) -> None:
     root = people_pack(make_pack)
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await open_dialog(pilot, "M", SpeakerDialog)
         await pilot.press(*"Nobody Here", "enter")
         await pilot.pause()
@@ -119,9 +113,7 @@ def test_a_merge_changes_only_the_lines_it_must(make_pack: PackFactory) -> None:
 
 async def test_the_person_box_fits_a_small_terminal(make_pack: PackFactory) -> None:
     """At 80x24 the kind and side were below the box's edge."""
-    app = make_app(people_pack(make_pack))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(people_pack(make_pack), size=(80, 24)) as (app, pilot):
         await open_dialog(pilot, "p", PersonDialog)
         box = app.screen.query_one(Vertical).region
         for field in ("#person-name", "#person-kind", "#person-side"):

@@ -10,14 +10,14 @@ from textual.widgets import OptionList, Static
 
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.review_dialogs import ChoiceDialog
-from conftest import ENTITIES, PackFactory, make_app, until
-from test_review_screen import (
+from conftest import ENTITIES, PackFactory, until
+from reviewing import (
     FILE,
     LOPEZ,
     SUGGESTED,
     current,
     open_dialog,
-    open_review,
+    reviewing,
     said,
     screen_of,
     status,
@@ -74,9 +74,7 @@ def preview(app: AiplanApp) -> str:
 async def test_each_row_under_its_article_and_the_reason_in_the_detail(
     make_pack: PackFactory,
 ) -> None:
-    app = make_app(queue_pack(make_pack))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(queue_pack(make_pack)) as (app, pilot):
         shown = rows(app)
         assert shown[0] == "Talks resume  2" and shown[3] == "Chips and money  3"
         assert current(app) == "e-geneva"
@@ -94,9 +92,7 @@ async def test_each_row_under_its_article_and_the_reason_in_the_detail(
 async def test_the_filter_lists_one_article_one_kind_or_the_quotes_with_no_speaker(
     make_pack: PackFactory,
 ) -> None:
-    app = make_app(queue_pack(make_pack))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(queue_pack(make_pack)) as (app, pilot):
         await open_dialog(pilot, "f", ChoiceDialog)
         await pilot.press("down", "enter")  # the quotes with no speaker
         await until(pilot, lambda: current(app) == "q-close", "the filter")
@@ -121,9 +117,7 @@ async def test_A_accepts_what_can_be_in_the_article_and_u_undoes_it_at_once(
     root = queue_pack(make_pack)
     first, second = root / FILE, root / "highlights/second-review.toml"
     before = (first.read_bytes(), second.read_bytes())
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)  # on the talks: their quote has no speaker
+    async with reviewing(root) as (app, pilot):  # on the talks: their quote has no speaker
         await pilot.press("A")
         await until(pilot, lambda: "status" not in tables(second)["e-geneva"], "accepted")
         assert tables(second)["q-close"]["status"] == "suggested"

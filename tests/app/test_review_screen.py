@@ -7,101 +7,31 @@ from pathlib import Path
 
 import tomli
 from textual import events
-from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.review import EMPTY, ReviewScreen
 from aiplan_tui.ui.screens.review_dialogs import ChoiceDialog, ManyDialog, TextDialog
 from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
 from conftest import ENTITIES, PackFactory, make_app, until
-
-SUGGESTED = """\
-# Suggested by `aiplan-tui add` for articles/wire.md: each says why above it.
-
-# suggested: a remark reported in indirect speech
-[[quote]]
-id = "q-restricted"
-article = "wire"
-status = "suggested"
-speaker = "maria-lopez"
-direct = false
-exact = "The U.S. restricted chip exports"
-
-# suggested: a sentence stating what the U.S. does
-[[position]]
-id = "p-investment"
-article = "wire"
-status = "suggested"
-side = "us"
-exact = "Private AI investment reached"
-
-# suggested: a date-like phrase
-[[event]]
-id = "e-china"
-article = "wire"
-status = "suggested"
-date = 2025-07-29
-exact = "in China"
-"""
-
-LOPEZ = """
-[[entity]]
-id = "maria-lopez"
-name = "Maria Lopez"
-kind = "person"
-role = "trade analyst"
-"""
-
-FILE = "highlights/wire-review.toml"
-
-
-def review_pack(make_pack: PackFactory) -> Path:
-    return make_pack({FILE: SUGGESTED, "entities.toml": ENTITIES + LOPEZ})
-
-
-def screen_of(app: AiplanApp) -> ReviewScreen:
-    screen = app.screen
-    assert isinstance(screen, ReviewScreen), screen
-    return screen
-
-
-def current(app: AiplanApp) -> str | None:
-    highlight = screen_of(app).current()
-    return highlight.id if highlight else None
-
-
-def status(app: AiplanApp) -> str:
-    return str(app.screen.query_one("#review-status", Static).render())
-
-
-def said(app: AiplanApp) -> str:
-    return app.notices[-1].message if app.notices else ""
-
-
-def tables(path: Path) -> dict[str, dict[str, object]]:
-    data = tomli.loads(path.read_text(encoding="utf-8"))
-    return {t["id"]: {"kind": kind, **t} for kind, ts in data.items() for t in ts}
-
-
-async def open_review(app: AiplanApp, pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.press("4")
-    await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review screen")
-    await until(pilot, lambda: current(app) is not None, "a suggestion under the cursor")
-
-
-async def open_dialog(pilot: Pilot[None], key: str, kind: type) -> None:
-    await pilot.press(key)
-    await until(pilot, lambda: isinstance(pilot.app.screen, kind), kind.__name__)
+from reviewing import (
+    FILE,
+    SUGGESTED,
+    current,
+    open_dialog,
+    open_review,
+    review_pack,
+    reviewing,
+    said,
+    screen_of,
+    status,
+    tables,
+)
 
 
 async def test_the_suggestions_are_listed_in_reading_order_and_walked(
     make_pack: PackFactory,
 ) -> None:
-    app = make_app(review_pack(make_pack))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(review_pack(make_pack)) as (app, pilot):
         assert current(app) == "q-restricted"
         assert status(app) == "1 of 3 suggestions"
         listed = app.screen.query_one(OptionList)
@@ -127,9 +57,7 @@ async def test_accept_drops_the_status_line_and_the_reader_then_has_it(
 ) -> None:
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         old_reader = app.reader
         await pilot.press("a")
         await until(pilot, lambda: current(app) == "p-investment", "the next suggestion")
@@ -157,9 +85,7 @@ async def test_reject_takes_the_table_and_its_comment_out_of_the_file(
 ) -> None:
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await pilot.press("G", "x")
         await until(pilot, lambda: status(app) == "2 of 2 suggestions", "two left")
         text = path.read_text(encoding="utf-8")
@@ -174,9 +100,7 @@ async def test_the_speaker_is_picked_from_the_pack_or_added_as_a_new_person(
 ) -> None:
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await open_dialog(pilot, "s", SpeakerDialog)
         await pilot.press(*"gorge chen", "down", "enter")  # a typo: offered below a new person
         await until(pilot, lambda: tables(path)["q-restricted"]["speaker"] == "george-chen", "it")
@@ -195,9 +119,7 @@ async def test_the_speaker_is_picked_from_the_pack_or_added_as_a_new_person(
 async def test_dimensions_sides_note_and_kind(make_pack: PackFactory) -> None:
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await open_dialog(pilot, "D", ManyDialog)
         await pilot.press("space", "enter")  # chips ticked
         await until(pilot, lambda: tables(path)["q-restricted"].get("dimensions"), "dimensions")
@@ -231,9 +153,7 @@ async def test_into_an_existing_cell_and_a_new_one_with_the_summary_typed(
 ) -> None:
     root = review_pack(make_pack)
     comparison = root / "comparison.toml"
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await pilot.press("right_square_bracket")  # the U.S. position
         await pilot.press("c")
         await until(pilot, lambda: "D, S" in said(app), "what to set first")
@@ -261,9 +181,7 @@ async def test_a_file_gone_or_unwritable_gives_a_notice_and_changes_nothing(
 ) -> None:
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         path.unlink()
         await pilot.press("a")
         await until(pilot, lambda: "Nothing changed" in said(app), "the notice")
@@ -331,9 +249,7 @@ async def test_keys_typed_together_in_the_ticks_keep_what_they_meant(
     the cursor had moved and the tick was made, and the down then moved the Review list."""
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         first = current(app)
         await open_dialog(pilot, "D", ManyDialog)
         for key in ("down", "space", "enter"):  # queued together, as a terminal delivers them

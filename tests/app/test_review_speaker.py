@@ -6,15 +6,15 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
-from conftest import ENTITIES, PackFactory, make_app, until
-from test_review_screen import (
+from conftest import ENTITIES, PackFactory, until
+from reviewing import (
     FILE,
     LOPEZ,
     SUGGESTED,
     current,
     open_dialog,
-    open_review,
     review_pack,
+    reviewing,
     said,
     tables,
 )
@@ -30,9 +30,7 @@ async def test_enter_on_a_name_no_one_has_makes_that_person_with_the_role(
 ) -> None:
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await open_dialog(pilot, "s", SpeakerDialog)
         await pilot.press(*"Li Qiang, Premier")
         shown = listed(app)
@@ -50,9 +48,7 @@ async def test_the_pack_people_are_offered_below_and_taken_by_moving_to_them(
 ) -> None:
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await open_dialog(pilot, "s", SpeakerDialog)
         await pilot.press(*"gorge chen")  # a typo: offered, not imposed
         shown = listed(app)
@@ -75,9 +71,7 @@ async def test_a_on_a_quote_with_no_speaker_asks_who_said_it(make_pack: PackFact
     nobody = SUGGESTED.replace('speaker = "maria-lopez"\n', "")
     root = make_pack({FILE: nobody, "entities.toml": ENTITIES + LOPEZ})
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await open_dialog(pilot, "a", SpeakerDialog)
         assert tables(path)["q-restricted"]["status"] == "suggested", "nothing accepted yet"
         await pilot.press(*"Maria Lopez", "enter")

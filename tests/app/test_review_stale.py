@@ -9,8 +9,8 @@ from textual.widgets import Static
 from aiplan_tui.authoring.review import ReviewError, update
 from aiplan_tui.authoring.review_seen import ChangedOnDisk
 from aiplan_tui.pack.loader import load_pack
-from conftest import PackFactory, make_app, until
-from test_review_screen import FILE, SUGGESTED, current, open_review, review_pack, said, tables
+from conftest import PackFactory, until
+from reviewing import FILE, SUGGESTED, current, review_pack, reviewing, said, tables
 
 
 def preview(app: object) -> str:
@@ -22,9 +22,7 @@ async def test_an_edit_to_a_table_changed_since_is_refused_and_the_change_shown(
 ) -> None:
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         elsewhere = SUGGESTED.replace('speaker = "maria-lopez"', 'speaker = "george-chen"')
         path.write_text(elsewhere, encoding="utf-8")  # an editor, meanwhile
         await pilot.press("a")
@@ -47,9 +45,7 @@ async def test_another_table_of_the_file_changed_is_no_reason_to_refuse(
 ) -> None:
     root = review_pack(make_pack)
     path = root / FILE
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (_app, pilot):
         changed = SUGGESTED.replace("date = 2025-07-29", "date = 2025-07-30")
         path.write_text(changed + "# an editor's note\n", encoding="utf-8")
         await pilot.press("a")

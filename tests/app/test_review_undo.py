@@ -7,14 +7,14 @@ from pathlib import Path
 
 from aiplan_tui.ui.screens.review_dialogs import TextDialog
 from aiplan_tui.ui.screens.speaker_dialog import SpeakerDialog
-from conftest import PackFactory, make_app, until
-from test_review_screen import (
+from conftest import PackFactory, until
+from reviewing import (
     FILE,
     SUGGESTED,
     current,
     open_dialog,
-    open_review,
     review_pack,
+    reviewing,
     said,
     status,
     tables,
@@ -25,9 +25,7 @@ async def test_undo_walks_back_edit_by_edit_byte_for_byte(make_pack: PackFactory
     root = review_pack(make_pack)
     path, entities = root / FILE, root / "entities.toml"
     first = (path.read_bytes(), entities.read_bytes())
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await open_dialog(pilot, "s", SpeakerDialog)
         await pilot.press(*"Ann Lee, envoy", "enter")  # two files, one edit
         await until(pilot, lambda: tables(path)["q-restricted"]["speaker"] == "ann-lee", "Ann")
@@ -58,9 +56,7 @@ async def test_undo_is_refused_where_a_file_changed_since(make_pack: PackFactory
     root = review_pack(make_pack)
     path = root / FILE
     path.chmod(0o664)
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await pilot.press("a")
         await until(pilot, lambda: status(app) == "1 of 2 suggestions", "accepted")
         edited = path.read_text(encoding="utf-8") + "# an editor's line\n"
@@ -81,9 +77,7 @@ async def test_an_edit_and_its_undo_keep_the_files_mode_and_links(make_pack: Pac
     link.rename(real)
     link.symlink_to(Path("..") / "shared" / "wire-review.toml")
     real.chmod(0o664)
-    app = make_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root) as (app, pilot):
         await pilot.press("a")
         await until(pilot, lambda: status(app) == "1 of 2 suggestions", "accepted")
         assert link.is_symlink() and "q-restricted" in tables(real)

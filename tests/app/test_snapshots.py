@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from aiplan_tui.paths import bundled_themes_dir
 from aiplan_tui.ui.startup import Startup
 from conftest import PackFactory, make_app, until
-from test_review_screen import review_pack
+from reviewing import review_pack
 
 SIZES = [(120, 40), (80, 24), (60, 20)]
 

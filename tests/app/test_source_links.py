@@ -219,14 +219,12 @@ async def test_e_on_review_names_the_suggestion_s_place(
 ) -> None:
     """On Review, `e` acts on the suggestion under the cursor (it said "move onto a highlight
     first" there, as Review's suggestions are not copied by y)."""
-    from test_review_screen import FILE, open_review, review_pack
+    from reviewing import FILE, review_pack, reviewing
 
     root = review_pack(make_pack)
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
-    app = make_app(root)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await open_review(app, pilot)
+    async with reviewing(root, size=(120, 40), notifications=True) as (app, pilot):
         said = len(app.notices)
         await pilot.press("e")
         await until(pilot, lambda: len(app.notices) > said, "a notice")
