@@ -27,6 +27,11 @@ from conftest import app_in_pty
 pytestmark = pytest.mark.slow
 
 COLUMNS, LINES = 100, 30
+STILL_WRITING = 4.0
+"""How long a drain reads before it stops waiting for a quiet period: the search box's cursor
+blinks (a write every half second), so on the search screen the app is never quiet for long,
+and a key's own writes are long done by then (in a few milliseconds; a second on a busy CI
+machine). A screen read while a blink or a late write came between is read again (below)."""
 # Reader: article pane, paragraphs, quotes; compare: rows and points; quotes; help; theme
 # picker; a resize in the middle; and the redraw key.
 TOUR = ["\t", "j", "j", "k", "]", "]", "[", "2", "j", "n", "x", "3", "j", "j", "?", "\x1b"]
@@ -57,8 +62,8 @@ def run_tour(home: Path) -> list[tuple[str, list[str], list[str]]]:
     stream = pyte.Stream(screen)
     decoder = codecs.getincrementaldecoder("utf-8")("replace")
 
-    def drain(quiet: float, limit: float = 15.0) -> None:
-        """Read until the app has written nothing for `quiet` seconds."""
+    def drain(quiet: float, limit: float = STILL_WRITING) -> None:
+        """Read until the app has written nothing for `quiet` seconds (or for `limit`)."""
         end = time.monotonic() + limit
         while time.monotonic() < end:
             ready, _, _ = select.select([master], [], [], quiet)
@@ -74,14 +79,14 @@ def run_tour(home: Path) -> list[tuple[str, list[str], list[str]]]:
 
     seen: list[tuple[str, list[str], list[str]]] = []
     try:
-        drain(1.5)
+        drain(1.5, limit=15.0)  # the start, however long it takes
         for key in TOUR:
             if key == "RESIZE":
                 fcntl.ioctl(master, termios.TIOCSWINSZ,
                             struct.pack("HHHH", LINES, COLUMNS - 10, 0, 0))  # fmt: skip
                 screen.resize(LINES, COLUMNS - 10)
                 os.killpg(process.pid, signal.SIGWINCH)  # as a terminal sends on a resize
-                drain(2.5)  # the app also checks the size once a second
+                drain(2.5, limit=15.0)  # the app also checks the size once a second
             else:
                 os.write(master, key.encode())
                 drain(0.7)
@@ -98,7 +103,7 @@ def run_tour(home: Path) -> list[tuple[str, list[str], list[str]]]:
         os.write(master, b"\x1b")  # out of the search box, then quit
         drain(0.5)
         os.write(master, b"q")
-        drain(20.0)  # to the end: unread, a full pty would hold the app's last writes
+        drain(20.0, limit=15.0)  # to the end: unread, a full pty would hold the app's last writes
         assert process.wait(timeout=10) == 0
     finally:
         if process.poll() is None:
