@@ -18,16 +18,22 @@ from e2e.terminal import SSHD, STARTUP_TIMEOUT, TMUX, Sshd, Tmux, need, pane_env
 
 
 @pytest.fixture(scope="session")
-def installed_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel built from this tree, installed (not editable) into a fresh venv: its bin/."""
-    need("tmux", TMUX)
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel built from this tree, once for every test that needs it."""
     out = tmp_path_factory.mktemp("e2e-dist")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
          "-w", str(out), str(REPO)],
         check=True,
     )  # fmt: skip
-    (wheel,) = out.glob("aiplan_tui-*.whl")
+    (built,) = out.glob("aiplan_tui-*.whl")
+    return built
+
+
+@pytest.fixture(scope="session")
+def installed_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with the wheel installed (not editable), once for every test: its root.
+    The tests only run what it installed, and never write into it."""
     venv = tmp_path_factory.mktemp("e2e-venv") / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     env = install_env()
@@ -37,7 +43,14 @@ def installed_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
         env=env,
     )
     assert (venv / "bin" / "aiplan-tui").exists()
-    return venv / "bin"
+    return venv
+
+
+@pytest.fixture(scope="session")
+def installed_app(installed_venv: Path) -> Path:
+    """The installed command's bin/, for the tests that drive it in tmux."""
+    need("tmux", TMUX)
+    return installed_venv / "bin"
 
 
 @pytest.fixture

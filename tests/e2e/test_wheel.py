@@ -1,10 +1,10 @@
-"""After a non-editable install from a clean tree, the command finds its bundled pack anywhere."""
+"""After a non-editable install from a clean tree, the command finds its bundled pack anywhere.
+The wheel and the venv it is installed in are built once, in conftest.py."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -13,28 +13,6 @@ import pytest
 from conftest import REPO, install_env
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-            str(REPO),
-        ],
-        check=True,
-    )
-    (built,) = out.glob("aiplan_tui-*.whl")
-    return built
 
 
 def test_wheel_ships_the_pack_and_the_themes(wheel: Path) -> None:
@@ -61,13 +39,12 @@ def test_wheel_metadata_names_the_licence_and_ships_its_file(wheel: Path) -> Non
 
 
 def test_installed_command_checks_the_bundled_pack_from_anywhere(
-    wheel: Path, tmp_path: Path
+    installed_venv: Path, tmp_path: Path
 ) -> None:
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    """The wheel (conftest.py's, shared with the end-to-end tests) in a fresh venv."""
+    venv = installed_venv
     python = venv / "bin" / "python"
     env = install_env()
-    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, env=env)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     done = subprocess.run(
