@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import pack_gen
 
 QUERIES = ["semiconductors governance", "item7", "updated", "li qiang", "kind:quote chips",
-           "side:us energy", "brandnew", "article:a000002 talent"]  # fmt: skip
+           "side:us energy", "brandnew", "article:a000002 talent", "status:accepted",
+           "status:suggested"]  # fmt: skip
 
 
 def picture(compiled: CompiledPack) -> dict[str, Any]:
@@ -32,20 +33,26 @@ def picture(compiled: CompiledPack) -> dict[str, Any]:
     root = compiled.root
     result = compiled.load_result(root)
     index = compiled.search_index()
+    numbers = sorted(index.postings.all_docs())  # an update may leave numbers unused
+    place = {number: rank for rank, number in enumerate(numbers)}  # their order is what counts
     return {
         "pack": result.pack,
         "problems": result.problems,
         "counts": compiled.counts(),
-        "docs": [index.docs[n] for n in range(len(index.docs))],
+        "docs": [index.docs[n] for n in numbers],
         "words": list(index.postings.words),
         "keys": list(index.postings.keys),
         "postings": [
-            sorted((w, list(d)) for w, d in index.postings.weighted(n))
+            sorted((w, [place[n] for n in d]) for w, d in index.postings.weighted(n))
             for n in range(len(index.postings.words))
+        ],
+        "key_postings": [
+            [place[n] for n in index.postings.key_docs(n)] for n in range(len(index.postings.keys))
         ],
         "meta": {k: compiled.meta(k) for k in ("articles", "per_article", "per_kind")},
         "search": {
-            q: [(h.id, h.score, h.order, h.text) for h in index.search(q, None)] for q in QUERIES
+            q: [(h.id, h.score, place[h.order], h.text) for h in index.search(q, None)]
+            for q in QUERIES
         },
     }
 
@@ -271,6 +278,37 @@ def test_a_damaged_database_is_built_again_not_updated(
     assert files_beside(compiled_path(pack)) == []
     done = answer(capsys, "--content", str(pack), "search", "brandnew")
     assert done.returncode == 0 and "a000003" in done.stdout
+
+
+def bases(database: Path) -> dict[tuple[int, str], int]:
+    with sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True) as db:
+        rows = db.execute("SELECT section, file, base FROM units").fetchall()
+    db.close()
+    return {(int(section), str(file)): int(base) for section, file, base in rows}
+
+
+def test_an_article_added_after_another_moves_no_document(pack: Path, tmp_path: Path) -> None:
+    """The first article added in the middle moves the documents after it, leaving room
+    after each; the next one takes room and moves nothing (no posting rewritten for it)."""
+    cache = tmp_path / "warm"
+    load_and_compile(pack, cache)
+    database = compiled_path(pack, cache)
+    text = (pack / "articles" / "a000003.md").read_text(encoding="utf-8")
+    (pack / "articles" / "a000003b.md").write_text(text + "\nA brandnew one.\n")
+    assert update_compiled(pack, database, pack_manifest(pack))
+    before = bases(database)
+    (pack / "articles" / "a000003c.md").write_text(text + "\nA brandnewer one.\n")
+    assert update_compiled(pack, database, pack_manifest(pack))
+    after = bases(database)
+    assert after.items() >= before.items()
+    assert len(after) == len(before) + 1
+    load_and_compile(pack, tmp_path / "cold")
+    ours, theirs = open_compiled(pack, cache), open_compiled(pack, tmp_path / "cold")
+    assert ours is not None and theirs is not None
+    assert picture(ours) == picture(theirs)
+    assert ours.search_index().search("brandnewer")
+    ours.close()
+    theirs.close()
 
 
 def files_beside(database: Path) -> list[str]:

@@ -30,6 +30,10 @@ from aiplan_tui.pack.registry import Registry
 from aiplan_tui.search.documents import Doc, PackDocs
 from aiplan_tui.search.index import IndexBuilder
 
+ROOM = 256
+"""Numbers left free at least after a unit that moved: room for an article or highlight
+file added after it (a few of them, or one of 256 documents) without moving any other."""
+
 
 def reindex(
     db: sqlite3.Connection,
@@ -53,11 +57,7 @@ def reindex(
     new_units, new_docs = _new_docs(db, root, article_files, highlight_files, registry, people)
     counts = {unit: count for _, unit, _, count in old if unit not in replaced}
     counts.update(new_units)
-    order = sorted(counts)
-    bases, at = {}, 0
-    for unit in order:
-        bases[unit] = at
-        at += counts[unit]
+    bases, at = place(counts, {unit: base for _, unit, base, _ in old}, replaced)
     moves = moves_of(old, replaced, bases)
     old_docs = [
         row_doc(row)
@@ -91,6 +91,39 @@ def reindex(
             ((uid, *doc_row(local, doc)) for local, doc in enumerate(docs)),
         )
     db.execute("INSERT OR REPLACE INTO meta VALUES ('doc_count', ?)", (json.dumps(at),))
+
+
+def place(
+    counts: dict[Unit, int], old: dict[Unit, int], replaced: set[Unit]
+) -> tuple[dict[Unit, int], int]:
+    """Each unit's first number, in reading order, and the end of the numbers: a unit kept
+    keeps its number, and a new or replaced one takes the room free where it falls (its old
+    place, or just after the unit before it), so that documents move only when there is no
+    room. A unit that must move (and every one after it, moving with it) gets room after it
+    for what may come: one change moves every posting past it, the next ones fit."""
+    bases: dict[Unit, int] = {}
+    at, moving = 0, False
+    order = sorted(counts)
+    for number, unit in enumerate(order):
+        count = counts[unit]
+        if unit not in replaced and old[unit] >= at and not moving:
+            base = old[unit]  # stays where it is
+        elif unit in replaced or unit not in old:
+            base = old[unit] if unit in old and old[unit] >= at and not moving else at
+            limit = next(
+                (old[u] for u in order[number + 1 :] if u in old and u not in replaced), None
+            )
+            moving = moving or (limit is not None and base + count > limit)
+        else:
+            base, moving = at, True
+        bases[unit] = base
+        at = base + count + (room(count) if moving else 0)
+    return bases, at
+
+
+def room(count: int) -> int:
+    """The numbers left free after a unit of `count` documents that moves."""
+    return max(count // 2, ROOM)
 
 
 def _new_docs(

@@ -25,11 +25,12 @@ Move = tuple[int, int, int | None]
 def moves_of(
     old: list[tuple[int, Unit, int, int]], replaced: set[Unit], bases: dict[Unit, int]
 ) -> list[Move]:
-    """Runs of old numbers that move alike: dropped, or shifted by one amount."""
+    """Runs of old numbers that move alike: dropped, or shifted by one amount (a run goes
+    over the unused numbers between two units)."""
     moves: list[Move] = []
     for _, unit, base, count in old:
         delta = None if unit in replaced else bases[unit] - base
-        if moves and moves[-1][2] == delta and moves[-1][1] == base:
+        if moves and moves[-1][2] == delta:
             moves[-1] = (moves[-1][0], base + count, delta)
         else:
             moves.append((base, base + count, delta))
@@ -124,10 +125,10 @@ def rewrite_words(
         flat = array("i")
         for part in per_class:
             flat.extend(part)
-        counts, docs = int_bytes(array("i", map(len, per_class))), int_bytes(flat)
-        if row is not None and (bytes(row[0]), bytes(row[1])) == (counts, docs):
+        stored = int_bytes(array("i", map(len, per_class))), int_bytes(flat)
+        if row is not None and (bytes(row[0]), bytes(row[1])) == stored:
             continue  # the same documents (a common word of a paragraph changed): not rewritten
-        db.execute("INSERT OR REPLACE INTO words VALUES (?, ?, ?)", (word, counts, docs))
+        db.execute("INSERT OR REPLACE INTO words VALUES (?, ?, ?)", (word, *stored))
     if removed or created:
         words = sorted((known - set(removed)) | set(created))
         db.execute(

@@ -80,6 +80,14 @@ class StoredPostings:
             self._words[number] = found
         return found
 
+    def all_docs(self) -> set[int]:
+        """Every document's number: each unit's run of them (compiled/layout.py)."""
+        found: set[int] = set()
+        with damage_is_stale(), self._lock:
+            for base, count in self._db.execute("SELECT base, count FROM units"):
+                found.update(range(int(base), int(base) + int(count)))
+        return found
+
     def word_docs(self, number: int) -> array[int]:
         docs = array("i")
         for _, some in self.weighted(number):

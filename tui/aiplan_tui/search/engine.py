@@ -187,7 +187,7 @@ class SearchIndex:
         sets += self._filters.sets(query, kinds)
         hidden = self._filters.hidden(query)
         if not sets and statuses(query):  # `status:accepted` alone: all it admits
-            sets.append(set(range(self.postings.doc_count)))
+            sets.append(self.postings.all_docs())
         if not sets:
             return set(), {}
         sets.sort(key=len)

@@ -33,7 +33,12 @@ class Postings(Protocol):
     @property
     def keys(self) -> Sequence[str]: ...
     @property
-    def doc_count(self) -> int: ...
+    def doc_count(self) -> int:
+        """The documents' numbers are below this (not all of them used, in a compiled pack
+        updated since it was built: compiled/reindex.py)."""
+        ...
+
+    def all_docs(self) -> set[int]: ...
     def word_docs(self, number: int) -> array[int]: ...
     def weighted(self, number: int) -> list[tuple[float, array[int]]]: ...
     def key_docs(self, number: int) -> array[int]: ...
@@ -61,6 +66,10 @@ class IndexData:
     stems: tuple[str, ...]
     stem_starts: array[int]
     stem_flat: array[int]
+
+    def all_docs(self) -> set[int]:
+        """Every document's number."""
+        return set(range(self.doc_count))
 
     def word_docs(self, number: int) -> array[int]:
         """Every document holding word `number`, ascending within each field weight."""
