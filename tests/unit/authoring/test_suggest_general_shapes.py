@@ -393,3 +393,43 @@ def test_said_that_after_a_quotation_is_still_a_clause() -> None:
 def test_a_countrys_lower_case_ministry_keeps_its_country() -> None:
     text = "Norway's fisheries ministry said on Tuesday that it would review the quotas."
     assert people([text]) == {"Norway's fisheries ministry": "organisation"}
+
+
+# ------------------------------------------------------------------ he, she and organisations
+
+
+def test_she_is_not_the_man_the_article_calls_he() -> None:
+    text = (
+        "Port Minister Sofia Reyes arrived with Harbour Commissioner Arjun Mehta. "
+        "“We are here to listen,” she said. Mehta said he would meet the pilots later."
+    )
+    assert said([text]) == [("We are here to listen", "Sofia Reyes")]
+
+
+def test_she_with_nothing_known_is_the_person_named_last() -> None:
+    text = (
+        "Port Minister Sofia Reyes arrived with Harbour Commissioner Arjun Mehta. "
+        "“We are here to listen,” she said."
+    )
+    assert said([text]) == [("We are here to listen", "Arjun Mehta")]
+
+
+def test_mr_before_a_name_says_he() -> None:
+    paragraphs = [
+        "Mr. Tomas Berg and Port Director Ilse Roos toured the quay. “It is ready,” she said."
+    ]
+    assert said(paragraphs) == [("It is ready", "Ilse Roos")]
+
+
+def test_an_appositive_that_says_group_is_an_organisation() -> None:
+    text = "Green Tide, an environmental group, argues the dredging plan ignores the wetlands."
+    assert people([text]) == {"Green Tide": "organisation"}
+
+
+def test_a_person_of_a_group_is_a_person() -> None:
+    paragraphs = [
+        "Mira Sand, the president of the Green Tide group, argues the dredging plan "
+        "ignores the wetlands.",
+        "Ola Dahl, a lawyer at a conservation group, said the plan would be challenged.",
+    ]
+    assert people(paragraphs) == {"Mira Sand": "person", "Ola Dahl": "person"}

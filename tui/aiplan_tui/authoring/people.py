@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
+from aiplan_tui.authoring.pronouns import pronoun_genders
 from aiplan_tui.authoring.runs import Run, capitalised_runs
 from aiplan_tui.authoring.saying import ADVERB, REPORTING, SAYING, UNNAMED_PERSON
 from aiplan_tui.authoring.text import (
@@ -140,6 +141,8 @@ class ArticlePeople:
             person = self.person_named(words)
             if person is not None:
                 self._mentions.append((number, run.start(), person.name))
+        self.genders = pronoun_genders(paragraphs, self._mentions)
+        """"he" or "she" for each person the article says it of, by full name."""
 
     def _learn(self, paragraph: str, match: Run) -> None:
         words = strip_leading(match.group())

@@ -80,7 +80,8 @@ class Speakers:
         if someone is not None:  # "A port official told me ... . He laughed: “...”"
             return Speaker(self.unnamed(someone, "person").id, f"{someone!r}, named last before")
         for mentioned in self.people.all_before(*here) if here is not None else ():
-            if word and self._pronouns.get(mentioned.name, word) != word:
+            known = self._pronouns.get(mentioned.name) or self.people.genders.get(mentioned.name)
+            if word and known and known != word:
                 continue  # "he" after "Lie ... she said": not Lie
             found = self.resolve(mentioned.name, mentioned.role)
             if found is not None:
@@ -134,6 +135,8 @@ class Speakers:
             # "The Clean Grid Project said": a name after "the" (and no title) is no person's
             if kind is None and article and not title:
                 kind = "organisation"
+            if kind is None and _ORGANISATION_ROLE.match(given):
+                kind = "organisation"  # "Green Coast, an environmental group, argues"
             if name.casefold() in self.people.honoured:
                 kind = "person"  # "Mr. Tanaka" in the article: a person however few the names
             proposed = self._propose(name, given, kind)
@@ -191,6 +194,17 @@ class _Found:
     how: str
 
 
+_ORGANISATION_ROLE = re.compile(
+    r"(?:an?|the)\s+(?:(?!(?:at|of|for|in|with|from|and)\b)[\w-]+\s+){0,3}(?:group|organi[sz]ation|company|firm|"
+    r"agency|association|alliance|coalition|charity|non-?profit|think[\s-]tank|start-?up|"
+    r"maker|manufacturer|developer|operator|provider|lab|laboratory|institute|consortium|"
+    r"union|federation|council|body|watchdog|regulator|ministry|department|bank|fund|"
+    r"network|broadcaster|outlet|newspaper|publisher|party|university|foundation|subsidiary|"
+    r"unit|venture|exchange|chain|retailer|supplier|utility|carrier|insurer|lender)"
+    r"(?=\s*,|\s*$)"
+)
+"""A role that says the speaker is an organisation: "an environmental group", "the chip
+maker" (the noun ends it: not "the council's president", nor "a lawyer at a group")."""
 _NOT_NAMES = word_set(
     """the it this that they we i you there here however but and or so in on at as after
     before when while if its his her their our a an some many others officials one another
