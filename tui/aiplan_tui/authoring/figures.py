@@ -49,12 +49,14 @@ TIME_UNITS = word_set("years months weeks days decades quarters hours minutes")
 def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> list[Found]:
     """Every figure in one paragraph, in the order of the rules (money first), none
     overlapping another."""
-    avoided, taken = Spans(avoid or ()), Taken()
+    avoided, taken = Spans(avoid) if avoid else None, Taken()
     found: list[Found] = []
 
     def take(start: int, end: int, fields: dict[str, object], why: str) -> None:
         start, end = trim(paragraph, start, end, " ,;:.")
-        if start >= end or avoided.meets(start, end) or taken.meets(start, end):
+        if start >= end or taken.meets(start, end):
+            return
+        if avoided is not None and avoided.meets(start, end):
             return
         qualifier = fields.get("qualifier")
         if not qualifier:
@@ -159,18 +161,18 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
             continue  # "one of them", "the two largest economies": prose, not a figure
         if spelled and not match.group("qualifier") and _the_ones(paragraph, match):
             continue  # "the two camps": the ones the text spoke of, not a count
-        start = match.start()
+        start, qualifier = match.start(), _qual(match)
         if (
-            (_qual(match) == "over" and unit in TIME_UNITS)
-            or _after_verb(paragraph, match)
+            (qualifier == "over" and unit in TIME_UNITS)
+            or _after_verb(paragraph, match, qualifier)
             or (match.group("btw") and not match.group("to"))
         ):
             start = match.start("num")
-        fields = {"value": value, "unit": unit, "qualifier": _qual(match)}
+        fields = {"value": value, "unit": unit, "qualifier": qualifier}
         why = f"a count: {text} {unit}"
         if match.group("to"):
             fields["qualifier"] = " ".join(
-                filter(None, [_qual(match), f"range {text} to {match.group('to')}"])
+                filter(None, [qualifier, f"range {text} to {match.group('to')}"])
             )
             why += ", a range (the value is its low end)"
         if match.group("qualifier"):
@@ -194,10 +196,10 @@ _THE = re.compile(r"\b[Tt]he\s+$")
 _PARTICIPLE = re.compile(r"\b\w+ed\s+$")
 
 
-def _after_verb(paragraph: str, match: re.Match[str]) -> bool:
+def _after_verb(paragraph: str, match: re.Match[str], qualifier: str) -> bool:
     """ "organised around four pillars": "around" is the verb's, not the count's (a number
     in words is not rounded; "raised around 20" is)."""
-    if _qual(match) != "around" or match.group("num")[0].isdigit():
+    if qualifier != "around" or match.group("num")[0].isdigit():
         return False
     return ends_at(_PARTICIPLE, paragraph, match.start())
 
