@@ -98,7 +98,9 @@ def one_size(items: int, runs: int, command: str, keep: Path | None) -> None:
             adds.append(timed(add, env, stdin=ARTICLE.format(n=number)))
             after.append(timed(search, env))
         base = statistics.median(warm)
-        print(f"  warm search                      {base:7.3f} s")
+        print(
+            f"  warm search                      {base:7.3f} s  (runs {' '.join(f'{v:.2f}' for v in warm)})"
+        )
         for name, values in (
             ("search after one article changed", changed),
             ("search after one highlight file ", reviewed),
@@ -106,7 +108,8 @@ def one_size(items: int, runs: int, command: str, keep: Path | None) -> None:
             ("search after add                ", after),
         ):
             value = statistics.median(values)
-            print(f"  {name} {value:7.3f} s  ({value / base:4.1f}x warm)")
+            each = " ".join(f"{v:.2f}" for v in values)
+            print(f"  {name} {value:7.3f} s  ({value / base:4.1f}x warm; runs {each})")
 
 
 def main() -> int:

@@ -75,7 +75,7 @@ def run_check(root: Path, strict: bool, fix: bool = False, dry_run: bool = False
             return EXIT_PROBLEMS
     found = _stored(root)
     if found is None:
-        result, _ = load_and_compile(root)
+        result, _ = load_and_compile(root, shown=True)  # its progress, on a terminal
         pack = result.pack
         counts = (
             len(pack.articles), len(pack.highlights), len(pack.entities), len(pack.comparison),

@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from aiplan_tui.core.pausing import Pause
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.core.transaction import finish_interrupted
@@ -49,12 +50,12 @@ def pack_context(args: argparse.Namespace) -> PackContext | None:
     return context
 
 
-def load(context: PackContext) -> LoadResult:
-    """The pack read from its files. PackNotFoundError (a usage error) for a directory that
-    is not there, or one with nothing of a pack in it."""
+def load(context: PackContext, pause: Pause | None = None) -> LoadResult:
+    """The pack read from its files (`pause`: see core/pausing.py). PackNotFoundError (a
+    usage error) for a directory that is not there, or one with nothing of a pack in it."""
     from aiplan_tui.pack.loader import load_pack
 
-    result = load_pack(context.content)
+    result = load_pack(context.content, pause)
     if not_a_pack(context.content):
         where = context.content
         raise PackNotFoundError(

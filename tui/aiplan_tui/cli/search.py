@@ -49,8 +49,9 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
     for next time). A usage error exits 2 before any search runs."""
     from aiplan_tui.cli.context import load
     from aiplan_tui.cli.warm import answer_from_compiled
-    from aiplan_tui.compiled.current import compile_loaded
+    from aiplan_tui.compiled.current import compile_loaded, loaded_items
     from aiplan_tui.compiled.manifest import pack_manifest
+    from aiplan_tui.compiled.progress import build_progress
 
     if search_options(args) is None:
         return EXIT_USAGE
@@ -60,7 +61,13 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
     )
     if answered is not None:
         return answered
-    return search_command(compile_loaded(load(context), manifest), args)
+    with build_progress(context.content) as progress:  # on a terminal: files, items, time
+        result = load(context, None if progress is None else progress.reading)
+        if progress is not None:
+            progress.indexed(loaded_items(result))
+        pause = None if progress is None else progress.indexing
+        index = compile_loaded(result, manifest, pause=pause)
+    return search_command(index, args)
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:

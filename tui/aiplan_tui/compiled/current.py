@@ -3,6 +3,7 @@ a fresh load (and written for next time, where the cache directory allows). No T
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -53,16 +54,28 @@ def open_compiled(
 
 
 def load_and_compile(
-    root: Path, cache_dir: Path | None = None, with_export: bool = False
+    root: Path, cache_dir: Path | None = None, with_export: bool = False, shown: bool = False
 ) -> tuple[LoadResult, SearchIndex]:
-    """Load the pack, index it and write its compiled database; the loaded pack and index.
-    The manifest is taken first, so a file changed during the load makes the next run build
-    again rather than trust a database of the old text."""
+    """Load the pack, index it and write its compiled database; the loaded pack and index
+    (with its progress on standard error if `shown` and that is a terminal). The manifest is
+    taken first, so a file changed during the load makes the next run build again rather
+    than trust a database of the old text."""
+    from aiplan_tui.compiled.progress import build_progress
     from aiplan_tui.pack.loader import load_pack
 
     manifest = pack_manifest(root)
-    result = load_pack(root)
-    return result, compile_loaded(result, manifest, cache_dir, with_export)
+    with build_progress(root) if shown else contextlib.nullcontext() as progress:
+        result = load_pack(root, None if progress is None else progress.reading)
+        if progress is not None:
+            progress.indexed(loaded_items(result))
+        pause = None if progress is None else progress.indexing
+        return result, compile_loaded(result, manifest, cache_dir, with_export, pause)
+
+
+def loaded_items(result: LoadResult) -> int:
+    """Articles and highlights (suggested ones too): what a build's progress counts."""
+    pack = result.pack
+    return len(pack.articles) + len(pack.highlights) + len(pack.suggested)
 
 
 def compile_loaded(
