@@ -433,3 +433,30 @@ def test_a_person_of_a_group_is_a_person() -> None:
         "Ola Dahl, a lawyer at a conservation group, said the plan would be challenged.",
     ]
     assert people(paragraphs) == {"Mira Sand": "person", "Ola Dahl": "person"}
+
+
+def test_cited_someone_unnamed_as_saying() -> None:
+    text = "The Coast Gazette cited an unnamed port official as saying the quay would cost more."
+    assert said([text], False) == [("saying the quay would cost more", "an unnamed port official")]
+
+
+def test_a_source_reported_after_the_clause_is_left_out() -> None:
+    text = "Premier Olav Strand urged shipowners to invest, state media reported."
+    assert said([text], False) == [("urged shipowners to invest", "Olav Strand")]
+
+
+def test_urged_to_in_marks_is_a_short_quotation() -> None:
+    text = "Premier Olav Strand urged shipowners to “hold their nerve” this winter."
+    assert ("hold their nerve", "Olav Strand") in said([text])
+
+
+def test_a_name_after_in_is_a_place_not_she() -> None:
+    text = (
+        "Lin Meiyu, an analyst with Harbour Securities in Port Louis, said the plan was "
+        "sound. She expects most berths to open in spring."
+    )
+    assert said([text], False) == [
+        ("said the plan was sound", "Lin Meiyu"),
+        ("expects most berths to open in spring", "Lin Meiyu"),
+    ]
+    assert people([text]) == {"Lin Meiyu": "person"}

@@ -64,9 +64,13 @@ _TITLE_WITH_OF = re.compile(
 )
 """A capitalised title with "of"/"for" right before a run: "Minister of " Industry Fang Jiayi,
 "Minister Delegate for " Digital Affairs Claire Monteil: the run's last two words are the name."""
-_OWNED = re.compile(r"\b[Tt]he\s+$|[A-Z][\w’'-]*\s+(?:of|for)\s+$")
+_OWNED = re.compile(
+    r"\b[Tt]he\s+$|[A-Z][\w’'-]*\s+(?:of|for)\s+$"
+    r"|\b(?:in|near|across|outside|inside|throughout|within|around|at)\s+$"
+)
 """Right before a run that is a place or an organisation (people's names take no article:
-"Vera Lind of the Northern Data Circle"; "Ministry of Foreign Affairs")."""
+"Vera Lind of the Northern Data Circle"; "Ministry of Foreign Affairs"; nobody is "in Hong
+Kong" or "at Harbour Securities" but a place or an organisation)."""
 
 
 @dataclass(frozen=True)

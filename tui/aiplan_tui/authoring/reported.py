@@ -36,7 +36,8 @@ from aiplan_tui.authoring.text import (
 
 _NAMING = r"called|described"
 _QUOTED_AS = r"(?<=\bas\s)saying"
-"""The verb of "Xinhua quoted Li as saying ...": the clause is Li's, from "saying"."""
+"""The verb of "Xinhua quoted Li as saying ..." (or cited, or "Li was quoted as saying"):
+the clause is Li's, from "saying"."""
 """Verbs whose content is a name for something ("called the plan “a permission slip”"):
 never a clause of their own, but a following "and said ..." is reported speech."""
 SHORTEST_REPORT = 4
@@ -54,7 +55,8 @@ _REPORTED = re.compile(
     rf"|\b[Tt]he\s+(?P<title>(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLES}))\s+"
     # someone not named: "District officials said", "A port official told reporters"
     rf"|(?P<unnamed>{UNNAMED_PERSON})\s+"
-    rf"|\bquoted\s+(?P<quoted>{SPEAKER_NAME})\s+as\s+"
+    rf"|\b(?:quoted|cited)\s+(?:(?P<quoted>{SPEAKER_NAME})|(?P<cited>{UNNAMED_PERSON}))\s+as\s+"
+    rf"|(?P<passive>{SPEAKER_NAME}|\b{PRONOUN})\s+was\s+(?:quoted|cited)\s+as\s+"
     rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+"
     # a person of an organisation: "Vera Lind of the Northern Data Circle argues"
     rf"|(?P<name4>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?{SPEAKER_NAME}\s+)"
@@ -80,11 +82,11 @@ _AFTER = re.compile(
 _ACCORDING = re.compile(
     r",?\s*\b(?:according to|per)\b"
     r"|,\s+(?:its|their)\s+\w+|,\s+an?\s+(?:move|step|sign|decision|response|answer)\b"
-    r"|,\s+(?:which|while|whereas|following)\b"
+    r"|,\s+(?:which|while|whereas|following)\b|,\s+(?:[\w’'-]+\s+){1,3}reported\b"
 )
 """Where a reported clause ends before its end: a source ("per" as a word, not the end of
 "developer"), an appositive after it, or the writer's own words joined by ", which ...",
-", while ..." or ", following ..."."""
+", while ..." or ", following ...", or a source after it (", state media reported")."""
 _SUBORDINATE = re.compile(
     r"(?:When|After|As|While|Since|Although|Though|Because|Once|Before|If|Until)\b"
 )
@@ -144,6 +146,8 @@ def reported_speech(
                 "title",
                 "unnamed",
                 "quoted",
+                "cited",
+                "passive",
                 "name4",
                 "name3",
             )
@@ -156,7 +160,7 @@ def reported_speech(
         role = (first.group("role") or "").strip()
         if _NOT_A_ROLE.match(role):  # "Huang, speaking at the summit, said"
             role = ""
-        if group == "unnamed":
+        if group in ("unnamed", "cited"):
             speaker: Speaker | None = speakers.unnamed(name, "person")
         else:
             speaker = speakers.resolve(name, role, word_before(text, first.start(group)))

@@ -27,7 +27,8 @@ SAYING = (
     r"(?:said|says|added|adds|told\s+\w+|tells\s+\w+|wrote|writes|noted|notes|explained|"
     r"argued|asked|asks|stated|continued|warned|cautioned|reported|insisted|claimed|recalled|"
     rf"remarked|declared|replied|responded|commented|tweeted|posted|asserted|{ESTIMATES}|"
-    r"estimated|predicted|acknowledged|conceded|admitted|told)"
+    r"estimated|predicted|acknowledged|conceded|admitted|urged|vowed|pledged|stressed|"
+    r"emphasi[sz]ed|promised|told)"
 )
 """Verbs that attribute words in quotation marks."""
 REPORTING = (
