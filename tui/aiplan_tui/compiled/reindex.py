@@ -97,27 +97,23 @@ def place(
     counts: dict[Unit, int], old: dict[Unit, int], replaced: set[Unit]
 ) -> tuple[dict[Unit, int], int]:
     """Each unit's first number, in reading order, and the end of the numbers: a unit kept
-    keeps its number, and a new or replaced one takes the room free where it falls (its old
-    place, or just after the unit before it), so that documents move only when there is no
-    room. A unit that must move (and every one after it, moving with it) gets room after it
-    for what may come: one change moves every posting past it, the next ones fit."""
+    keeps its number where it can, and a new or replaced one takes the room free where it
+    falls (its old place, or just after the unit before it), so that documents move only
+    when there is no room. Room is left before each unit that must move, for what may come:
+    one change moves the postings past it, the next ones fit."""
     bases: dict[Unit, int] = {}
-    at, moving = 0, False
+    at = 0
     order = sorted(counts)
     for number, unit in enumerate(order):
-        count = counts[unit]
-        if unit not in replaced and old[unit] >= at and not moving:
-            base = old[unit]  # stays where it is
-        elif unit in replaced or unit not in old:
-            base = old[unit] if unit in old and old[unit] >= at and not moving else at
-            limit = next(
-                (old[u] for u in order[number + 1 :] if u in old and u not in replaced), None
-            )
-            moving = moving or (limit is not None and base + count > limit)
+        if unit in old and unit not in replaced:
+            base = max(old[unit], at)  # stays where it is, if it can
         else:
-            base, moving = at, True
+            base = old[unit] if unit in old and old[unit] >= at else at
         bases[unit] = base
-        at = base + count + (room(count) if moving else 0)
+        at = base + counts[unit]
+        following = order[number + 1] if number + 1 < len(order) else None
+        if following in old and following not in replaced and old[following] < at:
+            at += room(counts[unit])  # the next one moves: room before it
     return bases, at
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from aiplan_tui.compiled.build import int_bytes, words_bytes
 from aiplan_tui.compiled.incremental import meta
@@ -37,9 +37,17 @@ def moves_of(
     return moves
 
 
-def _shift(numbers: array[int], moves: list[Move]) -> array[int]:
-    """Sorted old numbers as new ones (those dropped left out), still sorted."""
+def _shift(numbers: array[int], moves: list[Move], starts: list[int]) -> array[int]:
+    """Sorted old numbers as new ones (those dropped left out), still sorted. `starts`: each
+    move's first number. A few numbers are looked up one by one among many moves; many
+    are moved a slice per move."""
     found = array("i")
+    if len(numbers) < len(moves):
+        for n in numbers:
+            at = bisect_right(starts, n) - 1
+            if at >= 0 and n < moves[at][1] and (delta := moves[at][2]) is not None:
+                found.append(n + delta)
+        return found
     for start, end, delta in moves:
         low, high = bisect_left(numbers, start), bisect_left(numbers, end)
         if delta is None or low == high:
@@ -84,6 +92,7 @@ def rewrite_words(
     numbers: array[int],
     moved: bool,
 ) -> None:
+    starts = [start for start, _, _ in moves]
     vocabulary: list[str] = [str(w) for w in meta(db, "words")]
     weights: list[float] = [float(w) for w in meta(db, "weights")]
     for weight in added.weights:
@@ -101,7 +110,7 @@ def rewrite_words(
         if row is not None:
             counts, docs, at = int_array(row[0]), int_array(row[1]), 0
             for count in counts:
-                per_class.append(_shift(docs[at : at + count], moves))
+                per_class.append(_shift(docs[at : at + count], moves, starts))
                 at += count
         per_class += [array("i") for _ in range(len(weights) - len(per_class))]
         number = new_words.get(word)
@@ -165,13 +174,14 @@ def rewrite_keys(
     numbers: array[int],
     moved: bool,
 ) -> None:
+    starts = [start for start, _, _ in moves]
     keys: list[str] = [str(k) for k in meta(db, "keys")]
     new_keys = {k: n for n, k in enumerate(added.keys)}
     touched = (set(keys) if moved else set(gone.keys)) | set(new_keys)
     result = set(keys)
     for key in sorted(touched):
         row = db.execute("SELECT docs FROM keys WHERE key = ?", (key,)).fetchone()
-        docs = _shift(int_array(row[0]), moves) if row is not None else array("i")
+        docs = _shift(int_array(row[0]), moves, starts) if row is not None else array("i")
         number = new_keys.get(key)
         if number is not None:
             start, end = added.key_starts[number], added.key_starts[number + 1]
