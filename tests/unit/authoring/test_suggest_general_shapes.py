@@ -460,3 +460,40 @@ def test_a_name_after_in_is_a_place_not_she() -> None:
         ("expects most berths to open in spring", "Lin Meiyu"),
     ]
     assert people([text]) == {"Lin Meiyu": "person"}
+
+
+# ------------------------------------------------------------------ the quotation's own sentence
+
+
+def test_a_name_right_after_the_words_with_any_verb() -> None:
+    paragraphs = [
+        "Harbour Director Jonas Berg showed us the cranes.",
+        "“That's the billion-kroner question,” laughed Kai Moreno, the founder of Orbitline.",
+        "“We will see what winter brings,” Moreno shrugged.",
+    ]
+    assert said(paragraphs) == [
+        ("That's the billion-kroner question", "Kai Moreno"),
+        ("We will see what winter brings", "Kai Moreno"),
+    ]
+
+
+def test_a_full_stop_inside_the_marks_ends_the_sentence_for_the_speaker() -> None:
+    paragraphs = [
+        "Harbour Director Jonas Berg showed us the cranes. “They are the oldest on the coast.” "
+        "Critics disagreed with the plan."
+    ]
+    assert said(paragraphs) == [("They are the oldest on the coast.", "Jonas Berg")]
+
+
+def test_a_documents_words_in_marks_are_nobodys_quotation() -> None:
+    paragraphs = [
+        "Harbour Director Jonas Berg welcomed it. The 40-page plan states that ports must "
+        "“remain open to every flag in every season.”",
+        "It calls for “a dredging fleet that matches the pace of trade.”",
+    ]
+    assert said(paragraphs) == []
+
+
+def test_a_person_who_states_it_is_still_the_speaker() -> None:
+    text = "Harbour Director Jonas Berg states that ports must “remain open to every flag.”"
+    assert said([text]) == [("remain open to every flag.", "Jonas Berg")]

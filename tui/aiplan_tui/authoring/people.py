@@ -246,6 +246,8 @@ class ArticlePeople:
         if number < 0:
             return None
         where, who = self._unnamed[number][:2], self._unnamed[number][2]
+        if where[0] < paragraph - 1:
+            return None  # someone unnamed is not "she" two paragraphs on
         named = bisect_left(self._mentions, (paragraph, at, "")) - 1
         if named >= 0 and self._mentions[named][:2] > where:
             return None

@@ -13,6 +13,13 @@ import re
 from collections.abc import Sequence
 
 from aiplan_tui.authoring.marks import inner, opens_with_mark, quotation_spans
+from aiplan_tui.authoring.quote_context import (
+    documents_words,
+    is_title,
+    open_ended,
+    subject_after,
+    titled,
+)
 from aiplan_tui.authoring.saying import (
     ADVERB,
     AGE,
@@ -135,10 +142,7 @@ _SAYS = re.compile(rf"\b{SAYING}\s*$")
 _CALLED_IT = re.compile(r"\b(?:called|calls|described|describes)\s+(?:[\w’'-]+\s+){1,4}(?:as\s+)?$")
 """The words are what the subject called something: "called the plan “a betrayal”"."""
 """The subject's verb is one of saying ("said it “firmly opposes”"), not of announcing."""
-_TITLED = re.compile(r"\b(?:[Tt]itled|[Ee]ntitled|[Hh]eadlined|[Nn]amed)\s*,?\s*$")
-"""What a title in marks follows: 'Titled “Keeping Ports Open”, the order ...'."""
 _TERM = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|so-called)|\w[’']s)\s*$")
-_TITLE_WORD = re.compile(r"[\w’'-]+")
 
 
 def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int) -> list[Found]:
@@ -185,10 +189,14 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         )
         if words < SHORTEST_QUOTATION and not said:
             continue
-        if (not said and _is_title(paragraph[start:end])) or _TITLED.search(before):
+        if (not said and is_title(paragraph[start:end])) or titled(before):
             continue
         speakers.here = (number, marks.start)
         speaker, how = _attribute(before, after, subject, speakers)
+        if speaker is None and open_ended(inside, after):
+            speaker, how = subject_after(after, speakers), "named right after the words"
+        if speaker is None and documents_words(before):
+            continue  # "The order directs agencies to buy models that are “...”": nobody's
         if speaker is None and previous is not None:
             speaker = previous
             how = "no attribution of its own; the paragraph's previous quotation's speaker"
@@ -212,13 +220,6 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         found.append(Found("quote", number, start, end, fields, why))
     speakers.here = None
     return found
-
-
-def _is_title(words: str) -> bool:
-    """Title case, as a document's or a programme's name is written, not speech."""
-    tokens = _TITLE_WORD.findall(words)
-    long = [t for t in tokens if len(t) > 3]
-    return len(tokens) >= 3 and bool(long) and all(t[0].isupper() for t in long)
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
