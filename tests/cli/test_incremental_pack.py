@@ -373,10 +373,10 @@ def test_an_update_killed_leaves_the_old_pack_and_the_next_one_updates_it(
     after.close()
 
 
-def test_a_build_waits_for_no_reader_of_the_old_log(pack: Path, tmp_path: Path) -> None:
+def test_a_build_is_not_renamed_over_a_log_being_read(pack: Path, tmp_path: Path) -> None:
     """A whole build is not renamed over a database whose log a reader still reads (the
-    new database would be read with the old one's pages): that reader keeps the old pack,
-    and the build is kept once nobody reads that log."""
+    new database would be read with the old one's pages): it is written in place, in one
+    transaction, and that reader keeps the old pack."""
     cache = tmp_path / "warm"
     load_and_compile(pack, cache)
     database = compiled_path(pack, cache)
@@ -394,9 +394,10 @@ def test_a_build_waits_for_no_reader_of_the_old_log(pack: Path, tmp_path: Path) 
     load_and_compile(pack, cache)  # a whole build: not renamed over the log being read
     assert database.stat().st_ino == inode and files_beside(database) == []
     assert picture(reader) == seen
-    reader.close()
-    load_and_compile(pack, cache)
-    assert database.stat().st_ino != inode
     now = open_compiled(pack, cache)
     assert now is not None and now.search_index().search("brandnewer")
-    now.close()
+    load_and_compile(pack, tmp_path / "cold")
+    cold = open_compiled(pack, tmp_path / "cold")
+    assert cold is not None and picture(now) == picture(cold)
+    for compiled in (reader, now, cold):
+        compiled.close()

@@ -32,7 +32,7 @@ from aiplan_tui.compiled.layout import (
 from aiplan_tui.compiled.records import brief_rows
 from aiplan_tui.compiled.rows import doc_row
 from aiplan_tui.compiled.sources import write_sources
-from aiplan_tui.compiled.wal import Busy, replacing
+from aiplan_tui.compiled.wal import Busy, refill, replacing
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.export import pack_to_dict
 from aiplan_tui.core.pausing import Pause, paused
@@ -80,9 +80,13 @@ def compile_pack(
             index = SearchIndex.over(docs, data, article_names(pack), dimension_names(pack))
         finally:
             db.close()
-        with replacing(target):  # Busy while a reader reads the old one's log
-            _make_way(target)
-            temp.replace(target)
+        try:
+            with replacing(target):  # Busy while a reader reads the old one's log
+                _make_way(target)
+                temp.replace(target)
+        except Busy:
+            refill(target, temp)  # in place: that reader keeps its snapshot
+            temp.unlink()
     except BaseException as error:  # stopped too (the app is closing): no file left behind
         with contextlib.suppress(OSError):
             temp.unlink()

@@ -87,3 +87,30 @@ def replacing(target: Path) -> Iterator[None]:
     finally:
         if db is not None:
             db.close()  # (the transaction wrote nothing: closing ends it)
+
+
+def refill(target: Path, built: Path) -> None:
+    """The database at `target` made the one at `built`, in place, in one write transaction:
+    for when a reader still reads the old one's log (a rename would give it the new file's
+    pages); that reader keeps its snapshot. sqlite3.Error (the old one left as it was) if
+    `target` is not a database or another writer holds it."""
+    db = sqlite3.connect(target, isolation_level=None, timeout=WAIT_SECONDS)
+    try:
+        db.execute("ATTACH DATABASE ? AS fresh", (str(built),))
+        db.execute("BEGIN IMMEDIATE")
+        old = db.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'").fetchall()
+        for (name,) in old:
+            db.execute(f'DROP TABLE main."{name}"')
+        made = db.execute(
+            "SELECT type, name, sql FROM fresh.sqlite_master WHERE sql IS NOT NULL"
+        ).fetchall()
+        for kind, name, sql in made:
+            if kind == "table":
+                db.execute(str(sql))
+                db.execute(f'INSERT INTO main."{name}" SELECT * FROM fresh."{name}"')
+        for kind, _, sql in made:
+            if kind == "index":
+                db.execute(str(sql))
+        db.execute("COMMIT")
+    finally:
+        db.close()
