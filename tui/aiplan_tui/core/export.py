@@ -1,4 +1,8 @@
-"""The loaded pack as plain JSON-ready data: the schema other tools and tests rely on."""
+"""The loaded pack as plain JSON-ready data: the schema other tools and tests rely on.
+
+Which fields each object exports, and in what order, is said once (`exported_fields`): the
+loaded pack's objects are turned into data by it here, and the compiled pack's stored rows
+by it in cli/stored_export.py, so the two give the same document."""
 
 from __future__ import annotations
 
@@ -7,91 +11,98 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from aiplan_tui.core.model import Article, Cell, Dimension, Entity, Highlight, Pack, PackInfo, Side
+from aiplan_tui.core.model import Article, Highlight, Pack
 
 EXPORT_VERSION = 2
 """Bumped only when a field is removed or changes meaning; new fields may appear at any time.
 2: an article's `byline` is now `author`."""
 
+KIND = "kind"
+"""A highlight's kind is exported as if it were a field (it is its class's; an entity's kind
+is a field)."""
+
 
 @dataclasses.dataclass(frozen=True)
 class ExportParts:
-    """What the export holds, each part in the pack's order: a loaded pack's tuples, or rows
-    read from the compiled pack as they are written (iterated once each, in this order)."""
+    """The export's parts as data, each in the pack's order: made from a loaded pack's objects
+    (`parts_of`), or from rows of the compiled pack as they are written (each iterated once,
+    in this order)."""
 
-    info: PackInfo
-    sides: Iterable[Side]
-    dimensions: Iterable[Dimension]
-    articles: Iterable[Article]
-    entities: Iterable[Entity]
-    highlights: Iterable[Highlight]
-    comparison: Iterable[Cell]
-    suggested: Iterable[Highlight]
+    info: dict[str, Any]
+    sides: Iterable[Any]
+    dimensions: Iterable[Any]
+    articles: Iterable[Any]
+    entities: Iterable[Any]
+    highlights: Iterable[Any]
+    comparison: Iterable[Any]
+    suggested: Iterable[Any]
+    """Each item a dict, or what core/json_text writes as one (`Members`)."""
 
 
 def pack_to_dict(pack: Pack) -> dict[str, Any]:
     """Everything loaded, with every highlight's location so `paragraphs[p][start:end] == exact`."""
-    return export_data(
-        ExportParts(
-            pack.info, pack.sides, pack.dimensions, pack.articles, pack.entities,
-            pack.highlights, pack.comparison, pack.suggested,
-        ),
-        list,
+    return export_data(parts_of(pack), list)
+
+
+def parts_of(pack: Pack) -> ExportParts:
+    return ExportParts(
+        item_data(pack.info), map(item_data, pack.sides), map(item_data, pack.dimensions),
+        map(item_data, pack.articles), map(item_data, pack.entities),
+        map(item_data, pack.highlights), map(item_data, pack.comparison),
+        map(item_data, pack.suggested),
     )  # fmt: skip
 
 
 def export_data(parts: ExportParts, each: Callable[[Iterable[Any]], Any]) -> dict[str, Any]:
-    """The export's members; each list made by `each` from the items as they are turned into
-    data (`list`, or core/json_text.Streamed to write them one at a time)."""
+    """The export's members; each list made by `each` from the items as they come (`list`, or
+    core/json_text.Streamed to write them one at a time)."""
     return {
         "format": EXPORT_VERSION,
-        "pack": plain(parts.info),
-        "sides": each(map(plain, parts.sides)),
-        "dimensions": each(map(plain, parts.dimensions)),
-        "articles": each(map(article_data, parts.articles)),
-        "entities": each(map(_sourceless, parts.entities)),
-        "highlights": each(map(highlight_data, parts.highlights)),
-        "comparison": each(map(_sourceless, parts.comparison)),
-        "suggested": each(map(highlight_data, parts.suggested)),
+        "pack": parts.info,
+        "sides": each(parts.sides),
+        "dimensions": each(parts.dimensions),
+        "articles": each(parts.articles),
+        "entities": each(parts.entities),
+        "highlights": each(parts.highlights),
+        "comparison": each(parts.comparison),
+        "suggested": each(parts.suggested),
     }
 
 
-def article_data(article: Article) -> dict[str, Any]:
-    data = plain(article, drop=("source", "paragraph_lines", "paragraphs"))
-    data["paragraphs"] = list(article.paragraphs)
-    return data
-
-
-def highlight_data(highlight: Highlight) -> dict[str, Any]:
-    data = {"id": highlight.id, "kind": highlight.kind}
-    # A quote's words are its speaker's: `according_to` is for the other kinds.
-    drop = ("source", "according_to") if highlight.kind == "quote" else ("source",)
-    data.update(plain(highlight, drop=drop))
-    return data
-
-
-def _sourceless(item: Entity | Cell) -> dict[str, Any]:
-    return plain(item, drop=("source",))
-
-
-def plain(item: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {name: _value(getattr(item, name)) for name in _names(type(item)) if name not in drop}
-
-
-_NAMES: dict[type[Any], tuple[str, ...]] = {}
-
-
-def _names(cls: type[Any]) -> tuple[str, ...]:
-    """A dataclass's field names, found once per class (not once per item)."""
-    found = _NAMES.get(cls)
+def exported_fields(cls: type[Any]) -> tuple[str, ...]:
+    """The names an object of `cls` is exported with, in order: its fields without its
+    source; an article's paragraphs last, without their lines; a highlight's id and kind
+    first, and a quote without `according_to` (its words are its speaker's)."""
+    found = _EXPORTED.get(cls)
     if found is None:
-        found = _NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+        found = _EXPORTED[cls] = _exported(cls)
     return found
+
+
+_EXPORTED: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _exported(cls: type[Any]) -> tuple[str, ...]:
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.name != "source")
+    if cls is Article:
+        return (*(n for n in names if n not in ("paragraph_lines", "paragraphs")), "paragraphs")
+    if issubclass(cls, Highlight):
+        dropped = ("id", "according_to") if cls.kind == "quote" else ("id",)
+        return ("id", KIND, *(n for n in names if n not in dropped))
+    return names
+
+
+def item_data(item: Any) -> dict[str, Any]:
+    """One object of the pack as exported data."""
+    return {
+        name: item.kind if name == KIND else _value(getattr(item, name))
+        for name in exported_fields(type(item))
+    }
 
 
 def _value(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return plain(value)
+        return item_data(value)
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     if isinstance(value, tuple):

@@ -8,13 +8,21 @@ item's text in one pass of plain recursion, about twice as fast, and the same te
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring, encode_basestring_ascii
-from typing import Any
+from typing import Any, NamedTuple
 
 INDENT = "  "
 
 Quote = Callable[[str], str]
+
+
+class Members(NamedTuple):
+    """A JSON object as its keys, already JSON text, and their values: written as the dict of
+    those keys and values would be, without making the dict or quoting its keys again."""
+
+    keys: tuple[str, ...]
+    values: Sequence[Any]
 
 
 class Streamed:
@@ -75,18 +83,17 @@ def indented(value: Any, quote: Quote, level: int = 0) -> str:
 
 
 def _encode(value: Any, quote: Quote, level: int, out: list[str]) -> None:
-    if isinstance(value, str):
-        out.append(quote(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(int.__repr__(value))
-    elif isinstance(value, float):
-        out.append(_float(value))
+    if type(value) is Members:
+        inner = "\n" + INDENT * (level + 1)
+        separator = "{" + inner
+        for key, item in zip(value.keys, value.values, strict=True):
+            if isinstance(item, str):
+                out.append(f"{separator}{key}: {quote(item)}")
+            else:
+                out.append(f"{separator}{key}: ")
+                _encode(item, quote, level + 1, out)
+            separator = "," + inner
+        out.append("\n" + INDENT * level + "}" if value.keys else "}")
     elif isinstance(value, (list, tuple)):
         if not value:
             out.append("[]")
@@ -94,8 +101,11 @@ def _encode(value: Any, quote: Quote, level: int, out: list[str]) -> None:
         inner = "\n" + INDENT * (level + 1)
         separator = "[" + inner
         for item in value:
-            out.append(separator)
-            _encode(item, quote, level + 1, out)
+            if isinstance(item, str):  # the common cases inline: a call each costs more
+                out.append(separator + quote(item))
+            else:
+                out.append(separator)
+                _encode(item, quote, level + 1, out)
             separator = "," + inner
         out.append("\n" + INDENT * level + "]")
     elif isinstance(value, dict):
@@ -105,12 +115,33 @@ def _encode(value: Any, quote: Quote, level: int, out: list[str]) -> None:
         inner = "\n" + INDENT * (level + 1)
         separator = "{" + inner
         for key, item in value.items():
-            out.append(f"{separator}{_key(key, quote)}: ")
-            _encode(item, quote, level + 1, out)
+            if not isinstance(key, str):
+                raise TypeError(f"keys must be str, not {type(key).__name__}")
+            if isinstance(item, str):
+                out.append(f"{separator}{quote(key)}: {quote(item)}")
+            else:
+                out.append(f"{separator}{quote(key)}: ")
+                _encode(item, quote, level + 1, out)
             separator = "," + inner
         out.append("\n" + INDENT * level + "}")
     else:
-        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+        out.append(_scalar(value, quote))
+
+
+def _scalar(value: Any, quote: Quote) -> str:
+    if isinstance(value, str):
+        return quote(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 def _key(key: Any, quote: Quote) -> str:
