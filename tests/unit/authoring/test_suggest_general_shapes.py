@@ -497,3 +497,20 @@ def test_a_documents_words_in_marks_are_nobodys_quotation() -> None:
 def test_a_person_who_states_it_is_still_the_speaker() -> None:
     text = "Harbour Director Jonas Berg states that ports must “remain open to every flag.”"
     assert said([text]) == [("remain open to every flag.", "Jonas Berg")]
+
+
+def test_the_company_after_a_one_word_organisation_that_spoke() -> None:
+    text = (
+        "Kelpworks said it would open a depot in Bergen. “The north is where the boats are,” "
+        "the company said."
+    )
+    assert said([text]) == [("The north is where the boats are", "Kelpworks")]
+    assert people([text]) == {"Kelpworks": "organisation"}
+
+
+def test_the_company_is_never_a_person_who_spoke() -> None:
+    text = (
+        "Harbour Director Jonas Berg said the depot would open in May. “The north is where the "
+        "boats are,” the company said."
+    )
+    assert ("The north is where the boats are", "Jonas Berg") not in said([text])

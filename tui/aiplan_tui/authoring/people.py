@@ -39,12 +39,16 @@ NOT_IN_NAMES = word_set(
 """Capitalised words that make a run a place, a document or an event, not a person."""
 _ORGANISATION = re.compile(SPEAKER_NAME)
 _APPOSITIVE = re.compile(r",\s*(?P<role>(?:the|a|an|its|their)\s[^,;“”\"«»]{3,80}?)(?=[,.;]|$)")
+_NAME_SAYS = re.compile(rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}(?:{SAYING}|{REPORTING})\b")
+"""A name that says something: an organisation's when it is nobody's name ("MIIT said")."""
 _UNNAMED_SAYS = re.compile(
     rf"(?P<who>{UNNAMED_PERSON})\s+{ADVERB}(?:{SAYING}|{REPORTING}|called|described)\b"
 )
 """Someone not named saying something: "A port official told me ...", then "he"."""
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
-_ANY_ORGANISATION = frozenset({"company", "firm", "operator", "developer"})
+GENERIC_ORGANISATION = frozenset(
+    {"company", "firm", "operator", "developer", "group", "maker", "start-up", "startup", "lab"}
+)
 """What any organisation may be called again: "the company said" after "Lakeshore Compute"."""
 _CALLED = re.compile(
     r"\b(?P<noun>agency|broadcaster|company|firm|group|network|channel|outlet|newspaper|"
@@ -114,6 +118,7 @@ class ArticlePeople:
         """What an organisation was introduced as ("agency" for Xinhua), by its name."""
         """Where an organisation is named, in reading order, for "the ministry said"."""
         runs: list[tuple[int, Run]] = []
+        speaking: list[tuple[int, int, str]] = []
         for number, paragraph in enumerate(paragraphs):
             if _BYLINE.match(paragraph):
                 continue  # a byline's author is nobody's antecedent
@@ -129,6 +134,11 @@ class ArticlePeople:
                 tokens = _before_possessive(words.split())
                 if len(tokens) > 1 and any(t.casefold() in ORGANISATION_WORDS for t in tokens):
                     self._organisations.append((number, match.start(), " ".join(tokens)))
+            speaking += [
+                (number, match.start(), strip_leading(match.group("name")))
+                for match in _NAME_SAYS.finditer(paragraph)
+                if not quoted.holds(match.start())
+            ]
             self._unnamed += [
                 (number, match.start(), match.group("who"))
                 for match in _UNNAMED_SAYS.finditer(paragraph)
@@ -145,6 +155,12 @@ class ArticlePeople:
             person = self.person_named(words)
             if person is not None:
                 self._mentions.append((number, run.start(), person.name))
+        self._organisations += [
+            (number, at, words)
+            for number, at, words in speaking
+            if words and not looks_like_person(words) and self.person_named(words) is None
+        ]  # "OpenAI said ...", then "the company said": OpenAI
+        self._organisations.sort()
         self.genders = pronoun_genders(paragraphs, self._mentions)
         """"he" or "she" for each person the article says it of, by full name."""
 
@@ -221,7 +237,7 @@ class ArticlePeople:
         for _, _, name in reversed(self._organisations[max(0, number - 8) : number]):
             if noun.casefold() in (t.casefold() for t in name.split()):
                 return name
-            if self._called.get(name) == noun.casefold() or noun.casefold() in _ANY_ORGANISATION:
+            if self._called.get(name) == noun.casefold() or noun.casefold() in GENERIC_ORGANISATION:
                 return name
         return None
 

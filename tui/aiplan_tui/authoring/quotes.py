@@ -268,8 +268,7 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
     if groups.get("org"):  # "a spokesperson for Harbourline Freight said"
         return speakers.resolve(groups["org"], kind="organisation")
     if groups.get("noun"):
-        here = speakers.here or (0, 0)
-        named = speakers.people.organisation_before(groups["noun"], *here)
+        named = speakers.organisation_called(groups["noun"])
         return speakers.resolve(named) if named else None
     role = _ROLE_ENDS.split((groups.get("role") or "").strip(" ,.;"), maxsplit=1)[0]
     if _NOT_A_ROLE.match(role):  # "said Chen, adding that ..."

@@ -156,7 +156,7 @@ def reported_speech(
         name = first.group(group)
         speakers.here = (number, sentence.start + first.start())
         if group == "noun":  # "The ministry warned ...": the ministry named before
-            name = speakers.people.organisation_before(name, *speakers.here) or ""
+            name = speakers.organisation_called(name) or ""
         role = (first.group("role") or "").strip()
         if _NOT_A_ROLE.match(role):  # "Huang, speaking at the summit, said"
             role = ""
@@ -217,22 +217,19 @@ def _reported_before(
     """ "<words>, X said." with no quotation marks: the words are X's, reported."""
     if _MARKS.search(text):
         return None
+    lead = _LEAD.match(text)  # a dateline or a live blog's time opens the paragraph
+    if lead is not None:
+        offset, text = offset + lead.end(), text[lead.end() :]
     match = _AFTER.search(text)
     if match is None:
         return None
     name = match.group("name") or match.group("name2") or match.group("unnamed")
     speakers.here = (number, offset + match.start())
     if match.group("noun"):  # "..., the company says.": the company named before
-        name = speakers.people.organisation_before(match.group("noun"), *speakers.here) or ""
+        name = speakers.organisation_called(match.group("noun")) or ""
     role = (match.group("role") or "").strip(" ,.")
     if _NOT_A_ROLE.match(role):
         role = ""
-    lead = _LEAD.match(text)  # a dateline or a live blog's time opens the paragraph
-    if lead is not None:
-        offset, text = offset + lead.end(), text[lead.end() :]
-        match = _AFTER.search(text)
-        if match is None:
-            return None
     clause = text[: match.start()]
     according = _ACCORDING.search(clause)
     if according:

@@ -145,6 +145,12 @@ class Speakers:
             self.last_person = speaker
         return speaker
 
+    def organisation_called(self, noun: str) -> str | None:
+        """The name of the organisation "the company" or "the ministry" stands for where the
+        words are: one named before with the noun in its name (or any, for "company")."""
+        here = self.here or (0, 0)
+        return self.people.organisation_before(noun, *here)
+
     def _kind(self, entity: str) -> EntityKind | None:
         return self._names.kind(entity)
 
