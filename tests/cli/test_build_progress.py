@@ -45,9 +45,9 @@ def test_a_cold_build_on_a_terminal_shows_files_items_and_time(
 
     monkeypatch.setattr(progress_module.BuildProgress, "_show", show)
     load_and_compile(pack, tmp_path / "cache", shown=True)
-    assert "Reading the pack: files 10/60" in seen
-    assert any(line.startswith("Compiling the pack: files 60/60, items 3,030,") for line in seen)
-    assert "files 60/60" in terminal.getvalue() and "0:00:" in terminal.getvalue()
+    assert "Reading the pack: 10/60 files" in seen
+    assert any(line.startswith("Compiling: 60 files, 3,030 items, ") for line in seen)
+    assert "Compiling: 60 files" in terminal.getvalue() and "0:00:" in terminal.getvalue()
 
 
 def test_nothing_is_shown_where_standard_error_is_not_a_terminal(

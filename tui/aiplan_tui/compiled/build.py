@@ -1,8 +1,9 @@
 """Writing a compiled pack: everything a command or the app reads, in one SQLite database.
 
 Built in a temporary file beside the target and renamed over it (once the old one's
-write-ahead log is empty: compiled/wal.py), so a reader sees the old database or the new
-one, never half of one; two builders each rename a whole file of their own and the last
+write-ahead log is empty: compiled/wal.py; while a reader still reads that log, copied into
+the old one in one transaction instead), so a reader sees the old database or the new one,
+never half of one; two builders each rename a whole file of their own and the last
 wins; a kill, a full disk or any other failure leaves at most a temporary file that the next
 build sweeps away. Changes after that are made in place (compiled/update.py). No Textual.
 """

@@ -54,12 +54,9 @@ class BuildProgress:
 
     def line(self) -> str:
         """What is shown, as one line."""
-        parts = [f"files {self._read:,}/{self._files:,}"]
-        if self._items is not None:
-            parts.append(f"items {self._items:,}")
-            parts.append(f"documents and rows written {self._documents:,}")
-        doing = "Compiling the pack" if self._items is not None else "Reading the pack"
-        return f"{doing}: {', '.join(parts)}"
+        if self._items is None:
+            return f"Reading the pack: {self._read:,}/{self._files:,} files"
+        return f"Compiling: {self._files:,} files, {self._items:,} items, {self._documents:,} rows"
 
     def _show(self) -> None:
         if self._shown is None:

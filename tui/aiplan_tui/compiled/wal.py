@@ -4,8 +4,8 @@ meanwhile) before a whole new database is renamed over the old one. No Textual.
 A database in WAL mode shares its `-wal` and `-shm` files, by name, with any database renamed
 to its place: a log still holding the old database's pages would be read as the new one's.
 So a build renames its file into place only while it holds the old database's write lock
-with its log empty; a writer checks, once it holds that lock, that the file it opened is the
-one at the path (compiled/update.py).
+with its log empty (else it copies its tables into the old one, `refill`); a writer checks,
+once it holds that lock, that the file it opened is the one at the path (compiled/update.py).
 """
 
 from __future__ import annotations
