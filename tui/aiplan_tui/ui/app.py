@@ -1,10 +1,11 @@
-"""The Textual application: named screens, global keys, start-up and the search index. It owns
-the pack's session (pack_session.py) and the saved state (saving.py); reloading, sizing,
-themes, copying and typing ahead, which override App methods, are the mixins beside it."""
+"""The Textual application: its keys, and the parts it owns (the pack's session, reading and
+reloading, the ways between its screens, its start, search, the saved state), each built with
+what it needs. Sizing, themes, copying and typing ahead override App methods: mixins."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
@@ -12,7 +13,7 @@ from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.binding import BindingType
 from textual.command import CommandPalette
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.safe_text import clean_line
@@ -62,16 +63,17 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         super().__init__(ansi_color=True if no_colour_asked() else None)
         self.startup = startup or Startup()
         """What the command line, the config file and the saved state ask for at start."""
+        self.moves = ScreenMoves(self)
+        """The ways between the named screens."""
         start = self.startup
         self.session = PackSession.starting(
             result, start.manifest, start.compiled, start.head, start.load_from is not None
         )
         """The pack's lifecycle: its phase, what it holds, and what waits for it."""
-        self.session.dialog_open = self.dialog_open
-        self.session.tell = self._tell_waiting
-        self.saver = StateSaver(
-            self.startup.store, self.current_state, self._warn_unsaved, self.note
-        )
+        self.session.dialog_open = self.moves.dialog_open
+        self.session.tell = partial(self.notify, title="One moment", timeout=3, markup=False)
+        warn = partial(self.notify, title="State not saved", severity="warning", markup=False)
+        self.saver = StateSaver(start.store, self.current_state, warn, self.note)
         """Writes where the session is, for the next one."""
         self.ending = SignalEnding(self.end_by_signal, self.saver)
         """Ends the app on SIGTERM, SIGHUP or SIGINT, even when the terminal stopped reading."""
@@ -95,8 +97,6 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         """A large pack read after the first frame (its whole after its head, or its files)."""
         self.pack_reloading = PackReloading(self)
         """The pack read again after a change (the app's, or one on disk)."""
-        self.moves = ScreenMoves(self)
-        """The ways between the named screens."""
         self.searching = SearchOpening(self)
         """The search index built in a thread; the search screen, and its results opened."""
         self.start = AppStart(self)
@@ -143,13 +143,6 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         screen under it.)"""
         return self.session.when_ready(key, then, what)
 
-    def dialog_open(self) -> bool:
-        """Whether a dialog is on the app's own screens (under the too-small notice, too)."""
-        try:
-            return isinstance(self.main_screen(), ModalScreen)
-        except (KeyError, IndexError):  # no screen of its own yet
-            return False
-
     def reload_pack(self, then: Reloaded) -> bool:
         """Read the pack again after a screen wrote to it (see PackReloading.reload)."""
         return self.pack_reloading.reload(then)
@@ -185,9 +178,6 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         """Write where the session is now; a failure is said once, and the app goes on."""
         self.saver.save()
 
-    def _warn_unsaved(self, problem: str) -> None:
-        self.notify(problem, title="State not saved", severity="warning", markup=False)
-
     def current_state(self) -> SavedState:
         compare = self.compare_screen.place() if "compare" in self.made else None
         place = None if self.loading else (self.shown_name(), *self.reader_place())
@@ -200,9 +190,6 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
     def end_by_signal(self, number: int) -> None:
         self.save_state()
         self.exit(return_code=128 + number)
-
-    def _tell_waiting(self, message: str) -> None:
-        self.notify(message, title="One moment", timeout=3, markup=False)
 
     # Named screens ----------------------------------------------------------------------------
 
@@ -221,26 +208,20 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
     def shown_name(self) -> str | None:
         return self.moves.shown_name()
 
-    def show_named(self, name: str) -> None:
-        self.moves.show_named(name)
-
-    def action_show_reader(self) -> None:
-        self.show_named("reader")
-
-    def action_show_compare(self) -> None:
-        self.show_named("compare")
-
-    def action_show_quotes(self) -> None:
-        self.show_named("quotes")
-
-    def action_show_review(self) -> None:
-        self.show_named("review")
-
-    def in_reader(self, then: Callable[[], object]) -> None:
-        self.moves.in_reader(then)
-
     def reader_place(self) -> tuple[str | None, int]:
         return self.moves.reader_place()
+
+    def action_show_reader(self) -> None:
+        self.moves.show_named("reader")
+
+    def action_show_compare(self) -> None:
+        self.moves.show_named("compare")
+
+    def action_show_quotes(self) -> None:
+        self.moves.show_named("quotes")
+
+    def action_show_review(self) -> None:
+        self.moves.show_named("review")
 
     # Start-up --------------------------------------------------------------------------------
 
@@ -294,17 +275,17 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
             self.push_screen(HelpScreen(help_sections(self.startup.keymap)))
 
     def open_quote(self, highlight_id: str) -> None:
-        self.in_reader(lambda: self.reader.open_highlight(highlight_id))
+        self.moves.in_reader(lambda: self.reader.open_highlight(highlight_id))
 
     def go_to(self, kind: str, target_id: str) -> None:
         """Open an article, entity or dimension in the reader (the command palette's go-to)."""
         self.moves.go_to(kind, target_id)
 
     def action_quote(self, step: int) -> None:
-        self.in_reader(lambda: self.reader.walk("quote", step))
+        self.moves.in_reader(lambda: self.reader.walk("quote", step))
 
     def action_highlight(self, step: int) -> None:
-        self.in_reader(lambda: self.reader.walk("highlight", step))
+        self.moves.in_reader(lambda: self.reader.walk("highlight", step))
 
     def reader_selection(self) -> ReaderScreen:
         return self.reader

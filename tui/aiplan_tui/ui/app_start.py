@@ -7,7 +7,7 @@ that it never imports the app)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -16,10 +16,8 @@ from aiplan_tui.ui.pack_reading import PackReading
 from aiplan_tui.ui.pack_reloading import PackReloading
 from aiplan_tui.ui.pack_session import PackSession
 from aiplan_tui.ui.screen_moves import ScreenMoves
+from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.startup import Startup
-
-if TYPE_CHECKING:  # the reader's module imports the widgets; the app imports it first
-    from aiplan_tui.ui.screens.reader import ReaderScreen
 
 INDEX_DELAY = 0.3
 """Seconds after start-up before the search index is built or loaded, in a thread."""

@@ -4,21 +4,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from aiplan_tui.core.model import Pack
 from aiplan_tui.ui.disk_watch import DiskWatch
+from aiplan_tui.ui.highlight_styles import Marks
 from aiplan_tui.ui.named_screens import NamedScreens
 from aiplan_tui.ui.pack_session import PackSession
 from aiplan_tui.ui.pack_threads import PackThreads
 from aiplan_tui.ui.reload_service import Reloader
-
-if TYPE_CHECKING:
-    from aiplan_tui.ui.highlight_styles import Marks
-    from aiplan_tui.ui.screens.reader import ReaderScreen
+from aiplan_tui.ui.screen_moves import ScreenMoves
+from aiplan_tui.ui.screens.reader import ReaderScreen
 
 
 class PackHost(Reloader, Protocol):
@@ -30,6 +29,7 @@ class PackHost(Reloader, Protocol):
     reader: ReaderScreen
     made: dict[str, Screen[None]]
     screens: NamedScreens
+    moves: ScreenMoves
 
     @property
     def pack(self) -> Pack: ...
@@ -68,7 +68,5 @@ class PackHost(Reloader, Protocol):
     def show_title(self) -> None: ...
 
     def start_reading(self) -> None: ...
-
-    def show_named(self, name: str) -> None: ...
 
     def build_search_index(self, rebuild: bool = False) -> object: ...

@@ -6,7 +6,8 @@ session's READY publishes it), each where it was, and the search index is built 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 from textual.screen import Screen
 
@@ -20,9 +21,6 @@ from aiplan_tui.ui.pack_host import PackHost
 from aiplan_tui.ui.pack_reading import announce_problems
 from aiplan_tui.ui.pack_session import Phase
 from aiplan_tui.ui.reload_service import READING, RELOADING, Reloaded
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 class PackReloading:
@@ -108,7 +106,7 @@ class PackReloading:
         if name not in SCREEN_TITLES:
             return False
         app.when_ready(
-            f"screen:{name}", lambda: app.show_named(name), f"{SCREEN_TITLES[name]} opens"
+            f"screen:{name}", lambda: app.moves.show_named(name), f"{SCREEN_TITLES[name]} opens"
         )
         return True
 

@@ -5,10 +5,9 @@ A screen takes on a role by having the method; the app checks with isinstance.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
-if TYPE_CHECKING:
-    from aiplan_tui.core.model import Highlight
+from aiplan_tui.core.model import Highlight
 
 
 @runtime_checkable

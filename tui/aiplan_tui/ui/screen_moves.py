@@ -1,24 +1,22 @@
-"""Which of the app's named screens is shown, and the ways to each: a named screen once the
-pack is READY, something done in the reader once it is built, the place the last session
-ended. The app owns a ScreenMoves; MovesHost is what it asks of the app (named here, so that
-it never imports the app)."""
+"""Which of the app's named screens is shown (or a dialog over them), and the ways to each: a
+named screen once the pack is READY, something done in the reader once it is built, the place
+the last session ended. The app owns a ScreenMoves; MovesHost is what it asks of the app
+(named here, so that it never imports the app)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from textual.app import ScreenStackError
 from textual.await_complete import AwaitComplete
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from aiplan_tui.core.model import Pack
 from aiplan_tui.ui.named_screens import SCREEN_TITLES, NamedScreens
+from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.startup import Startup
 from aiplan_tui.ui.widgets.navigator import Target
-
-if TYPE_CHECKING:  # the reader's module imports the widgets; the app imports it first
-    from aiplan_tui.ui.screens.reader import ReaderScreen
 
 
 class MovesHost(Protocol):
@@ -53,6 +51,13 @@ class ScreenMoves:
             return self.app.screens.name_of(self.app.main_screen())
         except (ScreenStackError, KeyError, IndexError):
             return None
+
+    def dialog_open(self) -> bool:
+        """Whether a dialog is on the app's own screens (under the too-small notice, too)."""
+        try:
+            return isinstance(self.app.main_screen(), ModalScreen)
+        except (KeyError, IndexError):  # no screen of its own yet
+            return False
 
     def show_named(self, name: str) -> None:
         """Show the screen called `name` (made the first time); once the pack is READY."""

@@ -4,10 +4,10 @@ search's matches for `n` either way."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from aiplan_tui.ui.screen_moves import ScreenMoves
     from aiplan_tui.ui.screens.compare import CompareScreen
     from aiplan_tui.ui.screens.reader import ReaderScreen
     from aiplan_tui.ui.screens.review import ReviewScreen
@@ -18,6 +18,7 @@ class Opening(Protocol):
     """What a result needs of the app: its screens, and the way to each."""
 
     reader: ReaderScreen
+    moves: ScreenMoves
 
     @property
     def review_screen(self) -> ReviewScreen: ...
@@ -28,8 +29,6 @@ class Opening(Protocol):
     def action_show_review(self) -> None: ...
 
     def action_show_compare(self) -> None: ...
-
-    def in_reader(self, then: Callable[[], object]) -> None: ...
 
 
 def open_result(app: Opening, choice: SearchChoice) -> None:
@@ -49,4 +48,4 @@ def open_result(app: Opening, choice: SearchChoice) -> None:
         app.action_show_compare()
         return
     hits = choice.hits
-    app.in_reader(lambda: app.reader.matches.open_hit(hit, hits))
+    app.moves.in_reader(lambda: app.reader.matches.open_hit(hit, hits))
