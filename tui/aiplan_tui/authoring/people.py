@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
 from aiplan_tui.authoring.pronouns import pronoun_genders
 from aiplan_tui.authoring.runs import Run, capitalised_runs
-from aiplan_tui.authoring.saying import ADVERB, REPORTING, SAYING, UNNAMED_PERSON
+from aiplan_tui.authoring.sayers import Sayers
 from aiplan_tui.authoring.text import (
     HONORIFICS,
     ORGANISATION_WORDS,
@@ -39,12 +39,6 @@ NOT_IN_NAMES = word_set(
 """Capitalised words that make a run a place, a document or an event, not a person."""
 _ORGANISATION = re.compile(SPEAKER_NAME)
 _APPOSITIVE = re.compile(r",\s*(?P<role>(?:the|a|an|its|their)\s[^,;“”\"«»]{3,80}?)(?=[,.;]|$)")
-_NAME_SAYS = re.compile(rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}(?:{SAYING}|{REPORTING})\b")
-"""A name that says something: an organisation's when it is nobody's name ("MIIT said")."""
-_UNNAMED_SAYS = re.compile(
-    rf"(?P<who>{UNNAMED_PERSON})\s+{ADVERB}(?:{SAYING}|{REPORTING}|called|described)\b"
-)
-"""Someone not named saying something: "A port official told me ...", then "he"."""
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
 GENERIC_ORGANISATION = frozenset(
     {"company", "firm", "operator", "developer", "group", "maker", "start-up", "startup", "lab"}
@@ -111,14 +105,16 @@ class ArticlePeople:
         self._parts: dict[str, str] = {}
         """A surname, given name or title, case folded, to the full name it stands for."""
         self._mentions: list[tuple[int, int, str]] = []
-        self._unnamed: list[tuple[int, int, str]] = []
-        """Where someone not named says something, with the article's words for them."""
+        self._sayers = Sayers(paragraphs)
+        self._genders: dict[str, str] | None = None
+        self._speaking_known = False
+        """Whether the names that say something are among the organisations yet."""
+        self._paragraphs = paragraphs
         self._organisations: list[tuple[int, int, str]] = []
         self._called: dict[str, str] = {}
         """What an organisation was introduced as ("agency" for Xinhua), by its name."""
         """Where an organisation is named, in reading order, for "the ministry said"."""
         runs: list[tuple[int, Run]] = []
-        speaking: list[tuple[int, int, str]] = []
         for number, paragraph in enumerate(paragraphs):
             if _BYLINE.match(paragraph):
                 continue  # a byline's author is nobody's antecedent
@@ -134,16 +130,6 @@ class ArticlePeople:
                 tokens = _before_possessive(words.split())
                 if len(tokens) > 1 and any(t.casefold() in ORGANISATION_WORDS for t in tokens):
                     self._organisations.append((number, match.start(), " ".join(tokens)))
-            speaking += [
-                (number, match.start(), strip_leading(match.group("name")))
-                for match in _NAME_SAYS.finditer(paragraph)
-                if not quoted.holds(match.start())
-            ]
-            self._unnamed += [
-                (number, match.start(), match.group("who"))
-                for match in _UNNAMED_SAYS.finditer(paragraph)
-                if not quoted.holds(match.start())
-            ]
             for match in _CALLED.finditer(paragraph):
                 self._organisations.append((number, match.start("name"), match.group("name")))
                 self._called[match.group("name")] = match.group("noun")
@@ -155,14 +141,23 @@ class ArticlePeople:
             person = self.person_named(words)
             if person is not None:
                 self._mentions.append((number, run.start(), person.name))
-        self._organisations += [
-            (number, at, words)
-            for number, at, words in speaking
-            if words and not looks_like_person(words) and self.person_named(words) is None
-        ]  # "OpenAI said ...", then "the company said": OpenAI
+
+    @property
+    def genders(self) -> dict[str, str]:
+        """ "he" or "she" for each person the article says it of, by full name."""
+        if self._genders is None:
+            self._genders = pronoun_genders(self._paragraphs, self._mentions)
+        return self._genders
+
+    def _add_speaking(self) -> None:
+        """A name that says something and is nobody's is an organisation's ("OpenAI said
+        ...", then "the company said": OpenAI)."""
+        self._speaking_known = True
+        for number, at, run in self._sayers.names():
+            words = strip_leading(run)
+            if words and not looks_like_person(words) and self.person_named(words) is None:
+                self._organisations.append((number, at, words))
         self._organisations.sort()
-        self.genders = pronoun_genders(paragraphs, self._mentions)
-        """"he" or "she" for each person the article says it of, by full name."""
 
     def _learn(self, paragraph: str, match: Run) -> None:
         words = strip_leading(match.group())
@@ -233,6 +228,8 @@ class ArticlePeople:
     def organisation_before(self, noun: str, paragraph: int, at: int) -> str | None:
         """The organisation named last before `at` whose name has `noun` in it ("the
         council": the Workers Technology Council), looking a few names back."""
+        if not self._speaking_known:
+            self._add_speaking()
         number = bisect_left(self._organisations, (paragraph, at, ""))
         for _, _, name in reversed(self._organisations[max(0, number - 8) : number]):
             if noun.casefold() in (t.casefold() for t in name.split()):
@@ -258,12 +255,14 @@ class ArticlePeople:
         """The article's words for someone not named who said something last before `at`,
         when no named person is mentioned between them and `at` ("A port official told me
         ... . He laughed")."""
-        number = bisect_left(self._unnamed, (paragraph, at, "")) - 1
-        if number < 0:
+        here = [(at_, who) for at_, who in self._sayers.unnamed(paragraph) if at_ < at]
+        before = self._sayers.unnamed(paragraph - 1) if paragraph > 0 else []
+        if here:
+            where, who = (paragraph, here[-1][0]), here[-1][1]
+        elif before:  # someone unnamed is not "she" two paragraphs on
+            where, who = (paragraph - 1, before[-1][0]), before[-1][1]
+        else:
             return None
-        where, who = self._unnamed[number][:2], self._unnamed[number][2]
-        if where[0] < paragraph - 1:
-            return None  # someone unnamed is not "she" two paragraphs on
         named = bisect_left(self._mentions, (paragraph, at, "")) - 1
         if named >= 0 and self._mentions[named][:2] > where:
             return None

@@ -56,8 +56,8 @@ _REPORTED = re.compile(
     # someone not named: "District officials said", "A port official told reporters"
     rf"|(?P<unnamed>{UNNAMED_PERSON})\s+"
     rf"|\b(?:quoted|cited)\s+(?:(?P<quoted>{SPEAKER_NAME})|(?P<cited>{UNNAMED_PERSON}))\s+as\s+"
-    rf"|(?P<passive>{SPEAKER_NAME}|\b{PRONOUN})\s+was\s+(?:quoted|cited)\s+as\s+"
-    rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+"
+    # (and "Li was quoted as saying ...")
+    rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+(?:was\s+(?:quoted|cited)\s+as\s+)?"
     # a person of an organisation: "Vera Lind of the Northern Data Circle argues"
     rf"|(?P<name4>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?{SPEAKER_NAME}\s+)"
     rf"{ADVERB}(?P<verb>{REPORTING}|{_NAMING}|{_QUOTED_AS})\b"
@@ -147,7 +147,6 @@ def reported_speech(
                 "unnamed",
                 "quoted",
                 "cited",
-                "passive",
                 "name4",
                 "name3",
             )

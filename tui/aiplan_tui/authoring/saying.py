@@ -121,7 +121,8 @@ _NOT_PEOPLE = (
     r"development|environment|management|settlement|segment|contract|organi[sz]er|"
     + UNNAMED_NOUNS["organisation"]
 )
-_AGENT = rf"(?!(?:{_NOT_PEOPLE})s?\b)[a-z]+(?:er|or|ist|ian|ant|ent)"
+_SUFFIX = r"[a-z]+(?:er|or|ist|ian|ant|ent)"
+_AGENT = rf"(?={_SUFFIX}s?\b)(?!(?:{_NOT_PEOPLE})s?\b){_SUFFIX}"
 """A noun for someone by what they do ("skipper", "operator", "economist", "technician",
 "consultant", "resident"), not a thing ("statement", "order", "paper") or an outlet; "the
 organisers" are the organisation that runs an event."""
@@ -137,7 +138,8 @@ def unnamed(nouns: str, agent: str = "") -> str:
     plural = f"(?i:{nouns})|{agent}" if agent else f"(?i:{nouns})"
     return (
         rf"(?:\b{_DETERMINER}\s+{_MODIFIERS}(?:{either})s?"
-        rf"|(?<![\w’'-])(?:{_NOT_A_MODIFIER}{_WORD}\s+)?(?:{plural})s)\b{_AFTER_NOUN}"
+        rf"|(?<![\w’'-])(?=(?:\S+\s+)?[\w’'-]*s\b)"  # (a plural soon: cheap to ask first)
+        rf"(?:{_NOT_A_MODIFIER}{_WORD}\s+)?(?:{plural})s)\b{_AFTER_NOUN}"
     )
 
 

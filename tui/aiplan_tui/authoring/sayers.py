@@ -1,0 +1,55 @@
+"""Who says something where, besides the people an article names, each found only when a
+rule first asks (most articles never ask, and a long text's every paragraph costs): someone
+not named who says something ("A port official told me ..."), for "he" after them, and a
+name that says something ("Kelpworks said ..."), for "the company said" after it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
+from aiplan_tui.authoring.saying import ADVERB, REPORTING, SAYING, UNNAMED_PERSON
+from aiplan_tui.authoring.text import SPEAKER_NAME, Spans
+
+_NAME_SAYS = re.compile(rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}(?:{SAYING}|{REPORTING})\b")
+_UNNAMED_SAYS = re.compile(
+    rf"(?P<who>{UNNAMED_PERSON})\s+{ADVERB}(?:{SAYING}|{REPORTING}|called|described)\b"
+)
+
+
+class Sayers:
+    """The article's paragraphs, asked who says something in them (outside quotations)."""
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self._paragraphs = paragraphs
+        self._unnamed: dict[int, list[tuple[int, str]]] = {}
+
+    def _quoted(self, number: int) -> Spans:
+        following = self._paragraphs[number + 1] if number + 1 < len(self._paragraphs) else ""
+        return Spans(quotation_spans(self._paragraphs[number], opens_with_mark(following)))
+
+    def unnamed(self, number: int) -> list[tuple[int, str]]:
+        """Where someone not named says something in paragraph `number`, with the words."""
+        found = self._unnamed.get(number)
+        if found is None:
+            paragraph, quoted = self._paragraphs[number], self._quoted(number)
+            found = [
+                (match.start(), match.group("who"))
+                for match in _UNNAMED_SAYS.finditer(paragraph)
+                if not quoted.holds(match.start())
+            ]
+            self._unnamed[number] = found
+        return found
+
+    def names(self) -> list[tuple[int, int, str]]:
+        """Each name that says something: (paragraph, where, the words as written)."""
+        found: list[tuple[int, int, str]] = []
+        for number, paragraph in enumerate(self._paragraphs):
+            quoted = self._quoted(number)
+            found += [
+                (number, match.start(), match.group("name"))
+                for match in _NAME_SAYS.finditer(paragraph)
+                if not quoted.holds(match.start())
+            ]
+        return found
