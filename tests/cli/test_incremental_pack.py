@@ -287,17 +287,20 @@ def bases(database: Path) -> dict[tuple[int, str], int]:
     return {(int(section), str(file)): int(base) for section, file, base in rows}
 
 
-def test_an_article_added_after_another_moves_no_document(pack: Path, tmp_path: Path) -> None:
-    """The first article added in the middle moves the documents after it, leaving room
-    after each; the next one takes room and moves nothing (no posting rewritten for it)."""
+def test_articles_and_paragraphs_added_move_no_document(pack: Path, tmp_path: Path) -> None:
+    """A build leaves room after each unit's documents: articles added in the middle and a
+    paragraph added take it, and no other document moves (no posting rewritten for them)."""
     cache = tmp_path / "warm"
     load_and_compile(pack, cache)
     database = compiled_path(pack, cache)
+    built = bases(database)
     text = (pack / "articles" / "a000003.md").read_text(encoding="utf-8")
     (pack / "articles" / "a000003b.md").write_text(text + "\nA brandnew one.\n")
     assert update_compiled(pack, database, pack_manifest(pack))
     before = bases(database)
+    assert before.items() >= built.items()
     (pack / "articles" / "a000003c.md").write_text(text + "\nA brandnewer one.\n")
+    append(pack / "articles" / "a000002.md", "\n\nA paragraph more.")
     assert update_compiled(pack, database, pack_manifest(pack))
     after = bases(database)
     assert after.items() >= before.items()
@@ -401,3 +404,22 @@ def test_a_build_is_not_renamed_over_a_log_being_read(pack: Path, tmp_path: Path
     assert cold is not None and picture(now) == picture(cold)
     for compiled in (reader, now, cold):
         compiled.close()
+
+
+def test_the_index_a_build_returns_answers_as_the_stored_one(pack: Path, tmp_path: Path) -> None:
+    """The build's own index (documents numbered with room between units) gives what the
+    stored one gives, number for number, and what a load gives, in the same order."""
+    from aiplan_tui.pack.loader import load_pack
+    from aiplan_tui.search.engine import SearchIndex
+
+    _, built = load_and_compile(pack, tmp_path / "cache")
+    compiled = open_compiled(pack, tmp_path / "cache")
+    assert compiled is not None
+    stored, fresh = compiled.search_index(), SearchIndex(load_pack(pack).pack)
+    assert built.postings.all_docs() == stored.postings.all_docs()
+    for query in QUERIES:
+        ours = [(h.id, h.score, h.order, h.doc) for h in built.search(query, None)]
+        assert ours == [(h.id, h.score, h.order, h.doc) for h in stored.search(query, None)]
+        assert [(h.id, h.score) for h in fresh.search(query, None)] == [i[:2] for i in ours]
+    assert built.search("status:accepted") and built.search("status:suggested", None) == []
+    compiled.close()

@@ -33,6 +33,7 @@ from aiplan_tui.compiled.layout import (
 from aiplan_tui.compiled.records import brief_rows
 from aiplan_tui.compiled.rows import doc_row
 from aiplan_tui.compiled.sources import write_sources
+from aiplan_tui.compiled.spaced import SpacedDocs, room
 from aiplan_tui.compiled.wal import Busy, refill, replacing
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.export import pack_to_dict
@@ -78,7 +79,8 @@ def compile_pack(
             write_sources(db, pack.root, manifest)
             db.execute("COMMIT")
             db.execute("PRAGMA journal_mode = WAL")  # updated in place from now on
-            index = SearchIndex.over(docs, data, article_names(pack), dimension_names(pack))
+            spaced = SpacedDocs(docs, data.used, data.doc_count) if data.used else docs
+            index = SearchIndex.over(spaced, data, article_names(pack), dimension_names(pack))
         finally:
             db.close()
         try:
@@ -107,9 +109,9 @@ def _index_into(
     builder = IndexBuilder()
     add = builder.add
     base = 0
-    for uid, (section, file, count) in enumerate(units):
+    for uid, (section, file, count) in enumerate(units):  # room after each (compiled/spaced.py)
         db.execute("INSERT INTO units VALUES (?, ?, ?, ?, ?)", (uid, section, file, base, count))
-        base += count
+        base += count + room(count)
     owners = [uid for uid, (_, _, count) in enumerate(units) for _ in range(count)]
     starts = [0]
     for _, _, count in units:
@@ -117,9 +119,12 @@ def _index_into(
 
     def rows() -> Iterator[tuple[object, ...]]:
         for number, doc in enumerate(paused(docs.passing(), pause)):
-            add(doc)
             uid = owners[number]
-            yield (uid, *doc_row(number - starts[uid], doc))
+            local = number - starts[uid]
+            if not local and uid:
+                builder.skip(room(units[uid - 1][2]))
+            add(doc)
+            yield (uid, *doc_row(local, doc))
 
     with collector_paused():
         db.executemany(f"INSERT INTO docs (uid, local, {DOC_FIELDS}) VALUES ({places})", rows())

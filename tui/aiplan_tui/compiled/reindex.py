@@ -25,14 +25,11 @@ from aiplan_tui.compiled.layout import (
 from aiplan_tui.compiled.records import rows_groups
 from aiplan_tui.compiled.repost import Unit, index_of, moves_of, rewrite_keys, rewrite_words
 from aiplan_tui.compiled.rows import doc_row, row_doc
+from aiplan_tui.compiled.spaced import room
 from aiplan_tui.core.model import Article, Pack, PackInfo
 from aiplan_tui.pack.registry import Registry
 from aiplan_tui.search.documents import Doc, PackDocs
 from aiplan_tui.search.index import IndexBuilder
-
-ROOM = 256
-"""Numbers left free at least after a unit that moved: room for an article or highlight
-file added after it (a few of them, or one of 256 documents) without moving any other."""
 
 
 def reindex(
@@ -115,11 +112,6 @@ def place(
         if following in old and following not in replaced and old[following] < at:
             at += room(counts[unit])  # the next one moves: room before it
     return bases, at
-
-
-def room(count: int) -> int:
-    """The numbers left free after a unit of `count` documents that moves."""
-    return max(count // 2, ROOM)
 
 
 def _new_docs(

@@ -66,10 +66,14 @@ class IndexData:
     stems: tuple[str, ...]
     stem_starts: array[int]
     stem_flat: array[int]
+    used: tuple[tuple[int, int], ...] = ()
+    """The runs of numbers documents have, if some were left unused; else empty."""
 
     def all_docs(self) -> set[int]:
-        """Every document's number."""
-        return set(range(self.doc_count))
+        """Every document's number (the builder may have left numbers unused: `skip`)."""
+        if not self.used:
+            return set(range(self.doc_count))
+        return {n for start, end in self.used for n in range(start, end)}
 
     def word_docs(self, number: int) -> array[int]:
         """Every document holding word `number`, ascending within each field weight."""
@@ -115,6 +119,17 @@ class IndexBuilder:
         """Per field weight, each word's documents."""
         self._keys: defaultdict[str, array[int]] = defaultdict(_postings)
         self._count = 0
+        self._used: list[tuple[int, int]] = []
+        self._run = 0
+
+    def skip(self, numbers: int) -> None:
+        """Leave the next `numbers` numbers unused (room for documents added later in this
+        place: compiled/reindex.py)."""
+        if numbers > 0:
+            if self._count > self._run:
+                self._used.append((self._run, self._count))
+            self._count += numbers
+            self._run = self._count
 
     def add(self, doc: Doc) -> None:
         """File the next document under its words and filter keys."""
@@ -163,9 +178,10 @@ class IndexBuilder:
             key_flat.extend(found_keys[key])
             key_starts.append(len(key_flat))
         stem_keys, stem_starts, stem_flat = _stem_table(words)
+        used = (*self._used, (self._run, self._count)) if self._used else ()
         return IndexData(
             tuple(words), tuple(self._weights), starts, flat, tuple(keys), key_starts, key_flat,
-            self._count, stem_keys, stem_starts, stem_flat,
+            self._count, stem_keys, stem_starts, stem_flat, used,
         )  # fmt: skip
 
 

@@ -1,0 +1,43 @@
+"""Room between a compiled pack's runs of document numbers (issue 34): a build leaves some
+numbers unused after each unit (compiled/layout.py), so that documents added there later (an
+article, a paragraph, a highlight) move no other. No Textual."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from aiplan_tui.search.documents import Doc, LazyDocs
+
+ROOM = 256
+"""Numbers left unused at least after a unit: room for an article or highlight file added
+after it (a few of them, or one of 256 documents)."""
+
+
+def room(count: int) -> int:
+    """The numbers left unused after a unit of `count` documents."""
+    return max(count // 2, ROOM)
+
+
+class SpacedDocs(LazyDocs):
+    """Documents numbered in runs with room between them (`IndexData.used`): each number's
+    document among `docs` (numbered without room). IndexError for an unused number."""
+
+    def __init__(self, docs: Sequence[Doc], used: tuple[tuple[int, int], ...], count: int) -> None:
+        self._docs = docs
+        self._starts = [start for start, _ in used]
+        self._ends = [end for _, end in used]
+        self._offsets = [0]
+        for start, end in used:
+            self._offsets.append(self._offsets[-1] + end - start)
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _doc(self, index: int) -> Doc:
+        number = index % self._count if self._count else index
+        at = bisect_right(self._starts, number) - 1
+        if at < 0 or number >= self._ends[at]:
+            raise IndexError(index)
+        return self._docs[self._offsets[at] + number - self._starts[at]]
