@@ -110,22 +110,41 @@ def never_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(CompiledPack, "load_result", refuse)
 
 
+def loaded_outputs(
+    capsys: Capsys, root: Path, article: str, monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[int, str, str]]:
+    """Every format as the pack loaded whole gives it (no compiled pack read or written)."""
+    with monkeypatch.context() as patched:
+        patched.setattr("aiplan_tui.cli.warm.answer_from_compiled", lambda *_: None)
+        patched.setattr("aiplan_tui.compiled.current.compile_loaded", lambda *_, **__: None)
+        return outputs(capsys, root, article)
+
+
+@pytest.mark.parametrize("compiled_by", ["export", "search"])
 @pytest.mark.parametrize("which", ["rich", "bundled", "generated"])
 def test_every_format_streamed_is_the_loaded_packs_to_the_byte(
     which: str,
+    compiled_by: str,
     make_pack: PackFactory,
     tmp_path: Path,
     capsys: Capsys,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Compiled by `export`, the whole JSON is the one stored then; by `search`, it is made
+    from the rows, as every other format and every article's are."""
     root, article = {
         "rich": lambda: (rich_pack(make_pack), "second"),
         "bundled": lambda: (bundled_content_dir(), "cnbc-tech-race"),
         "generated": lambda: (generated(tmp_path, 300), "a000001"),
     }[which]()
+    loaded = loaded_outputs(capsys, root, article, monkeypatch)
     assert open_compiled(root) is None
-    loaded = outputs(capsys, root, article)  # from the pack read whole; compiled after
-    assert open_compiled(root) is not None
+    answer(
+        capsys, "--content", str(root), compiled_by, *(["chips"] if compiled_by == "search" else [])
+    )
+    compiled = open_compiled(root)
+    assert compiled is not None and compiled.meta("export") is (compiled_by == "export")
+    compiled.close()
     with monkeypatch.context() as patched:
         never_loaded(patched)
         assert outputs(capsys, root, article) == loaded
@@ -183,6 +202,7 @@ def test_a_row_damaged_before_anything_is_written_means_the_pack_is_read(
     make_pack: PackFactory, capsys: Capsys
 ) -> None:
     root = rich_pack(make_pack)
+    answer(capsys, "--content", str(root), "search", "chips")  # compiled: no JSON stored
     whole = answer(capsys, "--content", str(root), "export")
     damage(root, 0, last=False)  # the pack's own row: read first
     assert answer(capsys, "--content", str(root), "export") == whole
@@ -192,6 +212,7 @@ def test_a_row_damaged_part_way_cuts_the_output_says_so_and_is_rebuilt(
     make_pack: PackFactory, capsys: Capsys
 ) -> None:
     root = rich_pack(make_pack)
+    answer(capsys, "--content", str(root), "search", "chips")  # compiled: no JSON stored
     whole = answer(capsys, "--content", str(root), "export")
     damage(root, 4, last=True)  # the last comparison cell: written near the end
     cut = answer(capsys, "--content", str(root), "export")
@@ -201,17 +222,19 @@ def test_a_row_damaged_part_way_cuts_the_output_says_so_and_is_rebuilt(
     assert answer(capsys, "--content", str(root), "export") == whole
 
 
+@pytest.mark.parametrize("compiled_by", ["export", "search"])
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 def test_streamed_json_is_escaped_as_json_dumps_escapes(
-    make_pack: PackFactory, encoding: str
+    make_pack: PackFactory, encoding: str, compiled_by: str
 ) -> None:
     root = rich_pack(make_pack)
     env = {**os.environ, "PYTHONIOENCODING": encoding}
-    argv = [sys.executable, "-m", "aiplan_tui", "--content", str(root), "export"]
-    runs = [subprocess.run(argv, env=env, capture_output=True, check=False) for _ in range(2)]
-    assert runs[0].stdout == runs[1].stdout  # loaded, then streamed
+    command = [sys.executable, "-m", "aiplan_tui", "--content", str(root)]
+    first = ["search", "chips"] if compiled_by == "search" else ["export"]
+    subprocess.run([*command, *first], env=env, capture_output=True, check=False)
+    streamed = subprocess.run([*command, "export"], env=env, capture_output=True, check=False)
     data = pack_to_dict(load_pack(root).pack)
-    assert runs[1].stdout.decode("ascii") == json.dumps(data, indent=2) + "\n"
+    assert streamed.stdout.decode("ascii") == json.dumps(data, indent=2) + "\n"
 
 
 class Sink(io.TextIOBase):
@@ -242,11 +265,14 @@ def peak_while_exporting(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[i
 def test_memory_while_exporting_does_not_grow_with_the_pack(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    peaks = []
-    for items in (2_000, 12_000):
-        root = generated(tmp_path, items)
-        assert main(["--content", str(root), "search", "chips"]) in (0, 1)  # compiled
-        peaks.append(peak_while_exporting(root, monkeypatch))
-    (small, _), (large, written) = peaks
-    assert large < small * 1.5, peaks  # six times the pack, not six times the memory
-    assert large < written / 5, peaks  # nothing like the whole output held
+    for compiled_by in (["search", "chips"], ["export"]):  # the JSON from rows, then stored
+        peaks = []
+        for items in (2_000, 12_000):
+            root = generated(tmp_path / compiled_by[0], items)
+            with monkeypatch.context() as patched:
+                patched.setattr(sys, "stdout", Sink())
+                assert main(["--content", str(root), *compiled_by]) in (0, 1)  # compiled
+            peaks.append(peak_while_exporting(root, monkeypatch))
+        (small, less), (large, more) = peaks
+        assert large - small < (more - less) / 10, peaks  # six times the pack: a little more
+        assert large < more / 4, peaks  # nothing like the whole output held

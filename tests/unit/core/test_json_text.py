@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from aiplan_tui.core.json_text import Streamed, write_json
+from aiplan_tui.core.json_text import Streamed, ascii_escaped, write_json
 
 VALUES: list[Any] = [
     {},
@@ -59,3 +59,9 @@ def test_what_json_cannot_hold_is_refused_as_json_dumps_refuses() -> None:
     for bad in ({1: "key"}, {"set": {1}}):
         with pytest.raises(TypeError):
             written(bad, False)
+
+
+def test_text_escaped_to_ascii_is_what_json_dumps_writes_with_ensure_ascii() -> None:
+    data = {"extra": "naïve “quotes” 😀 \u2028", "plain": "ascii", "list": ["é"]}
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    assert ascii_escaped(text) == json.dumps(data, indent=2)

@@ -44,9 +44,10 @@ def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser
 
 
 def run(args: argparse.Namespace, context: PackContext) -> int:
-    """From the compiled pack's rows, written as they are read, if it is current (brought up
-    to date a file at a time if it can be); else from the pack loaded whole, compiled for
-    next time after the output."""
+    """From the compiled pack if it is current (brought up to date a file at a time if it can
+    be): the whole pack's JSON as it was stored when the pack was compiled, if it was, else
+    each format from its rows, written as they are read; else from the pack loaded whole,
+    compiled for next time after the output (with the JSON, if that was asked for)."""
     from aiplan_tui.cli.context import load
     from aiplan_tui.cli.warm import answer_from_compiled
     from aiplan_tui.compiled.current import compile_loaded
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
         return answered
     result = load(context)
     status = run_loaded(args, result)
-    compile_loaded(result, manifest)
+    compile_loaded(result, manifest, with_export=args.format == "json" and args.article is None)
     return status
 
 
@@ -85,6 +86,7 @@ def run_stored(args: argparse.Namespace, compiled: CompiledPack) -> int | None:
     from aiplan_tui.cli.stored_export import StoredSource
     from aiplan_tui.compiled.stale import Stale
     from aiplan_tui.core.export_stream import write_export
+    from aiplan_tui.core.json_text import ascii_escaped
 
     source = StoredSource(compiled)
     try:
@@ -94,8 +96,14 @@ def run_stored(args: argparse.Namespace, compiled: CompiledPack) -> int | None:
     except Stale:
         return None
     written = _Written(lambda: _report(problems))  # said as the output starts
+    ascii_only = not holds_everything(sys.stdout)
     try:
-        write_export(args.format, source, written, not holds_everything(sys.stdout), args.article)
+        if args.format == "json" and args.article is None and source.has_stored_json():
+            for chunk in source.stored_json():
+                written(ascii_escaped(chunk) if ascii_only else chunk)
+            written("\n")
+        else:
+            write_export(args.format, source, written, ascii_only, args.article)
     except Stale:
         if not written.any:
             return None

@@ -79,6 +79,18 @@ class StoredSource:
             self._last = (article_id, found)
         return self._last[1]
 
+    def has_stored_json(self) -> bool:
+        """Whether the whole pack's JSON export was stored when the pack was compiled (by an
+        `export`; an update a file at a time drops it)."""
+        with damage_is_stale():
+            return self.compiled.meta("export") is True
+
+    def stored_json(self) -> Iterator[str]:
+        """That JSON (without its final newline), a stored row of it at a time."""
+        with damage_is_stale():
+            for (text,) in self.compiled.db.execute("SELECT text FROM export ORDER BY seq"):
+                yield str(text)
+
     def has_article(self, article_id: str) -> bool:
         with damage_is_stale():
             return self._query(ARTICLE_ROWS, article_id).fetchone() is not None

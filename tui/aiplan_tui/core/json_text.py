@@ -156,3 +156,21 @@ def _float(value: float) -> str:
     if value in (float("inf"), float("-inf")):
         return "Infinity" if value > 0 else "-Infinity"
     return float.__repr__(value)
+
+
+def ascii_escaped(text: str) -> str:
+    """JSON text with every character beyond ASCII as `\\uXXXX` (a pair of them beyond the
+    BMP), as `json.dumps(..., ensure_ascii=True)` writes it: outside strings JSON is ASCII."""
+    if text.isascii():
+        return text
+    out = []
+    for character in text:
+        code = ord(character)
+        if code < 0x80:
+            out.append(character)
+        elif code < 0x10000:
+            out.append(f"\\u{code:04x}")
+        else:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+    return "".join(out)
