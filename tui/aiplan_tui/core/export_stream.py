@@ -7,12 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from aiplan_tui.core.annotations import annotation, collection
 from aiplan_tui.core.export import ExportParts, export_data
 from aiplan_tui.core.json_text import Streamed, write_json
 from aiplan_tui.core.model import Article, Highlight, Pack
-from aiplan_tui.core.reference_formats import bibtex_entry, ris_record
-from aiplan_tui.core.references import csl_item
 
 Write = Callable[[str], object]
 
@@ -42,8 +39,17 @@ class ExportSource(Protocol):
 def write_export(
     format_name: str, source: ExportSource, write: Write, ascii_only: bool, only: str | None
 ) -> None:
-    """The format's text: JSON with a final newline, RIS and BibTeX as their records."""
+    """The format's text: JSON with a final newline, RIS and BibTeX as their records. (Each
+    format's own modules are imported for it: the pack's JSON needs none of them.)"""
+    if format_name == "json":
+        write_json(write, export_data(source.parts(only), Streamed), ascii_only)
+        write("\n")
+        return
+    from aiplan_tui.core.references import csl_item
+
     if format_name in ("ris", "bibtex"):
+        from aiplan_tui.core.reference_formats import bibtex_entry, ris_record
+
         record = ris_record if format_name == "ris" else bibtex_entry
         separator = ""
         for article in source.articles(only):
@@ -52,11 +58,11 @@ def write_export(
         return
     if format_name == "csl-json":
         write_json(write, Streamed(map(csl_item, source.articles(only))), ascii_only)
-    elif format_name == "annotations":
+    else:  # annotations
+        from aiplan_tui.core.annotations import annotation, collection
+
         names = source.names()
         items = (annotation(h, names, source.article(h.article)) for h in source.highlights(only))
         made = collection(names, source.highlight_count(only), Streamed(items))
         write_json(write, made, ascii_only)
-    else:
-        write_json(write, export_data(source.parts(only), Streamed), ascii_only)
     write("\n")
