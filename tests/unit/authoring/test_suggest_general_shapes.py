@@ -514,3 +514,17 @@ def test_the_company_is_never_a_person_who_spoke() -> None:
         "boats are,” the company said."
     )
     assert ("The north is where the boats are", "Jonas Berg") not in said([text])
+
+
+def test_an_outlet_not_named_then_a_participle_of_saying() -> None:
+    paragraphs = [
+        "Harbour TV opened with the tolls. A rival network went further, asking: “Who will "
+        "pay for the bridge now?”"
+    ]
+    assert said(paragraphs) == [("Who will pay for the bridge now?", "A rival network")]
+    assert people(paragraphs) == {"A rival network": "organisation"}
+
+
+def test_a_verb_ending_like_a_noun_is_no_one() -> None:
+    text = "A rival network went further and spent the whole evening on the bridge tolls."
+    assert people([text]) == {}

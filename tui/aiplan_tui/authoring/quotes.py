@@ -116,6 +116,10 @@ _ATTRIBUTED_BEFORE = tuple(
         rf"^\s*(?:[Tt]he\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?P<name>{SPEAKER_NAME})\s+"
         r"[^“”\"«»,.;:]{1,60}?,\s*(?:asking|saying|adding|telling|warning|writing|noting)\b"
         r"[^“”\"«»]{0,30}?[,:]?\s*$",
+        # the same with someone unnamed: "A rival network went further, asking: “...”"
+        rf"^\s*(?P<unnamed>{UNNAMED_PERSON}|{UNNAMED_OUTLET})\s+"
+        r"[^“”\"«»,.;:]{1,60}?,\s*(?:asking|saying|adding|telling|warning|writing|noting)\b"
+        r"[^“”\"«»]{0,30}?[,:]?\s*$",
     )
 )
 _UNNAMED = tuple(

@@ -119,9 +119,14 @@ _NOT_PEOPLE = (
     r"factor|center|centre|computer|chapter|government|department|parliament|agreement|"
     r"parent|percent|moment|event|element|component|investment|equipment|payment|"
     r"development|environment|management|settlement|segment|contract|organi[sz]er|"
+    r"spent|meant|under|after|other|rather|whether|however|together|later|longer|further|"
+    r"faster|higher|lower|larger|smaller|bigger|greater|earlier|latter|former|minor|major|"
+    r"prior|superior|inferior|interior|exterior|corridor|elsewhere|whatever|wherever|"
+    r"meanwhile|consent|recent|present|frequent|current|different|important|significant|"
+    r"relevant|constant|distant|instant|apparent|efficient|sufficient|urgent|silent|"
     + UNNAMED_NOUNS["organisation"]
 )
-_SUFFIX = r"[a-z]+(?:er|or|ist|ian|ant|ent)"
+_SUFFIX = r"[a-z]{3,}(?:er|or|ist|ian|ant|ent)"
 _AGENT = rf"(?={_SUFFIX}s?\b)(?!(?:{_NOT_PEOPLE})s?\b){_SUFFIX}"
 """A noun for someone by what they do ("skipper", "operator", "economist", "technician",
 "consultant", "resident"), not a thing ("statement", "order", "paper") or an outlet; "the
@@ -146,7 +151,7 @@ def unnamed(nouns: str, agent: str = "") -> str:
 UNNAMED_PEOPLE = (
     UNNAMED_NOUNS["person"] + "|minister|officer|lobbyist|teacher|secretary|aide|adviser|advisor|"
     "negotiator|supporter|opponent|advocate|campaigner|activist|staffer|person|pilot|captain|"
-    "clerk|nurse|doctor|driver|official|chief|head|boss|critic"
+    "clerk|nurse|doctor|driver|official|chief|head|boss|critic|agent"
 )
 """What an unnamed person is called (besides _AGENT's nouns)."""
 UNNAMED_PERSON = unnamed(UNNAMED_PEOPLE, _AGENT)
