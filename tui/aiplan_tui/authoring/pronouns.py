@@ -6,6 +6,7 @@ then never stands for a person the article calls "he", however near (no list of 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from aiplan_tui.authoring.marks import quotation_spans
@@ -31,8 +32,10 @@ def pronoun_genders(
             if title is not None:
                 found.setdefault(name, "he" if title.group("title") == "Mr" else "she")
         quoted = Spans(quotation_spans(paragraph))
+        here.sort()
+        places = [at for at, _ in here]
         for sentence in sentences(paragraph):
-            inside = [(at, name) for at, name in here if sentence.start <= at < sentence.end]
+            inside = here[bisect_left(places, sentence.start) : bisect_left(places, sentence.end)]
             if len({name for _, name in inside}) != 1:
                 continue
             first = min(at for at, _ in inside)
