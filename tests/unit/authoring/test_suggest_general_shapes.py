@@ -528,3 +528,23 @@ def test_an_outlet_not_named_then_a_participle_of_saying() -> None:
 def test_a_verb_ending_like_a_noun_is_no_one() -> None:
     text = "A rival network went further and spent the whole evening on the bridge tolls."
     assert people([text]) == {}
+
+
+def test_a_dash_then_the_name_signs_a_quotation() -> None:
+    text = "“We are ready for the audits.” — Jane Roe, chief executive of Harbourline"
+    assert said([text]) == [("We are ready for the audits.", "Jane Roe")]
+    roles = {e.name: e.role for e in suggest([text], ()).entities}
+    assert roles == {"Jane Roe": "chief executive of Harbourline"}
+
+
+def test_a_dash_inside_a_sentence_signs_nothing() -> None:
+    text = "The ferry — Harbourline's oldest — sails at dawn, carrying “the last of the cargo.”"
+    assert said([text]) == [("the last of the cargo.", "")]  # no speaker: left to the editor
+
+
+def test_where_and_when_between_commas_is_no_role() -> None:
+    text = (
+        "Ambassador Xie Lan, in a speech in Oslo, warned that closing ports “helps no one at all.”"
+    )
+    roles = {e.name: e.role for e in suggest([text], ()).entities}
+    assert roles == {"Xie Lan": "Ambassador"}

@@ -23,6 +23,7 @@ from aiplan_tui.authoring.quote_context import (
 from aiplan_tui.authoring.saying import (
     ADVERB,
     AGE,
+    CIRCUMSTANCE,
     INTRODUCING,
     NOT_A_PLACE,
     OF_ORGANISATION,
@@ -72,6 +73,8 @@ _ATTRIBUTED_AFTER = tuple(
         # someone for an organisation after the verb: “...,” said a spokesperson for Harbourline
         rf"\s*,?\s*(?:{SAYING})\s+an?\s+(?:{SPOKESPEOPLE})\s+(?:for|at|of|from)\s+(?:the\s+)?"
         rf"(?P<org>{SPEAKER_NAME})",
+        # a dash, then the name, as a pull quote or a live blog signs it: “...” — Jane Roe, CEO
+        rf"\s*[—–]\s*(?P<name>{SPEAKER_NAME})(?P<role>,\s*[^“”\"«»]+)?\s*$",
         # someone not named after the verb: “...,” said a senior harbour official.
         rf"\s*,?\s*(?:{SAYING})\s+(?P<unnamed>{UNNAMED_PERSON})(?=\s*[,.;!?]|\s*$|\s+(?:on|in)\b)",
         # a role with its organisation first: “...,” said White House technology czar Dale Pruitt
@@ -260,7 +263,7 @@ def _attribute(
     return None, "no attribution found"
 
 
-_NOT_A_ROLE = re.compile(rf"\w+ing\b|who\b|which\b|adding\b|{PARENTHETICAL}")
+_NOT_A_ROLE = re.compile(rf"\w+ing\b|who\b|which\b|adding\b|{PARENTHETICAL}|{CIRCUMSTANCE}")
 _LAST_WORD = re.compile(r"([\w-]+)\W*$")
 
 

@@ -13,6 +13,7 @@ from aiplan_tui.authoring.quotes import word_before
 from aiplan_tui.authoring.saying import (
     ADVERB,
     AGE,
+    CIRCUMSTANCE,
     ORG_NOUNS,
     PARENTHETICAL,
     PRONOUN,
@@ -99,7 +100,7 @@ ATTRIBUTION_WORDS = 5
 """After a quotation in its sentence, a clause this short without "that" is its attribution
 ("said in a statement", "told reporters in Brussels"), not reported speech."""
 _QUOTED = re.compile(r"[“\"«][^“”\"«»]*[”\"»]")
-_NOT_A_ROLE = re.compile(rf"\w+ing\b|who\b|which\b|{PARENTHETICAL}")
+_NOT_A_ROLE = re.compile(rf"\w+ing\b|who\b|which\b|{PARENTHETICAL}|{CIRCUMSTANCE}")
 _CIRCUMSTANCE = re.compile(
     r"\s*(?:in|on|at|during|to|with|via|through|after|before|from|while|over)\b"
 )

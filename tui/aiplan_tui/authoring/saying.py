@@ -57,6 +57,12 @@ PARENTHETICAL = (
     r"for\s+(?:his|her|their|its|our|my)\s+part|for\s+example|for\s+instance)\b"
 )
 """Words between commas after a name that are no role: "Nadia Kerr, for her part, said"."""
+CIRCUMSTANCE = (
+    r"(?:in|at|on|during|after|before|while|when|with|through|via|by|from|to|under|over|"
+    r"speaking|addressing|writing)\b"
+)
+"""What opens words between commas after a name that say where or when, not who: "Xie Feng,
+in a speech in Washington, warned ..."."""
 TITLES = "|".join(sorted((re.escape(w) for w in TITLE_WORDS if w[-1] != "."), key=len)[::-1])
 ORG_NOUNS = (
     r"agency|ministry|department|council|commission|alliance|association|federation|"
