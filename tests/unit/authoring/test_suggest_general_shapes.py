@@ -548,3 +548,16 @@ def test_where_and_when_between_commas_is_no_role() -> None:
     )
     roles = {e.name: e.role for e in suggest([text], ()).entities}
     assert roles == {"Xie Lan": "Ambassador"}
+
+
+def test_a_before_a_plural_is_no_one_unnamed() -> None:
+    text = "Ministers agreed on shared rules, a move officials said could bring new berths."
+    assert [who for _, who in said([text], False)] == ["officials"]
+
+
+def test_a_title_cut_at_for_keeps_the_persons_whole_role() -> None:
+    text = (
+        "“Ports are our answer,” Norway's Minister for Coastal Affairs Ingrid Dahl told reporters."
+    )
+    roles = {e.name: e.role for e in suggest([text], ()).entities}
+    assert roles == {"Ingrid Dahl": "Minister for Coastal Affairs"}

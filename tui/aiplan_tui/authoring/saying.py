@@ -101,10 +101,10 @@ ROLE = r"[^,\s“”\"«»][^,“”\"«»]{2,79}?(?:,\s*(?:an?|the)\s[^,“”\
 """A role between commas after a name, which may have a second part ("the chief executive of
 Redwood Cloud, a unit of Pine Holdings")."""
 
-_DETERMINER = (
-    r"(?:[Oo]ne|[Aa]nother|[Aa]n|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|"
-    r"[Ss]everal|[Ss]ome)"
-)
+_ONE = r"(?:[Oo]ne|[Aa]nother|[Aa]n|[Aa])"
+"""A determiner of one: its noun is singular ("a move officials said" is not one)."""
+_MANY = r"(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome)"
+_OWNER = r"(?:[Hh]is|[Hh]er|[Tt]heir)"
 _WORD = r"(?:(?:[A-Z]\.){2,}|[\w’'-]+)"
 """A word, or initials ("U.S."): never a word with a sentence's full stop."""
 _MODIFIERS = rf"(?:(?!(?:who|that|and|or|but|said|says|told)\b){_WORD}\s+){{0,3}}?"
@@ -148,8 +148,11 @@ def unnamed(nouns: str, agent: str = "") -> str:
     either = f"{nouns}|{agent}" if agent else nouns
     plural = f"(?i:{nouns})|{agent}" if agent else f"(?i:{nouns})"
     return (
-        rf"(?:\b{_DETERMINER}\s+{_MODIFIERS}(?:{either})s?"
-        rf"|(?<![\w’'-])(?=(?:\S+\s+)?[\w’'-]*s\b)"  # (a plural soon: cheap to ask first)
+        rf"(?:\b{_ONE}\s+{_MODIFIERS}(?:{either})(?!s\b)"
+        rf"|\b{_MANY}\s+{_MODIFIERS}(?:{either})s"
+        rf"|\b{_OWNER}\s+{_MODIFIERS}(?:{either})s?"
+        # (a plural soon: cheap to ask first; "a move officials said": not "move officials")
+        rf"|(?<![\w’'-])(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?=(?:\S+\s+)?[\w’'-]*s\b)"
         rf"(?:{_NOT_A_MODIFIER}{_WORD}\s+)?(?:{plural})s)\b{_AFTER_NOUN}"
     )
 

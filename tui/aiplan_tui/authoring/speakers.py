@@ -116,6 +116,8 @@ class Speakers:
         if person is not None:  # "Wen", "the Premier", "Premier Wen Haolin": one person
             title = split_title(words)[1]
             fuller = title.casefold() in person.role.casefold()  # "Minister" of Ports
+            if role.endswith((" of", " for", " and")):
+                role = ""  # "Singapore's Minister for": the person's own role is whole
             words, role = person.name, role or (person.role if fuller else title) or person.role
             article = False  # "the premier": a person named before
         name, title = split_title(words)
