@@ -561,3 +561,23 @@ def test_a_title_cut_at_for_keeps_the_persons_whole_role() -> None:
     )
     roles = {e.name: e.role for e in suggest([text], ()).entities}
     assert roles == {"Ingrid Dahl": "Minister for Coastal Affairs"}
+
+
+def test_an_organisations_board_or_spokesperson_speaks_for_it() -> None:
+    paragraphs = [
+        "The Coastal Ledger's editorial board wrote: “The toll plan is bold but thin on money.”",
+        "“We will not close the yard,” Brannock Shipping Group’s press office said.",
+    ]
+    assert said(paragraphs) == [
+        ("The toll plan is bold but thin on money.", "Coastal Ledger"),
+        ("We will not close the yard", "Brannock Shipping Group"),
+    ]
+    assert people(paragraphs) == {
+        "Coastal Ledger": "organisation",
+        "Brannock Shipping Group": "organisation",
+    }
+
+
+def test_an_organisations_named_spokesperson_is_the_person() -> None:
+    text = "“We will not close the yard,” Brannock's spokesperson, Jo Lund, said."
+    assert said([text]) == [("We will not close the yard", "Jo Lund")]

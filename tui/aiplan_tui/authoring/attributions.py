@@ -29,9 +29,18 @@ from aiplan_tui.authoring.text import NAME, SPEAKER_NAME
 _ROLE_WORD = r"(?!(?:one|another|a|an|at|in|from|with|by|on|near)\b)[a-z][\w’'-]*"
 """A word of a title before a name: not someone unnamed ("one clerk at a Hull shipping
 agency told me" is the clerk, not the agency)."""
+_BODIES = (
+    r"(?:editorial\s+board|board|editors|newsroom|press\s+office|office|team|"
+    rf"{SPOKESPEOPLE})"
+)
+_OWNED_BODY = rf"(?:[Tt]he\s+)?(?P<org>{NAME})[’']s\s+(?:[a-z]+\s+)?{_BODIES}\s+{ADVERB}{SAYING}"
+"""An organisation's body or spokesperson: "The Coastal Ledger's editorial board wrote", the
+organisation's words."""
 ATTRIBUTED_AFTER = tuple(
     re.compile(pattern)
     for pattern in (
+        # an organisation's body after the words: “...,” the Ledger's editorial board wrote
+        rf"\s*,?\s*{_OWNED_BODY}\b",
         # someone for an organisation after the verb: “...,” said a spokesperson for Harbourline
         rf"\s*,?\s*(?:{SAYING})\s+an?\s+(?:{SPOKESPEOPLE})\s+(?:for|at|of|from)\s+(?:the\s+)?"
         rf"(?P<org>{SPEAKER_NAME})",
@@ -85,6 +94,8 @@ ATTRIBUTED_BEFORE = tuple(
         rf"^\s*(?P<unnamed>{UNNAMED_PERSON}|{UNNAMED_OUTLET})\s+"
         r"[^“”\"«»,.;:]{1,60}?,\s*(?:asking|saying|adding|telling|warning|writing|noting)\b"
         r"[^“”\"«»]{0,30}?[,:]?\s*$",
+        # an organisation's body before the words: The Ledger's editorial board wrote: “...”
+        rf"{_OWNED_BODY}[^“”\"«»]{{0,30}}?[,:]?\s*(?:that\s*)?$",
     )
 )
 UNNAMED = tuple(
