@@ -423,3 +423,27 @@ def test_the_index_a_build_returns_answers_as_the_stored_one(pack: Path, tmp_pat
         assert [(h.id, h.score) for h in fresh.search(query, None)] == [i[:2] for i in ours]
     assert built.search("status:accepted") and built.search("status:suggested", None) == []
     compiled.close()
+
+
+def test_a_word_changed_reads_only_the_postings_that_change(
+    pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The article's other words (the common ones hold megabytes of postings in a large
+    pack) keep the same documents: their stored rows are not even read."""
+    import aiplan_tui.compiled.repost as repost
+
+    cache = tmp_path / "warm"
+    load_and_compile(pack, cache)
+    read: list[int] = []
+    real = repost.int_array
+
+    def counted(blob: bytes) -> Any:
+        read.append(len(blob))
+        return real(blob)
+
+    monkeypatch.setattr(repost, "int_array", counted)
+    append(pack / "articles" / "a000003.md", " Brandnew.")
+    assert update_compiled(pack, compiled_path(pack, cache), pack_manifest(pack))
+    assert len(read) <= 4  # "brandnew" has no row yet; the paragraph's key rows at most
+    monkeypatch.undo()
+    incremental_equals_cold(pack, tmp_path / "again", lambda: None)

@@ -26,6 +26,7 @@ from aiplan_tui.compiled.records import rows_groups
 from aiplan_tui.compiled.repost import Unit, index_of, moves_of, rewrite_keys, rewrite_words
 from aiplan_tui.compiled.rows import doc_row, row_doc
 from aiplan_tui.compiled.spaced import room
+from aiplan_tui.compiled.unchanged import unchanged
 from aiplan_tui.core.model import Article, Pack, PackInfo
 from aiplan_tui.pack.registry import Registry
 from aiplan_tui.search.documents import Doc, PackDocs
@@ -56,12 +57,13 @@ def reindex(
     counts.update(new_units)
     bases, at = place(counts, {unit: base for _, unit, base, _ in old}, replaced)
     moves = moves_of(old, replaced, bases)
-    old_docs = [
-        row_doc(row)
-        for uid, unit, _, _ in old
-        if unit in replaced
-        for row in db.execute(f"SELECT local, {DOC_FIELDS} FROM docs WHERE uid = ?", (uid,))
-    ]
+    old_docs, old_numbers = [], array("i")
+    for uid, unit, base, _ in old:
+        if unit in replaced:
+            query = f"SELECT local, {DOC_FIELDS} FROM docs WHERE uid = ? ORDER BY local"
+            for row in db.execute(query, (uid,)):
+                old_docs.append(row_doc(row))
+                old_numbers.append(base + int(row[0]))
     gone = index_of(old_docs)
     fresh = IndexBuilder()
     numbers = array("i")
@@ -71,8 +73,11 @@ def reindex(
             numbers.append(bases[unit] + local)
     added = fresh.finish()
     moved = any(delta for _, _, delta in moves if delta)
-    rewrite_words(db, moves, gone, added, numbers, moved)
-    rewrite_keys(db, moves, gone, added, numbers, moved)
+    same: tuple[set[str], set[str]] = (set(), set())
+    if not moved:  # (a moved posting list is rewritten whatever its replaced part)
+        same = unchanged(gone, old_numbers, added, numbers)
+    rewrite_words(db, moves, gone, added, numbers, moved, same[0])
+    rewrite_keys(db, moves, gone, added, numbers, moved, same[1])
     for uid, unit, _, _ in old:
         if unit in replaced:
             db.execute("DELETE FROM units WHERE uid = ?", (uid,))

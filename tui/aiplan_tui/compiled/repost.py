@@ -91,7 +91,9 @@ def rewrite_words(
     added: IndexData,
     numbers: array[int],
     moved: bool,
+    same: set[str] | None = None,
 ) -> None:
+    """`same`: words whose postings are as they were (compiled/unchanged.py): not read."""
     starts = [start for start, _, _ in moves]
     vocabulary: list[str] = [str(w) for w in meta(db, "words")]
     weights: list[float] = [float(w) for w in meta(db, "weights")]
@@ -101,6 +103,7 @@ def rewrite_words(
     new_words = {w: n for n, w in enumerate(added.words)}
     touched = set(vocabulary) if moved else set(gone.words)
     touched |= set(new_words)
+    touched -= same or set()
     known = set(vocabulary)
     removed, created = [], []
     classes = len(added.weights)
@@ -173,11 +176,14 @@ def rewrite_keys(
     added: IndexData,
     numbers: array[int],
     moved: bool,
+    same: set[str] | None = None,
 ) -> None:
+    """`same`: keys whose postings are as they were: not read."""
     starts = [start for start, _, _ in moves]
     keys: list[str] = [str(k) for k in meta(db, "keys")]
     new_keys = {k: n for n, k in enumerate(added.keys)}
     touched = (set(keys) if moved else set(gone.keys)) | set(new_keys)
+    touched -= same or set()
     result = set(keys)
     for key in sorted(touched):
         row = db.execute("SELECT docs FROM keys WHERE key = ?", (key,)).fetchone()
