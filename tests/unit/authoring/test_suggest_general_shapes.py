@@ -581,3 +581,20 @@ def test_an_organisations_board_or_spokesperson_speaks_for_it() -> None:
 def test_an_organisations_named_spokesperson_is_the_person() -> None:
     text = "“We will not close the yard,” Brannock's spokesperson, Jo Lund, said."
     assert said([text]) == [("We will not close the yard", "Jo Lund")]
+
+
+def test_but_said_is_a_second_clause() -> None:
+    text = "Harbour Director Ilse Roos warned that storms could delay the work, but said the budget was safe."
+    assert said([text], False) == [
+        ("warned that storms could delay the work", "Ilse Roos"),
+        ("said the budget was safe", "Ilse Roos"),
+    ]
+
+
+def test_but_with_a_new_subject_is_not_the_same_speaker() -> None:
+    text = (
+        "Harbour Director Ilse Roos warned that storms could delay the work, but crews said little."
+    )
+    assert said([text], False) == [
+        ("warned that storms could delay the work, but crews said little", "Ilse Roos")
+    ]

@@ -67,7 +67,7 @@ _VERB = re.compile(rf"(?:{REPORTING}|{_NAMING}|{_QUOTED_AS})\b")
 """What every match of _REPORTED has: a sentence without it is not searched (most of the time
 reported speech took was spent looking for names before a verb that was not there)."""
 _AND_REPORTED = re.compile(
-    rf"(?:\s+and\s+{ADVERB}|,\s+)(?P<verb>{REPORTING}|saying|adding|warning|arguing|noting|"
+    rf"(?:,?\s+(?:and|but|yet)\s+{ADVERB}|,\s+)(?P<verb>{REPORTING}|saying|adding|warning|arguing|noting|"
     r"stressing|insisting|cautioning|urging|explaining|acknowledging|pointing\s+out)\b"
 )
 """A second verb with the same subject: "and said ...", ", noting that ..." (the clause starts
