@@ -447,3 +447,37 @@ def test_a_word_changed_reads_only_the_postings_that_change(
     assert len(read) <= 4  # "brandnew" has no row yet; the paragraph's key rows at most
     monkeypatch.undo()
     incremental_equals_cold(pack, tmp_path / "again", lambda: None)
+
+
+@pytest.mark.parametrize("change", ["word", "paragraph", "article", "removed", "highlights"])
+def test_postings_in_many_chunks_are_updated_as_a_cold_build_has_them(
+    change: str, pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word's postings are stored in chunks of document numbers (compiled/chunks.py); with
+    chunks of 32 numbers every change crosses several, and the update still equals a build."""
+    import aiplan_tui.compiled.chunks as chunks
+
+    monkeypatch.setattr(chunks, "CHUNK_BITS", 5)
+    article = pack / "articles" / "a000003.md"
+    changes: dict[str, Callable[[], None]] = {
+        "word": lambda: append(article, " Brandnew."),
+        "paragraph": lambda: append(article, "\n\nA brandnew paragraph of chips."),
+        "article": lambda: (pack / "articles" / "a000003b.md").write_text(
+            article.read_text(encoding="utf-8") + "\nBrandnew.\n", encoding="utf-8"
+        ),
+        "removed": lambda: (pack / "highlights" / "a000004.toml").unlink(),
+        "highlights": lambda: append(
+            pack / "highlights" / "a000001.toml",
+            '\n[[quote]]\nid = "q-new"\narticle = "a000001"\n'
+            f'exact = "{first_words(pack / "highlights" / "a000001.toml")}"\n',
+        ),
+    }
+    updated_in_place(pack, tmp_path, changes[change])
+
+
+def first_words(highlights: Path) -> str:
+    """The first highlight's exact words (a second highlight of the same words is valid)."""
+    for line in highlights.read_text(encoding="utf-8").splitlines():
+        if line.startswith("exact = "):
+            return line.split('"')[1]
+    raise AssertionError("no highlight")

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from pathlib import Path
 
+from aiplan_tui.compiled.chunks import split
 from aiplan_tui.compiled.layout import (
     DOC_FIELDS,
     SCHEMA,
@@ -175,7 +176,7 @@ def _fill(
         ),
     )
     db.executemany("INSERT INTO sameness VALUES (?, ?, ?, ?)", sameness_rows(pack.articles, root))
-    db.executemany("INSERT INTO words VALUES (?, ?, ?)", _word_rows(data))
+    db.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", _word_rows(data))
     db.executemany("INSERT INTO keys VALUES (?, ?)", _key_rows(data))
     db.executemany("INSERT INTO stems VALUES (?, ?)", _stem_rows(data))
     if export:
@@ -217,13 +218,15 @@ def write_segment(db: sqlite3.Connection, segment: Segment, root: Path) -> None:
     )
 
 
-def _word_rows(data: IndexData) -> Iterator[tuple[str, bytes, bytes]]:
+def _word_rows(data: IndexData) -> Iterator[tuple[str, int, bytes, bytes]]:
+    """Each word's postings, a row per chunk of document numbers (compiled/chunks.py)."""
     classes = len(data.weights)
     for number, word in enumerate(data.words):
         base = number * classes
         offsets = data.starts[base : base + classes + 1]
-        counts = array("i", (b - a for a, b in pairwise(offsets)))
-        yield word, int_bytes(counts), int_bytes(data.flat[offsets[0] : offsets[-1]])
+        parts = [data.flat[a:b] for a, b in pairwise(offsets)]
+        for chunk, (counts, docs) in split(parts).items():
+            yield word, chunk, int_bytes(counts), int_bytes(docs)
 
 
 def _key_rows(data: IndexData) -> Iterator[tuple[str, bytes]]:

@@ -42,7 +42,10 @@ CREATE TABLE units (
 CREATE INDEX units_base ON units (base);
 CREATE UNIQUE INDEX units_file ON units (section, file);
 CREATE TABLE docs (uid INTEGER, local INTEGER, {DOC_FIELDS}, PRIMARY KEY (uid, local));
-CREATE TABLE words (word TEXT PRIMARY KEY, counts BLOB NOT NULL, docs BLOB NOT NULL);
+CREATE TABLE words (
+    word TEXT NOT NULL, chunk INTEGER NOT NULL, counts BLOB NOT NULL, docs BLOB NOT NULL,
+    PRIMARY KEY (word, chunk)
+);
 CREATE TABLE keys (key TEXT PRIMARY KEY, docs BLOB NOT NULL);
 CREATE TABLE stems (stem TEXT PRIMARY KEY, words BLOB NOT NULL);
 CREATE TABLE briefs (file TEXT PRIMARY KEY, id TEXT NOT NULL, item TEXT NOT NULL);

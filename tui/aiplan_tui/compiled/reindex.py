@@ -76,7 +76,7 @@ def reindex(
     same: tuple[set[str], set[str]] = (set(), set())
     if not moved:  # (a moved posting list is rewritten whatever its replaced part)
         same = unchanged(gone, old_numbers, added, numbers)
-    rewrite_words(db, moves, gone, added, numbers, moved, same[0])
+    rewrite_words(db, moves, gone, added, numbers, moved, same[0], old_numbers)
     rewrite_keys(db, moves, gone, added, numbers, moved, same[1])
     for uid, unit, _, _ in old:
         if unit in replaced:

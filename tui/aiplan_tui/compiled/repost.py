@@ -11,6 +11,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 
 from aiplan_tui.compiled.build import int_bytes, words_bytes
+from aiplan_tui.compiled.chunks import chunks_of, joined, split
 from aiplan_tui.compiled.incremental import meta
 from aiplan_tui.compiled.stored_index import int_array
 from aiplan_tui.search.documents import Doc
@@ -92,8 +93,11 @@ def rewrite_words(
     numbers: array[int],
     moved: bool,
     same: set[str] | None = None,
+    old_numbers: array[int] | None = None,
 ) -> None:
-    """`same`: words whose postings are as they were (compiled/unchanged.py): not read."""
+    """`same`: words whose postings are as they were (compiled/unchanged.py): not read.
+    `old_numbers`: the replaced documents' numbers; with `numbers` (the new ones), they say
+    which chunks of a word's postings a change touches (all of them if documents `moved`)."""
     starts = [start for start, _, _ in moves]
     vocabulary: list[str] = [str(w) for w in meta(db, "words")]
     weights: list[float] = [float(w) for w in meta(db, "weights")]
@@ -107,15 +111,11 @@ def rewrite_words(
     known = set(vocabulary)
     removed, created = [], []
     classes = len(added.weights)
+    replaced = chunks_of(old_numbers if old_numbers is not None else ())
+    affected = None if moved else sorted(chunks_of(numbers) | replaced)
     for word in sorted(touched):
-        row = db.execute("SELECT counts, docs FROM words WHERE word = ?", (word,)).fetchone()
-        per_class: list[array[int]] = []
-        if row is not None:
-            counts, docs, at = int_array(row[0]), int_array(row[1]), 0
-            for count in counts:
-                per_class.append(_shift(docs[at : at + count], moves, starts))
-                at += count
-        per_class += [array("i") for _ in range(len(weights) - len(per_class))]
+        rows = _chunk_rows(db, word, affected)
+        per_class = [_shift(part, moves, starts) for part in joined(rows.values(), len(weights))]
         number = new_words.get(word)
         if number is not None:
             for c, weight in enumerate(added.weights):
@@ -127,20 +127,23 @@ def rewrite_words(
                     target = weights.index(weight)
                     fresh = _global(added, numbers, start, end)
                     per_class[target] = _merge(per_class[target], fresh)
-        if not any(per_class):
-            db.execute("DELETE FROM words WHERE word = ?", (word,))
-            if word in known:
-                removed.append(word)
-            continue
-        if word not in known:
+        written = split(per_class)
+        for chunk, (counts, docs) in written.items():
+            if chunk in rows and rows[chunk] == (counts, docs):
+                continue  # the same documents: not rewritten
+            db.execute(
+                "INSERT OR REPLACE INTO words VALUES (?, ?, ?, ?)",
+                (word, chunk, int_bytes(counts), int_bytes(docs)),
+            )
+        for chunk in rows.keys() - written.keys():
+            db.execute("DELETE FROM words WHERE word = ? AND chunk = ?", (word, chunk))
+        there = (
+            written or db.execute("SELECT 1 FROM words WHERE word = ? LIMIT 1", (word,)).fetchone()
+        )
+        if not there and word in known:
+            removed.append(word)
+        elif there and word not in known:
             created.append(word)
-        flat = array("i")
-        for part in per_class:
-            flat.extend(part)
-        stored = int_bytes(array("i", map(len, per_class))), int_bytes(flat)
-        if row is not None and (bytes(row[0]), bytes(row[1])) == stored:
-            continue  # the same documents (a common word of a paragraph changed): not rewritten
-        db.execute("INSERT OR REPLACE INTO words VALUES (?, ?, ?)", (word, *stored))
     if removed or created:
         words = sorted((known - set(removed)) | set(created))
         db.execute(
@@ -149,6 +152,23 @@ def rewrite_words(
         )
         _restem(db, removed, created)
     db.execute("INSERT OR REPLACE INTO meta VALUES ('weights', ?)", (json.dumps(weights),))
+
+
+def _has_rows(db: sqlite3.Connection, word: str) -> bool:
+    return db.execute("SELECT 1 FROM words WHERE word = ? LIMIT 1", (word,)).fetchone() is not None
+
+
+def _chunk_rows(
+    db: sqlite3.Connection, word: str, chunks: list[int] | None
+) -> dict[int, tuple[array[int], array[int]]]:
+    """The word's stored chunks (those of `chunks`, or all), in order."""
+    query = "SELECT chunk, counts, docs FROM words WHERE word = ?"
+    if chunks is not None:
+        query += f" AND chunk IN ({', '.join(map(str, chunks))})"
+    return {
+        int(chunk): (int_array(counts), int_array(docs))
+        for chunk, counts, docs in db.execute(query + " ORDER BY chunk", (word,))
+    }
 
 
 def _restem(db: sqlite3.Connection, removed: list[str], created: list[str]) -> None:

@@ -9,6 +9,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from aiplan_tui.compiled.chunks import joined
 from aiplan_tui.compiled.layout import DOC_FIELDS
 from aiplan_tui.compiled.rows import row_doc
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
@@ -66,17 +67,15 @@ class StoredPostings:
         found = self._words.get(number)
         if found is None:
             with damage_is_stale(), self._lock:
-                row = self._db.execute(
-                    "SELECT counts, docs FROM words WHERE word = ?", (self.words[number],)
-                ).fetchone()
-                counts, docs = (
-                    (int_array(row[0]), int_array(row[1])) if row else (array("i"), array("i"))
+                rows = self._db.execute(
+                    "SELECT counts, docs FROM words WHERE word = ? ORDER BY chunk",
+                    (self.words[number],),
+                ).fetchall()
+                parts = joined(
+                    ((int_array(counts), int_array(docs)) for counts, docs in rows),
+                    len(self.weights),
                 )
-            found, at = [], 0
-            for weight, count in zip(self.weights, counts, strict=False):
-                if count:
-                    found.append((weight, docs[at : at + count]))
-                at += count
+            found = [(w, part) for w, part in zip(self.weights, parts, strict=False) if part]
             self._words[number] = found
         return found
 
