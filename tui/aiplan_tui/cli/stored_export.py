@@ -120,8 +120,8 @@ class StoredSource:
         self, section: int, only: str | None, suggested: bool | None = None
     ) -> Iterator[Members]:
         """The section's rows as export data (what core/export.py's `item_data` makes of the
-        objects they hold), straight from their JSON; highlights only the suggested ones or only the
-        others, if `suggested` says."""
+        objects they hold), straight from their JSON; of the highlights only the suggested
+        ones, or only the others, if `suggested` says."""
         if suggested and only is None and self.compiled.counts()[4] == 0:
             return  # none: no second pass over the highlights
         with damage_is_stale():
