@@ -598,3 +598,16 @@ def test_but_with_a_new_subject_is_not_the_same_speaker() -> None:
     assert said([text], False) == [
         ("warned that storms could delay the work, but crews said little", "Ilse Roos")
     ]
+
+
+def test_firms_by_what_they_do_are_organisations() -> None:
+    paragraphs = [
+        "Chipmakers say the rules will cost them a quarter of their sales.",
+        "Two cloud providers said they would appeal the decision in court.",
+        "Lawmakers said the bill would pass before the summer recess.",
+    ]
+    assert people(paragraphs) == {
+        "Chipmakers": "organisation",
+        "Two cloud providers": "organisation",
+        "Lawmakers": "person",
+    }

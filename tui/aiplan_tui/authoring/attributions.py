@@ -100,7 +100,6 @@ ATTRIBUTED_BEFORE = tuple(
 )
 UNNAMED = tuple(
     (
-        kind,
         re.compile(
             rf"(?P<name>{phrase})"
             rf"\s+{ADVERB}(?:{SAYING}|called|described)\b[^“”\"«»]{{0,30}}[,:]?\s*$"
@@ -108,7 +107,7 @@ UNNAMED = tuple(
         # after the words: “...,” one shipping analyst said.
         re.compile(rf"\s*,?\s*(?P<name>{phrase})\s+{ADVERB}{SAYING}\b"),
     )
-    for kind, phrase in (("person", UNNAMED_PERSON), ("organisation", UNNAMED_OUTLET))
+    for phrase in (UNNAMED_PERSON, UNNAMED_OUTLET)
 )
 SUBJECT = re.compile(
     rf"(?:\b[Tt]he\s+(?P<noun>{ORG_NOUNS})|(?P<unnamed>{UNNAMED_PERSON})"

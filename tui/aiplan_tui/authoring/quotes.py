@@ -150,12 +150,10 @@ def _attribute(
         match = pattern.match(after)
         if match and (speaker := _speaker(match, speakers)) is not None:
             return speaker, f"followed by {_quoted(match.group())}"
-    for kind, pattern, following in UNNAMED:
+    for pattern, following in UNNAMED:
         match = pattern.search(before) or following.match(after)
         if match:
-            speaker = speakers.unnamed(
-                match.group("name"), "person" if kind == "person" else "organisation"
-            )
+            speaker = speakers.unnamed(match.group("name"), unnamed_kind(match.group("name")))
             return speaker, f"after {_quoted(match.group())}"
     for pattern in ATTRIBUTED_BEFORE:
         match = pattern.search(before)

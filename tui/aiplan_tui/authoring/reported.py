@@ -22,6 +22,7 @@ from aiplan_tui.authoring.saying import (
     SAYING,
     TITLES,
     UNNAMED_PERSON,
+    unnamed_kind,
 )
 from aiplan_tui.authoring.speakers import Speaker, Speakers
 from aiplan_tui.authoring.text import (
@@ -161,7 +162,7 @@ def reported_speech(
         if _NOT_A_ROLE.match(role):  # "Huang, speaking at the summit, said"
             role = ""
         if group in ("unnamed", "cited"):
-            speaker: Speaker | None = speakers.unnamed(name, "person")
+            speaker: Speaker | None = speakers.unnamed(name, unnamed_kind(name))
         else:
             speaker = speakers.resolve(name, role, word_before(text, first.start(group)))
         renamed = _ROLE_THEN_NAME.fullmatch(role) if speaker is None else None
@@ -239,7 +240,7 @@ def _reported_before(
         speakers.here = None
         return None
     if match.group("unnamed"):  # "..., two officials familiar with the plan said."
-        speaker: Speaker | None = speakers.unnamed(name, "person")
+        speaker: Speaker | None = speakers.unnamed(name, unnamed_kind(name))
     else:
         speaker = speakers.resolve(name, role, word_before(text, match.start())) if name else None
     speakers.here = None

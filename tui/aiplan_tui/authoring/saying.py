@@ -168,6 +168,20 @@ UNNAMED_OUTLET = unnamed(UNNAMED_NOUNS["organisation"])
 _PERSON = re.compile(UNNAMED_PERSON)
 
 
+_FIRMS = re.compile(
+    r"(?:\w*makers?|providers?|suppliers?|manufacturers?|developers?|operators?|exporters?|"
+    r"importers?|retailers?|carriers?|insurers?|lenders?|producers?|distributors?|vendors?)$"
+)
+"""What companies are called by what they do: "Chipmakers said", "two cloud providers"."""
+_PEOPLES_MAKERS = re.compile(r"(?:law|policy|peace|decision-|film|match)makers?$")
+_AFTER_HEAD = re.compile(r"\s+(?:who|that|familiar|close|for|at|from|with|of|in)\b")
+
+
 def unnamed_kind(words: str) -> EntityKind:
-    """A person, unless the words name an outlet ("A rival station")."""
-    return "person" if _PERSON.fullmatch(words) else "organisation"
+    """A person, unless the words name an outlet ("A rival station") or firms by what they
+    do ("Chipmakers", "two cloud providers"; not "lawmakers")."""
+    if not _PERSON.fullmatch(words):
+        return "organisation"
+    head = _AFTER_HEAD.split(words, maxsplit=1)[0].split()[-1].casefold()
+    firms = _FIRMS.search(head) is not None and _PEOPLES_MAKERS.search(head) is None
+    return "organisation" if firms else "person"

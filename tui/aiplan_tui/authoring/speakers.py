@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from aiplan_tui.authoring.ids import entity_id
 from aiplan_tui.authoring.names import Known, Names
 from aiplan_tui.authoring.people import ArticlePeople, strip_leading
+from aiplan_tui.authoring.saying import unnamed_kind
 from aiplan_tui.authoring.text import (
     TITLE_WORDS,
     looks_like_person,
@@ -77,7 +78,8 @@ class Speakers:
         word = word.casefold()
         here = self.here
         someone = self.people.unnamed_before(*here) if here is not None else None
-        if someone is not None:  # "A port official told me ... . He laughed: “...”"
+        if someone is not None and unnamed_kind(someone) == "person":
+            # "A port official told me ... . He laughed: “...”"
             return Speaker(self.unnamed(someone, "person").id, f"{someone!r}, named last before")
         for mentioned in self.people.all_before(*here) if here is not None else ():
             known = self._pronouns.get(mentioned.name) or self.people.genders.get(mentioned.name)
