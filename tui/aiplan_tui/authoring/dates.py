@@ -64,6 +64,12 @@ _BYLINE = re.compile(
     r"(?:19|20)\d\d\b[^.]{0,30}$"
 )
 """A byline, a "Published/Updated ..." line or a date alone: the article's own date."""
+_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+_DATE_SEGMENT = re.compile(
+    rf"(?:[A-Z][a-z]+day,?\s+)?(?:{_DAY}),?\s+(?:19|20)\d\d(?:\s*,?\s*\d{{1,2}}[:.]\d\d"
+    r"(?:\s*[ap]\.?m\.?)?)?"
+)
+"""A segment of a header line that is a full date ("Thursday, July 24, 2025")."""
 _DATELINE = re.compile(
     rf"\s*[A-Z][A-Z .'’-]{{1,40}},\s*{_DAY}(?:,?\s+(?:19|20)\d\d)?\s*(?:\([^)]{{1,40}}\))?"
     r"\s*(?:--|—|–|-)\s*"
@@ -94,15 +100,35 @@ def _starts(paragraph: str) -> tuple[tuple[int, ...] | None, ...]:
     )
 
 
+def _header_date(paragraph: str) -> str | None:
+    """The date of a header line: short segments split by "·", "|" or "•", no sentence, one
+    segment a full date ("Live · Saturday 26 July 2025 · Shanghai desk"): a live blog's or a
+    page's masthead, where the article states its own date. None for any other paragraph."""
+    if len(paragraph) > 160 or not _SEPARATOR.search(paragraph):
+        return None
+    segments = _SEPARATOR.split(paragraph.strip())
+    if len(segments) > 6 or any(len(s) > 40 or s.endswith((".", "?", "!")) for s in segments):
+        return None
+    dates = [s for s in segments if _DATE_SEGMENT.fullmatch(s)]
+    return dates[0] if len(dates) == 1 else None
+
+
+def _own_date_line(paragraph: str) -> str | None:
+    """The text of a byline, an "Updated" line, a dateline or a header line that holds the
+    article's own date, or None."""
+    own = _BYLINE.match(paragraph) or _DATELINE.match(paragraph)
+    return own.group() if own is not None else _header_date(paragraph)
+
+
 def stated_date(paragraphs: tuple[str, ...] | list[str]) -> dt.date | None:
     """The date the article gives as its own, day, month and year: a byline's or an
     "Updated" line's, or a dateline's with its year, in its first paragraphs."""
     for paragraph in paragraphs[:3]:
-        own = _BYLINE.match(paragraph) or _DATELINE.match(paragraph)
+        own = _own_date_line(paragraph)
         if own is None:
             continue
         for pattern in _FULL_DATE:
-            match = pattern.search(own.group())
+            match = pattern.search(own)
             if match and match.group("year"):
                 date, _ = _date(match, None)
                 if isinstance(date, dt.date):
@@ -115,7 +141,7 @@ def events(paragraph: str, number: int, published: dt.date | None) -> list[Found
     byline or a dateline."""
     found: list[Found] = []
     dated = Taken()
-    if _BYLINE.match(paragraph):
+    if _BYLINE.match(paragraph) or _header_date(paragraph) is not None:
         return found
     dateline = _DATELINE.match(paragraph)
     skip = dateline.end() if dateline else 0
