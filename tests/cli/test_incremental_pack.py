@@ -103,11 +103,17 @@ def test_a_word_changed_in_an_article(pack: Path, tmp_path: Path) -> None:
     updated_in_place(pack, tmp_path, lambda: append(article, " Updated brandnew."))
 
 
-def test_a_paragraph_added_to_an_article_moves_the_documents_after_it(
+def test_a_paragraph_added_to_an_article(pack: Path, tmp_path: Path) -> None:
+    article = pack / "articles" / "a000001.md"
+    updated_in_place(pack, tmp_path, lambda: append(article, "\n\nA brandnew paragraph."))
+
+
+def test_more_paragraphs_than_the_room_move_the_documents_after_them(
     pack: Path, tmp_path: Path
 ) -> None:
     article = pack / "articles" / "a000001.md"
-    updated_in_place(pack, tmp_path, lambda: append(article, "\n\nA brandnew paragraph."))
+    more = "".join(f"\n\nA brandnew paragraph {n}." for n in range(300))  # room: 256
+    updated_in_place(pack, tmp_path, lambda: append(article, more))
 
 
 def test_a_highlight_file_changed(pack: Path, tmp_path: Path) -> None:
