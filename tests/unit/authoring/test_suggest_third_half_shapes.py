@@ -37,3 +37,58 @@ def test_a_sentence_with_separators_is_not_a_header_line() -> None:
     assert len(events(paragraphs)) == 1
     # two dates in one header: which is the article's own is not known
     assert stated_date(["Ports", "Live · March 1, 2026 · March 2, 2026"]) is None
+
+
+def quotes(paragraphs: list[str]) -> list[tuple[str, object, object]]:
+    found = suggest(paragraphs, ())
+    return [(h.exact, h.fields["speaker"], h.fields["direct"]) for h in found.highlights
+            if h.kind == "quote"]  # fmt: skip
+
+
+def test_a_participle_of_saying_after_an_act_is_its_subjects_reported_speech() -> None:
+    found = quotes([
+        "Ports",
+        "Mayor Ines Corvo on Tuesday opened the new quay, telling dock workers that the berth "
+        "would double the port's traffic.",
+        "Harbour Freight Cooperative filed for a higher fee, saying the dredging had cost more "
+        "than planned.",
+        "Corvo closed the day by promising \"a shorter queue\" for every ship that calls.",
+    ])  # fmt: skip
+    assert found == [
+        (
+            "telling dock workers that the berth would double the port's traffic",
+            "ines-corvo",
+            False,
+        ),
+        ("saying the dredging had cost more than planned", "harbour-freight-cooperative", False),
+        ('promising "a shorter queue" for every ship that calls', "ines-corvo", False),
+        ("a shorter queue", "ines-corvo", True),
+    ]
+
+
+def test_a_participle_that_is_no_saying_or_has_no_subject_is_not_reported_speech() -> None:
+    assert (
+        quotes(["Ports", "Mayor Ines Corvo opened the quay, smiling at the crowd of workers."])
+        == []
+    )
+    assert (
+        quotes(["Ports", "On the quay, saying little, the crews worked through the night."]) == []
+    )
+
+
+def test_a_supervisor_or_an_alderwoman_is_a_title_before_the_name() -> None:
+    found = suggest(["Ports", "County Supervisor Dana Ortiz said the vote would wait a month."], ())
+    assert [(e.name, e.role) for e in found.entities] == [("Dana Ortiz", "County Supervisor")]
+
+
+def test_a_show_or_a_college_named_in_a_role_is_an_organisation() -> None:
+    found = suggest(
+        [
+            "Ports",
+            'Harbour Talk, the morning radio show, called the vote "a quiet win for the port".',
+        ],
+        (),
+    )
+    assert [(e.name, e.kind) for e in found.entities] == [("Harbour Talk", "organisation")]
+    person = suggest(["Ports", "Dana Ortiz, the show's host, said the vote was close."], ())
+    assert [(e.name, e.kind) for e in person.entities] == [("Dana Ortiz", "person")]

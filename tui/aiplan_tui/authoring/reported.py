@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from aiplan_tui.authoring.participles import LEAD, participle_clause
 from aiplan_tui.authoring.quotes import word_before
 from aiplan_tui.authoring.saying import (
     ADVERB,
@@ -106,12 +107,6 @@ _CIRCUMSTANCE = re.compile(
     r"\s*(?:in|on|at|during|to|with|via|through|after|before|from|while|over)\b"
 )
 """What follows a quotation's verb in its attribution: "said in an interview with ..."."""
-_LEAD = re.compile(
-    r"(?:[A-Z][A-Z.' -]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()]{1,40}\))?"
-    r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,3})?)\s*(?:--|[-—–])\s+"
-)
-"""What opens a paragraph before its first sentence: a dateline ("GENEVA, July 31 (Wire) —",
-"BRUSSELS —") or a live blog's time ("3:30 p.m. —"); never part of a reported clause."""
 _ROLE_THEN_NAME = re.compile(rf"(?P<role>(?:[a-z][\w’'-]*\s+){{1,4}})(?P<name>{NAME})")
 """A role between commas that ends with a name, after words that name nobody ("Another")."""
 
@@ -135,6 +130,7 @@ def reported_speech(
                 first = match
                 break
         if first is None:
+            found += _participle(text, sentence.start, paragraph, speakers, number, quoted)
             continue
         if _SOURCED.search(text, max(0, first.start() - 20), first.start()):
             continue  # "according to Treasury estimates": a source, never a speaker
@@ -218,7 +214,7 @@ def _reported_before(
     """ "<words>, X said." with no quotation marks: the words are X's, reported."""
     if _MARKS.search(text):
         return None
-    lead = _LEAD.match(text)  # a dateline or a live blog's time opens the paragraph
+    lead = LEAD.match(text)  # a dateline or a live blog's time opens the paragraph
     if lead is not None:
         offset, text = offset + lead.end(), text[lead.end() :]
     match = _AFTER.search(text)
@@ -249,3 +245,30 @@ def _reported_before(
     fields: dict[str, object] = {"speaker": speaker.id, "direct": False}
     why = f"reported speech: the words before {match.group().strip(' ,.')!r} ({speaker.how})"
     return Found("quote", number, start, end, fields, why)
+
+
+def _participle(
+    text: str, offset: int, paragraph: str, speakers: Speakers, number: int, quoted: Spans
+) -> list[Found]:
+    """ "X proposed ..., telling the session that ...": the clause from the participle."""
+    found = participle_clause(text)
+    if found is None:
+        return []
+    name, at = found
+    clause = text[at:]
+    according = _ACCORDING.search(clause)
+    if according:
+        clause = clause[: according.start()]
+    start, end = trim(paragraph, offset + at, offset + at + len(clause))
+    words = paragraph[start:end]
+    own = word_count(_QUOTED.sub(" ", words)) - 1
+    if word_count(words) < SHORTEST_REPORT or (quoted.meets(start, end) and own < FEWEST_OWN_WORDS):
+        return []
+    speakers.here = (number, offset)
+    speaker = speakers.resolve(name)
+    speakers.here = None
+    if speaker is None:
+        return []
+    fields: dict[str, object] = {"speaker": speaker.id, "direct": False}
+    why = f"reported speech: {name!r} ..., {words.split()[0]} ... ({speaker.how})"
+    return [Found("quote", number, start, end, fields, why)]

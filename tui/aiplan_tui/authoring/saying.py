@@ -44,7 +44,8 @@ REPORTING = (
 """Verbs that report what someone said without their words (the plural's too: "Critics
 argue", "officials say")."""
 INTRODUCING = (
-    rf"(?<![\w-])(?:{SAYING}|described\s+(?:\w+\s+)?as|called|calling|termed|labell?ed|branded)"
+    rf"(?<![\w-])(?:{SAYING}|described\s+(?:\w+\s+)?as|called|calling|termed|labell?ed|branded|"
+    r"saying|promising|pledging|vowing|warning|arguing)"
     r"\s*(?:it|them|him|her|this|that)?\s*(?:as)?[,:]?\s*$"
 )
 """What may stand right before a one- or two-word quotation that is a quotation."""

@@ -210,7 +210,9 @@ _ORGANISATION_ROLE = re.compile(
     r"maker|manufacturer|developer|operator|provider|lab|laboratory|institute|consortium|"
     r"union|federation|council|body|watchdog|regulator|ministry|department|bank|fund|"
     r"network|broadcaster|outlet|newspaper|publisher|party|university|foundation|subsidiary|"
-    r"unit|venture|exchange|chain|retailer|supplier|utility|carrier|insurer|lender)"
+    r"unit|venture|exchange|chain|retailer|supplier|utility|carrier|insurer|lender|show|"
+    r"programme|program|podcast|channel|station|magazine|newsletter|daily|weekly|"
+    r"cooperative|co-op|college|school|hospital)"
     r"(?=\s*,|\s*$)"
 )
 """A role that says the speaker is an organisation: "an environmental group", "the chip

@@ -194,7 +194,8 @@ TITLE_WORDS = word_set(
     speaker administrator inspector treasurer dean provost rector captain commander admiral
     colonel marshal bishop coach editor publisher correspondent trustee warden comptroller
     auditor registrar czar tsar chairperson co-chair undersecretary under-secretary manager
-    official principal
+    official principal supervisor alderman alderwoman assemblyman assemblywoman
+    assemblymember congressman congresswoman selectman selectwoman magistrate
     dr mr mrs ms"""
 )
 HONORIFICS = word_set("dr. mr. mrs. ms. prof. dr mr mrs ms prof sir dame lord")
