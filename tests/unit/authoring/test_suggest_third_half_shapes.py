@@ -92,3 +92,37 @@ def test_a_show_or_a_college_named_in_a_role_is_an_organisation() -> None:
     assert [(e.name, e.kind) for e in found.entities] == [("Harbour Talk", "organisation")]
     person = suggest(["Ports", "Dana Ortiz, the show's host, said the vote was close."], ())
     assert [(e.name, e.kind) for e in person.entities] == [("Dana Ortiz", "person")]
+
+
+def test_asking_someone_to_act_proposing_that_and_reports_that_are_reported_speech() -> None:
+    found = quotes([
+        "Ports",
+        "Mayor Ines Corvo spoke first. She also asked the council to cut the berth fee by half.",
+        "Dock worker Sam Lyle asked how the port could pay for a second quay.",
+        "Corvo proposed that the two ports share one pilot service from next year.",
+        "Local paper Harbour Daily reports that the quay will open two months late.",
+    ])  # fmt: skip
+    assert [(q[0].split()[0], q[1]) for q in found] == [
+        ("asked", "ines-corvo"),
+        ("asked", "sam-lyle"),
+        ("proposed", "ines-corvo"),
+        ("reports", "harbour-daily"),
+    ]
+
+
+def test_a_question_not_reported_and_a_proposal_of_a_thing_are_not_speech() -> None:
+    assert quotes(["Ports", "When I asked how, the crews said nothing at all to me."]) == []
+    assert quotes(["Ports", "Mayor Ines Corvo proposed a new berth for the ferry fleet."]) == []
+    assert (
+        quotes(["Ports", "Harbour Daily reports on the quay every week in its print edition."])
+        == []
+    )
+
+
+def test_a_number_with_a_comma_in_a_role_between_commas_keeps_the_name_its_verb() -> None:
+    found = quotes([
+        "Ports",
+        "Mayor Ines Corvo opened the quay.",
+        "Corvo, speaking to more than 1,500 dock workers, said the berth would open in May.",
+    ])  # fmt: skip
+    assert found == [("said the berth would open in May", "ines-corvo", False)]

@@ -23,6 +23,12 @@ PUT_AT = (
 """An estimate: "Haddad put the extra demand at 50 to 65 gigawatts"."""
 WROTE_THAT = r"(?:wrote|writes)(?=\s(?:[^.,;“”\"«»]{0,30}?\s)?that\b)"
 """Writing what someone holds ("wrote in an editorial that ..."), not writing a letter."""
+ASKED_TO = (
+    r"(?:asked|asks)(?=\s+(?:(?:the\s+)?[\w’'-]+\s+)?(?:to|how|why|whether|if|what|when|who)"
+    r"\s+[\w“\"«])"
+)
+"""A request or a question reported: "asked Brussels to raise ...", "asked how the ..."
+(not "When I asked how, ...": the question is not reported)."""
 SAYING = (
     r"(?:said|says|added|adds|told\s+\w+|tells\s+\w+|wrote|writes|noted|notes|explained|"
     r"argued|asked|asks|stated|continued|warned|cautioned|reported|insisted|claimed|recalled|"
@@ -39,7 +45,8 @@ REPORTING = (
     rf"called\s+for|asserted|conceded|admitted|estimated|{ESTIMATES}|believes|expects|argues|"
     rf"warns|cautions|insists|contends|maintains|stresses|urges|predicts|reported|{PUT_AT}|{WROTE_THAT}|"
     r"vowed|vows|denied|denies|countered|complained|complains|lamented|boasted|thinks|fears|"
-    r"hopes|say|argue|warn|insist|contend|caution|maintain)"
+    r"hopes|say|argue|warn|insist|contend|caution|maintain|"
+    rf"{ASKED_TO}|(?:proposed|proposes|reports|reported)(?=\s+that\b))"
 )
 """Verbs that report what someone said without their words (the plural's too: "Critics
 argue", "officials say")."""
@@ -98,8 +105,9 @@ OWNER_ROLE = (
     r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he|[\w-]+[’']s)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*"
 )
 """A role by its owner before a name: "Its leader, Jo Park, called ..."."""
-ROLE = r"[^,\s“”\"«»][^,“”\"«»]{2,79}?(?:,\s*(?:an?|the)\s[^,“”\"«»]{2,79}?)?"
-"""A role between commas after a name, which may have a second part ("the chief executive of
+ROLE = r"[^,\s“”\"«»](?:[^,“”\"«»]|(?<=\d),(?=\d)){2,79}?(?:,\s*(?:an?|the)\s[^,“”\"«»]{2,79}?)?"
+"""A role between commas after a name (a number's comma inside: "speaking to 1,200
+delegates"), which may have a second part ("the chief executive of
 Redwood Cloud, a unit of Pine Holdings")."""
 
 _ONE = r"(?:[Oo]ne|[Aa]nother|[Aa]n|[Aa])"
