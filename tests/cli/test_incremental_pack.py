@@ -293,9 +293,14 @@ def bases(database: Path) -> dict[tuple[int, str], int]:
     return {(int(section), str(file)): int(base) for section, file, base in rows}
 
 
-def test_articles_and_paragraphs_added_move_no_document(pack: Path, tmp_path: Path) -> None:
-    """A build leaves room after each unit's documents: articles added in the middle and a
-    paragraph added take it, and no other document moves (no posting rewritten for them)."""
+def test_articles_and_paragraphs_added_move_no_document(
+    pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build leaves room after every few units' documents (here after each): articles
+    added there and a paragraph added take it, and no other document moves."""
+    import aiplan_tui.compiled.spaced as spaced
+
+    monkeypatch.setattr(spaced, "ROOM_EVERY", 1)
     cache = tmp_path / "warm"
     load_and_compile(pack, cache)
     database = compiled_path(pack, cache)
@@ -460,7 +465,8 @@ def test_postings_in_many_chunks_are_updated_as_a_cold_build_has_them(
     change: str, pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A word's postings are stored in chunks of document numbers (compiled/chunks.py); with
-    chunks of 32 numbers every change crosses several, and the update still equals a build."""
+    chunks of 32 numbers every change crosses several (and, with no room in so small a pack,
+    moves the documents after it), and the update still equals a build."""
     import aiplan_tui.compiled.chunks as chunks
 
     monkeypatch.setattr(chunks, "CHUNK_BITS", 5)

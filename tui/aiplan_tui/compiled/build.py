@@ -34,7 +34,7 @@ from aiplan_tui.compiled.layout import (
 from aiplan_tui.compiled.records import brief_rows
 from aiplan_tui.compiled.rows import doc_row
 from aiplan_tui.compiled.sources import write_sources
-from aiplan_tui.compiled.spaced import SpacedDocs, room
+from aiplan_tui.compiled.spaced import SpacedDocs, room_after
 from aiplan_tui.compiled.wal import Busy, refill, replacing
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.export import pack_to_dict
@@ -110,9 +110,9 @@ def _index_into(
     builder = IndexBuilder()
     add = builder.add
     base = 0
-    for uid, (section, file, count) in enumerate(units):  # room after each (compiled/spaced.py)
+    for uid, (section, file, count) in enumerate(units):  # room now and then (compiled/spaced.py)
         db.execute("INSERT INTO units VALUES (?, ?, ?, ?, ?)", (uid, section, file, base, count))
-        base += count + room(count)
+        base += count + room_after(uid)
     owners = [uid for uid, (_, _, count) in enumerate(units) for _ in range(count)]
     starts = [0]
     for _, _, count in units:
@@ -123,7 +123,7 @@ def _index_into(
             uid = owners[number]
             local = number - starts[uid]
             if not local and uid:
-                builder.skip(room(units[uid - 1][2]))
+                builder.skip(room_after(uid - 1))
             add(doc)
             yield (uid, *doc_row(local, doc))
 

@@ -25,7 +25,6 @@ from aiplan_tui.compiled.layout import (
 from aiplan_tui.compiled.records import rows_groups
 from aiplan_tui.compiled.repost import Unit, index_of, moves_of, rewrite_keys, rewrite_words
 from aiplan_tui.compiled.rows import doc_row, row_doc
-from aiplan_tui.compiled.spaced import room
 from aiplan_tui.compiled.unchanged import unchanged
 from aiplan_tui.core.model import Article, Pack, PackInfo
 from aiplan_tui.pack.registry import Registry
@@ -101,21 +100,17 @@ def place(
     """Each unit's first number, in reading order, and the end of the numbers: a unit kept
     keeps its number where it can, and a new or replaced one takes the room free where it
     falls (its old place, or just after the unit before it), so that documents move only
-    when there is no room. Room is left before each unit that must move, for what may come:
-    one change moves the postings past it, the next ones fit."""
+    when there is no room, and only as far as the next room (compiled/spaced.py)."""
     bases: dict[Unit, int] = {}
     at = 0
     order = sorted(counts)
-    for number, unit in enumerate(order):
+    for unit in order:
         if unit in old and unit not in replaced:
             base = max(old[unit], at)  # stays where it is, if it can
         else:
             base = old[unit] if unit in old and old[unit] >= at else at
         bases[unit] = base
         at = base + counts[unit]
-        following = order[number + 1] if number + 1 < len(order) else None
-        if following in old and following not in replaced and old[following] < at:
-            at += room(counts[unit])  # the next one moves: room before it
     return bases, at
 
 

@@ -11,7 +11,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 
 from aiplan_tui.compiled.build import int_bytes, words_bytes
-from aiplan_tui.compiled.chunks import chunks_of, joined, split
+from aiplan_tui.compiled.chunks import chunk_of, chunks_of, joined, split
 from aiplan_tui.compiled.incremental import meta
 from aiplan_tui.compiled.stored_index import int_array
 from aiplan_tui.search.documents import Doc
@@ -96,8 +96,8 @@ def rewrite_words(
     old_numbers: array[int] | None = None,
 ) -> None:
     """`same`: words whose postings are as they were (compiled/unchanged.py): not read.
-    `old_numbers`: the replaced documents' numbers; with `numbers` (the new ones), they say
-    which chunks of a word's postings a change touches (all of them if documents `moved`)."""
+    `old_numbers`: the replaced documents' numbers; with `numbers` (the new ones) and the
+    runs that move, they say which chunks of a word's postings a change touches."""
     starts = [start for start, _, _ in moves]
     vocabulary: list[str] = [str(w) for w in meta(db, "words")]
     weights: list[float] = [float(w) for w in meta(db, "weights")]
@@ -112,7 +112,7 @@ def rewrite_words(
     removed, created = [], []
     classes = len(added.weights)
     replaced = chunks_of(old_numbers if old_numbers is not None else ())
-    affected = None if moved else sorted(chunks_of(numbers) | replaced)
+    affected = sorted(chunks_of(numbers) | replaced | _moved_chunks(moves))
     for word in sorted(touched):
         rows = _chunk_rows(db, word, affected)
         per_class = [_shift(part, moves, starts) for part in joined(rows.values(), len(weights))]
@@ -152,6 +152,16 @@ def rewrite_words(
         )
         _restem(db, removed, created)
     db.execute("INSERT OR REPLACE INTO meta VALUES ('weights', ?)", (json.dumps(weights),))
+
+
+def _moved_chunks(moves: list[Move]) -> set[int]:
+    """The chunks numbers move out of or into."""
+    found: set[int] = set()
+    for start, end, delta in moves:
+        if delta:
+            for low, high in ((start, end), (start + delta, end + delta)):
+                found.update(range(chunk_of(low), chunk_of(high - 1) + 1))
+    return found
 
 
 def _has_rows(db: sqlite3.Connection, word: str) -> bool:
