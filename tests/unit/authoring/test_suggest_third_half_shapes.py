@@ -126,3 +126,34 @@ def test_a_number_with_a_comma_in_a_role_between_commas_keeps_the_name_its_verb(
         "Corvo, speaking to more than 1,500 dock workers, said the berth would open in May.",
     ])  # fmt: skip
     assert found == [("said the berth would open in May", "ines-corvo", False)]
+
+
+def speakers_of(paragraphs: list[str]) -> list[tuple[str, str]]:
+    found = suggest(paragraphs, ())
+    names = {e.id: e.name for e in found.entities}
+    return [(h.exact.split()[0], names.get(str(h.fields["speaker"]), "")) for h in found.highlights
+            if h.kind == "quote"]  # fmt: skip
+
+
+def test_someone_not_named_with_a_who_clause_and_then_the_official_said() -> None:
+    assert speakers_of([
+        "Ports",
+        "A harbour official, who asked not to be named, said the dredging would start in May. "
+        "The crews had asked for more time, the official said.",
+    ]) == [("said", "A harbour official"), ("The", "A harbour official")]  # fmt: skip
+
+
+def test_the_noun_of_someone_else_named_before_is_not_them() -> None:
+    # "the engineer" was never introduced: it stands for nobody named before
+    assert speakers_of([
+        "Ports",
+        "A harbour official said the dredging would start in May. "
+        "The crews had asked for more time, the engineer said.",
+    ]) == [("said", "A harbour official")]  # fmt: skip
+
+
+def test_the_college_said_after_a_college_named_in_the_sentence() -> None:
+    assert speakers_of([
+        "Ports",
+        "Harbour Technical College will train 200 crane drivers over two years, the college said.",
+    ]) == [("Harbour", "Harbour Technical College")]  # fmt: skip

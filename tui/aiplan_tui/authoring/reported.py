@@ -22,7 +22,9 @@ from aiplan_tui.authoring.saying import (
     ROLE,
     SAYING,
     TITLES,
+    UNNAMED_PEOPLE,
     UNNAMED_PERSON,
+    WHO_CLAUSE,
     unnamed_kind,
 )
 from aiplan_tui.authoring.speakers import Speaker, Speakers
@@ -57,7 +59,7 @@ _REPORTED = re.compile(
     # a title for the person it was given to: "The premier cautioned against ..."
     rf"|\b[Tt]he\s+(?P<title>(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLES}))\s+"
     # someone not named: "District officials said", "A port official told reporters"
-    rf"|(?P<unnamed>{UNNAMED_PERSON})\s+"
+    rf"|(?P<unnamed>{UNNAMED_PERSON}){WHO_CLAUSE}\s+"
     rf"|\b(?:quoted|cited)\s+(?:(?P<quoted>{SPEAKER_NAME})|(?P<cited>{UNNAMED_PERSON}))\s+as\s+"
     # (and "Li was quoted as saying ...")
     rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+(?:was\s+(?:quoted|cited)\s+as\s+)?"
@@ -77,6 +79,7 @@ at the participle: "said, noting that ..." is the words after "noting")."""
 _AFTER = re.compile(
     rf",\s*(?:the\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}(?:{SAYING})"
     rf"|(?P<unnamed>{UNNAMED_PERSON})\s+{ADVERB}(?:{SAYING})"
+    rf"|the\s+(?P<same>{UNNAMED_PEOPLE})\s+{ADVERB}(?:{SAYING})"
     rf"|(?:the\s+)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN})\s+{ADVERB}(?:{SAYING})"
     rf"|(?:{SAYING})\s+(?P<name2>{SPEAKER_NAME}))(?P<role>,\s*[^“”\"«»]{{3,120}}?)?"
     r"(?:\s+(?:on|in|at|during|to|last|this|late|early)\b[^,“”\"«»]{0,60})?[.!?]?$"
@@ -220,7 +223,7 @@ def _reported_before(
     match = _AFTER.search(text)
     if match is None:
         return None
-    name = match.group("name") or match.group("name2") or match.group("unnamed")
+    name: str | None = match.group("name") or match.group("name2") or match.group("unnamed")
     speakers.here = (number, offset + match.start())
     if match.group("noun"):  # "..., the company says.": the company named before
         name = speakers.organisation_called(match.group("noun")) or ""
@@ -235,8 +238,11 @@ def _reported_before(
     if word_count(paragraph[start:end]) < SHORTEST_REPORT:
         speakers.here = None
         return None
-    if match.group("unnamed"):  # "..., two officials familiar with the plan said."
-        speaker: Speaker | None = speakers.unnamed(name, unnamed_kind(name))
+    if match.group("same"):  # "..., the official said.": the one not named before
+        someone = speakers.people.unnamed_before(number, offset + match.start())
+        name = someone if someone and match.group("same") in someone.split() else None
+    if match.group("unnamed") or match.group("same"):  # "..., two officials said."
+        speaker: Speaker | None = speakers.unnamed(name, unnamed_kind(name)) if name else None
     else:
         speaker = speakers.resolve(name, role, word_before(text, match.start())) if name else None
     speakers.here = None

@@ -9,12 +9,12 @@ import re
 from collections.abc import Sequence
 
 from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
-from aiplan_tui.authoring.saying import ADVERB, REPORTING, SAYING, UNNAMED_PERSON
+from aiplan_tui.authoring.saying import ADVERB, REPORTING, SAYING, UNNAMED_PERSON, WHO_CLAUSE
 from aiplan_tui.authoring.text import SPEAKER_NAME, Spans
 
 _NAME_SAYS = re.compile(rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}(?:{SAYING}|{REPORTING})\b")
 _UNNAMED_SAYS = re.compile(
-    rf"(?P<who>{UNNAMED_PERSON})\s+{ADVERB}(?:{SAYING}|{REPORTING}|called|described)\b"
+    rf"(?P<who>{UNNAMED_PERSON}){WHO_CLAUSE}\s+{ADVERB}(?:{SAYING}|{REPORTING}|called|described)\b"
 )
 
 

@@ -75,7 +75,8 @@ TITLES = "|".join(sorted((re.escape(w) for w in TITLE_WORDS if w[-1] != "."), ke
 ORG_NOUNS = (
     r"agency|ministry|department|council|commission|alliance|association|federation|"
     r"group|coalition|union|administration|government|authority|board|bank|fund|institute|"
-    r"company|firm|operator|developer|regulator|broadcaster|network|channel|newspaper|outlet"
+    r"company|firm|operator|developer|regulator|broadcaster|network|channel|newspaper|outlet|"
+    r"college|university|school|cooperative|co-op|utility|hospital"
 )
 """What an organisation named before is called again: "the council said"."""
 SPOKESPEOPLE = r"spokesperson|spokesman|spokeswoman|representative|official|officials"
@@ -173,6 +174,9 @@ UNNAMED_PEOPLE = (
 )
 """What an unnamed person is called (besides _AGENT's nouns)."""
 UNNAMED_PERSON = unnamed(UNNAMED_PEOPLE, _AGENT)
+WHO_CLAUSE = r"(?:,\s*who\s[^,“”\"«»]{1,80},)?"
+"""A relative clause between commas after someone not named: "A senior official, who spoke
+on condition of anonymity, said ..."."""
 UNNAMED_OUTLET = unnamed(UNNAMED_NOUNS["organisation"])
 _PERSON = re.compile(UNNAMED_PERSON)
 

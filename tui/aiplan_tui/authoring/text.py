@@ -209,7 +209,8 @@ ORGANISATION_WORDS = word_set(
     data forum trust cloud house semiconductor semiconductors motors electric dynamics ventures
     project clinic radio station television digital initiative programme program centre center
     campaign network party studio studios journal gazette herald tribune daily magazine
-    advisory consulting economics insights strategies associates llc plc gmbh"""
+    advisory consulting economics insights strategies associates llc plc gmbh college school
+    academy cooperative co-op hospital utility utilities"""
 )
 
 
