@@ -110,9 +110,13 @@ def _index_into(
     builder = IndexBuilder()
     add = builder.add
     base = 0
-    for uid, (section, file, count) in enumerate(units):  # room now and then (compiled/spaced.py)
+    rooms = [
+        room_after(uid, uid + 1 < len(units) and units[uid + 1][0] != section)
+        for uid, (section, _, _) in enumerate(units)
+    ]  # now and then, and after each section (compiled/spaced.py)
+    for uid, (section, file, count) in enumerate(units):
         db.execute("INSERT INTO units VALUES (?, ?, ?, ?, ?)", (uid, section, file, base, count))
-        base += count + room_after(uid)
+        base += count + rooms[uid]
     owners = [uid for uid, (_, _, count) in enumerate(units) for _ in range(count)]
     starts = [0]
     for _, _, count in units:
@@ -123,7 +127,7 @@ def _index_into(
             uid = owners[number]
             local = number - starts[uid]
             if not local and uid:
-                builder.skip(room_after(uid - 1))
+                builder.skip(rooms[uid - 1])
             add(doc)
             yield (uid, *doc_row(local, doc))
 

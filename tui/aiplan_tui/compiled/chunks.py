@@ -8,8 +8,9 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
 
-CHUNK_BITS = 18
-"""Document numbers per chunk: 2 ** 18 (a few chunks at 100,000 items, some 35 at 1,000,000)."""
+CHUNK_BITS = 14
+"""Document numbers per chunk: 2 ** 14 (some 10 chunks at 100,000 items, 130 at 1,000,000):
+documents that move, a few files' worth, fall in one or two chunks of each word."""
 
 
 def chunk_of(number: int) -> int:
