@@ -278,7 +278,6 @@ def test_yuan_without_dollars_has_no_usd() -> None:
         ("It published a 28-page plan.", 28.0, "pages", None),
         ("Shipments resumed after a roughly three-month pause.", 3.0, "months", "roughly"),
         ("The U.S. leads by nearly a factor of twelve.", 12.0, "ratio", "nearly"),
-        ("Since 2022, the U.S. has restricted exports.", 2022.0, "year", None),
         ("He praised them during his third trip to China.", 3.0, "trips", None),
         ("The model cost $5.6 million to train.", 5.6e6, "USD", None),
     ],

@@ -157,3 +157,44 @@ def test_the_college_said_after_a_college_named_in_the_sentence() -> None:
         "Ports",
         "Harbour Technical College will train 200 crane drivers over two years, the college said.",
     ]) == [("Harbour", "Harbour Technical College")]  # fmt: skip
+
+
+def figures(text: str) -> list[str]:
+    return [h.exact for h in suggest([text], ()).highlights if h.kind == "fact"]
+
+
+def test_counts_with_long_or_joined_noun_phrases_irregular_plurals_and_word_ranges() -> None:
+    assert figures("The quay will need about 120 licensed harbour crane drivers.") == [
+        "about 120 licensed harbour crane drivers"
+    ]
+    assert figures("The port trains nearly 60 electrical and marine apprentices.") == [
+        "nearly 60 electrical and marine apprentices"
+    ]
+    assert figures("Police held four men at the gate.") == ["four men"]
+    assert figures("Ships wait two to three weeks for a berth.") == ["two to three weeks"]
+
+
+def test_and_between_two_counts_ends_the_first() -> None:
+    assert figures("The port hired 40 pilots and 12 tug crews.") == ["40 pilots", "12 tug crews"]
+
+
+def test_between_two_sums_of_money_is_one_range() -> None:
+    assert figures("The berth will cost between $30m and $45m to build.") == [
+        "between $30m and $45m"
+    ]
+    assert figures("Talks between $5m donors and the port failed.") == ["$5m"]
+
+
+def test_a_who_clause_ends_at_a_comma_but_not_at_a_numbers() -> None:
+    found = quotes([
+        "Ports",
+        "The plan was first reported by the Harbour Ledger, which said the crews had moved "
+        "more than 2,400 containers over 14 months, a record.",
+    ])  # fmt: skip
+    assert found == [
+        (
+            "said the crews had moved more than 2,400 containers over 14 months",
+            "harbour-ledger",
+            False,
+        )
+    ]

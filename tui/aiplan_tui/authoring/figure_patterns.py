@@ -119,8 +119,8 @@ AMOUNT = rf"(?P<sym>{SYMBOL})\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<scale>{SCALE})?"
 
 MONEY_SYMBOL = Rule(
     re.compile(
-        _starting(QUALIFIERS, r"a\$€£¥uh") + rf"(?:{QUALIFIER})?(?:a\s+mere\s+)?{AMOUNT}"
-        rf"(?:{RANGE_JOIN}(?:{SYMBOL})?\s?(?P<to>\d[\d,]*(?:\.\d+)?)(?P<scale2>{SCALE})?)?",
+        _starting((*QUALIFIERS, "between"), r"a\$€£¥uh") + rf"{OPENING}(?:a\s+mere\s+)?{AMOUNT}"
+        rf"(?:{JOIN}(?:{SYMBOL})?\s?(?P<to>\d[\d,]*(?:\.\d+)?)(?P<scale2>{SCALE})?)?",
         re.IGNORECASE,
     ),
     re.compile(r"[$€£¥]"),
@@ -169,7 +169,6 @@ RATIO = Rule(
     ),
     re.compile("factor", re.IGNORECASE),
 )
-SINCE = Rule(re.compile(r"\b[Ss]ince\s+(?P<year>(?:19|20)\d\d)\b"), re.compile("ince"))
 MEASURE = Rule(
     re.compile(
         _starting(QUALIFIERS, r"\d" + SPELLED) + rf"(?:{QUALIFIER})?(?P<num>{NUMBER}|{WORD_NUMBER})"
@@ -195,9 +194,10 @@ COUNT = Rule(
         _starting((*QUALIFIERS, "between"), r"\d" + SPELLED)
         + OPENING
         + rf"(?P<num>{NUMBER}|(?i:(?:a\s+(?=hundred|dozen))?{WORD_NUMBER}))"
-        rf"(?:{JOIN}(?P<to>{BARE_NUMBER}))?"
-        rf"(?P<between>(?:\s+{_NOT_BETWEEN}(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|[a-z]+)){{0,3}}?)"
-        r"\s+(?P<unit>[a-z]+(?:-[a-z]+)*s|people|staff|children|personnel)\b"
+        rf"(?:{JOIN}(?P<to>{BARE_NUMBER}|(?i:{WORD_NUMBER})))?"
+        rf"(?P<between>(?:\s+{_NOT_BETWEEN}(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|[a-z]+)"
+        rf"(?:\s+and(?=\s+[A-Za-z]))?){{0,4}}?)"
+        r"\s+(?P<unit>[a-z]+(?:-[a-z]+)*s|people|staff|children|personnel|men|women)\b"
     ),
     starts=count_starts,
 )

@@ -1,12 +1,12 @@
 """Figures: money with its currency and magnitude, percentages, counts of things, ratios,
-ranges, "N-month" measures, "since 2022" years and "his third trip" ordinals, each with the
+ranges, "N-month" measures and "his third trip" ordinals, each with the
 qualifier in front of it ("approximately", "more than") and the period its sentence gives
-("In 2024", "between 2013 and 2023"). A year alone is not a figure."""
+("In 2024", "between 2013 and 2023"). A year alone is not a figure, nor one after "since"
+("since 2022" is when, not how much)."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from aiplan_tui.authoring.figure_fields import (
     metric,
@@ -28,7 +28,6 @@ from aiplan_tui.authoring.figure_patterns import (
     ORDINALS,
     PERCENT,
     RATIO,
-    SINCE,
     SMALL,
     SYMBOLS,
     in_a_name,
@@ -99,7 +98,8 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
                     filter(None, [_qual(match), f"range {plain(value)} to {plain(top)}"])
                 )
                 why += ", a range (the value is its low end)"
-        take(match.start(), match.end(), fields, why)
+        lone = match.group("btw") and not match.group("to")  # "between $5m of aid and ..."
+        take(match.start("sym") if lone else match.start(), match.end(), fields, why)
 
     for match in MONEY_CODE.finditer(paragraph):
         value = scaled(match.group("num"), match.group("scale"))
@@ -180,14 +180,6 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
         fields["metric"] = f"{between} {unit}".strip()
         take(start, match.end(), fields, why)
 
-    counted = sorted(f.start for f in found)
-    for match in SINCE.finditer(paragraph):
-        sentence = sentence_at(paragraph, match.start())
-        at = bisect_left(counted, sentence.start)
-        if at < len(counted) and counted[at] < sentence.end:
-            continue  # "50 deals since 2023": the year is that figure's period, not a figure
-        fields = {"value": float(match.group("year")), "unit": "year"}
-        take(match.start(), match.end(), fields, f"a starting year: {match.group()!r}")
     found.sort(key=lambda f: f.start)
     return found
 

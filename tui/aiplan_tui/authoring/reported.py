@@ -98,6 +98,8 @@ _SUBORDINATE = re.compile(
 )
 """A sentence opening with a subordinate clause: what is reported in it ends at a comma."""
 _MARKS = re.compile(r"[“”\"«»]")
+_CLAUSE_COMMA = re.compile(r",(?!\d)|(?<!\d),")
+"""A comma that ends a clause: not a number's ("2,400")."""
 _SOURCED = re.compile(r"\b(?:according\s+to|per)\s+(?:the\s+)?$")
 _QUOTED_CONTENT = re.compile(r":\s*[“\"«]")
 """A verb whose content is the quotation after a colon ("told the Ledger: “...”")."""
@@ -179,7 +181,7 @@ def reported_speech(
             clause = text[at : stops[index]]
             if _SUBORDINATE.match(text) or group == "who":
                 # "When X told ... that ..., most coverage ...", "X, which said ..., met"
-                clause = clause.split(",", 1)[0]
+                clause = _CLAUSE_COMMA.split(clause, maxsplit=1)[0]
             if verb in ("announced", "reported") and not re.match(rf"{verb}\s+that\b", clause):
                 continue  # announcing a plan is an act, announcing that ... is speech
             if re.fullmatch(_NAMING, verb):
