@@ -198,3 +198,32 @@ def test_a_who_clause_ends_at_a_comma_but_not_at_a_numbers() -> None:
             False,
         )
     ]
+
+
+def roles(paragraphs: list[str]) -> dict[str, str]:
+    return {e.name: e.role for e in suggest(paragraphs, ()).entities}
+
+
+def test_the_role_an_article_gives_between_commas_around_a_name() -> None:
+    assert roles([
+        "Ports",
+        "The port's planning director, Gina Alvarez, said the berth would open in May.",
+        "Lu Min, chief economist at Jade Bank, said the fees were too low.",
+        "Ana Ruiz, who directs the Harbour Lab, said the dredging was late.",
+        "Ola Berg, Norway's port envoy, said the quay was ready.",
+    ]) == {
+        "Gina Alvarez": "The port's planning director",
+        "Lu Min": "chief economist at Jade Bank",
+        "Ana Ruiz": "who directs the Harbour Lab",
+        "Ola Berg": "Norway's port envoy",
+    }  # fmt: skip
+
+
+def test_words_between_commas_that_are_no_role_give_none() -> None:
+    assert roles(
+        [
+            "Ports",
+            "After the vote, Gina Alvarez, smiling at the crowd, said the berth would open in May.",
+            "At the port's busiest quay, Ana Ruiz said the berth was full.",
+        ]
+    ) == {"Gina Alvarez": "", "Ana Ruiz": ""}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
 from aiplan_tui.authoring.pronouns import pronoun_genders
+from aiplan_tui.authoring.roles import APPOSITIVE, OWNER_BEFORE
 from aiplan_tui.authoring.runs import Run, capitalised_runs
 from aiplan_tui.authoring.sayers import Sayers
 from aiplan_tui.authoring.text import (
@@ -38,7 +39,6 @@ NOT_IN_NAMES = word_set(
 )
 """Capitalised words that make a run a place, a document or an event, not a person."""
 _ORGANISATION = re.compile(SPEAKER_NAME)
-_APPOSITIVE = re.compile(r",\s*(?P<role>(?:the|a|an|its|their)\s[^,;“”\"«»]{3,80}?)(?=[,.;]|$)")
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
 GENERIC_ORGANISATION = frozenset(
     {"company", "firm", "operator", "developer", "group", "maker", "start-up", "startup", "lab"}
@@ -193,9 +193,12 @@ class ArticlePeople:
         before = _TITLE_BEFORE.search(paragraph, max(0, match.start() - 60), match.start())
         if not role and before is not None:
             role = before.group("role")
-        appositive = _APPOSITIVE.match(paragraph, match.end())
+        appositive = APPOSITIVE.match(paragraph, match.end())
         if not role and appositive is not None:
             role = appositive.group("role").strip()
+        owner = OWNER_BEFORE.search(paragraph, max(0, match.start() - 80), match.start())
+        if not role and owner is not None and paragraph.startswith(",", match.end()):
+            role = owner.group("role")
         if key not in self.people or (role and not self.people[key].role):
             self.people[key] = Person(name, role)
         for part in (tokens[0], tokens[-1], *title.casefold().split()):
