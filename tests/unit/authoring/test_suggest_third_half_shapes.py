@@ -227,3 +227,11 @@ def test_words_between_commas_that_are_no_role_give_none() -> None:
             "At the port's busiest quay, Ana Ruiz said the berth was full.",
         ]
     ) == {"Gina Alvarez": "", "Ana Ruiz": ""}
+
+
+def test_a_percentage_in_words_feet_and_an_irregular_participle_before_around() -> None:
+    assert figures("Forty-two percent of the crews voted for the berth.") == ["Forty-two percent"]
+    assert figures("The quay sank nearly 3 feet in a decade.") == ["nearly 3 feet"]
+    assert figures("The port plan is built around five goals.") == ["five goals"]
+    # a number in figures after "around" is rounded, whatever the verb before it
+    assert figures("The port was built around 1,200 piles.") == ["around 1,200 piles"]

@@ -152,14 +152,14 @@ MONEY_CODE = Rule(
 """Money with the currency's code first: "RMB 100 billion"."""
 PERCENT = Rule(
     re.compile(
-        _starting((*QUALIFIERS, "between"), r"\d")
+        _starting((*QUALIFIERS, "between"), r"\d" + SPELLED)
         + OPENING
-        + rf"(?P<num>{NUMBER})(?:{JOIN}(?P<to>{BARE_NUMBER}))?"
+        + rf"(?P<num>{NUMBER}|{WORD_NUMBER})(?:{JOIN}(?P<to>{BARE_NUMBER}|{WORD_NUMBER}))?"
         r"\s?(?P<pc>%|percent\b|per cent\b|percentage points?\b)",
         re.IGNORECASE,
     ),
     re.compile("%|per", re.IGNORECASE),
-    number_starts,
+    count_starts,
 )
 RATIO = Rule(
     re.compile(
@@ -197,7 +197,7 @@ COUNT = Rule(
         rf"(?:{JOIN}(?P<to>{BARE_NUMBER}|(?i:{WORD_NUMBER})))?"
         rf"(?P<between>(?:\s+{_NOT_BETWEEN}(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|[a-z]+)"
         rf"(?:\s+and(?=\s+[A-Za-z]))?){{0,4}}?)"
-        r"\s+(?P<unit>[a-z]+(?:-[a-z]+)*s|people|staff|children|personnel|men|women)\b"
+        r"\s+(?P<unit>[a-z]+(?:-[a-z]+)*s|people|staff|children|personnel|men|women|feet)\b"
     ),
     starts=count_starts,
 )

@@ -185,7 +185,10 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
 
 
 _THE = re.compile(r"\b[Tt]he\s+$")
-_PARTICIPLE = re.compile(r"\b\w+ed\s+$")
+_PARTICIPLE = re.compile(
+    r"\b(?:\w+ed|built|made|set|put|held|run|drawn|grown|known|spun|woven|wound|laid)\s+$"
+)
+"""A verb's past participle, irregular ones too ("built around three pillars")."""
 
 
 def _after_verb(paragraph: str, match: re.Match[str], qualifier: str) -> bool:
