@@ -235,3 +235,16 @@ def test_a_percentage_in_words_feet_and_an_irregular_participle_before_around() 
     assert figures("The port plan is built around five goals.") == ["five goals"]
     # a number in figures after "around" is rounded, whatever the verb before it
     assert figures("The port was built around 1,200 piles.") == ["around 1,200 piles"]
+
+
+def test_a_participle_after_a_subject_that_follows_a_phrase_of_where_or_when() -> None:
+    found = quotes([
+        "Ports",
+        "In Rotterdam on Monday, Mayor Ines Corvo opened the new quay, saying the berth would "
+        "double the port's traffic.",
+    ])  # fmt: skip
+    assert found == [("saying the berth would double the port's traffic", "ines-corvo", False)]
+    # the opening phrase's own name is not the subject: the crews are nobody named
+    assert (
+        quotes(["Ports", "After Corvo left, the crews went home, saying the quay was cold."]) == []
+    )

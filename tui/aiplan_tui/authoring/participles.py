@@ -28,13 +28,20 @@ PARTICIPLE = re.compile(
 nothing" is no speech)."""
 _NEEDS = re.compile(r"saying|arguing|insisting|warning|cautioning|promising|claiming|"
                     r"contending|stressing|predicting|telling")  # fmt: skip
+_OPENING = (
+    r"(?:(?:In|On|At|After|Before|During|Later|Earlier|Separately|Meanwhile|Last|This|Speaking)"
+    r"\b[^,“”\"«»]{0,50},\s+)?"
+)
+"""A phrase of where or when before the subject: "In Geneva on Monday, ..."."""
 _SUBJECT = re.compile(
-    rf"(?P<name>{SPEAKER_NAME}|{PRONOUN})"
+    rf"{_OPENING}(?!(?:After|Before|When|While|If|As|Since|Although|Though|Because|Once|Until|"
+    rf"In|On|At|During)\b)(?P<name>{SPEAKER_NAME}|{PRONOUN})"
     r"(?:,\s*(?:who|which)\s[^,“”\"«»]{1,80},|,\s*(?:an?|the)\s[^,“”\"«»]{1,80},)?"
     r"\s+(?:(?:has|have|had|also|on\s+\w+|then|later|\w+ly)\s+)*(?=[a-z])"
 )
-"""The subject the sentence opens with, a role or "who ..." after it between commas, and the
-lower-case verb after it ("Senator Ruth Vale, who sits on the committee, praised ...")."""
+"""The subject the sentence opens with (after a phrase of where or when), a role or "who
+..." after it between commas, and the lower-case verb after it ("Senator Ruth Vale, who
+sits on the committee, praised ...")."""
 
 
 def participle_clause(text: str) -> tuple[str, int] | None:
