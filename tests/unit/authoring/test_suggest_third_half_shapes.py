@@ -248,3 +248,12 @@ def test_a_participle_after_a_subject_that_follows_a_phrase_of_where_or_when() -
     assert (
         quotes(["Ports", "After Corvo left, the crews went home, saying the quay was cold."]) == []
     )
+
+
+def test_what_someone_is_right_before_their_name_is_their_role() -> None:
+    assert roles(["Ports", "At the meeting, retiree Walt Kim asked how the port would pay."]) == {
+        "Walt Kim": "retiree"
+    }
+    assert roles(
+        ["Ports", "At the meeting, commuters like Walt Kim said the fares were high."]
+    ) == {"Walt Kim": ""}

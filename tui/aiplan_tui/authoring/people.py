@@ -15,6 +15,7 @@ from aiplan_tui.authoring.pronouns import pronoun_genders
 from aiplan_tui.authoring.roles import APPOSITIVE, OWNER_BEFORE
 from aiplan_tui.authoring.runs import Run, capitalised_runs
 from aiplan_tui.authoring.sayers import Sayers
+from aiplan_tui.authoring.saying import UNNAMED_NOUNS
 from aiplan_tui.authoring.text import (
     HONORIFICS,
     ORGANISATION_WORDS,
@@ -53,9 +54,12 @@ _CALLED = re.compile(
 _TITLE_BEFORE = re.compile(
     r"(?:\b(?:the|a|an)\s+)?(?P<role>(?:[A-Za-z][\w’'-]*\s+){0,2}(?:"
     + "|".join(sorted((re.escape(w) for w in TITLE_WORDS if w[-1] != "."), key=len)[::-1])
-    + r"))\s+$"
+    + "|"
+    + UNNAMED_NOUNS["person"]
+    + r"|retiree|pensioner|homeowner|parent|mother|father|nurse|teacher|pilot|driver))\s+$"
 )
-"""A lower-case title right before a name: "Science adviser Rowan Tate"."""
+"""A lower-case title, or what someone is, right before a name: "Science adviser Rowan
+Tate", "retiree Walt Kim", "farmer Jo Bell"."""
 _TITLE_WITH_OF = re.compile(
     r"(?P<title>(?:[A-Z][\w-]*\s+){1,3})"
     r"(?P<of>(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and|&)\s+)?)$"
