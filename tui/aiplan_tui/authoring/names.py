@@ -11,9 +11,11 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from aiplan_tui.authoring.text import PARTICLE_WORD
 from aiplan_tui.core.model import EntityKind
 
 WORD = re.compile(r"\w+")
+_PARTICLE_WORD = re.compile(PARTICLE_WORD)
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class Names:
             self._by_name.setdefault(name.casefold(), known)
             parts = name.split()
             if known.kind == "person" and parts:
-                for part in {parts[0].casefold(), parts[-1].casefold()}:
+                for part in {parts[0].casefold(), parts[-1].casefold(), *particled(parts)}:
                     people = self._by_part.setdefault(part, [])
                     if not people or people[-1] is not known:  # its other names came last
                         people.append(known)
@@ -107,6 +109,26 @@ class Names:
             return None
         entity, _, name = best[2].partition("\x00")
         return entity, name
+
+
+def particled(parts: list[str]) -> tuple[str, ...]:
+    """The surname with its particles, folded, of a name with a lower-case word after its
+    first ("Anneke van den Berg" -> "van den berg", written "Van den Berg" when it starts a
+    sentence); none for a name without one."""
+    for number, part in enumerate(parts[1:-1], start=1):
+        if not part[:1].isupper():
+            return (" ".join(parts[number:]).casefold(),)
+    return ()
+
+
+def surname_alone(words: str) -> bool:
+    """Whether `words` may be a surname alone: one word ("Chen"), or a capitalised particle
+    and the rest ("Van den Berg", "De la Vega")."""
+    parts = words.split()
+    if len(parts) <= 1:
+        return True
+    first = _PARTICLE_WORD.fullmatch(parts[0].casefold()) is not None
+    return first and len(parts) <= 4 and parts[-1][:1].isupper()
 
 
 def _odd(text: str) -> bool:

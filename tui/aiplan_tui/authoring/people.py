@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
+from aiplan_tui.authoring.names import particled, surname_alone
 from aiplan_tui.authoring.pronouns import pronoun_genders
 from aiplan_tui.authoring.roles import APPOSITIVE, OWNER_BEFORE
 from aiplan_tui.authoring.runs import Run, capitalised_runs
@@ -19,6 +20,7 @@ from aiplan_tui.authoring.saying import UNNAMED_NOUNS
 from aiplan_tui.authoring.text import (
     HONORIFICS,
     ORGANISATION_WORDS,
+    PARTICLE_WORD,
     SPEAKER_NAME,
     TITLE_WORDS,
     Spans,
@@ -41,6 +43,7 @@ NOT_IN_NAMES = word_set(
 """Capitalised words that make a run a place, a document or an event, not a person."""
 _ORGANISATION = re.compile(SPEAKER_NAME)
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
+_PARTICLE = re.compile(PARTICLE_WORD)
 GENERIC_ORGANISATION = frozenset(
     {"company", "firm", "operator", "developer", "group", "maker", "start-up", "startup", "lab"}
 )
@@ -182,11 +185,14 @@ class ArticlePeople:
             return  # "the Clean Grid Project", "of the Digital Rights Clinic"
         if len(tokens) == 1 and words.split()[0].casefold() in HONORIFICS:
             self.honoured.add(name.casefold())
-        if not 2 <= len(tokens) <= 3 or not looks_like_person(name):
+        capitals = [t for t in tokens if t[0].isupper()]  # "Ruud de Wit": "de" aside
+        if not 2 <= len(capitals) <= 3 or not looks_like_person(name):
+            return
+        if not tokens[0][0].isupper() or not tokens[-1][0].isupper():
             return
         if any(
             t.endswith(("'s", "’s"))
-            or not t[0].isupper()
+            or not (t[0].isupper() or _PARTICLE.fullmatch(t))
             or t.isupper()
             or t.casefold() in NOT_IN_NAMES
             for t in tokens
@@ -205,7 +211,7 @@ class ArticlePeople:
             role = owner.group("role")
         if key not in self.people or (role and not self.people[key].role):
             self.people[key] = Person(name, role)
-        for part in (tokens[0], tokens[-1], *title.casefold().split()):
+        for part in (tokens[0], tokens[-1], *particled(tokens), *title.casefold().split()):
             self._parts.setdefault(part.casefold(), name)
 
     def person_named(self, words: str) -> Person | None:
@@ -224,7 +230,7 @@ class ArticlePeople:
                 return self.people[ending]
         if len(tokens) > 1 and all(t in TITLE_WORDS for t in tokens):
             name = tokens[-1]  # "the vice premier": the person given that title
-        if " " not in name:
+        if surname_alone(name):
             full = self._parts.get(name.casefold())
             if full is not None and (
                 name.casefold() not in TITLE_WORDS or full.casefold() in self.people

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from aiplan_tui.authoring.ids import entity_id
-from aiplan_tui.authoring.names import Known, Names
+from aiplan_tui.authoring.names import Known, Names, surname_alone
 from aiplan_tui.authoring.people import ArticlePeople, strip_leading
 from aiplan_tui.authoring.saying import unnamed_kind
 from aiplan_tui.authoring.text import (
@@ -168,7 +168,7 @@ class Speakers:
         inside = self._names.inside(words, at_end)
         if inside is not None:
             return _Found(inside.id, inside.name, "name")
-        if " " not in words:  # a surname or a family name alone: "Chen", "Li"
+        if surname_alone(words):  # a surname or family name alone: "Chen", "Van den Berg"
             people = self._names.people_called(words.casefold())
             if self.last_person is not None and any(k.id == self.last_person.id for k in people):
                 return _Found(self.last_person.id, words, "the last named speaker's name")

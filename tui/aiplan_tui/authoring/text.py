@@ -17,8 +17,10 @@ def word_set(words: str) -> frozenset[str]:
 
 UPPER = "A-ZÀ-ÖØ-Þ"
 WORD_CHARS = r"\w’'\.\-"
-PARTICLE = r"(?:de|del|de\s+la|da|dos|das|du|van|von|der|den|ter|bin|al|di|le|la)\s+"
-"""A lower-case word inside a name: "Ana Ruiz de la Vega", "Ursula von der Leyen"."""
+PARTICLE_WORD = r"(?:de|del|da|dos|das|du|van|von|der|den|ter|bin|al|di|le|la)"
+PARTICLE = rf"(?:{PARTICLE_WORD}\s+){{1,2}}"
+"""One or two lower-case words inside a name: "Ana Ruiz de la Vega", "Ursula von der
+Leyen", "Joost van den Heuvel" (always between capitalised words, never a name's first)."""
 NAME = (
     rf"[{UPPER}][{WORD_CHARS}]{{0,40}}"
     rf"(?:\s+(?:{PARTICLE})?[{UPPER}][{WORD_CHARS}]{{0,40}}){{0,5}}"
@@ -196,9 +198,9 @@ TITLE_WORDS = word_set(
     auditor registrar czar tsar chairperson co-chair undersecretary under-secretary manager
     official principal supervisor alderman alderwoman assemblyman assemblywoman
     assemblymember congressman congresswoman selectman selectwoman magistrate
-    dr mr mrs ms"""
+    dr mr mrs ms cllr cllr. clr clr."""
 )
-HONORIFICS = word_set("dr. mr. mrs. ms. prof. dr mr mrs ms prof sir dame lord")
+HONORIFICS = word_set("dr. mr. mrs. ms. prof. dr mr mrs ms prof sir dame lord cllr cllr. clr clr.")
 ORGANISATION_WORDS = word_set(
     """group inc inc. corp corp. corporation company co. ltd ltd. ministry department agency bank
     university institute association council commission office administration government
