@@ -66,3 +66,30 @@ def test_cllr_is_a_title_before_a_hyphenated_name() -> None:
     ]
     assert [name for _, name in speakers(paragraphs)] == ["Marta Oyelaran-Price"] * 2
     assert list(people(paragraphs)) == ["Marta Oyelaran-Price"]
+
+
+def test_a_name_after_what_an_organisation_is_is_the_organisations_not_a_person() -> None:
+    paragraphs = [
+        "Harbour news",
+        "«The cranes are real, the dates are not,» said Aurélie Vasseur-Diop, a freight analyst"
+        " at the Lyon consultancy Trois Ponts. She said the quay faced the same squeeze.",
+    ]
+    assert [name for _, name in speakers(paragraphs)] == ["Aurélie Vasseur-Diop"] * 2
+    assert list(people(paragraphs)) == ["Aurélie Vasseur-Diop"]
+
+
+def test_a_long_appositive_ending_in_an_organisation_leaves_the_person_speaking() -> None:
+    paragraphs = [
+        "Harbour news",
+        "Contrast that with Margit Hollis-Okafor, the chief engineer of the dredging firm Silt"
+        " Works, who told a hearing last week that the channel was too shallow.",
+        "Tomas Bergqvist, a former official at Norway's port agency who now advises shippers at"
+        " the law firm Holm & Vik, said the case would test the rules.",
+    ]
+    assert [name for _, name in speakers(paragraphs)] == ["Margit Hollis-Okafor", "Tomas Bergqvist"]
+    assert {kind for kind, _ in people(paragraphs).values()} == {"person"}
+
+
+def test_an_organisation_with_a_which_clause_still_speaks_for_itself() -> None:
+    paragraphs = ["Harbour news", "The Harbour Board, which met on Monday, said it would wait."]
+    assert speakers(paragraphs) == [("said it would wait", "Harbour Board")]

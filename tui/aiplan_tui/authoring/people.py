@@ -72,10 +72,15 @@ _TITLE_WITH_OF = re.compile(
 _OWNED = re.compile(
     r"\b[Tt]he\s+$|[A-Z][\w’'-]*\s+(?:of|for)\s+$"
     r"|\b(?:in|near|across|outside|inside|throughout|within|around|at)\s+$"
+    r"|\b(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:consultancy|firm|company|group|"
+    r"agency|bank|fund|lab|laboratory|start-?up|think[\s-]tank|outlet|broadcaster|newspaper|"
+    r"charity|non-?profit|coalition|alliance|association|network|\w*maker|developer|operator|"
+    r"provider|insurer|lender|exchange|channel|magazine|institute|foundation|partnership)\s+$"
 )
 """Right before a run that is a place or an organisation (people's names take no article:
 "Vera Lind of the Northern Data Circle"; "Ministry of Foreign Affairs"; nobody is "in Hong
-Kong" or "at Harbour Securities" but a place or an organisation)."""
+Kong" or "at Harbour Securities" but a place or an organisation; "the Lyon consultancy Trois
+Ponts": a name after what an organisation is, is the organisation's)."""
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ FEWEST_OWN_WORDS = 3
 own besides the verb ("called the plan “a turning point”" is the quotation alone)."""
 
 _REPORTED = re.compile(
-    rf"(?:(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>{ROLE}),\s*"
+    rf"(?:(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>{ROLE}),\s*(?:who\s+)?"
     rf"|(?P<name2>{SPEAKER_NAME}){AGE},\s*(?=(?:also\s+)?{REPORTING}\b)"
     rf"|(?P<who>{SPEAKER_NAME}),\s*(?:which|who)\s+"
     rf"|\b[Tt]he\s+(?P<noun>{ORG_NOUNS})\s+"

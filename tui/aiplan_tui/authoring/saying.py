@@ -106,7 +106,7 @@ OWNER_ROLE = (
     r"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he|[\w-]+[’']s)\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*"
 )
 """A role by its owner before a name: "Its leader, Jo Park, called ..."."""
-ROLE = r"[^,\s“”\"«»](?:[^,“”\"«»]|(?<=\d),(?=\d)){2,79}?(?:,\s*(?:an?|the)\s[^,“”\"«»]{2,79}?)?"
+ROLE = r"[^,\s“”\"«»](?:[^,“”\"«»]|(?<=\d),(?=\d)){2,119}?(?:,\s*(?:an?|the)\s[^,“”\"«»]{2,79}?)?"
 """A role between commas after a name (a number's comma inside: "speaking to 1,200
 delegates"), which may have a second part ("the chief executive of
 Redwood Cloud, a unit of Pine Holdings")."""
