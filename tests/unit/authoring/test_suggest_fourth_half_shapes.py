@@ -93,3 +93,33 @@ def test_a_long_appositive_ending_in_an_organisation_leaves_the_person_speaking(
 def test_an_organisation_with_a_which_clause_still_speaks_for_itself() -> None:
     paragraphs = ["Harbour news", "The Harbour Board, which met on Monday, said it would wait."]
     assert speakers(paragraphs) == [("said it would wait", "Harbour Board")]
+
+
+def test_an_organisation_named_with_for_is_one_name() -> None:
+    paragraphs = [
+        "Harbour news",
+        "The Coalition for Open Harbours, a charity, said in a statement that the plan"
+        ' "reads like a wish list" and left out fishermen.',
+    ]
+    assert {name for _, name in speakers(paragraphs)} == {"Coalition for Open Harbours"}
+    assert people(paragraphs) == {"Coalition for Open Harbours": ("organisation", "a charity")}
+
+
+def test_for_or_of_at_a_sentence_start_begins_no_organisation() -> None:
+    paragraphs = [
+        "Harbour news",
+        "Of the harbour pilots, Leon Stavros said the vote was close.",
+        "For now, Nadia Ferreira said, the ferry will keep its old berth.",
+    ]
+    names = people(paragraphs)
+    assert "Leon Stavros" in names
+    assert not any(name.startswith(("Of ", "For ")) for name in names)
+
+
+def test_a_possessive_country_of_two_words_owns_a_ministry_that_is_an_organisation() -> None:
+    paragraphs = [
+        "Harbour news",
+        "New Zealand's transport ministry said it had asked Canberra for more time.",
+    ]
+    assert speakers(paragraphs) == [("said it had asked Ca", "New Zealand's transport ministry")]
+    assert people(paragraphs) == {"New Zealand's transport ministry": ("organisation", "")}

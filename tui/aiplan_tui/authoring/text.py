@@ -30,16 +30,21 @@ NAME = (
 _CAPITAL = rf"[{UPPER}][{WORD_CHARS}]{{0,40}}"
 ORG_OF = (
     rf"(?:{_CAPITAL}\s+){{0,3}}(?:Ministry|Department|University|Bank|Institute|Office|"
-    r"Council|Commission|Bureau|Academy|Chamber|Federation|Association|Board|Secretary)"
+    r"Council|Commission|Bureau|Academy|Chamber|Federation|Association|Board|Secretary|"
+    r"Alliance|Coalition|Centre|Center|Foundation|Society|Committee|Campaign|Fund|Network|"
+    r"Union|Partnership|Agency|Authority|Forum|Trust|Project|Initiative|Institution)"
     rf"\s+(?:of|for)\s+(?:the\s+)?{_CAPITAL}(?:\s+(?:and\s+)?{_CAPITAL}){{0,3}}"
 )
-"""An organisation named with "of": "Ministry of Commerce", "Bank of China"."""
+"""An organisation named with "of" or "for": "Ministry of Commerce", "Bank of China",
+"Alliance for Open Ports" (never a run that starts "For" or "Of": its head noun comes first)."""
 ORG_LOWER = (
     r"(?!(?:The|A|An|This|That|Its|Their|Our)\s)"
+    rf"(?:[{UPPER}][{WORD_CHARS}]{{0,40}}\s+){{0,2}}"
     rf"[{UPPER}][{WORD_CHARS}]{{0,40}}(?:\s+[a-z]+){{0,2}}\s+(?:government|ministry|council|"
     r"commission|agency|authorities|regulator|administration|department|city\s+hall)\b"
 )
-"""An organisation written partly in lower case: "the Hangzhou municipal government"."""
+"""An organisation written partly in lower case: "the Hangzhou municipal government", "South
+Korea's trade ministry"."""
 SPEAKER_NAME = rf"(?:{ORG_OF}|{ORG_LOWER}|{NAME})"
 
 ABBREVIATIONS = word_set(
@@ -233,9 +238,12 @@ def split_title(words: str) -> tuple[str, str]:
 
 
 def looks_like_person(name: str) -> bool:
-    """Two to four capitalised words, none of them an organisation's ("Asia Group")."""
+    """Two to four capitalised words, no word an organisation's ("Asia Group", "Chile's
+    trade ministry")."""
     tokens = [t for t in name.split() if t[0].isupper()]  # "de", "von" aside
-    return 2 <= len(tokens) <= 4 and not any(t.casefold() in ORGANISATION_WORDS for t in tokens)
+    return 2 <= len(tokens) <= 4 and not any(
+        t.casefold() in ORGANISATION_WORDS for t in name.split()
+    )
 
 
 @dataclass(frozen=True)
