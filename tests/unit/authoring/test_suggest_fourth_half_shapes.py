@@ -123,3 +123,27 @@ def test_a_possessive_country_of_two_words_owns_a_ministry_that_is_an_organisati
     ]
     assert speakers(paragraphs) == [("said it had asked Ca", "New Zealand's transport ministry")]
     assert people(paragraphs) == {"New Zealand's transport ministry": ("organisation", "")}
+
+
+def test_an_organisations_title_of_several_words_before_the_name_after_the_quotation() -> None:
+    paragraphs = [
+        "Harbour news",
+        "“Open berths, not new fees, are how a port grows,” the Guild of Coastal Shippers'"
+        " president and chief executive Dagny Ostrova said in a statement.",
+    ]
+    assert speakers(paragraphs) == [("Open berths, not new", "Dagny Ostrova")]
+    assert people(paragraphs)["Dagny Ostrova"][1].startswith("the Guild of Coastal Shippers'")
+
+
+def test_a_bold_heading_question_ends_its_sentence_and_names_nobody() -> None:
+    paragraphs = [
+        "Harbour news",
+        "**What skippers say.** Noor Haddadi, a senior fellow at the Tidewater Policy Forum,"
+        " said the rules were written for tankers.",
+    ]
+    assert speakers(paragraphs) == [("said the rules were ", "Noor Haddadi")]
+    assert list(people(paragraphs)) == ["Noor Haddadi"]
+    # "What" is no modifier of the people it asks about, but other words still are
+    assert speakers(["Ports", "Harbour skippers said the rules were written for tankers."]) == [
+        ("said the rules were ", "Harbour skippers")
+    ]

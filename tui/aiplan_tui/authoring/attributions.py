@@ -24,7 +24,7 @@ from aiplan_tui.authoring.saying import (
     UNNAMED_OUTLET,
     UNNAMED_PERSON,
 )
-from aiplan_tui.authoring.text import NAME, SPEAKER_NAME
+from aiplan_tui.authoring.text import NAME, ORG_OF, SPEAKER_NAME
 
 _ROLE_WORD = r"(?!(?:one|another|a|an|at|in|from|with|by|on|near)\b)[a-z][\w’'-]*"
 """A word of a title before a name: not someone unnamed ("one clerk at a Hull shipping
@@ -71,8 +71,8 @@ ATTRIBUTED_AFTER = tuple(
         rf"\s*,?\s*the\s+(?P<name>(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLES}))\s+{ADVERB}{SAYING}\b",
         # a lower-case title first, after its owner or not: "the council's president and CEO
         # Jane Roe said", "the Harbour Board’s chief pilot Ann Roe said", "Port Authority
-        # spokesperson Li Wen said"
-        rf"\s*,?\s*(?P<lrole>(?:the\s+)?(?:{NAME}\s+)?(?:{_ROLE_WORD}\s+){{1,9}})"
+        # spokesperson Li Wen said", "the Guild of Pilots' chief executive Ann Roe said"
+        rf"\s*,?\s*(?P<lrole>(?:the\s+)?(?:(?:{ORG_OF}|{NAME})\s+)?(?:{_ROLE_WORD}\s+){{1,9}})"
         rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}{SAYING}\b",
     )
 )

@@ -128,7 +128,8 @@ _AFTER_NOUN = (
 "familiar with the plan", "for one of the large cloud providers"."""
 _NOT_A_MODIFIER = (
     r"(?!(?i:the|a|an|in|at|on|for|but|and|or|as|when|while|if|so|yet|still|now|to|of|by|"
-    r"with|from|that|this|these|those|it|its|their|his|her|our|we|they|many|most|some|all)\b)"
+    r"with|from|that|this|these|those|it|its|their|his|her|our|we|they|many|most|some|all|"
+    r"what|which|who|whose|how|why|where|when)\b)"
 )
 _NOT_PEOPLE = (
     r"statement|document|report|letter|paper|order|number|other|another|water|power|sector|"

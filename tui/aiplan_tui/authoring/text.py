@@ -32,7 +32,7 @@ ORG_OF = (
     rf"(?:{_CAPITAL}\s+){{0,3}}(?:Ministry|Department|University|Bank|Institute|Office|"
     r"Council|Commission|Bureau|Academy|Chamber|Federation|Association|Board|Secretary|"
     r"Alliance|Coalition|Centre|Center|Foundation|Society|Committee|Campaign|Fund|Network|"
-    r"Union|Partnership|Agency|Authority|Forum|Trust|Project|Initiative|Institution)"
+    r"Union|Partnership|Agency|Authority|Forum|Trust|Project|Initiative|Institution|Guild|League)"
     rf"\s+(?:of|for)\s+(?:the\s+)?{_CAPITAL}(?:\s+(?:and\s+)?{_CAPITAL}){{0,3}}"
 )
 """An organisation named with "of" or "for": "Ministry of Commerce", "Bank of China",
@@ -63,7 +63,8 @@ LONGEST_SENTENCE = 2000
 """A run of more characters than this with no sentence's end in it is taken as several
 sentences, cut at spaces: the rules look around a sentence, and a text-long "sentence" made
 that look cost the square of the text (issue 28). News sentences are well under 500."""
-_SENTENCE_END = re.compile(r"[.!?]+[”\"’)»]*(?=\s+[“\"‘(«]?[" + UPPER + r"0-9])")
+_SENTENCE_END = re.compile(r"[.!?]+[”\"’)»*_]*(?=\s+[“\"‘(«*_]?[" + UPPER + r"0-9])")
+"""A sentence's end: its stop, closing marks or Markdown emphasis ("**What they say.**")."""
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?]+[”\"’)]*$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _COUNTED = re.compile(r"[\w’'-]+")
