@@ -147,3 +147,28 @@ def test_a_bold_heading_question_ends_its_sentence_and_names_nobody() -> None:
     assert speakers(["Ports", "Harbour skippers said the rules were written for tankers."]) == [
         ("said the rules were ", "Harbour skippers")
     ]
+
+
+def test_a_second_verb_of_saying_after_and_is_the_sentence_subjects_reported_speech() -> None:
+    paragraphs = [
+        "Harbour news",
+        "OSLO, March 3 (Fjord Wire) -- Norway on Friday unveiled a plan for a new ferry agency"
+        " and said it could base the office in Bergen, as ferry crews gathered for a strike.",
+        "The Westfold Harbour Board of Trustees on Monday delayed a vote on the berth and said it"
+        " needed more time to study the tides.",
+    ]
+    assert speakers(paragraphs) == [
+        ("said it could base t", "Norway"),
+        ("said it needed more ", "Westfold Harbour Board of Trustees"),
+    ]
+    clause = next(h.exact for h in suggest(paragraphs, ()).highlights if h.kind == "quote")
+    assert clause == "said it could base the office in Bergen"  # ", as ...": the writer's
+
+
+def test_and_before_someone_elses_verb_or_saying_nothing_is_no_reported_speech() -> None:
+    paragraphs = [
+        "Harbour news",
+        "In de facto terms the board stalled and said nothing.",
+        "The ferry left at noon and then the whole crew went home.",
+    ]
+    assert speakers(paragraphs) == []

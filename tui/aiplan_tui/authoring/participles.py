@@ -19,15 +19,17 @@ LEAD = re.compile(
 "SHANGHAI, July 26, 2025 (Wire) --", "BRUSSELS —") or a live blog's time ("3:30 p.m. —");
 never part of a reported clause nor its subject."""
 PARTICIPLE = re.compile(
-    r"(?:,\s+|\s+by\s+)(?P<verb>(?:saying|arguing|insisting|warning|cautioning|promising|"
+    r"(?:,\s+|\s+by\s+|,?\s+and\s+)(?P<verb>(?:saying|arguing|insisting|warning|cautioning|promising|"
     r"claiming|contending|stressing|predicting)\b"
-    r"|telling\s+[^,.;:“”\"«»]{1,60}?\s+that\b)"
+    r"|telling\s+[^,.;:“”\"«»]{1,60}?\s+that\b"
+    r"|(?<=\sand\s)(?:also\s+)?(?:said|says|added|warned|told\s+[^,.;:“”\"«»]{1,40}?\s+that)\b)"
     r"(?!\s+(?:nothing|little|much|anything|no\s+more|so|goodbye)\b)"
 )
-"""A participle of saying after a comma or "by": what follows is reported speech ("saying
+"""A participle of saying after a comma or "by", or a second verb of saying after "and" ("The
+board delayed the vote and said it needed time"): what follows is reported speech ("saying
 nothing" is no speech)."""
 _NEEDS = re.compile(r"saying|arguing|insisting|warning|cautioning|promising|claiming|"
-                    r"contending|stressing|predicting|telling")  # fmt: skip
+                    r"contending|stressing|predicting|telling|and\s")  # fmt: skip
 _OPENING = (
     r"(?:(?:In|On|At|After|Before|During|Later|Earlier|Separately|Meanwhile|Last|This|Speaking)"
     r"\b[^,“”\"«»]{0,50},\s+)?"
@@ -35,7 +37,7 @@ _OPENING = (
 """A phrase of where or when before the subject: "In Geneva on Monday, ..."."""
 _SUBJECT = re.compile(
     rf"{_OPENING}(?!(?:After|Before|When|While|If|As|Since|Although|Though|Because|Once|Until|"
-    rf"In|On|At|During)\b)(?P<name>{SPEAKER_NAME}|{PRONOUN})"
+    rf"In|On|At|During)\b)(?:The\s+)?(?P<name>{SPEAKER_NAME}|{PRONOUN})"
     r"(?:,\s*(?:who|which)\s[^,“”\"«»]{1,80},|,\s*(?:an?|the)\s[^,“”\"«»]{1,80},)?"
     r"\s+(?:(?:has|have|had|also|on\s+\w+|then|later|\w+ly)\s+)*(?=[a-z])"
 )

@@ -88,11 +88,11 @@ _AFTER = re.compile(
 _ACCORDING = re.compile(
     r",?\s*\b(?:according to|per)\b"
     r"|,\s+(?:its|their)\s+\w+|,\s+an?\s+(?:move|step|sign|decision|response|answer)\b"
-    r"|,\s+(?:which|while|whereas|following)\b|,\s+(?:[\w’'-]+\s+){1,3}reported\b"
+    r"|,\s+(?:which|while|whereas|following|as)\b|,\s+(?:[\w’'-]+\s+){1,3}reported\b"
 )
 """Where a reported clause ends before its end: a source ("per" as a word, not the end of
 "developer"), an appositive after it, or the writer's own words joined by ", which ...",
-", while ..." or ", following ...", or a source after it (", state media reported")."""
+", while ...", ", as ..." or ", following ...", or a source after it (", state media reported")."""
 _SUBORDINATE = re.compile(
     r"(?:When|After|As|While|Since|Although|Though|Because|Once|Before|If|Until)\b"
 )
