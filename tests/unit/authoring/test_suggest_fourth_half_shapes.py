@@ -172,3 +172,32 @@ def test_and_before_someone_elses_verb_or_saying_nothing_is_no_reported_speech()
         "The ferry left at noon and then the whole crew went home.",
     ]
     assert speakers(paragraphs) == []
+
+
+def test_a_councillors_party_in_brackets_before_the_verb() -> None:
+    paragraphs = [
+        "Town hall",
+        "But Cllr Ivo Petrak (Green, Eastside) warned that the crane would block the bay.",
+    ]
+    assert speakers(paragraphs) == [("warned that the cran", "Ivo Petrak")]
+
+
+def test_a_company_by_the_first_word_of_its_name_reports_that() -> None:
+    paragraphs = [
+        "Harbour news",
+        "Ola Lund, a vice president at Kelp Robotics, said the firm had moved a third of output.",
+        "Kelp reported last week that its margin on seaweed fell to 31%.",
+        "Kelp reported a record harvest on Monday.",  # an act, not speech
+    ]
+    assert speakers(paragraphs) == [
+        ("said the firm had mo", "Ola Lund"),
+        ("reported last week t", "Kelp Robotics"),
+    ]
+
+
+def test_the_agent_of_a_passive_is_no_speaker() -> None:
+    paragraphs = [
+        "Harbour news",
+        "A memo seen by Tidewater puts the cost of the berth at roughly 2.4 million crowns.",
+    ]
+    assert speakers(paragraphs) == []

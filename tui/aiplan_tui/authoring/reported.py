@@ -17,6 +17,7 @@ from aiplan_tui.authoring.saying import (
     CIRCUMSTANCE,
     ORG_NOUNS,
     PARENTHETICAL,
+    PARTY,
     PRONOUN,
     REPORTING,
     ROLE,
@@ -62,7 +63,8 @@ _REPORTED = re.compile(
     rf"|(?P<unnamed>{UNNAMED_PERSON}){WHO_CLAUSE}\s+"
     rf"|\b(?:quoted|cited)\s+(?:(?P<quoted>{SPEAKER_NAME})|(?P<cited>{UNNAMED_PERSON}))\s+as\s+"
     # (and "Li was quoted as saying ...")
-    rf"|(?P<name3>{SPEAKER_NAME}|\b{PRONOUN})\s+(?:was\s+(?:quoted|cited)\s+as\s+)?"
+    # (never the agent of a passive: "a document seen by Harbourline puts ...")
+    rf"|(?<!\bby\s)(?P<name3>{SPEAKER_NAME}|\b{PRONOUN}){PARTY}\s+(?:was\s+(?:quoted|cited)\s+as\s+)?"
     # a person of an organisation: "Vera Lind of the Northern Data Circle argues"
     rf"|(?P<name4>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?{SPEAKER_NAME}\s+)"
     rf"{ADVERB}(?P<verb>{REPORTING}|{_NAMING}|{_QUOTED_AS})\b"
@@ -98,6 +100,8 @@ _SUBORDINATE = re.compile(
 )
 """A sentence opening with a subordinate clause: what is reported in it ends at a comma."""
 _MARKS = re.compile(r"[“”\"«»]")
+_THAT = re.compile(r"\s+(?:(?:on|last|this|late|early)\s+\w+\s+)?that\b")
+"""After "announced" or "reported": "that", perhaps after when ("reported last week that")."""
 _CLAUSE_COMMA = re.compile(r",(?!\d)|(?<!\d),")
 """A comma that ends a clause: not a number's ("2,400")."""
 _SOURCED = re.compile(r"\b(?:according\s+to|per)\s+(?:the\s+)?$")
@@ -182,7 +186,7 @@ def reported_speech(
             if _SUBORDINATE.match(text) or group == "who":
                 # "When X told ... that ..., most coverage ...", "X, which said ..., met"
                 clause = _CLAUSE_COMMA.split(clause, maxsplit=1)[0]
-            if verb in ("announced", "reported") and not re.match(rf"{verb}\s+that\b", clause):
+            if verb in ("announced", "reported") and not _THAT.match(clause, len(verb)):
                 continue  # announcing a plan is an act, announcing that ... is speech
             if re.fullmatch(_NAMING, verb):
                 continue  # "called the plan “...”": the quotation's, or a name given

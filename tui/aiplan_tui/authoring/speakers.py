@@ -128,6 +128,10 @@ class Speakers:
             return None
         if all(t.casefold() in TITLE_WORDS for t in name.split()):
             return None  # a title is never a person of its own
+        if " " not in name and self.here is not None and self.people.person_named(name) is None:
+            longer = self.people.organisation_before(name, *self.here)  # "Kelp": Kelp Works
+            if longer is not None and longer.split()[0].casefold() == folded:
+                name = words = longer  # an organisation by the first word of its name
         found = self._match(name)  # then a name ending the words (asked again when other)
         found = found or (self._match(words, at_end=True) if words != name else None)
         if found is not None:
