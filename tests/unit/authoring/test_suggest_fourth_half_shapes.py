@@ -201,3 +201,15 @@ def test_the_agent_of_a_passive_is_no_speaker() -> None:
         "A memo seen by Tidewater puts the cost of the berth at roughly 2.4 million crowns.",
     ]
     assert speakers(paragraphs) == []
+
+
+def test_someone_unnamed_with_a_who_clause_before_the_verb_is_the_quotations_speaker() -> None:
+    paragraphs = [
+        "Harbour news",
+        "A clerk at a Danish consulate in Hamburg, who declined to be named because she was not"
+        ' cleared to speak, said her office was "watching, not joining" for now.',
+    ]
+    assert {name for _, name in speakers(paragraphs)} == {
+        "A clerk at a Danish consulate in Hamburg"
+    }
+    assert "Hamburg" not in people(paragraphs)

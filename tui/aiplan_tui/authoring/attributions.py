@@ -23,6 +23,7 @@ from aiplan_tui.authoring.saying import (
     TITLES,
     UNNAMED_OUTLET,
     UNNAMED_PERSON,
+    WHO_CLAUSE,
 )
 from aiplan_tui.authoring.text import NAME, ORG_OF, SPEAKER_NAME
 
@@ -101,7 +102,7 @@ ATTRIBUTED_BEFORE = tuple(
 UNNAMED = tuple(
     (
         re.compile(
-            rf"(?P<name>{phrase})"
+            rf"(?P<name>{phrase}){WHO_CLAUSE}"
             rf"\s+{ADVERB}(?:{SAYING}|called|described)\b[^“”\"«»]{{0,30}}[,:]?\s*$"
         ),
         # after the words: “...,” one shipping analyst said.
