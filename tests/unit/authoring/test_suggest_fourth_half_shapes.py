@@ -213,3 +213,15 @@ def test_someone_unnamed_with_a_who_clause_before_the_verb_is_the_quotations_spe
         "A clerk at a Danish consulate in Hamburg"
     }
     assert "Hamburg" not in people(paragraphs)
+
+
+def test_words_before_a_titled_official_of_a_long_ministry_who_told_a_forum() -> None:
+    paragraphs = [
+        "Harbour news",
+        "The new ferry office will open in Bergen with about 40 staff, Deputy Director-General"
+        " Siv Aune of the Ministry of Trade and Fisheries' coastal department told a side forum"
+        " at the expo.",
+        "The berth will be dredged twice a year, the harbour master told a friend.",
+    ]
+    assert speakers(paragraphs) == [("The new ferry office", "Siv Aune")]
+    assert people(paragraphs) == {"Siv Aune": ("person", "Deputy Director-General")}

@@ -78,11 +78,14 @@ _AND_REPORTED = re.compile(
 )
 """A second verb with the same subject: "and said ...", ", noting that ..." (the clause starts
 at the participle: "said, noting that ..." is the words after "noting")."""
+_AUDIENCE = r"(?:forum|briefing|conference|summit|meeting|session|panel|hearing|audience)\b"
+"""Whom words were told, after "told a": "told a side forum at the expo"."""
 _AFTER = re.compile(
     rf",\s*(?:the\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}(?:{SAYING})"
     rf"|(?P<unnamed>{UNNAMED_PERSON})\s+{ADVERB}(?:{SAYING})"
     rf"|the\s+(?P<same>{UNNAMED_PEOPLE})\s+{ADVERB}(?:{SAYING})"
-    rf"|(?:the\s+)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN})\s+{ADVERB}(?:{SAYING})"
+    rf"|(?:the\s+)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN})(?:\s+of\s+the\s+{NAME}[^,“”\"«»]{{0,100}}?)?"
+    rf"\s+{ADVERB}(?:{SAYING}|told\s+an?\s+(?:[\w-]+\s+){{0,2}}{_AUDIENCE})"
     rf"|(?:{SAYING})\s+(?P<name2>{SPEAKER_NAME}))(?P<role>,\s*[^“”\"«»]{{3,120}}?)?"
     r"(?:\s+(?:on|in|at|during|to|last|this|late|early)\b[^,“”\"«»]{0,60})?[.!?]?$"
 )
