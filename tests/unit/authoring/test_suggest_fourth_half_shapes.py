@@ -199,6 +199,7 @@ def test_the_agent_of_a_passive_is_no_speaker() -> None:
     paragraphs = [
         "Harbour news",
         "A memo seen by Tidewater puts the cost of the berth at roughly 2.4 million crowns.",
+        "A memo seen by Tidewater Radio puts the cost of the quay at about 1 million crowns.",
     ]
     assert speakers(paragraphs) == []
 

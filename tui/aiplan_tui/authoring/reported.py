@@ -32,6 +32,7 @@ from aiplan_tui.authoring.speakers import Speaker, Speakers
 from aiplan_tui.authoring.text import (
     NAME,
     SPEAKER_NAME,
+    UPPER,
     Found,
     Span,
     Spans,
@@ -103,6 +104,8 @@ _SUBORDINATE = re.compile(
 )
 """A sentence opening with a subordinate clause: what is reported in it ends at a comma."""
 _MARKS = re.compile(r"[“”\"«»]")
+_AGENT = re.compile(rf"\bby\s+(?:[{UPPER}][\w’'-]*\s+){{0,3}}$")
+"""A passive's agent before a name ("seen by Tidewater Radio puts"): the name is no subject."""
 _THAT = re.compile(r"\s+(?:(?:on|last|this|late|early)\s+\w+\s+)?that\b")
 """After "announced" or "reported": "that", perhaps after when ("reported last week that")."""
 _CLAUSE_COMMA = re.compile(r",(?!\d)|(?<!\d),")
@@ -138,7 +141,10 @@ def reported_speech(
             continue
         first = None
         for match in _REPORTED.finditer(text) if _VERB.search(text) else ():
-            if not quoted.holds(sentence.start + match.start("verb")):
+            agent = match.group("name3") and _AGENT.search(
+                text, max(0, match.start("name3") - 80), match.start("name3")
+            )
+            if not quoted.holds(sentence.start + match.start("verb")) and not agent:
                 first = match
                 break
         if first is None:
