@@ -226,3 +226,25 @@ def test_words_before_a_titled_official_of_a_long_ministry_who_told_a_forum() ->
     ]
     assert speakers(paragraphs) == [("The new ferry office", "Siv Aune")]
     assert people(paragraphs) == {"Siv Aune": ("person", "Deputy Director-General")}
+
+
+def test_put_it_plainly_before_a_colon_reports_what_follows() -> None:
+    paragraphs = [
+        "Harbour news",
+        "Jean-Marc de la Cour, who chaired the harbour trust, put it more bluntly in a talk last"
+        " month: the north wants ferries, the south wants bridges, and the town wants both.",
+        "Mira Holt put it simply: the town cannot pay for the bridge.",
+    ]
+    assert speakers(paragraphs) == [
+        ("put it more bluntly ", "Jean-Marc de la Cour"),
+        ("put it simply: the t", "Mira Holt"),
+    ]
+
+
+def test_putting_something_somewhere_is_no_speech() -> None:
+    paragraphs = [
+        "Harbour news",
+        "She put it quietly on the table and left.",
+        "And Ivo Lund put it gently on the shelf: a box of old charts.",
+    ]
+    assert speakers(paragraphs) == []

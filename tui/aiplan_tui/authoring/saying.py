@@ -46,6 +46,8 @@ REPORTING = (
     rf"warns|cautions|insists|contends|maintains|stresses|urges|predicts|reported|{PUT_AT}|{WROTE_THAT}|"
     r"vowed|vows|denied|denies|countered|complained|complains|lamented|boasted|thinks|fears|"
     r"hopes|say|argue|warn|insist|contend|caution|maintain|"
+    r"puts?\s+it\s+(?:(?:more|most|less)\s+)?[a-z]+ly\b"
+    r"(?=(?:,?\s+(?:in|at|during|last|this|when|while)\b[^.:;“”\"«»]{0,60})?\s*:)|"
     rf"{ASKED_TO}|(?:proposed|proposes|reports|reported)(?=\s+that\b))"
 )
 """Verbs that report what someone said without their words (the plural's too: "Critics
