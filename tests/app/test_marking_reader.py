@@ -10,12 +10,9 @@ from aiplan_tui.core.reading import Place
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.screens.review import ReviewScreen
 from conftest import PackFactory, make_app, until
+from reviewing import said
 
 P1 = "Private AI investment reached $109.1 billion in the U.S., against $9.3 billion in China."
-
-
-def said(app: AiplanApp) -> str:
-    return app.notices[-1].message if app.notices else ""
 
 
 def events_in(app: AiplanApp) -> dict[str, dict[str, object]]:

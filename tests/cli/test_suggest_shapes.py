@@ -7,24 +7,8 @@ import datetime as dt
 
 import pytest
 
-from aiplan_tui.authoring.suggest import Suggested, Suggestions, suggest
-
-
-def quotes(result: Suggestions, direct: bool | None = None) -> list[Suggested]:
-    return [
-        h
-        for h in result.highlights
-        if h.kind == "quote" and (direct is None or h.fields["direct"] is direct)
-    ]
-
-
-def said(paragraphs: list[str], direct: bool | None = True) -> list[tuple[str, str]]:
-    """Each quotation's words with its speaker's name ("" when none)."""
-    result = suggest(paragraphs, ())
-    names = {e.id: e.name for e in result.entities}
-    return [
-        (q.exact, names.get(str(q.fields.get("speaker", "")), "")) for q in quotes(result, direct)
-    ]
+from aiplan_tui.authoring.suggest import suggest
+from suggesting import said
 
 
 def people(paragraphs: list[str]) -> list[tuple[str, str, str]]:

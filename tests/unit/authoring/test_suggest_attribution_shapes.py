@@ -4,23 +4,7 @@ written for these tests (invented people, organisations and outlets)."""
 from __future__ import annotations
 
 from aiplan_tui.authoring.suggest import suggest
-
-
-def said(paragraphs: list[str], direct: bool | None = True) -> list[tuple[str, str]]:
-    """Each quotation's words with its speaker's name ("" when none)."""
-    result = suggest(paragraphs, ())
-    names = {e.id: e.name for e in result.entities}
-    return [
-        (h.exact, names.get(str(h.fields.get("speaker", "")), ""))
-        for h in result.highlights
-        if h.kind == "quote" and (direct is None or h.fields["direct"] is direct)
-    ]
-
-
-def people(paragraphs: list[str]) -> dict[str, str]:
-    """Each proposed entity's name with its kind."""
-    return {e.name: e.kind for e in suggest(paragraphs, ()).entities}
-
+from suggesting import people, said
 
 # ------------------------------------------------------------------ people and organisations
 
