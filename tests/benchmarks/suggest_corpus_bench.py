@@ -279,12 +279,17 @@ def score_forbidden(name: str, gold: Gold, pack: Pack, score: Score) -> None:
 
 def chosen(stem: str, only: str) -> bool:
     """Whether an article is in `--only`: "d37-d54" (a range, both ends in), "d03,d07" or ""."""
-    stem = stem.split("-")[0]  # "d37-wire-premier-pitch" -> "d37"
+    at = _number(stem.split("-")[0])  # "d37-wire-premier-pitch" -> ("d", 37)
     for part in filter(None, only.split(",")):
         low, _, high = part.partition("-")
-        if low <= stem <= (high or low):
+        if _number(low) <= at <= _number(high or low):
             return True
     return not only
+
+
+def _number(name: str) -> tuple[str, int]:
+    """The letter and number of "d37": ("d", 37), so that d99 comes before d100."""
+    return name[:1], int(name[1:])
 
 
 def bench(half: str, jobs: int, only: str = "") -> tuple[int, Score]:
