@@ -50,6 +50,9 @@ def picture(compiled: CompiledPack) -> dict[str, Any]:
             [place[n] for n in index.postings.key_docs(n)] for n in range(len(index.postings.keys))
         ],
         "meta": {k: compiled.meta(k) for k in ("articles", "per_article", "per_kind")},
+        "exports": compiled.db.execute(
+            "SELECT part, file, text FROM exports ORDER BY part, file"
+        ).fetchall(),
         "search": {
             q: [(h.id, h.score, place[h.order], h.text) for h in index.search(q, None)]
             for q in QUERIES

@@ -45,9 +45,9 @@ def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser
 
 def run(args: argparse.Namespace, context: PackContext) -> int:
     """From the compiled pack if it is current (brought up to date a file at a time if it can
-    be): the whole pack's JSON as it was stored when the pack was compiled, if it was, else
-    each format from its rows, written as they are read; else from the pack loaded whole,
-    compiled for next time after the output (with the JSON, if that was asked for)."""
+    be): the whole pack's JSON from each file's stored text, the rest from its rows, written
+    as they are read; else from the pack loaded whole, compiled for next time after the
+    output."""
     from aiplan_tui.cli.context import load
     from aiplan_tui.cli.warm import answer_from_compiled
     from aiplan_tui.compiled.current import compile_loaded
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
         return answered
     result = load(context)
     status = run_loaded(args, result)
-    compile_loaded(result, manifest, with_export=args.format == "json" and args.article is None)
+    compile_loaded(result, manifest)
     return status
 
 
@@ -86,7 +86,6 @@ def run_stored(args: argparse.Namespace, compiled: CompiledPack) -> int | None:
     from aiplan_tui.cli.stored_export import StoredSource
     from aiplan_tui.compiled.stale import Stale
     from aiplan_tui.core.export_stream import write_export
-    from aiplan_tui.core.json_text import ascii_escaped
 
     source = StoredSource(compiled)
     try:
@@ -98,12 +97,7 @@ def run_stored(args: argparse.Namespace, compiled: CompiledPack) -> int | None:
     written = _Written(lambda: _report(problems))  # said as the output starts
     ascii_only = not holds_everything(sys.stdout)
     try:
-        if args.format == "json" and args.article is None and source.has_stored_json():
-            for chunk in source.stored_json():
-                written(ascii_escaped(chunk) if ascii_only else chunk)
-            written("\n")
-        else:
-            write_export(args.format, source, written, ascii_only, args.article)
+        write_export(args.format, source, written, ascii_only, args.article)
     except Stale:
         if not written.any:
             return None

@@ -1,17 +1,27 @@
-"""`export` from the compiled pack's rows, read in the pack's order a thousand at a time and
-written as they are read (core/export_stream.py): the pack is never held whole, so memory
-stays flat however large it is. A row that cannot be read is Stale (compiled/stale.py)."""
+"""`export` from the compiled pack, read in the pack's order and written as it is read
+(core/export_stream.py): the whole pack's JSON from each file's stored text
+(compiled/export_rows.py), the rest from the rows, a thousand at a time. The pack is never
+held whole, so memory stays flat however large it is. A row that cannot be read is Stale
+(compiled/stale.py)."""
 
 from __future__ import annotations
 
-import dataclasses
-import json
-from collections.abc import Callable, Iterator
-from functools import cache
+from collections.abc import Iterator
 from itertools import chain
-from json.encoder import encode_basestring_ascii
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from aiplan_tui.compiled.export_rows import (
+    ARTICLES,
+    CELLS,
+    DIMENSIONS,
+    ENTITIES,
+    HIGHLIGHTS,
+    PACK_PART,
+    SIDES,
+    SUGGESTED,
+    export_item,
+    stored_texts,
+)
 from aiplan_tui.compiled.layout import (
     ARTICLE_ROWS,
     CELL_ROWS,
@@ -19,10 +29,10 @@ from aiplan_tui.compiled.layout import (
     HIGHLIGHT_ROWS,
     INFO_ROWS,
 )
-from aiplan_tui.compiled.records import DATES, KINDS, rows_groups
+from aiplan_tui.compiled.records import rows_groups
 from aiplan_tui.compiled.stale import damage_is_stale
-from aiplan_tui.core.export import KIND, ExportParts, exported_fields, item_data
-from aiplan_tui.core.json_text import Members
+from aiplan_tui.core.export import ExportParts, item_data
+from aiplan_tui.core.json_text import Members, Raw
 from aiplan_tui.core.model import Article, Highlight, Pack
 
 if TYPE_CHECKING:
@@ -51,7 +61,15 @@ class StoredSource:
         return self._names
 
     def parts(self, only: str | None) -> ExportParts:
-        """The JSON export's parts, made from the rows without making objects of them."""
+        """The JSON export's parts: the whole pack's from the stored text of each file, one
+        article's made from its rows without making objects of them."""
+        if only is None:
+            with damage_is_stale():
+                (info,) = stored_texts(self.compiled.db, PACK_PART)
+            return ExportParts(
+                Raw(info), *(self._stored(part) for part in (SIDES, DIMENSIONS, ARTICLES)),
+                *(self._stored(part) for part in (ENTITIES, HIGHLIGHTS, CELLS, SUGGESTED)),
+            )  # fmt: skip
         info, sides, dimensions = self._info()
         return ExportParts(
             item_data(info), map(item_data, sides), map(item_data, dimensions),
@@ -79,17 +97,10 @@ class StoredSource:
             self._last = (article_id, found)
         return self._last[1]
 
-    def has_stored_json(self) -> bool:
-        """Whether the whole pack's JSON export was stored when the pack was compiled (by an
-        `export`; an update a file at a time drops it)."""
+    def _stored(self, part: int) -> Iterator[Raw]:
+        """The part's stored text, a file's at a time."""
         with damage_is_stale():
-            return self.compiled.meta("export") is True
-
-    def stored_json(self) -> Iterator[str]:
-        """That JSON (without its final newline), a stored row of it at a time."""
-        with damage_is_stale():
-            for (text,) in self.compiled.db.execute("SELECT text FROM export ORDER BY seq"):
-                yield str(text)
+            yield from map(Raw, stored_texts(self.compiled.db, part))
 
     def has_article(self, article_id: str) -> bool:
         with damage_is_stale():
@@ -122,26 +133,14 @@ class StoredSource:
         """The section's rows as export data (what core/export.py's `item_data` makes of the
         objects they hold), straight from their JSON; of the highlights only the suggested
         ones, or only the others, if `suggested` says."""
-        if suggested and only is None and self.compiled.counts()[4] == 0:
-            return  # none: no second pass over the highlights
         with damage_is_stale():
             cursor = self._query(section, only)
             size = ARTICLE_BATCH if section == ARTICLE_ROWS else BATCH
             while batch := cursor.fetchmany(size):
                 for kind, text in batch:
-                    values = json.loads(text)
-                    plan, status = _plan(str(kind))
-                    if suggested is not None and bool(values[status]) is not suggested:
-                        continue
-                    if len(values) != plan.width:
-                        raise ValueError(f"{kind}: {len(values)} fields, not {plan.width}")
-                    yield Members(
-                        plan.keys,
-                        [
-                            value if at < 0 else values[at] if made is None else made(values[at])
-                            for at, value, made in plan.fields
-                        ],
-                    )
+                    members, is_suggested = export_item(str(kind), str(text))
+                    if suggested is None or is_suggested is suggested:
+                        yield members
 
     def _query(self, section: int, only: str | None) -> Any:
         if only is None:
@@ -149,42 +148,3 @@ class StoredSource:
             return self.compiled.db.execute(sql, (section,))
         sql = "SELECT kind, item FROM pack WHERE section = ? AND article = ? ORDER BY file, n"
         return self.compiled.db.execute(sql, (section, only))
-
-
-class _Plan(NamedTuple):
-    width: int
-    """How many values a stored row of the kind holds."""
-    keys: tuple[str, ...]
-    """The exported names, as JSON text."""
-    fields: tuple[tuple[int, Any, Callable[[Any], Any] | None], ...]
-    """For each: the place of its stored value (-1: the constant given instead), and
-    how the stored value becomes the exported one (None: as it is)."""
-
-
-@cache
-def _plan(kind: str) -> tuple[_Plan, int]:
-    """How a stored row of `kind` becomes export data, and where its `status` is (highlights).
-    The rows are compiled/records.py's: a list of the fields' values in declaration order, a
-    location as `[paragraph, start, end]`, a date as `{"date": ISO}`, a tuple as a list."""
-    cls = KINDS[kind]
-    stored = [f.name for f in dataclasses.fields(cls)]
-    names = exported_fields(cls)
-    fields = tuple(
-        (-1, cls.kind, None) if name == KIND and issubclass(cls, Highlight)
-        else (stored.index(name), None, _CONVERTED.get(name))
-        for name in names
-    )  # fmt: skip
-    keys = tuple(map(encode_basestring_ascii, names))
-    return _Plan(len(stored), keys, fields), stored.index("status") if "status" in stored else 0
-
-
-def _location(value: list[int]) -> dict[str, int]:
-    paragraph, start, end = value
-    return {"paragraph": paragraph, "start": start, "end": end}
-
-
-def _date(value: Any) -> Any:
-    return value["date"] if isinstance(value, dict) else value
-
-
-_CONVERTED: dict[str, Callable[[Any], Any]] = {"location": _location} | dict.fromkeys(DATES, _date)

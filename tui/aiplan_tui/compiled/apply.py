@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from aiplan_tui.compiled.build import write_segment
+from aiplan_tui.compiled.export_rows import write_texts
 from aiplan_tui.compiled.incremental import (
     Change,
     NotLocal,
@@ -104,6 +105,8 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
     _replace_rows(db, root, change.articles, reread, new_article_files, registry, new_highlights)
     if change.people:
         replace_people_rows(db, root, registry)
+    touched = [(ARTICLE_ROWS, f) for f in change.articles] + [(HIGHLIGHT_ROWS, f) for f in reread]
+    write_texts(db, touched + ([(ENTITY_ROWS, "entities.toml")] if change.people else []))
     segments = [*people, *log.segments, *highlight_log.segments]
     gone = [(ARTICLES, f) for f in change.articles] + [(HIGHLIGHTS, f) for f in reread]
     gone += [(ENTITIES, "entities.toml")] if change.people else []

@@ -23,6 +23,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from aiplan_tui.compiled.chunks import split
+from aiplan_tui.compiled.export_rows import write_texts
 from aiplan_tui.compiled.layout import (
     DOC_FIELDS,
     SCHEMA,
@@ -37,7 +38,6 @@ from aiplan_tui.compiled.sources import write_sources
 from aiplan_tui.compiled.spaced import SpacedDocs, room_after
 from aiplan_tui.compiled.wal import Busy, refill, replacing
 from aiplan_tui.core.collector import collector_paused
-from aiplan_tui.core.export import pack_to_dict
 from aiplan_tui.core.pausing import Pause, paused
 from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.pack.segments import Segment
@@ -46,8 +46,6 @@ from aiplan_tui.search.engine import SearchIndex
 from aiplan_tui.search.index import IndexBuilder, IndexData
 from aiplan_tui.search.names import article_names, dimension_names
 
-EXPORT_CHUNK = 1 << 20
-"""Characters per row of the stored `export` output."""
 STALE_SECONDS = 3600
 """A temporary database older than this was left by a build that died."""
 
@@ -56,12 +54,11 @@ def compile_pack(
     result: LoadResult,
     manifest: str,
     target: Path,
-    with_export: bool = False,
     pause: Pause | None = None,
 ) -> SearchIndex:
-    """Index the loaded pack and write its compiled database to `target` (with the `export`
-    output too if asked: it costs as much as the rest). The documents go to the database as
-    the index is built, each made once. Whatever stops the writing, the index is returned and
+    """Index the loaded pack and write its compiled database to `target`, each file's
+    `export` text with its rows (compiled/export_rows.py). The documents go to the database
+    as the index is built, each made once. Whatever stops the writing, the index is returned and
     no file is left behind: the caller goes on with what it loaded."""
     temp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     index: SearchIndex | None = None
@@ -76,7 +73,7 @@ def compile_pack(
             db.execute("BEGIN")
             pack, docs = result.pack, PackDocs(result.pack)
             data = _index_into(db, docs, doc_units(pack), pause)
-            _fill(db, result, data, manifest, with_export, pause)
+            _fill(db, result, data, manifest, pause)
             write_sources(db, pack.root, manifest)
             db.execute("COMMIT")
             db.execute("PRAGMA journal_mode = WAL")  # updated in place from now on
@@ -141,7 +138,6 @@ def _fill(
     result: LoadResult,
     data: IndexData,
     manifest: str,
-    export: bool,
     pause: Pause | None,
 ) -> None:
     pack, problems = result.pack, result.problems
@@ -158,7 +154,6 @@ def _fill(
         "doc_count": data.doc_count,
         "articles": article_names(pack),
         "dimensions": dimension_names(pack),
-        "export": export,
         "incremental": result.segments is not None,
         "per_article": {a.id: len(pack.highlights_in(a.id)) for a in pack.articles},
         "per_kind": dict(Counter(h.kind for h in pack.highlights)),
@@ -172,6 +167,7 @@ def _fill(
     db.executemany(
         "INSERT INTO pack VALUES (?, ?, ?, ?, ?, ?)", paused(pack_rows_keyed(pack), pause)
     )
+    write_texts(db)
     db.executemany(
         "INSERT INTO briefs VALUES (?, ?, ?)",
         (
@@ -183,13 +179,6 @@ def _fill(
     db.executemany("INSERT INTO words VALUES (?, ?, ?, ?)", _word_rows(data))
     db.executemany("INSERT INTO keys VALUES (?, ?)", _key_rows(data))
     db.executemany("INSERT INTO stems VALUES (?, ?)", _stem_rows(data))
-    if export:
-        text = json.dumps(pack_to_dict(pack), ensure_ascii=False, indent=2)
-        chunks = range(0, len(text), EXPORT_CHUNK)
-        db.executemany(
-            "INSERT INTO export VALUES (?, ?)",
-            ((n, text[at : at + EXPORT_CHUNK]) for n, at in enumerate(chunks)),
-        )
 
 
 def write_problems(db: sqlite3.Connection, result: LoadResult) -> None:

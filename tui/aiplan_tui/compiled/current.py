@@ -54,7 +54,7 @@ def open_compiled(
 
 
 def load_and_compile(
-    root: Path, cache_dir: Path | None = None, with_export: bool = False, shown: bool = False
+    root: Path, cache_dir: Path | None = None, shown: bool = False
 ) -> tuple[LoadResult, SearchIndex]:
     """Load the pack, index it and write its compiled database; the loaded pack and index
     (with its progress on standard error if `shown` and that is a terminal). The manifest is
@@ -69,7 +69,7 @@ def load_and_compile(
         if progress is not None:
             progress.indexed(loaded_items(result))
         pause = None if progress is None else progress.indexing
-        return result, compile_loaded(result, manifest, cache_dir, with_export, pause)
+        return result, compile_loaded(result, manifest, cache_dir, pause)
 
 
 def loaded_items(result: LoadResult) -> int:
@@ -82,7 +82,6 @@ def compile_loaded(
     result: LoadResult,
     manifest: str,
     cache_dir: Path | None = None,
-    with_export: bool = False,
     pause: Pause | None = None,
 ) -> SearchIndex:
     """The index of a pack loaded already (its manifest taken before it was), written with
@@ -90,7 +89,7 @@ def compile_loaded(
     from aiplan_tui.compiled.build import compile_pack
 
     target = compiled_path(result.pack.root, cache_dir)
-    return compile_pack(result, manifest, target, with_export, pause)
+    return compile_pack(result, manifest, target, pause)
 
 
 def search_index_for(

@@ -52,7 +52,8 @@ CREATE TABLE briefs (file TEXT PRIMARY KEY, id TEXT NOT NULL, item TEXT NOT NULL
 CREATE TABLE sameness (file TEXT PRIMARY KEY, id TEXT NOT NULL, url TEXT, words TEXT);
 CREATE INDEX sameness_url ON sameness (url);
 CREATE INDEX sameness_words ON sameness (words);
-CREATE TABLE export (seq INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE exports (part INTEGER NOT NULL, file TEXT NOT NULL, text TEXT NOT NULL);
+CREATE UNIQUE INDEX exports_order ON exports (part, file);
 CREATE TABLE pack (
     section INTEGER NOT NULL, file TEXT NOT NULL, n INTEGER NOT NULL, kind TEXT NOT NULL,
     item TEXT NOT NULL, article TEXT

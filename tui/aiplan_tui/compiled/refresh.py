@@ -1,6 +1,6 @@
 """What a compiled pack says of itself, brought up to date after a change (compiled/apply.py):
 counts, skips, the names `article:` matches, highlights per article and kind, the manifest and
-the sources; the stored `export` dropped (the next `export` builds it). No Textual."""
+the sources. No Textual."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def refresh_meta(
     counts[4] += sum(1 for h in new if h.status) - sum(1 for h in old if h.status)
     fresh = {a.id for a in registry.articles.values() if isinstance(a, Article)}
     values = {
-        "manifest": manifest, "counts": counts, "skipped": dict(skipped), "export": False,
+        "manifest": manifest, "counts": counts, "skipped": dict(skipped),
         "articles": {i: names[i] for i in ids} if not fresh else _names(registry, root, ids, names),
         "per_article": {i: per_article.get(i, 0) for i in ids},
         "per_kind": {kind: n for kind, n in per_kind.items() if n > 0},
@@ -70,7 +70,6 @@ def refresh_meta(
         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
         [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()],
     )
-    db.execute("DELETE FROM export")
     for name in change.gone:
         db.execute("DELETE FROM sources WHERE path = ?", (name,))
     db.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", change.sources)

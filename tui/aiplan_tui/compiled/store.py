@@ -102,15 +102,6 @@ class CompiledPack:
             pack = rows_pack(root, iter(rows), pause)
             return LoadResult(pack, self.problems())
 
-    def export_text(self) -> list[str]:
-        """The `export` output (without its final newline) as the rows it is stored in, all
-        read before any is written: a damaged row is a rebuild, not half a JSON document."""
-        with damage_is_stale():
-            if self.meta("export") is not True:
-                raise Stale("compiled without the export")  # by a search or a check
-            rows = self.db.execute("SELECT text FROM export ORDER BY seq").fetchall()
-            return [str(text) for (text,) in rows]
-
     def search_index(self) -> SearchIndex:
         """An index reading its documents and postings from here as queries need them."""
         from aiplan_tui.compiled.stored_index import StoredDocs, StoredPostings

@@ -28,7 +28,8 @@ class ExportParts:
     (`parts_of`), or from rows of the compiled pack as they are written (each iterated once,
     in this order)."""
 
-    info: dict[str, Any]
+    info: Any
+    """A dict, or what core/json_text writes as one (`Raw`: its text stored already)."""
     sides: Iterable[Any]
     dimensions: Iterable[Any]
     articles: Iterable[Any]
@@ -36,7 +37,8 @@ class ExportParts:
     highlights: Iterable[Any]
     comparison: Iterable[Any]
     suggested: Iterable[Any]
-    """Each item a dict, or what core/json_text writes as one (`Members`)."""
+    """Each item a dict, or what core/json_text writes as one (`Members`, `Raw`: one or more
+    items' text)."""
 
 
 def pack_to_dict(pack: Pack) -> dict[str, Any]:

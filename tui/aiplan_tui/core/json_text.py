@@ -25,6 +25,16 @@ class Members(NamedTuple):
     values: Sequence[Any]
 
 
+class Raw:
+    """JSON text written as it is, made already at the place it is written (its indent
+    level) with every character as itself: `\\u` escapes are added for ASCII output."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
 class Streamed:
     """A JSON array whose items are made as they are written (each once)."""
 
@@ -83,7 +93,9 @@ def indented(value: Any, quote: Quote, level: int = 0) -> str:
 
 
 def _encode(value: Any, quote: Quote, level: int, out: list[str]) -> None:
-    if type(value) is Members:
+    if type(value) is Raw:
+        out.append(ascii_escaped(value.text) if quote is encode_basestring_ascii else value.text)
+    elif type(value) is Members:
         inner = "\n" + INDENT * (level + 1)
         separator = "{" + inner
         for key, item in zip(value.keys, value.values, strict=True):
