@@ -12,8 +12,17 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from aiplan_tui.authoring.text import UPPER
+
 DIGITS = re.compile(r"\d+")
 WORD = re.compile(r"\w+")
+_CAPITAL = re.compile(f"[{UPPER}]")
+
+
+def capitals(text: str) -> list[int]:
+    """Where each capital letter (text.UPPER) is: every place a pattern whose every branch
+    starts with one (text.SPEAKER_NAME, text.NAME) can match."""
+    return [match.start() for match in _CAPITAL.finditer(text)]
 
 
 class Lead:

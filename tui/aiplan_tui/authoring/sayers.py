@@ -9,10 +9,13 @@ import re
 from collections.abc import Sequence
 
 from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
+from aiplan_tui.authoring.match_starts import capitals, tried_at
 from aiplan_tui.authoring.saying import ADVERB, REPORTING, SAYING, UNNAMED_PERSON, WHO_CLAUSE
 from aiplan_tui.authoring.text import SPEAKER_NAME, Spans
 
 _NAME_SAYS = re.compile(rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}(?:{SAYING}|{REPORTING})\b")
+"""Tried at capitals only, where a name starts (at every character: most of the time a long
+text's organisations that say something took, issue 28)."""
 _UNNAMED_SAYS = re.compile(
     rf"(?P<who>{UNNAMED_PERSON}){WHO_CLAUSE}\s+{ADVERB}(?:{SAYING}|{REPORTING}|called|described)\b"
 )
@@ -49,7 +52,7 @@ class Sayers:
             quoted = self._quoted(number)
             found += [
                 (number, match.start(), match.group("name"))
-                for match in _NAME_SAYS.finditer(paragraph)
+                for match in tried_at(_NAME_SAYS, paragraph, capitals(paragraph))
                 if not quoted.holds(match.start())
             ]
         return found
