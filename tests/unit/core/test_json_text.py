@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from aiplan_tui.core.json_text import Streamed, ascii_escaped, write_json
+from aiplan_tui.core.json_text import Members, Raw, Streamed, ascii_escaped, quoter, write_json
 
 VALUES: list[Any] = [
     {},
@@ -65,3 +65,26 @@ def test_text_escaped_to_ascii_is_what_json_dumps_writes_with_ensure_ascii() -> 
     data = {"extra": "naïve “quotes” 😀 \u2028", "plain": "ascii", "list": ["é"]}
     text = json.dumps(data, ensure_ascii=False, indent=2)
     assert ascii_escaped(text) == json.dumps(data, indent=2)
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_members_are_written_as_the_dict_of_their_keys_and_values(ascii_only: bool) -> None:
+    values: list[Any] = [None, True, False, 0, -7, 10**20, [], ["é", 1], {}, {"a": None}, "ü"]
+    names = [f"k{n}" for n in range(len(values))]
+    members = Members(tuple(map(quoter(True), names)), values)
+    expected = json.dumps(dict(zip(names, values, strict=True)), indent=2, ensure_ascii=ascii_only)
+    assert written(members, ascii_only) == expected
+    assert written([members], ascii_only) == json.dumps(
+        [dict(zip(names, values, strict=True))], indent=2, ensure_ascii=ascii_only
+    )
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_raw_text_is_written_as_made_and_escaped_for_ascii(ascii_only: bool) -> None:
+    """Stored text made at its place, one or more items: the same as the items written."""
+    items = [{"name": "Genève 😀", "n": 1}, {"name": "plain", "n": 2}]
+    at_level_two = written({"x": [items[0], items[1]]}, False).split("[\n    ", 1)[1]
+    stored = at_level_two.rsplit("\n  ]", 1)[0]  # both items' text, as a file's is stored
+    value = {"top": Raw('{\n    "id": "ü"\n  }'), "list": Streamed([Raw(stored)])}
+    expected = {"top": {"id": "ü"}, "list": items}
+    assert written(value, ascii_only) == json.dumps(expected, indent=2, ensure_ascii=ascii_only)

@@ -101,6 +101,14 @@ def _encode(value: Any, quote: Quote, level: int, out: list[str]) -> None:
         for key, item in zip(value.keys, value.values, strict=True):
             if isinstance(item, str):
                 out.append(f"{separator}{key}: {quote(item)}")
+            elif item is None:  # the common cases inline: a call each costs more
+                out.append(f"{separator}{key}: null")
+            elif type(item) is bool:
+                out.append(f"{separator}{key}: {'true' if item else 'false'}")
+            elif type(item) is int:
+                out.append(f"{separator}{key}: {int.__repr__(item)}")
+            elif type(item) is list and not item:
+                out.append(f"{separator}{key}: []")
             else:
                 out.append(f"{separator}{key}: ")
                 _encode(item, quote, level + 1, out)
