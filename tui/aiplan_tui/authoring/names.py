@@ -81,8 +81,11 @@ class Names:
             numbers = sorted({*found, *self._unindexed})
         best: tuple[int, int] | None = None
         chosen: Known | None = None
+        lowered = words.lower() if words.isascii() else None
         for number in numbers:
             known, name = self._inside[number]
+            if lowered is not None and name.isascii() and name.lower() not in lowered:
+                continue  # ASCII in both: the case-blind pattern matches only these letters
             for match in self._pattern(number).finditer(words):
                 if at_end and match.end() != len(words):
                     continue
