@@ -122,15 +122,18 @@ class Occurrences:
         whole word inside it, two such words next to each other, its first word as the end of
         a word of the text, or its last as the start of one; (cost, None) when it has none of
         these (one word, or no word)."""
-        tokens = list(WORD.finditer(words))
-        inner = [t for t in tokens if t.start() > 0 and t.end() < len(words)]
+        tokens: list[re.Match[str]] = []
+        inner: list[re.Match[str]] = []
         best: _Plan = (len(self.text) + 1, None)
-        for token in inner:
-            places = self._where.get(token.group(), [])
-            if len(places) < best[0]:
-                best = (len(places), _shifted(places, token.start()))
-        if best[0] <= ENOUGH:
-            return best
+        for token in WORD.finditer(words):  # up to the first word rare enough: any will do
+            tokens.append(token)
+            if token.start() > 0 and token.end() < len(words):
+                inner.append(token)
+                places = self._where.get(token.group(), [])
+                if len(places) < best[0]:
+                    best = (len(places), _shifted(places, token.start()))
+                    if best[0] <= ENOUGH:
+                        return best
         for first, second in pairwise(inner):
             if second.start() - first.end() <= PAIR_GAP:
                 places = self._pairs.get(words[first.start() : second.end()], [])
