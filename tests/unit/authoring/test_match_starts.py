@@ -9,16 +9,19 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aiplan_tui.authoring import sayers
-from aiplan_tui.authoring.match_starts import capitals, tried_at
+from aiplan_tui.authoring import people, reported, sayers
+from aiplan_tui.authoring.match_starts import capitals, tried_at, word_starts
 
 PIECES = st.sampled_from(
     ["Ana Kim", "the Ministry of Trade", "Hangzhou city government", "OpenAI", "said", "says",
      "told reporters", "also warned", "has argued", "A port official", "two analysts",
      "officials", "(D-Maine)", ", 45,", ", who spoke on Monday,", "of the", "by", "he", "She",
+     "The ministry", "the deputy premier", "quoted", "cited", "as saying", "was quoted as",
+     "which", "put it bluntly:", "announced that", "estimates", "argue", "-based", "’s", "by",
      "“", "”", "\"", " ", ", ", ". ", "\n", "-", "’", "'", "ſ", "K", "É", "é", "x", "Xu"]
 )  # fmt: skip
-TEXTS = st.lists(PIECES, max_size=14).map("".join)
+GAPS = st.sampled_from([" ", " ", " ", ", ", "", "\n"])
+TEXTS = st.lists(st.tuples(PIECES, GAPS).map("".join), max_size=14).map("".join)
 
 
 def found(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
@@ -31,5 +34,12 @@ def same(pattern: re.Pattern[str], text: str, starts: list[int]) -> bool:
 
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
-def test_a_name_that_says_something_is_found_at_capitals_as_everywhere(text: str) -> None:
+def test_names_and_organisations_are_found_at_capitals_as_everywhere(text: str) -> None:
     assert same(sayers._NAME_SAYS, text, capitals(text))
+    assert same(people._ORGANISATION, text, capitals(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_reported_speech_is_found_at_words_and_capitals_as_everywhere(text: str) -> None:
+    assert same(reported._REPORTED, text, word_starts(text))

@@ -25,6 +25,16 @@ def capitals(text: str) -> list[int]:
     return [match.start() for match in _CAPITAL.finditer(text)]
 
 
+_WORD_START = re.compile(rf"[{UPPER}]|(?<!\w)\w|(?<![\w’'-])[’'-]")
+
+
+def word_starts(text: str) -> list[int]:
+    """Where a capital letter is, a word starts (`\\b` before a letter or digit), or an
+    apostrophe or hyphen opens a word (`(?<![\\w’'-])` before one): every place a pattern
+    whose every branch starts with one of those can match."""
+    return [match.start() for match in _WORD_START.finditer(text)]
+
+
 class Lead:
     """Words that may stand, with white space after them, before what a match starts with.
     Asked about a piece of text, it says yes when a case-blind pattern of the words could

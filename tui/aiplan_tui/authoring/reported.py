@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from aiplan_tui.authoring.match_starts import tried_at, word_starts
 from aiplan_tui.authoring.participles import LEAD, participle_clause
 from aiplan_tui.authoring.quotes import word_before
 from aiplan_tui.authoring.saying import (
@@ -72,7 +73,8 @@ _REPORTED = re.compile(
 )
 _VERB = re.compile(rf"(?:{REPORTING}|{_NAMING}|{_QUOTED_AS})\b")
 """What every match of _REPORTED has: a sentence without it is not searched (most of the time
-reported speech took was spent looking for names before a verb that was not there)."""
+reported speech took was spent looking for names before a verb that was not there); then
+_REPORTED is tried only where a word or a capital starts, as every branch does."""
 _AND_REPORTED = re.compile(
     rf"(?:,?\s+(?:and|but|yet)\s+{ADVERB}|,\s+)(?P<verb>{REPORTING}|saying|adding|warning|arguing|noting|"
     r"stressing|insisting|cautioning|urging|explaining|acknowledging|pointing\s+out)\b"
@@ -140,7 +142,8 @@ def reported_speech(
             found.append(before)
             continue
         first = None
-        for match in _REPORTED.finditer(text) if _VERB.search(text) else ():
+        starts = word_starts(text) if _VERB.search(text) else []
+        for match in tried_at(_REPORTED, text, starts):
             agent = match.group("name3") and _AGENT.search(
                 text, max(0, match.start("name3") - 80), match.start("name3")
             )
