@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
+from aiplan_tui.authoring.match_starts import capitals, tried_at
 from aiplan_tui.authoring.names import particled, surname_alone
 from aiplan_tui.authoring.pronouns import pronoun_genders
 from aiplan_tui.authoring.roles import APPOSITIVE, OWNER_BEFORE
@@ -41,7 +42,7 @@ NOT_IN_NAMES = word_set(
     white silicon artificial intelligence summit conference world day week year new"""
 )
 """Capitalised words that make a run a place, a document or an event, not a person."""
-_ORGANISATION = re.compile(SPEAKER_NAME)
+_ORGANISATION = re.compile(SPEAKER_NAME)  # tried at capitals only, where every branch starts
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
 _PARTICLE = re.compile(PARTICLE_WORD)
 GENERIC_ORGANISATION = frozenset(
@@ -137,7 +138,7 @@ class ArticlePeople:
                 for run in capitalised_runs(paragraph)
                 if not quoted.holds(run.start())  # a name inside a quotation is not one
             ]
-            for match in _ORGANISATION.finditer(paragraph):
+            for match in tried_at(_ORGANISATION, paragraph, capitals(paragraph)):
                 words = strip_leading(match.group())
                 tokens = _before_possessive(words.split())
                 if len(tokens) > 1 and any(t.casefold() in ORGANISATION_WORDS for t in tokens):
@@ -204,16 +205,16 @@ class ArticlePeople:
         ):
             return
         key = name.casefold()
-        role = title
-        before = _TITLE_BEFORE.search(paragraph, max(0, match.start() - 60), match.start())
-        if not role and before is not None:
-            role = before.group("role")
-        appositive = APPOSITIVE.match(paragraph, match.end())
-        if not role and appositive is not None:
-            role = appositive.group("role").strip()
-        owner = OWNER_BEFORE.search(paragraph, max(0, match.start() - 80), match.start())
-        if not role and owner is not None and paragraph.startswith(",", match.end()):
-            role = owner.group("role")
+        role = title  # else the first of these found (each looked for only when needed)
+        if not role:
+            before = _TITLE_BEFORE.search(paragraph, max(0, match.start() - 60), match.start())
+            role = before.group("role") if before is not None else ""
+        if not role:
+            appositive = APPOSITIVE.match(paragraph, match.end())
+            role = appositive.group("role").strip() if appositive is not None else ""
+        if not role and paragraph.startswith(",", match.end()):
+            owner = OWNER_BEFORE.search(paragraph, max(0, match.start() - 80), match.start())
+            role = owner.group("role") if owner is not None else ""
         if key not in self.people or (role and not self.people[key].role):
             self.people[key] = Person(name, role)
         for part in (tokens[0], tokens[-1], *particled(tokens), *title.casefold().split()):
