@@ -7,6 +7,9 @@ runs:
   or taken away, before each run: every run sees a change);
 - `search` after one highlight file was changed (a comment added or taken away);
 - `add` of a small article (about 2 KB, a new one each run), and the `search` after it.
+With `--export`, `aiplan-tui export` instead, its output to a file, with each run's peak
+memory (the command's own, from `wait4`): warm, after one article changed, after one highlight
+file changed (the pack compiled by a first `export`).
 The warm searches run between the changes, so each figure and the warm one see the same
 load. Every figure is the installed command as a user runs it (start-up, imports, whatever the
 change makes it read or write, the query).
@@ -14,6 +17,7 @@ change makes it read or write, the query).
     python tests/benchmarks/change_bench.py [--sizes 10000,100000] [--runs 5]
     [--keep DIR] (generate and compile each size once for several runs)
     [--command PATH] (another aiplan-tui, e.g. a copy of an older commit, to compare)
+    [--export] (time `export` instead of `search` and `add`)
 """
 
 from __future__ import annotations
@@ -50,6 +54,55 @@ testing and the export controls that took effect last year. Item{n} closes the r
 """
 
 
+def measured(argv: list[str], env: dict[str, str], out: Path) -> tuple[float, float, float]:
+    """Seconds, peak memory (MiB) and CPU seconds (user and system: what the load on a shared
+    machine changes least) of one run, its standard output to `out`."""
+    started = time.perf_counter()
+    with out.open("wb") as sink:
+        child = subprocess.Popen(argv, env=env, stdout=sink, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} exited {child.returncode}")
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def export_runs(items: int, runs: int, command: str, root: Path, env: dict[str, str]) -> None:
+    """Warm `export`, and `export` after one article and after one highlight file changed."""
+    pack, out = root / "pack", root / "export.json"
+    export = [command, "--content", str(pack), "export"]
+    first = measured(export, env, out)
+    print(f"\n{items:,} items: first export (compiling if needed) {first[0]:.2f} s, "
+          f"{first[2]:.1f} s of CPU, {first[1]:.0f} MiB; medians of {runs}")  # fmt: skip
+    articles = sorted((pack / "articles").glob("a*.md"))
+    article = articles[len(articles) // 2]
+    highlights = pack / "highlights" / (article.stem + ".toml")
+    warm: list[tuple[float, float, float]] = []
+    changed: list[tuple[float, float, float]] = []
+    reviewed: list[tuple[float, float, float]] = []
+    for _ in range(runs):  # each change beside a warm export: both see the same load
+        warm.append(measured(export, env, out))
+        toggle_ending(article, " Updated.")
+        changed.append(measured(export, env, out))
+        warm.append(measured(export, env, out))
+        toggle_ending(highlights, " # reviewed")
+        reviewed.append(measured(export, env, out))
+    base = statistics.median(s for s, _, _ in warm)
+    cpu_base = statistics.median(c for _, _, c in warm)
+    for name, values in (
+        ("warm export                     ", warm),
+        ("export after one article changed", changed),
+        ("export after one highlight file ", reviewed),
+    ):
+        value = statistics.median(s for s, _, _ in values)
+        cpu = statistics.median(c for _, _, c in values)
+        memory = max(m for _, m, _ in values)
+        each = " ".join(f"{s:.2f}" for s, _, _ in values)
+        print(f"  {name} {value:7.3f} s  ({value / base:4.1f}x warm; CPU {cpu:.2f} s, "
+              f"{cpu / cpu_base:4.1f}x; at most {memory:.0f} MiB; runs {each})")  # fmt: skip
+
+
 def timed(argv: list[str], env: dict[str, str], stdin: str | None = None) -> float:
     started = time.perf_counter()
     done = subprocess.run(argv, env=env, input=stdin, capture_output=True, text=True, check=False)
@@ -67,7 +120,7 @@ def toggle_ending(path: Path, ending: str) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
-def one_size(items: int, runs: int, command: str, keep: Path | None) -> None:
+def one_size(items: int, runs: int, command: str, keep: Path | None, export: bool) -> None:
     with tempfile.TemporaryDirectory(prefix="aiplan-change-") as scratch:
         root = Path(scratch) if keep is None else keep / str(items)
         pack = root / "pack"
@@ -75,6 +128,9 @@ def one_size(items: int, runs: int, command: str, keep: Path | None) -> None:
             pack_gen.generate(pack, items)
         env = {**os.environ, "XDG_CACHE_HOME": str(root / "cache"),
                "XDG_STATE_HOME": str(root / "s"), "XDG_CONFIG_HOME": str(root / "c")}  # fmt: skip
+        if export:
+            export_runs(items, runs, command, root, env)
+            return
         search = [command, "--content", str(pack), "search", QUERY]
         started = time.perf_counter()
         timed(search, env)
@@ -117,13 +173,14 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,100000", help="items, comma-separated")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="keep each size's pack here, for next time")
+    parser.add_argument("--export", action="store_true", help="time export instead")
     parser.add_argument(
         "--command", default=str(Path(sys.executable).parent / "aiplan-tui"), help="aiplan-tui"
     )
     args = parser.parse_args()
     print(f"aiplan-tui: {args.command}; query {QUERY!r}")
     for size in args.sizes.split(","):
-        one_size(int(size), args.runs, args.command, args.keep)
+        one_size(int(size), args.runs, args.command, args.keep, args.export)
     return 0
 
 

@@ -18,6 +18,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from itertools import islice
 from json.encoder import encode_basestring, encode_basestring_ascii
 from typing import Any, NamedTuple
 
@@ -68,7 +69,7 @@ def write_texts(db: sqlite3.Connection, files: Iterable[tuple[int, str]] | None 
 
 def _insert(db: sqlite3.Connection, rows: Iterable[tuple[int, str, str, str]]) -> None:
     texts = file_texts(rows)
-    while batch := [made for _, made in zip(range(_BATCH), texts, strict=False)]:
+    while batch := list(islice(texts, _BATCH)):
         db.executemany("INSERT INTO exports VALUES (?, ?, ?)", batch)
 
 
