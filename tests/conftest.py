@@ -7,6 +7,7 @@ import fcntl
 import http.server
 import os
 import select
+import shutil
 import signal
 import struct
 import subprocess
@@ -154,12 +155,39 @@ def run_cli(
     )  # fmt: skip
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: one process more than there are CPUs. Many tests mostly wait (on a pty, tmux,
+    a subprocess, Textual's pilot sleeping until the app is idle), so as many processes as CPUs
+    leave the CPUs idle much of the time: on 2 CPUs the suite used about 1.2 of them."""
+    return len(os.sched_getaffinity(0)) + 1
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own reordering by fixture
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The slow tests (real terminals, tmux, sshd, wheels) run one after another in one
-    process, as they would alone; the quick ones are shared out between processes."""
-    for item in items:
-        if item.get_closest_marker("slow"):
-            item.add_marker(pytest.mark.xdist_group("slow"))
+    """The slow tests first, in the order they are listed: the processes share the tests out
+    in this order, so none is left running a long test alone at the end while the others
+    have finished."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def shared_build(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
+) -> Path:
+    """A directory `name` filled by `build` once for the whole run: under the temporary root
+    that pytest-xdist's processes share, the first process to ask builds it while the others
+    wait on a lock, then all of them use it (which is why they may only read it)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # this run's root; each process has its own folder in it
+    target, done = root / name, root / f"{name}.done"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.exists():
+            shutil.rmtree(target, ignore_errors=True)  # a build that failed part way
+            target.mkdir()
+            build(target)
+            done.touch()
+    return target
 
 
 def make_app(pack: Path | LoadResult | None = None, startup: Startup | None = None) -> AiplanApp:

@@ -13,37 +13,41 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, install_env
+from conftest import REPO, install_env, shared_build
 from e2e.terminal import SSHD, STARTUP_TIMEOUT, TMUX, Sshd, Tmux, need, pane_environment
 
 
 @pytest.fixture(scope="session")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wheel built from this tree, once for every test that needs it."""
-    out = tmp_path_factory.mktemp("e2e-dist")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(out), str(REPO)],
-        check=True,
-    )  # fmt: skip
-    (built,) = out.glob("aiplan_tui-*.whl")
+    """The wheel built from this tree, once in a run: every process's tests share it."""
+
+    def build(out: Path) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+             "-w", str(out), str(REPO)],
+            check=True,
+        )  # fmt: skip
+
+    (built,) = shared_build(tmp_path_factory, "e2e-dist", build).glob("aiplan_tui-*.whl")
     return built
 
 
 @pytest.fixture(scope="session")
 def installed_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv with the wheel installed (not editable), once for every test: its root.
-    The tests only run what it installed, and never write into it."""
-    venv = tmp_path_factory.mktemp("e2e-venv") / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    env = install_env()
-    subprocess.run(
-        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)],
-        check=True,
-        env=env,
-    )
-    assert (venv / "bin" / "aiplan-tui").exists()
-    return venv
+    """A fresh venv with the wheel installed (not editable), once in a run, shared by every
+    process's tests: its root. They only run what it installed, and never write into it."""
+
+    def build(root: Path) -> None:
+        venv = root / "venv"
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)],
+            check=True,
+            env=install_env(),
+        )
+        assert (venv / "bin" / "aiplan-tui").exists()
+
+    return shared_build(tmp_path_factory, "e2e-venv", build) / "venv"
 
 
 @pytest.fixture(scope="session")

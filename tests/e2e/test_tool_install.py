@@ -9,18 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, install_env
+from conftest import REPO, install_env, shared_build
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def tools(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A venv with pipx and uv (from the package index, as a user gets them)."""
-    venv = tmp_path_factory.mktemp("tools")
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "pipx", "uv"], check=True)
-    return venv / "bin"
+    """A venv with pipx and uv (from the package index, as a user gets them), made once for
+    both tests, whichever processes run them."""
+
+    def build(venv: Path) -> None:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "pipx", "uv"], check=True)
+
+    return shared_build(tmp_path_factory, "tools", build) / "bin"
 
 
 def clean_env(home: Path, **more: str) -> dict[str, str]:
