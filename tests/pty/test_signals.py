@@ -112,6 +112,7 @@ def test_a_terminal_that_stopped_reading_does_not_keep_the_app_from_ending(
             assert time.monotonic() < deadline, "the app never blocked writing"
             with contextlib.suppress(BlockingIOError):
                 os.write(master, b"2131")
+            time.sleep(0.01)  # a poll: without it this loop kept a CPU from the app it waits on
         process.send_signal(number)  # type: ignore[attr-defined]
         assert process.wait(timeout=20) == 128 + number  # type: ignore[attr-defined]
     finally:
