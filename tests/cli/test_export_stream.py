@@ -117,6 +117,7 @@ def loaded_outputs(
     """Every format as the pack loaded whole gives it (no compiled pack read or written)."""
     with monkeypatch.context() as patched:
         patched.setattr("aiplan_tui.cli.warm.answer_from_compiled", lambda *_: None)
+        patched.setattr("aiplan_tui.cli.warm.answer_built", lambda *_: None)
         patched.setattr("aiplan_tui.compiled.current.compile_loaded", lambda *_, **__: None)
         return outputs(capsys, root, article)
 

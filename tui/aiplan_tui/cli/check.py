@@ -54,7 +54,7 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
 
 
 def run_check(root: Path, strict: bool, fix: bool = False, dry_run: bool = False) -> int:
-    from aiplan_tui.compiled.current import load_and_compile
+    from aiplan_tui.compiled.current import build_and_read
     from aiplan_tui.core.problems import display_path, plural
     from aiplan_tui.pack.result import PackNotFoundError
     from aiplan_tui.paths import is_bundled_pack
@@ -75,7 +75,7 @@ def run_check(root: Path, strict: bool, fix: bool = False, dry_run: bool = False
             return EXIT_PROBLEMS
     found = _stored(root)
     if found is None:
-        result, _ = load_and_compile(root, shown=True)  # its progress, on a terminal
+        result = build_and_read(root, shown=True)  # its progress, on a terminal
         pack = result.pack
         counts = (
             len(pack.articles), len(pack.highlights), len(pack.entities), len(pack.comparison),

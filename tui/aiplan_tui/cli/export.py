@@ -49,12 +49,14 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
     as they are read; else from the pack loaded whole, compiled for next time after the
     output."""
     from aiplan_tui.cli.context import load
-    from aiplan_tui.cli.warm import answer_from_compiled
+    from aiplan_tui.cli.warm import answer_built, answer_from_compiled
     from aiplan_tui.compiled.current import compile_loaded
     from aiplan_tui.compiled.manifest import pack_manifest
 
     manifest = pack_manifest(context.content)  # before anything is read
     answered = answer_from_compiled(context, manifest, lambda stored: run_stored(args, stored))
+    if answered is None:  # built in steps (an interrupted build is taken up)
+        answered = answer_built(context, manifest, lambda stored: run_stored(args, stored))
     if answered is not None:
         return answered
     result = load(context)

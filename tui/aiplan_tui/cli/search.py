@@ -48,7 +48,7 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
     """From the compiled pack if that is current; else from the pack loaded (and compiled
     for next time). A usage error exits 2 before any search runs."""
     from aiplan_tui.cli.context import load
-    from aiplan_tui.cli.warm import answer_from_compiled
+    from aiplan_tui.cli.warm import answer_built, answer_from_compiled
     from aiplan_tui.compiled.current import compile_loaded, loaded_items
     from aiplan_tui.compiled.manifest import pack_manifest
     from aiplan_tui.compiled.progress import build_progress
@@ -59,6 +59,10 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
     answered = answer_from_compiled(
         context, manifest, lambda compiled: search_command(compiled.search_index(), args)
     )
+    if answered is None:  # built in steps (an interrupted build is taken up)
+        answered = answer_built(
+            context, manifest, lambda compiled: search_command(compiled.search_index(), args)
+        )
     if answered is not None:
         return answered
     with build_progress(context.content) as progress:  # on a terminal: files, items, time

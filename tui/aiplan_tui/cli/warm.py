@@ -33,3 +33,24 @@ def answer_from_compiled(
         return None
     finally:
         compiled.close()
+
+
+def answer_built(
+    context: PackContext, manifest: str, answer: Callable[[CompiledPack], int | None]
+) -> int | None:
+    """`answer` from the compiled pack built now, in steps an interruption keeps
+    (compiled/staged.py), with its progress on a terminal; None if the pack cannot be built
+    so, or is not a pack (then it is loaded and compiled whole, as before)."""
+    from aiplan_tui.compiled.current import build_compiled
+
+    if not context.is_pack():
+        return None
+    compiled = build_compiled(context.content, manifest, shown=True)
+    if compiled is None:
+        return None
+    try:
+        return answer(compiled)
+    except Stale:
+        return None
+    finally:
+        compiled.close()

@@ -64,7 +64,7 @@ def compile_pack(
     index: SearchIndex | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        _sweep(target)
+        sweep(target)
         db = sqlite3.connect(temp, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode = OFF")  # a temporary file: the rename commits
@@ -256,7 +256,7 @@ def _make_way(target: Path) -> None:
             target.rmdir()
 
 
-def _sweep(target: Path) -> None:
+def sweep(target: Path) -> None:
     """Remove what dead builds of this database left (temporary files over an hour old)."""
     now = time.time()
     for old in target.parent.glob(f".{target.name}.*.tmp"):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.compiled.stale import Stale
@@ -51,6 +52,56 @@ def open_compiled(
         return CompiledPack(path, current, root)
     except Stale:
         return None
+
+
+def build_compiled(
+    root: Path, manifest: str, cache_dir: Path | None = None, shown: bool = False
+) -> CompiledPack | None:
+    """Build the pack's compiled database in steps that an interruption keeps, taking up an
+    interrupted build's (compiled/staged.py), and open it; None if the pack cannot be built
+    so (load and compile it whole then). With its progress on standard error if `shown` and
+    that is a terminal; a build taken up says so there, terminal or not."""
+    import sys
+
+    from aiplan_tui.compiled.progress import build_progress
+    from aiplan_tui.compiled.staged import build_staged
+
+    path = compiled_path(root, cache_dir)
+    with build_progress(root) if shown else contextlib.nullcontext() as progress:
+        step = None if progress is None else progress.held
+        kept = build_staged(root, path, manifest, step, _said_kept(sys.stderr))
+    if kept is None:
+        return None
+    try:
+        return CompiledPack(path, manifest, root)
+    except Stale:
+        return None
+
+
+def _said_kept(stream: TextIO) -> Callable[[int, int], None]:
+    def say(kept: int, total: int) -> None:
+        print(
+            f"aiplan-tui: taking up an interrupted build: {kept:,} of {total:,} files done",
+            file=stream,
+            flush=True,
+        )
+
+    return say
+
+
+def build_and_read(root: Path, cache_dir: Path | None = None, shown: bool = False) -> LoadResult:
+    """The pack as loading it gives, from its compiled database built now in steps an
+    interruption keeps (`build_compiled`); where it cannot be built so, loaded and compiled
+    whole (`load_and_compile`)."""
+    compiled = build_compiled(root, pack_manifest(root), cache_dir, shown)
+    if compiled is not None:
+        try:
+            return compiled.load_result(root)
+        except Stale:
+            pass
+        finally:
+            compiled.close()
+    return load_and_compile(root, cache_dir, shown)[0]
 
 
 def load_and_compile(

@@ -30,6 +30,7 @@ class BuildProgress:
         self._read = 0
         self._documents = 0
         self._items: int | None = None
+        self._held: tuple[int, int] | None = None
         self._shown: Any = None
         self._task: Any = None
 
@@ -48,12 +49,20 @@ class BuildProgress:
         self._documents += PAUSE_EVERY
         self._show()
 
+    def held(self, done: int, total: int) -> None:
+        """A build in steps (compiled/staged.py) holds `done` of the pack's `total` article
+        and highlight files."""
+        self._held = done, total
+        self._show()
+
     def close(self) -> None:
         if self._shown is not None:
             self._shown.stop()
 
     def line(self) -> str:
         """What is shown, as one line."""
+        if self._held is not None:
+            return f"Compiling: {self._held[0]:,}/{self._held[1]:,} files"
         if self._items is None:
             return f"Reading the pack: {self._read:,}/{self._files:,} files"
         return f"Compiling: {self._files:,} files, {self._items:,} items, {self._documents:,} rows"

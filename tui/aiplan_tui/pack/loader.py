@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -49,9 +49,13 @@ from aiplan_tui.pack.segments import (
 __all__ = ["LoadResult", "PackNotFoundError", "load_pack"]
 
 
-def load_pack(root: Path, pause: Pause | None = None) -> LoadResult:
+def load_pack(
+    root: Path, pause: Pause | None = None, only: Collection[str] | None = None
+) -> LoadResult:
     """Read pack.toml, articles, entities, highlights and comparison, in that order.
-    `pause`: called every few files (core/pausing.py), for a load in the app's thread."""
+    `pause`: called every few files (core/pausing.py), for a load in the app's thread.
+    `only`: of the article and highlight files, only these (names relative to the root), for
+    a build made in steps (compiled/staged.py); all of them if None."""
     if not root.is_dir():
         raise PackNotFoundError(f"{root}: no such content directory")
     finish_interrupted(root)  # a write a kill cut short: the new pack, never half of it
@@ -63,11 +67,11 @@ def load_pack(root: Path, pause: Pause | None = None) -> LoadResult:
     refused = _links_outside(root, problems)
     log.begin(PACK_FILE, "pack.toml")
     info = _load_pack_toml(root / "pack.toml", registry, problems, refused)
-    _load_articles(root, registry, problems, refused, log, pause)
+    _load_articles(root, registry, problems, refused, log, pause, only)
     log.begin(ENTITIES, "entities.toml")
     load_entities(root, registry, problems, refused)
     for path in paused(_files(root / "highlights", "*.toml"), pause, FILES_EVERY):
-        if path not in refused:
+        if path not in refused and (only is None or unit_name(root, path) in only):
             log.begin(HIGHLIGHTS, unit_name(root, path))
             load_highlight_file(path, registry, problems)
     log.begin(CELLS, "comparison.toml")
@@ -229,9 +233,12 @@ def _load_articles(
     refused: set[Path],
     log: SegmentLog,
     pause: Pause | None = None,
+    only: Collection[str] | None = None,
 ) -> None:
     directory = root / "articles"
     paths = [path for path in _files(directory, "*.md") if path not in refused]
+    if only is not None:
+        paths = [path for path in paths if unit_name(root, path) in only]
     log.begin(ARTICLES)
     if not paths:
         problems.warning(directory, 1, 1, "the pack has no articles (articles/*.md)")
