@@ -14,9 +14,17 @@ from aiplan_tui.compiled.repost import Unit, index_of, moves_of, rewrite_keys, r
 from aiplan_tui.compiled.spaced import room_after
 
 
-def relayout(db: sqlite3.Connection) -> bool:
+def reserved(db: sqlite3.Connection, left: dict[int, float]) -> dict[int, int]:
+    """Room for the files still to come in each section: `left`, the ratio of files still to
+    come to files held, times the section's documents now, doubled."""
+    counts = dict(db.execute("SELECT section, SUM(count) FROM units GROUP BY section").fetchall())
+    return {int(s): int(2 * ratio * int(counts.get(s, 0))) + 256 for s, ratio in left.items()}
+
+
+def relayout(db: sqlite3.Connection, reserve: dict[int, int] | None = None) -> bool:
     """Number the units as a whole build does (in reading order, with its room); whether any
-    moved."""
+    moved. `reserve`: numbers left after the last unit of these sections instead (room for
+    the files a build in steps adds there next, so that they move nothing)."""
     old: list[tuple[int, Unit, int, int]] = [
         (int(uid), (int(section), str(file)), int(base), int(count))
         for uid, section, file, base, count in db.execute(
@@ -29,7 +37,8 @@ def relayout(db: sqlite3.Connection) -> bool:
     for place, (unit, count) in enumerate(order):
         bases[unit] = at
         last = place + 1 == len(order) or order[place + 1][0][0] != unit[0]
-        at += count + room_after(place, last)
+        room = room_after(place, last)
+        at += count + (max(room, (reserve or {}).get(unit[0], 0)) if last else room)
     if all(bases[unit] == base for _, unit, base, _ in old):
         return False
     moves = moves_of(old, set(), bases)

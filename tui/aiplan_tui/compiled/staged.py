@@ -35,7 +35,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from aiplan_tui.compiled.build import compile_pack, sweep
-from aiplan_tui.compiled.relayout import relayout
+from aiplan_tui.compiled.layout import ARTICLE_DOCS, HIGHLIGHT_DOCS
+from aiplan_tui.compiled.relayout import relayout, reserved
 from aiplan_tui.compiled.sources import manifest_entries
 from aiplan_tui.compiled.update import update_compiled, writing
 from aiplan_tui.compiled.wal import Busy, checkpoint, refill, replacing
@@ -89,6 +90,8 @@ def _build(
 
             held = set(batches[0]) if batches else set()
             compile_pack(load_pack(root, only=held), _partial(manifest, held), staging)
+            with writing(staging) as db:  # room for the rest, which then moves nothing
+                relayout(db, reserved(db, _left(files, held)))
         held &= set(files)
         for batch in batches:
             if held.issuperset(batch):
@@ -136,6 +139,16 @@ def _batches(manifest: str) -> list[list[str]]:
                 batches.append([])
             batches[-1].append(name)
     return [batch for batch in batches if batch]
+
+
+def _left(files: list[str], held: set[str]) -> dict[int, float]:
+    """Per section of documents, the ratio of files still to come to files held."""
+    ratios = {}
+    for section, folder in ((ARTICLE_DOCS, "articles/"), (HIGHLIGHT_DOCS, "highlights/")):
+        ours = [name for name in files if name.startswith(folder)]
+        done = sum(1 for name in ours if name in held)
+        ratios[section] = (len(ours) - done) / max(done, 1)
+    return ratios
 
 
 def _pack_files(manifest: str, folder: str, suffix: str) -> list[str]:
