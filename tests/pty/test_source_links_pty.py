@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import termios
 import time
 from pathlib import Path
@@ -102,11 +103,26 @@ def handed_over(master: int) -> None:
         assert time.monotonic() < deadline, "the terminal was never handed to the editor"
 
 
+WAITING_EDITOR = """
+import time
+try:
+    print("EDITING", flush=True)
+    time.sleep(30)
+except KeyboardInterrupt:
+    raise SystemExit(130)
+"""
+"""An editor that leaves the terminal as it finds it (as `code -w` does) and waits. One process
+that says EDITING only once ctrl+c reaches it (Python raises KeyboardInterrupt for a SIGINT left
+at its default, and keeps one ignored or blocked from reaching it): a shell script running
+`sleep` would not do, as a ctrl+c while the shell starts `sleep` is the shell's alone, and it
+waits for `sleep` to end before it acts on it."""
+
+
 def test_ctrl_c_in_the_editor_does_not_end_the_app(make_pack: PackFactory, tmp_path: Path) -> None:
-    """ctrl+c while the editor runs (one that leaves the terminal as it finds it, as `code -w`
-    does) is the editor's: the app waiting for it carries on, as git does for its editor."""
+    """ctrl+c while the editor runs is the editor's: the app waiting for it carries on, as git
+    does for its editor."""
     script = tmp_path / "editor"
-    script.write_text("#!/bin/sh\necho EDITING\nsleep 30\n", encoding="utf-8")
+    script.write_text(f"#!{sys.executable}\n{WAITING_EDITOR}", encoding="utf-8")
     script.chmod(0o755)
     process, master, slave = app_in_pty(
         tmp_path / "home", 120, 36, "--content", str(make_pack()),
@@ -122,8 +138,7 @@ def test_ctrl_c_in_the_editor_does_not_end_the_app(make_pack: PackFactory, tmp_p
         screen.wait_for("EDITING")
         handed_over(master)
         os.write(master, b"\x03")  # the terminal is the editor's: ctrl+c is SIGINT
-        # ended by the SIGINT (the shell running it may die of it, -2, or exit 130), the app not
-        screen.wait_for("editor exited with status")
+        screen.wait_for("editor exited with status 130")  # ended by the ctrl+c, the app not
         os.write(master, b"3")
         screen.wait_for("Filter by speaker")
         os.write(master, b"q")
