@@ -159,8 +159,9 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: two processes for each CPU. Many tests mostly wait (on a pty, tmux, a
     subprocess, Textual's pilot sleeping until the app is idle): the slow ones used a third
     of a CPU each, the quick app tests 0.8, so one process per CPU left them idle a third of
-    the time (a quiet 2-process run: about 500 CPU-seconds in 400 s)."""
-    return 2 * len(os.sched_getaffinity(0))
+    the time (a quiet 2-process run: about 500 CPU-seconds in 400 s). At most 8: past that,
+    on a large machine, starting the processes costs more than sharing the tests saves."""
+    return min(8, 2 * len(os.sched_getaffinity(0)))
 
 
 @pytest.hookimpl(trylast=True)  # after pytest's own reordering by fixture, and -m's choice
