@@ -21,6 +21,7 @@ from aiplan_tui.authoring.saying import (
     SAYING,
     SPOKESPEOPLE,
     TITLES,
+    UNNAMED_GROUP,
     UNNAMED_OUTLET,
     UNNAMED_PERSON,
     WHO_CLAUSE,
@@ -108,7 +109,7 @@ UNNAMED = tuple(
         # after the words: “...,” one shipping analyst said.
         re.compile(rf"\s*,?\s*(?P<name>{phrase})\s+{ADVERB}{SAYING}\b"),
     )
-    for phrase in (UNNAMED_PERSON, UNNAMED_OUTLET)
+    for phrase in (UNNAMED_PERSON, UNNAMED_OUTLET, UNNAMED_GROUP)
 )
 SUBJECT = re.compile(
     rf"(?:\b[Tt]he\s+(?P<noun>{ORG_NOUNS})|(?P<unnamed>{UNNAMED_PERSON})"

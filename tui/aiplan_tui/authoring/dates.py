@@ -64,6 +64,12 @@ _BYLINE = re.compile(
     r"(?:19|20)\d\d\b[^.]{0,30}$"
 )
 """A byline, a "Published/Updated ..." line or a date alone: the article's own date."""
+_STAMP = re.compile(
+    r"(?<=[.!?]\s)\s*(?:Published|Updated|Posted|Last\s+updated)\s+(?:on\s+)?"
+    rf"(?:[A-Z][a-z]+day,?\s+)?{_DAY},?\s+(?:19|20)\d\d\b[^|]{{0,30}}$"
+)
+"""An "Updated ..." line run on after a sentence at a paragraph's end ("Live updates ..., by
+Ann Roe. Last updated 28 July 2025, 18:05"): the article's own date, no event."""
 _SEPARATOR = re.compile(r"\s+[·|•]\s+")
 _DATE_SEGMENT = re.compile(
     rf"(?:[A-Z][a-z]+day,?\s+)?(?:{_DAY}),?\s+(?:19|20)\d\d(?:\s*,?\s*\d{{1,2}}[:.]\d\d"
@@ -116,7 +122,7 @@ def _header_date(paragraph: str) -> str | None:
 def _own_date_line(paragraph: str) -> str | None:
     """The text of a byline, an "Updated" line, a dateline or a header line that holds the
     article's own date, or None."""
-    own = _BYLINE.match(paragraph) or _DATELINE.match(paragraph)
+    own = _BYLINE.match(paragraph) or _DATELINE.match(paragraph) or _STAMP.search(paragraph)
     return own.group() if own is not None else _header_date(paragraph)
 
 
@@ -145,12 +151,17 @@ def events(paragraph: str, number: int, published: dt.date | None) -> list[Found
         return found
     dateline = _DATELINE.match(paragraph)
     skip = dateline.end() if dateline else 0
+    stamped = any(word in paragraph for word in ("pdated", "ublished", "osted"))
+    stamp = _STAMP.search(paragraph) if stamped else None
+    until = stamp.start() if stamp else len(paragraph)  # the stamp's date is the article's
     for pattern, starts in zip(DATE_PATTERNS, _starts(paragraph), strict=True):
         if starts is None:
-            matches = pattern.finditer(paragraph, skip)
+            matches = pattern.finditer(paragraph, skip, until)
         else:
-            matches = tried_at(pattern, paragraph, [at for at in starts if at >= skip])
+            matches = tried_at(pattern, paragraph, [at for at in starts if skip <= at < until])
         for match in matches:
+            if match.end() > until:
+                continue
             sentence = sentence_at(paragraph, match.start())
             date, how = _date(match, published)
             if date is None:
@@ -162,12 +173,34 @@ def events(paragraph: str, number: int, published: dt.date | None) -> list[Found
                 continue
             dated.add(clause.start, clause.end)
             phrase = " ".join(match.group().split())
+            if _unfixed_future(match, paragraph[clause.start : clause.end], date):
+                date, how = phrase.removeprefix("On ").removeprefix("on "), " (ahead: the text)"
             found.append(
                 Found("event", number, clause.start, clause.end, {"date": date},
                       f"a dated clause: {phrase!r}{how}")
             )  # fmt: skip
     found.sort(key=lambda f: f.start)
     return found
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|set|scheduled|expected)\s+to|"
+    r"plans?\s+to|planned\s+to|next)\b"
+)
+"""A clause about what is to come: the day and month it gives are not counted back."""
+
+
+def _unfixed_future(match: re.Match[str], clause: str, date: object) -> bool:
+    """Whether a day and month without a year date a clause about what is to come ("would
+    vote on Aug. 14"): counting back from the published date would put it a year early, and
+    which year it is the text does not say."""
+    groups = match.groupdict()
+    return (
+        isinstance(date, dt.date)
+        and bool(groups.get("month"))
+        and not groups.get("year")
+        and _FUTURE.search(clause) is not None
+    )
 
 
 def _date(match: re.Match[str], published: dt.date | None) -> tuple[dt.date | str | None, str]:

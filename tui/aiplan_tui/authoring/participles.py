@@ -37,13 +37,16 @@ _OPENING = (
 """A phrase of where or when before the subject: "In Geneva on Monday, ..."."""
 _SUBJECT = re.compile(
     rf"{_OPENING}(?!(?:After|Before|When|While|If|As|Since|Although|Though|Because|Once|Until|"
-    rf"In|On|At|During)\b)(?:The\s+)?(?P<name>{SPEAKER_NAME}|{PRONOUN})"
-    r"(?:,\s*(?:who|which)\s[^,“”\"«»]{1,80},|,\s*(?:an?|the)\s[^,“”\"«»]{1,80},)?"
+    rf"In|On|At|During)\b)(?P<lead>(?:The|Its|Their|[A-Z][\w-]*[’']s)\s+(?:[a-z][\w’'-]*\s+){{0,3}}"
+    r"[a-z][\w’'-]*,\s+)?"
+    rf"(?:The\s+)?(?P<name>{SPEAKER_NAME}|{PRONOUN})"
+    r"(?(lead),|(?:,\s*(?:who|which)\s[^,“”\"«»]{1,80},|,\s*(?:an?|the)\s[^,“”\"«»]{1,80},)?)"
     r"\s+(?:(?:has|have|had|also|on\s+\w+|then|later|\w+ly)\s+)*(?=[a-z])"
 )
 """The subject the sentence opens with (after a phrase of where or when), a role or "who
-..." after it between commas, and the lower-case verb after it ("Senator Ruth Vale, who
-sits on the committee, praised ...")."""
+..." after it between commas, or what it is before it ("The developer, Kelp Works, wants"),
+and the lower-case verb after it ("Senator Ruth Vale, who sits on the committee, praised
+...")."""
 
 
 def participle_clause(text: str) -> tuple[str, int] | None:

@@ -51,7 +51,9 @@ GENERIC_ORGANISATION = frozenset(
 """What any organisation may be called again: "the company said" after "Lakeshore Compute"."""
 _CALLED = re.compile(
     r"\b(?P<noun>agency|broadcaster|company|firm|group|network|channel|outlet|newspaper|"
-    r"regulator|maker|start-up|startup|developer|association|council|ministry|fund|bank)\s+"
+    r"regulator|maker|start-up|startup|developer|association|council|ministry|fund|bank|body|"
+    r"lobby|coalition|alliance|union|federation|consultancy|charity|utility|operator|provider|"
+    r"supplier|manufacturer|publisher|insurer|lender|retailer|exporter|chipmaker|carmaker)\s+"
     r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
 )
 """An organisation introduced by what it is: "state news agency Xinhua" (then "the agency")."""
@@ -243,6 +245,11 @@ class ArticlePeople:
             ):
                 return self.people[full.casefold()]
         return None
+
+    def introduced(self, name: str) -> bool:
+        """Whether the article introduces `name` by what an organisation is ("industry group
+        Kelp Forward", "robot maker Pengshan Dynamics")."""
+        return name in self._called
 
     def organisation_before(self, noun: str, paragraph: int, at: int) -> str | None:
         """The organisation named last before `at` whose name has `noun` in it ("the

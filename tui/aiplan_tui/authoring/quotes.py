@@ -24,6 +24,7 @@ from aiplan_tui.authoring.quote_context import (
 from aiplan_tui.authoring.saying import (
     CIRCUMSTANCE,
     INTRODUCING,
+    NAME_THEN_ROLE,
     PARENTHETICAL,
     PRONOUN,
     SAYING,
@@ -184,6 +185,9 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
         named = speakers.organisation_called(groups["noun"])
         return speakers.resolve(named) if named else None
     role = _ROLE_ENDS.split((groups.get("role") or "").strip(" ,.;"), maxsplit=1)[0]
+    opened = NAME_THEN_ROLE.fullmatch(role) if groups.get("name") else None
+    if opened is not None:  # "In Geneva, Ken Mori, the director, said": Mori
+        return speakers.resolve(opened.group("name"), opened.group("role"))
     if _NOT_A_ROLE.match(role):  # "said Chen, adding that ..."
         role = ""
     if _POSSESSIVE_END.search(match.group("name") or ""):

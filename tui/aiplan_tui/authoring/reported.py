@@ -16,6 +16,7 @@ from aiplan_tui.authoring.saying import (
     ADVERB,
     AGE,
     CIRCUMSTANCE,
+    NAME_THEN_ROLE,
     ORG_NOUNS,
     PARENTHETICAL,
     PARTY,
@@ -24,6 +25,7 @@ from aiplan_tui.authoring.saying import (
     ROLE,
     SAYING,
     TITLES,
+    UNNAMED_GROUP,
     UNNAMED_PEOPLE,
     UNNAMED_PERSON,
     WHO_CLAUSE,
@@ -62,7 +64,7 @@ _REPORTED = re.compile(
     # a title for the person it was given to: "The premier cautioned against ..."
     rf"|\b[Tt]he\s+(?P<title>(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLES}))\s+"
     # someone not named: "District officials said", "A port official told reporters"
-    rf"|(?P<unnamed>{UNNAMED_PERSON}){WHO_CLAUSE}\s+"
+    rf"|(?P<unnamed>{UNNAMED_PERSON}|{UNNAMED_GROUP}){WHO_CLAUSE}\s+"
     rf"|\b(?:quoted|cited)\s+(?:(?P<quoted>{SPEAKER_NAME})|(?P<cited>{UNNAMED_PERSON}))\s+as\s+"
     # (and "Li was quoted as saying ...")
     # (never the agent of a passive: "a document seen by Harbourline puts ...")
@@ -97,17 +99,30 @@ _ACCORDING = re.compile(
     r",?\s*\b(?:according to|per)\b"
     r"|,\s+(?:its|their)\s+\w+|,\s+an?\s+(?:move|step|sign|decision|response|answer)\b"
     r"|,\s+(?:which|while|whereas|following|as)\b|,\s+(?:[\w’'-]+\s+){1,3}reported\b"
+    r"|,\s+(?:(?:a|an|one|two|three|several|some|just|only)\s+)?(?:hours?|days?|weeks?|months?)"
+    r"\s+(?:before|after|ahead\s+of)\b"
 )
 """Where a reported clause ends before its end: a source ("per" as a word, not the end of
 "developer"), an appositive after it, or the writer's own words joined by ", which ...",
-", while ...", ", as ..." or ", following ...", or a source after it (", state media reported")."""
+", while ...", ", as ..." or ", following ...", a source after it (", state media reported"),
+or when it was said against something else (", a day before the talks")."""
+_PAST = re.compile(r"(?:said|told|\w+ed)\b")
+_PRESENT_AFTER = re.compile(
+    r",\s+(?:and|but)\s+(?:the|its|their|this|that|these|those)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:has|have|is|are|will)\b"
+)
+"""After a verb in the past, a clause of its own in the present (", and the city has set
+aside ..."): what is reported is told in the past ("was ready"), so this is the writer's."""
 _SUBORDINATE = re.compile(
     r"(?:When|After|As|While|Since|Although|Though|Because|Once|Before|If|Until)\b"
 )
 """A sentence opening with a subordinate clause: what is reported in it ends at a comma."""
 _MARKS = re.compile(r"[“”\"«»]")
-_AGENT = re.compile(rf"\bby\s+(?:[{UPPER}][\w’'-]*\s+){{0,3}}$")
-"""A passive's agent before a name ("seen by Tidewater Radio puts"): the name is no subject."""
+_AGENT = re.compile(
+    rf"\b(?:by|after|before|since|until)\s+(?:the\s+)?(?:[{UPPER}][\w’'-]*\s+){{0,3}}$"
+)
+"""A passive's agent before a name ("seen by Tidewater Radio puts"): the name is no subject;
+nor is the subject of what the news came after ("..., after Oslo on Friday called for ...")."""
 _THAT = re.compile(r"\s+(?:(?:on|last|this|late|early)\s+\w+\s+)?that\b")
 """After "announced" or "reported": "that", perhaps after when ("reported last week that")."""
 _CLAUSE_COMMA = re.compile(r",(?!\d)|(?<!\d),")
@@ -176,6 +191,9 @@ def reported_speech(
         if group == "noun":  # "The ministry warned ...": the ministry named before
             name = speakers.organisation_called(name) or ""
         role = (first.group("role") or "").strip()
+        opened = NAME_THEN_ROLE.fullmatch(role) if group == "name" else None
+        if opened is not None:  # "In Tokyo, Ken Mori, the director, said": Mori said it
+            name, role = opened.group("name"), opened.group("role")
         if _NOT_A_ROLE.match(role):  # "Huang, speaking at the summit, said"
             role = ""
         if group in ("unnamed", "cited"):
@@ -214,6 +232,9 @@ def reported_speech(
             according = _ACCORDING.search(clause)
             if according:
                 clause = clause[: according.start()]
+            own = _PRESENT_AFTER.search(clause) if _PAST.match(verb) else None
+            if own:  # "said X was ready, and the city has set aside ...": the writer's
+                clause = clause[: own.start()]
             start, end = trim(paragraph, sentence.start + at, sentence.start + at + len(clause))
             words = paragraph[start:end]
             if word_count(words) < SHORTEST_REPORT:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from aiplan_tui.authoring.text import ABBREVIATIONS, HONORIFICS, NAME
+from aiplan_tui.authoring.text import ABBREVIATIONS, HONORIFICS, MONTH_ABBREVIATIONS, NAME
 
 _RUN = re.compile(NAME)
 _TOKEN = re.compile(r"\S+")
@@ -54,4 +54,5 @@ def capitalised_runs(paragraph: str) -> Iterator[Run]:
 def _kept(word: str) -> bool:
     """Whether a word's full stop belongs to it: an abbreviation, a title or initials."""
     bare = word.rstrip(".").casefold()
-    return bare in ABBREVIATIONS or word.casefold() in HONORIFICS or bool(_INITIALS.fullmatch(word))
+    kept = bare in ABBREVIATIONS and bare not in MONTH_ABBREVIATIONS  # "Aug." ends "in Aug."
+    return kept or word.casefold() in HONORIFICS or bool(_INITIALS.fullmatch(word))

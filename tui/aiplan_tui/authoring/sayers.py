@@ -18,7 +18,11 @@ _NAME_SAYS = re.compile(rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}(?:{SAYING}|{REPOR
 text's organisations that say something took, issue 28)."""
 _UNNAMED_SAYS = re.compile(
     rf"(?P<who>{UNNAMED_PERSON}){WHO_CLAUSE}\s+{ADVERB}(?:{SAYING}|{REPORTING}|called|described)\b"
+    rf"|\b(?:asked|interviewed|spoke\s+(?:to|with)|reached)\s+(?P<asked>{UNNAMED_PERSON})"
+    r"(?=\s+(?:how|why|what|whether|if|about|when|where|who)\b|\s*[,.;:])"
 )
+"""Someone not named who says something, or whom the writer asks ("When I asked a port
+official how ..., she laughed"): "she" after it is them."""
 
 
 class Sayers:
@@ -38,7 +42,7 @@ class Sayers:
         if found is None:
             paragraph, quoted = self._paragraphs[number], self._quoted(number)
             found = [
-                (match.start(), match.group("who"))
+                (match.start(), match.group("who") or match.group("asked"))
                 for match in _UNNAMED_SAYS.finditer(paragraph)
                 if not quoted.holds(match.start())
             ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from aiplan_tui.authoring.text import SPEAKER_NAME, TITLE_WORDS
+from aiplan_tui.authoring.text import NAME, SPEAKER_NAME, TITLE_WORDS
 from aiplan_tui.core.model import EntityKind
 
 ESTIMATES = (
@@ -29,6 +29,18 @@ ASKED_TO = (
 )
 """A request or a question reported: "asked Brussels to raise ...", "asked how the ..."
 (not "When I asked how, ...": the question is not reported)."""
+DISMISSED_AS = r"dismiss(?:ed|es)(?=\s[^.,;:“”\"«»]{1,80}?\bas\s+(?:an?|the|mere|just|little)\b)"
+"""A judgement spoken: "dismissed the plan as an attempt to ..." (not dismissing staff)."""
+CITED = (
+    r"(?:cited|cites)(?=\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,2}(?:figure|estimate|number|"
+    r"total|sum|study|survey|forecast|poll)s?\b)"
+)
+"""A number or a study put forward as the speaker's ("cited a figure of ...")."""
+ADDED = (
+    r"added(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
+    r"thousands|another|more)\b)"
+)
+"""Adding words, not things ("added three chip designs to its list" is an act)."""
 SAYING = (
     r"(?:said|says|added|adds|told\s+\w+|tells\s+\w+|wrote|writes|noted|notes|explained|"
     r"argued|asked|asks|stated|continued|warned|cautioned|reported|insisted|claimed|recalled|"
@@ -39,8 +51,9 @@ SAYING = (
 """Verbs that attribute words in quotation marks."""
 REPORTING = (
     r"(?:said|says|emphasi[sz]ed|emphasi[sz]es|noted|notes|cautioned|warned|stressed|argued|"
-    r"added|announced|explained|highlighted|remarked|urged|advocated|referenced|echoed|"
-    r"mentioned|insisted|claimed|suggested|pledged|acknowledged|observed|predicted|"
+    rf"{ADDED}|announced|explained|highlighted|remarked|urged|advocated|referenced|echoed|"
+    r"mentioned|insisted|claimed|suggested|pledged(?=\s+(?:to|that)\b)|acknowledged|observed|"
+    r"predicted|"
     r"articulated|stated|contended|maintained|underscored|reiterated|told\s+\w+|tells\s+\w+|"
     rf"called\s+for|asserted|conceded|admitted|estimated|{ESTIMATES}|believes|expects|argues|"
     rf"warns|cautions|insists|contends|maintains|stresses|urges|predicts|reported|{PUT_AT}|{WROTE_THAT}|"
@@ -48,10 +61,11 @@ REPORTING = (
     r"hopes|say|argue|warn|insist|contend|caution|maintain|"
     r"puts?\s+it\s+(?:(?:more|most|less)\s+)?[a-z]+ly\b"
     r"(?=(?:,?\s+(?:in|at|during|last|this|when|while)\b[^.:;“”\"«»]{0,60})?\s*:)|"
-    rf"{ASKED_TO}|(?:proposed|proposes|reports|reported)(?=\s+that\b))"
+    rf"{ASKED_TO}|{DISMISSED_AS}|{CITED}|(?:proposed|proposes|reports|reported)(?=\s+that\b))"
 )
 """Verbs that report what someone said without their words (the plural's too: "Critics
-argue", "officials say")."""
+argue", "officials say"); pledging a sum is an act ("pledged another €2bn"), pledging to do
+something or that it will be done is speech."""
 INTRODUCING = (
     rf"(?<![\w-])(?:{SAYING}|described\s+(?:\w+\s+)?as|called|calling|termed|labell?ed|branded|"
     r"saying|promising|pledging|vowing|warning|arguing)"
@@ -59,8 +73,10 @@ INTRODUCING = (
 )
 """What may stand right before a one- or two-word quotation that is a quotation."""
 PRONOUN = r"(?:[Hh]e|[Ss]he)"
-ADVERB = r"(?:(?:has|have|had)\s+)?(?:(?:also|even|later|then|again|\w+ly)\s+)?"
-"""What may stand between a speaker and the verb: "has said", "also warned", "later said"."""
+_WHEN = r"(?:on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)\s+"
+ADVERB = rf"(?:{_WHEN})?(?:(?:has|have|had)\s+)?(?:(?:also|even|later|then|again|\w+ly)\s+)?"
+"""What may stand between a speaker and the verb: "has said", "also warned", "later said",
+the day wire copy puts there ("The ministry on Monday said")."""
 PARENTHETICAL = (
     r"(?:meanwhile|however|though|too|also|likewise|instead|separately|similarly|"
     r"in\s+turn|in\s+response|in\s+contrast|by\s+contrast|on\s+the\s+other\s+hand|"
@@ -112,6 +128,10 @@ ROLE = r"[^,\s“”\"«»](?:[^,“”\"«»]|(?<=\d),(?=\d)){2,119}?(?:,\s*(?:
 """A role between commas after a name (a number's comma inside: "speaking to 1,200
 delegates"), which may have a second part ("the chief executive of
 Redwood Cloud, a unit of Pine Holdings")."""
+NAME_THEN_ROLE = re.compile(rf"(?P<name>{NAME}),\s*(?P<role>(?:an?|the|its|their|[\w-]+[’']s)\s.+)")
+"""What is between the commas after a place or a time that opens the sentence ("In Tokyo,",
+"Earlier on Sunday,") and before the verb: the speaker's name and role ("Ken Mori, the
+director of ...")."""
 
 _ONE = r"(?:[Oo]ne|[Aa]nother|[Aa]n|[Aa])"
 """A determiner of one: its noun is singular ("a move officials said" is not one)."""
@@ -123,11 +143,12 @@ _MODIFIERS = rf"(?:(?!(?:who|that|and|or|but|said|says|told)\b){_WORD}\s+){{0,3}
 """Up to three words before the noun, of any case: "Gulf trade", "U.S.", "press"."""
 _AFTER_NOUN = (
     rf"(?:\s+(?:who|that)\s+(?:{_WORD}\s+){{0,5}}?{_WORD}"
-    rf"|\s+(?:familiar\s+with|close\s+to|for|at|from|with|of|in)\s+(?:{_WORD}\s+){{0,7}}?"
+    rf"|\s+(?:familiar\s+with|close\s+to|for|at|from|with|of|in|on(?=\s+(?:an?|the)\s))\s+"
+    rf"(?:{_WORD}\s+){{0,7}}?"
     rf"{_WORD})?"
 )
 """What the noun may be followed by: "who farms near the site", "at a Paris bank",
-"familiar with the plan", "for one of the large cloud providers"."""
+"familiar with the plan", "for one of the large cloud providers", "on a Hull radio station"."""
 _NOT_A_MODIFIER = (
     r"(?!(?i:the|a|an|in|at|on|for|but|and|or|as|when|while|if|so|yet|still|now|to|of|by|"
     r"with|from|that|this|these|those|it|its|their|his|her|our|we|they|many|most|some|all|"
@@ -181,6 +202,12 @@ WHO_CLAUSE = r"(?:,\s*who\s[^,“”\"«»]{1,80},)?"
 """A relative clause between commas after someone not named: "A senior official, who spoke
 on condition of anonymity, said ..."."""
 UNNAMED_OUTLET = unnamed(UNNAMED_NOUNS["organisation"])
+UNNAMED_GROUP = (
+    r"(?:\b[A-Z][\w-]*[’']s\s+)?(?<![\w’'-])(?:[Oo]rgani[sz]ers|(?:[Ss]tate(?:-run)?|[Oo]fficial|"
+    r"[Ll]ocal|[Ff]oreign|[Nn]ational|[Gg]overnment|[A-Z][a-z]+(?:an|ese|ish))\s+media)\b"
+)
+"""An organisation the article does not name, by what it is: "organisers" (of an event),
+"state media", "China's state media", "Japanese media"."""
 _PERSON = re.compile(UNNAMED_PERSON)
 
 
@@ -190,7 +217,7 @@ _FIRMS = re.compile(
 )
 """What companies are called by what they do: "Chipmakers said", "two cloud providers"."""
 _PEOPLES_MAKERS = re.compile(r"(?:law|policy|peace|decision-|film|match)makers?$")
-_AFTER_HEAD = re.compile(r"\s+(?:who|that|familiar|close|for|at|from|with|of|in)\b")
+_AFTER_HEAD = re.compile(r"\s+(?:who|that|familiar|close|for|at|from|with|of|in|on)\b")
 
 
 def unnamed_kind(words: str) -> EntityKind:

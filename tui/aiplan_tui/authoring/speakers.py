@@ -14,6 +14,7 @@ from aiplan_tui.authoring.people import ArticlePeople, strip_leading
 from aiplan_tui.authoring.saying import unnamed_kind
 from aiplan_tui.authoring.text import (
     TITLE_WORDS,
+    UPPER,
     looks_like_person,
     split_title,
     word_set,
@@ -112,6 +113,9 @@ class Speakers:
         if words.casefold() in PRONOUNS:
             return self.pronoun(words)
         words = _owner_dropped(_POSSESSIVE.sub("", words))
+        paper = _PUBLICATION.search(words)
+        if paper is not None:  # "The Eastern Herald said": a paper's "The" is its name's
+            return self._paper(paper.group(), role)
         article = words.startswith("The ") or before.casefold() == "the"
         words = strip_leading(words)  # "The European Commission", "When Premier Wen"
         person = self.people.person_named(words)
@@ -145,6 +149,8 @@ class Speakers:
                 kind = "organisation"
             if kind is None and _ORGANISATION_ROLE.match(given):
                 kind = "organisation"  # "Green Coast, an environmental group, argues"
+            if kind is None and self.people.introduced(name):
+                kind = "organisation"  # "industry group Kelp Forward said"
             if name.casefold() in self.people.honoured:
                 kind = "person"  # "Mr. Tanaka" in the article: a person however few the names
             proposed = self._propose(name, given, kind)
@@ -152,6 +158,13 @@ class Speakers:
         if self._kind(speaker.id) == "person":
             self.last_person = speaker
         return speaker
+
+    def _paper(self, name: str, role: str) -> Speaker:
+        found = self._match(name)
+        if found is not None:
+            return Speaker(found.id, f"{found.name!r} by {found.how}")
+        proposed = self._propose(name, role, "organisation")
+        return Speaker(proposed.id, f"new entity {proposed.name!r}")
 
     def organisation_called(self, noun: str) -> str | None:
         """The name of the organisation "the company" or "the ministry" stands for where the
@@ -165,8 +178,8 @@ class Speakers:
     def _match(self, words: str, at_end: bool = False) -> _Found | None:
         """The known or proposed entity `words` name; with `at_end`, only one whose name ends
         the words counts ("Nvidia CEO Jensen Huang" is not Nvidia)."""
-        named = self._names.named(words)
-        if named is not None:
+        named = self._names.named(words) or self._names.named(f"The {words}")
+        if named is not None:  # "the Eastern Herald" after "The Eastern Herald"
             return _Found(named.id, named.name, "name")
         # a known name inside the run, the one nearest its end first ("Nvidia CEO Jensen Huang")
         inside = self._names.inside(words, at_end)
@@ -221,6 +234,14 @@ _ORGANISATION_ROLE = re.compile(
 )
 """A role that says the speaker is an organisation: "an environmental group", "the chip
 maker" (the noun ends it: not "the council's president", nor "a lawyer at a group")."""
+_PUBLICATION = re.compile(
+    rf"(?:^|(?<=\s))The\s+(?:[{UPPER}][\w’'-]*\s+){{0,3}}(?:Herald|Ledger|Times|Post|Journal|"
+    r"Gazette|Tribune|Chronicle|Observer|Guardian|Economist|Independent|Courier|Standard|"
+    r"Telegraph|Examiner|Inquirer|Sentinel|Globe|Mirror|Record|Register|Bulletin|Dispatch|"
+    r"Monitor|Enquirer|Argus|Clarion|Messenger|Spectator)$"
+)
+"""A newspaper whose name has "The" in it, written with a capital: the name keeps it ("The
+Eastern Herald said"; "the Harbour Journal said" is the Harbour Journal)."""
 _NOT_NAMES = word_set(
     """the it this that they we i you there here however but and or so in on at as after
     before when while if its his her their our a an some many others officials one another

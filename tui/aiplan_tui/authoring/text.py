@@ -47,10 +47,15 @@ ORG_LOWER = (
 Korea's trade ministry"."""
 SPEAKER_NAME = rf"(?:{ORG_OF}|{ORG_LOWER}|{NAME})"
 
-ABBREVIATIONS = word_set(
-    "mr mrs ms dr prof sen rep gov gen col lt st jr sr inc corp co ltd no vs etc approx"
+MONTH_ABBREVIATIONS = word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
+ABBREVIATIONS = (
+    word_set("mr mrs ms dr prof sen rep gov gen col lt st jr sr inc corp co ltd no vs etc approx")
+    | MONTH_ABBREVIATIONS
 )
 """Words whose full stop does not end a sentence (initials such as U.S. are also kept)."""
+_NUMBERED = MONTH_ABBREVIATIONS | {"no"}
+"""Of those, the ones that end no sentence only before a number ("No. 5", "Aug. 14"; but
+"No. The plan ...", "in Aug. Then ...")."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,7 @@ def _sentences(text: str) -> tuple[Span, ...]:
             token = word.group(1).rstrip(".")
             folded = token.casefold()
             after = _after_spaces(text, match.end())
-            numbered = folded != "no" or text[after : after + 1].isdigit()
+            numbered = folded not in _NUMBERED or text[after : after + 1].isdigit()
             if (folded in ABBREVIATIONS and numbered) or _INITIALS.fullmatch(token):
                 continue  # "U.S.", "Dr.", "No. 5"; but "No. The plan ..." ends one
         found.append(Span(start, match.end()))
@@ -238,12 +243,20 @@ def split_title(words: str) -> tuple[str, str]:
     return name, role
 
 
+_BRAND = re.compile(
+    r"(?!Mc|Mac|Fitz)\w*[a-z]{3}[A-Z]|\w{3,}(?:ics|ices|ware|works|systems|labs|tech)(?:[’']s)?$"
+)
+"""A word a company's name has and a person's does not: a capital inside it after a word of
+its own ("DigitalEurope", not "McKenna" or "FitzGerald"), or the ending of what a company
+makes or does ("Microdevices", "Robotics", "Kelpworks")."""
+
+
 def looks_like_person(name: str) -> bool:
     """Two to four capitalised words, no word an organisation's ("Asia Group", "Chile's
-    trade ministry")."""
+    trade ministry", "Pengshan Dynamics", "DigitalEurope Forward")."""
     tokens = [t for t in name.split() if t[0].isupper()]  # "de", "von" aside
     return 2 <= len(tokens) <= 4 and not any(
-        t.casefold() in ORGANISATION_WORDS for t in name.split()
+        t.casefold() in ORGANISATION_WORDS or _BRAND.match(t) for t in name.split()
     )
 
 
