@@ -301,3 +301,79 @@ def test_what_the_news_came_after_is_not_reported_speech() -> None:
     ]
     assert said(paragraphs, direct=False) == []
     assert people(paragraphs) == {}
+
+
+def test_a_day_or_a_week_before_or_after_something_dates_a_clause() -> None:
+    paragraphs = [
+        "Port news",
+        "The board approved the new quay, a week after the ferry company threatened to leave.",
+    ]
+    assert _events(paragraphs) == [
+        ("a week after the ferry company threatened to leave", "A week after")
+    ]
+
+
+def test_not_yet_said_stays_inside_the_reported_clause() -> None:
+    paragraphs = [
+        "Port news",
+        "Mira Holt said the operator had not yet said how many pilots it would need.",
+    ]
+    assert said(paragraphs, direct=False) == [
+        ("said the operator had not yet said how many pilots it would need", "Mira Holt")
+    ]
+
+
+def _facts(paragraphs: list[str]) -> list[tuple[str, object]]:
+    found = suggest(paragraphs, ())
+    return [(h.exact, h.fields["value"]) for h in found.highlights if h.kind == "fact"]
+
+
+def test_rupees_in_crore_are_money() -> None:
+    paragraphs = ["Port news", "The state has set aside roughly ₹2,400 crore for the new harbour."]
+    assert _facts(paragraphs) == [("roughly ₹2,400 crore", 2.4e10)]
+
+
+def test_two_numbers_joined_by_or_are_one_count() -> None:
+    paragraphs = ["Port news", "Only three or four shipping lines still call at the old quay."]
+    assert [text for text, _ in _facts(paragraphs)] == ["three or four shipping lines"]
+
+
+def test_a_number_or_more_is_no_range() -> None:
+    # near miss: "or more" joins no second number
+    paragraphs = ["Port news", "Two or more pilots must board every tanker that enters the port."]
+    assert [text for text, _ in _facts(paragraphs)] == []
+
+
+def test_what_someone_is_between_commas_before_the_name_is_their_role() -> None:
+    paragraphs = [
+        "Port news",
+        "I put the question to a retired harbour master, Ingrid Solberg, who ran the port for "
+        "a decade. “The quay will flood within five years,” Solberg said.",
+    ]
+    found = suggest(paragraphs, ())
+    assert {e.name: e.role for e in found.entities} == {
+        "Ingrid Solberg": "a retired harbour master"
+    }
+
+
+def test_people_familiar_with_something_are_an_unnamed_source_and_the_people_after() -> None:
+    paragraphs = [
+        "Port news",
+        "The harbour board is weighing a sale of the east quay, people familiar with the talks "
+        "told Coastline Wire.",
+        "A buyer could be named within weeks, the people said.",
+    ]
+    assert said(paragraphs, direct=False) == [
+        ("The harbour board is weighing a sale of the east quay", "people familiar with the talks"),
+        ("A buyer could be named within weeks", "people familiar with the talks"),
+    ]
+    assert people(paragraphs) == {"people familiar with the talks": "person"}
+
+
+def test_a_former_one_of_what_an_organisation_is_is_a_person() -> None:
+    paragraphs = [
+        "Port news",
+        "I asked a former regulator, Tove Lindqvist, about the sale. “It will end badly,” "
+        "Lindqvist said.",
+    ]
+    assert people(paragraphs) == {"Tove Lindqvist": "person"}

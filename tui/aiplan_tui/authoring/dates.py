@@ -52,6 +52,7 @@ DATE_PATTERNS = (
         r"\b(?P<relative>(?:[Dd]ays|[Ww]eeks|[Mm]onths)\s+(?:earlier|later)|[Ee]arlier\s+this\s+"
         r"(?:week|month)|(?:[Ll]ast|[Nn]ext)\s+(?:week|month)|[Yy]esterday|[Aa]\s+day\s+"
         r"(?:earlier|later)|[Tt]he\s+day\s+(?:before|after)|[Aa]t\s+the\s+weekend|"
+        r"(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)\s+(?:day|week|month)s?\s+(?:before|after)|"
         r"[Tt]his\s+weekend)\b"
     ),
 )

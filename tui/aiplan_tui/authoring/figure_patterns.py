@@ -17,7 +17,7 @@ from aiplan_tui.authoring.match_starts import Lead, Rule, Words, with_leads
 from aiplan_tui.authoring.text import word_set
 
 BARE_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w)(?![.,]\d)"
-NUMBER = r"(?<![\w.,$€£¥-])" + BARE_NUMBER
+NUMBER = r"(?<![\w.,$€£¥₹-])" + BARE_NUMBER
 """A number in figures, not part of a word ("H20") or a name ("COVID-19")."""
 SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -38,11 +38,14 @@ ORDINALS = {
 }  # fmt: skip
 SCALES = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "k": 1e3,
+    "mn": 1e6, "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "k": 1e3, "lakh": 1e5, "crore": 1e7,
 }  # fmt: skip
-SCALE = r"(?:\s?(?:thousand|million|billion|trillion)\b|(?:mn|bn|tn|m|b|k)\b)"
-SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "HK$": "HKD"}
-SYMBOL = r"(?:US\$|HK\$|\$|€|£|¥)"
+SCALE = r"(?:\s?(?:thousand|million|billion|trillion|lakh|crore)\b|(?:mn|bn|tn|m|b|k)\b)"
+"""A magnitude after a number, Indian ones too ("₹10,300 crore": ten million each)."""
+SYMBOLS = {
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "HK$": "HKD", "₹": "INR",
+}  # fmt: skip
+SYMBOL = r"(?:US\$|HK\$|\$|€|£|¥|₹)"
 CURRENCY_WORDS = {
     "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "dollars": "USD", "euros": "EUR",
     "pounds": "GBP", "yen": "JPY", "won": "KRW", "rupees": "INR",
@@ -70,7 +73,7 @@ A, MERE = Lead(["a"]), Lead(["mere"])
 NUMBER_WORDS = Words((*SMALL, *TENS))
 
 
-NUMBER_START = re.compile(r"(?<![\w.,$€£¥-])\d")
+NUMBER_START = re.compile(r"(?<![\w.,$€£¥₹-])\d")
 """Where a number in figures may start: a digit after none of the characters NUMBER and
 SCALED_NUMBER may not follow (so not "334" in "2,334", "3" in "5.3" or "560" in "$560",
 which the money rule with its sign finds)."""
@@ -91,7 +94,7 @@ def count_starts(paragraph: str) -> tuple[int, ...]:
     return tuple(sorted({*spelled, *number_starts(paragraph)}))
 
 
-SIGN = re.compile(r"[$€£¥]")
+SIGN = re.compile(r"[$€£¥₹]")
 SIGN_REACH = 2
 """How many letters a currency sign may have before it: "US$", "HK$"."""
 
@@ -119,15 +122,15 @@ AMOUNT = rf"(?P<sym>{SYMBOL})\s?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<scale>{SCALE})?"
 
 MONEY_SYMBOL = Rule(
     re.compile(
-        _starting((*QUALIFIERS, "between"), r"a\$€£¥uh") + rf"{OPENING}(?:a\s+mere\s+)?{AMOUNT}"
+        _starting((*QUALIFIERS, "between"), r"a\$€£¥₹uh") + rf"{OPENING}(?:a\s+mere\s+)?{AMOUNT}"
         rf"(?:{JOIN}(?:{SYMBOL})?\s?(?P<to>\d[\d,]*(?:\.\d+)?)(?P<scale2>{SCALE})?)?",
         re.IGNORECASE,
     ),
-    re.compile(r"[$€£¥]"),
+    re.compile(r"[$€£¥₹]"),
     money_starts,
 )
 SCALED_NUMBER = (
-    r"(?<![\w.,$€£¥-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]\d)"
+    r"(?<![\w.,$€£¥₹-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]\d)"
     rf"(?:(?={SCALE})|(?!\w))"
 )
 """A number in figures that a magnitude may follow at once ("340bn")."""
@@ -194,7 +197,7 @@ COUNT = Rule(
         _starting((*QUALIFIERS, "between"), r"\d" + SPELLED)
         + OPENING
         + rf"(?P<num>{NUMBER}|(?i:(?:a\s+(?=hundred|dozen))?{WORD_NUMBER}))"
-        rf"(?:{JOIN}(?P<to>{BARE_NUMBER}|(?i:{WORD_NUMBER})))?"
+        rf"(?:(?:{JOIN}|\s+or\s+)(?P<to>{BARE_NUMBER}|(?i:{WORD_NUMBER})))?"
         rf"(?P<between>(?:\s+{_NOT_BETWEEN}(?:[A-Z][\w.-]*|[a-z]+-[a-z]+|[a-z]+)"
         rf"(?:\s+and(?=\s+[A-Za-z]))?){{0,4}}?)"
         r"\s+(?P<unit>[a-z]+(?:-[a-z]+)*s|people|staff|children|personnel|men|women|feet)\b"

@@ -78,16 +78,17 @@ _VERB = re.compile(rf"(?:{REPORTING}|{_NAMING}|{_QUOTED_AS})\b")
 reported speech took was spent looking for names before a verb that was not there); then
 _REPORTED is tried only where a word or a capital starts, as every branch does."""
 _AND_REPORTED = re.compile(
-    rf"(?:,?\s+(?:and|but|yet)\s+{ADVERB}|,\s+)(?P<verb>{REPORTING}|saying|adding|warning|arguing|noting|"
+    rf"(?:,?\s+(?:and|but)\s+{ADVERB}|,\s+(?:yet\s+{ADVERB})?)(?P<verb>{REPORTING}|saying|adding|warning|arguing|noting|"
     r"stressing|insisting|cautioning|urging|explaining|acknowledging|pointing\s+out)\b"
 )
 """A second verb with the same subject: "and said ...", ", noting that ..." (the clause starts
-at the participle: "said, noting that ..." is the words after "noting")."""
+at the participle: "said, noting that ..." is the words after "noting"); "yet" joins one only
+after a comma ("had not yet said" is one clause)."""
 _AUDIENCE = r"(?:forum|briefing|conference|summit|meeting|session|panel|hearing|audience)\b"
 """Whom words were told, after "told a": "told a side forum at the expo"."""
 _AFTER = re.compile(
     rf",\s*(?:the\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}(?:{SAYING})"
-    rf"|(?P<unnamed>{UNNAMED_PERSON})\s+{ADVERB}(?:{SAYING})"
+    rf"|(?P<unnamed>{UNNAMED_PERSON})\s+{ADVERB}(?:{SAYING})(?:\s+[{UPPER}][\w’'-]*){{0,4}}"
     rf"|the\s+(?P<same>{UNNAMED_PEOPLE})\s+{ADVERB}(?:{SAYING})"
     rf"|(?:the\s+)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN})(?:\s+of\s+the\s+{NAME}[^,“”\"«»]{{0,100}}?)?"
     rf"\s+{ADVERB}(?:{SAYING}|told\s+an?\s+(?:[\w-]+\s+){{0,2}}{_AUDIENCE})"

@@ -23,7 +23,9 @@ APPOSITIVE = re.compile(
 "who directs ..." clause, or a lower-case title with where it is held ("chief strategist at
 Jinhai Securities")."""
 OWNER_BEFORE = re.compile(
-    rf"(?P<role>(?:\b[Tt]he\s+)?\b[\w-]+[’']s\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_TITLES})),\s+$"
+    rf"(?P<role>(?:\b[Tt]he\s+)?\b[\w-]+[’']s\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_TITLES})"
+    rf"|\b(?:an?|the)\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_TITLES}|[a-z]{{3,}}(?:er|or|ist|ian))),\s+$"
 )
 """An owner's title between commas right before a name: "Corvane's chief financial
-officer, " Marisol Quintero."""
+officer, " Marisol Quintero; or what someone is, with an article ("I put it to a former
+regulator, " Sam Frost)."""

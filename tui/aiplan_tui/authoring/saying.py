@@ -12,13 +12,13 @@ from aiplan_tui.core.model import EntityKind
 
 ESTIMATES = (
     r"estimates(?=\s+(?:that|the|a|an|it|its|their|about|around|roughly|nearly|some|over|"
-    r"up|more|[$€£¥\d])|\s*[.,;!?]|\s*$)"
+    r"up|more|[$€£¥₹\d])|\s*[.,;!?]|\s*$)"
 )
 """The verb, not the noun ("Industry estimates put ..."): what is estimated follows, or the
 sentence ends ("..., Zhou estimates.")."""
 PUT_AT = (
     r"puts?(?=\s[^.,;“”\"«»]{1,60}?\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
-    r"up\s+to\s+|more\s+than\s+|between\s+|some\s+)?[$€£¥\d])"
+    r"up\s+to\s+|more\s+than\s+|between\s+|some\s+)?[$€£¥₹\d])"
 )
 """An estimate: "Haddad put the extra demand at 50 to 65 gigawatts"."""
 WROTE_THAT = r"(?:wrote|writes)(?=\s(?:[^.,;“”\"«»]{0,30}?\s)?that\b)"
@@ -194,10 +194,16 @@ def unnamed(nouns: str, agent: str = "") -> str:
 UNNAMED_PEOPLE = (
     UNNAMED_NOUNS["person"] + "|minister|officer|lobbyist|teacher|secretary|aide|adviser|advisor|"
     "negotiator|supporter|opponent|advocate|campaigner|activist|staffer|person|pilot|captain|"
-    "clerk|nurse|doctor|driver|official|chief|head|boss|critic|agent"
+    "clerk|nurse|doctor|driver|official|chief|head|boss|critic|agent|people"
 )
 """What an unnamed person is called (besides _AGENT's nouns)."""
-UNNAMED_PERSON = unnamed(UNNAMED_PEOPLE, _AGENT)
+_PEOPLE_WHO_KNOW = (
+    r"\b[Pp]eople\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?"
+    rf"knowledge\s+of)\s+(?:{_WORD}\s+){{0,5}}?{_WORD}"
+)
+"""Wire copy's unnamed sources: "people familiar with the investigation", "people close to
+the talks", "people briefed on the plan"."""
+UNNAMED_PERSON = rf"(?:{_PEOPLE_WHO_KNOW}|{unnamed(UNNAMED_PEOPLE, _AGENT)})"
 WHO_CLAUSE = r"(?:,\s*who\s[^,“”\"«»]{1,80},)?"
 """A relative clause between commas after someone not named: "A senior official, who spoke
 on condition of anonymity, said ..."."""

@@ -147,7 +147,7 @@ class Speakers:
             # "The Clean Grid Project said": a name after "the" (and no title) is no person's
             if kind is None and article and not title:
                 kind = "organisation"
-            if kind is None and _ORGANISATION_ROLE.match(given):
+            if kind is None and _ORGANISATION_ROLE.match(given) and not _FORMER.search(given):
                 kind = "organisation"  # "Green Coast, an environmental group, argues"
             if kind is None and self.people.introduced(name):
                 kind = "organisation"  # "industry group Kelp Forward said"
@@ -242,6 +242,8 @@ _PUBLICATION = re.compile(
 )
 """A newspaper whose name has "The" in it, written with a capital: the name keeps it ("The
 Eastern Herald said"; "the Harbour Journal said" is the Harbour Journal)."""
+_FORMER = re.compile(r"\b(?:former|retired|onetime|one-time|ex)\b")
+"""What only a person's role says ("a former regulator" is someone who was one)."""
 _NOT_NAMES = word_set(
     """the it this that they we i you there here however but and or so in on at as after
     before when while if its his her their our a an some many others officials one another
