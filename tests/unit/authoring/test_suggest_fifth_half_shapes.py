@@ -377,3 +377,50 @@ def test_a_former_one_of_what_an_organisation_is_is_a_person() -> None:
         "Lindqvist said.",
     ]
     assert people(paragraphs) == {"Tove Lindqvist": "person"}
+
+
+def test_a_parenthetical_between_someone_unnamed_and_the_verb() -> None:
+    paragraphs = ["Port news", "Harbour users, however, say the new fees are far too high."]
+    assert said(paragraphs, direct=False) == [
+        ("say the new fees are far too high", "Harbour users")
+    ]
+
+
+def test_an_age_alone_between_commas_after_the_name_of_a_quotations_speaker() -> None:
+    paragraphs = [
+        "Port news",
+        "Tove Lindqvist has fished from the quay for forty years.",
+        "“We cannot wait another winter,” Lindqvist, 61, said.",
+    ]
+    assert said(paragraphs) == [("We cannot wait another winter", "Tove Lindqvist")]
+
+
+def test_a_lower_case_title_before_a_name_stands_for_the_person_later() -> None:
+    paragraphs = [
+        "Port news",
+        "Former harbour minister Tove Lindqvist opened the new quay on Friday.",
+        "“We waited far too long for this,” the former minister said.",
+    ]
+    assert said(paragraphs) == [("We waited far too long for this", "Tove Lindqvist")]
+
+
+def test_the_company_after_a_name_with_what_it_is_between_commas() -> None:
+    paragraphs = [
+        "Port news",
+        "Fjordline, the ferry operator, said it would add two boats. The company said fares "
+        "would rise by a tenth.",
+    ]
+    assert said(paragraphs, direct=False) == [
+        ("said it would add two boats", "Fjordline"),
+        ("said fares would rise by a tenth", "Fjordline"),
+    ]
+
+
+def test_a_question_opening_with_a_capitalised_verb_names_nobody() -> None:
+    paragraphs = [
+        "Port news",
+        "Is Norway ready for bigger ferries? Not yet. Traffic in Norway rose by a tenth last "
+        "year, says Tove Lindqvist, a port economist. “The quays are too short,” she said.",
+    ]
+    assert people(paragraphs) == {"Tove Lindqvist": "person"}
+    assert said(paragraphs) == [("The quays are too short", "Tove Lindqvist")]

@@ -64,6 +64,8 @@ ATTRIBUTED_AFTER = tuple(
         rf"\s*(?P<name>{SPEAKER_NAME}){AGE},\s*{ADVERB}{SAYING}\b",
         rf"\s*,?\s*(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>{ROLE}),\s*{SAYING}\b",
         rf"\s*,?\s*(?P<name>{SPEAKER_NAME}|{PRONOUN}){PARTY}\s+{ADVERB}{SAYING}\b",
+        # an age alone between commas: “...,” Lindqvist, 61, said.
+        rf"\s*,?\s*(?P<name>{SPEAKER_NAME}),\s*\d{{1,3}},\s*{ADVERB}{SAYING}\b",
         # someone for an organisation: "a spokesperson for the Ministry of Industry said"
         rf"\s*,?\s*an?\s+(?:{SPOKESPEOPLE})\s+(?:for|at|of|from)\s+(?:the\s+)?"
         rf"(?P<org>{SPEAKER_NAME})\s+{ADVERB}{SAYING}\b",

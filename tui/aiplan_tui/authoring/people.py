@@ -33,9 +33,11 @@ from aiplan_tui.authoring.text import (
 LEADING = word_set(
     """the a an when while but and as after before if so then yet since because though
     although once until whether i we it its this that these those his her their our
-    per according by with from for of on in at to"""
+    per according by with from for of on in at to is are was were does do did can could
+    should has have what why how where which who"""
 )
-"""Capitalised at a sentence's start, not part of the name that follows."""
+"""Capitalised at a sentence's start, not part of the name that follows (a question's first
+word too: "Is China spending more?")."""
 NOT_IN_NAMES = word_set(
     """global south north east west central american chinese european african asian
     national federal united states kingdom union action plan valley street house street
@@ -211,6 +213,8 @@ class ArticlePeople:
         if not role:
             before = _TITLE_BEFORE.search(paragraph, max(0, match.start() - 60), match.start())
             role = before.group("role") if before is not None else ""
+            title = " ".join(w for w in role.split() if w.casefold() in TITLE_WORDS)
+            # "Former minister Ana Roe": "the former minister" is her later
         if not role:
             appositive = APPOSITIVE.match(paragraph, match.end())
             role = appositive.group("role").strip() if appositive is not None else ""

@@ -64,7 +64,7 @@ _REPORTED = re.compile(
     # a title for the person it was given to: "The premier cautioned against ..."
     rf"|\b[Tt]he\s+(?P<title>(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLES}))\s+"
     # someone not named: "District officials said", "A port official told reporters"
-    rf"|(?P<unnamed>{UNNAMED_PERSON}|{UNNAMED_GROUP}){WHO_CLAUSE}\s+"
+    rf"|(?P<unnamed>{UNNAMED_PERSON}|{UNNAMED_GROUP}){WHO_CLAUSE}(?:,\s*{PARENTHETICAL}\s*,)?\s+"
     rf"|\b(?:quoted|cited)\s+(?:(?P<quoted>{SPEAKER_NAME})|(?P<cited>{UNNAMED_PERSON}))\s+as\s+"
     # (and "Li was quoted as saying ...")
     # (never the agent of a passive: "a document seen by Harbourline puts ...")

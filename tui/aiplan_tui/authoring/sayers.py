@@ -13,9 +13,13 @@ from aiplan_tui.authoring.match_starts import capitals, tried_at
 from aiplan_tui.authoring.saying import ADVERB, REPORTING, SAYING, UNNAMED_PERSON, WHO_CLAUSE
 from aiplan_tui.authoring.text import SPEAKER_NAME, Spans
 
-_NAME_SAYS = re.compile(rf"(?P<name>{SPEAKER_NAME})\s+{ADVERB}(?:{SAYING}|{REPORTING})\b")
-"""Tried at capitals only, where a name starts (at every character: most of the time a long
-text's organisations that say something took, issue 28)."""
+_NAME_SAYS = re.compile(
+    rf"(?P<name>{SPEAKER_NAME})(?:,\s*(?:an?|the)\s[^,“”\"«»]{{1,80}},)?\s+{ADVERB}"
+    rf"(?:{SAYING}|{REPORTING})\b"
+)
+"""A name, perhaps with what it is between commas ("Fjordline, the ferry operator, said"),
+that says something. Tried at capitals only, where a name starts (at every character: most of
+the time a long text's organisations that say something took, issue 28)."""
 _UNNAMED_SAYS = re.compile(
     rf"(?P<who>{UNNAMED_PERSON}){WHO_CLAUSE}\s+{ADVERB}(?:{SAYING}|{REPORTING}|called|described)\b"
     rf"|\b(?:asked|interviewed|spoke\s+(?:to|with)|reached)\s+(?P<asked>{UNNAMED_PERSON})"
