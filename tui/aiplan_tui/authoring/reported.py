@@ -10,12 +10,17 @@ import re
 from collections.abc import Sequence
 
 from aiplan_tui.authoring.match_starts import tried_at, word_starts
-from aiplan_tui.authoring.participles import LEAD, participle_clause
+from aiplan_tui.authoring.participles import participle_clause
 from aiplan_tui.authoring.quotes import word_before
+from aiplan_tui.authoring.reported_after import (
+    ACCORDING,
+    NOT_A_ROLE,
+    SHORTEST_REPORT,
+    reported_before,
+)
 from aiplan_tui.authoring.saying import (
     ADVERB,
     AGE,
-    CIRCUMSTANCE,
     NAME_THEN_ROLE,
     ORG_NOUNS,
     PARENTHETICAL,
@@ -23,10 +28,8 @@ from aiplan_tui.authoring.saying import (
     PRONOUN,
     REPORTING,
     ROLE,
-    SAYING,
     TITLES,
     UNNAMED_GROUP,
-    UNNAMED_PEOPLE,
     UNNAMED_PERSON,
     WHO_CLAUSE,
     unnamed_kind,
@@ -50,8 +53,6 @@ _QUOTED_AS = r"(?<=\bas\s)saying"
 the clause is Li's, from "saying"."""
 """Verbs whose content is a name for something ("called the plan “a permission slip”"):
 never a clause of their own, but a following "and said ..." is reported speech."""
-SHORTEST_REPORT = 4
-"""A reported clause of fewer words is not worth suggesting ("Chen said.")."""
 FEWEST_OWN_WORDS = 3
 """A clause holding a direct quotation is suggested as well only with this many words of its
 own besides the verb ("called the plan “a turning point”" is the quotation alone)."""
@@ -84,29 +85,6 @@ _AND_REPORTED = re.compile(
 """A second verb with the same subject: "and said ...", ", noting that ..." (the clause starts
 at the participle: "said, noting that ..." is the words after "noting"); "yet" joins one only
 after a comma ("had not yet said" is one clause)."""
-_AUDIENCE = r"(?:forum|briefing|conference|summit|meeting|session|panel|hearing|audience)\b"
-"""Whom words were told, after "told a": "told a side forum at the expo"."""
-_AFTER = re.compile(
-    rf",\s*(?:the\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}(?:{SAYING})"
-    rf"|(?P<unnamed>{UNNAMED_PERSON})\s+{ADVERB}(?:{SAYING})(?:\s+[{UPPER}][\w’'-]*){{0,4}}"
-    rf"|the\s+(?P<same>{UNNAMED_PEOPLE})\s+{ADVERB}(?:{SAYING})"
-    rf"|(?:the\s+)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN})(?:\s+of\s+the\s+{NAME}[^,“”\"«»]{{0,100}}?)?"
-    rf"\s+{ADVERB}(?:{SAYING}|told\s+an?\s+(?:[\w-]+\s+){{0,2}}{_AUDIENCE})"
-    rf"|(?:{SAYING})\s+(?P<name2>{SPEAKER_NAME}))(?P<role>,\s*[^“”\"«»]{{3,120}}?)?"
-    r"(?:\s+(?:on|in|at|during|to|last|this|late|early)\b[^,“”\"«»]{0,60})?[.!?]?$"
-)
-"""The attribution after the words: "..., Haddad said." / "..., says Lena Hartmann, ..."."""
-_ACCORDING = re.compile(
-    r",?\s*\b(?:according to|per)\b"
-    r"|,\s+(?:its|their)\s+\w+|,\s+an?\s+(?:move|step|sign|decision|response|answer)\b"
-    r"|,\s+(?:which|while|whereas|following|as)\b|,\s+(?:[\w’'-]+\s+){1,3}reported\b"
-    r"|,\s+(?:(?:a|an|one|two|three|several|some|just|only)\s+)?(?:hours?|days?|weeks?|months?)"
-    r"\s+(?:before|after|ahead\s+of)\b"
-)
-"""Where a reported clause ends before its end: a source ("per" as a word, not the end of
-"developer"), an appositive after it, or the writer's own words joined by ", which ...",
-", while ...", ", as ..." or ", following ...", a source after it (", state media reported"),
-or when it was said against something else (", a day before the talks")."""
 _PAST = re.compile(r"(?:said|told|\w+ed)\b")
 _PRESENT_AFTER = re.compile(
     r",\s+(?:and|but)\s+(?:the|its|their|this|that|these|those)\s+(?:[\w’'-]+\s+){0,3}?"
@@ -118,7 +96,6 @@ _SUBORDINATE = re.compile(
     r"(?:When|After|As|While|Since|Although|Though|Because|Once|Before|If|Until)\b"
 )
 """A sentence opening with a subordinate clause: what is reported in it ends at a comma."""
-_MARKS = re.compile(r"[“”\"«»]")
 _AGENT = re.compile(
     rf"\b(?:by|after|before|since|until)\s+(?:the\s+)?(?:[{UPPER}][\w’'-]*\s+){{0,3}}$"
 )
@@ -135,7 +112,6 @@ ATTRIBUTION_WORDS = 5
 """After a quotation in its sentence, a clause this short without "that" is its attribution
 ("said in a statement", "told reporters in Brussels"), not reported speech."""
 _QUOTED = re.compile(r"[“\"«][^“”\"«»]*[”\"»]")
-_NOT_A_ROLE = re.compile(rf"\w+ing\b|who\b|which\b|{PARENTHETICAL}|{CIRCUMSTANCE}")
 _CIRCUMSTANCE = re.compile(
     r"\s*(?:in|on|at|during|to|with|via|through|after|before|from|while|over)\b"
 )
@@ -153,7 +129,7 @@ def reported_speech(
     quoted = Spans(taken)
     for sentence in sentences(paragraph):
         text = paragraph[sentence.start : sentence.end]
-        before = _reported_before(text, sentence.start, paragraph, speakers, number)
+        before = reported_before(text, sentence.start, paragraph, speakers, number)
         if before is not None:
             found.append(before)
             continue
@@ -195,7 +171,7 @@ def reported_speech(
         opened = NAME_THEN_ROLE.fullmatch(role) if group == "name" else None
         if opened is not None:  # "In Tokyo, Ken Mori, the director, said": Mori said it
             name, role = opened.group("name"), opened.group("role")
-        if _NOT_A_ROLE.match(role):  # "Huang, speaking at the summit, said"
+        if NOT_A_ROLE.match(role):  # "Huang, speaking at the summit, said"
             role = ""
         if group in ("unnamed", "cited"):
             speaker: Speaker | None = speakers.unnamed(name, unnamed_kind(name))
@@ -230,7 +206,7 @@ def reported_speech(
                 )
             ):
                 continue  # told X: “...” / “...,” X said in a statement: the quotation's
-            according = _ACCORDING.search(clause)
+            according = ACCORDING.search(clause)
             if according:
                 clause = clause[: according.start()]
             own = _PRESENT_AFTER.search(clause) if _PAST.match(verb) else None
@@ -251,48 +227,6 @@ def reported_speech(
     return found
 
 
-def _reported_before(
-    text: str, offset: int, paragraph: str, speakers: Speakers, number: int
-) -> Found | None:
-    """ "<words>, X said." with no quotation marks: the words are X's, reported."""
-    if _MARKS.search(text):
-        return None
-    lead = LEAD.match(text)  # a dateline or a live blog's time opens the paragraph
-    if lead is not None:
-        offset, text = offset + lead.end(), text[lead.end() :]
-    match = _AFTER.search(text)
-    if match is None:
-        return None
-    name: str | None = match.group("name") or match.group("name2") or match.group("unnamed")
-    speakers.here = (number, offset + match.start())
-    if match.group("noun"):  # "..., the company says.": the company named before
-        name = speakers.organisation_called(match.group("noun")) or ""
-    role = (match.group("role") or "").strip(" ,.")
-    if _NOT_A_ROLE.match(role):
-        role = ""
-    clause = text[: match.start()]
-    according = _ACCORDING.search(clause)
-    if according:
-        clause = clause[: according.start()]
-    start, end = trim(paragraph, offset, offset + len(clause))
-    if word_count(paragraph[start:end]) < SHORTEST_REPORT:
-        speakers.here = None
-        return None
-    if match.group("same"):  # "..., the official said.": the one not named before
-        someone = speakers.people.unnamed_before(number, offset + match.start())
-        name = someone if someone and match.group("same") in someone.split() else None
-    if match.group("unnamed") or match.group("same"):  # "..., two officials said."
-        speaker: Speaker | None = speakers.unnamed(name, unnamed_kind(name)) if name else None
-    else:
-        speaker = speakers.resolve(name, role, word_before(text, match.start())) if name else None
-    speakers.here = None
-    if speaker is None:
-        return None
-    fields: dict[str, object] = {"speaker": speaker.id, "direct": False}
-    why = f"reported speech: the words before {match.group().strip(' ,.')!r} ({speaker.how})"
-    return Found("quote", number, start, end, fields, why)
-
-
 def _participle(
     text: str, offset: int, paragraph: str, speakers: Speakers, number: int, quoted: Spans
 ) -> list[Found]:
@@ -302,7 +236,7 @@ def _participle(
         return []
     name, at = found
     clause = text[at:]
-    according = _ACCORDING.search(clause)
+    according = ACCORDING.search(clause)
     if according:
         clause = clause[: according.start()]
     start, end = trim(paragraph, offset + at, offset + at + len(clause))
