@@ -57,11 +57,23 @@ def held_files(staging: Path) -> int | None:
         db.close()
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """SIGINT at its default in the command, as at a terminal where Ctrl-C is pressed: CI may
+    run the tests with it ignored (a shell's background job, `trap "" INT`), which a child
+    inherits, and Python then never turns it into KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def interrupted(root: Path, how: signal.Signals) -> int:
     """Start a cold build (a `search`), interrupt it once it has committed a batch after its
     first, and return how many files the staging database held then."""
     staging = staged_path(compiled_path(root))
-    process = subprocess.Popen(search(root), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        search(root),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
+    )
     deadline = time.monotonic() + 120
     held = None
     while process.poll() is None and time.monotonic() < deadline:
