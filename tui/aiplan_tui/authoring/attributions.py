@@ -62,6 +62,9 @@ ATTRIBUTED_AFTER = tuple(
         # an owner's role, then the name: "Harbourline's head of engineering, Tomas Weir, said"
         rf"\s*,?\s*(?P<lrole>(?:the\s+)?[\w-]+[’']s\s+(?:[a-z][\w’'-]*\s+){{0,6}}[a-z][\w’'-]*),"
         rf"\s*(?P<name>{SPEAKER_NAME}){AGE},\s*{ADVERB}{SAYING}\b",
+        # a role alone with "the", then the name: “...,” the deputy mayor, Ada Roe, told me
+        rf"\s*,?\s*(?P<lrole>the\s+(?:[a-z][\w’'-]*\s+){{0,4}}[a-z][\w’'-]*),"
+        rf"\s*(?P<name>{NAME}){AGE},\s*{ADVERB}{SAYING}\b",
         rf"\s*,?\s*(?P<name>{SPEAKER_NAME}){AGE},\s*(?P<role>{ROLE}),\s*{SAYING}\b",
         rf"\s*,?\s*(?P<name>{SPEAKER_NAME}|{PRONOUN}){PARTY}\s+{ADVERB}{SAYING}\b",
         # an age alone between commas: “...,” Lindqvist, 61, said.

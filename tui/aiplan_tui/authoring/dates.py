@@ -58,13 +58,14 @@ DATE_PATTERNS = (
 )
 _DAY = r"(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})"
 _BYLINE = re.compile(
-    r"\s*(?:By\s[^|\n]{1,80}\|\s*)?(?:Published|Updated|Posted|Last\s+updated)\b[^|]*$"
+    r"\s*[_*]{0,2}(?:By\s[^|\n]{1,80}\|\s*)?(?:Published|Updated|Posted|Last\s+updated)\b[^|]*$"
     r"|\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$"
     rf"|\s*By\s[^|\n]{{1,80}}\|\s*(?:[A-Z][a-z]+day,?\s+)?{_DAY},?\s+(?:19|20)\d\d\b[^.|]{{0,30}}$"
-    r"|\s*(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]+)\s+"
+    r"|\s*[_*]{0,2}(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]+)\s+"
     r"(?:19|20)\d\d\b[^.]{0,30}$"
 )
-"""A byline, a "Published/Updated ..." line or a date alone: the article's own date."""
+"""A byline, a "Published/Updated ..." line or a date alone: the article's own date (in
+markdown's emphasis or not: "_Updated July 24, 2025_")."""
 _STAMP = re.compile(
     r"(?<=[.!?]\s)\s*(?:Published|Updated|Posted|Last\s+updated)\s+(?:on\s+)?"
     rf"(?:[A-Z][a-z]+day,?\s+)?{_DAY},?\s+(?:19|20)\d\d\b[^|]{{0,30}}$"
@@ -82,6 +83,12 @@ _DATELINE = re.compile(
     r"\s*(?:--|—|–|-)\s*"
 )
 """A dateline ("SHANGHAI, July 28 (Meridian Wire) --"): where and when it was filed."""
+_DATE_HEADER = re.compile(
+    rf"\s*(?:[A-Z][a-z]+day,?\s+)?{_DAY}(?:,?\s+(?:19|20)\d\d)?(?:,?\s+\d{{1,2}}[:.]\d\d)?"
+    r"\s+[·|•]\s+"
+)
+"""A live blog's or a page's date before a separator ("Monday, July 28 · Live updates from
+the expo"): the page's own date, no event's."""
 _FULL_DATE = (DATE_PATTERNS[0], DATE_PATTERNS[1])
 _MONTH_NAMES = re.compile("|".join(m.capitalize() for m in MONTHS))
 _WEEKDAY_NAMES = re.compile("|".join(w.capitalize() for w in WEEKDAYS))
@@ -124,7 +131,7 @@ def _own_date_line(paragraph: str) -> str | None:
     """The text of a byline, an "Updated" line, a dateline or a header line that holds the
     article's own date, or None."""
     own = _BYLINE.match(paragraph) or _DATELINE.match(paragraph) or _STAMP.search(paragraph)
-    return own.group() if own is not None else _header_date(paragraph)
+    return own.group().strip().strip("_*") if own is not None else _header_date(paragraph)
 
 
 def stated_date(paragraphs: tuple[str, ...] | list[str]) -> dt.date | None:
@@ -150,7 +157,7 @@ def events(paragraph: str, number: int, published: dt.date | None) -> list[Found
     dated = Taken()
     if _BYLINE.match(paragraph) or _header_date(paragraph) is not None:
         return found
-    dateline = _DATELINE.match(paragraph)
+    dateline = _DATELINE.match(paragraph) or _DATE_HEADER.match(paragraph)
     skip = dateline.end() if dateline else 0
     stamped = any(word in paragraph for word in ("pdated", "ublished", "osted"))
     stamp = _STAMP.search(paragraph) if stamped else None

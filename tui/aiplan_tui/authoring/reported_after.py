@@ -31,6 +31,7 @@ _AFTER = re.compile(
     rf"|(?:the\s+)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN})(?:\s+of\s+the\s+{NAME}[^,“”\"«»]{{0,100}}?)?"
     rf"\s+{ADVERB}(?:{SAYING}|told\s+an?\s+(?:[\w-]+\s+){{0,2}}{_AUDIENCE})"
     rf"|(?:{SAYING})\s+(?P<name2>{SPEAKER_NAME}))(?P<role>,\s*[^“”\"«»]{{3,120}}?)?"
+    r"(?:,\s+who\s[^“”\"«»]{0,300}?)?"
     r"(?:\s+(?:on|in|at|during|to|last|this|late|early)\b[^,“”\"«»]{0,60})?[.!?]?$"
 )
 """The attribution after the words: "..., Haddad said." / "..., says Lena Hartmann, ..."."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from aiplan_tui.authoring.ids import entity_id
 from aiplan_tui.authoring.names import Known, Names, surname_alone
+from aiplan_tui.authoring.org_words import organisation_behind
 from aiplan_tui.authoring.people import ArticlePeople, strip_leading
 from aiplan_tui.authoring.saying import unnamed_kind
 from aiplan_tui.authoring.text import (
@@ -99,6 +100,10 @@ class Speakers:
     def unnamed(self, words: str, kind: EntityKind) -> Speaker:
         """A speaker the article does not name ("One broadcaster"), by the article's words."""
         words = " ".join(words.split())
+        behind = organisation_behind(words)
+        named = self.resolve(behind, kind="organisation") if behind is not None else None
+        if named is not None:  # "Analysts at Harbour Capital": the organisation, named
+            return named
         proposed = self._propose(words, "", kind)
         return Speaker(proposed.id, f"unnamed: {words!r}")
 
@@ -113,6 +118,9 @@ class Speakers:
         if words.casefold() in PRONOUNS:
             return self.pronoun(words)
         words = _owner_dropped(_POSSESSIVE.sub("", words))
+        behind = organisation_behind(words)
+        if behind is not None:  # "Analysts at Harbour Capital", "Leeds-based Corran Robotics"
+            words, kind = behind, "organisation"
         paper = _PUBLICATION.search(words)
         if paper is not None:  # "The Eastern Herald said": a paper's "The" is its name's
             return self._paper(paper.group(), role)
