@@ -104,3 +104,47 @@ def test_a_date_opening_a_sentence_without_a_separator_still_dates_it() -> None:
     # near miss: no "·" after the date, so the date is the sentence's
     paragraphs = ["Harbour fair", "On June 14 the mayor opened the new quay to the ferries."]
     assert len(_events(paragraphs)) == 1
+
+
+def _figures(paragraphs: list[str]) -> list[str]:
+    return [h.exact for h in suggest(paragraphs, ()).highlights if h.kind == "fact"]
+
+
+def test_a_number_after_a_products_name_mid_sentence_is_the_names() -> None:
+    paragraphs = [
+        "Crane news",
+        "Harbourline does not ship its heavy Osprey 7 cranes abroad, but it sold 40 cranes.",
+    ]
+    assert _figures(paragraphs) == ["40 cranes"]
+
+
+def test_a_number_after_a_weekday_is_still_a_count() -> None:
+    # near miss: a weekday names nothing by number
+    paragraphs = ["Crane news", "The fair opened on Tuesday and on Wednesday 40 delegates left."]
+    assert _figures(paragraphs) == ["40 delegates"]
+
+
+def test_words_before_the_organisation_announced_are_what_it_announced() -> None:
+    paragraphs = [
+        "College news",
+        "Harbourline Community College will offer four new courses in marine welding this "
+        "fall, the college announced Friday, part of a push for federal training grants.",
+    ]
+    assert said(paragraphs, direct=False) == [
+        (
+            "Harbourline Community College will offer four new courses in marine welding this fall",
+            "Harbourline Community College",
+        )
+    ]
+
+
+def test_announcing_a_plan_is_still_an_act() -> None:
+    # near miss: "announced" with its object after it reports no one's words
+    paragraphs = ["College news", "Harbourline Community College announced a welding course."]
+    assert said(paragraphs, direct=False) == []
+
+
+def test_time_given_to_a_named_body_is_still_a_figure() -> None:
+    # near miss: "gives Harbourline 30 days" is a span of time, not a product's number
+    paragraphs = ["Crane news", "The order gives Harbourline 30 days to answer the council."]
+    assert _figures(paragraphs) == ["30 days"]

@@ -223,5 +223,21 @@ def in_a_name(paragraph: str, at: int) -> bool:
     words = paragraph[max(0, at - 60) : at].split()
     if len(words) < 2 or not words[-1][:1].isupper():
         return False
-    named = words[-1].casefold() in NAMED_BY_NUMBER
+    word = words[-1]
+    named = word.casefold() in NAMED_BY_NUMBER or (
+        _PRODUCT_NUMBER.match(paragraph, at) is not None
+        and word[1:].islower()
+        and word.casefold() not in _NOT_NAMING
+    )  # "its top-end Kestrel 5 parts": a product's number, mid-sentence
     return named and not words[-2].endswith((".", "!", "?", ":", ";", "“", '"', "«", "("))
+
+
+_PRODUCT_NUMBER = re.compile(r"\d{1,2}\b(?!\s+(?:days?|weeks?|months?|years?|hours?)\b)")
+"""A product's number: short, and not a time given to someone ("gives Commerce 90 days")."""
+_NOT_NAMING = word_set(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
+"""Capitalised words a date's or a count's number follows ("on Tuesday 40 delegates left"),
+never a name's number."""

@@ -24,17 +24,22 @@ from aiplan_tui.authoring.text import NAME, SPEAKER_NAME, UPPER, Found, trim, wo
 
 _AUDIENCE = r"(?:forum|briefing|conference|summit|meeting|session|panel|hearing|audience)\b"
 """Whom words were told, after "told a": "told a side forum at the expo"."""
+_SAYING_AFTER = rf"{SAYING}|announced|announces"
+"""What follows reported words: announcing is an act ("announced a plan"), but the words
+before ", the college announced" are what it announced."""
 _AFTER = re.compile(
-    rf",\s*(?:the\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}(?:{SAYING})"
+    rf",\s*(?:the\s+(?P<noun>{ORG_NOUNS})\s+{ADVERB}(?:{_SAYING_AFTER})"
     rf"|(?P<unnamed>{UNNAMED_PERSON})\s+{ADVERB}(?:{SAYING})(?:\s+[{UPPER}][\w’'-]*){{0,4}}"
     rf"|the\s+(?P<same>{UNNAMED_PEOPLE})\s+{ADVERB}(?:{SAYING})"
     rf"|(?:the\s+)?(?P<name>{SPEAKER_NAME}|\b{PRONOUN})(?:\s+of\s+the\s+{NAME}[^,“”\"«»]{{0,100}}?)?"
-    rf"\s+{ADVERB}(?:{SAYING}|told\s+an?\s+(?:[\w-]+\s+){{0,2}}{_AUDIENCE})"
+    rf"\s+{ADVERB}(?:{_SAYING_AFTER}|told\s+an?\s+(?:[\w-]+\s+){{0,2}}{_AUDIENCE})"
     rf"|(?:{SAYING})\s+(?P<name2>{SPEAKER_NAME}))(?P<role>,\s*[^“”\"«»]{{3,120}}?)?"
     r"(?:,\s+who\s[^“”\"«»]{0,300}?)?"
-    r"(?:\s+(?:on|in|at|during|to|last|this|late|early)\b[^,“”\"«»]{0,60})?[.!?]?$"
+    r"(?:\s+(?:on|in|at|during|to|last|this|late|early|[MTWFS][a-z]+day)\b[^,“”\"«»]{0,60})?"
+    r"(?:,\s+part\s+of\s[^“”\"«»]{0,160}?)?[.!?]?$"
 )
-"""The attribution after the words: "..., Haddad said." / "..., says Lena Hartmann, ..."."""
+"""The attribution after the words: "..., Haddad said." / "..., says Lena Hartmann, ..." (and
+what the writer adds after it: "..., the college announced Friday, part of a push for ...")."""
 ACCORDING = re.compile(
     r",?\s*\b(?:according to|per)\b"
     r"|,\s+(?:its|their)\s+\w+|,\s+an?\s+(?:move|step|sign|decision|response|answer)\b"
