@@ -148,3 +148,37 @@ def test_time_given_to_a_named_body_is_still_a_figure() -> None:
     # near miss: "gives Harbourline 30 days" is a span of time, not a product's number
     paragraphs = ["Crane news", "The order gives Harbourline 30 days to answer the council."]
     assert _figures(paragraphs) == ["30 days"]
+
+
+def test_a_pronoun_after_the_attribution_reports_for_the_same_speaker() -> None:
+    paragraphs = [
+        "Harbour news",
+        "The port expects about $4 million from the new grants, said Tomas Lind, its finance "
+        "director, though he cautioned that the council had not yet signed the cheque.",
+    ]
+    assert said(paragraphs, direct=False) == [
+        ("The port expects about $4 million from the new grants", "Tomas Lind"),
+        ("cautioned that the council had not yet signed the cheque", "Tomas Lind"),
+    ]
+
+
+def test_a_who_clause_after_the_attribution_reports_for_the_same_speaker() -> None:
+    paragraphs = [
+        "Harbour news",
+        "Ferry crews stand to gain the most, says Ines Roa, a harbour economist, who "
+        "estimates that the new berths could cut waiting times by a third.",
+    ]
+    assert said(paragraphs, direct=False) == [
+        ("Ferry crews stand to gain the most", "Ines Roa"),
+        ("estimates that the new berths could cut waiting times by a third", "Ines Roa"),
+    ]
+
+
+def test_a_clause_after_the_attribution_with_no_speaking_reports_nothing_more() -> None:
+    # near miss: "and the council agreed" is no one's speech
+    paragraphs = [
+        "Harbour news",
+        "The port expects about $4 million from the new grants, said Tomas Lind, its finance "
+        "director, and the council agreed to the plan.",
+    ]
+    assert [name for _, name in said(paragraphs, direct=False)] == ["Tomas Lind"]

@@ -16,6 +16,7 @@ from aiplan_tui.authoring.reported_after import (
     ACCORDING,
     NOT_A_ROLE,
     SHORTEST_REPORT,
+    pronoun_after,
     reported_before,
 )
 from aiplan_tui.authoring.saying import (
@@ -132,6 +133,8 @@ def reported_speech(
         before = reported_before(text, sentence.start, paragraph, speakers, number)
         if before is not None:
             found.append(before)
+            also = pronoun_after(text, sentence.start, paragraph, number, before)
+            found.extend([also] if also is not None else [])
             continue
         first = None
         starts = word_starts(text) if _VERB.search(text) else []

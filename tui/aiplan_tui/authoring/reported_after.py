@@ -98,3 +98,37 @@ def reported_before(
     fields: dict[str, object] = {"speaker": speaker.id, "direct": False}
     why = f"reported speech: the words before {match.group().strip(' ,.')!r} ({speaker.how})"
     return Found("quote", number, start, end, fields, why)
+
+
+_PRONOUN_CLAUSE = re.compile(
+    rf",\s+(?:(?:though|although|but|and|while)\s+{PRONOUN}|who)\s+{ADVERB}(?P<verb>{SAYING})\s"
+)
+"""The same speaker again after the attribution: "..., said Ann Roe, its director, though she
+cautioned that ..." or "..., says Ann Roe, a lawyer, who estimates that ...": hers too."""
+
+
+def pronoun_after(
+    text: str, offset: int, paragraph: str, number: int, before: Found
+) -> Found | None:
+    """The clause a pronoun reports after "<words>, X said, ...", X's (as `before` found)."""
+    match = _PRONOUN_CLAUSE.search(text)
+    if match is None:
+        return None
+    clause = text[match.start("verb") :]
+    according = ACCORDING.search(clause)
+    if according:
+        clause = clause[: according.start()]
+    start, end = trim(
+        paragraph, offset + match.start("verb"), offset + match.start("verb") + len(clause)
+    )
+    if start < before.end or word_count(paragraph[start:end]) < SHORTEST_REPORT:
+        return None
+    fields: dict[str, object] = {"speaker": before.fields["speaker"], "direct": False}
+    return Found(
+        "quote",
+        number,
+        start,
+        end,
+        fields,
+        f"reported speech: {match.group().strip(' ,')!r} after the attribution",
+    )
