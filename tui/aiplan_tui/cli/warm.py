@@ -24,15 +24,7 @@ def answer_from_compiled(
     that is a pack and its compiled pack is current for `manifest`."""
     if not context.is_pack():
         return None
-    compiled = open_compiled(context.content, manifest=manifest)
-    if compiled is None:
-        return None
-    try:
-        return answer(compiled)
-    except Stale:
-        return None
-    finally:
-        compiled.close()
+    return _answered(open_compiled(context.content, manifest=manifest), answer)
 
 
 def answer_built(
@@ -45,7 +37,13 @@ def answer_built(
 
     if not context.is_pack():
         return None
-    compiled = build_compiled(context.content, manifest, shown=True)
+    return _answered(build_compiled(context.content, manifest, shown=True), answer)
+
+
+def _answered(
+    compiled: CompiledPack | None, answer: Callable[[CompiledPack], int | None]
+) -> int | None:
+    """`answer` from `compiled`, closed after; None if there is none or it went stale."""
     if compiled is None:
         return None
     try:
