@@ -140,8 +140,8 @@ async def test_the_footer_may_ask_about_keys_before_the_quotes_list_exists() -> 
         assert screen.selected_quote() is None
         app.push_screen(screen)
         assert app.check_action("copy", ()) is None  # asked at once, before compose
-        await pilot.pause()
-        assert screen.selected_quote() is not None
+        await until(pilot, lambda: screen.selected_quote() is not None, "the quotes list")
+        assert app.screen is screen
 
 
 @pytest.mark.parametrize("size", [(1, 1), (2, 1), (1, 3), (3, 2)])
