@@ -40,6 +40,7 @@ def test_a_warm_command_imports_neither_textual_nor_the_toml_parser(command: lis
     assert not loaded & {"textual", "tomli", "aiplan_tui.pack.loader"}
     if command[0] == "search":
         assert "rich" not in loaded  # its output is not a terminal: plain lines
+        assert "rapidfuzz" not in loaded  # a small pack's typo candidates: search/typos.py
     else:  # the pack's JSON: no search engine, no other format's modules
         unused = {"aiplan_tui.search.engine", "rapidfuzz", "aiplan_tui.core.annotations"}
         assert not loaded & (unused | {"aiplan_tui.core.references"})

@@ -20,6 +20,8 @@ from aiplan_tui.settings.config import Settings, default_config_path, load_setti
 
 @dataclass(frozen=True)
 class PackContext:
+    """The settings, their problems and the pack a command works on."""
+
     settings: Settings
     settings_problems: Problems
     """What was wrong in the settings file: a command has said them on stderr; the app shows

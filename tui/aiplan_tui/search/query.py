@@ -127,6 +127,8 @@ class Query:
 
 @dataclass
 class _Builder:
+    """A query as it is read: groups (ANDed) of alternative terms, exclusions and filters."""
+
     groups: list[list[Term]] = field(default_factory=list)
     excluded: list[Term] = field(default_factory=list)
     filters: list[tuple[str, str]] = field(default_factory=list)

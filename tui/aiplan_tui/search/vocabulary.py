@@ -1,6 +1,6 @@
 """The words of the index, and what a query word matches among them: itself (exact), longer
 words it starts (prefix), other forms of it, those with the same English stem (`stems`), or,
-for words long enough to tolerate a typo, close ones (rapidfuzz).
+for words long enough to tolerate a typo, close ones (rapidfuzz's ratio, `typos`).
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
-from rapidfuzz import fuzz, process
-
 from aiplan_tui.search.query import Term
 from aiplan_tui.search.stems import stem
+from aiplan_tui.search.typos import close_words
 
 T = TypeVar("T")
 
@@ -158,9 +157,9 @@ class Vocabulary:
         choices = [
             w for size in range(shortest, longest + 1) for w in self._by_length.get(size, ())
         ]
-        found = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        found = close_words(word, choices, cutoff)
         found.sort(key=lambda match: (-match[1], self.ids[match[0]]))
-        return [(candidate, ratio) for candidate, ratio, _ in found[:MAX_EXPANSIONS]]
+        return found[:MAX_EXPANSIONS]
 
     @staticmethod
     def _with_prefix(words: list[str], prefix: str) -> list[str]:
