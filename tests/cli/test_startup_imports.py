@@ -44,3 +44,34 @@ def test_a_warm_command_imports_neither_textual_nor_the_toml_parser(command: lis
     else:  # the pack's JSON: no search engine, no other format's modules
         unused = {"aiplan_tui.search.engine", "rapidfuzz", "aiplan_tui.core.annotations"}
         assert not loaded & (unused | {"aiplan_tui.core.references"})
+
+
+@pytest.mark.parametrize(
+    ("argv", "needed"),
+    [
+        (["search", "chips", "--limit", "3"], ["search"]),
+        (["--content", "search", "--theme", "x", "export", "--json"], ["export"]),
+        (["--cont=d", "--lite", "quotes"], ["quotes"]),  # an abbreviation, as argparse allows
+        (["--version"], []),
+        ([], []),  # the app
+        (["search", "--help"], ["search"]),
+        (["--help", "search"], None),  # the list of every command
+        (["serach", "x"], None),  # "invalid choice", with every choice
+        (["--content"], None),  # the full parser says what is missing
+        (["--bogus", "search"], None),
+    ],
+)
+def test_the_parser_is_built_for_the_command_named(
+    argv: list[str], needed: list[str] | None
+) -> None:
+    from aiplan_tui.cli.parser import needed as commands_needed
+
+    assert commands_needed(argv) == needed
+
+
+def test_a_command_imports_no_other_commands_module() -> None:
+    from aiplan_tui.cli.commands import COMMANDS
+
+    others = {module for name, module in COMMANDS.items() if name != "search"}
+    assert not modules_after("search", "chips") & others
+    assert not modules_after("--version") & set(COMMANDS.values())

@@ -182,7 +182,7 @@ def prepare_lite() -> None:
 
 def no_terminal_for_app() -> str | None:
     """Why the app cannot be drawn here (a dumb terminal, or no terminal at all), else None."""
-    from aiplan_tui.cli.serve import served
+    from aiplan_tui.cli.served import served
 
     if served():  # a browser draws it (aiplan-tui serve), through Textual's web driver
         return None

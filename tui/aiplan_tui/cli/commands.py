@@ -3,7 +3,8 @@
 A command's module gives `add_parser(subparsers, parents)`, which declares its arguments,
 and `run(args, context) -> int`; `READS_PACK` says whether it works on a content pack. The
 parser is built from this table and `main` dispatches through it, importing a module by its
-name only when it is wanted. Building the parser imports every command's module, so each
+name only when it is wanted. A command run imports only its own module to build its parser
+(`parser.needed`); `--help`, the completions and the man page import every command's, so each
 keeps its top light: what its `run` alone needs, it imports there.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
@@ -64,10 +65,10 @@ def runner(name: str | None) -> Runs:
     return cast("Runs", importlib.import_module(COMMANDS[name]))
 
 
-def subcommands() -> list[tuple[str, Command]]:
-    """Every subcommand with its module, in the table's order."""
+def subcommands(names: Collection[str] | None = None) -> list[tuple[str, Command]]:
+    """Every subcommand (or those of `names`) with its module, in the table's order."""
     return [
         (name, cast("Command", importlib.import_module(module)))
         for name, module in COMMANDS.items()
-        if name is not APP
+        if name is not APP and (names is None or name in names)
     ]

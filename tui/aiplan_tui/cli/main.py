@@ -22,7 +22,7 @@ from aiplan_tui.core.collector import collector_paused
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; a reader that closes the pipe early (`| head`) is not an error."""
-    from aiplan_tui.cli.serve import served
+    from aiplan_tui.cli.served import served
 
     if served():
         from aiplan_tui.cli.served import run_served
@@ -41,7 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     prepare_output()
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = build_parser(words).parse_args(words)
     command = runner(args.command)
     if not command.READS_PACK:
         return command.run(args, None)

@@ -1,22 +1,73 @@
 """The command line's words: the options before any command, and each command's from its own
-module (the table in `commands`)."""
+module (the table in `commands`).
+
+`--help`, the completions and the man page need every command's parser; a command being run
+needs only its own, so `main` builds the parser for the words given: the command they name
+(or none, for the app and `--version`), and every command only when in doubt.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from aiplan_tui import __version__
-from aiplan_tui.cli.commands import subcommands
+from aiplan_tui.cli.commands import COMMANDS, subcommands
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Every command's parser; given the words to parse, only what they need (`needed`)."""
     parser = argparse.ArgumentParser(
         prog="aiplan-tui",
         description="Read, search and compare coverage of the 2025 US and Chinese AI action plans.",
         epilog="Run without a command to open the app.",
     )
-    parser.add_argument("--version", action="version", version=f"aiplan-tui {__version__}")
+    _add_global_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parents = [pack_options()]
+    for _, command in subcommands(None if argv is None else needed(argv)):
+        command.add_parser(commands, parents)
+    return parser
+
+
+def needed(argv: Sequence[str]) -> list[str] | None:
+    """The commands parsing `argv` needs: the one it names, or none (the app, `--version`);
+    None, meaning all of them, for anything else: help asked for before a command, a word
+    that names no command, options that do not parse. The full parser then says what it
+    always said."""
+    probe = _Probe(prog="aiplan-tui", add_help=False)
+    _add_global_options(probe, probing=True)
+    probe.add_argument("words", nargs=argparse.REMAINDER)
+    try:
+        known, unknown = probe.parse_known_args(argv)
+    except _Unclear:
+        return None
+    if unknown:
+        return None
+    if not known.words:
+        return []
+    return [known.words[0]] if known.words[0] in COMMANDS else None
+
+
+class _Unclear(Exception):
+    """The words before the command do not parse: the full parser will say why."""
+
+
+class _Probe(argparse.ArgumentParser):
+    """The options before the command, parsed to find the command; never exits on an error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _Unclear(message)
+
+
+def _add_global_options(parser: argparse.ArgumentParser, probing: bool = False) -> None:
+    """The options before the command; `probing`, `--version` is noted, not answered."""
+    if probing:
+        parser.add_argument("--version", action="store_true")
+    else:
+        parser.add_argument("--version", action="version", version=f"aiplan-tui {__version__}")
     parser.add_argument("--content", metavar="DIR", type=Path, help="content pack to open")
     parser.add_argument("--theme", metavar="NAME", help="start in this theme (see `themes`)")
     parser.add_argument(
@@ -28,11 +79,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--config", metavar="FILE", type=Path,
         help="settings file (default: $XDG_CONFIG_HOME/aiplan-tui/config.toml)",
     )  # fmt: skip
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    parents = [pack_options()]
-    for _, command in subcommands():
-        command.add_parser(commands, parents)
-    return parser
 
 
 def pack_options() -> argparse.ArgumentParser:

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from aiplan_tui.cli.served import SERVED
+from aiplan_tui.cli.served import served as served  # where `serve`'s callers found it
 from aiplan_tui.cli.status import EXIT_OK, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line
 
@@ -25,9 +27,6 @@ if TYPE_CHECKING:
     from aiplan_tui.cli.context import PackContext
 
 READS_PACK = False
-SERVED = "AIPLAN_TUI_SERVED"
-"""Set for the app processes the server starts: a failure before the app runs is shown on
-the page (see `served`)."""
 TEMPLATES = Path(__file__).resolve().parent / "web"
 
 
@@ -139,8 +138,3 @@ def listen(host: str, port: int) -> list[socket.socket]:
             sock.close()
         raise
     return sockets
-
-
-def served() -> bool:
-    """Whether this process is an app session started by `serve` (drawn by the browser)."""
-    return bool(os.environ.get(SERVED)) and "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")

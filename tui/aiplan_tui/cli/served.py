@@ -6,13 +6,23 @@ the page instead."""
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+SERVED = "AIPLAN_TUI_SERVED"
+"""Set for the app processes the server starts: a failure before the app runs is shown on
+the page (see `served`)."""
+
 _said: io.StringIO | None = None
 """What the command has written to standard error, until the app starts."""
 _real: TextIO = sys.stderr
+
+
+def served() -> bool:
+    """Whether this process is an app session started by `serve` (drawn by the browser)."""
+    return bool(os.environ.get(SERVED)) and "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
 
 
 def run_served(run: Callable[[Sequence[str] | None], int], argv: Sequence[str] | None) -> int:
