@@ -1,6 +1,6 @@
-"""A large pack's head (issue 16): the app starts on every article's title and count but only
-the opened article's text and highlights, reads other articles as they are opened, and reads
-the whole pack after its first frame; what needs the whole pack waits for it, and says so."""
+"""A large pack's head (issues 16, 34): the app starts on every article's title and count but
+only the opened article's text and highlights, reads other articles as they are opened, and
+reads the whole pack only once something needs it; what needs it waits for it, and says so."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from aiplan_tui.compiled.store import CompiledPack
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.ui.app import AiplanApp
+from aiplan_tui.ui.app_start import INDEX_DELAY
 from aiplan_tui.ui.screens.compare import CompareScreen
 from aiplan_tui.ui.startup import Startup
 from aiplan_tui.ui.widgets.article_view import ArticleView
@@ -140,6 +141,45 @@ async def test_the_app_on_a_head_waits_for_the_whole_pack_where_it_must(
         assert app.reader.head is None
 
 
+async def test_a_reader_that_only_reads_never_reads_the_whole_pack(
+    root: Path, compiled: CompiledPack
+) -> None:
+    """At idle and while articles are opened, only the articles opened are read (memory
+    flat in the pack's size); opening a highlight section of the navigator asks for the
+    whole pack, and its entries come once it is read."""
+    loaded = load_pack(root)
+    head = PackHead(compiled, root, None)
+    asked: list[bool] = []
+    release = held(head)
+    waiting = head.whole
+
+    def counted(pause: Callable[[], None] | None = None) -> LoadResult:
+        asked.append(True)
+        return waiting(pause)
+
+    head.whole = counted  # type: ignore[method-assign]
+    second = loaded.pack.articles[1].id
+    app = app_on(head, compiled, loaded)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.reader.query_one(ArticleView)
+        await until(pilot, lambda: view.article is not None, "the first article")
+        await pilot.pause(INDEX_DELAY * 3)  # past the moment the whole was once read at
+        app.reader.open_target(Target("article", second))
+        await pilot.pause()
+        assert view.article is not None and view.article.id == second
+        assert not asked and not app.workers and app.reader.head is not None
+
+        navigator = app.reader.query_one(Navigator)
+        quotes = next(n for n in navigator.root.children if str(n.label).startswith("Quotes"))
+        quotes.expand()
+        await until(pilot, lambda: bool(asked), "the whole pack asked for")
+        assert "Reading the pack" in app.notices[-1].message
+        release.set()
+        count = len([h for h in loaded.pack.highlights if h.kind == "quote"])
+        await until(pilot, lambda: len(quotes.children) == count, "the quotes, once read")
+        assert app.reader.head is None and asked == [True]
+
+
 async def test_walking_past_the_articles_read_waits_for_the_whole_pack(
     root: Path, compiled: CompiledPack
 ) -> None:
@@ -185,6 +225,7 @@ async def test_closing_stops_the_reading_of_the_whole_pack(
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.reader.query_one(ArticleView)
         await until(pilot, lambda: view.article is not None, "the first article")
+        await pilot.press("2")  # Compare waits for the whole pack: its reading starts
         await until(pilot, lambda: bool(app.workers), "the reading to start")
         await pilot.press("q")
     assert stopped.wait(5)

@@ -95,6 +95,7 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         """The threads that read, load or compile the pack."""
         self.pack_reading = PackReading(self)
         """A large pack read after the first frame (its whole after its head, or its files)."""
+        self.session.wanted = self.pack_reading.read_whole
         self.pack_reloading = PackReloading(self)
         """The pack read again after a change (the app's, or one on disk)."""
         self.searching = SearchOpening(self)

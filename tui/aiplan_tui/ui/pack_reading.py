@@ -1,9 +1,9 @@
 """Reading a large pack after the app's first frame, on the UI thread's side: its whole after
-its head (the app started on the compiled pack's head, see compiled/head.py), given to the
-reader, which does what waited for it; or, with no compiled pack current, from its files
-behind the loading screen, then shown in a reader made for it. The search index is built
-after it, not beside it. The threads are PackThreads'; the phase is PackSession's; this object
-owns the loading screen and asks the app only what PackHost lists."""
+its head (the app started on the compiled pack's head, see compiled/head.py), once something
+waits for it, given to the reader, which does what waited for it; or, with no compiled pack
+current, from its files behind the loading screen, then shown in a reader made for it. The
+search index is built after it, not beside it. The threads are PackThreads'; the phase is
+PackSession's; this object owns the loading screen and asks the app only what PackHost lists."""
 
 from __future__ import annotations
 
@@ -31,12 +31,18 @@ class PackReading:
         self.loading_screen: LoadingScreen | None = None
         """The screen that says the pack is being loaded from its files (the session's phase
         says whether it is)."""
+        self.whole_asked = False
+        """Whether the whole of the pack's head is being read, or was."""
 
     # A large pack's whole, after its head --------------------------------------------------
 
     def read_whole(self) -> None:
+        """The whole of a pack's head, read in a thread: once, when something first waits
+        for it (PackSession.wanted), not at idle, so that a reader holds only the articles
+        it opened (issue 34)."""
         head = self.app.session.head
-        if head is not None:
+        if head is not None and not self.whole_asked:
+            self.whole_asked = True
             self.app.threads.run("whole-pack", head.whole, self._whole_read, self._unread)
 
     def _whole_read(self, result: LoadResult) -> None:

@@ -6,8 +6,10 @@ Phases and the moves between them (`TRANSITIONS`; any other move is a bug and ra
 - LOADING: a large pack with no current compiled pack is loaded from its files after the
   first frame; a loading screen is all there is, and only the quitting keys act. Then READY,
   or FAILED (the loading screen says why).
-- HEAD: a large pack's head is shown (compiled/head.py): each article is read as it is opened,
-  the whole pack in a thread. Then READY (if the rest could not be read, with what was read).
+- HEAD: a large pack's head is shown (compiled/head.py): each article is read as it is opened;
+  the whole pack is read in a thread only once something waits for it (`wanted`), so a
+  reader that only reads holds the head alone. Then READY (if the rest could not be read,
+  with what was read).
 - READY: the whole pack is shown. READY again when a small pack is read again at once after a
   change; RELOADING when a large one is read again in a thread.
 - RELOADING: the old pack is shown while the new one is read. Then READY (with the old pack if
@@ -97,6 +99,9 @@ class PackSession:
     """Whether a dialog holds the keys now (the app's answer)."""
     tell: Callable[[str], object] = lambda _message: None
     """How the user is told something (the app's notice)."""
+    wanted: Callable[[], object] = lambda: None
+    """On a head, what starts the reading of the whole pack (the app's): called each time
+    something waits for it, so it must start the reading only once."""
     _deferred: dict[str, Deferred] = field(default_factory=dict)
     _subscribers: list[Callable[[Pack], object]] = field(default_factory=list)
 
@@ -181,6 +186,8 @@ class PackSession:
         self._deferred[key] = Deferred(key, action, what)
         if first:
             self.tell(self._waits(what))
+        if self.phase is Phase.HEAD:
+            self.wanted()
         return False
 
     def _waits(self, what: str) -> str:

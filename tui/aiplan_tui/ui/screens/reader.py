@@ -61,7 +61,7 @@ class ReaderScreen(PanedScreen):
         """Loads the pack again after `m` wrote to it (the app; None: not reloaded)."""
         self.on_head = HeadReading(self, head)
         """On a large pack's head: articles read as opened, the rest waits for the whole."""
-        self.marking = Marking(self, lambda: self.head is not None)
+        self.marking = Marking(self, self.on_head.when_whole)
         self.matches = SearchMatches(self)
         """The last search's matches, for n and N."""
         self.walking = Walking(self, self.on_head, lambda: self.has_class("-narrow"))
@@ -233,6 +233,12 @@ class ReaderScreen(PanedScreen):
             self.open_target(event.node.data)
             if self.has_class("-narrow"):
                 self.focus_pane("center")
+
+    @on(Navigator.WholeWanted)
+    def _whole_wanted(self) -> None:
+        """A highlight section opened on a head: the whole pack is read (the navigator
+        fills the section once it is)."""
+        self.on_head.when_whole("navigator", lambda: None, "its entries come")
 
     @on(Listing.Open)
     def _listing_open(self, event: Listing.Open) -> None:

@@ -11,12 +11,15 @@ from aiplan_tui.ui.screens.reader_part import ReaderHost
 
 
 class Marking:
-    """The reader's marking, a part the reader screen owns. `on_head` says whether the
-    reader is still on a large pack's head (marking reads the pack again: not before)."""
+    """The reader's marking, a part the reader screen owns. `when_whole` is the reader's on
+    a large pack's head (HeadReading's): marking reads the pack again, so it waits for the
+    whole pack to be read, and asks for it."""
 
-    def __init__(self, reader: ReaderHost, on_head: Callable[[], bool]) -> None:
+    def __init__(
+        self, reader: ReaderHost, when_whole: Callable[[str, Callable[[], object], str], bool]
+    ) -> None:
         self.reader = reader
-        self.on_head = on_head
+        self.when_whole = when_whole
 
     def offset(self) -> int:
         """Where in the paragraph under the cursor `m` looks for its sentence: the last
@@ -43,8 +46,7 @@ class Marking:
         if read_only():  # (serve --read-only)
             reader.notify(REFUSED, title="Not marked", timeout=3, markup=False)
             return
-        if self.on_head():
-            reader.notify("Marking waits until the pack is read: a moment.", timeout=3)
+        if not self.when_whole("mark", self.mark, "the sentence is marked"):
             return
         if reader.reloader is not None and reader.reloader.reloading:  # ids checked against it
             reader.notify(RELOADING, timeout=3, markup=False)

@@ -9,6 +9,7 @@ from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual.binding import BindingType
+from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -68,6 +69,10 @@ class Navigator(FittedTree[Target]):
     BINDINGS: ClassVar[list[BindingType]] = list_keys(
         "navigator", "the navigator", "scroll_home", "scroll_end"
     )
+
+    class WholeWanted(Message):
+        """A highlight section was opened before the whole pack is read: it is wanted now
+        (its entries come once it is read: `use_pack`)."""
 
     def __init__(
         self,
@@ -178,6 +183,8 @@ class Navigator(FittedTree[Target]):
         kind = self._pending.get(event.node.id)
         if kind is not None:
             self.filled(kind)
+        if not self.whole and event.node in (self._sections.get(k) for k, _ in SECTIONS):
+            self.post_message(self.WholeWanted())
 
     def node_for(self, target: Target) -> TreeNode[Target] | None:
         """The entry that opens `target`, to move the cursor there (its section filled)."""
