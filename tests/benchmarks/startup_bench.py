@@ -8,7 +8,11 @@ pass`. Then, from one `python -X importtime` run of each command, how many modul
 imports and whether Textual or Rich is among them; and the work itself: the same command
 run again in a process that has imported everything already.
 
-    python tests/benchmarks/startup_bench.py [--runs 21]
+    python tests/benchmarks/startup_bench.py [--runs 21] [--old DIR]
+
+`--old DIR` also runs each command (the same script, PYTHONPATH=DIR) from DIR, the `tui` folder of another checkout (`git
+archive COMMIT tui content themes | tar -x -C DIR/..`), in the same loop: before and after
+under the same load.
 """
 
 from __future__ import annotations
@@ -34,19 +38,19 @@ COMMANDS = {
 }
 
 
-def seconds(argv: list[str], stdin: Path | None = None) -> float:
+def seconds(argv: list[str], stdin: Path | None = None, env: dict[str, str] | None = None) -> float:
     with Path(stdin or os.devnull).open("rb") as source:
         started = time.perf_counter()
-        subprocess.run(argv, stdin=source, stdout=subprocess.DEVNULL, check=False)
+        subprocess.run(argv, stdin=source, stdout=subprocess.DEVNULL, check=False, env=env)
         return time.perf_counter() - started
 
 
-def imported(args: list[str]) -> tuple[int, list[str]]:
+def imported(args: list[str], env: dict[str, str] | None = None) -> tuple[int, list[str]]:
     """How many modules the command imports, and the Textual or Rich ones among them."""
     code = "from aiplan_tui.cli.main import main; import sys; main(sys.argv[1:])"
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code, *args],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, check=False, env=env,
     )  # fmt: skip
     names = [
         line.rpartition("|")[2].strip()
@@ -74,7 +78,9 @@ def work(args: list[str], repeat: int = 5) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--old", type=Path, help="the tui folder of an older checkout, to compare")
     args = parser.parse_args()
+    old = None if args.old is None else {**os.environ, "PYTHONPATH": str(args.old.resolve())}
     with tempfile.TemporaryDirectory(prefix="aiplan-startup-") as scratch:
         lines = Path(scratch) / "paragraphs.txt"
         from aiplan_tui.pack.loader import load_pack
@@ -85,29 +91,40 @@ def main() -> int:
             "\n".join(p for a in pack.articles for p in a.paragraphs) + "\n", encoding="utf-8"
         )
         runs: dict[str, list[str]] = {"python -c pass": [sys.executable, "-c", "pass"]}
-        runs |= {name: [str(COMMAND), *argv] for name, argv in COMMANDS.items()}
+        envs: dict[str, dict[str, str] | None] = {}
+        for name, argv in COMMANDS.items():
+            runs[name] = [str(COMMAND), *argv]
+            if old is not None:  # the same command from the older tree, just before
+                runs[f"old {name}"] = [str(COMMAND), *argv]
+                envs[f"old {name}"] = old
         fzf = shutil.which("fzf")
         if fzf:
             runs["fzf --filter chips"] = [fzf, "--filter", "chips"]
-        for argv in runs.values():  # warm: compiled, and in the page cache
-            seconds(argv, lines)
+        for name, argv in runs.items():  # warm: compiled, and in the page cache
+            seconds(argv, lines, envs.get(name))
         times: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(args.runs):
             for name, argv in runs.items():
-                times[name].append(seconds(argv, lines if name.startswith("fzf") else None))
+                stdin = lines if name.startswith("fzf") else None
+                times[name].append(seconds(argv, stdin, envs.get(name)))
     floor = statistics.median(times["python -c pass"])
     load = os.getloadavg()[0]
+    fzf_time = statistics.median(times["fzf --filter chips"]) if fzf else None
     print(f"medians of {args.runs}, alternating; load average {load:.1f} at the end")
     for name, values in times.items():
         value = statistics.median(values)
-        print(f"  {name:20} {value * 1000:7.1f} ms  ({value / floor:4.2f}x python -c pass)")
+        print(f"  {name:24} {value * 1000:7.1f} ms  ({value / floor:4.2f}x python -c pass"
+              + ("" if fzf_time is None else f", {value / fzf_time:5.1f}x fzf") + ")")  # fmt: skip
     print("modules imported, Textual or Rich among them, and the work (imports done):")
     for name, argv in COMMANDS.items():
+        if old is not None:
+            count, heavy = imported(argv, old)
+            print(f"  {'old ' + name:24} {count:4d} modules  {', '.join(heavy) or 'neither'}")
         count, heavy = imported(argv)
         own = work(argv) if name != "--version" else 0.0
         budget = 2 * (floor + own)
         total = statistics.median(times[name])
-        print(f"  {name:20} {count:4d} modules  {', '.join(heavy) or 'neither':10}  "
+        print(f"  {name:24} {count:4d} modules  {', '.join(heavy) or 'neither':10}  "
               f"work {own * 1000:6.1f} ms; 2x(pass + work) {budget * 1000:6.1f} ms: "
               f"{'within' if total <= budget else 'over'}")  # fmt: skip
     return 0

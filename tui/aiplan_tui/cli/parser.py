@@ -9,27 +9,67 @@ needs only its own, so `main` builds the parser for the words given: the command
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from aiplan_tui import __version__
 from aiplan_tui.cli.commands import COMMANDS, subcommands
 
+if TYPE_CHECKING:
+    from aiplan_tui.cli.commands import Subparsers
+
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """Every command's parser; given the words to parse, only what they need (`needed`)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="aiplan-tui",
         description="Read, search and compare coverage of the 2025 US and Chinese AI action plans.",
         epilog="Run without a command to open the app.",
     )
     _add_global_options(parser)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = cast("Subparsers", parser.add_subparsers(dest="command", metavar="COMMAND"))
     parents = [pack_options()]
     for _, command in subcommands(None if argv is None else needed(argv)):
         command.add_parser(commands, parents)
     return parser
+
+
+class Formatter(argparse.HelpFormatter):
+    """argparse's help, as wide as the terminal, found without importing `shutil` (and with it
+    zlib, bz2 and lzma) as argparse does each time it makes one (every `add_argument`)."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(prog, indent_increment, max_help_position, width or columns() - 2)
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help is made by `Formatter`, as are its commands' (argparse makes
+    them of the same class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        super().__init__(*args, **kwargs)
+
+
+def columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size` finds it: COLUMNS if a positive
+    number, else the width of the terminal on standard output, else 80."""
+    try:
+        width = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        width = 0
+    if width <= 0:
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            width = 0
+    return width or 80
 
 
 def needed(argv: Sequence[str]) -> list[str] | None:
@@ -55,7 +95,7 @@ class _Unclear(Exception):
     """The words before the command do not parse: the full parser will say why."""
 
 
-class _Probe(argparse.ArgumentParser):
+class _Probe(Parser):
     """The options before the command, parsed to find the command; never exits on an error."""
 
     def error(self, message: str) -> NoReturn:
@@ -84,7 +124,7 @@ def _add_global_options(parser: argparse.ArgumentParser, probing: bool = False) 
 def pack_options() -> argparse.ArgumentParser:
     """The options of the commands that read a pack, given after the command's name: its
     parser lists them as its own (`parents`)."""
-    options = argparse.ArgumentParser(add_help=False)
+    options = Parser(add_help=False)
     options.add_argument(  # unset unless given: --content before the command still counts
         "--content", metavar="DIR", type=Path, default=argparse.SUPPRESS,
         help="pack to use (the same as --content before the command)",
