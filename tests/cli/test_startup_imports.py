@@ -45,6 +45,7 @@ def test_a_warm_command_imports_neither_textual_nor_the_toml_parser(command: lis
         assert "rich" not in loaded  # its output is not a terminal: plain lines
         assert "rapidfuzz" not in loaded  # a small pack's typo candidates: search/typos.py
         assert "shutil" not in loaded  # argparse's help width: cli/parser.py's Formatter
+        assert "aiplan_tui.compiled.progress" not in loaded  # only a build shows progress
     else:  # the pack's JSON: no search engine, no other format's modules
         unused = {"aiplan_tui.search.engine", "rapidfuzz", "aiplan_tui.core.annotations"}
         assert not loaded & (unused | {"aiplan_tui.core.references"})

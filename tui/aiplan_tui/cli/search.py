@@ -47,11 +47,8 @@ def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser
 def run(args: argparse.Namespace, context: PackContext) -> int:
     """From the compiled pack if that is current; else from the pack loaded (and compiled
     for next time). A usage error exits 2 before any search runs."""
-    from aiplan_tui.cli.context import load
     from aiplan_tui.cli.warm import answer_built, answer_from_compiled
-    from aiplan_tui.compiled.current import compile_loaded, loaded_items
     from aiplan_tui.compiled.manifest import pack_manifest
-    from aiplan_tui.compiled.progress import build_progress
 
     if search_options(args) is None:
         return EXIT_USAGE
@@ -65,6 +62,15 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
         )
     if answered is not None:
         return answered
+    return _search_loaded(context, manifest, args)
+
+
+def _search_loaded(context: PackContext, manifest: str, args: argparse.Namespace) -> int:
+    """The pack loaded from its files and compiled whole, then searched."""
+    from aiplan_tui.cli.context import load
+    from aiplan_tui.compiled.current import compile_loaded, loaded_items
+    from aiplan_tui.compiled.progress import build_progress
+
     with build_progress(context.content) as progress:  # on a terminal: files, items, time
         result = load(context, None if progress is None else progress.reading)
         if progress is not None:
