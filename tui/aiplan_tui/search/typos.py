@@ -5,13 +5,15 @@ The ratio is 100 × (1 − d / (n + m)) for words of n and m letters, d the lett
 deleted or inserted to turn one into the other (n + m − 2 × their longest common
 subsequence). A short list is measured here, in Python (the longest common subsequence by
 bit-parallel steps, one a letter), so a search that never meets a long list of typo
-candidates, as on a small pack, never imports rapidfuzz (about 35 modules); a long one is
-handed to rapidfuzz, which is faster per word. Both give the same words and the same floats
-(tests/unit/search/test_typos.py compares them, cut-offs included).
+candidates, as on a small pack, never imports rapidfuzz (about 35 modules); a long one, or
+any once rapidfuzz is imported, is handed to rapidfuzz, which is faster per word. Both give
+the same words and the same floats (tests/unit/search/test_typos.py compares them, cut-offs
+included).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 RAPIDFUZZ_FROM = 2000
@@ -21,8 +23,9 @@ about 1-3 µs, so importing rapidfuzz pays for itself from a few thousand."""
 
 def close_words(word: str, choices: Sequence[str], cutoff: float) -> list[tuple[str, float]]:
     """Each of `choices` whose ratio to `word` is at least `cutoff` (0-100), with the ratio,
-    in no set order (the caller sorts them)."""
-    if len(choices) >= RAPIDFUZZ_FROM:
+    in no set order (the caller sorts them). rapidfuzz measures them if the list is long, or
+    if it is imported already (in the app, say): it costs nothing more then."""
+    if len(choices) >= RAPIDFUZZ_FROM or "rapidfuzz" in sys.modules:
         from rapidfuzz import fuzz, process
 
         found = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
