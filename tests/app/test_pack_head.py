@@ -1,6 +1,7 @@
 """A large pack's head (issues 16, 34): the app starts on every article's title and count but
-only the opened article's text and highlights, reads other articles as they are opened, and
-reads the whole pack only once something needs it; what needs it waits for it, and says so."""
+only the opened article's text and highlights, reads other articles as they are opened,
+searches the compiled pack's stored index, and reads the whole pack only once something
+needs it; what needs it waits for it, and says so."""
 
 from __future__ import annotations
 
@@ -178,6 +179,40 @@ async def test_a_reader_that_only_reads_never_reads_the_whole_pack(
         count = len([h for h in loaded.pack.highlights if h.kind == "quote"])
         await until(pilot, lambda: len(quotes.children) == count, "the quotes, once read")
         assert app.reader.head is None and asked == [True]
+
+
+async def test_search_on_a_head_uses_the_stored_index_and_reads_only_the_result(
+    root: Path, compiled: CompiledPack
+) -> None:
+    """`/` on a head opens at once on the compiled pack's index; a result in an article not
+    read yet opens there, its article read from the database, and the whole pack is never
+    read."""
+    from textual.widgets import Input
+
+    from aiplan_tui.ui.screens.search import SearchScreen
+
+    loaded = load_pack(root)
+    ids = [a.id for a in loaded.pack.articles]
+    target = loaded.pack.highlights_in(ids[2])[7]
+    query = target.exact  # (each article has its own `item7`: the words around it too)
+    head = PackHead(compiled, root, None)
+    asked: list[bool] = []
+    head.whole = lambda pause=None: asked.append(True) or loaded  # type: ignore[method-assign]
+    app = app_on(head, compiled, loaded)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.reader.query_one(ArticleView)
+        await until(pilot, lambda: app.search.index is not None, "the stored index")
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        app.screen.query_one(Input).value = query
+        screen = app.screen
+        await until(pilot, lambda: screen.shown_query == query, "the results")
+        screen.open(next(n for n, hit in enumerate(screen.hits) if hit.id == target.id))
+        shown = ids[2]
+        await until(pilot, lambda: view.article is not None and view.article.id == shown, "it")
+        assert view.highlights == loaded.pack.highlights_in(ids[2])
+        assert target.location.paragraph == app.reader.cursor().paragraph
+        assert not asked and app.reader.head is not None
 
 
 async def test_walking_past_the_articles_read_waits_for_the_whole_pack(

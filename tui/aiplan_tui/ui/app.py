@@ -144,6 +144,9 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         screen under it.)"""
         return self.session.when_ready(key, then, what)
 
+    def when_reader(self, key: str, then: Callable[[], object], what: str) -> bool:
+        return self.session.when_reader(key, then, what)  # (READY, or on a head)
+
     def reload_pack(self, then: Reloaded) -> bool:
         """Read the pack again after a screen wrote to it (see PackReloading.reload)."""
         return self.pack_reloading.reload(then)
@@ -244,8 +247,9 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         message.outcome()
 
     @on(IndexAgain)
-    def _index_again(self) -> None:
-        self.build_search_index(rebuild=True)
+    def _index_again(self) -> None:  # (never from a head: once the whole pack is read)
+        if self.session.head is None or self.when_whole("index", lambda: None, "search works"):
+            self.build_search_index(rebuild=True)
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:

@@ -1,8 +1,8 @@
 """The app's start, once it is mounted: the themes' and the settings' problems said once, the
 keymap taken, then the reader where the last session left off (or the loading screen, for a
 pack read from its files), and the search index after the first frame (on a pack's head,
-after its whole, read only once something waits for it). The app owns an AppStart;
-StartHost is what it asks of the app (named here, so that it never imports the app)."""
+its compiled pack's; the whole pack is read only once something waits for it). The app owns
+an AppStart; StartHost is what it asks of the app (named here, so it never imports the app)."""
 
 from __future__ import annotations
 
@@ -99,8 +99,7 @@ class AppStart:
         app.call_after_refresh(app.when_big_enough, app.moves.restore_place)
         app.call_after_refresh(app.pack_reading.announce_problems)
         # After the first frame: a thread started now would compete with drawing it for the GIL.
-        # (On a pack's head, the whole pack is read once something waits for it, and the
-        # index is built after it: see PackSession.wanted.)
-        if app.session.head is None:
-            app.set_timer(INDEX_DELAY, app.build_search_index)
+        # (On a pack's head, the compiled pack's stored index, which reads from the database
+        # what a query needs; the whole pack is read once something waits for it.)
+        app.set_timer(INDEX_DELAY, app.build_search_index)
         app.pack_reloading.watch_disk()

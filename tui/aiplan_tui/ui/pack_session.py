@@ -190,6 +190,12 @@ class PackSession:
             self.wanted()
         return False
 
+    def when_reader(self, key: str, action: Callable[[], object], what: str) -> bool:
+        """Whether the reader shown may act now: READY, or on a head (it reads each article
+        as it is opened, and what it needs of the whole pack waits on its own); if not, as
+        `when_ready`."""
+        return self.phase is Phase.HEAD or self.when_ready(key, action, what)
+
     def _waits(self, what: str) -> str:
         if self.head is not None:
             count = self.head.highlight_count

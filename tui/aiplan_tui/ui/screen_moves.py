@@ -38,6 +38,8 @@ class MovesHost(Protocol):
 
     def when_ready(self, key: str, then: Callable[[], object], what: str) -> bool: ...
 
+    def when_reader(self, key: str, then: Callable[[], object], what: str) -> bool: ...
+
 
 class ScreenMoves:
     """The ways between `app`'s named screens."""
@@ -72,8 +74,9 @@ class ScreenMoves:
     def in_reader(self, then: Callable[[], object]) -> None:
         """Show the reader and do `then` in it: at once, or, for a reader made anew by
         `reload_pack` and not built yet, once it is (its own messages run after its mount);
-        while the pack is read again, once it is, in the reader made from it."""
-        if not self.app.when_ready("reader", lambda: self.in_reader(then), "the reader opens"):
+        while the pack is read again, once it is, in the reader made from it. (On a pack's
+        head, at once: the reader reads what it opens.)"""
+        if not self.app.when_reader("reader", lambda: self.in_reader(then), "the reader opens"):
             return
         self.show_named("reader")
         reader = self.app.reader

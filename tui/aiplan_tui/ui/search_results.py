@@ -48,4 +48,10 @@ def open_result(app: Opening, choice: SearchChoice) -> None:
         app.action_show_compare()
         return
     hits = choice.hits
-    app.moves.in_reader(lambda: app.reader.matches.open_hit(hit, hits))
+
+    def opened() -> None:
+        if hit.doc.article:  # on a pack's head, its article read first
+            app.reader.on_head.read_article(hit.doc.article)
+        app.reader.matches.open_hit(hit, hits)
+
+    app.moves.in_reader(opened)
