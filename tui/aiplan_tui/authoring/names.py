@@ -39,7 +39,10 @@ class Names:
         self._patterns: dict[int, re.Pattern[str]] = {}
         """Each name's pattern, compiled when a look-up first needs it (most are never
         needed: compiling one for each of a long text's names took a fifth of a second)."""
-        self._near: dict[str, str] = {}
+        self._near: dict[int, dict[str, str]] = {}
+        """Each name a near spelling may stand for, by its length, keyed by its entity's id
+        and the name, in the order they came."""
+        self._near_order: dict[str, int] = {}
         self._kinds: dict[str, EntityKind] = {}
 
     def add(self, known: Known) -> None:
@@ -60,8 +63,10 @@ class Names:
                     self._by_last_word.setdefault(_fold(words[-1]), []).append(number)
                 else:
                     self._unindexed.append(number)
-            if len(name) > 3:
-                self._near.setdefault(f"{known.id}\x00{name}", name)
+            key = f"{known.id}\x00{name}"
+            if len(name) > 3 and key not in self._near_order:
+                self._near_order[key] = len(self._near_order)
+                self._near.setdefault(len(name), {})[key] = name
 
     def kind(self, entity: str) -> EntityKind | None:
         return self._kinds.get(entity)
@@ -107,11 +112,27 @@ class Names:
 
     def near(self, words: str, close_enough: float) -> tuple[str, str] | None:
         """(entity id, name) of the name most like `words`, at least `close_enough` alike."""
-        best = process.extractOne(words, self._near, scorer=fuzz.ratio, score_cutoff=close_enough)
+        best: tuple[float, int, str] | None = None  # score, minus the order it came in, key
+        for length, names in self._near.items():
+            if _ratio_at_most(len(words), length) < close_enough:
+                continue
+            found = process.extractOne(words, names, scorer=fuzz.ratio, score_cutoff=close_enough)
+            if found is not None:  # the first of the best, as one look at all in order
+                here = (found[1], -self._near_order[found[2]], found[2])
+                best = here if best is None or here > best else best
         if best is None:
             return None
         entity, _, name = best[2].partition("\x00")
         return entity, name
+
+
+def _ratio_at_most(one: int, other: int) -> float:
+    """The most `fuzz.ratio` can give two strings of these lengths (each insertion or deletion
+    costs one of their total), less a little for the rounding: names of other lengths are
+    never near enough, and are not compared (comparing every name made a long text's
+    look-ups quadratic, issue 28)."""
+    total = one + other
+    return 100.0 * (total - abs(one - other)) / total + 0.01 if total else 100.0
 
 
 def particled(parts: list[str]) -> tuple[str, ...]:
