@@ -90,18 +90,17 @@ class Occurrences:
         if len(places) == 1:  # most words: nothing to sort or compare
             return {places[0]: (-1, -1)}
         text = self.text
-        before = sorted(places, key=lambda at: text[max(0, at - reach) : at][::-1])
-        after = sorted(places, key=lambda at: text[at + length : at + length + reach])
+        lefts = {at: text[max(0, at - reach) : at][::-1] for at in places}  # each made once
+        rights = {at: text[at + length : at + length + reach] for at in places}
+        before = sorted(places, key=lefts.__getitem__)
+        after = sorted(places, key=rights.__getitem__)
         shared = dict.fromkeys(places, (-1, -1))  # alone: not even no context is shared
         for one, other in pairwise(before):
-            same = _alike(
-                text[max(0, one - reach) : one][::-1], text[max(0, other - reach) : other][::-1]
-            )
+            same = _alike(lefts[one], lefts[other])
             for at in (one, other):
                 shared[at] = (max(shared[at][0], same), shared[at][1])
         for one, other in pairwise(after):
-            end, other_end = one + length, other + length
-            same = _alike(text[end : end + reach], text[other_end : other_end + reach])
+            same = _alike(rights[one], rights[other])
             for at in (one, other):
                 shared[at] = (shared[at][0], max(shared[at][1], same))
         return shared
