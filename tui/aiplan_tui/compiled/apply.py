@@ -110,7 +110,7 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
     segments = [*people, *log.segments, *highlight_log.segments]
     gone = [(ARTICLES, f) for f in change.articles] + [(HIGHLIGHTS, f) for f in reread]
     gone += [(ENTITIES, "entities.toml")] if change.people else []
-    article_files = {i: f for f, i in _article_ids_by_file(db).items()}
+    article_files = {i: f for f, i in _ids_now(db, old_ids, change.articles).items()}
     gone += [(ATTRIBUTION, f) for f, i in old_ids.items() if i in affected]
     gone += [(ATTRIBUTION, f) for f in change.articles]
     segments += _attribution(db, root, registry, affected, article_files)
@@ -168,6 +168,17 @@ def _rejected_articles(db: sqlite3.Connection, files: list[str]) -> set[str]:
 def _article_ids_by_file(db: sqlite3.Connection) -> dict[str, str]:
     rows = db.execute("SELECT file, id FROM briefs ORDER BY file")
     return {str(file): str(article) for file, article in rows}
+
+
+def _ids_now(db: sqlite3.Connection, old: dict[str, str], files: list[str]) -> dict[str, str]:
+    """_article_ids_by_file after the rows of these files were replaced: only theirs read."""
+    replaced = set(files)
+    now = {f: i for f, i in old.items() if f not in replaced}
+    for name in files:
+        row = db.execute("SELECT id FROM briefs WHERE file = ?", (name,)).fetchone()
+        if row is not None:
+            now[name] = str(row[0])
+    return dict(sorted(now.items()))
 
 
 def _files_in(db: sqlite3.Connection, articles: set[str]) -> set[str]:

@@ -34,7 +34,7 @@ from typing import Any
 
 from aiplan_tui.compiled.layout import ARTICLE_ROWS
 from aiplan_tui.compiled.records import rows_groups
-from aiplan_tui.compiled.sources import file_hash, manifest_entries, regular
+from aiplan_tui.compiled.sources import file_hash, regular
 from aiplan_tui.core.model import Article
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.pack.segments import ENTRIES
@@ -66,18 +66,18 @@ def meta(db: sqlite3.Connection, key: str) -> Any:
     return json.loads(str(row[0]))
 
 
-def find_change(db: sqlite3.Connection, root: Path, manifest: str) -> Change:
-    """The pack files changed since the database's manifest; NotLocal if it is not a change
-    of article and highlight files alone."""
+def find_change(
+    db: sqlite3.Connection, root: Path, manifest: str, stored_manifest: str | None = None
+) -> Change:
+    """The pack files changed since the database's manifest (`stored_manifest`, if read
+    already); NotLocal if it is not a change of article and highlight files alone."""
     if meta(db, "incremental") is not True:
         raise NotLocal("compiled without segments")
-    old_manifest = str(meta(db, "manifest"))
-    if json.loads(old_manifest)[:3] != json.loads(manifest)[:3]:
+    old_manifest = str(meta(db, "manifest")) if stored_manifest is None else stored_manifest
+    old_whole, new_whole = json.loads(old_manifest), json.loads(manifest)
+    if old_whole[:3] != new_whole[:3]:
         raise NotLocal("another format, version or folder")
-    old, new = manifest_entries(old_manifest), manifest_entries(manifest)
-    stored = {
-        str(path): str(digest) for path, digest in db.execute("SELECT path, hash FROM sources")
-    }
+    old, new = differing(old_whole[3], new_whole[3])
     change = Change()
     for name in sorted(set(old) | set(new)):
         before, after = old.get(name), new.get(name)
@@ -94,7 +94,7 @@ def find_change(db: sqlite3.Connection, root: Path, manifest: str) -> Change:
             size, mtime = int(str(after[1])), int(str(after[2]))
             digest = file_hash(root / name, size, mtime)
             change.sources.append((name, size, mtime, digest))
-            if before is not None and digest and digest == stored.get(name):
+            if before is not None and digest and digest == _stored_hash(db, name):
                 continue  # touched, not changed
         else:
             change.gone.append(name)
@@ -104,8 +104,25 @@ def find_change(db: sqlite3.Connection, root: Path, manifest: str) -> Change:
         if kind == "global":
             raise NotLocal(f"{name} changed")
         (change.articles if kind == "article" else change.highlights).append(name)
-    _check_articles_remain(old, new)
+    _check_articles_remain(old_whole[3], new_whole[3])
     return change
+
+
+def differing(
+    old: list[list[object]], new: list[list[object]]
+) -> tuple[dict[str, tuple[object, ...]], dict[str, tuple[object, ...]]]:
+    """The entries of two manifests' lists that are not in both alike, by name (a name in
+    one only, or with another type, size or time): entries equal in both are left out."""
+    before, after = set(map(tuple, old)), set(map(tuple, new))
+    return (
+        {str(e[0]): e[1:] for e in before - after},
+        {str(e[0]): e[1:] for e in after - before},
+    )
+
+
+def _stored_hash(db: sqlite3.Connection, name: str) -> str | None:
+    row = db.execute("SELECT hash FROM sources WHERE path = ?", (name,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def _kind(name: str) -> str | None:
@@ -125,10 +142,10 @@ def _is_directory(entry: tuple[object, ...] | None) -> bool:
     return entry is not None and isinstance(entry[0], int) and stat.S_ISDIR(entry[0])
 
 
-def _check_articles_remain(old: dict[str, Any], new: dict[str, Any]) -> None:
+def _check_articles_remain(old: list[list[object]], new: list[list[object]]) -> None:
     """The pack's 'no articles' warning stands or falls with the first and last article."""
-    if any(_kind(name) == "article" for name in old) != any(
-        _kind(name) == "article" for name in new
+    if any(_kind(str(entry[0])) == "article" for entry in old) != any(
+        _kind(str(entry[0])) == "article" for entry in new
     ):
         raise NotLocal("the first article added or the last removed")
 

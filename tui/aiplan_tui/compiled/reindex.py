@@ -23,13 +23,16 @@ from aiplan_tui.compiled.layout import (
     SUGGESTED_DOCS,
 )
 from aiplan_tui.compiled.records import rows_groups
-from aiplan_tui.compiled.repost import Unit, index_of, moves_of, rewrite_keys, rewrite_words
+from aiplan_tui.compiled.repost import Move, Unit, index_of, moves_of, rewrite_keys, rewrite_words
 from aiplan_tui.compiled.rows import doc_row, row_doc
 from aiplan_tui.compiled.unchanged import unchanged
 from aiplan_tui.core.model import Article, Pack, PackInfo
 from aiplan_tui.pack.registry import Registry
 from aiplan_tui.search.documents import Doc, PackDocs
 from aiplan_tui.search.index import IndexBuilder
+
+END = 2**31 - 1
+"""Past any document number (numbers are stored as 32-bit integers)."""
 
 
 def reindex(
@@ -45,17 +48,24 @@ def reindex(
     replaced = {(ARTICLE_DOCS, f) for f in article_files}
     replaced |= {(ENTITY_DOCS, "entities.toml")} if people else set()
     replaced |= {(s, f) for f in highlight_files for s in (HIGHLIGHT_DOCS, SUGGESTED_DOCS)}
-    old = [
-        (int(uid), (int(section), str(file)), int(base), int(count))
-        for uid, section, file, base, count in db.execute(
-            "SELECT uid, section, file, base, count FROM units ORDER BY base"
-        )
-    ]
+    (last,) = db.execute("SELECT MAX(uid) FROM units").fetchone()  # (before any delete)
+    stored_uid = [] if last is None else [int(last)]
     new_units, new_docs = _new_docs(db, root, article_files, highlight_files, registry, people)
-    counts = {unit: count for _, unit, _, count in old if unit not in replaced}
-    counts.update(new_units)
-    bases, at = place(counts, {unit: base for _, unit, base, _ in old}, replaced)
-    moves = moves_of(old, replaced, bases)
+    fitted = in_place(db, replaced, new_units)
+    if fitted is not None:  # nothing moves: only the replaced units read (see in_place)
+        old, moves = fitted
+        bases = {unit: base for _, unit, base, _ in old}
+    else:
+        old = [
+            (int(uid), (int(section), str(file)), int(base), int(count))
+            for uid, section, file, base, count in db.execute(
+                "SELECT uid, section, file, base, count FROM units ORDER BY base"
+            )
+        ]
+        counts = {unit: count for _, unit, _, count in old if unit not in replaced}
+        counts.update(new_units)
+        bases, at = place(counts, {unit: base for _, unit, base, _ in old}, replaced)
+        moves = moves_of(old, replaced, bases)
     old_docs, old_numbers = [], array("i")
     for uid, unit, base, _ in old:
         if unit in replaced:
@@ -83,7 +93,7 @@ def reindex(
             db.execute("DELETE FROM docs WHERE uid = ?", (uid,))
         elif moved:
             db.execute("UPDATE units SET base = ? WHERE uid = ?", (bases[unit], uid))
-    next_uid = max((uid for uid, *_ in old), default=-1) + 1
+    next_uid = max([-1, *(uid for uid, *_ in old), *stored_uid]) + 1
     places = ", ".join("?" * (len(DOC_FIELDS.split(",")) + 2))
     for uid, (unit, docs) in enumerate(new_docs.items(), next_uid):
         db.execute("INSERT INTO units VALUES (?, ?, ?, ?, ?)", (uid, *unit, bases[unit], len(docs)))
@@ -91,6 +101,9 @@ def reindex(
             f"INSERT INTO docs (uid, local, {DOC_FIELDS}) VALUES ({places})",
             ((uid, *doc_row(local, doc)) for local, doc in enumerate(docs)),
         )
+    if fitted is not None:  # the end of the last unit, in reading order as in place()
+        row = db.execute("SELECT base + count FROM units ORDER BY base DESC LIMIT 1").fetchone()
+        at = int(row[0]) if row is not None else 0
     db.execute("INSERT OR REPLACE INTO meta VALUES ('doc_count', ?)", (json.dumps(at),))
 
 
@@ -112,6 +125,41 @@ def place(
         bases[unit] = base
         at = base + counts[unit]
     return bases, at
+
+
+def in_place(
+    db: sqlite3.Connection, replaced: set[Unit], new_units: dict[Unit, int]
+) -> tuple[list[tuple[int, Unit, int, int]], list[Move]] | None:
+    """When every replaced unit was stored and its new documents fit in the numbers before
+    the next stored unit, place() keeps every unit where it is: then the replaced units'
+    stored rows (uid, unit, base, count) and the runs of numbers that move (the replaced ones
+    dropped, all others kept), read through the units' indexes, not the whole table. None
+    otherwise (a new unit, or one that grew past its room: place() decides)."""
+    old: list[tuple[int, Unit, int, int]] = []
+    for unit in sorted(replaced):
+        row = db.execute(
+            "SELECT uid, base, count FROM units WHERE section = ? AND file = ?", unit
+        ).fetchone()
+        if row is None:
+            if unit in new_units:
+                return None
+            continue  # no documents before, none now
+        uid, base, count = (int(v) for v in row)
+        if new_units.get(unit, 0) > count:
+            after = db.execute("SELECT MIN(base) FROM units WHERE base > ?", (base,)).fetchone()
+            if after[0] is not None and base + new_units[unit] > int(after[0]):
+                return None
+        old.append((uid, unit, base, count))
+    if any(unit not in replaced for unit in new_units):
+        return None
+    old.sort(key=lambda row: row[2])
+    moves: list[Move] = []
+    at = 0
+    for _, _, base, count in old:
+        moves += [(at, base, 0), (base, base + count, None)]
+        at = base + count
+    moves.append((at, END, 0))
+    return old, moves
 
 
 def _new_docs(

@@ -27,9 +27,10 @@ def update_compiled(root: Path, target: Path, manifest: str) -> bool:
         if (root / JOURNAL_NAME).exists():
             return False
         with writing(target) as db:
-            if meta(db, "manifest") == manifest:
+            stored = str(meta(db, "manifest"))
+            if stored == manifest:
                 return True  # another command brought it up to date meanwhile
-            apply_change(db, root, find_change(db, root, manifest), manifest)
+            apply_change(db, root, find_change(db, root, manifest, stored), manifest)
         checkpoint(target)
         return True
     except Exception:  # not local, a damaged database, a file gone meanwhile: a whole build
