@@ -138,9 +138,12 @@ def _ratio_at_most(one: int, other: int) -> float:
 def particled(parts: list[str]) -> tuple[str, ...]:
     """The surname with its particles, folded, of a name with a lower-case word after its
     first ("Anneke van den Berg" -> "van den berg", written "Van den Berg" when it starts a
-    sentence); none for a name without one."""
+    sentence; "Aurélie Van den Broeck" -> "van den broeck"); none for a name without one."""
     for number, part in enumerate(parts[1:-1], start=1):
         if not part[:1].isupper():
+            # "Aurélie Van den Broeck": a capitalised particle before it is the surname's too
+            while number > 1 and _PARTICLE_WORD.fullmatch(parts[number - 1].casefold()):
+                number -= 1
             return (" ".join(parts[number:]).casefold(),)
     return ()
 

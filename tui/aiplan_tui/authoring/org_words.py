@@ -1,5 +1,5 @@
 """An organisation named with words before its name that are not part of it: the people who
-speak for it ("Analysts at Harbour Capital", "Economists from Norland Bank": the bank's
+speak for it ("Analysts at Harbour Capital", "economists from Norland Bank": the bank's
 analysts speak as the bank) and where it is based ("Leeds-based Corran Robotics",
 "San Francisco-headquartered Tallow Labs"). Only organisations are written so: nobody is
 "based" before their name, and a person's colleagues are not that person."""
@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 _GROUP_AT = re.compile(
-    r"(?:Analysts|Economists|Researchers|Strategists|Scientists|Engineers|Executives|"
-    r"Lawyers|Traders|Experts|Staff|Officials|Managers|Developers|Spokespeople)"
+    r"(?i:analysts|economists|researchers|strategists|scientists|engineers|executives|"
+    r"lawyers|traders|experts|staff|officials|managers|developers|spokespeople)"
     r"\s+(?:at|from|with|of)\s+(?:the\s+)?(?P<org>[A-Z].*)"
 )
 _BASED = re.compile(

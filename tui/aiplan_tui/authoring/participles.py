@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from aiplan_tui.authoring.saying import PRONOUN
+from aiplan_tui.authoring.saying import PRONOUN, UNNAMED_PERSON
 from aiplan_tui.authoring.text import SPEAKER_NAME
 
 LEAD = re.compile(
@@ -39,19 +39,20 @@ _SUBJECT = re.compile(
     rf"{_OPENING}(?!(?:After|Before|When|While|If|As|Since|Although|Though|Because|Once|Until|"
     rf"In|On|At|During)\b)(?P<lead>(?:The|Its|Their|[A-Z][\w-]*[’']s)\s+(?:[a-z][\w’'-]*\s+){{0,3}}"
     r"[a-z][\w’'-]*,\s+)?"
-    rf"(?:The\s+)?(?P<name>{SPEAKER_NAME}|{PRONOUN})"
+    rf"(?:(?P<unnamed>{UNNAMED_PERSON})|(?:The\s+)?(?P<name>{SPEAKER_NAME}|{PRONOUN}))"
     r"(?(lead),|(?:,\s*(?:who|which)\s[^,“”\"«»]{1,80},|,\s*(?:an?|the)\s[^,“”\"«»]{1,80},)?)"
     r"\s+(?:(?:has|have|had|also|on\s+\w+|then|later|\w+ly)\s+)*(?=[a-z])"
 )
-"""The subject the sentence opens with (after a phrase of where or when), a role or "who
-..." after it between commas, or what it is before it ("The developer, Kelp Works, wants"),
-and the lower-case verb after it ("Senator Ruth Vale, who sits on the committee, praised
-...")."""
+"""The subject the sentence opens with (after a phrase of where or when: a name, "he" or "she",
+or someone not named), a role or "who ..." after it between commas, or what it is before it
+("The developer, Kelp Works, wants"), and the lower-case verb after it ("Senator Ruth Vale,
+who sits on the committee, praised ...")."""
 
 
-def participle_clause(text: str) -> tuple[str, int] | None:
-    """In a sentence without a verb of saying: the subject's words and where the reported
-    clause (from its participle) starts; None without both."""
+def participle_clause(text: str) -> tuple[str, int, bool] | None:
+    """In a sentence without a verb of saying: the subject's words, where the reported
+    clause (from its participle) starts and whether the subject is someone not named
+    ("European officials on Tuesday played down ..., saying ..."); None without both."""
     if not _NEEDS.search(text):
         return None
     lead = LEAD.match(text)
@@ -62,4 +63,5 @@ def participle_clause(text: str) -> tuple[str, int] | None:
     participle = PARTICIPLE.search(text, subject.end())
     if participle is None:
         return None
-    return subject.group("name"), participle.start("verb")
+    unnamed = subject.group("unnamed")
+    return unnamed or subject.group("name"), participle.start("verb"), unnamed is not None

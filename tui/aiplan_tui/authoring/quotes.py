@@ -183,7 +183,7 @@ def _speaker(match: re.Match[str], speakers: Speakers) -> Speaker | None:
         return speakers.resolve(groups["org"], kind="organisation")
     if groups.get("noun"):
         named = speakers.organisation_called(groups["noun"])
-        return speakers.resolve(named) if named else None
+        return speakers.resolve(named, kind="organisation") if named else None
     role = _ROLE_ENDS.split((groups.get("role") or "").strip(" ,.;"), maxsplit=1)[0]
     opened = NAME_THEN_ROLE.fullmatch(role) if groups.get("name") else None
     if opened is not None:  # "In Geneva, Ken Mori, the director, said": Mori

@@ -47,6 +47,7 @@ from aiplan_tui.authoring.text import (
     trim,
     word_count,
 )
+from aiplan_tui.core.model import EntityKind
 
 _NAMING = r"called|described"
 _QUOTED_AS = r"(?<=\bas\s)saying"
@@ -79,20 +80,31 @@ _VERB = re.compile(rf"(?:{REPORTING}|{_NAMING}|{_QUOTED_AS})\b")
 """What every match of _REPORTED has: a sentence without it is not searched (most of the time
 reported speech took was spent looking for names before a verb that was not there); then
 _REPORTED is tried only where a word or a capital starts, as every branch does."""
+_SAME = r"(?:he|she|it|they)\s+"
+"""The subject of a second verb that is the first's ("..., and he asked the board to ...")."""
 _AND_REPORTED = re.compile(
-    rf"(?:,?\s+(?:and|but)\s+{ADVERB}|,\s+(?:yet\s+{ADVERB})?)(?P<verb>{REPORTING}|saying|adding|warning|arguing|noting|"
+    rf"(?:,?\s+(?:and|but)\s+(?:{_SAME})?{ADVERB}|,\s+(?:though|although)\s+{_SAME}{ADVERB}"
+    rf"|,\s+(?:yet\s+{ADVERB})?)(?P<verb>{REPORTING}|saying|adding|warning|arguing|noting|"
     r"stressing|insisting|cautioning|urging|explaining|acknowledging|pointing\s+out)\b"
 )
 """A second verb with the same subject: "and said ...", ", noting that ..." (the clause starts
-at the participle: "said, noting that ..." is the words after "noting"); "yet" joins one only
-after a comma ("had not yet said" is one clause)."""
+at the participle: "said, noting that ..." is the words after "noting"), or a pronoun for it
+(", but they warned that ...", ", though he cautioned that ..."); "yet" joins one only after a
+comma ("had not yet said" is one clause)."""
 _PAST = re.compile(r"(?:said|told|\w+ed)\b")
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+$")
+"""The verb's own "has" ("has said China will ..."): the clause starts with it."""
+_OTHERS = r"analyst|critic|economist|expert|observer|investor|skeptic|sceptic|rival|other"
+"""Others who may doubt what was said, in the writer's words: "..., though analysts doubt"."""
 _PRESENT_AFTER = re.compile(
-    r",\s+(?:and|but)\s+(?:the|its|their|this|that|these|those)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:has|have|is|are|will)\b"
+    r",\s+(?:(?:and|but)\s+(?:(?:the|its|their|this|that|these|those)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"|(?:he|she|it|they)\s+)(?:has|have|is|are|will)\b"
+    rf"|(?:though|although|but)\s+(?:{_OTHERS})s\s+(?!(?:would|could|might|should|had|"
+    r"were|was)\b)[a-z]+(?<!ed)\b)"
 )
 """After a verb in the past, a clause of its own in the present (", and the city has set
-aside ..."): what is reported is told in the past ("was ready"), so this is the writer's."""
+aside ...", ", and he is not wrong", ", though analysts doubt it"): what is reported is told in
+the past ("was ready"), so this is the writer's."""
 _SUBORDINATE = re.compile(
     r"(?:When|After|As|While|Since|Although|Though|Because|Once|Before|If|Until)\b"
 )
@@ -179,7 +191,8 @@ def reported_speech(
         if group in ("unnamed", "cited"):
             speaker: Speaker | None = speakers.unnamed(name, unnamed_kind(name))
         else:
-            speaker = speakers.resolve(name, role, word_before(text, first.start(group)))
+            kind: EntityKind | None = "organisation" if group == "noun" else None
+            speaker = speakers.resolve(name, role, word_before(text, first.start(group)), kind)
         renamed = _ROLE_THEN_NAME.fullmatch(role) if speaker is None else None
         if renamed is not None:  # "Another, retired teacher Ann Roe, said": the name is theirs
             name = renamed.group("name")
@@ -216,6 +229,8 @@ def reported_speech(
             if own:  # "said X was ready, and the city has set aside ...": the writer's
                 clause = clause[: own.start()]
             start, end = trim(paragraph, sentence.start + at, sentence.start + at + len(clause))
+            perfect = _PERFECT.search(paragraph, max(0, start - 5), start)
+            start = perfect.start() if perfect is not None else start
             words = paragraph[start:end]
             if word_count(words) < SHORTEST_REPORT:
                 continue
@@ -237,7 +252,7 @@ def _participle(
     found = participle_clause(text)
     if found is None:
         return []
-    name, at = found
+    name, at, unnamed = found
     clause = text[at:]
     according = ACCORDING.search(clause)
     if according:
@@ -248,7 +263,7 @@ def _participle(
     if word_count(words) < SHORTEST_REPORT or (quoted.meets(start, end) and own < FEWEST_OWN_WORDS):
         return []
     speakers.here = (number, offset)
-    speaker = speakers.resolve(name)
+    speaker = speakers.unnamed(name, unnamed_kind(name)) if unnamed else speakers.resolve(name)
     speakers.here = None
     if speaker is None:
         return []

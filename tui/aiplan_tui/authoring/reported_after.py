@@ -21,6 +21,7 @@ from aiplan_tui.authoring.saying import (
 )
 from aiplan_tui.authoring.speakers import Speaker, Speakers
 from aiplan_tui.authoring.text import NAME, SPEAKER_NAME, UPPER, Found, trim, word_count
+from aiplan_tui.core.model import EntityKind
 
 _AUDIENCE = r"(?:forum|briefing|conference|summit|meeting|session|panel|hearing|audience)\b"
 """Whom words were told, after "told a": "told a side forum at the expo"."""
@@ -52,6 +53,9 @@ ACCORDING = re.compile(
 ", while ...", ", as ..." or ", following ...", a source after it (", state media reported"),
 or when it was said against something else (", a day before the talks")."""
 _MARKS = re.compile(r"[“”\"«»]")
+_SCARE = re.compile(r"[“\"«][\w’'-]+(?:\s[\w’'-]+){0,2}[”\"»]")
+"""A word or three in marks inside reported words ("a fund for "AI plus" projects"): a name
+or a scare quote, not a quotation the words are attributed to."""
 NOT_A_ROLE = re.compile(rf"\w+ing\b|who\b|which\b|{PARENTHETICAL}|{CIRCUMSTANCE}")
 """Words between commas after a name that are no role ("speaking at the summit")."""
 SHORTEST_REPORT = 4
@@ -62,7 +66,7 @@ def reported_before(
     text: str, offset: int, paragraph: str, speakers: Speakers, number: int
 ) -> Found | None:
     """ "<words>, X said." with no quotation marks: the words are X's, reported."""
-    if _MARKS.search(text):
+    if _MARKS.search(_SCARE.sub(" ", text)):
         return None
     lead = LEAD.match(text)  # a dateline or a live blog's time opens the paragraph
     if lead is not None:
@@ -78,6 +82,9 @@ def reported_before(
     if NOT_A_ROLE.match(role):
         role = ""
     clause = text[: match.start()]
+    if clause.rstrip(" ,").endswith(("”", '"', "»")):
+        speakers.here = None
+        return None  # "... “historic,” said X": the quotation's attribution
     according = ACCORDING.search(clause)
     if according:
         clause = clause[: according.start()]
@@ -91,7 +98,9 @@ def reported_before(
     if match.group("unnamed") or match.group("same"):  # "..., two officials said."
         speaker: Speaker | None = speakers.unnamed(name, unnamed_kind(name)) if name else None
     else:
-        speaker = speakers.resolve(name, role, word_before(text, match.start())) if name else None
+        kind: EntityKind | None = "organisation" if match.group("noun") else None
+        before = word_before(text, match.start())
+        speaker = speakers.resolve(name, role, before, kind) if name else None
     speakers.here = None
     if speaker is None:
         return None

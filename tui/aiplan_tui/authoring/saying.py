@@ -11,11 +11,11 @@ from aiplan_tui.authoring.text import NAME, SPEAKER_NAME, TITLE_WORDS
 from aiplan_tui.core.model import EntityKind
 
 ESTIMATES = (
-    r"estimates(?=\s+(?:that|the|a|an|it|its|their|about|around|roughly|nearly|some|over|"
+    r"estimates?(?=\s+(?:that|the|a|an|it|its|their|about|around|roughly|nearly|some|over|"
     r"up|more|[$€£¥₹\d])|\s*[.,;!?]|\s*$)"
 )
-"""The verb, not the noun ("Industry estimates put ..."): what is estimated follows, or the
-sentence ends ("..., Zhou estimates.")."""
+"""The verb, not the noun ("Industry estimates put ..."): what is estimated follows ("analysts
+estimate a delay could cost ..."), or the sentence ends ("..., Zhou estimates.")."""
 PUT_AT = (
     r"puts?(?=\s[^.,;“”\"«»]{1,60}?\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|"
     r"up\s+to\s+|more\s+than\s+|between\s+|some\s+)?[$€£¥₹\d])"
@@ -94,7 +94,7 @@ ORG_NOUNS = (
     r"agency|ministry|department|council|commission|alliance|association|federation|"
     r"group|coalition|union|administration|government|authority|board|bank|fund|institute|"
     r"company|firm|operator|developer|regulator|broadcaster|network|channel|newspaper|outlet|"
-    r"college|university|school|cooperative|co-op|utility|hospital"
+    r"college|university|school|cooperative|co-op|utility|hospital|park|committee|bureau"
 )
 """What an organisation named before is called again: "the council said"."""
 SPOKESPEOPLE = r"spokesperson|spokesman|spokeswoman|representative|official|officials"
@@ -198,10 +198,10 @@ UNNAMED_PEOPLE = (
 )
 """What an unnamed person is called (besides _AGENT's nouns)."""
 _PEOPLE_WHO_KNOW = (
-    r"\b[Pp]eople\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?"
+    rf"\b(?:{_MANY}\s+)?[Pp]eople\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?"
     rf"knowledge\s+of)\s+(?:{_WORD}\s+){{0,5}}?{_WORD}"
 )
-"""Wire copy's unnamed sources: "people familiar with the investigation", "people close to
+"""Wire copy's unnamed sources: "people familiar with the investigation", "two people close to
 the talks", "people briefed on the plan"."""
 UNNAMED_PERSON = rf"(?:{_PEOPLE_WHO_KNOW}|{unnamed(UNNAMED_PEOPLE, _AGENT)})"
 WHO_CLAUSE = r"(?:,\s*who\s[^,“”\"«»]{1,80},)?"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from aiplan_tui.authoring.ids import entity_id
 from aiplan_tui.authoring.names import Known, Names, surname_alone
+from aiplan_tui.authoring.org_described import described_before
 from aiplan_tui.authoring.org_words import organisation_behind
 from aiplan_tui.authoring.people import ArticlePeople, strip_leading
 from aiplan_tui.authoring.saying import unnamed_kind
@@ -55,6 +56,7 @@ class Speakers:
 
     def __init__(self, entities: Sequence[Entity], paragraphs: Sequence[str] = ()) -> None:
         self.people = ArticlePeople(paragraphs)
+        self._paragraphs = paragraphs
         self.here: tuple[int, int] | None = None
         """Where the words being attributed are (paragraph, offset): "he" is the person
         mentioned last before them."""
@@ -176,9 +178,11 @@ class Speakers:
 
     def organisation_called(self, noun: str) -> str | None:
         """The name of the organisation "the company" or "the ministry" stands for where the
-        words are: one named before with the noun in its name (or any, for "company")."""
+        words are: one named before with the noun in its name (or any, for "company"), else
+        the words it was described by ("China's industry ministry": "industry ministry")."""
         here = self.here or (0, 0)
-        return self.people.organisation_before(noun, *here)
+        named = self.people.organisation_before(noun, *here)
+        return named or described_before(self._paragraphs, noun, *here)
 
     def _kind(self, entity: str) -> EntityKind | None:
         return self._names.kind(entity)
