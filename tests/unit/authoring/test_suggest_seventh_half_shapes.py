@@ -2,14 +2,16 @@
 same speaker (", but they warned that ..."), the writer's own clause after reported words,
 "has said" kept whole, a surname whose particle is capitalised, "two people familiar with
 ...", someone not named opening a sentence whose speech is a participle, a scare quote inside
-words reported before their attribution, lower-case "analysts at ...", and an organisation the
+words reported before their attribution, lower-case "analysts at ...", an organisation the
 article describes rather than names ("the ministry said" after "Norland's transport
-ministry"), each on sentences written for these tests, with near misses where a rule must not
-fire."""
+ministry") and a rounded number with nothing counted after it ("over 800,"), each on
+sentences written for these tests, with near misses where a rule must not fire."""
 
 from __future__ import annotations
 
 from tests.suggesting import people, said
+
+from aiplan_tui.authoring.suggest import suggest
 
 
 def test_they_warned_after_the_first_verb_is_a_second_clause_of_the_same_speaker() -> None:
@@ -162,3 +164,31 @@ def test_the_park_after_a_described_park_is_that_park_not_the_sentences_words() 
         "Tidewater science park",
     )
     assert people(paragraphs)["Tidewater science park"] == "organisation"
+
+
+def _figures(paragraphs: list[str]) -> list[str]:
+    return [h.exact for h in suggest(paragraphs, ()).highlights if h.kind == "fact"]
+
+
+def test_a_rounded_number_with_nothing_counted_after_it_is_a_figure() -> None:
+    paragraphs = [
+        "Harbour fair",
+        "Stalls number over 600, with roughly 90 boats on show. Organisers counted 1.2 "
+        "million visits, up from about 1 million last year.",
+    ]
+    assert _figures(paragraphs) == [
+        "over 600",
+        "roughly 90 boats",
+        "1.2 million visits",
+        "about 1 million",
+    ]
+
+
+def test_an_age_a_year_or_a_bare_number_without_a_qualifier_is_no_such_figure() -> None:
+    # near misses: "aged over 65" is an age, "around 2030" a year, "Pier 4." a name
+    paragraphs = [
+        "Harbour fair",
+        "Tickets are free for visitors aged over 65. The new quay opens around 2030. Boats "
+        "dock at Pier 4.",
+    ]
+    assert _figures(paragraphs) == []

@@ -205,6 +205,25 @@ COUNT = Rule(
     starts=count_starts,
 )
 
+_ROUNDED = (
+    "more than", "fewer than", "at least", "close to", "an estimated", "approximately",
+    "about", "around", "roughly", "nearly", "almost", "over", "some", "just over",
+    "as many as", "upwards of", "in excess of",
+)  # fmt: skip
+"""Qualifiers that round a quantity ("under 18", "over 65" after "aged" are ages)."""
+BARE = Rule(
+    re.compile(
+        _starting(_ROUNDED)
+        + r"(?<!\baged\s)(?<![\w’'-])(?P<qualifier>(?i:"
+        + "|".join(sorted(_ROUNDED, key=len, reverse=True))
+        + rf"))\s+(?P<num>{NUMBER})(?P<scale>\s(?:thousand|million|billion|trillion)\b)?"
+        r"(?=\s*[,.;:)]|\s+(?:last|this|a)\s+(?:year|month|week|quarter)\b)"
+    ),
+    starts=number_starts,
+)
+"""A rounded number with nothing counted after it: "Exhibitors number over 800, ...", "up
+from about 1 million last year" (what it counts is before it)."""
+
 
 NAMED_BY_NUMBER = word_set(
     """section article rule order phase title chapter part level tier stage series version

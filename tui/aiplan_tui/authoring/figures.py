@@ -18,6 +18,7 @@ from aiplan_tui.authoring.figure_fields import (
     yearlike,
 )
 from aiplan_tui.authoring.figure_patterns import (
+    BARE,
     COUNT,
     CURRENCY_WORDS,
     MEASURE,
@@ -179,6 +180,13 @@ def figures(paragraph: str, number: int, avoid: list[Span] | None = None) -> lis
             why += f", qualified {match.group('qualifier')!r}"
         fields["metric"] = f"{between} {unit}".strip()
         take(start, match.end(), fields, why)
+
+    for match in BARE.finditer(paragraph):
+        value = scaled(match.group("num"), (match.group("scale") or "").strip() or None)
+        if value is None or yearlike(match.group("num")):
+            continue
+        fields = {"value": value, "unit": "count", "qualifier": _qual(match)}
+        take(match.start(), match.end(), fields, f"a count: {match.group().strip()!r}")
 
     found.sort(key=lambda f: f.start)
     return found
