@@ -4,7 +4,8 @@ same speaker (", but they warned that ..."), the writer's own clause after repor
 ...", someone not named opening a sentence whose speech is a participle, a scare quote inside
 words reported before their attribution, lower-case "analysts at ...", an organisation the
 article describes rather than names ("the ministry said" after "Norland's transport
-ministry") and a rounded number with nothing counted after it ("over 800,"), each on
+ministry"), a rounded number with nothing counted after it ("over 800,"), a document's name
+as a sentence's subject (nobody's words) and "added about 40 berths" (an act), each on
 sentences written for these tests, with near misses where a rule must not fire."""
 
 from __future__ import annotations
@@ -192,3 +193,29 @@ def test_an_age_a_year_or_a_bare_number_without_a_qualifier_is_no_such_figure() 
         "dock at Pier 4.",
     ]
     assert _figures(paragraphs) == []
+
+
+def test_a_documents_name_as_the_subject_is_nobody_and_its_term_in_marks_no_quotation() -> None:
+    paragraphs = [
+        "Harbour news",
+        "One of the orders signed with the Harbour Renewal Plan tells the port board to "
+        'offer "full-service" berths to visiting fleets.',
+    ]
+    assert said(paragraphs, direct=None) == []
+    assert people(paragraphs) == {}
+
+
+def test_a_term_in_marks_after_a_named_speaker_is_still_a_quotation() -> None:
+    # near miss: someone named says the words, so they are a quotation however short
+    paragraphs = ["Harbour news", 'Mira Holt called the berths "full-service" on Monday.']
+    assert said(paragraphs) == [("full-service", "Mira Holt")]
+
+
+def test_adding_a_rounded_quantity_is_an_act_not_an_attribution() -> None:
+    paragraphs = [
+        "Harbour news",
+        "Tom Reyes, a pilot, told the board that Norland added about 40 berths last year, and "
+        'said the fees were "far too high for small boats."',
+    ]
+    assert said(paragraphs) == [("far too high for small boats.", "Tom Reyes")]
+    assert "Norland" not in people(paragraphs)

@@ -113,6 +113,9 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
             speaker, how = subject_after(after, speakers), "named right after the words"
         if speaker is None and documents_words(before):
             continue  # "The order directs agencies to buy models that are “...”": nobody's
+        scare = words < SHORTEST_QUOTATION and not (introduced or follows)
+        if speaker is None and previous is None and scare:
+            continue  # a term in marks after a subject that names nobody: a scare quote
         if speaker is None and previous is not None:
             speaker = previous
             how = "no attribution of its own; the paragraph's previous quotation's speaker"

@@ -37,12 +37,14 @@ CITED = (
 )
 """A number or a study put forward as the speaker's ("cited a figure of ...")."""
 ADDED = (
-    r"added(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
-    r"thousands|another|more)\b)"
+    r"added(?!\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|up\s+to)\s+)?"
+    r"(?:[$€£¥\d]|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|"
+    r"thousands|another|more)\b))"
 )
-"""Adding words, not things ("added three chip designs to its list" is an act)."""
+"""Adding words, not things ("added three chip designs to its list", "added about 40
+gigawatts" are acts)."""
 SAYING = (
-    r"(?:said|says|added|adds|told\s+\w+|tells\s+\w+|wrote|writes|noted|notes|explained|"
+    rf"(?:said|says|{ADDED}|adds|told\s+\w+|tells\s+\w+|wrote|writes|noted|notes|explained|"
     r"argued|asked|asks|stated|continued|warned|cautioned|reported|insisted|claimed|recalled|"
     rf"remarked|declared|replied|responded|commented|tweeted|posted|asserted|{ESTIMATES}|"
     r"estimated|predicted|acknowledged|conceded|admitted|urged|vowed|pledged|stressed|"

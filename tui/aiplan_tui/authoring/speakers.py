@@ -142,6 +142,8 @@ class Speakers:
             return None
         if all(t.casefold() in TITLE_WORDS for t in name.split()):
             return None  # a title is never a person of its own
+        if " " in name and _DOCUMENT_NAME.search(name):
+            return None  # "America's AI Action Plan tells agencies ...": a document's words
         if " " not in name and self.here is not None and self.people.person_named(name) is None:
             longer = self.people.organisation_before(name, *self.here)  # "Kelp": Kelp Works
             if longer is not None and longer.split()[0].casefold() == folded:
@@ -254,6 +256,11 @@ _PUBLICATION = re.compile(
 )
 """A newspaper whose name has "The" in it, written with a capital: the name keeps it ("The
 Eastern Herald said"; "the Harbour Journal said" is the Harbour Journal)."""
+_DOCUMENT_NAME = re.compile(
+    r"\s(?:Plan|Order|Act|Bill|Law|Strategy|Charter|Declaration|Framework|Directive|"
+    r"Regulation|Roadmap|Blueprint|Treaty|Accord|Memo|Guidance)$"
+)
+"""The last word of a document's name: what it says nobody said."""
 _FORMER = re.compile(r"\b(?:former|retired|onetime|one-time|ex)\b")
 """What only a person's role says ("a former regulator" is someone who was one)."""
 _NOT_NAMES = word_set(
