@@ -8,13 +8,18 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-PARAGRAPHS_BACK = 6
-"""How many paragraphs back the organisation may have been described."""
+REACH = 3000
+"""How many characters back (across paragraphs) the organisation may have been described:
+a bounded look, so a long paragraph's many "the ministry said" cost no more than a short's."""
 _NOT_A_FUNCTION_WORD = (
     r"(?!(?:the|a|an|of|and|or|in|on|at|to|for|with|by|from|its|their|his|her|this|that)\b)"
 )
 """A described organisation's lower-case words are what it is ("industry", "science"), never
 the words of the sentence around it ("told the paper the park ...")."""
+
+_WORD_GOES_ON = re.compile(r"[\w’'-]")
+LONGEST_DESCRIPTION = 160
+"""The most characters an owner and the words before the noun take."""
 
 
 @lru_cache(maxsize=64)
@@ -22,7 +27,7 @@ def _described(noun: str) -> re.Pattern[str]:
     return re.compile(
         r"(?:\b[Tt]he\s+|(?<![\w’'-])[A-Z][\w-]*[’']s\s+)"
         rf"(?P<words>(?:[A-Z][\w’'-]*\s+){{0,4}}(?:{_NOT_A_FUNCTION_WORD}[a-z][\w-]*\s+){{0,2}})"
-        rf"{re.escape(noun)}\b(?![’'-])"
+        rf"{re.escape(noun)}\b"
     )
 
 
@@ -31,11 +36,30 @@ def described_before(paragraphs: Sequence[str], noun: str, paragraph: int, at: i
     `noun` ("the ministry": "industry ministry" after "China's industry ministry"); None when
     it only ever says "the ministry"."""
     pattern = _described(noun.casefold())
-    for number in range(paragraph, max(-1, paragraph - PARAGRAPHS_BACK), -1):
-        if number >= len(paragraphs):
-            continue
-        text = paragraphs[number][:at] if number == paragraph else paragraphs[number]
-        found = [m.group("words") for m in pattern.finditer(text) if m.group("words")]
-        if found:
-            return f"{found[-1]}{noun.casefold()}"
+    left = REACH
+    for number in range(min(paragraph, len(paragraphs) - 1), -1, -1):
+        end = at if number == paragraph else len(paragraphs[number])
+        start = max(0, end - left)
+        found = _last_before(paragraphs[number], pattern, noun.casefold(), start, end)
+        if found is not None:
+            return f"{found}{noun.casefold()}"
+        left -= end - start
+        if left <= 0:
+            return None
+    return None
+
+
+def _last_before(
+    text: str, pattern: re.Pattern[str], noun: str, start: int, end: int
+) -> str | None:
+    """The words before the last `noun` between `start` and `end` that describe an
+    organisation, looked for only where the noun is (and is a whole word: not "ministry's")."""
+    hit = text.rfind(noun, start, end)
+    while hit >= 0:
+        stop = hit + len(noun)
+        whole = _WORD_GOES_ON.match(text, stop) is None
+        for match in pattern.finditer(text, max(start, hit - LONGEST_DESCRIPTION), stop):
+            if whole and match.end() == stop and match.group("words"):
+                return match.group("words")
+        hit = text.rfind(noun, start, hit)
     return None
