@@ -110,7 +110,8 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
     segments = [*people, *log.segments, *highlight_log.segments]
     gone = [(ARTICLES, f) for f in change.articles] + [(HIGHLIGHTS, f) for f in reread]
     gone += [(ENTITIES, "entities.toml")] if change.people else []
-    article_files = {i: f for f, i in _ids_now(db, old_ids, change.articles).items()}
+    ids_now = _ids_now(db, old_ids, change.articles)
+    article_files = {i: f for f, i in ids_now.items()}
     gone += [(ATTRIBUTION, f) for f, i in old_ids.items() if i in affected]
     gone += [(ATTRIBUTION, f) for f in change.articles]
     segments += _attribution(db, root, registry, affected, article_files)
@@ -118,7 +119,8 @@ def apply_change(db: sqlite3.Connection, root: Path, change: Change, manifest: s
     units = [f for i, f in article_files.items() if i in affected]
     units += [f for f, i in old_ids.items() if i in affected or f in change.articles]
     reindex(db, root, sorted(set(units)), sorted(reread), registry, change.people)
-    refresh_meta(db, root, manifest, change, old_highlights, new_highlights, registry)
+    ids = list(ids_now.values())  # (in file order, as the briefs table has them)
+    refresh_meta(db, root, manifest, change, old_highlights, new_highlights, registry, ids)
 
 
 def _claims_of(segments: list[Segment], category: str) -> set[tuple[str, str]]:

@@ -113,6 +113,13 @@ def differing(
 ) -> tuple[dict[str, tuple[object, ...]], dict[str, tuple[object, ...]]]:
     """The entries of two manifests' lists that are not in both alike, by name (a name in
     one only, or with another type, size or time): entries equal in both are left out."""
+    if len(old) == len(new):  # the same names, most likely: compared in place, pair by pair
+        pairs = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+        if all(a[0] == b[0] for a, b in pairs):
+            return (
+                {str(a[0]): tuple(a[1:]) for a, _ in pairs},
+                {str(b[0]): tuple(b[1:]) for _, b in pairs},
+            )
     before, after = set(map(tuple, old)), set(map(tuple, new))
     return (
         {str(e[0]): e[1:] for e in before - after},

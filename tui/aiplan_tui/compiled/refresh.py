@@ -35,9 +35,11 @@ def refresh_meta(
     old: list[Highlight],
     new: list[Highlight],
     registry: Registry,
+    ids: list[str] | None = None,
 ) -> None:
     """Counts, skips, names and the manifest: the stored ones less what the replaced rows
-    gave, plus what their new rows give."""
+    gave, plus what their new rows give. `ids`: every article's id in its file's order, as
+    the briefs table has them now (read from it if not given)."""
     skipped: Counter[str] = Counter()
     for (text,) in db.execute(
         "SELECT skipped FROM segments WHERE skipped != '{}' ORDER BY phase, unit"
@@ -53,7 +55,8 @@ def refresh_meta(
     for article in registry.articles.values():
         if isinstance(article, Article) and article.id not in names:
             names.update(article_names(mini_pack(registry, root, [article], [])))
-    ids = [str(i) for (i,) in db.execute("SELECT id FROM briefs ORDER BY file")]
+    if ids is None:
+        ids = [str(i) for (i,) in db.execute("SELECT id FROM briefs ORDER BY file")]
     counts = meta(db, "counts")
     counts[0], counts[1] = len(ids), sum(per_article[i] for i in ids)
     if change.people:
