@@ -48,10 +48,12 @@ def refresh_meta(
     per_kind = Counter(meta(db, "per_kind"))
     per_kind.subtract(h.kind for h in old if not h.status)
     per_kind.update(h.kind for h in new if not h.status)
-    per_article = Counter(meta(db, "per_article"))
+    stored_per_article: dict[str, int] = meta(db, "per_article")
+    per_article = Counter(stored_per_article)
     per_article.subtract(h.article for h in old if not h.status)
     per_article.update(h.article for h in new if not h.status)
-    names = meta(db, "articles")
+    stored_names: dict[str, str] = meta(db, "articles")
+    names = dict(stored_names)
     for article in registry.articles.values():
         if isinstance(article, Article) and article.id not in names:
             names.update(article_names(mini_pack(registry, root, [article], [])))
@@ -69,6 +71,9 @@ def refresh_meta(
         "per_article": {i: per_article.get(i, 0) for i in ids},
         "per_kind": {kind: n for kind, n in per_kind.items() if n > 0},
     }  # fmt: skip
+    for key, value in (("articles", stored_names), ("per_article", stored_per_article)):
+        if list(values[key].items()) == list(value.items()):
+            del values[key]  # as stored, in the same order: not written again (a megabyte at 1M)
     db.executemany(
         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
         [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()],
