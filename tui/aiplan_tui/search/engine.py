@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.pausing import Pause, paused
+from aiplan_tui.search.cjk import is_cjk, terms
 from aiplan_tui.search.documents import Doc, PackDocs
 from aiplan_tui.search.filters import Filters, statuses
 from aiplan_tui.search.folding import fold, fold_plain
@@ -89,7 +90,7 @@ class SearchIndex:
     def _missing(self, term: Term) -> list[str]:
         """The term's words that are not in the pack (all or none, but for a phrase's)."""
         if term.mode == "phrase":
-            return [word for word in term.text.split() if word not in self._ids]
+            return [word for word in terms(term.text) if not self._term_docs(word)]
         return [] if self.expand(term) else [term.text]
 
     # Postings --------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ class SearchIndex:
             admits = self.admits(query, set(kinds))
             candidates, lacking = most_words(groups, self._docs_of, admits)
         name = self._name(query)
-        named = self._all_words_docs(name.split()) if name else set()
+        named = self._all_words_docs(terms(name)) if name else set()
         rough = [tiers(group, candidates, phrases, named, self._weighted) for group in groups]
         rough.sort(key=lambda tier: sum(len(docs) for docs in tier.values()))
         keep = (
@@ -228,7 +229,7 @@ class SearchIndex:
         an exclusion) only those where the words stand in order."""
         if not words:
             return set()
-        postings = sorted((self._docs_of(w) for w in term.text.split()), key=len)
+        postings = sorted((self._term_docs(w) for w in terms(term.text)), key=len)
         docs = set(postings[0]) if within is None else within.intersection(postings[0])
         for more in postings[1:]:
             docs.intersection_update(more)
@@ -244,12 +245,12 @@ class SearchIndex:
             return None
         if any(term.mode in ("prefix", "suffix") for (term,) in query.groups):
             return None
-        words = [word for (term,) in query.groups for word in term.text.split()]
-        name = " ".join(words)
+        name = " ".join(term.text for (term,) in query.groups)
+        words = terms(name)
         entities = self._all_words_docs(words, set(self._key_docs("kind:entity")))
         for number in sorted(entities):
             fields = self.docs[number].fields
-            if any(f.name in NAME_FIELDS and " ".join(fold_words(f.text)) == name for f in fields):
+            if any(f.name in NAME_FIELDS and fold_words(f.text) == words for f in fields):
                 return name
         return None
 
@@ -265,8 +266,23 @@ class SearchIndex:
         """A phrase is looked up by its first word, then checked in place."""
         if term.mode != "phrase":
             return self.expand(term)
-        first = term.text.split()[0]
+        first = terms(term.text)[0]
+        if len(first) == 1 and is_cjk(first):
+            return dict.fromkeys(self._holding(first), EXACT)
         return {first: EXACT} if first in self._ids else {}
+
+    def _holding(self, char: str) -> list[str]:
+        """The terms a lone CJK character is in: itself, and each pair starting or ending
+        with it (a run of several is indexed by its pairs alone)."""
+        found = self.expand(Term(char, "prefix")).keys() | self.expand(Term(char, "suffix")).keys()
+        return sorted(found)
+
+    def _term_docs(self, word: str) -> array[int] | set[int]:
+        """The documents holding a phrase's term: a lone CJK character in any pair."""
+        if len(word) == 1 and is_cjk(word):
+            holding = self._holding(word)
+            return set().union(*map(self._docs_of, holding)) if holding else set()
+        return self._docs_of(word)
 
     # Scoring a document ----------------------------------------------------------------------
 

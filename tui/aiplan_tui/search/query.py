@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from aiplan_tui.search.cjk import has_cjk
 from aiplan_tui.search.folding import WORD, fold_plain
 from aiplan_tui.search.kinds import KINDS
 
@@ -184,7 +185,9 @@ def _filter(token: str) -> tuple[str, str] | None:
 
 
 def _terms(token: str) -> list[Term]:
-    """A token as terms: a quoted phrase, 'exact, ^prefix, suffix$, or plain fuzzy words."""
+    """A token as terms: a quoted phrase, 'exact, ^prefix, suffix$, or plain fuzzy words. A
+    word with Chinese or Japanese characters in it is a phrase of its terms (search/cjk.py):
+    all of them, together, as they stand in it."""
     if len(token) >= 2 and token.startswith('"') and token.endswith('"'):
         phrase = " ".join(WORD.findall(fold_plain(token[1:-1])))
         return [Term(phrase, "phrase")] if phrase else []
@@ -195,4 +198,6 @@ def _terms(token: str) -> list[Term]:
         mode, token = "prefix", token[1:]
     elif token.endswith("$") and len(token) > 1:
         mode, token = "suffix", token[:-1]
-    return [Term(word, mode) for word in WORD.findall(fold_plain(token))]
+    return [
+        Term(word, "phrase" if has_cjk(word) else mode) for word in WORD.findall(fold_plain(token))
+    ]

@@ -7,15 +7,13 @@ the query is a name, what holds the name beats what merely holds words starting 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from functools import lru_cache
 from itertools import compress
 from operator import add
 from typing import NamedTuple
 
+from aiplan_tui.search.cjk import WORD_CHAR, is_cjk, phrase_pattern, spans, terms
 from aiplan_tui.search.documents import Doc
-from aiplan_tui.search.folding import WORD
 from aiplan_tui.search.query import Term
 from aiplan_tui.search.vocabulary import EXACT, Words
 
@@ -132,37 +130,30 @@ def field_matches(text: str, groups: list[Group]) -> list[tuple[float, tuple[int
                     best = (EXACT, span)
                 continue
             if present is None:
-                present = set(WORD.findall(text))
+                present = set(terms(text))
             common = matches.keys() & present
             if not common:
                 continue
             score = max(matches[word] for word in common)
             if best is not None and score <= best[0]:
                 continue
-            for match in WORD.finditer(text):
-                if matches.get(match.group()) == score:
-                    best = (score, match.span())
+            for word, start, end in spans(text):
+                if matches.get(word) == score:
+                    best = (score, (start, end))
                     break
         found.append(best)
     return found
 
 
-_WORD_CHAR = re.compile(r"[^\W_]")
-
-
-@lru_cache(maxsize=256)
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    # Starting with the literal first word lets the regex engine skip ahead to it.
-    return re.compile(r"[\W_]+".join(map(re.escape, phrase.split())) + r"(?![^\W_])")
-
-
 def phrase_span(text: str, phrase: str) -> tuple[int, int] | None:
     """Where the phrase's words first stand in order, separated only by non-word characters
-    and with no word character just before or after, or None."""
-    pattern, position = _phrase_pattern(phrase), 0
+    and with no letter or digit of a spaced word just before or after (`cjk.phrase_pattern`:
+    a CJK end may touch anything), or None."""
+    pattern, position = phrase_pattern(phrase), 0
+    free = is_cjk(phrase)
     while (match := pattern.search(text, position)) is not None:
         start = match.start()
-        if not start or _WORD_CHAR.match(text, start - 1) is None:
+        if free or not start or WORD_CHAR.match(text, start - 1) is None:
             return match.span()
         position = start + 1
     return None

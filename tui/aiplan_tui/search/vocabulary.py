@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
+from aiplan_tui.search.cjk import is_cjk
 from aiplan_tui.search.query import Term
 from aiplan_tui.search.stems import stem
 from aiplan_tui.search.typos import close_words
@@ -40,8 +41,9 @@ Forms = Callable[[str], Sequence[int]]
 
 
 def fuzzy_cutoff(word: str) -> float | None:
-    """Shorter words tolerate fewer typos: none up to 3 letters, then about one per 5 letters."""
-    if len(word) <= 3:
+    """Shorter words tolerate fewer typos: none up to 3 letters, then about one per 5 letters;
+    none in Chinese or Japanese, whose pairs of characters are no words to correct."""
+    if len(word) <= 3 or is_cjk(word):
         return None
     return 80.0 if len(word) >= 7 else 85.0
 
@@ -143,7 +145,7 @@ class Vocabulary:
     def nearest(self, word: str) -> list[str]:
         """The words closest to `word` (one it does not match), equally close, in vocabulary
         order: what to offer instead. None for a short word or when none is close enough."""
-        if len(word) < SUGGEST_SHORTEST:
+        if len(word) < SUGGEST_SHORTEST or is_cjk(word):
             return []
         found = self._fuzzy(word, SUGGEST_CUTOFF)
         return [candidate for candidate, ratio in found if ratio == found[0][1]]

@@ -1,0 +1,85 @@
+"""The terms of folded text, for the index and for queries alike: words of letters and digits,
+except that a run of Chinese or Japanese characters, which has no spaces between its words,
+becomes its overlapping pairs of characters (a lone character itself), as Lucene's CJK
+analyzer does. So any word of two or more characters is found inside a sentence: its pairs
+are all in the run, one after another (`phrase_pattern` checks they are together). No Textual.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+CJK = (
+    "\u3005-\u3007"  # 々 〆 〇 (〇 in dates: 二〇二五年)
+    "\u3041-\u3096\u309d-\u309f"  # hiragana
+    "\u30a1-\u30fa\u30fc-\u30ff"  # katakana, without its middle dot
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
+    "\U00020000-\U0003134f"  # Han, extensions B to G
+)
+"""Characters written without spaces between words. Not Hangul: Korean has spaces, and
+folding turns its syllables into their letters (jamo)."""
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_TOKEN = re.compile(f"[{CJK}]+|[^\\W_{CJK}]+")
+"""A run of CJK characters, or a word of other letters and digits."""
+WORD_CHAR = re.compile(f"[^\\W_{CJK}]")
+"""A letter or digit that belongs to a spaced word: what may not touch a phrase's ends."""
+_PIECES = re.compile(f"[{CJK}]+|[^{CJK}\\s]+")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether the text holds any character written without spaces."""
+    return not text.isascii() and _CJK_CHAR.search(text) is not None
+
+
+def is_cjk(term: str) -> bool:
+    """Whether a term is (or starts with) a CJK character: a pair, or a lone character."""
+    return bool(term) and _CJK_CHAR.match(term) is not None
+
+
+def pairs(run: str) -> list[str]:
+    """A CJK run's overlapping pairs of characters; a lone character itself."""
+    if len(run) < 3:
+        return [run]
+    return [run[at : at + 2] for at in range(len(run) - 1)]
+
+
+def terms(folded: str) -> list[str]:
+    """The terms of folded text, in order."""
+    found: list[str] = []
+    for token in _TOKEN.findall(folded):
+        if _CJK_CHAR.match(token):
+            found += pairs(token)
+        else:
+            found.append(token)
+    return found
+
+
+def spans(folded: str) -> Iterator[tuple[str, int, int]]:
+    """Each term of folded text with where it is (start, end), in order."""
+    for match in _TOKEN.finditer(folded):
+        token, start = match.group(), match.start()
+        if _CJK_CHAR.match(token) is None or len(token) < 3:
+            yield token, start, match.end()
+        else:
+            for at in range(len(token) - 1):
+                yield token[at : at + 2], start + at, start + at + 2
+
+
+@lru_cache(maxsize=256)
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A folded phrase's words, in order, as a pattern: spaced words apart only by characters
+    that are no letters or digits, with no letter or digit of a spaced word just after; where
+    CJK meets anything, nothing need be between (`人工智能治理`, `AI治理`, `AI 治理`). The literal
+    first word lets the regex engine skip ahead to it."""
+    pieces = _PIECES.findall(phrase)
+    pattern = ""
+    for number, piece in enumerate(pieces):
+        if number:
+            touching = is_cjk(piece) or is_cjk(pieces[number - 1][-1])
+            pattern += r"[\W_]*" if touching else r"[\W_]+"
+        pattern += re.escape(piece)
+    if pieces and not is_cjk(pieces[-1][-1]):
+        pattern += f"(?![^\\W_{CJK}])"
+    return re.compile(pattern)
