@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aiplan_tui.compiled.current import load_and_compile, open_compiled
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.search.cjk import has_cjk, pairs, phrase_pattern, spans, terms
 from aiplan_tui.search.engine import SearchIndex
@@ -95,8 +96,12 @@ ARTICLE = '+++\ntitle = "两份计划"\noutlet = "Wire"\n+++\n\n' + "\n\n".join(
 
 
 @pytest.fixture
-def index(make_pack: PackFactory) -> SearchIndex:
-    root: Path = make_pack({"articles/plans.md": ARTICLE})
+def root(make_pack: PackFactory) -> Path:
+    return make_pack({"articles/plans.md": ARTICLE})
+
+
+@pytest.fixture
+def index(root: Path) -> SearchIndex:
     return SearchIndex(load_pack(root).pack)
 
 
@@ -131,3 +136,25 @@ def test_mixed_queries_exclusions_and_quoted_phrases(index: SearchIndex) -> None
 def test_a_missing_run_offers_no_correction(index: SearchIndex) -> None:
     assert index.suggest("合作协议") == []
     assert index.search("合作协议") == []
+
+
+def test_the_compiled_pack_answers_as_the_fresh_index(
+    root: Path, index: SearchIndex, tmp_path: Path
+) -> None:
+    load_and_compile(root, tmp_path)
+    compiled = open_compiled(root, tmp_path)
+    assert compiled is not None
+    stored = compiled.search_index()
+    for query in (
+        "合作组织",
+        "合作",
+        "中",
+        "治",
+        "6000亿元",
+        "governance 治理",
+        "治理 !governance",
+    ):
+        ours = [(h.id, h.score, h.field, h.spans) for h in stored.search(query, None)]
+        assert ours == [(h.id, h.score, h.field, h.spans) for h in index.search(query, None)]
+        assert ours, query
+    compiled.close()

@@ -226,14 +226,15 @@ class SearchIndex:
         self, term: Term, words: Words, within: set[int] | None = None, check: bool = False
     ) -> set[int]:
         """Documents holding every word of the phrase; with `check` (or `within` given, as for
-        an exclusion) only those where the words stand in order."""
+        an exclusion) only those where the words stand in order (a lone CJK term: anywhere)."""
         if not words:
             return set()
-        postings = sorted((self._term_docs(w) for w in terms(term.text)), key=len)
+        found = terms(term.text)
+        postings = sorted(map(self._term_docs, found), key=len)
         docs = set(postings[0]) if within is None else within.intersection(postings[0])
         for more in postings[1:]:
             docs.intersection_update(more)
-        if within is None and not check:
+        if (within is None and not check) or (found == [term.text] and is_cjk(term.text)):
             return docs
         return {d for d in docs if any(phrase_span(text, term.text) for text in self._folded(d))}
 
@@ -268,20 +269,13 @@ class SearchIndex:
             return self.expand(term)
         first = terms(term.text)[0]
         if len(first) == 1 and is_cjk(first):
-            return dict.fromkeys(self._holding(first), EXACT)
+            return dict.fromkeys(self.vocabulary.holding(first), EXACT)
         return {first: EXACT} if first in self._ids else {}
-
-    def _holding(self, char: str) -> list[str]:
-        """The terms a lone CJK character is in: itself, and each pair starting or ending
-        with it (a run of several is indexed by its pairs alone)."""
-        found = self.expand(Term(char, "prefix")).keys() | self.expand(Term(char, "suffix")).keys()
-        return sorted(found)
 
     def _term_docs(self, word: str) -> array[int] | set[int]:
         """The documents holding a phrase's term: a lone CJK character in any pair."""
         if len(word) == 1 and is_cjk(word):
-            holding = self._holding(word)
-            return set().union(*map(self._docs_of, holding)) if holding else set()
+            return set().union(*map(self._docs_of, self.vocabulary.holding(word)))
         return self._docs_of(word)
 
     # Scoring a document ----------------------------------------------------------------------

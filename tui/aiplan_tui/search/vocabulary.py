@@ -142,6 +142,12 @@ class Vocabulary:
                 matches.setdefault(candidate, FUZZY_SCALE * ratio / 100)
         return matches
 
+    def holding(self, char: str) -> list[str]:
+        """The words a lone CJK character is in: itself, and each pair of characters starting
+        or ending with it (a run of several is indexed by its pairs alone: search/cjk.py)."""
+        starting = self.expand(Term(char, "prefix")).keys()
+        return sorted(starting | self.expand(Term(char, "suffix")).keys())
+
     def nearest(self, word: str) -> list[str]:
         """The words closest to `word` (one it does not match), equally close, in vocabulary
         order: what to offer instead. None for a short word or when none is close enough."""
