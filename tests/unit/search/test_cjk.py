@@ -158,3 +158,12 @@ def test_the_compiled_pack_answers_as_the_fresh_index(
         assert ours == [(h.id, h.score, h.field, h.spans) for h in index.search(query, None)]
         assert ours, query
     compiled.close()
+
+
+def test_when_no_result_has_every_word_a_chinese_word_counts_as_one(index: SearchIndex) -> None:
+    hits = [hit for hit in index.search("governance 合作组织", None) if hit.kind == "paragraph"]
+    assert {(hit.id, hit.missing) for hit in hits} == {
+        ("plans:1", ("governance",)),
+        ("plans:4", ("合作组织",)),
+    }
+    assert index.search('governance "合作 组织"') == []  # a quoted phrase still holds

@@ -115,6 +115,12 @@ class SearchIndex:
         number = self._ids.get(word)
         return array("i") if number is None else self.postings.word_docs(number)
 
+    def _holders(self, term: Term, words: Words) -> set[int]:
+        """The documents holding a term: any of its words (a phrase: all, in place)."""
+        if term.mode == "phrase":
+            return self._phrase_docs(term, words, check=True)
+        return set().union(*map(self._docs_of, words))
+
     def _weighted(self, word: str) -> list[tuple[float, array[int]]]:
         """The word's documents by the weight of the field holding it."""
         number = self._ids.get(word)
@@ -148,7 +154,7 @@ class SearchIndex:
         lacking: dict[int, tuple[str, ...]] = {}
         if not candidates and len(groups) > 1 and not has_phrase(groups):
             admits = self.admits(query, set(kinds))
-            candidates, lacking = most_words(groups, self._docs_of, admits)
+            candidates, lacking = most_words(groups, self._holders, admits)
         name = self._name(query)
         named = self._all_words_docs(terms(name)) if name else set()
         rough = [tiers(group, candidates, phrases, named, self._weighted) for group in groups]

@@ -7,30 +7,39 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from aiplan_tui.search.cjk import has_cjk
+from aiplan_tui.search.query import Term
 from aiplan_tui.search.ranking import Group
+from aiplan_tui.search.vocabulary import Words
 
 RELAXED_SCORED = 2000
 """At most this many documents (those lacking fewest words) are scored in full."""
 
 
 def has_phrase(groups: list[Group]) -> bool:
-    """A quoted phrase asks for its words together: no result lacking some is offered."""
-    return any(term.mode == "phrase" for group in groups for term, _ in group)
+    """A quoted phrase asks for its words together: no result lacking some is offered. A word
+    with Chinese in it (a phrase of its pairs, unquoted) is one word of the query."""
+    return any(
+        term.mode == "phrase" and not (has_cjk(term.text) and " " not in term.text)
+        for group in groups
+        for term, _ in group
+    )
 
 
 def most_words(
-    groups: list[Group], docs_of: Callable[[str], Iterable[int]], admits: Callable[[int], bool]
+    groups: list[Group],
+    docs_of: Callable[[Term, Words], Iterable[int]],
+    admits: Callable[[int], bool],
 ) -> tuple[set[int], dict[int, tuple[str, ...]]]:
     """The documents holding the most of the query's words (and those holding one fewer, when
     the best hold three or more), passing every filter and holding no excluded word; with, for
     each, the words it lacks. None when a word is in no document at all: a typo, for which
-    "no results; did you mean …" is the better answer."""
+    "no results; did you mean …" is the better answer. `docs_of` gives a term's documents."""
     per_group: list[set[int]] = []
     for group in groups:
         docs: set[int] = set()
-        for _term, words in group:
-            for word in words:
-                docs.update(docs_of(word))
+        for term, words in group:
+            docs.update(docs_of(term, words))
         if not docs:  # a word in no document is likely mistyped: "did you mean" helps more
             return set(), {}
         per_group.append(docs)
