@@ -102,12 +102,7 @@ class SearchIndex:
         allowed = sets[0].intersection(*sets[1:]) if sets else None
         excluded: set[int] = self._filters.hidden(query)
         for term in query.excluded:
-            words = self._term_words(term)
-            if term.mode == "phrase":
-                excluded |= self._phrase_docs(term, words, check=True)
-            else:
-                for word in words:
-                    excluded.update(self._docs_of(word))
+            excluded |= self._holders(term, self._term_words(term))
         return lambda n: (allowed is None or n in allowed) and n not in excluded
 
     def _docs_of(self, word: str) -> array[int]:
