@@ -33,7 +33,10 @@ class FetchError(Exception):
 
 @dataclass(frozen=True)
 class Page:
-    text: str
+    data: bytes
+    """The body as sent, unpacked; its text is read as a browser would (authoring/charset.py)."""
+    charset: str
+    """The charset the server names in Content-Type ("" when none)."""
     html: bool
     """False for a text/plain page: its text is read as a .txt file's is."""
 
@@ -156,13 +159,9 @@ def _fetch(url: str, seconds: float, limit: int, stop: threading.Event) -> Page:
         if stop.is_set() or time.monotonic() > ends:
             raise FetchError(_late(url, seconds))
         data = _unpacked(raw, response.headers.get("Content-Encoding") or "", url, limit)
-        charset = str(response.headers.get_content_charset() or "utf-8")
-    try:
-        text = data.decode(charset, errors="replace")
-    except LookupError:
-        text = data.decode("utf-8", errors="replace")
-    html = kind in HTML_TYPES or (not kind and text.lstrip()[:1] == "<")
-    return Page(text, html)
+        charset = str(response.headers.get_content_charset() or "")
+    html = kind in HTML_TYPES or (not kind and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<")
+    return Page(data, charset, html)
 
 
 def _body(

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shlex
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from aiplan_tui.authoring.charset import page_text, plain_text
 from aiplan_tui.core.interruptible import read_to_end
 
 TITLE_WORDS = 12
@@ -76,9 +78,10 @@ def _first_words(paragraph: str) -> str:
     return cut if len(words) <= TITLE_WORDS else f"{cut.rstrip(',;:')}…"
 
 
-def from_html(html: str, url: str = "") -> SourceText:
+def from_html(html: str | bytes, url: str = "") -> SourceText:
     """The main text and metadata of a news page, without menus, banners, ads, captions or
-    related links (trafilatura, imported only here)."""
+    related links (trafilatura, imported only here). Bytes are a page that declares no
+    charset: trafilatura guesses it from them (authoring/charset.py)."""
     import trafilatura
 
     found: Any = trafilatura.bare_extraction(
@@ -146,9 +149,14 @@ def _read(source: str, stdin_text: str | None) -> SourceText:
         except FetchError as exc:
             raise SourceError(str(exc)) from exc
         if not page.html:
-            read = replace(_named(source, lambda: from_text(page.text)), url=source)
+            try:
+                text = plain_text(page.data, page.charset)
+            except UnicodeDecodeError as exc:
+                raise SourceError(_not_utf8(source, exc, fetched=True)) from exc
+            read = replace(_named(source, lambda: from_text(text)), url=source)
         else:
-            read = _named(source, lambda: from_html(page.text, url=source))
+            html = page_text(page.data, page.charset)
+            read = _named(source, lambda: from_html(html, url=source))
         return replace(read, accessed=dt.date.today())  # the day it was read, for citations
     path = Path(source)
     suffix = path.suffix.lower()
@@ -166,18 +174,25 @@ def _read(source: str, stdin_text: str | None) -> SourceText:
         raise SourceError(f"{source}: cannot read it ({exc.strerror or exc})") from exc
     if len(data) > LARGEST_SOURCE:
         raise SourceError(f"{source}: {_too_large()}")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if suffix in (".html", ".htm"):
-            text = data.decode("latin-1")  # trafilatura reads the page's own charset
-        else:
-            raise SourceError(
-                f"{source}: not UTF-8 text (byte {exc.start}); save it as UTF-8"
-            ) from exc
     if suffix in (".html", ".htm"):
-        return _named(source, lambda: from_html(text))
+        return _named(source, lambda: from_html(page_text(data)))
+    try:
+        text = plain_text(data)
+    except UnicodeDecodeError as exc:
+        raise SourceError(_not_utf8(source, exc)) from exc
     return _named(source, lambda: from_text(text, markdown=suffix == ".md"))
+
+
+def _not_utf8(source: str, exc: UnicodeDecodeError, fetched: bool = False) -> str:
+    """Why a text in another encoding is refused, and how to convert it (a guess at a
+    short text's encoding can be wrong, and a wrong one is mojibake)."""
+    name = "page.txt" if fetched else Path(source).name
+    command = f"iconv -f GB18030 -t UTF-8 {shlex.quote(name)} > utf8-{shlex.quote(name)}"
+    save = f"save it as {name}, " if fetched else ""
+    return (
+        f"{source}: not UTF-8 text (byte {exc.start}), and nothing says its encoding: {save}"
+        f"convert it to UTF-8 and give that (for Chinese in GBK: {command})"
+    )
 
 
 def _named(where: str, read: Callable[[], SourceText]) -> SourceText:
