@@ -1,7 +1,9 @@
 """`add` of a page in a legacy encoding (issue 31): the page's bytes are read as a browser
 reads them (a BOM, then the server's charset, then UTF-8 if the bytes are valid UTF-8, then
-the page's own `<meta>`, then a guess from the bytes), saved to a file or fetched from a loopback server alike; a text file that is not
-UTF-8 is refused with a message saying what to do, never read as mojibake."""
+the page's own `<meta>`, then a guess from the bytes), saved to a file or fetched from a
+loopback server alike; a text file that is not UTF-8 is refused with a message saying what to
+do, never read as mojibake; a Chinese headline gives a readable id (its pinyin), never a bare
+year."""
 
 from __future__ import annotations
 
@@ -218,3 +220,22 @@ def test_a_plain_text_page_is_read_in_its_charset_or_refused(
     done = cli(capsys, "add", unsaid, "--content", str(pack))
     assert done.returncode == 1, "never read as mojibake"
     assert unsaid in done.stderr and "not UTF-8" in done.stderr, done.stderr
+
+
+def test_a_chinese_headline_gives_readable_ids(
+    pack: Path, capsys: Capsys, tmp_path: Path, server: Pages
+) -> None:
+    """Two articles under the same headline: the pinyin of its words, then the same with -2;
+    a fetched one reads the same way."""
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("\n\n".join(SIMPLIFIED), encoding="utf-8")
+    second.write_text(
+        "\n\n".join((SIMPLIFIED[0], "另一篇报道的正文，内容不同。")), encoding="utf-8"
+    )
+    made = [added(pack, capsys, str(path))[0] for path in (first, second)]
+    base = "2025-nian-ren-gong-zhi-neng-xing-dong-ji-hua-zai"
+    assert made == [base, f"{base}-2"]
+    url = serve(
+        server, "/news", "text/html", page(TRADITIONAL, charset_meta("big5")).encode("big5")
+    )
+    assert added(pack, capsys, url)[0] == "2025-nian-ren-gong-zhi-hui-xing-dong-ji-hua-zai"

@@ -16,25 +16,54 @@ STOP_WORDS = word_set(
 """Words too common to make an id readable."""
 
 
-def _ascii_words(text: str) -> list[str]:
-    if not text.isascii():  # (ASCII text is its own NFKD form)
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _ASCII_WORD.findall(text.casefold())
+def _words(text: str, pinyin: bool = True, most: int = 1_000_000) -> list[tuple[str, bool]]:
+    """The text's words in lower-case ASCII, each with whether it is a Chinese character's
+    pinyin: a syllable, not an English word, even when it is spelt like "an" (Chinese
+    characters are left out unless `pinyin`; at most `most` from each run of them)."""
+    if text.isascii():  # (ASCII text is its own NFKD form)
+        return [(word, False) for word in _ASCII_WORD.findall(text.casefold())]
+    words: list[tuple[str, bool]] = []
+    for number, part in enumerate(_HAN_RUN.split(text)):
+        if number % 2:
+            if pinyin:
+                words += [(syllable, True) for syllable in _pinyin(part[:most])]
+        else:
+            plain = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode("ascii")
+            words += [(word, False) for word in _ASCII_WORD.findall(plain.casefold())]
+    return words
+
+
+def _pinyin(han: str) -> list[str]:
+    """Each character's syllable, without tones, in its reading in context (行动 xing-dong,
+    银行 yin-hang); pypinyin, imported only for Chinese text."""
+    from pypinyin import lazy_pinyin
+
+    return _ASCII_WORD.findall(" ".join(lazy_pinyin(han)).casefold())
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
+_HAN_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+)")
+"""A run of Chinese characters (the CJK unified and compatibility ideographs)."""
 
 
 def slug_words(text: str, n: int) -> str:
-    """The first `n` telling words of `text`, lower case, joined by "-" ("" when none).
+    """The first `n` telling words of `text`, lower case, joined by "-" ("" when none); a
+    Chinese character's pinyin counts as half a word (most Chinese words have two).
 
     Common words are skipped unless nothing else is left: "The two camps are now being
     formed" -> "two-camps" for n=2."""
     if n <= 0:
         return ""
-    words = _ascii_words(text)
-    telling = [w for w in words if w not in STOP_WORDS] or words
-    return "-".join(telling[:n])
+    words = _words(text, most=2 * n + 2)  # (+2: a character's reading can hang on the next)
+    telling = [(w, han) for w, han in words if han or w not in STOP_WORDS] or words
+    chosen: list[str] = []
+    counted = 0.0
+    for word, han in telling:
+        counted += 0.5 if han else 1.0
+        if counted > n:
+            break
+        chosen.append(word)
+    return "-".join(chosen)
 
 
 class TakenIds(set[str]):
@@ -75,5 +104,7 @@ def fact_id(metric: str, taken: Collection[str], words: int = 4) -> str:
 
 def entity_id(name: str, taken: Collection[str]) -> str:
     """Every word of the name: "George Chen" -> `george-chen`, "Maria López" ->
-    `maria-lopez`, unique within `taken` ("entity" for a name with no ASCII letter)."""
-    return unique_id("-".join(_ascii_words(name)[:8]) or "entity", taken)
+    `maria-lopez`, unique within `taken` ("entity" for a name with no ASCII letter: a
+    Chinese name's romanisation is for the rules that propose people to settle)."""
+    words = [word for word, _ in _words(name, pinyin=False)]
+    return unique_id("-".join(words[:8]) or "entity", taken)
