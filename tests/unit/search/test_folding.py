@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aiplan_tui.search.cjk import has_cjk, terms
-from aiplan_tui.search.folding import WORD, fold, fold_plain, words
+from aiplan_tui.search.folding import WORD, fold, fold_char, fold_plain, words
 
 
 def test_case_accents_quotes_and_dashes_fold() -> None:
@@ -56,3 +56,8 @@ def test_ascii_words_keep_digits_and_drop_underscores_and_punctuation() -> None:
         "d",
         "90bn",
     ]
+
+
+@given(st.text(max_size=60) | st.text(alphabet="中国治理ＡＩ６豈がカﾀ’é\u0301İﬁ", max_size=30))
+def test_plain_folding_is_each_characters_fold_and_the_spanned_folding(text: str) -> None:
+    assert fold_plain(text) == "".join(map(fold_char, text)) == fold(text).text

@@ -26,6 +26,7 @@ _TOKEN = re.compile(f"[{CJK}]+|[^\\W_{CJK}]+")
 WORD_CHAR = re.compile(f"[^\\W_{CJK}]")
 """A letter or digit that belongs to a spaced word: what may not touch a phrase's ends."""
 _PIECES = re.compile(f"[{CJK}]+|[^{CJK}\\s]+")
+_RUN = re.compile(f"[{CJK}]+")
 
 
 def has_cjk(text: str) -> bool:
@@ -83,3 +84,9 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     if pieces and not is_cjk(pieces[-1][-1]):
         pattern += f"(?![^\\W_{CJK}])"
     return re.compile(pattern)
+
+
+def is_run(phrase: str) -> bool:
+    """Whether a folded phrase is one run of CJK characters and nothing else. Each of its
+    characters folds to itself, so a text that has it unfolded has it folded too."""
+    return _RUN.fullmatch(phrase) is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.model import Pack
@@ -22,7 +23,7 @@ from aiplan_tui.search.hits import Hit
 from aiplan_tui.search.index import Postings, build_index_data
 from aiplan_tui.search.names import article_names, dimension_names
 from aiplan_tui.search.query import Query, Term, parse
-from aiplan_tui.search.ranking import Group, Scored, phrase_span, score_doc, shortlist
+from aiplan_tui.search.ranking import Group, Scored, holds_phrase, score_doc, shortlist
 from aiplan_tui.search.relaxed import RELAXED_SCORED, has_phrase, most_words
 from aiplan_tui.search.tiers import tiers
 from aiplan_tui.search.vocabulary import EXACT, Vocabulary, Words
@@ -237,7 +238,8 @@ class SearchIndex:
             docs.intersection_update(more)
         if (within is None and not check) or (found == [term.text] and is_cjk(term.text)):
             return docs
-        return {d for d in docs if any(phrase_span(text, term.text) for text in self._folded(d))}
+        phrase, folded = term.text, self._folded
+        return {d for d in docs if holds_phrase(self.docs[d], phrase, partial(folded, d))}
 
     def _name(self, query: Query) -> str | None:
         """The query's words as one folded string, if together they are the name or an alias

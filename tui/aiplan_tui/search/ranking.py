@@ -8,11 +8,19 @@ the query is a name, what holds the name beats what merely holds words starting 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from itertools import compress
 from operator import add
 from typing import NamedTuple
 
-from aiplan_tui.search.cjk import WORD_CHAR, is_cjk, phrase_pattern, spans, terms
+from aiplan_tui.search.cjk import (
+    WORD_CHAR,
+    is_cjk,
+    is_run,
+    phrase_pattern,
+    spans,
+    terms,
+)
 from aiplan_tui.search.documents import Doc
 from aiplan_tui.search.query import Term
 from aiplan_tui.search.vocabulary import EXACT, Words
@@ -157,3 +165,11 @@ def phrase_span(text: str, phrase: str) -> tuple[int, int] | None:
             return match.span()
         position = start + 1
     return None
+
+
+def holds_phrase(doc: Doc, phrase: str, folded: Callable[[], list[str]]) -> bool:
+    """Whether any of the document's fields holds the folded phrase (`phrase_span`); a run of
+    CJK characters found in a field's own text needs no folding (most of what a check costs)."""
+    if is_run(phrase) and any(phrase in field.text for field in doc.fields):
+        return True
+    return any(phrase_span(text, phrase) for text in folded())
