@@ -27,6 +27,7 @@ from aiplan_tui.cli.main import main
 from aiplan_tui.settings.state import SavedState
 from aiplan_tui.ui.app import AiplanApp
 from aiplan_tui.ui.notices import Notice
+from conftest import until
 
 GOOD_CONFIG = 'theme = "aiplan-light"\n\n[keys]\nquotes = "4"\n'
 GOOD_STATE = SavedState(screen="reader", theme="aiplan-light", search_history=("chips", "camps"))
@@ -110,12 +111,10 @@ async def drive(app: AiplanApp) -> list[Notice]:
         await pilot.pause()
         await pilot.press("slash", *"chips", "escape")  # the search history is saved here
         await pilot.pause()
-        await pilot.press("2")
-        await pilot.pause()
-        assert app.screen is app.compare_screen  # keys still work
+        await pilot.press("2")  # keys still work: Compare, then the reader again
+        await until(pilot, lambda: app.screen is app.compare_screen, "Compare")
         await pilot.press("1")
-        await pilot.pause()
-        assert app.screen is app.reader
+        await until(pilot, lambda: app.screen is app.reader, "the reader")
         await pilot.press("q")
     return app.notices
 
