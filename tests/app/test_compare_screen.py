@@ -200,9 +200,8 @@ async def test_a_comparison_search_result_opens_its_row(make_pack: PackFactory) 
         app.screen.query_one(Input).value = "kind:compare homegrown"  # as if pasted
         await until(pilot, lambda: "result" in search_count(app), "the search results")
         await pilot.press("enter")
-        await pilot.pause()
         screen = app.compare_screen
-        assert app.screen is screen
+        await until(pilot, lambda: app.screen is screen, "Compare")
         assert screen.rows[screen.row].row.dimension.id == "chips"
         assert screen.side == "right"
 

@@ -107,8 +107,7 @@ async def test_keymap_remaps_a_binding_and_help_shows_it() -> None:
     app = make_app(startup=Startup(keymap={"quotes": "4"}))
     async with app.run_test() as pilot:
         await pilot.press("4")
-        await pilot.pause()
-        assert app.screen is app.quotes_screen
+        await until(pilot, lambda: app.screen is app.quotes_screen, "the quotes screen")
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
