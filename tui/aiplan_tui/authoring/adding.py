@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from aiplan_tui.authoring.ids import TakenIds, fact_id, quote_id, slug_words, unique_id
+from aiplan_tui.authoring.ids import (
+    TakenIds,
+    article_base,
+    fact_id,
+    quote_id,
+    slug_words,
+    unique_id,
+)
 from aiplan_tui.authoring.source import SourceText
 from aiplan_tui.authoring.suggest import Suggested, Suggestions, suggest
 from aiplan_tui.authoring.writing import Table, appended, article_text, tables_text
@@ -43,8 +50,13 @@ def check_id(wanted: str) -> None:
         raise AddError(f"--id {wanted!r}: use lower-case letters, digits and '-'")
 
 
-def article_id_for(source: SourceText, known: Known, root: Path, wanted: str | None) -> str:
-    """The id given (checked), or one made from the title's words, not taken in the pack."""
+def article_id_for(
+    source: SourceText, known: Known, root: Path, wanted: str | None, address: str = ""
+) -> str:
+    """The id given (checked), or one made from the title's words (else the slug of its
+    address, `source.url` or the file name `address`: ids.article_base), not taken in the
+    pack. Never a bare number: a headline of a year and words with no reading here gave
+    `2025`, then `2025-2`."""
     taken = known.article_ids() | {p.stem for p in (root / "articles").glob("*.md")}
     taken |= {p.stem for p in (root / "highlights").glob("*.toml")}
     if wanted is not None:
@@ -52,7 +64,8 @@ def article_id_for(source: SourceText, known: Known, root: Path, wanted: str | N
         if wanted in taken:
             raise AddError(f"an article {wanted!r} already exists: give another --id")
         return wanted
-    return unique_id(slug_words(source.title, 6) or "article", taken)
+    base = article_base(source.title, source.url or address, source.paragraphs)
+    return unique_id(base, taken)
 
 
 def already_added(source: SourceText, known: Known) -> str | None:

@@ -108,3 +108,44 @@ def entity_id(name: str, taken: Collection[str]) -> str:
     Chinese name's romanisation is for the rules that propose people to settle)."""
     words = [word for word, _ in _words(name, pinyin=False)]
     return unique_id("-".join(words[:8]) or "entity", taken)
+
+
+_PAGE_SUFFIX = re.compile(r"\.(s?html?|php|aspx?|jsp|pdf|txt|md|markdown)\Z", re.IGNORECASE)
+_NOT_A_NAME = frozenset({"index", "default", "article", "articles", "content", "news", "amp"})
+"""Last segments of an address that name no article (`.../story/index.html`)."""
+
+
+def readable(base: str) -> bool:
+    """Whether an id says something: it has a letter (`2025`, `2025-07` say nothing)."""
+    return any("a" <= char <= "z" for char in base)
+
+
+def address_slug(address: str) -> str:
+    """The words of an address's last meaningful segment, or of a file's name: `https://x.cn/
+    2025/07/26/waic-governance-plan.html` -> `waic-governance-plan`; `~/plan_zh.txt` ->
+    `plan-zh` (its folders are not looked at). Segments that name no article (`index.html`)
+    or are numbers (`26`) are passed over; "" when none is left (standard input's `-`)."""
+    from urllib.parse import unquote, urlsplit
+
+    if "://" in address:
+        segments = unquote(urlsplit(address).path).split("/")
+    else:  # a file: its name alone, not the folders it is in
+        segments = [address.replace("\\", "/").rsplit("/", 1)[-1]]
+    for segment in reversed(segments):
+        name = _PAGE_SUFFIX.sub("", segment)
+        words = slug_words(re.sub(r"[-_.+~]+", " ", name), 6)
+        if readable(words) and words not in _NOT_A_NAME:
+            return words
+    return ""
+
+
+def article_base(title: str, address: str, paragraphs: Iterable[str]) -> str:
+    """What an article's id is made from: the headline's first words (a Chinese character's
+    pinyin counting half), else, where they are only numbers (a headline of `2025年...` in a
+    script with no reading here), the address's slug or the file's name, else the first words
+    of the text; `article` when nothing has a letter."""
+    first = next(iter(paragraphs), "")
+    for base in (slug_words(title, 6), address_slug(address), slug_words(first, 6)):
+        if readable(base):
+            return base
+    return "article"

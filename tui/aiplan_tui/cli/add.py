@@ -117,7 +117,7 @@ def _add(
     from aiplan_tui.authoring.adding import add_article, article_id_for
 
     with _known(root, stored) as known:
-        article_id = article_id_for(source, known, root, args.id)
+        article_id = article_id_for(source, known, root, args.id, args.source)
         return article_id, add_article(root, known, source, article_id, again=args.again)
 
 
