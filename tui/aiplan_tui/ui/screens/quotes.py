@@ -22,6 +22,7 @@ from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.bindings import list_keys
 from aiplan_tui.ui.highlight_styles import Marks, marked_paragraph
 from aiplan_tui.ui.screens.shown import ShownScreen
+from aiplan_tui.ui.wide_text import WideStatic
 from aiplan_tui.ui.widgets.fitted_tree import FittedTree
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.query_input import QueryInput
@@ -104,7 +105,7 @@ class QuotesScreen(ShownScreen[None]):
                 yield QuoteList(id="quote-list")
                 yield Static(id="quote-count")
             with VerticalScroll(id="quote-preview-pane"):
-                yield Static(id="quote-preview")
+                yield WideStatic(id="quote-preview")
         yield KeysFooter()
 
     def on_mount(self) -> None:

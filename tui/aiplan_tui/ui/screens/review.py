@@ -34,6 +34,7 @@ from aiplan_tui.ui.screens.review_listing import HEADING, ReviewListing
 from aiplan_tui.ui.screens.review_people import PeopleEdits
 from aiplan_tui.ui.screens.review_writing import ReviewWriter
 from aiplan_tui.ui.screens.shown import ShownScreen
+from aiplan_tui.ui.wide_text import WideStatic
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.title_bar import TitleBar
 
@@ -98,7 +99,7 @@ class ReviewScreen(ShownScreen[None]):
         with Horizontal(id="review-panes"):
             yield ReviewList(id="review-list")
             with VerticalScroll(id="review-preview-pane"):
-                yield Static(id="review-preview")
+                yield WideStatic(id="review-preview")
         yield Static(id="review-said")
         yield Static(id="review-status")
         yield KeysFooter()

@@ -29,6 +29,7 @@ from aiplan_tui.core.safe_text import clean
 from aiplan_tui.ui.review_view import MARKED
 from aiplan_tui.ui.screens.review_dialogs import CANCEL, MAX_TEXT, dialog_css
 from aiplan_tui.ui.screens.shown import ShownModal
+from aiplan_tui.ui.wide_text import WideStatic
 
 MOVES: dict[str, Callable[[Span], Span]] = {
     "start-earlier": start_earlier,
@@ -79,7 +80,7 @@ class WordsDialog(ShownModal[Anchored | None]):
             box.border_title = "The words"
             box.border_subtitle = "enter keeps · escape cancels"
             with VerticalScroll(id="words-paragraph-pane"):
-                yield Static(id="words-paragraph")
+                yield WideStatic(id="words-paragraph")
             yield Input(self.span.words, max_length=MAX_TEXT, id="words-text")
             yield Static(id="words-verdict")
             yield Static(Text(HINT), classes="dialog-note")

@@ -19,6 +19,7 @@ from aiplan_tui.core.links import web_url
 from aiplan_tui.core.model import Article, Highlight
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.highlight_styles import Marks, marked_paragraph
+from aiplan_tui.ui.wide_text import WideStatic
 
 MAX_PARAGRAPHS = 1_000
 """Paragraphs shown per article; beyond, a marker says how many more there are."""
@@ -64,7 +65,7 @@ def article_meta_text(article: Article) -> Text:
     return text
 
 
-class ParagraphView(Static):
+class ParagraphView(WideStatic):
     """One paragraph; re-rendered alone when its marks change, so a move repaints little."""
 
     @dataclass
@@ -140,8 +141,8 @@ class ArticleView(VerticalScroll):
         self.set_reactive(ArticleView.paragraph, 0)
         with self.app.batch_update():
             self.remove_children()
-            self.mount(Static(Text(clean_line(article.title)), classes="article-title"))
-            self.mount(Static(article_meta_text(article), classes="article-meta"))
+            self.mount(WideStatic(Text(clean_line(article.title)), classes="article-title"))
+            self.mount(WideStatic(article_meta_text(article), classes="article-meta"))
             self._paragraph_views, self._truncated = [], None
             self._make_through(FIRST_PARAGRAPHS - 1)
             hidden = len(article.paragraphs) - shown_paragraphs(article)

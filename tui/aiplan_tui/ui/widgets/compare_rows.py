@@ -24,6 +24,7 @@ from aiplan_tui.core.formatting import KIND_ICONS, point_line
 from aiplan_tui.core.model import Highlight, Pack, Side
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.highlight_styles import Marks
+from aiplan_tui.ui.wide_text import WideStatic, WideWrapped, wide_wrapped
 
 MIN_BAR, MAX_BAR = 8, 40
 """Bar length bounds in cells: long enough to compare, short enough to leave room for values."""
@@ -60,12 +61,12 @@ class PointView(Widget):
         self.text = point_text(highlight, pack, marks)
         self.highlight = highlight
 
-    def render(self) -> Text:
+    def render(self) -> WideWrapped:
         if not self.selected:
-            return self.text
+            return wide_wrapped(self, self.text)
         text = self.text.copy()
         text.stylize("reverse")
-        return text
+        return wide_wrapped(self, text)
 
 
 class CellView(Vertical):
@@ -82,12 +83,12 @@ class CellView(Vertical):
 
     def compose(self) -> ComposeResult:
         label = Text(clean_line(self.cell.side.label), style=f"bold {self.colour}".strip())
-        yield Static(label, classes="cell-label")
+        yield WideStatic(label, classes="cell-label")
         if not self.cell.covered:
             yield Static(Text(GAP), classes="gap")
             return
         if self.cell.summary is not None:
-            yield Static(Text(clean_line(self.cell.summary)), classes="summary")
+            yield WideStatic(Text(clean_line(self.cell.summary)), classes="summary")
         yield from self.points
 
     def on_mount(self) -> None:
@@ -129,7 +130,7 @@ class DimensionRow(Vertical):
         self.pack = pack
         self.sides = sides
         self.colours = marks.side_colours
-        self.title = Static(self.title_text(), classes="dimension-title")
+        self.title = WideStatic(self.title_text(), classes="dimension-title")
         self.cells = (CellView(row.left, pack, marks), CellView(row.right, pack, marks))
 
     def title_text(self) -> Text:

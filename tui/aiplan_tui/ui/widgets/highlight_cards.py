@@ -10,6 +10,7 @@ from aiplan_tui.core.formatting import fact_line, quote_kind, quoted, side_label
 from aiplan_tui.core.model import Event, Fact, Highlight, Pack, Position, Quote
 from aiplan_tui.core.safe_text import clean, clean_line
 from aiplan_tui.ui.highlight_styles import Marks, primary_side
+from aiplan_tui.ui.wide_text import WideStatic
 
 KIND_BADGES = {"quote": "❝ quote", "fact": "# fact", "position": "◆ position", "event": "◷ event"}
 
@@ -81,7 +82,7 @@ class HighlightCards(VerticalScroll):
                 self.mount(Static("No highlights in this paragraph.", classes="empty"))
                 return
             for highlight in highlights:
-                card = Static(card_text(highlight, pack, marks), classes="card")
+                card = WideStatic(card_text(highlight, pack, marks), classes="card")
                 if highlight.id == current:
                     card.add_class("-current")
                 self.mount(card)

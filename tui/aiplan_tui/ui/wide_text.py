@@ -1,0 +1,150 @@
+"""Text that wraps between Chinese, Japanese and Korean characters, not only at spaces.
+
+Rich and Textual wrap at spaces: a run of Chinese characters is one "word" to them, so in a
+line that mixes Chinese and English the whole run went to the next line, leaving the line
+before it half empty. Here a line may break after a space or beside any wide character (the
+East Asian scripts write no spaces); a closing mark (，。」” ...) stays with the character
+before it and an opening mark (「“ ...) with the one after, as Chinese and Japanese typesetting
+does; a run wider than the line is cut between characters, never inside one. Only where the
+lines break changes: the text and its styles are drawn as they were, never as markup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.cells import cell_len, get_character_cell_size
+from rich.text import Text
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+from textual.widget import Widget
+from textual.widgets import Static
+
+NO_LINE_START = frozenset(
+    "，。、；：！？）」』】》〉〕｝〗’”…‥・ー々ゝゞヽヾぁぃぅぇぉっゃゅょァィゥェォッャュョ,.;:!?)]}%"
+)
+"""Marks that never begin a line: they close or follow what comes before them."""
+NO_LINE_END = frozenset("（「『【《〈〔｛〖‘“([{")
+"""Marks that never end a line: they open what comes after them."""
+JOINER = "\u200d"
+
+
+def _wide(char: str) -> bool:
+    return get_character_cell_size(char) == 2
+
+
+def _may_break_before(before: str, char: str) -> bool:
+    """May a line end between `before` and `char`?"""
+    if char.isspace() or get_character_cell_size(char) == 0 or before == JOINER:
+        return False  # spaces hang at a line's end; marks and joiners keep to their letter
+    if before.isspace():
+        return True
+    if char in NO_LINE_START or before in NO_LINE_END:
+        return False
+    return _wide(before) or _wide(char)
+
+
+def units(line: str) -> Iterator[str]:
+    """The pieces a line breaks into: words with their trailing spaces, and single wide
+    characters (each with the marks that keep to it)."""
+    start = 0
+    for index in range(1, len(line)):
+        if _may_break_before(line[index - 1], line[index]) and not line[:index].isspace():
+            yield line[start:index]
+            start = index
+    if line:
+        yield line[start:]
+
+
+def break_offsets(line: str, width: int) -> list[int]:
+    """Offsets (in characters) where `line` (one line, no newline) breaks into lines of at
+    most `width` cells; trailing spaces may run past the width (they are dropped when drawn)."""
+    offsets: list[int] = []
+    used = start = 0
+    for unit in units(line):
+        needed = cell_len(unit.rstrip())
+        if used and used + needed > width:
+            offsets.append(start)
+            used = 0
+        if needed <= width or used:
+            used += cell_len(unit)
+        else:  # wider than a line: cut between characters
+            for index, char in enumerate(unit, start):
+                size = get_character_cell_size(char)
+                if used and size and used + size > width and not char.isspace():
+                    offsets.append(index)
+                    used = 0
+                used += size
+        start += len(unit)
+    return offsets
+
+
+def wrap_lines(content: Content, width: int) -> list[Content]:
+    """`content`'s lines broken to fit `width` cells, their trailing spaces dropped where
+    they break."""
+    lines: list[Content] = []
+    for line in content.split("\n", allow_blank=True):
+        pieces = line.divide(break_offsets(line.plain, max(1, width)))
+        lines.extend(piece.rstrip() for piece in pieces[:-1])
+        lines.append(pieces[-1])
+    return lines
+
+
+class WideWrapped(Content):
+    """Content whose lines break beside wide characters as well as at spaces when drawn (its
+    text and spans are `content`'s); under `text-wrap: nowrap` it is drawn as Content is."""
+
+    def __init__(self, content: Content) -> None:
+        super().__init__(content.plain, list(content.spans), strip_control_codes=False)
+        self._wrapped: tuple[int, Content] | None = None
+
+    def wrapped(self, width: int) -> Content:
+        """The content with its line breaks at `width` cells made explicit (kept per width)."""
+        if self._wrapped is None or self._wrapped[0] != width:
+            self._wrapped = (width, Content("\n").join(wrap_lines(self, width)))
+        return self._wrapped[1]
+
+    def _drawn(self, rules: RulesMap, width: int) -> Content | None:
+        """What is drawn at `width`: None where Content's own drawing applies (no wrapping)."""
+        if rules.get("text_wrap", "wrap") == "nowrap":
+            return None
+        return self.wrapped(width - rules.get("line_pad", 0) * 2)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        drawn = self._drawn(options.rules, width)
+        if drawn is None:
+            return super().render_strips(width, height, style, options)
+        return drawn.render_strips(width, height, style, options)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        """The widest piece a line cannot break inside (a word, or one wide character)."""
+        lines = self.plain.split("\n")
+        widths = (cell_len(unit.rstrip()) for line in lines for unit in units(line))
+        return max(widths, default=0) + rules.get("line_pad", 0) * 2
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        drawn = self._drawn(rules, width)
+        return super().get_height(rules, width) if drawn is None else drawn.get_height(rules, width)
+
+
+def wide_wrapped(widget: Widget, text: Text | Content | str) -> WideWrapped:
+    """`text` (plain, or styled) as a WideWrapped visual; a str is plain text, never markup."""
+    if isinstance(text, Content):
+        return WideWrapped(text)
+    if isinstance(text, str):
+        return WideWrapped(Content(text))
+    return WideWrapped(Content.from_rich_text(text, console=widget.app.console))
+
+
+class WideStatic(Static):
+    """A Static whose text wraps beside wide characters (see the module's note)."""
+
+    def render(self) -> Visual:
+        visual = self.visual
+        if isinstance(visual, Content) and not isinstance(visual, WideWrapped):
+            return WideWrapped(visual)
+        return visual
