@@ -78,7 +78,8 @@ def compile_pack(
             db.execute("COMMIT")
             db.execute("PRAGMA journal_mode = WAL")  # updated in place from now on
             spaced = SpacedDocs(docs, data.used, data.doc_count) if data.used else docs
-            index = SearchIndex.over(spaced, data, article_names(pack), dimension_names(pack))
+            names = article_names(pack), dimension_names(pack)
+            index = SearchIndex.over(spaced, data, *names, pack.info.equivalents)
         finally:
             db.close()
         try:
@@ -154,6 +155,7 @@ def _fill(
         "doc_count": data.doc_count,
         "articles": article_names(pack),
         "dimensions": dimension_names(pack),
+        "equivalents": pack.info.equivalents,
         "incremental": result.segments is not None,
         "per_article": {a.id: len(pack.highlights_in(a.id)) for a in pack.articles},
         "per_kind": dict(Counter(h.kind for h in pack.highlights)),

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from aiplan_tui import __version__
 
-FORMAT = 18
+FORMAT = 19
 """Raise when what the database stores, or how, changes meaning."""
 
 

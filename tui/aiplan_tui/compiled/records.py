@@ -220,6 +220,8 @@ def _maker(field: dataclasses.Field[Any]) -> Callable[[Any, Path], Any] | None:
         return lambda v, root: _make(Location, [int(v[0]), int(v[1]), int(v[2])], root)
     if field.name in DATES:
         return lambda v, _: dt.date.fromisoformat(v["date"]) if isinstance(v, dict) else v
+    if field.name == "equivalents":
+        return lambda v, _: tuple(map(tuple, v))
     if str(field.type).startswith("tuple"):
         return lambda v, _: tuple(v)
     return None

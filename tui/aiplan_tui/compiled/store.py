@@ -116,6 +116,7 @@ class CompiledPack:
                 StoredPostings(self.db, meta("words"), meta("weights"), meta("keys"), count, lock),
                 {str(k): str(v) for k, v in meta("articles").items()},
                 {str(k): str(v) for k, v in meta("dimensions").items()},
+                [[str(name) for name in names] for names in meta("equivalents")],
             )
 
 

@@ -32,6 +32,9 @@ class PackInfo:
     id: str
     title: str
     description: str = ""
+    equivalents: tuple[tuple[str, ...], ...] = ()
+    """The pack's own families of names search treats as one (`[[equivalent]]`), besides
+    the bundled ones (search/equivalents.py)."""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from aiplan_tui.pack.articles import load_article
 from aiplan_tui.pack.attribution import check_attribution
 from aiplan_tui.pack.cells import check_coverage, make_cell
 from aiplan_tui.pack.entities import add_entity, warn_shared_names
+from aiplan_tui.pack.equivalents import load_equivalents
 from aiplan_tui.pack.highlights import load_highlight_file, settle_ambiguous
 from aiplan_tui.pack.registry import Registry
 from aiplan_tui.pack.result import LoadResult, PackNotFoundError
@@ -189,7 +190,7 @@ def _load_pack_toml(
         registry.reject_ids_in("dimension", text or salvage_text(path))
         return fallback
     locator = KeyLocator.scan(text)
-    _unknown_tables(data, ("pack", "side", "dimension"), path, locator, problems)
+    _unknown_tables(data, ("pack", "side", "dimension", "equivalent"), path, locator, problems)
     values = check_table(
         data.get("pack", {}), schema.PACK, TableAt(path, locator, "pack"), problems
     )
@@ -206,7 +207,8 @@ def _load_pack_toml(
             registry.dimensions[dimension["id"]] = Dimension(**dimension)
     if not registry.sides:
         problems.warning(path, 1, 1, "no [[side]] is defined, so nothing can be compared")
-    return PackInfo(**values) if values else fallback
+    equivalents = load_equivalents(data.get("equivalent", []), path, locator, problems)
+    return PackInfo(**values, equivalents=equivalents) if values else fallback
 
 
 def _unknown_tables(

@@ -8,6 +8,7 @@ from aiplan_tui.core.model import ENTITY_KINDS
 PACK = (Field("id", "id", True), Field("title", required=True), Field("description"))
 SIDE = (Field("id", "id", True), Field("label", required=True), Field("short"))
 DIMENSION = (Field("id", "id", True), Field("title", required=True), Field("description"))
+EQUIVALENT = (Field("words", "str_list", required=True),)
 
 ARTICLE = (
     Field("title", required=True),

@@ -16,6 +16,7 @@ from aiplan_tui.core.model import Pack
 from aiplan_tui.core.pausing import Pause, paused
 from aiplan_tui.search.cjk import is_cjk, terms
 from aiplan_tui.search.documents import Doc, PackDocs
+from aiplan_tui.search.equivalents import Families
 from aiplan_tui.search.filters import Filters, statuses
 from aiplan_tui.search.folding import fold, fold_plain
 from aiplan_tui.search.folding import words as fold_words
@@ -26,7 +27,7 @@ from aiplan_tui.search.query import Query, Term, parse
 from aiplan_tui.search.ranking import Group, Scored, holds_phrase, score_doc, shortlist
 from aiplan_tui.search.relaxed import RELAXED_SCORED, has_phrase, most_words
 from aiplan_tui.search.tiers import tiers
-from aiplan_tui.search.vocabulary import EXACT, Vocabulary, Words
+from aiplan_tui.search.vocabulary import EXACT, FORM, Vocabulary, Words
 
 NAME_FIELDS = ("name", "alias")
 """An entity's fields that name it: a query equal to one of them is a name (`SearchIndex._name`)."""
@@ -41,7 +42,8 @@ class SearchIndex:
         with collector_paused():
             docs = PackDocs(pack)
             data = build_index_data(paused(docs.passing(), pause))
-        self._setup(docs, data, article_names(pack), dimension_names(pack))
+        names = article_names(pack), dimension_names(pack)
+        self._setup(docs, data, *names, pack.info.equivalents)
 
     @classmethod
     def over(
@@ -50,11 +52,13 @@ class SearchIndex:
         postings: Postings,
         articles: dict[str, str],
         dimensions: dict[str, str],
+        equivalents: Sequence[Sequence[str]] = (),
     ) -> SearchIndex:
         """An index whose documents and postings come from elsewhere; `articles` and
-        `dimensions` are the names the `article:` and `dim:` filters match (`article_names`)."""
+        `dimensions` are the names the `article:` and `dim:` filters match (`article_names`),
+        `equivalents` the pack's own families of names (search/equivalents.py)."""
         index = cls.__new__(cls)
-        index._setup(docs, postings, articles, dimensions)
+        index._setup(docs, postings, articles, dimensions, equivalents)
         return index
 
     def _setup(
@@ -63,8 +67,10 @@ class SearchIndex:
         postings: Postings,
         articles: dict[str, str],
         dimensions: dict[str, str],
+        equivalents: Sequence[Sequence[str]],
     ) -> None:
         self.docs = docs
+        self.families = Families(equivalents)
         self.postings = postings
         self.vocabulary = Vocabulary(postings.words, postings.stem_words)
         self._ids = self.vocabulary.ids
@@ -144,11 +150,12 @@ class SearchIndex:
         if query.empty or (limit is not None and limit <= 0):
             return []
         groups: list[Group] = [
-            [(term, self._term_words(term)) for term in group] for group in query.groups
+            [(term, self._term_words(term)) for term in group]
+            for group in self.families.widen(query.groups)
         ]
         candidates, phrases = self._candidates(groups, query, set(kinds))
         lacking: dict[int, tuple[str, ...]] = {}
-        if not candidates and len(groups) > 1 and not has_phrase(groups):
+        if not candidates and len(groups) > 1 and not has_phrase(query.groups):
             admits = self.admits(query, set(kinds))
             candidates, lacking = most_words(groups, self._holders, admits)
         name = self._name(query)
@@ -269,11 +276,11 @@ class SearchIndex:
     def _term_words(self, term: Term) -> Words:
         """A phrase is looked up by its first word, then checked in place."""
         if term.mode != "phrase":
-            return self.expand(term)
-        first = terms(term.text)[0]
+            return self.vocabulary.kin(term.text) if term.kin else self.expand(term)
+        first, worth = terms(term.text)[0], FORM if term.kin else EXACT
         if len(first) == 1 and is_cjk(first):
-            return dict.fromkeys(self.vocabulary.holding(first), EXACT)
-        return {first: EXACT} if first in self._ids else {}
+            return dict.fromkeys(self.vocabulary.holding(first), worth)
+        return {first: worth} if first in self._ids else {}
 
     def _term_docs(self, word: str) -> array[int] | set[int]:
         """The documents holding a phrase's term: a lone CJK character in any pair."""

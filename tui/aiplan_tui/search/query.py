@@ -111,6 +111,10 @@ class Term:
 
     text: str
     mode: Mode = "fuzzy"
+    kin: bool = False
+    """Another name of the family a query word names (search/equivalents.py), not typed: a
+    match of it scores as another form of the word does, and a phrase of it asks for no
+    words together as a quoted one does."""
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from aiplan_tui.search.cjk import (
 )
 from aiplan_tui.search.documents import Doc
 from aiplan_tui.search.query import Term
-from aiplan_tui.search.vocabulary import EXACT, Words
+from aiplan_tui.search.vocabulary import EXACT, FORM, Words
 
 SHORTLIST = 4
 """Documents matched in full per result asked for; the rest are ranked by postings alone."""
@@ -133,9 +133,10 @@ def field_matches(text: str, groups: list[Group]) -> list[tuple[float, tuple[int
         best: tuple[float, tuple[int, int]] | None = None
         for term, matches in group:
             if term.mode == "phrase":
+                worth = FORM if term.kin else EXACT
                 span = phrase_span(text, term.text)
-                if span and (best is None or best[0] < EXACT):
-                    best = (EXACT, span)
+                if span and (best is None or best[0] < worth):
+                    best = (worth, span)
                 continue
             if present is None:
                 present = set(terms(text))

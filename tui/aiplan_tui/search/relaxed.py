@@ -16,13 +16,14 @@ RELAXED_SCORED = 2000
 """At most this many documents (those lacking fewest words) are scored in full."""
 
 
-def has_phrase(groups: list[Group]) -> bool:
-    """A quoted phrase asks for its words together: no result lacking some is offered. A word
-    with Chinese in it (a phrase of its pairs, unquoted) is one word of the query."""
+def has_phrase(groups: Iterable[Iterable[Term]]) -> bool:
+    """A quoted phrase of the query as typed asks for its words together: no result lacking
+    some is offered. A word with Chinese in it (a phrase of its pairs, unquoted) is one word
+    of the query."""
     return any(
         term.mode == "phrase" and not (has_cjk(term.text) and " " not in term.text)
         for group in groups
-        for term, _ in group
+        for term in group
     )
 
 

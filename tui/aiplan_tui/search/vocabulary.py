@@ -142,6 +142,14 @@ class Vocabulary:
                 matches.setdefault(candidate, FUZZY_SCALE * ratio / 100)
         return matches
 
+    def kin(self, word: str) -> Words:
+        """The words of another name of a query word's family (search/equivalents.py): the
+        name itself and its other forms, each scored as another form of the query word."""
+        found = {self._words[number]: FORM for number in self._forms(stem(word))}
+        if word in self.ids:
+            found[word] = FORM
+        return found
+
     def holding(self, char: str) -> list[str]:
         """The words a lone CJK character is in: itself, and each pair of characters starting
         or ending with it (a run of several is indexed by its pairs alone: search/cjk.py)."""
