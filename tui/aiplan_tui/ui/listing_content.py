@@ -7,11 +7,12 @@ from rich.text import Text
 from aiplan_tui.core.model import Entity, Pack, Quote
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.pack.mentions import find_mentions
+from aiplan_tui.ui.wide_text import head_cells, tail_cells
 from aiplan_tui.ui.widgets.listing import Entry, Section
 from aiplan_tui.ui.widgets.navigator import highlight_label
 
 CONTEXT = 40
-"""Characters of the paragraph shown on each side of a mention."""
+"""Cells of the paragraph shown on each side of a mention (20 Chinese characters)."""
 
 
 def entity_title(entity: Entity) -> Text:
@@ -35,11 +36,12 @@ def entity_sections(pack: Pack, entity: Entity) -> list[Section]:
         if article is None:
             continue
         paragraph = article.paragraphs[mention.paragraph]
-        start = max(0, mention.start - CONTEXT)
-        label = Text("…" if start else "")
-        label.append(clean_line(paragraph[start : mention.start]))
+        whole = clean_line(paragraph[: mention.start])
+        before = tail_cells(whole, CONTEXT)
+        label = Text("…" if before != whole else "")
+        label.append(before)
         label.append(clean_line(mention.text), style="bold underline")
-        label.append(clean_line(paragraph[mention.end : mention.end + CONTEXT]) + "…")
+        label.append(head_cells(clean_line(paragraph[mention.end :]), CONTEXT) + "…")
         mentions.append(Entry(label, mention.article, mention.paragraph))
     names = ", ".join([entity.name, *entity.aliases])
     return [

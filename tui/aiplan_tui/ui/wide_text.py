@@ -148,3 +148,18 @@ class WideStatic(Static):
         if isinstance(visual, Content) and not isinstance(visual, WideWrapped):
             return WideWrapped(visual)
         return visual
+
+
+def head_cells(text: str, cells: int) -> str:
+    """The longest start of `text` at most `cells` wide (a wide character goes whole or not)."""
+    used = 0
+    for index, char in enumerate(text):
+        used += get_character_cell_size(char)
+        if used > cells:
+            return text[:index]
+    return text
+
+
+def tail_cells(text: str, cells: int) -> str:
+    """The longest end of `text` at most `cells` wide."""
+    return head_cells(text[::-1], cells)[::-1]

@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from aiplan_tui.ui.bindings import list_keys
+from aiplan_tui.ui.wide_text import wide_wrapped
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class Listing(OptionList):
             for number, entry in enumerate(section.entries):
                 key = f"{len(self._entries)}-{number}"
                 self._entries[key] = entry
-                options.append(Option(entry.label, id=key))
+                options.append(Option(wide_wrapped(self, entry.label), id=key))
         self.add_options(options)
         self.action_first()
 

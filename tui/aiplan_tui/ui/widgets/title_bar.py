@@ -20,6 +20,7 @@ class TitleBar(Static):
     TitleBar {
         dock: top; width: 100%; height: 1;
         background: $panel; color: $foreground; text-align: center;
+        text-wrap: nowrap; text-overflow: ellipsis;
     }
     """
 
