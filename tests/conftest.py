@@ -205,6 +205,40 @@ def shared_build(
     return target
 
 
+AHEAD: dict[str, Callable[[pytest.TempPathFactory], object]] = {}
+"""Shared builds to start as the run begins, by the name of the fixture that needs them."""
+
+
+def build_ahead(fixture: str, build: Callable[[pytest.TempPathFactory], object]) -> None:
+    """Start `build` (a shared_build) in the background as the run begins when a chosen test
+    uses `fixture`, so the tests that need it find it made, instead of several processes
+    waiting on its lock at once while it is made."""
+    AHEAD[fixture] = build
+
+
+def _quietly(
+    build: Callable[[pytest.TempPathFactory], object], factory: pytest.TempPathFactory
+) -> None:
+    try:
+        build(factory)
+    except Exception:  # not done: the fixture makes it again and reports what went wrong
+        return
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_builds_ahead(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """In every process, a thread for each build a chosen test needs (AHEAD): the first to
+    take a build's lock makes it while the process runs other tests; the rest wait on it."""
+    used = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    tmp_path_factory.getbasetemp()  # made here, not by two threads at once
+    for fixture, build in AHEAD.items():
+        if fixture in used:
+            thread = threading.Thread(target=_quietly, args=(build, tmp_path_factory), daemon=True)
+            thread.start()
+
+
 def make_app(pack: Path | LoadResult | None = None, startup: Startup | None = None) -> AiplanApp:
     """The app on a pack directory or a loaded pack (the bundled pack by default), with what
     the command line would hand it (nothing saved, no state written, by default)."""

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, install_env, shared_build
+from conftest import REPO, build_ahead, install_env, shared_build
 from e2e.terminal import SSHD, STARTUP_TIMEOUT, TMUX, Sshd, Tmux, need, pane_environment
 
 
-@pytest.fixture(scope="session")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel built from this tree, once in a run: every process's tests share it."""
 
     def build(out: Path) -> None:
@@ -32,8 +31,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
-@pytest.fixture(scope="session")
-def installed_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh venv with the wheel installed (not editable), once in a run, shared by every
     process's tests: its root. They only run what it installed, and never write into it."""
 
@@ -41,13 +39,28 @@ def installed_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
         venv = root / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run(
-            [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)],
+            [str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
+             str(build_wheel(tmp_path_factory))],
             check=True,
             env=install_env(),
-        )
+        )  # fmt: skip
         assert (venv / "bin" / "aiplan-tui").exists()
 
     return shared_build(tmp_path_factory, "e2e-venv", build) / "venv"
+
+
+build_ahead("wheel", build_wheel)
+build_ahead("installed_venv", build_venv)  # about half a minute of pip: begun as the run begins
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_wheel(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def installed_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_venv(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

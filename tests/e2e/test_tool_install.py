@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, install_env, shared_build
+from conftest import REPO, build_ahead, install_env, shared_build
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="session")
-def tools(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build_tools(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A venv with pipx and uv (from the package index, as a user gets them), made once for
     both tests, whichever processes run them."""
 
@@ -24,6 +23,14 @@ def tools(tmp_path_factory: pytest.TempPathFactory) -> Path:
         subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "pipx", "uv"], check=True)
 
     return shared_build(tmp_path_factory, "tools", build) / "bin"
+
+
+build_ahead("tools", build_tools)
+
+
+@pytest.fixture(scope="session")
+def tools(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tools(tmp_path_factory)
 
 
 def clean_env(home: Path, **more: str) -> dict[str, str]:
