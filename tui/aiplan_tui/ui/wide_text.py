@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len, chop_cells, get_character_cell_size
 from rich.text import Text
 from textual.content import Content
 from textual.css.styles import RulesMap
@@ -151,15 +151,33 @@ class WideStatic(Static):
 
 
 def head_cells(text: str, cells: int) -> str:
-    """The longest start of `text` at most `cells` wide (a wide character goes whole or not)."""
-    used = 0
-    for index, char in enumerate(text):
-        used += get_character_cell_size(char)
-        if used > cells:
-            return text[:index]
-    return text
+    """The longest start of `text` at most `cells` wide, cut between characters as drawn
+    (an emoji sequence or a wide character goes whole or not at all)."""
+    if cell_len(text) <= cells:
+        return text
+    head = chop_cells(text, cells)[0] if cells > 0 else ""
+    return head if cell_len(head) <= cells else ""
 
 
 def tail_cells(text: str, cells: int) -> str:
     """The longest end of `text` at most `cells` wide."""
-    return head_cells(text[::-1], cells)[::-1]
+    low, high = 0, len(text)  # the first start whose end fits lies in [low, high]
+    while low < high:
+        middle = (low + high) // 2
+        if cell_len(text[middle:]) <= cells:
+            high = middle
+        else:
+            low = middle + 1
+    while low < len(text) and (get_character_cell_size(text[low]) == 0 or text[low - 1] == JOINER):
+        low += 1  # not from inside a character's marks or an emoji sequence
+    return text[low:]
+
+
+def ellipsized(text: Text, cells: int) -> Text:
+    """`text` cut to at most `cells` cells, "…" right after the last whole character that
+    fits (Rich's truncate leaves a space before the "…" where it would halve a wide one)."""
+    if text.cell_len <= cells:
+        return text
+    cut = text.copy()
+    cut.plain = head_cells(text.plain, max(0, cells - 1)) + "…"  # styled as the cut part was
+    return cut

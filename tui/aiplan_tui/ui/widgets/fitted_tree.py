@@ -13,6 +13,8 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from aiplan_tui.ui.wide_text import ellipsized
+
 DataType = TypeVar("DataType")
 CLOSING_MARK = "”"
 
@@ -28,12 +30,9 @@ class FittedTree(Tree[DataType]):
         room = self.scrollable_content_region.width - self._indent(node)
         if room > 0 and label.cell_len > room:
             if label.plain.endswith(CLOSING_MARK) and room > 2:
-                closing = label[-1:]
-                label = label[:-1]
-                label.truncate(room - 1, overflow="ellipsis")
-                label.append_text(closing)
+                label = ellipsized(label[:-1], room - 1).append_text(label[-1:])
             else:
-                label.truncate(room, overflow="ellipsis")
+                label = ellipsized(label, room)
         return label
 
     def get_label_width(self, node: TreeNode[DataType]) -> int:
