@@ -4,6 +4,10 @@ Compare row, and a suggestion for Review. Built in each test (make_pack), never 
 
 from __future__ import annotations
 
+from aiplan_tui.pack.loader import load_pack
+from aiplan_tui.ui.app import AiplanApp
+from conftest import PackFactory, make_app
+
 TITLE = "李强出席世界人工智能大会开幕式并发表主旨演讲"
 OUTLET = "新华社"
 RUN = "国务院总理李强出席二零二五世界人工智能大会暨人工智能全球治理高级别会议开幕式并致辞。"
@@ -114,3 +118,10 @@ summary = "{US_SUMMARY}"
 """,
 }
 """The pack's files for make_pack, the mini pack's article and highlights left out."""
+
+
+def chinese_app(make_pack: PackFactory) -> AiplanApp:
+    """The app on the Chinese pack (checked clean)."""
+    result = load_pack(make_pack(CHINESE_PACK))
+    assert result.problems.items == []
+    return make_app(result)
