@@ -25,7 +25,10 @@ PARAGRAPHS = (
     "China itself was not mentioned in the summary.",
     "Analysts at the bank called the U.S. export rules too broad.",
 )
-OWN = '\n[[equivalent]]\nwords = ["EU", "European Union", "欧盟"]\n'
+OWN = (
+    '\n[[equivalent]]\nwords = ["EU", "European Union", "欧盟"]\n'
+    '\n[[equivalent]]\nwords = ["Beijing", "China"]\n'
+)
 
 
 @pytest.fixture
@@ -76,6 +79,8 @@ def test_the_pack_adds_its_own_family(capsys: Capsys, pack: Path) -> None:
     assert found(capsys, pack, "欧盟") == [(5, ["欧盟"]), (4, ["European Union"])]
     assert (5, ["欧盟"]) in found(capsys, pack, "eu"), "(¶4 by its prefix: European)"
     assert sorted(found(capsys, pack, "欧盟 rules")) == [(4, ["European Union", "rules"])]
+    beijing = found(capsys, pack, "beijing")
+    assert sorted(beijing) == [(1, ["Chinese"]), (3, ["PRC"]), (6, ["China"])], "joins China's"
 
 
 def test_an_exact_word_or_a_quoted_phrase_is_not_widened(capsys: Capsys, pack: Path) -> None:
@@ -87,11 +92,11 @@ def test_a_bad_equivalent_table_names_the_file_and_line(capsys: Capsys, pack: Pa
     toml = pack / "pack.toml"
     text = toml.read_text(encoding="utf-8")
     line = text.count("\n", 0, text.index("[[equivalent]]")) + 2
-    toml.write_text(text.replace(OWN.strip(), '[[equivalent]]\nwords = "EU"'), encoding="utf-8")
+    toml.write_text(text.replace(OWN, '\n[[equivalent]]\nwords = "EU"\n'), encoding="utf-8")
     done = cli(capsys, "check", str(pack))
     assert done.returncode != 0
     assert f"pack.toml:{line}" in done.stdout + done.stderr, done.stdout + done.stderr
     assert "a list of strings" in done.stdout + done.stderr
-    toml.write_text(text.replace(OWN.strip(), '[[equivalent]]\nwords = ["EU"]'), encoding="utf-8")
+    toml.write_text(text.replace(OWN, '\n[[equivalent]]\nwords = ["EU"]\n'), encoding="utf-8")
     done = cli(capsys, "check", str(pack))
     assert "two or more names" in done.stdout + done.stderr, done.stdout + done.stderr

@@ -215,19 +215,23 @@ class SearchIndex:
     def _check_phrases(
         self, groups: list[Group], candidates: set[int]
     ) -> tuple[set[int], dict[Term, set[int]]]:
-        """Drop candidates a group matched only by a phrase's words, not the phrase itself."""
+        """Drop candidates a group matched only by a phrase's words, not the phrase itself. A
+        phrase of another name of a side (`Term.kin`) is checked only where nothing else of
+        its group is found: the check reads the text, the rest is postings."""
         phrases: dict[Term, set[int]] = {}
         for group in groups:
             if not any(term.mode == "phrase" for term, _ in group):
                 continue
             kept: set[int] = set()
             for term, words in group:
-                if term.mode == "phrase":
-                    phrases[term] = self._phrase_docs(term, words, candidates, check=True)
-                    kept |= phrases[term]
-                else:
+                if term.mode != "phrase":
                     for word in words:
                         kept.update(candidates.intersection(self._docs_of(word)))
+            for term, words in sorted(group, key=lambda item: item[0].kin):
+                if term.mode == "phrase":
+                    among = candidates - kept if term.kin else candidates
+                    phrases[term] = self._phrase_docs(term, words, among, check=True)
+                    kept |= phrases[term]
             candidates &= kept
         return candidates, phrases
 
