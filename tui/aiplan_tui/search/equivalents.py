@@ -68,12 +68,13 @@ class Families:
         self._families = families
         self._word: dict[str, int] = {}
         """A one-word name, and each one-word name's stem, to its family."""
-        self._spaced: dict[tuple[str, ...], int] = {}
-        """A name of several words, as a query keeps them, to its family."""
+        self._spaced: dict[tuple[str, ...], tuple[str, int]] = {}
+        """A name of several words, as a query keeps them, to its phrase and its family."""
         for number, phrases in enumerate(families):
             for phrase in phrases:
                 if " " in phrase:
-                    self._spaced[_telling(phrase)] = number
+                    self._spaced[tuple(phrase.split())] = phrase, number
+                    self._spaced.setdefault(_telling(phrase), (phrase, number))
                     continue
                 self._word[phrase] = number
                 if not has_cjk(phrase):
@@ -122,12 +123,9 @@ class Families:
             run = groups[at : at + size]
             if not all(len(g) == 1 and g[0].mode == "fuzzy" for g in run):
                 continue
-            number = self._spaced.get(tuple(g[0].text for g in run))
-            if number is not None:
-                phrase = next(p for p in self._families[number] if _telling(p) == tuple(
-                    g[0].text for g in run
-                ))  # fmt: skip
-                return phrase, number, size
+            found = self._spaced.get(tuple(g[0].text for g in run))
+            if found is not None:
+                return (*found, size)
         return None
 
     def _kin(self, number: int, typed: str) -> tuple[Term, ...]:
