@@ -9,14 +9,17 @@ import itertools
 
 import pytest
 from rich.cells import cell_len
+from textual.geometry import Offset
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.selection import SELECT_ALL, Selection
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import OptionList
 
 import chinese_pack as zh
 from aiplan_tui.ui.wide_text import NO_LINE_START, units
+from aiplan_tui.ui.widgets.article_view import ParagraphView
 from aiplan_tui.ui.widgets.navigator import Navigator
 from conftest import PackFactory, until
 
@@ -136,3 +139,24 @@ async def test_the_navigator_cuts_a_chinese_title_after_the_last_whole_character
         before = cell_len(row[:start])
         assert before + cell_len(kept) + 1 <= box.width  # what is kept and the "…" fit
         assert before + cell_len(full[: len(kept) + 1]) + 1 > box.width  # one more would not
+
+
+async def test_a_selection_across_a_break_copies_the_text(make_pack: PackFactory) -> None:
+    """Selecting with the mouse works on the lines as drawn; what it copies is the paragraph's
+    own text: from the second drawn line to the third line's third character, and all of it."""
+    app = zh.chinese_app(make_pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.screen.query(ParagraphView), "the mixed article")
+        await pilot.pause()
+        view = app.screen.query(ParagraphView).first()
+        box = view.content_region
+        strips = app.screen._compositor.render_strips()
+        lines = [strips[y].crop(box.x, box.right).text.rstrip() for y in range(box.y, box.bottom)]
+        paragraph = str(view.render())
+        assert "\n" not in paragraph and len(lines) > 3 and not paragraph.isascii()
+        start = paragraph.index(lines[1])
+        between = paragraph[start + len(lines[1]) : paragraph.index(lines[2], start)]
+        assert between.strip() == ""  # the spaces where the line broke, if any
+        chosen = view.get_selection(Selection(Offset(0, 1), Offset(3, 2)))
+        assert chosen == (lines[1] + between + lines[2][:3], "\n")
+        assert view.get_selection(SELECT_ALL) == (paragraph, "\n")

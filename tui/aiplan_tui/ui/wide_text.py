@@ -11,11 +11,14 @@ lines break changes: the text and its styles are drawn as they were, never as ma
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 from rich.cells import cell_len, chop_cells, get_character_cell_size
 from rich.text import Text
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.geometry import Offset
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
@@ -81,14 +84,20 @@ def break_offsets(line: str, width: int) -> list[int]:
     return offsets
 
 
-def wrap_lines(content: Content, width: int) -> list[Content]:
-    """`content`'s lines broken to fit `width` cells, their trailing spaces dropped where
-    they break."""
-    lines: list[Content] = []
+def wrap_lines(content: Content, width: int) -> list[tuple[int, Content]]:
+    """`content`'s lines broken to fit `width` cells, each with where it starts in the text;
+    their trailing spaces dropped where they break."""
+    lines: list[tuple[int, Content]] = []
+    start = 0
     for line in content.split("\n", allow_blank=True):
-        pieces = line.divide(break_offsets(line.plain, max(1, width)))
-        lines.extend(piece.rstrip() for piece in pieces[:-1])
-        lines.append(pieces[-1])
+        offsets = break_offsets(line.plain, max(1, width))
+        pieces = line.divide(offsets)
+        starts = [start + offset for offset in (0, *offsets)]
+        lines.extend(
+            (at, piece.rstrip()) for at, piece in zip(starts[:-1], pieces[:-1], strict=False)
+        )
+        lines.append((starts[-1], pieces[-1]))
+        start += len(line.plain) + 1
     return lines
 
 
@@ -98,19 +107,38 @@ class WideWrapped(Content):
 
     def __init__(self, content: Content) -> None:
         super().__init__(content.plain, list(content.spans), strip_control_codes=False)
-        self._wrapped: tuple[int, Content] | None = None
+        self._wrapped: tuple[int, Content, list[int]] | None = None
 
-    def wrapped(self, width: int) -> Content:
-        """The content with its line breaks at `width` cells made explicit (kept per width)."""
+    def wrapped(self, width: int) -> tuple[Content, list[int]]:
+        """The content with its line breaks at `width` cells made explicit, and where each of
+        its lines starts in the text (kept per width)."""
         if self._wrapped is None or self._wrapped[0] != width:
-            self._wrapped = (width, Content("\n").join(wrap_lines(self, width)))
-        return self._wrapped[1]
+            lines = wrap_lines(self, width)
+            joined = Content("\n").join(line for _, line in lines)
+            self._wrapped = (width, joined, [start for start, _ in lines])
+        return self._wrapped[1], self._wrapped[2]
 
     def _drawn(self, rules: RulesMap, width: int) -> Content | None:
         """What is drawn at `width`: None where Content's own drawing applies (no wrapping)."""
-        if rules.get("text_wrap", "wrap") == "nowrap":
-            return None
-        return self.wrapped(width - rules.get("line_pad", 0) * 2)
+        if rules.get("text_wrap", "wrap") == "nowrap" or self.plain.isascii():
+            return None  # ASCII has no wide character: Content's breaks are the same, sooner
+        return self.wrapped(width - rules.get("line_pad", 0) * 2)[0]
+
+    def selected(self, selection: Selection, rules: RulesMap, width: int) -> str:
+        """The text under `selection`, made on the lines as drawn at `width`: its ends are
+        taken back into the text, so a selection over a break copies the text, not the break."""
+        drawn = self._drawn(rules, width)
+        if drawn is None:
+            return selection.extract(self.plain)
+        lines = drawn.plain.split("\n")
+        starts = self.wrapped(width - rules.get("line_pad", 0) * 2)[1]
+
+        def place(offset: Offset | None, default: int) -> int:
+            if offset is None or offset.y >= len(lines):
+                return default
+            return starts[offset.y] + min(offset.x, len(lines[offset.y]))
+
+        return self.plain[place(selection.start, 0) : place(selection.end, len(self.plain))]
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
@@ -140,6 +168,20 @@ def wide_wrapped(widget: Widget, text: Text | Content | str) -> WideWrapped:
     return WideWrapped(Content.from_rich_text(text, console=widget.app.console))
 
 
+class WideText(Text):
+    """Rich Text that Textual draws as WideWrapped (through the `visualize` hook Textual
+    looks for): for prompts of option lists, which keep Text (its styles stay readable)."""
+
+    @classmethod
+    def of(cls, text: Text) -> WideText:
+        wide = cls()
+        wide.append_text(text)
+        return wide
+
+    def visualize(self) -> Visual:
+        return WideWrapped(Content.from_rich_text(self))
+
+
 class WideStatic(Static):
     """A Static whose text wraps beside wide characters (see the module's note)."""
 
@@ -148,6 +190,18 @@ class WideStatic(Static):
         if isinstance(visual, Content) and not isinstance(visual, WideWrapped):
             return WideWrapped(visual)
         return visual
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selected_in(self, self.render(), selection) or super().get_selection(selection)
+
+
+def selected_in(widget: Widget, visual: object, selection: Selection) -> tuple[str, str] | None:
+    """What `selection` copies from `widget` drawing `visual` (its `get_selection`), when that
+    is WideWrapped; None otherwise (Textual's own applies)."""
+    if not isinstance(visual, WideWrapped):
+        return None
+    rules = cast(RulesMap, widget.styles)  # as Textual hands a visual its widget's styles
+    return visual.selected(selection, rules, widget.content_region.width), "\n"
 
 
 def head_cells(text: str, cells: int) -> str:

@@ -20,7 +20,7 @@ from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.search.hits import Hit, field_label, marked, no_results, partial_note, shown
 from aiplan_tui.ui.screens.shown import ShownScreen
 from aiplan_tui.ui.search_session import IndexAgain, SearchSession
-from aiplan_tui.ui.wide_text import wide_wrapped
+from aiplan_tui.ui.wide_text import WideText
 from aiplan_tui.ui.widgets.footer import KeysFooter
 from aiplan_tui.ui.widgets.query_input import QueryInput
 
@@ -142,7 +142,7 @@ class SearchScreen(ShownScreen[SearchChoice | None]):
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options(
-            Option(wide_wrapped(results, result_prompt(hit, self.side_colours)), id=str(number))
+            Option(WideText.of(result_prompt(hit, self.side_colours)), id=str(number))
             for number, hit in enumerate(hits)
         )
         if hits:

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
+from textual.selection import Selection
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -24,7 +25,7 @@ from aiplan_tui.core.formatting import KIND_ICONS, point_line
 from aiplan_tui.core.model import Highlight, Pack, Side
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.ui.highlight_styles import Marks
-from aiplan_tui.ui.wide_text import WideStatic, WideWrapped, wide_wrapped
+from aiplan_tui.ui.wide_text import WideStatic, WideWrapped, selected_in, wide_wrapped
 
 MIN_BAR, MAX_BAR = 8, 40
 """Bar length bounds in cells: long enough to compare, short enough to leave room for values."""
@@ -67,6 +68,9 @@ class PointView(Widget):
         text = self.text.copy()
         text.stylize("reverse")
         return wide_wrapped(self, text)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selected_in(self, self.render(), selection)
 
 
 class CellView(Vertical):

@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from aiplan_tui.ui.bindings import list_keys
-from aiplan_tui.ui.wide_text import wide_wrapped
+from aiplan_tui.ui.wide_text import WideText
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class Listing(OptionList):
             for number, entry in enumerate(section.entries):
                 key = f"{len(self._entries)}-{number}"
                 self._entries[key] = entry
-                options.append(Option(wide_wrapped(self, entry.label), id=key))
+                options.append(Option(WideText.of(entry.label), id=key))
         self.add_options(options)
         self.action_first()
 
