@@ -82,7 +82,8 @@ def test_an_unreachable_address_says_so() -> None:
 
 def test_files_that_cannot_be_read_say_why(tmp_path: Path) -> None:
     for name, data, message in (
-        ("a.pdf", b"%PDF", "give a .txt, .md or .html file"),
+        ("a.docx", b"PK", "give a .txt, .md, .html or .pdf file"),
+        ("a.pdf", b"%PDF", "not a PDF that can be read"),
         ("empty.txt", b"  \n\n", "there is no text in it"),
         ("latin.txt", "café".encode("latin-1"), "not UTF-8 text"),
     ):

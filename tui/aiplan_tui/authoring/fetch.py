@@ -22,7 +22,12 @@ DEADLINE_SECONDS = 30.0
 DEADLINE_VARIABLE = "AIPLAN_TUI_FETCH_TIMEOUT"
 MAX_BYTES = 5 * 1024 * 1024
 """News pages are well under this; anything larger is not an article (also once unpacked)."""
+MAX_PDF_BYTES = 50 * 1024 * 1024
+"""A PDF's pictures and fonts make it far larger than its text."""
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+PDF_TYPES = ("application/pdf", "application/x-pdf")
+BINARY = "application/octet-stream"
+"""What many servers call a PDF: taken when its bytes are one."""
 CHUNK = 64 * 1024
 SAVE_IT = "save the page from a browser and give the file"
 
@@ -39,6 +44,8 @@ class Page:
     """The charset the server names in Content-Type ("" when none)."""
     html: bool
     """False for a text/plain page: its text is read as a .txt file's is."""
+    pdf: bool = False
+    """A PDF (application/pdf, or bytes that start as one): read as a .pdf file is."""
 
 
 def deadline_seconds() -> float:
@@ -143,25 +150,35 @@ def _fetch(url: str, seconds: float, limit: int, stop: threading.Event) -> Page:
         url,
         headers={
             "User-Agent": f"aiplan-tui/{__version__}",
-            "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5",
+            "Accept": "text/html,application/pdf,text/plain;q=0.9,*/*;q=0.5",
             "Accept-Encoding": "gzip, deflate",
         },
     )
     with _opener().open(request, timeout=seconds) as response:
         given = response.headers.get("Content-Type")
         kind = response.headers.get_content_type() if given else ""
-        if kind and kind not in (*HTML_TYPES, "text/plain"):
+        if kind and kind not in (*HTML_TYPES, *PDF_TYPES, "text/plain", BINARY):
             raise FetchError(
-                f"{url}: the address gives {kind}, not a web page: give the address of the "
-                "article's page"
+                f"{url}: the address gives {kind}, not a web page or a PDF: give the address "
+                "of the article's page or PDF"
             )
+        if kind in (*PDF_TYPES, BINARY):
+            limit = max(limit, MAX_PDF_BYTES)
         raw = _body(response, url, limit, lambda: stop.is_set() or time.monotonic() > ends)
         if stop.is_set() or time.monotonic() > ends:
             raise FetchError(_late(url, seconds))
         data = _unpacked(raw, response.headers.get("Content-Encoding") or "", url, limit)
         charset = str(response.headers.get_content_charset() or "")
-    html = kind in HTML_TYPES or (not kind and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<")
-    return Page(data, charset, html)
+    pdf = kind in PDF_TYPES or (kind != "text/plain" and data[:1024].lstrip().startswith(b"%PDF-"))
+    if kind == BINARY and not pdf:
+        raise FetchError(
+            f"{url}: the address gives {kind}, not a web page or a PDF: give the address of "
+            "the article's page or PDF"
+        )
+    html = not pdf and (
+        kind in HTML_TYPES or (not kind and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<")
+    )
+    return Page(data, charset, html, pdf)
 
 
 def _body(

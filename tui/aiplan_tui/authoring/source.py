@@ -1,5 +1,5 @@
 """An article's text and what its source says about it, from a text or Markdown file, a saved
-web page, an address, or standard input. Paragraphs keep their words, quotes, apostrophes and
+web page, a PDF, an address, or standard input. Paragraphs keep their words, quotes, apostrophes and
 dashes exactly; nothing the source does not give is filled in."""
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ highlights takes time in step with the text: for this many, the whole `add` abou
 seconds (tests/benchmarks/suggest_speed.py; docs/performance.md)."""
 LARGEST_SOURCE = 5 * 1024 * 1024
 """The most bytes read from a file or standard input (as from an address: fetch.MAX_BYTES)."""
+LARGEST_PDF = 50 * 1024 * 1024
+"""A PDF's pictures and fonts make it far larger than its text (as fetched: fetch.MAX_PDF_BYTES)."""
 WAITING = "Paste or type the article, then Ctrl-D on a line of its own; Ctrl-C cancels"
 """What `add -` says on a terminal before it waits for the article."""
 
@@ -47,6 +49,8 @@ class SourceText:
     url: str = ""
     accessed: dt.date | None = None
     """The day the page was fetched from `url` (never for a file or standard input)."""
+    pages: tuple[int, ...] = ()
+    """The page each paragraph starts on, from 1, for a source with pages (a PDF); else ()."""
 
 
 def from_text(text: str, markdown: bool = False) -> SourceText:
@@ -124,8 +128,32 @@ def _date(value: object) -> dt.date | None:
         return None
 
 
+def from_pdf(data: bytes) -> SourceText:
+    """The text of a PDF's pages (authoring/pdf.py), each paragraph with its page; its title
+    from the PDF's metadata, else its first paragraph when that is a headline."""
+    from aiplan_tui.authoring.pdf import PdfError, read_pdf
+
+    try:
+        read = read_pdf(data)
+    except PdfError as exc:
+        raise SourceError(str(exc)) from exc
+    paragraphs, pages = read.paragraphs, read.pages
+    title = read.title
+    if len(paragraphs) > 1 and (
+        _same(paragraphs[0], title) or (not title and _looks_like_headline(paragraphs[0]))
+    ):
+        title, paragraphs, pages = paragraphs[0], paragraphs[1:], pages[1:]
+    if not title:
+        return SourceText(_first_words(paragraphs[0]), paragraphs, "editors", pages=pages)
+    return SourceText(title, paragraphs, pages=pages)
+
+
+def _same(one: str, other: str) -> bool:
+    return bool(other) and one.casefold().split() == other.casefold().split()
+
+
 def read_source(source: str, stdin_text: str | None = None) -> SourceText:
-    """SOURCE as `add` takes it: `-`, an http(s) address, or a .txt, .md, .html file; refused
+    """SOURCE as `add` takes it: `-`, an http(s) address, or a .txt, .md, .html, .pdf file; refused
     when its text is longer than LONGEST_ARTICLE."""
     read = _read(source, stdin_text)
     length = sum(len(p) for p in read.paragraphs)
@@ -148,7 +176,9 @@ def _read(source: str, stdin_text: str | None) -> SourceText:
             page = fetch_page(source)
         except FetchError as exc:
             raise SourceError(str(exc)) from exc
-        if not page.html:
+        if page.pdf:
+            read = replace(_named(source, lambda: from_pdf(page.data)), url=source)
+        elif not page.html:
             try:
                 text = plain_text(page.data, page.charset)
             except UnicodeDecodeError as exc:
@@ -160,20 +190,23 @@ def _read(source: str, stdin_text: str | None) -> SourceText:
         return replace(read, accessed=dt.date.today())  # the day it was read, for citations
     path = Path(source)
     suffix = path.suffix.lower()
-    if suffix not in (".txt", ".md", ".html", ".htm"):
+    if suffix not in (".txt", ".md", ".html", ".htm", ".pdf"):
         raise SourceError(
-            f"{source}: give a .txt, .md or .html file, an http(s):// address, or - for "
+            f"{source}: give a .txt, .md, .html or .pdf file, an http(s):// address, or - for "
             "standard input"
         )
     if not path.is_file():
         raise SourceError(f"{source}: no such file")
+    largest = LARGEST_PDF if suffix == ".pdf" else LARGEST_SOURCE
     try:
         with path.open("rb") as file:
-            data = file.read(LARGEST_SOURCE + 1)
+            data = file.read(largest + 1)
     except OSError as exc:
         raise SourceError(f"{source}: cannot read it ({exc.strerror or exc})") from exc
-    if len(data) > LARGEST_SOURCE:
-        raise SourceError(f"{source}: {_too_large()}")
+    if len(data) > largest:
+        raise SourceError(f"{source}: {_too_large(largest)}")
+    if suffix == ".pdf":
+        return _named(source, lambda: from_pdf(data))
     if suffix in (".html", ".htm"):
         return _named(source, lambda: from_html(page_text(data)))
     try:
@@ -203,9 +236,9 @@ def _named(where: str, read: Callable[[], SourceText]) -> SourceText:
         raise SourceError(f"{where}: {exc}") from exc
 
 
-def _too_large() -> str:
+def _too_large(largest: int = LARGEST_SOURCE) -> str:
     return (
-        f"larger than {LARGEST_SOURCE // (1024 * 1024)} MB (an article is far shorter): "
+        f"larger than {largest // (1024 * 1024)} MB (an article is far shorter): "
         "give just the article"
     )
 

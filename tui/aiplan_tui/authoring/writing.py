@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from aiplan_tui.authoring.source import SourceText
+from aiplan_tui.pack.pages import page_mark
 
 ARTICLE_FIELDS = ("title", "title_source", "outlet", "author", "published", "url", "accessed")
 
@@ -48,8 +49,24 @@ def article_text(source: SourceText, fields: Mapping[str, object] | None = None)
         **(fields or {}),
     }
     front = [f"{key} = {toml_value(values[key])}" for key in ARTICLE_FIELDS if values.get(key)]
-    body = "\n\n".join(source.paragraphs)
+    if source.pages:
+        front.append("paged = true")
+    body = "\n\n".join(_with_page_marks(source.paragraphs, source.pages))
     return "+++\n" + "\n".join(front) + "\n+++\n\n" + body + "\n"
+
+
+def _with_page_marks(paragraphs: tuple[str, ...], pages: tuple[int, ...]) -> list[str]:
+    """The paragraphs, a `[page N]` line before the first of each page (pack/pages.py)."""
+    if not pages:
+        return list(paragraphs)
+    out: list[str] = []
+    last = 0
+    for paragraph, page in zip(paragraphs, pages, strict=True):
+        if page != last:
+            out.append(page_mark(page))
+            last = page
+        out.append(paragraph)
+    return out
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,8 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
     shown_spans, status (`"suggested"` for a suggested highlight, found only by a
     `status:suggested` query; else `""`). The location's `paragraph` indexes the article's
     `paragraphs` (from 0, as in `export`); `number` is the paragraph as people count it and
-    every human output shows it (¶ from 1). `field`, `text` and `spans` are the field the best
+    every human output shows it (¶ from 1); `page` the page it is on in an article with
+    pages (a PDF), else null. `field`, `text` and `spans` are the field the best
     match is in; `shown` is what the result shows first whatever matched (its own words; a
     fact's figure, then its words), with `shown_spans` the matches in it."""
     from aiplan_tui.search.hits import shown
@@ -104,6 +105,7 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
             "number": location.paragraph + 1,
             "start": location.start,
             "end": location.end,
+            "page": hit.doc.page or None,
         },
         "field": hit.field,
         "text": hit.text,
@@ -168,6 +170,8 @@ def _print_table(hits: list[Hit], query: str) -> None:
         if seen.field is not None and seen.matched is None:  # the match is in `who`
             match.append(f" · matched in {field_label(seen.field)}", style="dim")
         where = hit.doc.article
+        if hit.doc.page:
+            where += f" p. {hit.doc.page}"
         if hit.location is not None:
             where += f" ¶{hit.location.paragraph + 1}"
         kind = Text(hit.kind)

@@ -11,11 +11,11 @@ from aiplan_tui.search.documents import Doc, Field
 
 DOC_COLUMNS = (
     "number, kind, id, article, paragraph, start, stop, fields, sides, dimensions, speaker, years,"
-    " who, status"
+    " who, status, page"
 )
 
 DocRow = tuple[
-    int, str, str, str, int | None, int | None, int | None, str, str, str, str, str, str, str
+    int, str, str, str, int | None, int | None, int | None, str, str, str, str, str, str, str, int
 ]
 
 
@@ -36,18 +36,19 @@ def doc_row(number: int, doc: Doc) -> DocRow:
         _strings_text(doc.years),
         doc.who,
         doc.status,
+        doc.page,
     )
 
 
 def row_doc(row: tuple[Any, ...]) -> Doc:
     """The document a row holds; ValueError or TypeError if the row is not one `doc_row` made."""
     _, kind, id_, article, paragraph, start, stop, fields, sides, dims, *rest = row
-    speaker, years, who, status = rest
+    speaker, years, who, status, page = rest
     location = None if paragraph is None else Location(int(paragraph), int(start), int(stop))
     made = tuple(Field(str(name), str(text), float(weight)) for name, text, weight in _load(fields))
     return Doc(
         str(kind), str(id_), made, str(article), location, _strings(sides), _strings(dims),
-        str(speaker), _strings(years), str(who), str(status),
+        str(speaker), _strings(years), str(who), str(status), int(page),
     )  # fmt: skip
 
 

@@ -26,10 +26,13 @@ class SourceCitation:
     """Outlet, author and date (ISO 8601), those the article gives, in that order."""
     url: str = ""
 
-    def text(self, paragraph: int | None = None) -> str:
-        """ "Title, CNBC, 2025-07-26, ¶5, https://…": the address last, so nothing sticks to
-        it when a reader makes it a link; `paragraph` is 1-based."""
+    def text(self, paragraph: int | None = None, page: int | None = None) -> str:
+        """ "Title, CNBC, 2025-07-26, p. 12, ¶5, https://…": the address last, so nothing
+        sticks to it when a reader makes it a link; `paragraph` is 1-based, `page` is given
+        for an article with pages (a PDF)."""
         parts = [self.title, *self.given]
+        if page is not None:
+            parts.append(f"p. {page}")
         if paragraph is not None:
             parts.append(f"¶{paragraph}")
         if self.url:
@@ -57,6 +60,14 @@ def paragraph_number(highlight: Highlight) -> int:
     return highlight.location.paragraph + 1
 
 
+def page_number(highlight: Highlight, pack: Pack) -> int | None:
+    """The page the words are on, in an article with pages (a PDF); else None."""
+    article = pack.article(highlight.article)
+    return None if article is None else article.page_of(highlight.location.paragraph)
+
+
 def cite(highlight: Highlight, pack: Pack) -> str:
-    """Where the words are, in one line: "Title, CNBC, ¶5" (only what the article gives)."""
-    return highlight_source(highlight, pack).text(paragraph_number(highlight))
+    """Where the words are, in one line: "Title, CNBC, p. 12, ¶5" (only what the article
+    gives)."""
+    source = highlight_source(highlight, pack)
+    return source.text(paragraph_number(highlight), page_number(highlight, pack))

@@ -48,7 +48,7 @@ class Citing:
         self._sources: list[citations.SourceCitation] = []
 
     def where(self, highlight: Highlight) -> str:
-        """ "Title, Outlet, ¶5", or "¶5[^1]" with footnotes."""
+        """ "Title, Outlet, ¶5", or "¶5[^1]" with footnotes ("p. 12, ¶5[^1]" for a PDF)."""
         if not self.footnotes:
             return cite(highlight, self.pack)
         source = citations.highlight_source(highlight, self.pack)
@@ -56,7 +56,9 @@ class Citing:
         if number is None:
             self._sources.append(source)
             number = self._numbers[source.key] = len(self._sources)
-        return f"¶{citations.paragraph_number(highlight)}[^{number}]"
+        page = citations.page_number(highlight, self.pack)
+        at = "" if page is None else f"p. {page}, "
+        return f"{at}¶{citations.paragraph_number(highlight)}[^{number}]"
 
     def notes(self) -> str:
         """The footnotes cited so far, each on its own line after a blank one ("" for none)."""

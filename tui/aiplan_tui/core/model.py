@@ -74,6 +74,15 @@ class Article:
     """The 1-based line in the file where each paragraph starts."""
     accessed: dt.date | None = None
     """When the article was read from its address (`add URL` records it), for a citation."""
+    pages: tuple[int, ...] = ()
+    """The page each paragraph is on, from 1 (0 where no page is given), for an article with
+    pages (a PDF: `paged = true`, pack/pages.py); else ()."""
+
+    def page_of(self, paragraph: int) -> int | None:
+        """The page paragraph `paragraph` (from 0) is on, if the article gives it."""
+        if 0 <= paragraph < len(self.pages) and self.pages[paragraph]:
+            return self.pages[paragraph]
+        return None
 
 
 @dataclass(frozen=True)

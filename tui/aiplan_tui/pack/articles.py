@@ -10,6 +10,7 @@ from aiplan_tui.core.model import Article, SourceRef
 from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.toml_source import KeyLocator, parse_toml, read_text
 from aiplan_tui.pack import schema
+from aiplan_tui.pack.pages import split_pages
 
 FENCE = "+++"
 
@@ -67,6 +68,10 @@ def load_article(path: Path, problems: Problems) -> tuple[Article, TableAt] | No
     if values is None:
         return None
     body = split_paragraphs(lines[close + 1 :], first_line=close + 2)
+    pages: tuple[int, ...] = ()
+    if values.pop("paged", False):
+        paged = split_pages(body.paragraphs, body.lines)
+        body, pages = Body(paged.paragraphs, paged.lines), paged.pages
     if not body.paragraphs:
         problems.warning(path, close + 1, 1, "the article has no body text after its front matter")
     values.setdefault("id", path.stem)
@@ -79,6 +84,7 @@ def load_article(path: Path, problems: Problems) -> tuple[Article, TableAt] | No
             values["author"] = byline
             problems.warning(path, line, col, '"byline" is now called "author": rename it')
     article = Article(
-        paragraphs=body.paragraphs, paragraph_lines=body.lines, source=SourceRef(path, 1), **values
-    )
+        paragraphs=body.paragraphs, paragraph_lines=body.lines, source=SourceRef(path, 1),
+        pages=pages, **values,
+    )  # fmt: skip
     return article, at

@@ -22,6 +22,7 @@ ARTICLE = (
     Field("url"),
     Field("accessed", "date"),
     Field("sides", "id_list"),
+    Field("paged", "bool"),  # `[page N]` paragraphs mark pages (pack/pages.py)
 )
 
 HIGHLIGHT_COMMON = (

@@ -64,6 +64,8 @@ class Doc(NamedTuple):
     status: str = ""
     """A highlight's review status: "suggested" (proposed by `add`, not yet reviewed; found
     only with `status:suggested`), else ""."""
+    page: int = 0
+    """The page of a paragraph or highlight, from 1, in an article with pages (a PDF); else 0."""
 
 
 def _years(*texts: str) -> frozenset[str]:
@@ -171,7 +173,7 @@ class PackDocs(LazyDocs):
             article.id, Location(paragraph, 0, len(text)),
             frozenset(s for h in here for s in h.sides),
             frozenset(d for h in here for d in h.dimensions),
-            years=_years(text),
+            years=_years(text), page=article.page_of(paragraph) or 0,
         )  # fmt: skip
 
     def _highlight(self, h: Highlight) -> Doc:
@@ -209,8 +211,12 @@ class PackDocs(LazyDocs):
         return Doc(
             h.kind, h.id, tuple(fields), h.article, h.location, frozenset(sides),
             frozenset(h.dimensions), speaker, _years(h.exact, extra_years),
-            attribution(h, self._pack), h.status,
+            attribution(h, self._pack), h.status, self._page(h),
         )  # fmt: skip
+
+    def _page(self, h: Highlight) -> int:
+        article = self._pack.article(h.article)
+        return (article.page_of(h.location.paragraph) or 0) if article is not None else 0
 
     @staticmethod
     def _article(article: Article) -> Doc:

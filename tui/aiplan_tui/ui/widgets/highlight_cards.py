@@ -55,7 +55,8 @@ def _details(highlight: Highlight, pack: Pack) -> list[str]:
         lines.append(highlight.note)
     article = pack.article(highlight.article)
     if article is not None:
-        lines.append(f"in: {article.title}")
+        page = article.page_of(highlight.location.paragraph)
+        lines.append(f"in: {article.title}" + ("" if page is None else f", p. {page}"))
     return lines
 
 
