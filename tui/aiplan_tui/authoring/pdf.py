@@ -31,6 +31,10 @@ _BAD_TITLE = re.compile(
 )
 
 
+COLUMN_SLACK = 12.0
+"""Points a column's text may reach past the page's middle (about a sixth of an inch)."""
+
+
 class PdfError(Exception):
     """Why no text can be had from the PDF (what to do about it)."""
 
@@ -114,19 +118,47 @@ def _boxes(data: bytes) -> tuple[list[_Box], str, int]:
     return boxes, _title(document), count
 
 
-def _page_boxes(layout: object, number: int) -> Iterator[_Box]:
+def _page_boxes(layout: object, number: int) -> list[_Box]:
     from pdfminer.layout import LTPage, LTTextBox
 
     assert isinstance(layout, LTPage)
     height = layout.height or 1.0
+    middle = (layout.x0 + layout.x1) / 2
+    placed: list[tuple[float, float, float, _Box]] = []
     for item in layout:
         if not isinstance(item, LTTextBox):
             continue
         lines = tuple(line for line in (_clean(t) for t in item.get_text().split("\n")) if line)
         if lines:
             top = (layout.y1 - item.y1) / height
-            bottom = (item.y0 - layout.y0) / height
-            yield _Box(number, top, bottom, lines)
+            box = _Box(number, top, (item.y0 - layout.y0) / height, lines)
+            placed.append((item.x0 - middle, item.x1 - middle, top, box))
+    return _reading_order(placed)
+
+
+def _reading_order(placed: list[tuple[float, float, float, _Box]]) -> list[_Box]:
+    """Top to bottom; where the page has two columns, the left one before the right one.
+    Each entry is (left, right, top, box), left and right measured from the page's middle:
+    a box across the middle is as wide as the page, and the columns between two such boxes
+    are read one after the other."""
+    ordered: list[_Box] = []
+    band: list[tuple[float, float, float, _Box]] = []
+    for entry in sorted(placed, key=lambda e: e[2]):
+        left, right = entry[0], entry[1]
+        if left < -COLUMN_SLACK and right > COLUMN_SLACK:
+            ordered.extend(_columns(band))
+            band = []
+            ordered.append(entry[3])
+        else:
+            band.append(entry)
+    ordered.extend(_columns(band))
+    return ordered
+
+
+def _columns(band: list[tuple[float, float, float, _Box]]) -> list[_Box]:
+    left = [e for e in band if e[1] <= COLUMN_SLACK]
+    right = [e for e in band if e[1] > COLUMN_SLACK]
+    return [e[3] for part in (left, right) for e in sorted(part, key=lambda e: e[2])]
 
 
 def _clean(line: str) -> str:
