@@ -12,7 +12,6 @@ import io
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from aiplan_tui.authoring.paragraphs import Block, joined_paragraphs
