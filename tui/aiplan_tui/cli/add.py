@@ -26,8 +26,9 @@ def add_parser(subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser
     add = subparsers.add_parser(
         "add",
         help="add an article to a pack, with suggested highlights",
-        description="Add an article from a .txt or .md file, a saved .html page, an http(s) "
-        "address, or - (standard input): writes articles/ID.md and highlights/ID.toml with "
+        description="Add an article from a .txt or .md file, a saved .html page, a .pdf, an "
+        "http(s) address (of a page or a PDF), or - (standard input): writes articles/ID.md "
+        "(a PDF's paragraphs with their pages) and highlights/ID.toml with "
         'suggested quotations, figures and dated events (status = "suggested"), and any '
         "new people their quotations need. Never overwrites a file. Takes at most 1,000,000 "
         "characters of text (a longer text is refused at once, nothing written). Exit status: "
