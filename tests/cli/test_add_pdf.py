@@ -121,6 +121,8 @@ def test_search_json_a_citation_a_card_and_the_export_carry_the_page(
     cited = cli(capsys, "quotes", "--format", "md", "--content", str(pack))
     assert cited.returncode == 0, cited.stderr
     assert "Winning the AI Race, p. 2, ¶3" in cited.stdout
+    listed = json.loads(cli(capsys, "quotes", "--format", "json", "--content", str(pack)).stdout)
+    assert [(q["paragraph"], q["page"]) for q in listed] == [(3, 2)]
     exported = json.loads(cli(capsys, "export", "--content", str(pack)).stdout)
     (article,) = exported["articles"]
     assert article["pages"] == [1, 1, 2, 3]

@@ -84,6 +84,7 @@ def as_dict(line: QuoteLine) -> dict[str, object]:
             **{name: value or None for name, value in line.given.items()},
         },
         "paragraph": line.paragraph,
+        "page": line.page,
         "text": quote.exact,
     }
 
@@ -111,7 +112,8 @@ def print_table(lines: list[QuoteLine]) -> None:
     for column in ("speaker", "kind", "where", "words"):
         table.add_column(column, no_wrap=column != "words")
     for line in lines:
-        where = f"{line.quote.article} ¶{line.paragraph}"
+        page = "" if line.page is None else f" p. {line.page}"
+        where = f"{line.quote.article}{page} ¶{line.paragraph}"
         table.add_row(Text(clean_line(line.speaker)), Text(line.kind), Text(where),
                       Text(clean_line(line.quote.exact)))  # fmt: skip
     console().print(table)

@@ -31,6 +31,8 @@ class QuoteLine:
     """The article's outlet, author, published and url, each "" when it does not give it."""
     paragraph: int
     """1-based, as ¶ everywhere else."""
+    page: int | None = None
+    """The page it is on, in an article with pages (a PDF)."""
 
     @property
     def kind(self) -> str:
@@ -98,6 +100,7 @@ def select_quotes(
                 source.title if source is not None else quote.article,
                 known_provenance(source),
                 quote.location.paragraph + 1,
+                source.page_of(quote.location.paragraph) if source is not None else None,
             )
         )
     return lines
