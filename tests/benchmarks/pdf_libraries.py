@@ -1,6 +1,7 @@
 """pypdf and pdfminer.six on the same PDFs: CPU seconds to take out every page's text, and how
 well the words come out (issue 31; docs/authoring.md#pdf). Prints one row per library and file.
 
+    pip install pypdf  # not a dependency of the app: only this comparison reads with it
     python tests/benchmarks/pdf_libraries.py A.pdf B.pdf ... [--runs 3]
 
 With no ground truth to hand, each library is judged against the other's vocabulary: a word
