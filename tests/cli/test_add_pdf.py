@@ -1,7 +1,7 @@
 """`add` of a PDF, saved and over a loopback address (issue 31): paragraphs that read right
 (running headers, footers and page numbers gone, hyphenation at line ends undone, a paragraph
 cut by a page break whole, columns in order), each with its page, which search --json, a
-citation and the JSON export carry (a card: tests/unit/ui/test_card_page.py); a locked, scanned or damaged PDF is
+citation, quotes, the JSON export and the W3C annotations carry (a card: tests/unit/ui/test_card_page.py); a locked, scanned or damaged PDF is
 refused in one line, nothing written. The PDFs are made here (tests/pdf_maker.py)."""
 
 from __future__ import annotations
@@ -126,6 +126,11 @@ def test_search_json_a_citation_a_card_and_the_export_carry_the_page(
     exported = json.loads(cli(capsys, "export", "--content", str(pack)).stdout)
     (article,) = exported["articles"]
     assert article["pages"] == [1, 1, 2, 3]
+    annotations = cli(capsys, "export", "--format", "annotations", "--content", str(pack))
+    (annotation,) = json.loads(annotations.stdout)["first"]["items"]
+    selector = annotation["target"]["selector"]
+    assert (selector["type"], selector["value"]) == ("FragmentSelector", "page=2")
+    assert selector["refinedBy"]["exact"] == "Exports of the full American AI stack"
 
 
 class Served(http.server.ThreadingHTTPServer):

@@ -5,7 +5,9 @@ A highlight's anchor already is a TextQuoteSelector: its exact words, with about
 of its paragraph before and after them as `prefix` and `suffix`, so another tool can place it
 in the page. The body says what the pack says of it: kind, speaker, direct or paraphrase, whose
 claim, sides and note, in one text, and as tags. The target's `source` is the article's address
-when it gives a safe http(s) one; otherwise an identifier of the article in this pack.
+when it gives a safe http(s) one; otherwise an identifier of the article in this pack. In an
+article with pages (a PDF) the selector is the page, as a PDF fragment (`page=12`, RFC 3778),
+refined by the words on it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from aiplan_tui.core.links import web_url
 from aiplan_tui.core.model import Article, Highlight, Pack, Quote
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+PDF_FRAGMENT = "http://tools.ietf.org/rfc/rfc3778"
+"""What a FragmentSelector's `page=N` conforms to: the PDF media type's fragments."""
 CONTEXT_CHARACTERS = 32
 """How much of the paragraph the selector's prefix and suffix hold, as annotation tools do."""
 
@@ -65,12 +69,18 @@ def target(highlight: Highlight, pack: Pack, article: Article | None) -> dict[st
     url = web_url(article.url) if article is not None else None
     paragraph = article.paragraphs[highlight.location.paragraph] if article is not None else ""
     start, end = highlight.location.start, highlight.location.end
-    selector = {
+    selector: dict[str, Any] = {
         "type": "TextQuoteSelector",
         "exact": highlight.exact,
         "prefix": paragraph[max(0, start - CONTEXT_CHARACTERS) : start],
         "suffix": paragraph[end : end + CONTEXT_CHARACTERS],
     }
+    page = article.page_of(highlight.location.paragraph) if article is not None else None
+    if page is not None:
+        selector = {
+            "type": "FragmentSelector", "conformsTo": PDF_FRAGMENT, "value": f"page={page}",
+            "refinedBy": selector,
+        }  # fmt: skip
     return {
         "source": url or f"{pack_iri(pack)}:article:{highlight.article}",
         "selector": selector,
