@@ -16,7 +16,7 @@ from pathlib import Path
 
 from aiplan_tui import __version__
 
-FORMAT = 19
+FORMAT = 20
 """Raise when what the database stores, or how, changes meaning."""
 
 
