@@ -5,12 +5,13 @@ people not named, in odd cases and with letters a case-blind pattern takes for o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aiplan_tui.authoring import people, reported, sayers
-from aiplan_tui.authoring.match_starts import capitals, tried_at, word_starts
+from aiplan_tui.authoring.match_starts import capitals, tried_at, tried_before, word_starts
 
 PIECES = st.sampled_from(
     ["Ana Kim", "the Ministry of Trade", "Hangzhou city government", "OpenAI", "said", "says",
@@ -28,7 +29,7 @@ def found(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]
     return [(m.span(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
 
 
-def same(pattern: re.Pattern[str], text: str, starts: list[int]) -> bool:
+def same(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> bool:
     return found(tried_at(pattern, text, starts)) == found(pattern.finditer(text))
 
 
@@ -43,3 +44,14 @@ def test_names_and_organisations_are_found_at_capitals_as_everywhere(text: str) 
 @given(TEXTS)
 def test_reported_speech_is_found_at_words_and_capitals_as_everywhere(text: str) -> None:
     assert same(reported._REPORTED, text, word_starts(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_reported_speech_is_found_before_a_verb_with_no_mark_between_as_everywhere(
+    text: str,
+) -> None:
+    pruned = tried_before(
+        reported._REPORTED, text, word_starts(text), reported._VERB, reported._MARK
+    )
+    assert found(pruned) == found(reported._REPORTED.finditer(text))

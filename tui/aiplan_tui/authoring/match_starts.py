@@ -28,11 +28,12 @@ def capitals(text: str) -> list[int]:
 _WORD_START = re.compile(rf"[{UPPER}]|(?<!\w)\w|(?<![\w’'-])[’'-]")
 
 
-def word_starts(text: str) -> list[int]:
+def word_starts(text: str) -> Iterator[int]:
     """Where a capital letter is, a word starts (`\\b` before a letter or digit), or an
     apostrophe or hyphen opens a word (`(?<![\\w’'-])` before one): every place a pattern
-    whose every branch starts with one of those can match."""
-    return [match.start() for match in _WORD_START.finditer(text)]
+    whose every branch starts with one of those can match. Found as they are asked for (a
+    rule that stops at its first match looks no further)."""
+    return (match.start() for match in _WORD_START.finditer(text))
 
 
 class Lead:
@@ -125,6 +126,37 @@ def tried_at(pattern: re.Pattern[str], text: str, starts: Sequence[int]) -> Iter
     end = 0
     for at in starts:
         if at >= end and (match := pattern.match(text, at)) is not None:
+            yield match
+            end = match.end()
+
+
+def tried_before(
+    pattern: re.Pattern[str],
+    text: str,
+    starts: Iterable[int],
+    needed: re.Pattern[str],
+    barrier: re.Pattern[str],
+) -> Iterator[re.Match[str]]:
+    """What `tried_at` gives, for a pattern whose every match holds, at or after its start, a
+    place where `needed` matches, with no match of `barrier` from its start to that place
+    (reported speech: a verb of saying, no quotation mark before it). A start without such a
+    place is not tried: `needed.search` finds the first place after it, `barrier.search`
+    the first barrier (each looked for again only once the starts are past it)."""
+    end = 0
+    need = needed.search(text)
+    wall = barrier.search(text)
+    for at in starts:
+        if at < end:
+            continue
+        if need is not None and need.start() < at:
+            need = needed.search(text, at)
+        if need is None:
+            return  # no place after this start, nor after the later ones
+        if wall is not None and wall.start() < at:
+            wall = barrier.search(text, at)
+        if wall is not None and wall.start() < need.start():
+            continue
+        if (match := pattern.match(text, at)) is not None:
             yield match
             end = match.end()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from aiplan_tui.authoring.match_starts import tried_at, word_starts
+from aiplan_tui.authoring.match_starts import tried_before, word_starts
 from aiplan_tui.authoring.participles import participle_clause
 from aiplan_tui.authoring.quotes import word_before
 from aiplan_tui.authoring.reported_after import (
@@ -80,6 +80,9 @@ _VERB = re.compile(rf"(?:{REPORTING}|{_NAMING}|{_QUOTED_AS})\b")
 """What every match of _REPORTED has: a sentence without it is not searched (most of the time
 reported speech took was spent looking for names before a verb that was not there); then
 _REPORTED is tried only where a word or a capital starts, as every branch does."""
+_MARK = re.compile(r"[“”\"«»]")
+"""No branch of _REPORTED has a quotation mark before its verb: a start with one between it
+and the next verb is not tried (most of a quotation's words; issue 28)."""
 _SAME = r"(?:he|she|it|they)\s+"
 """The subject of a second verb that is the first's ("..., and he asked the board to ...")."""
 _AND_REPORTED = re.compile(
@@ -149,8 +152,7 @@ def reported_speech(
             found.extend([also] if also is not None else [])
             continue
         first = None
-        starts = word_starts(text) if _VERB.search(text) else []
-        for match in tried_at(_REPORTED, text, starts):
+        for match in tried_before(_REPORTED, text, word_starts(text), _VERB, _MARK):
             agent = match.group("name3") and _AGENT.search(
                 text, max(0, match.start("name3") - 80), match.start("name3")
             )
