@@ -66,7 +66,7 @@ def reported_before(
     text: str, offset: int, paragraph: str, speakers: Speakers, number: int
 ) -> Found | None:
     """ "<words>, X said." with no quotation marks: the words are X's, reported."""
-    if _MARKS.search(_SCARE.sub(" ", text)):
+    if _MARKS.search(text) and _MARKS.search(_SCARE.sub(" ", text)):
         return None
     lead = LEAD.match(text)  # a dateline or a live blog's time opens the paragraph
     if lead is not None:
