@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aiplan_tui.authoring import people, reported, sayers
+from aiplan_tui.authoring import people, reported, roles, sayers
 from aiplan_tui.authoring.match_starts import capitals, tried_at, tried_before, word_starts
 
 PIECES = st.sampled_from(
@@ -55,3 +55,24 @@ def test_reported_speech_is_found_before_a_verb_with_no_mark_between_as_everywhe
         reported._REPORTED, text, word_starts(text), reported._VERB, reported._MARK
     )
     assert found(pruned) == found(reported._REPORTED.finditer(text))
+
+
+BEFORE_NAMES = st.sampled_from(
+    ["Ana Kim", "Minister", "of", "for", "the", "The", "and", "&", "a", "an", "its", "in", "at",
+     "adviser", "vice-president", "co-founder", "Science", "retiree", "farmer", "official",
+     "consultancy", "chipmaker", "start-up", "startup", "think tank", "think-tank", "non-profit",
+     "nonprofit", "firm", "lab", "said", ",", "’s", "-", "\n", "  ", "É", "x"]
+)  # fmt: skip
+NAMES_AFTER = st.lists(st.tuples(BEFORE_NAMES, GAPS).map("".join), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMES_AFTER)
+def test_words_before_a_name_are_found_as_by_searching_every_window(text: str) -> None:
+    for at in range(len(text) + 1):
+        title = roles._TITLE_BEFORE.search(text, max(0, at - 60), at)
+        of = roles._TITLE_WITH_OF.search(text, max(0, at - 60), at)
+        owned = roles._OWNED.search(text, max(0, at - 50), at) is not None
+        assert found(filter(None, [roles.title_before(text, at)])) == found(filter(None, [title]))
+        assert found(filter(None, [roles.title_with_of(text, at)])) == found(filter(None, [of]))
+        assert roles.owned(text, at) == owned

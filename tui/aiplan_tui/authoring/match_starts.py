@@ -175,3 +175,18 @@ class Rule:
         if self.starts is not None:
             return tried_at(self.pattern, paragraph, self.starts(paragraph))
         return self.pattern.finditer(paragraph)
+
+
+def last_word(text: str, start: int, end: int) -> str:
+    """The characters other than white space that end `text[start:end]` before the white
+    space that ends it ("" when it does not end with white space): what a pattern ending
+    with a word and `\\s+$`, searched there, must end that word with."""
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop == end:
+        return ""
+    begin = stop
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:stop]

@@ -14,10 +14,9 @@ from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
 from aiplan_tui.authoring.match_starts import capitals, tried_at
 from aiplan_tui.authoring.names import particled, surname_alone
 from aiplan_tui.authoring.pronouns import pronoun_genders
-from aiplan_tui.authoring.roles import APPOSITIVE, OWNER_BEFORE
+from aiplan_tui.authoring.roles import APPOSITIVE, OWNER_BEFORE, owned, title_before, title_with_of
 from aiplan_tui.authoring.runs import Run, capitalised_runs
 from aiplan_tui.authoring.sayers import Sayers
-from aiplan_tui.authoring.saying import UNNAMED_NOUNS
 from aiplan_tui.authoring.text import (
     HONORIFICS,
     ORGANISATION_WORDS,
@@ -59,33 +58,6 @@ _CALLED = re.compile(
     r"(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
 )
 """An organisation introduced by what it is: "state news agency Xinhua" (then "the agency")."""
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an)\s+)?(?P<role>(?:[A-Za-z][\w’'-]*\s+){0,2}(?:"
-    + "|".join(sorted((re.escape(w) for w in TITLE_WORDS if w[-1] != "."), key=len)[::-1])
-    + "|"
-    + UNNAMED_NOUNS["person"]
-    + r"|retiree|pensioner|homeowner|parent|mother|father|nurse|teacher|pilot|driver))\s+$"
-)
-"""A lower-case title, or what someone is, right before a name: "Science adviser Rowan
-Tate", "retiree Walt Kim", "farmer Jo Bell"."""
-_TITLE_WITH_OF = re.compile(
-    r"(?P<title>(?:[A-Z][\w-]*\s+){1,3})"
-    r"(?P<of>(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and|&)\s+)?)$"
-)
-"""A capitalised title with "of"/"for" right before a run: "Minister of " Industry Fang Jiayi,
-"Minister Delegate for " Digital Affairs Claire Monteil: the run's last two words are the name."""
-_OWNED = re.compile(
-    r"\b[Tt]he\s+$|[A-Z][\w’'-]*\s+(?:of|for)\s+$"
-    r"|\b(?:in|near|across|outside|inside|throughout|within|around|at)\s+$"
-    r"|\b(?:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:consultancy|firm|company|group|"
-    r"agency|bank|fund|lab|laboratory|start-?up|think[\s-]tank|outlet|broadcaster|newspaper|"
-    r"charity|non-?profit|coalition|alliance|association|network|\w*maker|developer|operator|"
-    r"provider|insurer|lender|exchange|channel|magazine|institute|foundation|partnership)\s+$"
-)
-"""Right before a run that is a place or an organisation (people's names take no article:
-"Vera Lind of the Northern Data Circle"; "Ministry of Foreign Affairs"; nobody is "in Hong
-Kong" or "at Harbour Securities" but a place or an organisation; "the Lyon consultancy Trois
-Ponts": a name after what an organisation is, is the organisation's)."""
 
 
 @dataclass(frozen=True)
@@ -180,18 +152,13 @@ class ArticlePeople:
         words = strip_leading(match.group())
         name, title = split_title(words)
         tokens = name.split()
-        with_of = _TITLE_WITH_OF.search(paragraph, max(0, match.start() - 60), match.start())
-        if (
-            with_of is not None
-            and len(tokens) > 2
-            and any(t.casefold() in TITLE_WORDS for t in with_of.group("title").split())
+        with_of = title_with_of(paragraph, match.start()) if len(tokens) > 2 else None
+        if with_of is not None and any(
+            t.casefold() in TITLE_WORDS for t in with_of.group("title").split()
         ):
             title = f"{with_of.group()}{' '.join(tokens[:-2])}".strip()
             name, tokens = " ".join(tokens[-2:]), tokens[-2:]
-        elif not title and (
-            match.group().startswith("The ")
-            or _OWNED.search(paragraph, max(0, match.start() - 50), match.start())
-        ):
+        elif not title and (match.group().startswith("The ") or owned(paragraph, match.start())):
             return  # "the Clean Grid Project", "of the Digital Rights Clinic"
         if len(tokens) == 1 and words.split()[0].casefold() in HONORIFICS:
             self.honoured.add(name.casefold())
@@ -211,7 +178,7 @@ class ArticlePeople:
         key = name.casefold()
         role = title  # else the first of these found (each looked for only when needed)
         if not role:
-            before = _TITLE_BEFORE.search(paragraph, max(0, match.start() - 60), match.start())
+            before = title_before(paragraph, match.start())
             role = before.group("role") if before is not None else ""
             title = " ".join(w for w in role.split() if w.casefold() in TITLE_WORDS)
             # "Former minister Ana Roe": "the former minister" is her later
