@@ -10,6 +10,7 @@ lines break changes: the text and its styles are drawn as they were, never as ma
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import cast
 
@@ -32,6 +33,19 @@ NO_LINE_START = frozenset(
 NO_LINE_END = frozenset("（「『【《〈〔｛〖‘“([{")
 """Marks that never end a line: they open what comes after them."""
 JOINER = "\u200d"
+MAY_BE_WIDE = re.compile(
+    "["
+    "\\u1100-\\u115f\\u231a-\\u232a\\u23e9-\\u23f3\\u25fd-\\u27bf\\u2b1b-\\u2b55"
+    "\\u2e80-\\ua4c6\\ua960-\\ua97c\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe10-\\ufe6b"
+    "\\uff01-\\uff60\\uffe0-\\uffe6\\U00016fe0-\\U00018d1e\\U00018d80-\\U00018df2"
+    "\\U0001aff0-\\U0001b2fb\\U0001d300-\\U0001d376\\U0001f004-\\U0001f004"
+    "\\U0001f0cf-\\U0001f0cf\\U0001f18e-\\U0001f19a\\U0001f200-\\U0001f265"
+    "\\U0001f300-\\U0001f5a4\\U0001f5fb-\\U0001f6fc\\U0001f7e0-\\U0001f7f0"
+    "\\U0001f90c-\\U0001f9ff\\U0001fa70-\\U0001faf8\\U00020000-\\U0003fffd"
+    "]"
+)
+"""Every character Rich draws two cells wide (26 ranges, a few narrow ones between): text
+with none of them wraps at spaces alone, by Textual's own wrapping (the same breaks, sooner)."""
 
 
 def _wide(char: str) -> bool:
@@ -67,12 +81,13 @@ def break_offsets(line: str, width: int) -> list[int]:
     offsets: list[int] = []
     used = start = 0
     for unit in units(line):
-        needed = cell_len(unit.rstrip())
+        whole = cell_len(unit)
+        needed = cell_len(unit.rstrip()) if unit[-1].isspace() else whole
         if used and used + needed > width:
             offsets.append(start)
             used = 0
         if needed <= width or used:
-            used += cell_len(unit)
+            used += whole
         else:  # wider than a line: cut between characters
             for index, char in enumerate(unit, start):
                 size = get_character_cell_size(char)
@@ -120,8 +135,8 @@ class WideWrapped(Content):
 
     def _drawn(self, rules: RulesMap, width: int) -> Content | None:
         """What is drawn at `width`: None where Content's own drawing applies (no wrapping)."""
-        if rules.get("text_wrap", "wrap") == "nowrap" or self.plain.isascii():
-            return None  # ASCII has no wide character: Content's breaks are the same, sooner
+        if rules.get("text_wrap", "wrap") == "nowrap" or not MAY_BE_WIDE.search(self.plain):
+            return None
         return self.wrapped(width - rules.get("line_pad", 0) * 2)[0]
 
     def selected(self, selection: Selection, rules: RulesMap, width: int) -> str:
