@@ -2,7 +2,9 @@
 test: it runs the real command on each article of one half and prints figures and misses.
 
     python tests/benchmarks/suggest_corpus_bench.py [--half dev|heldout] [--json] [--misses]
-        [--only d37-d54]
+        [--only d37-d54] [--corpus en|zh]
+
+`--corpus zh` scores the Chinese halves (tests/data/corpus/zh, issue 31) the same way.
 
 Each article: `init` a temporary pack, `add ARTICLE --content PACK`, `check PACK`, load_pack,
 then `add` it again. How each measure is scored, and the gold format: the corpus README.
@@ -279,7 +281,7 @@ def score_forbidden(name: str, gold: Gold, pack: Pack, score: Score) -> None:
 
 def chosen(stem: str, only: str) -> bool:
     """Whether an article is in `--only`: "d37-d54" (a range, both ends in), "d03,d07" or ""."""
-    at = _number(stem.split("-")[0])  # "d37-wire-premier-pitch" -> ("d", 37)
+    at = _number(stem.split("-")[0])  # "d37-wire-premier-pitch" -> ("d", 37), "zd03" -> ("zd", 3)
     for part in filter(None, only.split(",")):
         low, _, high = part.partition("-")
         if _number(low) <= at <= _number(high or low):
@@ -288,13 +290,15 @@ def chosen(stem: str, only: str) -> bool:
 
 
 def _number(name: str) -> tuple[str, int]:
-    """The letter and number of "d37": ("d", 37), so that d99 comes before d100."""
-    return name[:1], int(name[1:])
+    """The letters and number of "d37": ("d", 37), so that d99 comes before d100."""
+    letters = name.rstrip("0123456789")
+    return letters, int(name[len(letters) :] or 0)
 
 
-def bench(half: str, jobs: int, only: str = "") -> tuple[int, Score]:
+def bench(half: str, jobs: int, only: str = "", corpus: str = "en") -> tuple[int, Score]:
+    folder = (CORPUS / "zh" if corpus == "zh" else CORPUS) / half
     articles = sorted(
-        p for p in (CORPUS / half).iterdir() if p.suffix in (".txt", ".md") and chosen(p.stem, only)
+        p for p in folder.iterdir() if p.suffix in (".txt", ".md") and chosen(p.stem, only)
     )
     total = Score()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -319,6 +323,9 @@ def figures(score: Score) -> dict[str, dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--half", choices=("dev", "heldout"), default="heldout")
+    parser.add_argument(
+        "--corpus", choices=("en", "zh"), default="en", help="the English or the Chinese halves"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--misses", action="store_true", help="list every miss (dev only!)")
     parser.add_argument("--jobs", type=int, default=min(8, os.cpu_count() or 1))
@@ -326,13 +333,15 @@ def main() -> None:
         "--only", default="", help="score these articles alone: d37-d54, or d03,d07"
     )
     args = parser.parse_args()
-    count, score = bench(args.half, args.jobs, args.only)
+    count, score = bench(args.half, args.jobs, args.only, args.corpus)
     table = figures(score)
     if args.json:
-        print(json.dumps({"half": args.half, "articles": count, "figures": table}, indent=2))
+        out = {"corpus": args.corpus, "half": args.half, "articles": count, "figures": table}
+        print(json.dumps(out, indent=2))
     else:
         which = f", {args.only}" if args.only else ""
-        print(f"`add` on the {args.half} half of the corpus ({count} articles{which})")
+        name = "the Chinese corpus" if args.corpus == "zh" else "the corpus"
+        print(f"`add` on the {args.half} half of {name} ({count} articles{which})")
         for name, row in table.items():
             shown = f"{row['count']}/{row['of']} = {row['percent']} %" if "of" in row else str(row["count"])  # fmt: skip
             target = f"target {row['target']}" if row["target"] else ""

@@ -21,6 +21,8 @@ from aiplan_tui.authoring.quotes import direct_quotations
 from aiplan_tui.authoring.reported import reported_speech
 from aiplan_tui.authoring.speakers import ProposedEntity, Speakers
 from aiplan_tui.authoring.text import Found, Span
+from aiplan_tui.authoring.zh import ChineseRules, mostly_chinese
+from aiplan_tui.authoring.zh import stated_date as chinese_stated_date
 from aiplan_tui.core.model import Entity, HighlightKind
 from aiplan_tui.pack.anchors import SEPARATOR
 
@@ -56,11 +58,16 @@ def suggest(
     """Suggested quotations, figures and dated events for an article's paragraphs, in reading
     order, each anchored; speakers are the given entities' ids or proposed entities' ids."""
     text = tuple(_clean(p) for p in paragraphs)
-    published = published or stated_date(text)  # a weekday counts back from either
+    published = published or stated_date(text) or chinese_stated_date(text)
     speakers = Speakers(entities, text)
+    taken = lambda i: any(e.id == i for e in speakers.proposed)  # noqa: E731
+    chinese = ChineseRules(text, entities, published, taken)
     found: list[Found] = []
     for number, paragraph in enumerate(text):
         if not paragraph.strip():
+            continue
+        if mostly_chinese(paragraph):  # a Chinese paragraph, even in an English article
+            found += chinese.found(number)
             continue
         quotes = direct_quotations(text, speakers, number)
         quoted = [Span(q.start, q.end) for q in quotes]
@@ -84,7 +91,8 @@ def suggest(
         if anchored is not None:
             highlights.append(anchored)
     used = {str(h.fields.get("speaker")) for h in highlights if h.kind == "quote"}
-    return Suggestions(tuple(highlights), tuple(e for e in speakers.proposed if e.id in used))
+    proposed = (*speakers.proposed, *chinese.proposed)
+    return Suggestions(tuple(highlights), tuple(e for e in proposed if e.id in used))
 
 
 def _clean(paragraph: str) -> str:

@@ -1,0 +1,87 @@
+"""Reported speech in Chinese: a subject that names someone, a speech verb and a comma or
+colon, then what was said, from the verb to the sentence's end (李强表示，…; 据王明介绍，…;
+“…”李强强调，…). A verb followed by a quotation mark attributes that quotation instead."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiplan_tui.authoring.speakers import Speaker
+from aiplan_tui.authoring.text import Found
+from aiplan_tui.authoring.zh.speakers import ChineseSpeakers
+from aiplan_tui.authoring.zh.text import (
+    OPENERS,
+    Marked,
+    clause_start,
+    quoted_at,
+    sentence_end,
+    subject_words,
+)
+from aiplan_tui.authoring.zh.verbs import SPEECH_VERB
+
+
+@dataclass(frozen=True)
+class Said:
+    """A speech verb with a speaker: where its words are, and the quotation it opens (the
+    offset of the mark after it), if any."""
+
+    start: int
+    end: int
+    speaker: Speaker
+    opens: int | None
+    goes_on: bool = False
+    """Whether the sentence goes on after the quotation it opens (指出，「…」，政府应…): what
+    was said is reported as well."""
+
+
+def speech(
+    paragraph: str,
+    number: int,
+    speakers: ChineseSpeakers,
+    pairs: list[Marked],
+    skip: int = 0,
+    inside: tuple[int, int] | None = None,
+) -> list[Said]:
+    """Every speech verb of the paragraph (after `skip`, outside quotation marks and outside
+    `inside`, a transcript's answer) whose subject names someone."""
+    said: list[Said] = []
+    for match in SPEECH_VERB.finditer(paragraph, skip):
+        at = match.start()
+        if quoted_at(pairs, at) or (inside is not None and inside[0] <= at < inside[1]):
+            continue
+        subject = subject_words(paragraph[clause_start(paragraph, at, skip) : at])
+        if not subject:
+            continue
+        speaker = speakers.resolve(subject, number, at)
+        if speaker is None:
+            continue
+        mark = match.group("mark")
+        opens = match.end() if mark and mark[-1] in OPENERS else None
+        end = sentence_end(paragraph, match.end(), pairs)
+        said.append(Said(at, end, speaker, opens, _goes_on(paragraph, opens, pairs, end)))
+    return said
+
+
+def _goes_on(paragraph: str, opens: int | None, pairs: list[Marked], end: int) -> bool:
+    pair = next((p for p in pairs if p.start == opens), None)
+    if pair is None or not pair.closed:
+        return False
+    after = paragraph[pair.end + 1 : end]
+    return after[:1] in "，,；;" and len(after.strip("，,；; ")) >= 2
+
+
+def reported(paragraph: str, number: int, said: list[Said]) -> list[Found]:
+    """The reported clauses: each verb not opening a quotation, to its sentence's end."""
+    found = []
+    for one in said:
+        if one.opens is not None and not one.goes_on:
+            continue
+        end = one.end
+        while end > one.start and paragraph[end - 1] in " \u3000，,":
+            end -= 1
+        if end - one.start < 4:
+            continue
+        fields: dict[str, object] = {"speaker": one.speaker.id, "direct": False}
+        why = f"reported speech: {paragraph[one.start : one.start + 4]!r}… ({one.speaker.how})"
+        found.append(Found("quote", number, one.start, end, fields, why))
+    return found

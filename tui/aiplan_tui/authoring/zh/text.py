@@ -1,0 +1,127 @@
+"""What the Chinese rules share: which paragraphs are Chinese, where a sentence ends (outside
+quotation marks), the quotation marks' pairs, and a subject's words before a speech verb
+without the time, place and adverbs between them (李强26日在开幕式上说: 李强)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aiplan_tui.authoring.zh.names import HAN
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_LATIN = re.compile(r"[A-Za-z]")
+STOPS = "。！？!?"
+OPENERS = {"“": "”", "「": "」", "『": "』"}
+CLOSERS = frozenset(OPENERS.values())
+INNER = {"‘": "’"}
+CLAUSE_MARKS = "。！？!?；;，,：:“”「」『』\n"
+"""What ends the words before a speech verb: a stop, a comma, a colon, a quotation mark."""
+
+
+def mostly_chinese(paragraph: str) -> bool:
+    """Whether the paragraph is Chinese: at least two Chinese characters and no fewer than a
+    third as many as Latin letters (a Chinese character is about a word; an English word
+    about five letters). "据路透社报道，Nvidia表示" is Chinese; a Chinese name in English is not."""
+    han = len(_HAN_CHAR.findall(paragraph))
+    return han >= 2 and han * 3 >= len(_LATIN.findall(paragraph))
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A pair of quotation marks: the words between them, and whether it closes."""
+
+    start: int
+    end: int
+    opener: str
+    closed: bool
+
+
+def quotation_pairs(paragraph: str) -> list[Marked]:
+    """Each outermost pair of “…”, 「…」 or 『…』 (what is inside one is not another); one the
+    paragraph leaves open runs to its end (a quotation going on in the next paragraph)."""
+    pairs: list[Marked] = []
+    at = 0
+    while at < len(paragraph):
+        opener = paragraph[at]
+        if opener not in OPENERS:
+            at += 1
+            continue
+        closer = OPENERS[opener]
+        depth, end = 1, at + 1
+        while end < len(paragraph):
+            char = paragraph[end]
+            if char == opener:
+                depth += 1
+            elif char == closer:
+                depth -= 1
+                if depth == 0:
+                    break
+            end += 1
+        closed = end < len(paragraph)
+        pairs.append(Marked(at + 1, end, opener, closed))
+        at = end + 1
+    return pairs
+
+
+def quoted_at(pairs: list[Marked], offset: int) -> bool:
+    return any(p.start <= offset < p.end for p in pairs)
+
+
+def sentence_end(paragraph: str, start: int, pairs: list[Marked]) -> int:
+    """Where the sentence that goes on at `start` stops: its first stop outside quotation
+    marks (the stop itself left out), else the paragraph's end."""
+    for at in range(start, len(paragraph)):
+        if paragraph[at] in STOPS and not quoted_at(pairs, at):
+            return at
+    return len(paragraph.rstrip())
+
+
+def sentence_start(paragraph: str, at: int, pairs: list[Marked], floor: int = 0) -> int:
+    """Where the sentence holding `at` begins (after the last stop outside marks)."""
+    for back in range(at - 1, floor - 1, -1):
+        if paragraph[back] in STOPS and not quoted_at(pairs, back):
+            return back + 1
+    return floor
+
+
+def clause_start(paragraph: str, at: int, floor: int = 0) -> int:
+    """Where the words before `at` begin: after the last stop, comma, colon or mark."""
+    for back in range(at - 1, floor - 1, -1):
+        if paragraph[back] in CLAUSE_MARKS and not _in_time(paragraph, back):
+            return back + 1
+    return floor
+
+
+def _in_time(paragraph: str, at: int) -> bool:
+    """Whether the colon at `at` is a time's (10:42), not a clause's."""
+    return (
+        paragraph[at] in ":："
+        and paragraph[at - 1 : at].isdigit()
+        and paragraph[at + 1 : at + 2].isdigit()
+    )
+
+
+_ADVERBIAL = re.compile(
+    r"\d{1,2}月\d{1,2}日|\d{1,2}日|[昨今当當]天|[昨今当當同次]日|日前|近日|此前|随后|隨後|"
+    r"也|还|還|则|則|又|亦|都|曾|更|再次|进一步|進一步|同时|同時|特别|特別|明确|明確|"
+    r"在|於|于|对|對|向|接受|就|通过|通過|发表|發表|告诉|告訴|答|回答|"
+    r"随即|隨即|当时|當時|近期|日前|昨晚|今晨|上午|下午|晚间|晚間|早前|稍后|稍後"
+)
+"""What may come between a subject and its speech verb: a date, an adverb, a place or an
+occasion (在…时, 接受…采访时, 对记者), cut off at its first word."""
+_LEADING = re.compile(
+    r"^(?:\d{1,2}[:：]\d\d\s*)?(?:据|據|而|但|另外|此外|对此|對此|同时|同時|其中|不过|不過)"
+)
+
+
+def subject_words(words: str) -> str:
+    """The subject in the words before a speech verb: leading 据 and conjunctions off, and
+    everything from the first adverbial on (it must leave two characters: 曾毅 is a name)."""
+    words = words.strip(" \u3000")
+    words = _LEADING.sub("", words).strip(" \u3000")
+    words = re.sub(r"^\d{1,2}[:：]\d\d\s*", "", words)
+    for match in _ADVERBIAL.finditer(words):
+        if match.start() >= 1 and (match.start() >= 2 or words[:1] in "他她"):
+            return words[: match.start()]
+    return words
