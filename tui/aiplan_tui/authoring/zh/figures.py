@@ -125,22 +125,28 @@ def _refused(paragraph: str, figure: _Figure) -> bool:
     match = figure.match
     num = match.group("num")
     before = paragraph[figure.start - 1 : figure.start] if figure.start else ""
-    if before in "第." or before.isdigit() or (before.isascii() and before.isalpha()):
+    if _one_of(before, "第.") or before.isdigit() or (before.isascii() and before.isalpha()):
         return True
     after = paragraph[figure.end : figure.end + 2]
     groups = match.groupdict()
     if groups.get("unit") == "年" and (
-        (len(num) == 4 and num[:2] in ("19", "20")) or after[:1] in "前后後来來初底末"
+        (len(num) == 4 and num[:2] in ("19", "20")) or _one_of(after[:1], "前后後来來初底末")
     ):
         return True  # 2027年, 两年前
-    if groups.get("unit") in ("年", "天", "周", "个月", "個月") and after[:1] in "前后後以来來":
+    spell = groups.get("unit") in ("年", "天", "周", "个月", "個月")
+    if spell and _one_of(after[:1], "前后後以来來"):
         return True
-    if groups.get("unit") == "周" and after[:1] in "一二三四五六日天年":
+    if groups.get("unit") == "周" and _one_of(after[:1], "一二三四五六日天年"):
         return True  # 周六: a weekday
     if num in ("一", "百", "千") and not match.group("qual") and figure.kind != "measure":
         return True  # 一家企业 ("a company"), 千家万户 (a saying)
     counted = groups.get("mw") in ("个", "個")
     return figure.kind == "count" and counted and _MONTH_OR_DAY.match(after) is not None
+
+
+def _one_of(char: str, chars: str) -> bool:
+    """Whether `char` is one of `chars` (never for "": the paragraph's edge)."""
+    return bool(char) and char in chars
 
 
 def _found(paragraph: str, number: int, figure: _Figure, end: int) -> Found:

@@ -202,7 +202,8 @@ def person_at_end(subject: str) -> Named | None:
     title = _TITLE_END_BEFORE.search(subject)
     if title is not None and 2 <= len(subject) - title.end() <= 5:
         rest = subject[title.end() :]  # 美国总统特朗普: a transliterated name, no surname
-        if re.fullmatch(f"[{HAN}]+", rest) and not _ORGANISATION_END.search(rest):
+        speech = re.search("表示|说|說|称|稱|指出|强调|強調|认为|認為|介绍|介紹|透露", rest)
+        if re.fullmatch(f"[{HAN}]+", rest) and not _ORGANISATION_END.search(rest) and not speech:
             return Named(rest, "person", subject[: title.end()].strip(" 、，,"))
     title = _TITLE_END.search(subject)  # 李强总理: the name, then the title
     if title is not None and title.start() > 0 and _person_name(subject[: title.start()]):

@@ -32,6 +32,8 @@ def transcript(paragraph: str, number: int, speakers: ChineseSpeakers) -> tuple[
     if match is None:
         return None, 0
     label = match.group("label")
+    if VERB_AT_END.search(label):
+        return None, 0  # 李强表示：“…”: an attribution, not a transcript's label
     speaker: Speaker | None
     if label in ("问", "問"):
         return None, 0
@@ -110,4 +112,4 @@ def _phrase(paragraph: str, pair: Marked) -> bool:
     if not pair.closed or not _PHRASE_END.match(paragraph[pair.end :]):
         return False
     before = paragraph[pair.start - 2 : pair.start - 1]
-    return pair.end - pair.start >= 6 or before in "，,：:"
+    return pair.end - pair.start >= 6 or (bool(before) and before in "，,：:")

@@ -67,7 +67,7 @@ def _goes_on(paragraph: str, opens: int | None, pairs: list[Marked], end: int) -
     if pair is None or not pair.closed:
         return False
     after = paragraph[pair.end + 1 : end]
-    return after[:1] in "，,；;" and len(after.strip("，,；; ")) >= 2
+    return bool(after) and after[0] in "，,；;" and len(after.strip("，,；; ")) >= 2
 
 
 def reported(paragraph: str, number: int, said: list[Said]) -> list[Found]:
