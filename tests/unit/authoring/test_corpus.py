@@ -231,8 +231,8 @@ def test_the_chinese_halves_are_apart_and_dev_covers_every_shape_and_style() -> 
     assert {gold(a)["style"] for a in dev} == ZH_STYLES
 
 
-def test_the_chinese_readme_documents_every_shape_and_keeps_heldout_unread() -> None:
-    readme = (ZH / "README.md").read_text(encoding="utf-8")
+def test_the_chinese_conventions_document_every_shape_and_keep_heldout_unread() -> None:
+    readme = (ZH / "CONVENTIONS.md").read_text(encoding="utf-8")
     assert all(f"`{shape}`" in readme for shape in ZH_SHAPES), [
         s for s in sorted(ZH_SHAPES) if f"`{s}`" not in readme
     ]
