@@ -243,3 +243,47 @@ def test_every_suggestion_is_anchored_to_its_own_place() -> None:
         [where] = find_all(paragraphs, h.exact, h.prefix, h.suffix)
         places.add((where.paragraph, where.start, h.kind))
     assert len(places) == len(found.highlights) == 5  # three figures, two quotations
+
+
+def test_a_weekday_counts_back_from_the_stated_date_unless_it_is_ahead() -> None:
+    text = [
+        "2025年07月28日 10:15 来源：人民网",
+        "黄志勋周六在上海对记者说，中国市场非常重要。",
+        "美国商务部长卢特尼克上周五表示，将继续收紧出口管制。",
+        "会议定于周三举行。",
+    ]
+    assert events(text) == [
+        ("黄志勋周六在上海对记者说，中国市场非常重要", dt.date(2025, 7, 26)),
+        ("美国商务部长卢特尼克上周五表示，将继续收紧出口管制", dt.date(2025, 7, 25)),
+        ("会议定于周三举行", "周三"),  # to come: not counted back
+    ]
+    assert quotes(text, direct=False) == [
+        ("说，中国市场非常重要", "黄志勋"),
+        ("表示，将继续收紧出口管制", "卢特尼克"),  # a transliterated name after a title
+    ]
+
+
+def test_straight_marks_and_a_name_that_holds_an_adverbs_character() -> None:
+    paragraphs = [
+        '中国科学院自动化研究所研究员曾毅认为:"治理不能等技术成熟了再做。"',
+        "北京大学教授张建正说，企业需要更多确定性。",
+    ]
+    assert quotes(paragraphs) == [
+        ("治理不能等技术成熟了再做。", "曾毅"),  # not cut at 曾
+        ("说，企业需要更多确定性", "张建正"),
+    ]
+
+
+def test_a_term_in_marks_after_a_speech_verb_is_no_quotation() -> None:
+    paragraphs = ["王小川说，开源很重要。他特别提到，“人工智能+”行动已覆盖200多个场景。"]
+    assert quotes(paragraphs, direct=True) == []
+    assert ("提到，“人工智能+”行动已覆盖200多个场景", "王小川") in quotes(paragraphs, direct=False)
+
+
+def test_a_quotation_going_on_in_the_next_paragraph_keeps_its_speaker() -> None:
+    paragraphs = ["王小川说：“大模型的竞争才刚刚开始。", "“下一步，我们将推动更多城市加入。”"]
+    assert quotes(paragraphs) == [
+        ("大模型的竞争才刚刚开始。", "王小川"),
+        ("下一步，我们将推动更多城市加入。", "王小川"),
+    ]
+    assert quotes(["“不管风吹浪打，我们都会坚持开放。”"]) == []  # nobody before: no speaker

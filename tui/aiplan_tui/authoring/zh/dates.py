@@ -10,14 +10,19 @@ import datetime as dt
 import re
 
 from aiplan_tui.authoring.text import Found
-from aiplan_tui.authoring.zh.text import quotation_pairs, sentence_end, sentence_start
+from aiplan_tui.authoring.zh.text import (
+    mostly_chinese,
+    quotation_pairs,
+    sentence_end,
+    sentence_start,
+)
 
 _FULL = (
     r"(?P<year>(?:19|20)\d\d)\s*(?:年|-|/|\.)\s*(?P<month>\d{1,2})\s*(?:月|-|/|\.)\s*"
     r"(?P<day>\d{1,2})日?"
 )
 FULL_DATE = re.compile(_FULL + r"(?!\d)")
-_BYLINE_LONGEST = 80
+_BYLINE_LONGEST = 100
 DATELINE = re.compile(
     r"^\s*(?:\d{1,2}[:：]\d\d\s+)?(?:【[^】]{1,16}】\s*)?"
     r"(?:[^\s，。（(【]{2,16}?\d{1,2}月\d{1,2}日电|[^\s，。（(]{2,16}?\d{1,2}日电)?"
@@ -28,8 +33,10 @@ _PHRASES = re.compile(
     _FULL
     + r"|(?<![年\d])(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?!电)"
     + r"|(?<![月\d.])(?P<dd>\d{1,2})日(?!电)"
-    + r"|(?P<rel>昨天|昨日|今天|今日|当天|当日|當天|當日|前一天|次日|同日|"
-    + r"上周[一二三四五六日]?|本周|下周|上月|下月|上星期|周[一二三四五六日]|星期[一二三四五六日天])"
+    + r"|(?P<rel>昨天|昨日|今天|今日|当天|当日|當天|當日|前一天|次日|同日|前天|明天|明日|后天|"
+    + r"上周末|本周末|周末|本周|下周|上月|下月|上个月|下个月|上個月|下個月|"
+    + r"上星期(?![一二三四五六日天])|上周(?![一二三四五六日末]))"
+    + r"|(?P<last>上)?(?:周|星期|禮拜|礼拜)(?P<weekday>[一二三四五六日天])"
 )
 
 
@@ -37,7 +44,7 @@ def stated_date(paragraphs: tuple[str, ...] | list[str]) -> dt.date | None:
     """The date a byline line among the first three paragraphs gives as the article's own:
     a short line with no sentence in it and a full date (发布时间：2025-07-28 19:05)."""
     for paragraph in paragraphs[:3]:
-        if is_byline(paragraph):
+        if mostly_chinese(paragraph) and is_byline(paragraph):
             match = FULL_DATE.search(paragraph)
             if match is not None:
                 return _date(int(match["year"]), int(match["month"]), int(match["day"]))
@@ -76,7 +83,8 @@ def chinese_events(
             begin += 1
         if end <= begin:
             continue
-        date, how = _dated(match, published)
+        ahead = _AHEAD.search(paragraph, begin, match.start()) is not None
+        date, how = _dated(match, published, ahead)
         phrase = match.group()
         found.append(
             Found("event", number, begin, end, {"date": date}, f"a dated sentence: {phrase!r}{how}")
@@ -85,7 +93,13 @@ def chinese_events(
     return found
 
 
-def _dated(match: re.Match[str], published: dt.date | None) -> tuple[dt.date | str, str]:
+_AHEAD = re.compile(r"将|將|拟|擬|计划于|計劃於|预计|預計|即将|即將|定于|定於")
+"""What is to come: its day is not counted back from the article's date."""
+
+
+def _dated(
+    match: re.Match[str], published: dt.date | None, ahead: bool
+) -> tuple[dt.date | str, str]:
     text = match.group()
     if match["year"]:
         date = _date(int(match["year"]), int(match["month"]), int(match["day"]))
@@ -94,6 +108,13 @@ def _dated(match: re.Match[str], published: dt.date | None) -> tuple[dt.date | s
         date = _date(published.year, int(match["m"]), int(match["d"]))
         if date is not None:
             return date, f" (in {published.year}, the article's year)"
+    if match["weekday"] and published is not None and not ahead:
+        day = "一二三四五六日".find(match["weekday"].replace("天", "日"))
+        if match["last"]:  # 上周五: last week's
+            monday = published - dt.timedelta(days=published.weekday() + 7)
+            return monday + dt.timedelta(days=day), " (last week's, from the article's date)"
+        back = (published.weekday() - day) % 7  # 周六: the last such day on or before it
+        return published - dt.timedelta(days=back), " (the last such day, from the article's date)"
     if match["dd"] and published is not None and int(match["dd"]) <= published.day:
         date = _date(published.year, published.month, int(match["dd"]))
         if date is not None:

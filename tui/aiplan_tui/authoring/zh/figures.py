@@ -29,11 +29,12 @@ CURRENCY = (
 )
 MEASURE_WORD = (
     r"(?P<mw>家|个|個|名|项|項|位|人|间|間|台|款|条|條|架|座|件|次|场|場|所|支|批|种|種|套|部|"
-    r"辆|輛|颗|顆|枚|块|塊|份|篇|例|户|戶|张|張|只|艘|亩|畝)"
+    r"辆|輛|颗|顆|枚|块|塊|份|篇|例|户|戶|张|張|只|艘|亩|畝|卡|片)"
 )
 UNIT = (
     r"(?P<unit>平方公里|平方米|平方千米|千瓦时|千瓦時|兆瓦|吉瓦|千瓦|瓦|吨|噸|公里|千米|米|TB|PB|"
-    r"个月|個月|年|天|小时|小時|分钟|分鐘|周|倍)"
+    r"个月|個月|年|天|小时|小時|分钟|分鐘|周|倍|EFLOPS|PFLOPS|TFLOPS|GW|MW|kW|TWh|GWh|"
+    r"千兆瓦|亿千瓦时|万千瓦|度电)"
 )
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("points", re.compile(rf"{QUALIFIER}{NUMBER}{SECOND}{AFTER_NUMBER}个百分点{LATER}")),

@@ -21,7 +21,7 @@ _AFTER = re.compile(
     r"^[，,。！？!?]?\s*(?P<clause>[^，,。：:；;！？!?“”「」\n]{1,40}?)(?=[，,。：:；;！？!?]|$)"
 )
 """The clause right after a closing mark: 李强说 in “…”李强说。"""
-_PHRASE_END = re.compile(r"^[”」』]?\s*(?:[，,。；;！？!?]|$)")
+_PHRASE_END = re.compile(r"^[”」』\"]?\s*(?:[，,。；;！？!?]|$)")
 """What ends a quoted phrase that is speech inside a reported clause (not 计划 or 行动)."""
 
 

@@ -10,7 +10,7 @@ from aiplan_tui.authoring.speakers import Speaker
 from aiplan_tui.authoring.text import Found
 from aiplan_tui.authoring.zh.speakers import ChineseSpeakers
 from aiplan_tui.authoring.zh.text import (
-    OPENERS,
+    ALL_OPENERS,
     Marked,
     clause_start,
     quoted_at,
@@ -56,10 +56,27 @@ def speech(
         if speaker is None:
             continue
         mark = match.group("mark")
-        opens = match.end() if mark and mark[-1] in OPENERS else None
+        opens = match.end() if mark and mark[-1] in ALL_OPENERS else None
+        if opens is not None and not _stands(paragraph, opens, pairs):
+            opens = None  # 他提到，“人工智能+”行动已…: a term in marks, in what is reported
         end = sentence_end(paragraph, match.end(), pairs)
         said.append(Said(at, end, speaker, opens, _goes_on(paragraph, opens, pairs, end)))
     return said
+
+
+def _stands(paragraph: str, opens: int, pairs: list[Marked]) -> bool:
+    """Whether the quotation a verb opens is its words (open to the paragraph's end, ending
+    with a stop or comma of its own, or followed by punctuation), not a term in marks."""
+    pair = next((p for p in pairs if p.start == opens), None)
+    if pair is None or not pair.closed:
+        return True
+    inside = paragraph[pair.start : pair.end].rstrip()
+    after = paragraph[pair.end + 1 : pair.end + 2]
+    return (
+        inside[-1:] in ("。", "！", "？", "，", "!", "?", ",", "…")
+        or not after
+        or after in "，,。；;！？!?：:"
+    )
 
 
 def _goes_on(paragraph: str, opens: int | None, pairs: list[Marked], end: int) -> bool:

@@ -7,15 +7,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from aiplan_tui.authoring.zh.names import HAN
+from aiplan_tui.authoring.zh.names import HAN, named
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _LATIN = re.compile(r"[A-Za-z]")
 STOPS = "。！？!?"
 OPENERS = {"“": "”", "「": "」", "『": "』"}
 CLOSERS = frozenset(OPENERS.values())
+ALL_OPENERS = '“「『"'
 INNER = {"‘": "’"}
-CLAUSE_MARKS = "。！？!?；;，,：:“”「」『』\n"
+CLAUSE_MARKS = '。！？!?；;，,：:“”「」『』"\n'
 """What ends the words before a speech verb: a stop, a comma, a colon, a quotation mark."""
 
 
@@ -44,6 +45,13 @@ def quotation_pairs(paragraph: str) -> list[Marked]:
     at = 0
     while at < len(paragraph):
         opener = paragraph[at]
+        if opener == '"':  # straight marks, as saved pages often have them: the next one closes
+            end = paragraph.find('"', at + 1)
+            if end < 0:
+                break
+            pairs.append(Marked(at + 1, end, opener, True))
+            at = end + 1
+            continue
         if opener not in OPENERS:
             at += 1
             continue
@@ -106,7 +114,9 @@ _ADVERBIAL = re.compile(
     r"\d{1,2}月\d{1,2}日|\d{1,2}日|[昨今当當]天|[昨今当當同次]日|日前|近日|此前|随后|隨後|"
     r"也|还|還|则|則|又|亦|都|曾|更|再次|进一步|進一步|同时|同時|特别|特別|明确|明確|"
     r"在|於|于|对|對|向|接受|就|通过|通過|发表|發表|告诉|告訴|答|回答|"
-    r"随即|隨即|当时|當時|近期|日前|昨晚|今晨|上午|下午|晚间|晚間|早前|稍后|稍後"
+    r"随即|隨即|当时|當時|近期|日前|昨晚|今晨|上午|下午|晚间|晚間|早前|稍后|稍後|当晚|當晚|"
+    r"上?(?:周|星期|禮拜|礼拜)[一二三四五六日天]|本周|下周|上周|上月|本月|当地时间|當地時間|今年|去年|"
+    r"周末|週末|日内|目前|已经|已經|一再|多次|公开|公開|专门|專門|首次|最近"
 )
 """What may come between a subject and its speech verb: a date, an adverb, a place or an
 occasion (在…时, 接受…采访时, 对记者), cut off at its first word."""
@@ -116,12 +126,17 @@ _LEADING = re.compile(
 
 
 def subject_words(words: str) -> str:
-    """The subject in the words before a speech verb: leading 据 and conjunctions off, and
-    everything from the first adverbial on (it must leave two characters: 曾毅 is a name)."""
+    """The subject in the words before a speech verb: leading 据 and conjunctions off, then
+    everything from the first adverbial on whose words before name someone (研究员曾毅 is not
+    cut at 曾: 研究员 names nobody); a cut leaves two characters at least, 他 or 她 one."""
     words = words.strip(" \u3000")
     words = _LEADING.sub("", words).strip(" \u3000")
     words = re.sub(r"^\d{1,2}[:：]\d\d\s*", "", words)
+    first = ""
     for match in _ADVERBIAL.finditer(words):
         if match.start() >= 1 and (match.start() >= 2 or words[:1] in "他她"):
-            return words[: match.start()]
-    return words
+            cut = words[: match.start()]
+            if cut in ("他", "她") or named(cut) is not None:
+                return cut
+            first = first or cut
+    return words if named(words) is not None else first or words

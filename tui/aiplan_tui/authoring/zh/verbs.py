@@ -14,7 +14,7 @@ VERBS = by_length(
     介绍 表示 说道 重申 透露 问道 直言 认为 写道 寫道 说 說 稱 称"""
 )
 SPEECH_VERB = re.compile(
-    "(?P<verb>" + "|".join(VERBS) + r")(?P<mark>\s*[，,：:](?:\s*[“「『])?|\s*[“「『])"
+    "(?P<verb>" + "|".join(VERBS) + r")(?P<mark>\s*[，,：:](?:\s*[“「『\"])?|\s*[“「『\"])"
 )
 """A speech verb and what follows it: a comma or colon, a quotation mark, or both."""
 VERB_AT_END = re.compile("(?P<verb>" + "|".join(VERBS) + r")$")
