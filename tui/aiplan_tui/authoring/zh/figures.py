@@ -139,7 +139,9 @@ def _refused(paragraph: str, figure: _Figure) -> bool:
         return True
     if groups.get("unit") == "周" and _one_of(after[:1], "一二三四五六日天年"):
         return True  # 周六: a weekday
-    if num in ("一", "百", "千") and not match.group("qual") and figure.kind != "measure":
+    more = groups.get("more") or groups.get("more2")
+    plain = not match.group("qual") and not (more and num != "一")  # 百余家: a count
+    if num in ("一", "百", "千") and plain and figure.kind != "measure":
         return True  # 一家企业 ("a company"), 千家万户 (a saying)
     counted = groups.get("mw") in ("个", "個")
     return figure.kind == "count" and counted and _MONTH_OR_DAY.match(after) is not None

@@ -11,14 +11,13 @@ from dataclasses import dataclass, replace
 from aiplan_tui.authoring.ids import unique_id
 from aiplan_tui.authoring.speakers import ProposedEntity, Speaker
 from aiplan_tui.authoring.zh.names import (
-    COMPOUND_SURNAMES,
     FOREIGN_NAME,
     HAN,
-    TITLES,
     Named,
     named,
     split_foreign,
 )
+from aiplan_tui.authoring.zh.words import COMPOUND_SURNAMES, TITLES
 from aiplan_tui.core.model import Entity
 
 PRONOUNS = frozenset(["他", "她"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from aiplan_tui.authoring.zh.names import by_length
+from aiplan_tui.authoring.zh.words import by_length
 
 VERBS = by_length(
     """告訴記者 告诉记者 回應表示 回应表示 分析指出 回應稱 分析稱 分析说 补充道
