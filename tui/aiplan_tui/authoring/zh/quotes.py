@@ -7,6 +7,7 @@ spokesperson is named). A phrase in marks with none of these is a name or a scar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from aiplan_tui.authoring.speakers import Speaker
 from aiplan_tui.authoring.text import Found
@@ -18,10 +19,10 @@ from aiplan_tui.authoring.zh.verbs import VERB_AT_END
 _LABEL = re.compile(r"^\s*(?P<label>[^：:，,。\s“”「」（）()]{1,16})\s*[：:]\s*(?=\S)")
 """A transcript's speaker label: 郭嘉昆：, 法新社记者：, 答："""
 _AFTER = re.compile(
-    r"^[，,。！？!?]?\s*(?P<clause>[^，,。：:；;！？!?“”「」\n]{1,40}?)(?=[，,。：:；;！？!?]|$)"
+    r"[，,。！？!?]?\s*(?P<clause>[^，,。：:；;！？!?“”「」\x22\n]{1,40}?)(?=[，,。：:；;！？!?]|$)"
 )
 """The clause right after a closing mark: 李强说 in “…”李强说。"""
-_PHRASE_END = re.compile(r"^[”」』\"]?\s*(?:[，,。；;！？!?]|$)")
+_PHRASE_END = re.compile(r"[”」』\"]?\s*(?:[，,。；;！？!?]|$)")
 """What ends a quoted phrase that is speech inside a reported clause (not 计划 or 行动)."""
 
 
@@ -59,10 +60,11 @@ def direct_quotations(
 ) -> list[Found]:
     """Each pair of marks that holds someone's words, with its speaker."""
     found = []
+    starts = [one.start for one in said]
     for pair in pairs:
         if not paragraph[pair.start : pair.end].strip():
             continue
-        speaker, how = _speaker(paragraph, number, speakers, pair, said, last)
+        speaker, how = _speaker(paragraph, number, speakers, pair, (said, starts), last)
         if speaker is None:
             continue
         start, end = pair.start, pair.end
@@ -79,15 +81,16 @@ def _speaker(
     number: int,
     speakers: ChineseSpeakers,
     pair: Marked,
-    said: list[Said],
+    verbs: tuple[list[Said], list[int]],
     last: Speaker | None,
 ) -> tuple[Speaker | None, str]:
+    said, starts = verbs
     opening = pair.start - 1
-    for one in said:
-        if one.opens == pair.start:
-            return one.speaker, "the speaker before"
+    before = _said_before(said, starts, opening)
+    if before is not None and before.opens == pair.start:
+        return before.speaker, "the speaker before"
     if pair.closed:
-        after = _AFTER.match(paragraph[pair.end + 1 :])
+        after = _AFTER.match(paragraph, pair.end + 1)
         clause = after.group("clause") if after else ""
         verb = VERB_AT_END.search(clause)
         if verb is not None:
@@ -95,9 +98,9 @@ def _speaker(
             speaker = speakers.resolve(subject, number, pair.end + 1) if subject else None
             if speaker is not None:
                 return speaker, "the speaker after"
-    for one in said:
-        if one.opens is None and one.start < opening < one.end and _phrase(paragraph, pair):
-            return one.speaker, "inside what the speaker said"
+    one = before
+    if one is not None and one.opens is None and opening < one.end and _phrase(paragraph, pair):
+        return one.speaker, "inside what the speaker said"
     whole = opening == len(paragraph) - len(paragraph.lstrip()) and (
         not pair.closed or paragraph[pair.end + 1 :].strip() in ("", *STOPS)
     )
@@ -106,10 +109,16 @@ def _speaker(
     return None, ""
 
 
+def _said_before(said: list[Said], starts: list[int], at: int) -> Said | None:
+    """The last speech verb before `at` (the verbs are in order)."""
+    index = bisect_left(starts, at)
+    return said[index - 1] if index > 0 else None
+
+
 def _phrase(paragraph: str, pair: Marked) -> bool:
     """Whether a phrase in marks inside a reported clause is speech: it ends a clause (not
     “人工智能+”行动, 「超級聯繫人」角色) and is a saying's length, or follows a comma or colon."""
-    if not pair.closed or not _PHRASE_END.match(paragraph[pair.end :]):
+    if not pair.closed or not _PHRASE_END.match(paragraph, pair.end):
         return False
     before = paragraph[pair.start - 2 : pair.start - 1]
     return pair.end - pair.start >= 6 or (bool(before) and before in "，,：:")

@@ -13,6 +13,7 @@ from aiplan_tui.authoring.zh.text import (
     ALL_OPENERS,
     Marked,
     clause_start,
+    pair_opening,
     quoted_at,
     sentence_end,
     subject_words,
@@ -67,7 +68,7 @@ def speech(
 def _stands(paragraph: str, opens: int, pairs: list[Marked]) -> bool:
     """Whether the quotation a verb opens is its words (open to the paragraph's end, ending
     with a stop or comma of its own, or followed by punctuation), not a term in marks."""
-    pair = next((p for p in pairs if p.start == opens), None)
+    pair = pair_opening(pairs, opens)
     if pair is None or not pair.closed:
         return True
     inside = paragraph[pair.start : pair.end].rstrip()
@@ -80,7 +81,7 @@ def _stands(paragraph: str, opens: int, pairs: list[Marked]) -> bool:
 
 
 def _goes_on(paragraph: str, opens: int | None, pairs: list[Marked], end: int) -> bool:
-    pair = next((p for p in pairs if p.start == opens), None)
+    pair = pair_opening(pairs, opens) if opens is not None else None
     if pair is None or not pair.closed:
         return False
     after = paragraph[pair.end + 1 : end]

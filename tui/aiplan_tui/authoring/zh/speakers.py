@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -57,8 +58,13 @@ class ChineseSpeakers:
         self._proposed: dict[str, ProposedEntity] = {}
         self._by_name: dict[str, str] = {}
         self._mentions: list[_Mention] = []
+        """Every mention in reading order (by paragraph and offset)."""
+        self._named: dict[str, Named] = {}
+        """The last mention of each person's name; and the first role each was given."""
+        self._roles: dict[str, str] = {}
         for number, paragraph in enumerate(paragraphs):
-            self._mentions += _mentions(number, paragraph)
+            for mention in _mentions(number, paragraph):
+                self._mention(mention)
 
     @property
     def proposed(self) -> tuple[ProposedEntity, ...]:
@@ -72,30 +78,30 @@ class ChineseSpeakers:
         found = self._mentioned(subject) or named(subject)
         if found is None:
             return None
-        self._mentions.append(_Mention(paragraph, offset, found))
+        self._mention(_Mention(paragraph, offset, found))
         return self.speaker(found)
+
+    def _mention(self, mention: _Mention) -> None:
+        insort(self._mentions, mention, key=lambda m: (m.paragraph, m.offset))
+        person = mention.named
+        if person.kind == "person" and not person.unnamed:
+            self._named[person.name] = person
+        if person.role:
+            self._roles.setdefault(person.name, person.role)
 
     def _mentioned(self, subject: str) -> Named | None:
         """A person mentioned before named by the subject (特朗普 after 美国总统特朗普)."""
-        for mention in reversed(self._mentions):
-            person = mention.named
-            if person.kind == "person" and not person.unnamed and subject == person.name:
-                return person
-        return None
+        return self._named.get(subject)
 
     def last_person(self, paragraph: int, offset: int) -> Speaker | None:
         """The person mentioned last before (paragraph, offset), named ("答：", "他说")."""
-        before = [
-            m
-            for m in self._mentions
-            if (m.paragraph, m.offset) < (paragraph, offset)
-            and m.named.kind == "person"
-            and not m.named.unnamed
-        ]
-        if not before:
-            return None
-        last = max(before, key=lambda m: (m.paragraph, m.offset))
-        return self.speaker(last.named, how=f"{last.named.name!r}, the person named last before")
+        at = bisect_left(self._mentions, (paragraph, offset), key=lambda m: (m.paragraph, m.offset))
+        for back in range(at - 1, -1, -1):
+            last = self._mentions[back]
+            if last.named.kind == "person" and not last.named.unnamed:
+                how = f"{last.named.name!r}, the person named last before"
+                return self.speaker(last.named, how=how)
+        return None
 
     def speaker(self, found: Named, how: str = "") -> Speaker:
         known = self._known.get(found.name)

@@ -5,7 +5,9 @@ without the time, place and adverbs between them (李强26日在开幕式上说:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from aiplan_tui.authoring.zh.names import HAN, named
 
@@ -36,6 +38,14 @@ class Marked:
     end: int
     opener: str
     closed: bool
+
+
+class Pairs(list[Marked]):
+    """The pairs of a paragraph, in order, with their starts for look-ups."""
+
+    def __init__(self, pairs: list[Marked]) -> None:
+        super().__init__(pairs)
+        self.starts = [p.start for p in pairs]
 
 
 def quotation_pairs(paragraph: str) -> list[Marked]:
@@ -69,32 +79,60 @@ def quotation_pairs(paragraph: str) -> list[Marked]:
         closed = end < len(paragraph)
         pairs.append(Marked(at + 1, end, opener, closed))
         at = end + 1
-    return pairs
+    return Pairs(pairs)
 
 
 def quoted_at(pairs: list[Marked], offset: int) -> bool:
-    return any(p.start <= offset < p.end for p in pairs)
+    """Whether `offset` is inside one of the pairs (in order, apart: one look-up)."""
+    if not isinstance(pairs, Pairs):
+        return any(p.start <= offset < p.end for p in pairs)
+    at = bisect_right(pairs.starts, offset) - 1
+    return at >= 0 and offset < pairs[at].end
 
 
-def sentence_end(paragraph: str, start: int, pairs: list[Marked]) -> int:
+def pair_opening(pairs: list[Marked], start: int) -> Marked | None:
+    """The pair whose words start at `start`, if any."""
+    if not isinstance(pairs, Pairs):
+        return next((p for p in pairs if p.start == start), None)
+    at = bisect_left(pairs.starts, start)
+    return pairs[at] if at < len(pairs) and pairs[at].start == start else None
+
+
+@lru_cache(maxsize=64)
+def _stops(paragraph: str) -> tuple[int, ...]:
+    """The paragraph's sentence stops outside quotation marks, in order."""
+    pairs = quotation_pairs(paragraph)
+    return tuple(m.start() for m in _STOP.finditer(paragraph) if not quoted_at(pairs, m.start()))
+
+
+_STOP = re.compile(f"[{STOPS}]")
+
+
+def sentence_end(paragraph: str, start: int, pairs: list[Marked] | None = None) -> int:
     """Where the sentence that goes on at `start` stops: its first stop outside quotation
     marks (the stop itself left out), else the paragraph's end."""
-    for at in range(start, len(paragraph)):
-        if paragraph[at] in STOPS and not quoted_at(pairs, at):
-            return at
-    return len(paragraph.rstrip())
+    stops = _stops(paragraph)
+    at = bisect_left(stops, start)
+    return stops[at] if at < len(stops) else len(paragraph.rstrip())
 
 
-def sentence_start(paragraph: str, at: int, pairs: list[Marked], floor: int = 0) -> int:
+def sentence_start(
+    paragraph: str, at: int, pairs: list[Marked] | None = None, floor: int = 0
+) -> int:
     """Where the sentence holding `at` begins (after the last stop outside marks)."""
-    for back in range(at - 1, floor - 1, -1):
-        if paragraph[back] in STOPS and not quoted_at(pairs, back):
-            return back + 1
-    return floor
+    stops = _stops(paragraph)
+    before = bisect_left(stops, at) - 1
+    return max(floor, stops[before] + 1) if before >= 0 else floor
+
+
+LONGEST_SUBJECT = 60
+"""The most characters before a speech verb looked at for its subject."""
 
 
 def clause_start(paragraph: str, at: int, floor: int = 0) -> int:
-    """Where the words before `at` begin: after the last stop, comma, colon or mark."""
+    """Where the words before `at` begin: after the last stop, comma, colon or mark (at most
+    LONGEST_SUBJECT characters back)."""
+    floor = max(floor, at - LONGEST_SUBJECT)
     for back in range(at - 1, floor - 1, -1):
         if paragraph[back] in CLAUSE_MARKS and not _in_time(paragraph, back):
             return back + 1
