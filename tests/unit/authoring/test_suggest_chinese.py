@@ -287,3 +287,12 @@ def test_a_quotation_going_on_in_the_next_paragraph_keeps_its_speaker() -> None:
         ("下一步，我们将推动更多城市加入。", "王小川"),
     ]
     assert quotes(["“不管风吹浪打，我们都会坚持开放。”"]) == []  # nobody before: no speaker
+
+
+def test_a_chinese_and_an_english_speaker_with_one_romanisation_get_two_ids() -> None:
+    paragraphs = ["“人工智能应当成为国际公共产品。”李强说。", '"We will cooperate," said Li Qiang.']
+    found = run(paragraphs)
+    ids = {e.name: e.id for e in found.entities}
+    assert ids == {"Li Qiang": "li-qiang", "李强": "li-qiang-2"}  # the editor may merge them
+    speakers = [h.fields["speaker"] for h in found.highlights if h.kind == "quote"]
+    assert speakers == ["li-qiang-2", "li-qiang"]

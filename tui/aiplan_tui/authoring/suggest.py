@@ -75,6 +75,7 @@ def suggest(
         found += reported_speech(text, speakers, number, quoted)
         found += figures(paragraph, number)
         found += events(paragraph, number, published)
+    chinese.settle(found, speakers.proposed)  # an id both proposed: the Chinese one renamed
     order = {"quote": 0, "fact": 1, "event": 2}
     found.sort(key=lambda f: (f.paragraph, f.start, order.get(f.kind, 3), -f.end))
     highlights: list[Suggested] = []

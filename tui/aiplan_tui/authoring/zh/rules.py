@@ -33,6 +33,8 @@ class ChineseRules:
         self._entities = entities
         self._taken = taken
         self._speakers: ChineseSpeakers | None = None
+        self._mine: set[int] = set()
+        """The paragraphs these rules were asked for."""
         self._last: Speaker | None = None
         self._last_paragraph = -2
 
@@ -48,7 +50,20 @@ class ChineseRules:
     def proposed(self) -> tuple[ProposedEntity, ...]:
         return self._speakers.proposed if self._speakers is not None else ()
 
+    def settle(self, found: list[Found], others: Sequence[ProposedEntity]) -> None:
+        """Give a new id to each entity proposed here whose id the other rules proposed for
+        someone after it (李强 here, "Li Qiang" in an English paragraph later: two entities
+        until the editor says they are one), in its quotations' fields too."""
+        if self._speakers is None:
+            return
+        theirs = {e.id for e in others}
+        renamed = self._speakers.renamed(theirs)
+        for item in found:
+            if item.paragraph in self._mine and item.fields.get("speaker") in renamed:
+                item.fields["speaker"] = renamed[str(item.fields["speaker"])]
+
     def found(self, number: int) -> list[Found]:
+        self._mine.add(number)
         paragraph = self._paragraphs[number]
         if is_byline(paragraph):
             return []  # a byline or stamp: no quotation, figure or event of its own

@@ -126,6 +126,18 @@ class ChineseSpeakers:
             (m.named.role for m in self._mentions if m.named.name == name and m.named.role), ""
         )
 
+    def renamed(self, theirs: set[str]) -> dict[str, str]:
+        """New ids for the entities proposed here whose ids are in `theirs`, old to new."""
+        renamed: dict[str, str] = {}
+        for old in [i for i in self._proposed if i in theirs]:
+            entity = self._proposed.pop(old)
+            new = unique_id(old, _Either(self._ids | theirs | set(self._proposed), self._taken))
+            self._ids.add(new)
+            self._proposed[new] = replace(entity, id=new)
+            self._by_name[entity.name] = new
+            renamed[old] = new
+        return renamed
+
     def _new_id(self, name: str) -> str:
         base = chinese_id(name)
         taken = _Either(self._ids, self._taken)
