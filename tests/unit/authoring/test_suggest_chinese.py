@@ -296,3 +296,12 @@ def test_a_chinese_and_an_english_speaker_with_one_romanisation_get_two_ids() ->
     assert ids == {"Li Qiang": "li-qiang", "李强": "li-qiang-2"}  # the editor may merge them
     speakers = [h.fields["speaker"] for h in found.highlights if h.kind == "quote"]
     assert speakers == ["li-qiang-2", "li-qiang"]
+
+
+def test_an_aside_before_the_speaker_after_a_quotation_and_traditional_points() -> None:
+    paragraphs = ["“这里聚集着上下游企业。”采访中，多位企业负责人这样说。"]
+    assert quotes(paragraphs) == [("这里聚集着上下游企业。", "多位企业负责人")]
+    assert figures("普及率達42.8%，按年提高25.2個百分點。") == ["42.8%", "25.2個百分點"]
+    assert events(["中新网 北京10月21日电(记者 王恩)研究机构21日发布报告。"]) == [
+        ("研究机构21日发布报告", "21日")  # a dateline with a space in it is no event's
+    ]

@@ -37,7 +37,7 @@ UNIT = (
     r"千兆瓦|亿千瓦时|万千瓦|度电)"
 )
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("points", re.compile(rf"{QUALIFIER}{NUMBER}{SECOND}{AFTER_NUMBER}个百分点{LATER}")),
+    ("points", re.compile(rf"{QUALIFIER}{NUMBER}{SECOND}{AFTER_NUMBER}[个個]百分[点點]{LATER}")),
     ("percent", re.compile(rf"{QUALIFIER}{NUMBER}{SECOND}\s*[%％]{LATER}")),
     ("percent", re.compile(rf"{QUALIFIER}百分之{NUMBER}{SECOND}{LATER}")),
     (

@@ -90,14 +90,9 @@ def _speaker(
     if before is not None and before.opens == pair.start:
         return before.speaker, "the speaker before"
     if pair.closed:
-        after = _AFTER.match(paragraph, pair.end + 1)
-        clause = after.group("clause") if after else ""
-        verb = VERB_AT_END.search(clause)
-        if verb is not None:
-            subject = subject_words(clause[: verb.start()])
-            speaker = speakers.resolve(subject, number, pair.end + 1) if subject else None
-            if speaker is not None:
-                return speaker, "the speaker after"
+        speaker = _speaker_after(paragraph, number, speakers, pair.end + 1)
+        if speaker is not None:
+            return speaker, "the speaker after"
     one = before
     if one is not None and one.opens is None and opening < one.end and _phrase(paragraph, pair):
         return one.speaker, "inside what the speaker said"
@@ -107,6 +102,26 @@ def _speaker(
     if whole and last is not None:
         return last, "a paragraph's quotation going on from the last speaker's"
     return None, ""
+
+
+def _speaker_after(
+    paragraph: str, number: int, speakers: ChineseSpeakers, at: int
+) -> Speaker | None:
+    """The speaker of the clause right after a closing mark (“…”李强说。), or of the one
+    after it when the first is an aside (“…”采访中，多位企业负责人这样说。)."""
+    for _ in range(2):
+        after = _AFTER.match(paragraph, at)
+        if after is None:
+            return None
+        clause = after.group("clause")
+        verb = VERB_AT_END.search(clause)
+        if verb is not None:
+            subject = subject_words(clause[: verb.start()])
+            return speakers.resolve(subject, number, at) if subject else None
+        if len(clause) > 8 or paragraph[after.end() : after.end() + 1] not in ("，", ","):
+            return None
+        at = after.end() + 1
+    return None
 
 
 def _said_before(said: list[Said], starts: list[int], at: int) -> Said | None:
