@@ -305,3 +305,9 @@ def test_an_aside_before_the_speaker_after_a_quotation_and_traditional_points() 
     assert events(["中新网 北京10月21日电(记者 王恩)研究机构21日发布报告。"]) == [
         ("研究机构21日发布报告", "21日")  # a dateline with a space in it is no event's
     ]
+
+
+def test_a_question_asked_and_a_verb_of_two_words() -> None:
+    assert quotes(["有记者问：“中方是否会参加？”"]) == [("中方是否会参加？", "有记者")]
+    assert quotes(["李强强调指出，要坚持开放合作。"]) == [("强调指出，要坚持开放合作", "李强")]
+    assert quotes(["请问，这是什么？"]) == []
