@@ -133,6 +133,7 @@ def test_reported_speech_runs_from_the_verb_to_the_sentences_end(
         "中方发布了《全球人工智能治理行动计划》。",
         "他们表示，将继续观察。",  # they: nobody in particular
         "有观点认为，开源可以帮助追赶。",
+        "该局有关负责人表示，将加快审批。",  # named before, by words that do not name it
     ],
 )
 def test_near_misses_are_no_quotation(paragraph: str) -> None:

@@ -122,6 +122,8 @@ def named(subject: str) -> Named | None:
     subject = _ASIDE.sub("", subject).strip(" \u3000、，,")
     if not subject or len(subject) > 40 or _DOCUMENT_END.search(subject):
         return None
+    if subject[0] in "该該此这這那其" and not _person_name(subject):
+        return None  # 该局有关负责人: one named before, by words that do not name it
     if UNNAMED_PEOPLE.match(subject) or _ALONE_UNNAMED.match(subject):
         return Named(subject, "person", unnamed=True)
     if subject.endswith(("记者", "記者")) and len(subject) > 2:
