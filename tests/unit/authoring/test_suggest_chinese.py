@@ -312,3 +312,12 @@ def test_a_question_asked_and_a_verb_of_two_words() -> None:
     assert quotes(["有记者问：“中方是否会参加？”"]) == [("中方是否会参加？", "有记者")]
     assert quotes(["李强强调指出，要坚持开放合作。"]) == [("强调指出，要坚持开放合作", "李强")]
     assert quotes(["请问，这是什么？"]) == []
+
+
+def test_a_month_and_day_takes_the_year_nearest_the_stated_date() -> None:
+    assert events(["去年12月28日，试点启动。"], dt.date(2026, 1, 5)) == [
+        ("去年12月28日，试点启动", dt.date(2025, 12, 28))
+    ]
+    assert events(["政策将于8月1日起实施。"], dt.date(2025, 7, 31)) == [
+        ("政策将于8月1日起实施", dt.date(2025, 8, 1))
+    ]

@@ -31,7 +31,7 @@ DATELINE = re.compile(
 """A wire's or paper's head: 新华社上海7月26日电（记者 …）, 【本報訊】記者 梁嘉敏 報道："""
 _PHRASES = re.compile(
     _FULL
-    + r"|(?<![年\d])(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?!电)"
+    + r"|(?<!\d年)(?<!\d)(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?!电)"
     + r"|(?<![月\d.])(?P<dd>\d{1,2})日(?!电)"
     + r"|(?P<rel>昨天|昨日|今天|今日|当天|当日|當天|當日|前一天|次日|同日|前天|明天|明日|后天|"
     + r"上周末|本周末|周末|本周|下周|上月|下月|上个月|下个月|上個月|下個月|"
@@ -106,8 +106,12 @@ def _dated(
         return (date, "") if date else (text, "")
     if match["m"] and published is not None:
         date = _date(published.year, int(match["m"]), int(match["d"]))
+        if date is not None and date - published > dt.timedelta(days=183):
+            date = _date(
+                published.year - 1, int(match["m"]), int(match["d"])
+            )  # 12月28日 in January
         if date is not None:
-            return date, f" (in {published.year}, the article's year)"
+            return date, f" (in {date.year}, the year nearest the article's date)"
     if match["weekday"] and published is not None and not ahead:
         day = "一二三四五六日".find(match["weekday"].replace("天", "日"))
         if match["last"]:  # 上周五: last week's
