@@ -21,6 +21,9 @@ from aiplan_tui.ui.pack_session import (
 
 RESULT = load_pack(bundled_content_dir())
 LEGAL = {
+    (Phase.CHECKING, Phase.HEAD),
+    (Phase.CHECKING, Phase.READY),
+    (Phase.CHECKING, Phase.RELOADING),
     (Phase.LOADING, Phase.READY),
     (Phase.LOADING, Phase.FAILED),
     (Phase.HEAD, Phase.READY),
@@ -36,7 +39,7 @@ class Head:
 
 
 def session(phase: Phase, said: list[str] | None = None, dialog: bool = False) -> PackSession:
-    head = Head() if phase is Phase.HEAD else None
+    head = Head() if phase in (Phase.HEAD, Phase.CHECKING) else None
     made = PackSession(RESULT, head=head, phase=phase, dialog_open=lambda: dialog)  # type: ignore[arg-type]
     if said is not None:
         made.tell = said.append
@@ -63,6 +66,29 @@ def test_a_session_starts_loading_on_a_head_or_ready() -> None:
     assert PackSession.starting(RESULT, loading=True).phase is Phase.LOADING
     assert PackSession.starting(RESULT, head=object()).phase is Phase.HEAD  # type: ignore[arg-type]
     assert PackSession.starting(RESULT).phase is Phase.READY
+    checking = PackSession.starting(RESULT, head=object(), checking=True)  # type: ignore[arg-type]
+    assert checking.phase is Phase.CHECKING and checking.checking
+
+
+def test_while_checking_the_reader_acts_and_the_rest_waits_for_the_check() -> None:
+    """Nothing starts the whole pack's reading before the files are checked (it would read
+    the pack as last compiled); once they are, what waited starts it."""
+    said: list[str] = []
+    made, wanted = session(Phase.CHECKING, said), []
+    made.wanted = lambda: wanted.append(True)
+    assert made.when_reader("article", lambda: None, "it opens")
+    assert not made.when_ready("screen:compare", lambda: None, "Compare opens")
+    assert not wanted and made.waiting() == ["screen:compare"] and said
+    made.checked()
+    assert made.phase is Phase.HEAD and wanted == [True]
+
+
+def test_checked_on_a_new_head_holds_it() -> None:
+    made = session(Phase.CHECKING)
+    new = Head()
+    made.checked(RESULT, new, None, "new files")  # type: ignore[arg-type]
+    assert made.head is new and made.manifest == "new files" and made.phase is Phase.HEAD
+    assert not made.waiting()
 
 
 def test_what_waits_is_done_once_per_key_as_last_asked_in_first_asked_order() -> None:

@@ -38,10 +38,14 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
     open for the search index), or loaded after the first frame if the pack is large; else
     loaded here."""
     from aiplan_tui.cli.context import load
+    from aiplan_tui.compiled.checked import last_compiled
     from aiplan_tui.compiled.current import open_compiled
     from aiplan_tui.compiled.manifest import worth_loading_aside
 
     content, settings, problems = context.content, context.settings, context.settings_problems
+    last = last_compiled(content) if context.is_pack() else None
+    if last is not None:  # shown as last compiled, its files checked after the first frame
+        return run_app(content, args, settings, problems, last.manifest, last, checking=True)
     # Taken before anything is read: a file changed during the load counts as changed.
     manifest = app_manifest(content, args)
     is_pack = context.is_pack()
@@ -75,12 +79,14 @@ def run_app(
     problems: Problems,
     manifest: str | None = None,
     compiled: CompiledPack | None = None,
+    checking: bool = False,
 ) -> int:
     """Run the app on the loaded pack, or on the pack in a directory: read from its compiled
     pack (a large one's head first, where the last session left off, the rest after the first
     frame), or, with none, loaded from its files after the first frame. Its search index
     comes from the compiled pack (or is compiled, keyed by `manifest`, taken before the
-    load)."""
+    load). `checking`: the compiled pack is the one last compiled, its files not looked at
+    yet (the app checks them after its first frame)."""
     lite = args.lite or lite_from_environment()
     if lite:
         prepare_lite()
@@ -105,6 +111,15 @@ def run_app(
     store = StateStore.default()
     saved, state_messages = store.load()
     head = load_from = None
+    if isinstance(result, Path) and checking and compiled is not None:
+        from aiplan_tui.compiled.checked import head_as_compiled
+        from aiplan_tui.compiled.manifest import pack_manifest
+
+        started = head_as_compiled(compiled, result, saved.article)
+        if started is None:  # damaged: its files loaded after the first frame, as with none
+            compiled, checking, manifest = None, False, pack_manifest(result)
+        else:
+            result, head = started
     if isinstance(result, Path):
         if compiled is None:  # loaded after the first frame
             load_from, result = (
@@ -127,6 +142,7 @@ def run_app(
         compiled=compiled,
         head=head,
         load_from=load_from,
+        checking=checking,
     )
     app = AiplanApp(result, startup)
     from aiplan_tui.cli.served import app_starting

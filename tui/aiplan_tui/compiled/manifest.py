@@ -28,6 +28,12 @@ def pack_manifest(root: Path) -> str:
     return json.dumps([FORMAT, __version__, where, entries], ensure_ascii=True)
 
 
+def manifest_prefix(root: Path) -> str:
+    """How every manifest of `root` taken by this format and version of the app begins."""
+    where = os.path.abspath(root)  # noqa: PTH100 (as pack_manifest names it)
+    return json.dumps([FORMAT, __version__, where], ensure_ascii=True)[:-1] + ", "
+
+
 def _walk(directory: Path, prefix: str, entries: list[list[object]]) -> None:
     try:
         with os.scandir(directory) as found:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aiplan_tui.compiled.layout import PACK_ORDER
+from aiplan_tui.compiled.manifest import manifest_prefix
 from aiplan_tui.compiled.records import in_root, rows_pack
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
 from aiplan_tui.compiled.wal import in_wal_mode, wal_empty
@@ -38,11 +39,14 @@ class CompiledPack:
     """An open, current compiled pack (read-only): the pack as it was when opened, for as
     long as it is open (one read transaction), whatever updates are made meanwhile."""
 
-    def __init__(self, path: Path, manifest: str, root: Path) -> None:
+    def __init__(self, path: Path, manifest: str | None, root: Path) -> None:
         """Open the database at `path` if it is current for `manifest`; Stale if not. The
-        paths it stores are relative to the pack's root: `root` as this process names it."""
+        paths it stores are relative to the pack's root: `root` as this process names it.
+        `manifest` None: as last compiled, whatever files it was compiled from, if by this
+        format and version of the app for this root (the app's start checks the files after
+        its first frame: compiled/checked.py)."""
         _check_file(path)
-        self.path, self.manifest, self.root = path, manifest, root
+        self.path, self.manifest, self.root = path, manifest or "", root
         try:
             self.db = sqlite3.connect(
                 f"{path.absolute().as_uri()}?mode=ro",
@@ -53,7 +57,12 @@ class CompiledPack:
             self._meta: dict[str, Any] = {}
             self._meta_lock = threading.Lock()
             self.db.execute("BEGIN")  # one snapshot while open: an update is seen by the next
-            current = self.meta("manifest") == manifest
+            stored = self.meta("manifest")
+            if manifest is None and isinstance(stored, str):
+                self.manifest = stored
+            current = stored == manifest or (
+                manifest is None and self.manifest.startswith(manifest_prefix(root))
+            )
         except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
             self.db.close()
             raise Stale(f"unreadable: {exc!r}") from exc

@@ -25,6 +25,7 @@ from aiplan_tui.ui.copying import CopyingApp
 from aiplan_tui.ui.disk_watch import DiskWatch
 from aiplan_tui.ui.key_state import key_state
 from aiplan_tui.ui.named_screens import NamedScreens, ScreenMakers
+from aiplan_tui.ui.pack_checking import PackChecking
 from aiplan_tui.ui.pack_reading import PackReading
 from aiplan_tui.ui.pack_reloading import PackReloading
 from aiplan_tui.ui.pack_session import PackSession
@@ -66,8 +67,9 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         self.moves = ScreenMoves(self)
         """The ways between the named screens."""
         start = self.startup
+        loading, checking = start.load_from is not None, start.checking
         self.session = PackSession.starting(
-            result, start.manifest, start.compiled, start.head, start.load_from is not None
+            result, start.manifest, start.compiled, start.head, loading, checking
         )
         """The pack's lifecycle: its phase, what it holds, and what waits for it."""
         self.session.dialog_open = self.moves.dialog_open
@@ -98,6 +100,8 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         self.session.wanted = self.pack_reading.read_whole
         self.pack_reloading = PackReloading(self)
         """The pack read again after a change (the app's, or one on disk)."""
+        self.pack_checking = PackChecking(self, self.pack_reloading)
+        """A large pack shown as last compiled: its files checked after the first frame."""
         self.searching = SearchOpening(self)
         """The search index built in a thread; the search screen, and its results opened."""
         self.start = AppStart(self)
@@ -167,7 +171,8 @@ class AiplanApp(SizedApp, ThemedApp, CopyingApp, TypeAheadApp):
         edit_source(self)
 
     def show_title(self) -> None:
-        self.sub_title = clean_line(self.pack.info.title)
+        mark = self.pack_checking.mark()
+        self.sub_title = clean_line(self.pack.info.title) + (f" · {mark}" if mark else "")
 
     def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
         """Switch screens; while the pack is read again, once it is, to the screen then made

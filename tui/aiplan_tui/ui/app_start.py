@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from aiplan_tui.ui.pack_checking import PackChecking
 from aiplan_tui.ui.pack_reading import PackReading
 from aiplan_tui.ui.pack_reloading import PackReloading
 from aiplan_tui.ui.pack_session import PackSession
@@ -32,6 +33,7 @@ class StartHost(Protocol):
     theme_notes: list[str]
     pack_reading: PackReading
     pack_reloading: PackReloading
+    pack_checking: PackChecking
     moves: ScreenMoves
 
     def notify(
@@ -101,5 +103,6 @@ class AppStart:
         # After the first frame: a thread started now would compete with drawing it for the GIL.
         # (On a pack's head, the compiled pack's stored index, which reads from the database
         # what a query needs; the whole pack is read once something waits for it.)
-        app.set_timer(INDEX_DELAY, app.build_search_index)
+        app.set_timer(INDEX_DELAY, app.build_search_index)  # (on a head being checked, after)
+        app.call_after_refresh(app.pack_checking.start)
         app.pack_reloading.watch_disk()

@@ -46,13 +46,7 @@ class PackReloading:
         root, before = app.pack.root, app.session.manifest
         if before is not None and worth_loading_aside(before):
             app.session.move(Phase.RELOADING)  # (the manifest is taken in the thread)
-            app.notify(READING, timeout=3, markup=False)
-            app.threads.run(
-                "reload",
-                lambda pause: _reread(root, pause),
-                lambda found: self._reread(found, then),
-                lambda why: self._reread(("", None, why), then),
-            )
+            self.read_aside(then)
             return True
         seen = pack_manifest(root)  # before the load, as at start
         result: LoadResult | None
@@ -64,6 +58,18 @@ class PackReloading:
         app.disk_watch.seen = seen
         self._show(result, None if before is None else seen, lambda: then(app.pack))
         return True
+
+    def read_aside(self, then: Reloaded) -> None:
+        """RELOADING: the pack loaded again in a thread, then shown in place on every screen
+        made (and the reader off its head, if it was on one)."""
+        root = self.app.pack.root
+        self.app.notify(READING, timeout=3, markup=False)
+        self.app.threads.run(
+            "reload",
+            lambda pause: _reread(root, pause),
+            lambda found: self._reread(found, then),
+            lambda why: self._reread(("", None, why), then),
+        )
 
     def _reread(self, found: tuple[str, LoadResult | None, str], then: Reloaded) -> None:
         manifest, result, why = found

@@ -6,6 +6,11 @@ Phases and the moves between them (`TRANSITIONS`; any other move is a bug and ra
 - LOADING: a large pack with no current compiled pack is loaded from its files after the
   first frame; a loading screen is all there is, and only the quitting keys act. Then READY,
   or FAILED (the loading screen says why).
+- CHECKING: the head of a large pack as last compiled is shown at once, marked as not checked,
+  while its files are checked in a thread (compiled/checked.py). The reader reads from it;
+  what needs more waits. Then HEAD (the same files, or the head of the compiled pack brought
+  up to date, shown in place), READY (the pack is small now, and read whole), or RELOADING
+  (the compiled pack could not be brought up to date: the pack is loaded from its files).
 - HEAD: a large pack's head is shown (compiled/head.py): each article is read as it is opened;
   the whole pack is read in a thread only once something waits for it (`wanted`), so a
   reader that only reads holds the head alone. Then READY (if the rest could not be read,
@@ -44,6 +49,7 @@ if TYPE_CHECKING:
 
 
 class Phase(enum.Enum):
+    CHECKING = "checking"
     LOADING = "loading"
     HEAD = "head"
     READY = "ready"
@@ -52,6 +58,7 @@ class Phase(enum.Enum):
 
 
 TRANSITIONS: dict[Phase, frozenset[Phase]] = {
+    Phase.CHECKING: frozenset({Phase.HEAD, Phase.READY, Phase.RELOADING}),
     Phase.LOADING: frozenset({Phase.READY, Phase.FAILED}),
     Phase.HEAD: frozenset({Phase.READY}),
     Phase.READY: frozenset({Phase.READY, Phase.RELOADING}),
@@ -113,9 +120,13 @@ class PackSession:
         compiled: CompiledPack | None = None,
         head: PackHead | None = None,
         loading: bool = False,
+        checking: bool = False,
     ) -> PackSession:
-        """The session an app starts with: LOADING (a placeholder pack), HEAD, or READY."""
-        phase = Phase.LOADING if loading else Phase.HEAD if head is not None else Phase.READY
+        """The session an app starts with: LOADING (a placeholder pack), CHECKING or HEAD (a
+        head, `checking` its files or not), or READY."""
+        phase = Phase.LOADING if loading else Phase.READY
+        if head is not None:
+            phase = Phase.CHECKING if checking else Phase.HEAD
         return cls(result, manifest, compiled, head, phase)
 
     # What the phase says ----------------------------------------------------------------------
@@ -133,6 +144,11 @@ class PackSession:
     @property
     def reloading(self) -> bool:
         return self.phase is Phase.RELOADING
+
+    @property
+    def checking(self) -> bool:
+        """Whether what is shown is the pack as last compiled, its files not checked yet."""
+        return self.phase is Phase.CHECKING
 
     # Moves ----------------------------------------------------------------------------------------
 
@@ -165,6 +181,23 @@ class PackSession:
             then()
         self._run_deferred(again)
 
+    def checked(
+        self,
+        result: LoadResult | None = None,
+        head: PackHead | None = None,
+        compiled: CompiledPack | None = None,
+        manifest: str | None = None,
+    ) -> None:
+        """The files are checked: HEAD, on the head shown (nothing given: they are the ones
+        compiled) or on the new `head` of the compiled pack brought up to date (`result` its
+        pack, `compiled` and `manifest` its). What waited for the whole pack starts it."""
+        self.move(Phase.HEAD)
+        if head is not None and result is not None:
+            self.result, self.head, self.compiled = result, head, compiled
+            self.manifest = manifest
+        if self._deferred:
+            self.wanted()
+
     def failed(self) -> None:
         """The pack could not be loaded: nothing waits any longer."""
         self.move(Phase.FAILED)
@@ -192,9 +225,10 @@ class PackSession:
 
     def when_reader(self, key: str, action: Callable[[], object], what: str) -> bool:
         """Whether the reader shown may act now: READY, or on a head (it reads each article
-        as it is opened, and what it needs of the whole pack waits on its own); if not, as
-        `when_ready`."""
-        return self.phase is Phase.HEAD or self.when_ready(key, action, what)
+        as it is opened, and what it needs of the whole pack waits on its own), checked or
+        not; if not, as `when_ready`."""
+        on_head = self.phase in (Phase.HEAD, Phase.CHECKING)
+        return on_head or self.when_ready(key, action, what)
 
     def _waits(self, what: str) -> str:
         if self.head is not None:

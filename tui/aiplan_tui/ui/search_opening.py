@@ -89,6 +89,8 @@ class SearchOpening:
         session, pause = app.session, app.threads.pauser()
         with app.threads.working(), contextlib.suppress(Closing):  # (the app is closing: no index)
             pack, manifest, compiled = session.result, session.manifest, session.compiled
+            if session.checking:  # of files not checked yet: made once they are
+                return
             if session.head is not None:  # never built from a head: it lacks most of the pack
                 app.post_message(_stored_index(session.head.compiled))
                 return

@@ -44,3 +44,6 @@ class Startup:
     """A large pack with no current compiled pack (it changed since it was compiled, or
     never was): loaded from these files after the first frame, which says so; until then
     the app's pack is a placeholder with nothing in it."""
+    checking: bool = False
+    """The head is of the pack as last compiled, its files not looked at yet: the app shows
+    it marked so, and checks them after the first frame (compiled/checked.py)."""

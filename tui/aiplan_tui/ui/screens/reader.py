@@ -124,6 +124,10 @@ class ReaderScreen(PanedScreen):
         """The pack read again: shown in place (reader_pack_change.py)."""
         self.pack_change.use(pack)
 
+    def use_head(self, head: PackHead) -> None:
+        """The head of the compiled pack brought up to date: shown in place, the same way."""
+        self.pack_change.use(head.pack, head)
+
     def restyle(self) -> None:
         """Redraw what carries theme colours, after a theme change."""
         view = self.article_view

@@ -3,10 +3,15 @@ article and paragraph kept where they still are, and the cursor on the same high
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from aiplan_tui.core.model import Pack
 from aiplan_tui.core.navigation import Navigation
 from aiplan_tui.ui.screens.reader_part import ReaderHost
 from aiplan_tui.ui.widgets.navigator import Target
+
+if TYPE_CHECKING:
+    from aiplan_tui.compiled.head import PackHead
 
 
 def count_highlights(pack: Pack) -> dict[str, int]:
@@ -20,20 +25,22 @@ class PackChange:
     def __init__(self, reader: ReaderHost) -> None:
         self.reader = reader
 
-    def use(self, pack: Pack) -> None:
+    def use(self, pack: Pack, head: PackHead | None = None) -> None:
         """Shown in place, the article and paragraph kept where they still are (the first
         article otherwise); the last search's matches, which named the old pack's places, are
-        dropped."""
+        dropped. `head`: the pack is a large pack's head (its articles read as opened)."""
         reader = self.reader
         article_id, paragraph = reader.saved_place()
         current = reader.current.id if reader.current is not None else None
+        reader.on_head.head = head  # type: ignore[attr-defined]  # (the reader's part)
         reader.pack = pack
-        reader.navigation = Navigation(pack)
-        reader.highlight_counts = count_highlights(pack)
+        reader.navigation = Navigation(pack, whole=head is None)
+        reader.highlight_counts = count_highlights(pack) if head is None else head.per_article
         reader.current = None
         if not reader.is_mounted:  # composed from the new pack when first shown
             return
-        reader.navigator.rebuild(pack, reader.highlight_counts)
+        sizes = None if head is None else head.per_kind
+        reader.navigator.rebuild(pack, reader.highlight_counts, sizes)
         reader.article_view.article = None  # shown again, with the new highlights
         if article_id is not None and pack.article(article_id) is not None:
             reader.open_paragraph(article_id, paragraph, flash=False)

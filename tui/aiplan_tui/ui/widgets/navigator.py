@@ -93,11 +93,14 @@ class Navigator(FittedTree[Target]):
         """Whether `pack` has every highlight (else the highlight sections wait)."""
         self._fill(counts, sizes)
 
-    def rebuild(self, pack: Pack, counts: Mapping[str, int]) -> None:
-        """Another pack (read again after a change): every entry made anew from it."""
+    def rebuild(
+        self, pack: Pack, counts: Mapping[str, int], sizes: Mapping[str, int] | None = None
+    ) -> None:
+        """Another pack (read again after a change): every entry made anew from it (`sizes`:
+        as on a head, see __init__)."""
         self.clear()
-        self.pack, self.whole = pack, True
-        self._fill(counts, None)
+        self.pack, self.whole = pack, sizes is None
+        self._fill(counts, sizes)
 
     def use_pack(self, pack: Pack) -> None:
         """The whole pack, after a start on its head: the highlight sections opened meanwhile
