@@ -117,6 +117,21 @@ async def test_the_article_on_screen_changed_is_marked_then_shown_again_in_place
         assert [hit.doc.article for hit in app.search.index.search(NEW_WORD, 5)] == [first.stem]
 
 
+async def test_a_change_elsewhere_redraws_nothing_and_shows_when_opened(root: Path) -> None:
+    third = articles(root)[2]
+    add_word(third)
+    app = app_as_compiled(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.reader.query_one(ArticleView)
+        await until(pilot, lambda: view.article is not None, "the first article")
+        shown, head = view.article, app.reader.head
+        await until(pilot, lambda: not app.session.checking, "the check")
+        assert app.reader.head is not head and app.reader.head is app.session.head
+        assert view.article is shown  # the same article, not drawn again
+        app.reader.open_article(third.stem)
+        await until(pilot, lambda: NEW_WORD in shown_text(app), "its new text, when opened")
+
+
 async def test_files_as_compiled_only_lose_the_mark(root: Path) -> None:
     app = app_as_compiled(root)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -125,8 +125,10 @@ class ReaderScreen(PanedScreen):
         self.pack_change.use(pack)
 
     def use_head(self, head: PackHead) -> None:
-        """The head of the compiled pack brought up to date: shown in place, the same way."""
-        self.pack_change.use(head.pack, head)
+        """The head of the compiled pack brought up to date: taken as it is if nothing shown
+        changed, else shown in place, as the pack read again is."""
+        if not self.on_head.take_head(head):
+            self.pack_change.use(head.pack, head)
 
     def restyle(self) -> None:
         """Redraw what carries theme colours, after a theme change."""

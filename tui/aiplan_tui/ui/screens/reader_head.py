@@ -74,3 +74,39 @@ class HeadReading:
             view.show(whole, pack.highlights_in(whole.id), reader.marks())
             view.paragraph = paragraph
         reader.update_status()  # its numbers, and the walking keys' footer entries
+
+    def take_head(self, head: PackHead) -> bool:
+        """The head of the compiled pack brought up to date, if nothing the reader shows
+        changed (the navigator's entries and counts, the article on screen and its
+        highlights): taken without a redraw; False, and nothing taken, if something did."""
+        reader, old = self.reader, self.head
+        shown = reader.article_view.article if reader.is_mounted else None
+        if old is None or shown is None or not _same_list(old, head):
+            return False
+        try:
+            pack = head.read(shown.id)
+        except Stale:
+            return False
+        if pack.article(shown.id) != shown:
+            return False
+        if pack.highlights_in(shown.id) != reader.pack.highlights_in(shown.id):
+            return False
+        self.head = head
+        reader.pack = pack
+        reader.navigation = Navigation(pack, whole=False)  # (the last search's matches dropped)
+        reader.navigator.pack = pack
+        reader.update_status()
+        return True
+
+
+def _same_list(old: PackHead, new: PackHead) -> bool:
+    """Whether the navigator lists the same entries, with the same counts, for both heads."""
+    if old.per_article != new.per_article or old.per_kind != new.per_kind:
+        return False
+    listed = [(a.id, a.title, a.outlet) for a in old.pack.articles]
+    if listed != [(a.id, a.title, a.outlet) for a in new.pack.articles]:
+        return False
+    a, b = old.pack, new.pack
+    return (a.info, a.sides, a.entities) == (b.info, b.sides, b.entities) and (
+        a.dimensions == b.dimensions
+    )
