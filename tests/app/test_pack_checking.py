@@ -231,3 +231,20 @@ async def test_a_change_the_update_does_not_take_on_is_loaded_from_the_files(
         await until(pilot, lambda: NEW_WORD in shown_text(app), "the new text, in place")
         assert CHECKING not in app.sub_title
         assert app.reader.head is None and app.reader.pack == load_pack(root).pack
+
+
+def test_only_a_large_pack_compiled_by_this_version_is_shown_before_it_is_checked(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aiplan_tui.compiled import manifest as manifest_module
+
+    add_word(articles(root)[0])  # (changed files: still the pack as last compiled)
+    found = last_compiled(root)
+    assert found is not None and found.manifest != pack_manifest(root)
+    found.close()
+    format_now = manifest_module.FORMAT
+    monkeypatch.setattr(manifest_module, "FORMAT", format_now + 1)
+    assert last_compiled(root) is None  # another format: looked at first, as ever
+    monkeypatch.setattr(manifest_module, "FORMAT", format_now)
+    monkeypatch.setattr(checked_module, "HEAD_FROM", 301)
+    assert last_compiled(root) is None  # a small pack: read whole, after a look

@@ -72,8 +72,8 @@ class PackChecking:
         elif checked.result is not None:  # small enough now to be read whole
             session.ready(checked.result, checked.manifest)
         app.show_title()
-        if not session.reloading:
-            app.build_search_index()
+        if not session.reloading:  # (after the title is drawn again: loading it takes a while)
+            app.call_after_refresh(app.build_search_index)
 
     def _not_checked(self, why: str) -> None:
         app = self.app
