@@ -49,7 +49,7 @@ def head_as_compiled(
     """The head of the pack as last compiled, with the article `opened` read; None (and the
     database closed) if it is damaged."""
     try:
-        head = PackHead(compiled, root, opened)
+        head = PackHead(compiled, root, opened, known={})  # (the check's head takes them)
         return LoadResult(head.pack, compiled.problems()), head
     except Stale:
         compiled.close()
@@ -76,16 +76,18 @@ class Checked:
         return self.compiled is not None and self.result is None
 
 
-def check_files(last: CompiledPack, root: Path, opened: str | None) -> Checked:
-    """The files' manifest set against the compiled pack's; if they changed, the compiled pack
-    brought up to date (in one transaction: an interruption leaves the old one) and what to
-    show from it, with the article `opened` read (for a worker thread: everything here is
-    read through connections of its own)."""
+def check_files(shown: PackHead, root: Path, opened: str | None) -> Checked:
+    """The files' manifest set against the compiled pack of the head `shown`; if they
+    changed, the compiled pack brought up to date (in one transaction: an interruption
+    leaves the old one) and what to show from it, with the article `opened` read, the
+    unchanged briefs taken from `shown` (for a worker thread: everything here is read
+    through connections of its own)."""
+    last = shown.compiled
     manifest = pack_manifest(root)
     if manifest == last.manifest:
         return Checked(manifest, last)
     compiled = open_compiled(root, last.path.parent, manifest)
     if compiled is None:
         return Checked(manifest, None)
-    result, head = start_on(compiled, root, opened)
+    result, head = start_on(compiled, root, opened, shown.known)
     return Checked(manifest, compiled, result, head)

@@ -25,17 +25,27 @@ costs less than a frame's worth of time."""
 class PackHead:
     """A compiled pack's head: a `Pack` that grows by an article at a time."""
 
-    def __init__(self, compiled: CompiledPack, root: Path, opened: str | None) -> None:
+    def __init__(
+        self,
+        compiled: CompiledPack,
+        root: Path,
+        opened: str | None,
+        known: dict[str, Article] | None = None,
+    ) -> None:
         """The head, with the text and highlights of `opened` (if the pack has that article;
-        else of its first). Stale if the database is damaged."""
+        else of its first). Stale if the database is damaged. `known`: briefs already made,
+        by their stored text, taken as they are (10,000 cost a tenth of a second to make);
+        given, it gets this head's too."""
         self.compiled = compiled
         self.root = root
+        self.known = known
+        """Each brief by its stored text, if asked for: the next head takes those unchanged."""
         with damage_is_stale():  # (read on the UI thread; `whole` opens its own connection)
             db = compiled.db
             rest = db.execute(f"SELECT kind, item FROM pack WHERE article IS NULL {PACK_ORDER}")
-            briefs = db.execute("SELECT item FROM briefs ORDER BY file")
-            rows = [*rest, *(("article", str(item)) for (item,) in briefs)]
-            self.pack = rows_pack(root, iter(rows))
+            pack = rows_pack(root, iter(rest.fetchall()))
+            texts = [str(item) for (item,) in db.execute("SELECT item FROM briefs ORDER BY file")]
+            self.pack = dataclasses.replace(pack, articles=_briefs(root, texts, known))
             self.per_article = {str(k): int(v) for k, v in compiled.meta("per_article").items()}
             self.per_kind = {str(k): int(v) for k, v in compiled.meta("per_kind").items()}
         self._read: set[str] = set()
@@ -94,17 +104,28 @@ class PackHead:
             other.close()
 
 
+def _briefs(root: Path, texts: list[str], known: dict[str, Article] | None) -> tuple[Article, ...]:
+    """The briefs stored as `texts`, each made unless `known` has it (then added to it)."""
+    if known is None:
+        return tuple(rows_groups(root, (("article", text) for text in texts))["article"])
+    new = [text for text in texts if text not in known]
+    made = rows_groups(root, (("article", text) for text in new))["article"]
+    known.update(zip(new, made, strict=True))
+    return tuple(known[text] for text in texts)
+
+
 def start_on(
-    compiled: CompiledPack, root: Path, opened: str | None
+    compiled: CompiledPack, root: Path, opened: str | None, known: dict[str, Article] | None = None
 ) -> tuple[LoadResult, PackHead | None]:
     """What the app starts on: the pack's head if the pack is large (HEAD_FROM), else the
-    whole pack; loaded from the files (and no head) if the database turns out damaged."""
+    whole pack; loaded from the files (and no head) if the database turns out damaged.
+    (`known`: see PackHead.)"""
     from aiplan_tui.pack.loader import load_pack
 
     try:
         if compiled.counts()[1] < HEAD_FROM:
             return compiled.load_result(root), None
-        head = PackHead(compiled, root, opened)
+        head = PackHead(compiled, root, opened, known)
         return LoadResult(head.pack, compiled.problems()), head
     except Stale:
         return load_pack(root), None

@@ -43,13 +43,13 @@ class PackChecking:
     def start(self) -> None:
         """Check the files in a thread (once the first frame is drawn)."""
         app = self.app
-        compiled, root = app.session.compiled, app.pack.root
-        if not app.session.checking or compiled is None:
+        head, root = app.session.head, app.pack.root
+        if not app.session.checking or head is None:
             return
         opened = app.moves.reader_place()[0]
         app.threads.run(
             "check",
-            lambda _pause: check_files(compiled, root, opened),
+            lambda _pause: check_files(head, root, opened),
             self._checked,
             self._not_checked,
         )
@@ -57,6 +57,9 @@ class PackChecking:
     def _checked(self, checked: Checked) -> None:
         app, session = self.app, self.app.session
         app.disk_watch.seen = checked.manifest
+        for head in (session.head, checked.head):
+            if head is not None:
+                head.known = None  # (kept for the check only)
         if checked.same:
             session.checked()
         elif checked.compiled is None:  # not brought up to date: the pack read from its files
