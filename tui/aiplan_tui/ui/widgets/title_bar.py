@@ -24,12 +24,18 @@ class TitleBar(Static):
     }
     """
 
+    def __init__(self) -> None:
+        super().__init__(self._title())  # (in the first frame, not the one after it)
+
     def on_mount(self) -> None:
-        self.watch(self.app, "title", self._retitle)
-        self.watch(self.app, "sub_title", self._retitle)
+        self.watch(self.app, "title", self._retitle, init=False)
+        self.watch(self.app, "sub_title", self._retitle, init=False)
 
     def _retitle(self, _value: object = None) -> None:
+        self.update(self._title())
+
+    def _title(self) -> Text:
         text = Text(clean_line(self.app.title))
         if self.app.sub_title:
             text.append(f" — {clean_line(self.app.sub_title)}", style="dim")
-        self.update(text)
+        return text
