@@ -197,3 +197,17 @@ def test_a_pdf_without_text_to_take_is_refused_in_one_line(
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
     assert str(saved) in done.stderr and said in done.stderr
     assert not list((pack / "articles").iterdir()), "nothing written"
+
+
+def test_a_pdfs_own_text_that_looks_like_a_page_mark_is_kept_as_text(
+    pack: Path, capsys: Capsys, tmp_path: Path
+) -> None:
+    own = ["[page 7] of the annex lists the measures.", "[page 9]"]
+    pages = [[["Winning the AI Race"], ["The plan opens here."], [own[0]], [own[1]]]]
+    saved = tmp_path / "marks.pdf"
+    saved.write_bytes(policy_pdf([*pages, [["Second page text."]]]))
+    assert cli(capsys, "add", str(saved), "--content", str(pack), "--id", "m").returncode == 0
+    article = load_pack(pack).pack.article("m")
+    assert article is not None
+    assert article.paragraphs == ("The plan opens here.", *own, "Second page text.")
+    assert article.pages == (1, 1, 1, 2)

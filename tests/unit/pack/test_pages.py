@@ -33,3 +33,14 @@ def test_page_marks_give_each_paragraph_its_page(tmp_path: Path) -> None:
 
 def test_without_paged_a_mark_is_text_as_before(tmp_path: Path) -> None:
     assert article(tmp_path, "", "[page 3]\n\nText.\n") == (("[page 3]", "Text."), ())
+
+
+def test_escaped_marks_are_the_articles_own_text() -> None:
+    from aiplan_tui.pack.pages import escaped, split_pages
+
+    own = ("[page 9]", "\\[page 9]", "\\\\[page 9]  x", "[page 7] of the annex.", "[page 7]x", "T.")
+    written = tuple(escaped(p) for p in own)
+    assert written[:4] == ("\\" + own[0], "\\" + own[1], "\\" + own[2], "\\" + own[3])
+    assert written[4:] == own[4:], "only what would read as a mark is escaped"
+    paged = split_pages(("[page 1]", *written), tuple(range(7)))
+    assert paged.paragraphs == own and paged.pages == (1,) * 6

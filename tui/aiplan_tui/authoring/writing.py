@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from aiplan_tui.authoring.source import SourceText
-from aiplan_tui.pack.pages import page_mark
+from aiplan_tui.pack.pages import escaped, page_mark
 
 ARTICLE_FIELDS = ("title", "title_source", "outlet", "author", "published", "url", "accessed")
 
@@ -65,7 +65,7 @@ def _with_page_marks(paragraphs: tuple[str, ...], pages: tuple[int, ...]) -> lis
         if page != last:
             out.append(page_mark(page))
             last = page
-        out.append(paragraph)
+        out.append(escaped(paragraph))
     return out
 
 

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 _MARK = re.compile(r"\[page (\d{1,6})\](?:\s+(.*))?", re.DOTALL)
 """A mark, and any text run on after it on the next line (then that is a paragraph)."""
+_ESCAPED = re.compile(r"(\\*)\[page \d{1,6}\](?:\s|$)")
+"""A paragraph that starts as a mark does, behind backslashes or none: the article's own text
+when it has one backslash or more, which `escaped` adds and the loader takes away."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,12 @@ def page_mark(page: int) -> str:
     return f"[page {page}]"
 
 
+def escaped(paragraph: str) -> str:
+    """The paragraph as written in a paged article: one more backslash before a first line that
+    would read as a mark (`[page 9]` in a PDF's own text is written `\\[page 9]`)."""
+    return "\\" + paragraph if _ESCAPED.match(paragraph) else paragraph
+
+
 def split_pages(paragraphs: tuple[str, ...], lines: tuple[int, ...]) -> Paged:
     """The marks taken out of a paged body and read as the page of what follows them."""
     kept: list[str] = []
@@ -35,7 +44,8 @@ def split_pages(paragraphs: tuple[str, ...], lines: tuple[int, ...]) -> Paged:
     for paragraph, line in zip(paragraphs, lines, strict=True):
         mark = _MARK.fullmatch(paragraph)
         if mark is None:
-            kept.append(paragraph)
+            escape = _ESCAPED.match(paragraph)
+            kept.append(paragraph[1:] if escape and escape.group(1) else paragraph)
             starts.append(line)
             pages.append(page)
             continue
