@@ -24,6 +24,8 @@ class Layout:
     columns: int = 1
     title: str = ""
     """The PDF's own metadata title ("" for none)."""
+    top: float = 40.0
+    """Millimetres from the page's top edge to the first line (under 29.7: in the top tenth)."""
 
 
 def policy_pdf(pages: Sequence[Sequence[Paragraph]], layout: Layout = Layout()) -> bytes:
@@ -32,7 +34,7 @@ def policy_pdf(pages: Sequence[Sequence[Paragraph]], layout: Layout = Layout()) 
     for number, paragraphs in enumerate(pages, start=1):
         pdf.add_page()
         _furniture(pdf, layout, number)
-        _body(pdf, paragraphs, layout.columns)
+        _body(pdf, paragraphs, layout.columns, layout.top)
     return bytes(pdf.output())
 
 
@@ -54,15 +56,15 @@ def _furniture(pdf: FPDF, layout: Layout, number: int) -> None:
     pdf.set_font("helvetica", size=11)
 
 
-def _body(pdf: FPDF, paragraphs: Sequence[Paragraph], columns: int) -> None:
+def _body(pdf: FPDF, paragraphs: Sequence[Paragraph], columns: int, top: float) -> None:
     """The paragraphs down the page, in `columns` columns: a column that is full goes on at
     the next one's top."""
     lefts = [20.0] if columns == 1 else [20.0, 110.0]
-    column, y = 0, 40.0
+    column, y = 0, top
     for paragraph in paragraphs:
         for line in paragraph:
             if y > 260:
-                column, y = column + 1, 40.0
+                column, y = column + 1, top
             pdf.text(lefts[min(column, len(lefts) - 1)], y, line)
             y += LINE
         y += LINE

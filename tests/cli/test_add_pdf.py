@@ -184,6 +184,7 @@ def test_a_pdf_address_is_read_as_a_saved_pdf(
         (locked_pdf, "locked with a password: open it with the password"),
         (scanned_pdf, "none of its 2 pages has text to take"),
         (damaged_pdf, "not a PDF that can be read"),
+        (lambda: policy_pdf([[], []]), "nothing but running headers, footers and page numbers"),
     ],
 )
 def test_a_pdf_without_text_to_take_is_refused_in_one_line(
@@ -211,3 +212,19 @@ def test_a_pdfs_own_text_that_looks_like_a_page_mark_is_kept_as_text(
     assert article is not None
     assert article.paragraphs == ("The plan opens here.", *own, "Second page text.")
     assert article.pages == (1, 1, 1, 2)
+
+
+def test_numbered_headings_at_the_tops_of_a_few_pages_are_text_not_running_headers(
+    pack: Path, capsys: Capsys, tmp_path: Path
+) -> None:
+    headings = ["Recommendation 3", "Recommendation 4", "Chapter 5", "Chapter 6"]
+    body = "The body of page {} says what the heading announces."
+    pages = [[[heading], [body.format(n)]] for n, heading in enumerate(headings, start=1)]
+    saved = tmp_path / "headings.pdf"
+    saved.write_bytes(policy_pdf(pages, Layout(top=26.0)))  # in the top tenth of A4
+    assert cli(capsys, "add", str(saved), "--content", str(pack), "--id", "h").returncode == 0
+    article = load_pack(pack).pack.article("h")
+    assert article is not None
+    paragraphs = tuple(p for n, h in enumerate(headings, start=1) for p in (h, body.format(n)))
+    assert article.paragraphs[-len(paragraphs) + 1 :] == paragraphs[1:], "the header is gone"
+    assert set(headings[1:]) <= set(article.paragraphs)

@@ -20,6 +20,8 @@ _NUMBERED = re.compile(r"\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)]")
 _FOOTNOTE = re.compile(r"(?:\d{1,3}\s|[*†‡])\S")
 _SMALL_LAST = re.compile(r"(?:^|\s)[a-z][a-z,]*\Z")
 LONG = 80
+TAIL = 200
+"""How much of a growing paragraph's end the joining rules look at (a word is shorter)."""
 """A text this long that stops mid-sentence is a paragraph cut short, not a heading."""
 LOOK_BACK = 4
 """How many paragraphs back (footnotes between) a cut paragraph is looked for."""
@@ -134,11 +136,12 @@ def _continues(before: str, after: str) -> bool:
     """Whether `after` goes on with `before`'s sentence: `before` stops mid-sentence, and
     `after` starts with a small letter or `before` is a long text whose last word is a small
     one ("... we must seize the" + "President ..."; a heading is short)."""
-    if _ENDS_SENTENCE.search(before):
+    tail = before[-TAIL:]  # the end is all these look at: linear however long `before` grows
+    if _ENDS_SENTENCE.search(tail):
         return False
     if after[:1].islower():
         return True
-    return after[:1].isupper() and len(before) >= LONG and bool(_SMALL_LAST.search(before))
+    return after[:1].isupper() and len(before) >= LONG and bool(_SMALL_LAST.search(tail))
 
 
 def _join(before: str, after: str, words: set[str]) -> str:
@@ -148,7 +151,7 @@ def _join(before: str, after: str, words: set[str]) -> str:
         return before
     if before.endswith("\u00ad"):
         return before[:-1] + after
-    cut = _HYPHENATED.search(before)
+    cut = _HYPHENATED.search(before[-TAIL:])
     rest = _NEXT_WORD.match(after)
     if cut is not None and rest is not None and after[:1].islower():
         first, second = cut.group(1).lower(), rest.group(0).lower()

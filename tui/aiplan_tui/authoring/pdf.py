@@ -19,7 +19,8 @@ from aiplan_tui.authoring.paragraphs import Block, joined_paragraphs
 MARGIN = 0.1
 """Running headers and footers sit in the top or bottom tenth of the page."""
 _PAGE_NUMBER = re.compile(
-    r"(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]",
+    r"(?:page\s+)?(?:\d{1,4}|(?=[ivxlc])c?(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))(?:\s*(?:of|/)\s*\d{1,4})?"
+    r"|[-–—]\s*\d{1,4}\s*[-–—]",
     re.IGNORECASE,
 )
 _LIGATURES = dict.fromkeys(map(ord, "ﬀﬁﬂﬃﬄﬅﬆ"))
@@ -56,9 +57,14 @@ class _Box:
     lines: tuple[str, ...]
 
     @property
+    def words(self) -> str:
+        """The box's words, lower case, spaces collapsed."""
+        return " ".join(" ".join(self.lines).lower().split())
+
+    @property
     def key(self) -> str:
         """The box's words with every number alike: "Page 4" and "Page 5" are one footer."""
-        return re.sub(r"\d+", "#", " ".join(" ".join(self.lines).lower().split()))
+        return re.sub(r"\d+", "#", self.words)
 
 
 def read_pdf(data: bytes) -> PdfText:
@@ -75,8 +81,13 @@ def read_pdf(data: bytes) -> PdfText:
             f"it is not a PDF that can be read ({detail}): the file may be damaged or cut "
             "short; download it again, or open it and save a copy"
         ) from exc
-    repeated = _repeated_in_margins(boxes)
+    repeated = _repeated_in_margins(boxes, count)
     kept = [box for box in boxes if not _furniture(box, repeated)]
+    if boxes and not kept:
+        raise PdfError(
+            "its pages hold nothing but running headers, footers and page numbers: there is "
+            "no text to take"
+        )
     blocks = [Block(box.page, box.lines) for box in kept]
     paragraphs, pages = joined_paragraphs(blocks)
     if not paragraphs:
@@ -172,21 +183,27 @@ def _in_margin(box: _Box) -> bool:
     return box.top <= MARGIN or box.bottom <= MARGIN
 
 
-def _repeated_in_margins(boxes: list[_Box]) -> set[str]:
-    """The words (numbers aside) that stand in the margin of more than one page."""
-    pages: dict[str, set[int]] = {}
+def _repeated_in_margins(boxes: list[_Box], count: int) -> set[str]:
+    """Running words: the same words in the margin of more than one page, or words that differ
+    only in their numbers ("Page 4", "Page 5") in the margins of more than half the pages. A
+    numbered heading at the top of a few pages ("Chapter 5", "Chapter 6") is text."""
+    same: dict[str, set[int]] = {}
+    alike: dict[str, set[int]] = {}
     for box in boxes:
         if _in_margin(box):
-            pages.setdefault(box.key, set()).add(box.page)
-    return {key for key, seen in pages.items() if len(seen) > 1}
+            same.setdefault(box.words, set()).add(box.page)
+            alike.setdefault(box.key, set()).add(box.page)
+    repeated = {words for words, seen in same.items() if len(seen) > 1}
+    return repeated | {key for key, seen in alike.items() if len(seen) > max(1, count / 2)}
 
 
 def _furniture(box: _Box, repeated: set[str]) -> bool:
-    """A running header or footer: in the top or bottom margin, and a page number or the same
-    words (numbers aside) as in another page's margin."""
+    """A running header or footer: in the top or bottom margin, and a page number or running
+    words (`_repeated_in_margins`)."""
     if not _in_margin(box):
         return False
-    return bool(_PAGE_NUMBER.fullmatch(" ".join(box.lines))) or box.key in repeated
+    page_number = _PAGE_NUMBER.fullmatch(" ".join(box.lines))
+    return bool(page_number) or box.words in repeated or box.key in repeated
 
 
 def _title(document: object) -> str:
