@@ -237,7 +237,9 @@ def tail_cells(text: str, cells: int) -> str:
             high = middle
         else:
             low = middle + 1
-    while low < len(text) and (get_character_cell_size(text[low]) == 0 or text[low - 1] == JOINER):
+    while 0 < low < len(text) and (
+        get_character_cell_size(text[low]) == 0 or text[low - 1] == JOINER
+    ):
         low += 1  # not from inside a character's marks or an emoji sequence
     return text[low:]
 
