@@ -185,6 +185,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items[:] = ordered + slow[taken:]
 
 
+def run_build(command: list[str], env: dict[str, str] | None = None) -> None:
+    """Run one step of a shared build with its output kept, not written to the process's
+    stdout and stderr: a build started ahead runs beside other tests, and what pip prints
+    would land in whichever test is capturing the terminal then. Shown if the step fails."""
+    done = subprocess.run(
+        command, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout}{done.stderr}"
+        )
+
+
 def shared_build(
     tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
 ) -> Path:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build_ahead, install_env, shared_build
+from conftest import REPO, build_ahead, install_env, run_build, shared_build
 from e2e.terminal import SSHD, STARTUP_TIMEOUT, TMUX, Sshd, Tmux, need, pane_environment
 
 
@@ -21,10 +21,9 @@ def build_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel built from this tree, once in a run: every process's tests share it."""
 
     def build(out: Path) -> None:
-        subprocess.run(
+        run_build(
             [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
              "-w", str(out), str(REPO)],
-            check=True,
         )  # fmt: skip
 
     (built,) = shared_build(tmp_path_factory, "e2e-dist", build).glob("aiplan_tui-*.whl")
@@ -37,11 +36,10 @@ def build_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     def build(root: Path) -> None:
         venv = root / "venv"
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run(
+        run_build([sys.executable, "-m", "venv", str(venv)])
+        run_build(
             [str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
              str(build_wheel(tmp_path_factory))],
-            check=True,
             env=install_env(),
         )  # fmt: skip
         assert (venv / "bin" / "aiplan-tui").exists()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build_ahead, install_env, shared_build
+from conftest import REPO, build_ahead, install_env, run_build, shared_build
 
 pytestmark = pytest.mark.slow
 
@@ -19,8 +19,8 @@ def build_tools(tmp_path_factory: pytest.TempPathFactory) -> Path:
     both tests, whichever processes run them."""
 
     def build(venv: Path) -> None:
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "pipx", "uv"], check=True)
+        run_build([sys.executable, "-m", "venv", str(venv)])
+        run_build([str(venv / "bin" / "pip"), "install", "-q", "pipx", "uv"])
 
     return shared_build(tmp_path_factory, "tools", build) / "bin"
 
