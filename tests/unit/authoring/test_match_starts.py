@@ -57,6 +57,15 @@ def test_reported_speech_is_found_before_a_verb_with_no_mark_between_as_everywhe
     assert found(pruned) == found(reported._REPORTED.finditer(text))
 
 
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_the_verbs_of_reported_speech_are_found_wherever_the_exact_verbs_are(text: str) -> None:
+    text = f"{text} as saying proposed that reports it said"
+    exact = [at for at in range(len(text) + 1) if reported._VERB_EXACT.match(text, at)]
+    assert exact
+    assert all(reported._VERB.match(text, at) for at in exact)
+
+
 BEFORE_NAMES = st.sampled_from(
     ["Ana Kim", "Minister", "of", "for", "the", "The", "and", "&", "a", "an", "its", "in", "at",
      "adviser", "vice-president", "co-founder", "Science", "retiree", "farmer", "official",
