@@ -81,19 +81,23 @@ ZH_SHAPES = frozenset(
         "attribution-before", "attribution-after", "quote-inside-reported", "reported-speech",
         "scene-time", "title-before-name", "role-list", "pronoun", "organisation-speaker",
         "unnamed-speaker", "foreign-name", "ju-named", "ju-source", "document-not-speech",
-        "transcript", "question-answer", "traditional", "bilingual",
+        "transcript", "question-answer", "traditional", "bilingual", "split-quote",
+        "straight-quotes", "mixed-quotes", "two-paragraph-quote", "surname-after-full-name",
         # figures
         "measure-words", "qualifiers", "post-qualifier", "chinese-numerals", "multiplier",
         "money-yuan", "money-dollars", "money-hkd", "percent", "percent-words",
-        "percent-cheng", "points", "range", "names-with-numbers",
+        "percent-cheng", "points", "range", "names-with-numbers", "money-euros",
         # dates
         "dateline", "published-byline", "full-date", "month-day", "day-only", "relative-day",
-        "last-week", "live-blog-times",
+        "last-week", "weekday", "live-blog-times",
     }
 )  # fmt: skip
 ZH_STYLES = frozenset(
-    {"wire", "paper", "web", "transcript", "speech", "local", "finance", "live-blog", "explainer"}
-)
+    {
+        "wire", "paper", "web", "transcript", "speech", "local", "finance", "live-blog",
+        "explainer", "trade", "op-ed",
+    }
+)  # fmt: skip
 
 
 def articles(half: str, root: Path = CORPUS) -> list[Path]:

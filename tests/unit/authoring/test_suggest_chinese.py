@@ -246,7 +246,7 @@ def test_every_suggestion_is_anchored_to_its_own_place() -> None:
     assert len(places) == len(found.highlights) == 5  # three figures, two quotations
 
 
-def test_a_weekday_counts_back_from_the_stated_date_unless_it_is_ahead() -> None:
+def test_a_weekday_counts_back_from_the_stated_date_or_on_when_it_is_ahead() -> None:
     text = [
         "2025年07月28日 10:15 来源：人民网",
         "黄志勋周六在上海对记者说，中国市场非常重要。",
@@ -256,7 +256,7 @@ def test_a_weekday_counts_back_from_the_stated_date_unless_it_is_ahead() -> None
     assert events(text) == [
         ("黄志勋周六在上海对记者说，中国市场非常重要", dt.date(2025, 7, 26)),
         ("美国商务部长卢特尼克上周五表示，将继续收紧出口管制", dt.date(2025, 7, 25)),
-        ("会议定于周三举行", "周三"),  # to come: not counted back
+        ("会议定于周三举行", dt.date(2025, 7, 30)),  # to come: the next Wednesday
     ]
     assert quotes(text, direct=False) == [
         ("说，中国市场非常重要", "黄志勋"),

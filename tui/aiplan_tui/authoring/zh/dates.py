@@ -93,6 +93,10 @@ def chinese_events(
     return found
 
 
+_FROM_TODAY = {
+    "前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2,
+}  # fmt: skip
+"""Days counted from the article's own date (当天, 次日 count from another sentence's)."""
 _AHEAD = re.compile(r"将|將|拟|擬|计划于|計劃於|预计|預計|即将|即將|定于|定於")
 """What is to come: its day is not counted back from the article's date."""
 
@@ -112,6 +116,13 @@ def _dated(
             )  # 12月28日 in January
         if date is not None:
             return date, f" (in {date.year}, the year nearest the article's date)"
+    if match["rel"] in _FROM_TODAY and published is not None:
+        date = published + dt.timedelta(days=_FROM_TODAY[match["rel"]])
+        return date, " (counted from the article's date)"
+    if match["weekday"] and published is not None and ahead and not match["last"]:
+        day = "一二三四五六日".find(match["weekday"].replace("天", "日"))
+        on = published + dt.timedelta(days=(day - published.weekday()) % 7)
+        return on, " (the next such day, from the article's date)"
     if match["weekday"] and published is not None and not ahead:
         day = "一二三四五六日".find(match["weekday"].replace("天", "日"))
         if match["last"]:  # 上周五: last week's

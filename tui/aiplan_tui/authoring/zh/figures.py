@@ -28,7 +28,7 @@ CURRENCY = (
     r"(?P<cur>元人民币|元人民幣|元|美元|欧元|歐元|港元|港币|港幣|日元|英镑|英鎊|人民币|人民幣)"
 )
 MEASURE_WORD = (
-    r"(?P<mw>家|个|個|名|项|項|位|人|间|間|台|款|条|條|架|座|件|次|场|場|所|支|批|种|種|套|部|"
+    r"(?P<mw>人次|家|个|個|名|项|項|位|人|期(?!项目|項目|工程)|页|頁|间|間|台|款|条|條|架|座|件|次|场|場|所|支|批|种|種|套|部|"
     r"辆|輛|颗|顆|枚|块|塊|份|篇|例|户|戶|张|張|只|艘|亩|畝|卡|片)"
 )
 UNIT = (
@@ -141,6 +141,7 @@ def _refused(paragraph: str, figure: _Figure) -> bool:
         return True  # 周六: a weekday
     more = groups.get("more") or groups.get("more2")
     plain = not match.group("qual") and not (more and num != "一")  # 百余家: a count
+    plain = plain and not groups.get("scale")  # 一万名: ten thousand
     if num in ("一", "百", "千") and plain and figure.kind != "measure":
         return True  # 一家企业 ("a company"), 千家万户 (a saying)
     counted = groups.get("mw") in ("个", "個")

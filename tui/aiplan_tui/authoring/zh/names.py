@@ -35,12 +35,16 @@ _SPOKESPERSON = re.compile(
 )
 """An organisation's unnamed spokesperson or official: the organisation speaks."""
 UNNAMED_PEOPLE = re.compile(
-    r"^(?:一位|一名|一家|一些|多位|多名|某|有|另一位|另一名)[" + HAN + r"、]{0,24}?"
+    r"^(?:一位|一名|一家|一些|多位|多名|某|有|另一位|另一名|不少|许多|許多|部分)"
+    r"[" + HAN + r"、]{0,24}?"
     r"(?:人士|专家|專家|学者|學者|分析师|分析師|负责人|負責人|官员|官員|高管|员工|員工|代表|教授|"
-    r"研究员|工程师|经理|经济学家|投资者|从业者|创业者|人员|消息人士|知情人士|业内人士)$"
+    r"研究员|工程师|经理|经济学家|投资者|从业者|创业者|人员|消息人士|知情人士|业内人士|观众|觀眾|"
+    r"律师|律師|志愿者|志願者|评论员|評論員|主持人|领导人|領導人)$"
 )
 """Someone the text does not name: "一位不愿具名的半导体行业分析师"."""
-_ALONE_UNNAMED = re.compile(r"^(?:业内人士|業內人士|知情人士|消息人士|分析人士|有关专家|相关专家)$")
+_ALONE_UNNAMED = re.compile(
+    r"^(?:(?:现场|現場)?工作人[员員]|业内人士|業內人士|知情人士|消息人士|分析人士|有关专家|相关专家)$"
+)
 FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,8}}(?:[·•‧][{HAN}]{{1,10}})+$")
 """A transliterated name: 马丁·勒克莱尔 (the last of the run, its given name and surname)."""
 
@@ -120,10 +124,14 @@ def split_foreign(text: str) -> tuple[str, str]:
 def named(subject: str) -> Named | None:
     """What the subject names, or None when it names nobody ("这", "有观点", "白皮书")."""
     subject = _ASIDE.sub("", subject).strip(" \u3000、，,")
+    if _OUTLET_REPORTS.match(subject):
+        return organisation(subject)
     if not subject or len(subject) > 40 or _DOCUMENT_END.search(subject):
         return None
     if subject[0] in "该該此这這那其" and not _person_name(subject):
-        return None  # 该局有关负责人: one named before, by words that do not name it
+        # 该局有关负责人: one named before, by words that do not name it; but
+        # 该协会会长葛兰·珀迪 names 葛兰·珀迪 after the words
+        return person_at_end(subject)
     if UNNAMED_PEOPLE.match(subject) or _ALONE_UNNAMED.match(subject):
         return Named(subject, "person", unnamed=True)
     if subject.endswith(("记者", "記者")) and len(subject) > 2:
@@ -133,9 +141,22 @@ def named(subject: str) -> Named | None:
     return person_at_end(subject) or organisation(subject)
 
 
+_KIND_OF_BODY = re.compile(
+    r"^(?:行业组织|行業組織|行业协会|行業協會|国际组织|國際組織|非营利组织|非營利組織|智库|智庫|"
+    r"研究机构|研究機構|咨询机构|諮詢機構|投资机构|投資機構|评级机构|評級機構)(?=..)"
+)
+"""What kind of body it is, before its name: 行业组织环太平洋半导体联盟."""
+_OUTLET_REPORTS = re.compile(r"^《(?P<name>[^《》]{2,20})》(?:报道|報道)$")
+"""An outlet that reports: 《某某财经》报道称 (its name without the marks)."""
+
+
 def organisation(subject: str) -> Named | None:
     """The organisation the subject names: its name (外交部), or the name before its unnamed
     spokesperson's words (国家发展改革委有关负责人 -> 国家发展改革委)."""
+    outlet = _OUTLET_REPORTS.match(subject)
+    if outlet is not None:
+        return Named(outlet["name"], "organisation")
+    subject = _KIND_OF_BODY.sub("", subject)
     spokesperson = _SPOKESPERSON.search(subject)
     if spokesperson is not None and spokesperson.start() > 0:
         subject = subject[: spokesperson.start()]

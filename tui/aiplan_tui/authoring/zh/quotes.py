@@ -89,7 +89,7 @@ def _speaker(
     before = _said_before(said, starts, opening)
     if before is not None and before.opens == pair.start:
         return before.speaker, "the speaker before"
-    if pair.closed:
+    if pair.closed and _opens_clause(paragraph, opening):
         speaker = _speaker_after(paragraph, number, speakers, pair.end + 1)
         if speaker is not None:
             return speaker, "the speaker after"
@@ -124,6 +124,17 @@ def _speaker_after(
     return None
 
 
+def _opens_clause(paragraph: str, opening: int) -> bool:
+    """Whether the mark at `opening` starts a clause (“…”李强说), not a name inside one
+    (基金会“启明开源”理事长方瀚说: the name's speaker is not the words')."""
+    before = paragraph[:opening].rstrip(" \u3000")
+    return not before or before[-1] in "，,。：:；;！？!?）)—…" or _TIME.search(before) is not None
+
+
+_TIME = re.compile(r"(?:^|\s)\d{1,2}[:：]\d\d$")
+"""A live blog entry's time before its quotation: 10:05 “…”."""
+
+
 def _said_before(said: list[Said], starts: list[int], at: int) -> Said | None:
     """The last speech verb before `at` (the verbs are in order)."""
     index = bisect_left(starts, at)
@@ -132,8 +143,9 @@ def _said_before(said: list[Said], starts: list[int], at: int) -> Said | None:
 
 def _phrase(paragraph: str, pair: Marked) -> bool:
     """Whether a phrase in marks inside a reported clause is speech: it ends a clause (not
-    “人工智能+”行动, 「超級聯繫人」角色) and is a saying's length, or follows a comma or colon."""
+    “人工智能+”行动, 「超級聯繫人」角色) and is a saying's length, or follows a comma, a colon
+    or a dash (信号很清楚——“门是开着的”)."""
     if not pair.closed or not _PHRASE_END.match(paragraph, pair.end):
         return False
     before = paragraph[pair.start - 2 : pair.start - 1]
-    return pair.end - pair.start >= 6 or (bool(before) and before in "，,：:")
+    return pair.end - pair.start >= 6 or (bool(before) and before in "，,：:—")

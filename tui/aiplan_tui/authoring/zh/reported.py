@@ -94,7 +94,7 @@ def reported(paragraph: str, number: int, said: list[Said]) -> list[Found]:
     for one in said:
         if one.opens is not None and not one.goes_on:
             continue
-        end = one.end
+        end = _before_semicolon(paragraph, one.start, one.end)
         while end > one.start and paragraph[end - 1] in " \u3000，,":
             end -= 1
         if end - one.start < 4:
@@ -103,3 +103,18 @@ def reported(paragraph: str, number: int, said: list[Said]) -> list[Found]:
         why = f"reported speech: {paragraph[one.start : one.start + 4]!r}… ({one.speaker.how})"
         found.append(Found("quote", number, one.start, end, fields, why))
     return found
+
+
+def _before_semicolon(paragraph: str, start: int, end: int) -> int:
+    """Where a reported clause ends when a semicolon outside marks ends it first: what
+    follows (；一位主持人甚至发问：…) is another clause, often another speaker's."""
+    depth = 0
+    for at in range(start, end):
+        char = paragraph[at]
+        if char in "“「『":
+            depth += 1
+        elif char in "”」』" and depth:
+            depth -= 1
+        elif char in "；;" and not depth:
+            return at
+    return end

@@ -25,12 +25,14 @@ PRONOUNS = frozenset(["他", "她"])
 _FOLLOWS_NAME = (
     r"(?=[，,。、：:；（(\s]|在|表示|说|說|指出|强调|強調|认为|認為|介绍|介紹|透露|称|稱|主持|出席|"
     r"发表|發表|接受|等|和|与|與|也|还|還|则|則|对|對|向|\d|当天|當天|昨|今|日前|近日|此前|随后|"
-    r"分析|回应|回應|告诉|告訴|答|会见|會見|宣布|提出|致辞|致辭|发言|發言|的|$)"
+    r"分析|回应|回應|告诉|告訴|答|会见|會見|宣布|提出|致辞|致辭|致|发言|發言|的|$)"
 )
 _MENTION = re.compile(
     "(?P<title>" + "|".join(TITLES) + rf")(?P<name>[{HAN}]{{2,4}}?){_FOLLOWS_NAME}"
 )
 """A name just after a title: 外交部发言人卢松涛主持 (a mention, for 他 and 答 later)."""
+_ROLE_ASIDE = re.compile(r"[（(](?P<role>[^（）()，,。]{2,40})[）)]")
+_TITLE_AT_END = re.compile("(?:" + "|".join(TITLES) + ")$")
 _FOREIGN_MENTION = re.compile(rf"[{HAN}]{{1,12}}(?:[·•‧][{HAN}]{{1,10}}?)+{_FOLLOWS_NAME}")
 
 
@@ -90,8 +92,13 @@ class ChineseSpeakers:
             self._roles.setdefault(person.name, person.role)
 
     def _mentioned(self, subject: str) -> Named | None:
-        """A person mentioned before named by the subject (特朗普 after 美国总统特朗普)."""
-        return self._named.get(subject)
+        """A person mentioned before named by the subject (特朗普 after 美国总统特朗普; 唐宁
+        after 梅丽莎·唐宁, the surname of a transliterated name)."""
+        found = self._named.get(subject)
+        if found is None and len(subject) >= 2 and re.fullmatch(f"[{HAN}]+", subject):
+            ends = [n for name, n in self._named.items() if name.endswith("·" + subject)]
+            found = ends[-1] if len(ends) == 1 else None
+        return found
 
     def last_person(self, paragraph: int, offset: int) -> Speaker | None:
         """The person mentioned last before (paragraph, offset), named ("答：", "他说")."""
@@ -196,6 +203,9 @@ def _mentions(number: int, paragraph: str) -> list[_Mention]:
         before = paragraph[max(0, match.start() - 30) : match.start()]
         name, title = split_foreign(match.group())
         role = re.split(r"[，,。：:；“”「」（）()\s]", before)[-1] + title
+        aside = _ROLE_ASIDE.match(paragraph, match.end())
+        if not role and aside is not None and _TITLE_AT_END.search(aside["role"]):
+            role = aside["role"]  # 梅拉·唐森（某智库高级研究员）: the role in brackets
         found.append(_Mention(number, match.end() - len(name), Named(name, "person", role)))
     return found
 

@@ -77,6 +77,9 @@ def quotation_pairs(paragraph: str) -> list[Marked]:
                     break
             end += 1
         closed = end < len(paragraph)
+        straight = paragraph.find('"', at + 1) if opener == "“" and not closed else -1
+        if straight >= 0:  # “…": a curly mark closed by a straight one, as pages have it
+            end, closed = straight, True
         pairs.append(Marked(at + 1, end, opener, closed))
         at = end + 1
     return Pairs(pairs)
@@ -131,11 +134,19 @@ LONGEST_SUBJECT = 60
 
 def clause_start(paragraph: str, at: int, floor: int = 0) -> int:
     """Where the words before `at` begin: after the last stop, comma, colon or mark (at most
-    LONGEST_SUBJECT characters back)."""
+    LONGEST_SUBJECT characters back); an aside in brackets is passed over whole (梅拉·唐森
+    （智库“某中心”研究员）认为)."""
     floor = max(floor, at - LONGEST_SUBJECT)
-    for back in range(at - 1, floor - 1, -1):
+    back = at - 1
+    while back >= floor:
+        if paragraph[back] in "）)":
+            opening = max(paragraph.rfind("（", floor, back), paragraph.rfind("(", floor, back))
+            if opening >= 0:
+                back = opening - 1
+                continue
         if paragraph[back] in CLAUSE_MARKS and not _in_time(paragraph, back):
             return back + 1
+        back -= 1
     return floor
 
 
@@ -150,7 +161,7 @@ def _in_time(paragraph: str, at: int) -> bool:
 
 _ADVERBIAL = re.compile(
     r"\d{1,2}月\d{1,2}日|\d{1,2}日|[昨今当當]天|[昨今当當同次]日|日前|近日|此前|随后|隨後|"
-    r"也|还|還|则|則|又|亦|都|曾|更|再次|进一步|進一步|同时|同時|特别|特別|明确|明確|"
+    r"也|还|還|则|則|甚至|又|亦|都|曾|更|再次|进一步|進一步|同时|同時|特别|特別|明确|明確|"
     r"在|於|于|对|對|向|接受|就|通过|通過|发表|發表|告诉|告訴|答|回答|"
     r"随即|隨即|当时|當時|近期|日前|昨晚|今晨|上午|下午|晚间|晚間|早前|稍后|稍後|当晚|當晚|"
     r"上?(?:周|星期|禮拜|礼拜)[一二三四五六日天]|本周|下周|上周|上月|本月|当地时间|當地時間|今年|去年|"
