@@ -60,9 +60,24 @@ def speech(
         opens = match.end() if mark and mark[-1] in ALL_OPENERS else None
         if opens is not None and not _stands(paragraph, opens, pairs):
             opens = None  # 他提到，“人工智能+”行动已…: a term in marks, in what is reported
-        end = sentence_end(paragraph, match.end(), pairs)
+        end = _capped(paragraph, match.end(), sentence_end(paragraph, match.end(), pairs))
         said.append(Said(at, end, speaker, opens, _goes_on(paragraph, opens, pairs, end)))
     return said
+
+
+LONGEST_CLAUSE = 300
+"""The most characters a reported clause runs on after its verb: a text without sentence
+stops (ASCII punctuation, a run-on page) would otherwise give each verb the rest of the
+paragraph, and the paragraph's verbs its length squared."""
+
+
+def _capped(paragraph: str, start: int, end: int) -> int:
+    """`end`, or where a clause mark ends the first LONGEST_CLAUSE characters after `start`."""
+    if end - start <= LONGEST_CLAUSE:
+        return end
+    limit = start + LONGEST_CLAUSE
+    cut = max(paragraph.rfind(mark, start, limit) for mark in "，,；;")
+    return cut if cut > start else limit
 
 
 def _stands(paragraph: str, opens: int, pairs: list[Marked]) -> bool:
