@@ -7,27 +7,8 @@ import datetime as dt
 
 import pytest
 
-from aiplan_tui.authoring.suggest import Suggestions, suggest
 from aiplan_tui.pack.anchors import find_all
-
-
-def run(paragraphs: list[str], published: dt.date | None = None) -> Suggestions:
-    return suggest(paragraphs, (), published)
-
-
-def quotes(paragraphs: list[str], direct: bool | None = None) -> list[tuple[str, str]]:
-    """Each quotation's words and its speaker's name, direct or reported or both."""
-    found = run(paragraphs)
-    names = {e.id: e.name for e in found.entities}
-    return [
-        (h.exact, names.get(str(h.fields.get("speaker")), ""))
-        for h in found.highlights
-        if h.kind == "quote" and (direct is None or h.fields["direct"] is direct)
-    ]
-
-
-def figures(paragraph: str) -> list[str]:
-    return [h.exact for h in run([paragraph]).highlights if h.kind == "fact"]
+from suggesting import figures, quotes, run
 
 
 def events(paragraphs: list[str], published: dt.date | None = None) -> list[tuple[str, object]]:
@@ -238,7 +219,7 @@ def test_every_suggestion_is_anchored_to_its_own_place() -> None:
         "超过100项展品，其中超过100项首发。“很好。”李强说。",
         "“很好。”李强说。超过100项。",
     )
-    found = suggest(paragraphs, ())
+    found = run(paragraphs)
     places = set()
     for h in found.highlights:
         [where] = find_all(paragraphs, h.exact, h.prefix, h.suffix)

@@ -7,27 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aiplan_tui.authoring.suggest import Suggestions, suggest
+from suggesting import figures, quotes, run
 
 DAY = dt.date(2025, 7, 26)  # a Saturday
-
-
-def run(paragraphs: list[str], published: dt.date | None = None) -> Suggestions:
-    return suggest(paragraphs, (), published)
-
-
-def quotes(paragraphs: list[str], direct: bool | None = None) -> list[tuple[str, str]]:
-    found = run(paragraphs)
-    names = {e.id: e.name for e in found.entities}
-    return [
-        (h.exact, names.get(str(h.fields.get("speaker")), ""))
-        for h in found.highlights
-        if h.kind == "quote" and (direct is None or h.fields["direct"] is direct)
-    ]
-
-
-def figures(paragraph: str) -> list[str]:
-    return [h.exact for h in run([paragraph]).highlights if h.kind == "fact"]
 
 
 def dates(paragraphs: list[str], published: dt.date | None) -> list[object]:
