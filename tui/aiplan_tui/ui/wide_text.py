@@ -184,8 +184,10 @@ def wide_wrapped(widget: Widget, text: Text | Content | str) -> WideWrapped:
 
 
 class WideText(Text):
-    """Rich Text that Textual draws as WideWrapped (through the `visualize` hook Textual
-    looks for): for prompts of option lists, which keep Text (its styles stay readable)."""
+    """Rich Text that Textual draws as WideWrapped, through Textual's public Visual protocol
+    (`textual.visual.SupportsVisual`: an object with a `visualize` method): for prompts of
+    option lists, which keep Text (its styles stay readable). Textual 8 calls the method with
+    no arguments while its protocol declares `(widget, obj)`: it takes either."""
 
     @classmethod
     def of(cls, text: Text) -> WideText:
@@ -193,7 +195,7 @@ class WideText(Text):
         wide.append_text(text)
         return wide
 
-    def visualize(self) -> Visual:
+    def visualize(self, *_: object) -> Visual:
         return WideWrapped(Content.from_rich_text(self))
 
 
