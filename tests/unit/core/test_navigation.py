@@ -83,3 +83,11 @@ def test_the_match_count_says_what_it_counts_and_goes_when_the_cursor_moves_on(
     assert navigation.status(Cursor("wire", 0), 2) == (
         "paragraph 1/2 · match 1 of 2 in this article"
     )
+
+
+def test_the_status_gives_the_page_of_a_paragraph_in_an_article_with_pages(
+    make_pack: PackFactory,
+) -> None:
+    navigation, _ = mini(make_pack)
+    assert navigation.status(Cursor("wire", 1), 2, 12) == "paragraph 2/2 (p. 12)"
+    assert navigation.status(Cursor("wire", 1), 2, None) == "paragraph 2/2"

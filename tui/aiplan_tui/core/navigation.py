@@ -100,10 +100,11 @@ class Navigation:
             bool(self.matches),
         )
 
-    def status(self, cursor: Cursor, paragraphs: int | None) -> str:
-        """One line: where the cursor is among highlights, paragraphs and search matches, in
-        that order, so a narrow terminal that cuts the line's end cuts the least needed (and a
-        notice, drawn over the line's right part, hides the match count, not the quote's)."""
+    def status(self, cursor: Cursor, paragraphs: int | None, page: int | None = None) -> str:
+        """One line: where the cursor is among highlights, paragraphs (with the `page` of the
+        paragraph, in an article with pages) and search matches, in that order, so a narrow
+        terminal that cuts the line's end cuts the least needed (and a notice, drawn over the
+        line's right part, hides the match count, not the quote's)."""
         parts = []
         current = cursor.current
         if current is not None and not self.whole:
@@ -116,7 +117,8 @@ class Navigation:
                 part += f" {quote_number}/{len(self.quotes)}"
             parts.append(part + ")")
         if paragraphs is not None:
-            parts.append(f"paragraph {cursor.paragraph + 1}/{paragraphs}")
+            on_page = f" (p. {page})" if page else ""
+            parts.append(f"paragraph {cursor.paragraph + 1}/{paragraphs}{on_page}")
         if self.matches:
             parts.append(self.match_status(cursor))
         return " · ".join(parts)

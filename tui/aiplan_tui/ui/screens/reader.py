@@ -224,7 +224,9 @@ class ReaderScreen(PanedScreen):
         """The status line; the footer too, when a key's availability changed."""
         article = self.article_view.article
         paragraphs = len(article.paragraphs) if article else None
-        status = self.navigation.status(self.cursor(), paragraphs)
+        cursor = self.cursor()
+        page = article.page_of(cursor.paragraph) if article else None
+        status = self.navigation.status(cursor, paragraphs, page)
         self.query_one("#status", Static).update(Text(status))
         available = self.navigation.available(self.cursor())
         if available != self._available:  # each footer redraw costs bytes

@@ -51,7 +51,8 @@ def result_prompt(hit: Hit, side_colours: dict[str, str]) -> Text:
     prompt.append(BADGES.get(hit.kind, hit.kind), style=f"bold {colour}".strip())
     where = hit.doc.article or hit.id
     if hit.location is not None:
-        where += f" ¶{hit.location.paragraph + 1}"
+        on_page = f" p. {hit.doc.page}," if hit.doc.page else ""
+        where += f"{on_page} ¶{hit.location.paragraph + 1}"
     prompt.append(f"  {clean_line(where)}", style="dim")
     if hit.doc.status:
         prompt.append(f" · {hit.doc.status}", style="italic")  # opens in Review, not the reader
