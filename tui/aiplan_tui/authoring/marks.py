@@ -8,6 +8,7 @@ paragraphs)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from aiplan_tui.authoring.text import Span
 
@@ -20,6 +21,12 @@ OPENING = frozenset('“"«„‹')
 def quotation_spans(paragraph: str, continued: bool = False) -> list[Span]:
     """Each quotation's span, marks included; one left open at the end runs to the end of
     the paragraph when `continued` (the next paragraph opens with a mark), else is none."""
+    return list(_quotation_spans(paragraph, continued))
+
+
+@lru_cache(maxsize=16)
+def _quotation_spans(paragraph: str, continued: bool) -> tuple[Span, ...]:
+    """quotation_spans', worked out once for the rules that ask about the same paragraph."""
     found: list[Span] = []
     opened: int | None = None
     closers = ""
@@ -35,7 +42,7 @@ def quotation_spans(paragraph: str, continued: bool = False) -> list[Span]:
             opened, closers = at, CLOSERS[mark]  # the one before was a stray mark
     if opened is not None and continued and paragraph[opened + 1 :].strip():
         found.append(Span(opened, len(paragraph)))
-    return found
+    return tuple(found)
 
 
 def inner(paragraph: str, span: Span) -> tuple[int, int]:

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
 from aiplan_tui.authoring.match_starts import capitals, tried_at
@@ -75,6 +76,7 @@ def _before_possessive(tokens: list[str]) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=4096)
 def strip_leading(words: str) -> str:
     """The run without the function words a sentence starts with ("When Premier Wen")."""
     tokens = words.split()

@@ -227,6 +227,7 @@ ORGANISATION_WORDS = word_set(
 )
 
 
+@lru_cache(maxsize=4096)
 def split_title(words: str) -> tuple[str, str]:
     """A capitalised run as (name, role): the words after the last title word are the name,
     the ones before are the role, without an honorific ("Nvidia CEO Jensen Huang" ->
@@ -251,6 +252,7 @@ its own ("DigitalEurope", not "McKenna" or "FitzGerald"), or the ending of what 
 makes or does ("Microdevices", "Robotics", "Kelpworks")."""
 
 
+@lru_cache(maxsize=4096)
 def looks_like_person(name: str) -> bool:
     """Two to four capitalised words, no word an organisation's ("Asia Group", "Chile's
     trade ministry", "Pengshan Dynamics", "DigitalEurope Forward")."""
