@@ -41,12 +41,21 @@ class Occurrences:
         """Where each paragraph starts in the text."""
         self._where: dict[str, list[int]] = {}
         self._pairs: dict[str, list[int]] = {}
+        where, pairs = self._where, self._pairs  # (a new list only for a new word or pair)
         before_start = before_end = -PAIR_GAP - 1
         for match in WORD.finditer(text):
             start, end = match.span()
-            self._where.setdefault(match.group(), []).append(start)
+            word = match.group()
+            if (places := where.get(word)) is None:
+                where[word] = [start]
+            else:
+                places.append(start)
             if start - before_end <= PAIR_GAP:
-                self._pairs.setdefault(text[before_start:end], []).append(before_start)
+                pair = text[before_start:end]
+                if (places := pairs.get(pair)) is None:
+                    pairs[pair] = [before_start]
+                else:
+                    places.append(before_start)
             before_start, before_end = start, end
         self._forward = sorted(self._where)
         self._forward_total = [0, *accumulate(len(self._where[w]) for w in self._forward)]
