@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aiplan_tui.authoring import people, reported, roles, sayers
+from aiplan_tui.authoring import people, quotes, reported, roles, sayers
 from aiplan_tui.authoring.match_starts import capitals, tried_at, tried_before, word_starts
+from aiplan_tui.authoring.saying import REPORTING, REPORTING_WORD, SAYING
 
 PIECES = st.sampled_from(
     ["Ana Kim", "the Ministry of Trade", "Hangzhou city government", "OpenAI", "said", "says",
@@ -23,6 +24,12 @@ PIECES = st.sampled_from(
 )  # fmt: skip
 GAPS = st.sampled_from([" ", " ", " ", ", ", "", "\n"])
 TEXTS = st.lists(st.tuples(PIECES, GAPS).map("".join), max_size=14).map("".join)
+
+
+VERB_EXACT = re.compile(rf"(?:{REPORTING}|called|described|(?<=\bas\s)saying)\b")
+"""The verb of every match of reported._REPORTED."""
+SUBJECT_VERB = re.compile(rf"(?:{REPORTING}|{SAYING}|called|calls|described|describes)\b")
+"""The verb of every match of attributions.SUBJECT."""
 
 
 def found(matches: object) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
@@ -60,10 +67,19 @@ def test_reported_speech_is_found_before_a_verb_with_no_mark_between_as_everywhe
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_the_verbs_of_reported_speech_are_found_wherever_the_exact_verbs_are(text: str) -> None:
-    text = f"{text} as saying proposed that reports it said"
-    exact = [at for at in range(len(text) + 1) if reported._VERB_EXACT.match(text, at)]
+    text = f"{text} as saying proposed that reports it said calls describes"
+    exact = [at for at in range(len(text) + 1) if VERB_EXACT.match(text, at)]
     assert exact
     assert all(reported._VERB.match(text, at) for at in exact)
+    # what the words before a quotation are searched for only when they hold one of them
+    subject = [at for at in range(len(text) + 1) if SUBJECT_VERB.match(text, at)]
+    assert subject
+    assert all(
+        REPORTING_WORD.match(text, at)
+        or quotes._SAID.match(text, at)
+        or quotes._CALLED.match(text, at)
+        for at in subject
+    )
 
 
 BEFORE_NAMES = st.sampled_from(

@@ -66,6 +66,12 @@ def titled(before: str) -> bool:
 
 def is_title(words: str) -> bool:
     """Title case, as a document's or a programme's name is written, not speech."""
-    tokens = _TITLE_WORD.findall(words)
-    long = [t for t in tokens if len(t) > 3]
-    return len(tokens) >= 3 and bool(long) and all(t[0].isupper() for t in long)
+    tokens, long = 0, False
+    for match in _TITLE_WORD.finditer(words):  # read up to the first long word in lower case
+        token = match.group()
+        tokens += 1
+        if len(token) > 3:
+            if not token[0].isupper():
+                return False
+            long = True
+    return tokens >= 3 and long

@@ -27,7 +27,7 @@ from aiplan_tui.authoring.saying import (
     NAME_THEN_ROLE,
     PARENTHETICAL,
     PRONOUN,
-    REPORTING,
+    REPORTING_WORD,
     SAYING,
     unnamed_kind,
 )
@@ -60,15 +60,21 @@ _CALLED_IT = re.compile(r"\b(?:called|calls|described|describes)\s+(?:[\w’'-]+
 """The words are what the subject called something: "called the plan “a betrayal”"."""
 """The subject's verb is one of saying ("said it “firmly opposes”"), not of announcing."""
 _SAID = re.compile(SAYING)
-_SAID_OR_NAMED = re.compile(rf"{SAYING}|called|described")
+_CALLED = re.compile("called|calls|described|describes")
 _SAYING_PARTICIPLE = re.compile("asking|saying|adding|telling|warning|writing|noting")
 BEFORE_NEEDS = (0, 0, 0, 1, 1, 0)
 """What each of ATTRIBUTED_BEFORE needs somewhere in the words before a quotation: a verb of
 saying (0: `_SAID` finds it) or a participle of one (1: `_SAYING_PARTICIPLE`); each of
-UNNAMED's patterns before the words needs what `_SAID_OR_NAMED` finds, SUBJECT what
-`_SUBJECT_VERB` finds. A pattern is searched for only where that is (a quotation's words
-before it rarely hold one: the searches were most of what attributing cost, issue 28)."""
-_SUBJECT_VERB = re.compile(rf"{REPORTING}|{SAYING}|called|calls|described|describes")
+UNNAMED's patterns before the words needs what `_SAID` or `_CALLED` finds, SUBJECT what
+those or saying.REPORTING_WORD find. A pattern is searched for only where that is (a
+quotation's words before it rarely hold one: the searches were most of what attributing
+cost, issue 28)."""
+
+
+def _said_or_called(before: str) -> bool:
+    return _SAID.search(before) is not None or _CALLED.search(before) is not None
+
+
 _TERM = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|so-called)|\w[’']s)\s*$")
 
 
@@ -96,7 +102,8 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         inside = paragraph[marks.start + 1 : marks.end].rstrip(' ”"»›“’')
         ended = inside[-1:] in (",", ".", "?", "!")
         follows = followed is not None and (ended or followed.group("comma") is not None)
-        subject = _last(SUBJECT, before) if _SUBJECT_VERB.search(before) else None
+        verb = _said_or_called(before) or REPORTING_WORD.search(before) is not None
+        subject = _last(SUBJECT, before) if verb else None
         termed = _TERM.search(before) is not None  # "China's “AI plus” plan": a name
         says = subject is not None and (
             _SAYS.search(subject.group()) is not None
@@ -165,7 +172,7 @@ def _attribute(
         match = pattern.match(after)
         if match and (speaker := _speaker(match, speakers)) is not None:
             return speaker, f"followed by {_quoted(match.group())}"
-    named_before = _SAID_OR_NAMED.search(before) is not None
+    named_before = _said_or_called(before)
     for pattern, following in UNNAMED:
         match = (pattern.search(before) if named_before else None) or following.match(after)
         if match:

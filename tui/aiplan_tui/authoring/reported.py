@@ -28,6 +28,7 @@ from aiplan_tui.authoring.saying import (
     PARTY,
     PRONOUN,
     REPORTING,
+    REPORTING_WORD,
     ROLE,
     TITLES,
     UNNAMED_GROUP,
@@ -76,22 +77,11 @@ _REPORTED = re.compile(
     rf"|(?P<name4>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?{SPEAKER_NAME}\s+)"
     rf"{ADVERB}(?P<verb>{REPORTING}|{_NAMING}|{_QUOTED_AS})\b"
 )
-_VERB_EXACT = re.compile(rf"(?:{REPORTING}|{_NAMING}|{_QUOTED_AS})\b")
-"""The verb of every match of _REPORTED."""
-_LOOKED_AHEAD = r"(?:proposed|proposes|reports|reported)(?=\s+that\b)"
-_VERB = re.compile(
-    "|".join(
-        [REPORTING[3:-1].replace(_LOOKED_AHEAD, "proposed|proposes|reports|reported"), _NAMING]
-    )
-    + "|saying"
-)
-"""Where _VERB_EXACT matches, and a few places more: the same words, each alternative
-starting with its first letter (no group or look-behind before it), which lets the regex
-engine skip to the letters a verb can start with (a search of the text in about 60 % of
-the time). What every match of _REPORTED has: a sentence without it is not searched (most
-of the time reported speech took was spent looking for names before a verb that was not
-there); then _REPORTED is tried only where a word or a capital starts, as every branch
-does."""
+_VERB = REPORTING_WORD
+"""Where a verb of _REPORTED may be (saying.REPORTING_WORD), and a few places more: what
+every match of _REPORTED has: a sentence without it is not searched (most of the time
+reported speech took was spent looking for names before a verb that was not there); then
+_REPORTED is tried only where a word or a capital starts, as every branch does."""
 _MARK = re.compile(r"[“”\"«»]")
 """No branch of _REPORTED has a quotation mark before its verb: a start with one between it
 and the next verb is not tried (most of a quotation's words; issue 28)."""
