@@ -127,9 +127,12 @@ class ArticlePeople:
         self._organisations.sort()
         for number, run in runs:
             self._learn(paragraphs[number], run)
+        named: dict[str, Person | None] = {}  # the people known now: each run's words once
         for number, run in runs:
             words = strip_leading(run.group())
-            person = self.person_named(words)
+            if words not in named:
+                named[words] = self.person_named(words)
+            person = named[words]
             if person is not None:
                 self._mentions.append((number, run.start(), person.name))
 
