@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 CJK = (
     "\u3005-\u3007"  # 々 〆 〇 (〇 in dates: 二〇二五年)
@@ -20,23 +20,56 @@ CJK = (
 )
 """Characters written without spaces between words. Not Hangul: Korean has spaces, and
 folding turns its syllables into their letters (jamo)."""
-_CJK_CHAR = re.compile(f"[{CJK}]")
-_TOKEN = re.compile(f"[{CJK}]+|[^\\W_{CJK}]+")
-"""A run of CJK characters, or a word of other letters and digits."""
-WORD_CHAR = re.compile(f"[^\\W_{CJK}]")
-"""A letter or digit that belongs to a spaced word: what may not touch a phrase's ends."""
-_PIECES = re.compile(f"[{CJK}]+|[^{CJK}\\s]+")
-_RUN = re.compile(f"[{CJK}]+")
+
+
+class _Patterns:
+    """The patterns over CJK characters, each compiled when first used: their classes' ranges
+    of tens of thousands of characters took the regex compiler 12 ms at import, which a
+    search of English text (most of any pack) never needs."""
+
+    @cached_property
+    def cjk_char(self) -> re.Pattern[str]:
+        return re.compile(f"[{CJK}]")
+
+    @cached_property
+    def token(self) -> re.Pattern[str]:
+        """A run of CJK characters, or a word of other letters and digits."""
+        return re.compile(f"[{CJK}]+|[^\\W_{CJK}]+")
+
+    @cached_property
+    def word_char(self) -> re.Pattern[str]:
+        """A letter or digit that belongs to a spaced word."""
+        return re.compile(f"[^\\W_{CJK}]")
+
+    @cached_property
+    def pieces(self) -> re.Pattern[str]:
+        return re.compile(f"[{CJK}]+|[^{CJK}\\s]+")
+
+    @cached_property
+    def run(self) -> re.Pattern[str]:
+        return re.compile(f"[{CJK}]+")
+
+
+_PATTERNS = _Patterns()
 
 
 def has_cjk(text: str) -> bool:
     """Whether the text holds any character written without spaces."""
-    return not text.isascii() and _CJK_CHAR.search(text) is not None
+    return not text.isascii() and _PATTERNS.cjk_char.search(text) is not None
 
 
 def is_cjk(term: str) -> bool:
     """Whether a term is (or starts with) a CJK character: a pair, or a lone character."""
-    return bool(term) and _CJK_CHAR.match(term) is not None
+    return bool(term) and not term[0].isascii() and _PATTERNS.cjk_char.match(term) is not None
+
+
+def is_word_char(text: str, position: int) -> bool:
+    """Whether the character at `position` is a letter or digit that belongs to a spaced word:
+    what may not touch a phrase's ends."""
+    return (
+        text[position].isalnum() if text[position].isascii()
+        else _PATTERNS.word_char.match(text, position) is not None
+    )  # fmt: skip
 
 
 def pairs(run: str) -> list[str]:
@@ -46,11 +79,18 @@ def pairs(run: str) -> list[str]:
     return [run[at : at + 2] for at in range(len(run) - 1)]
 
 
+_SPACED_WORD = re.compile(r"[^\W_]+")
+"""A word of letters and digits: in text without CJK characters, every term is one."""
+
+
 def terms(folded: str) -> list[str]:
     """The terms of folded text, in order."""
+    if not has_cjk(folded):
+        return _SPACED_WORD.findall(folded)
     found: list[str] = []
-    for token in _TOKEN.findall(folded):
-        if _CJK_CHAR.match(token):
+    patterns = _PATTERNS
+    for token in patterns.token.findall(folded):
+        if patterns.cjk_char.match(token):
             found += pairs(token)
         else:
             found.append(token)
@@ -59,9 +99,14 @@ def terms(folded: str) -> list[str]:
 
 def spans(folded: str) -> Iterator[tuple[str, int, int]]:
     """Each term of folded text with where it is (start, end), in order."""
-    for match in _TOKEN.finditer(folded):
+    if not has_cjk(folded):
+        for match in _SPACED_WORD.finditer(folded):
+            yield match.group(), match.start(), match.end()
+        return
+    patterns = _PATTERNS
+    for match in patterns.token.finditer(folded):
         token, start = match.group(), match.start()
-        if _CJK_CHAR.match(token) is None or len(token) < 3:
+        if patterns.cjk_char.match(token) is None or len(token) < 3:
             yield token, start, match.end()
         else:
             for at in range(len(token) - 1):
@@ -74,7 +119,7 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     that are no letters or digits, with no letter or digit of a spaced word just after; where
     CJK meets anything, nothing need be between (`人工智能治理`, `AI治理`, `AI 治理`). The literal
     first word lets the regex engine skip ahead to it."""
-    pieces = _PIECES.findall(phrase)
+    pieces = _PATTERNS.pieces.findall(phrase)
     pattern = ""
     for number, piece in enumerate(pieces):
         if number:
@@ -89,4 +134,4 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
 def is_run(phrase: str) -> bool:
     """Whether a folded phrase is one run of CJK characters and nothing else. Each of its
     characters folds to itself, so a text that has it unfolded has it folded too."""
-    return _RUN.fullmatch(phrase) is not None
+    return not phrase.isascii() and _PATTERNS.run.fullmatch(phrase) is not None

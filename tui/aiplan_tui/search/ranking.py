@@ -14,9 +14,9 @@ from operator import add
 from typing import NamedTuple
 
 from aiplan_tui.search.cjk import (
-    WORD_CHAR,
     is_cjk,
     is_run,
+    is_word_char,
     phrase_pattern,
     spans,
     terms,
@@ -162,7 +162,7 @@ def phrase_span(text: str, phrase: str) -> tuple[int, int] | None:
     free = is_cjk(phrase)
     while (match := pattern.search(text, position)) is not None:
         start = match.start()
-        if free or not start or WORD_CHAR.match(text, start - 1) is None:
+        if free or not start or not is_word_char(text, start - 1):
             return match.span()
         position = start + 1
     return None
