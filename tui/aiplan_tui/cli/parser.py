@@ -30,7 +30,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         epilog="Run without a command to open the app.",
     )
     _add_global_options(parser)
-    commands = cast("Subparsers", parser.add_subparsers(dest="command", metavar="COMMAND"))
+    # prog given: argparse would format a usage line to find it (4 ms, most of building the
+    # parser a command needs); with no positional arguments before the command it is the name
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", prog=parser.prog)
+    commands = cast("Subparsers", subparsers)
     parents = [pack_options()]
     for _, command in subcommands(None if argv is None else needed(argv)):
         command.add_parser(commands, parents)
