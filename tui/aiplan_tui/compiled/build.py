@@ -25,7 +25,6 @@ from pathlib import Path
 from aiplan_tui.compiled.chunks import split
 from aiplan_tui.compiled.export_rows import write_texts
 from aiplan_tui.compiled.layout import (
-    DOC_FIELDS,
     SCHEMA,
     doc_units,
     file_of,
@@ -33,7 +32,7 @@ from aiplan_tui.compiled.layout import (
     sameness_rows,
 )
 from aiplan_tui.compiled.records import brief_rows
-from aiplan_tui.compiled.rows import doc_row
+from aiplan_tui.compiled.rows import DOC_FIELDS, doc_row
 from aiplan_tui.compiled.sources import write_sources
 from aiplan_tui.compiled.spaced import SpacedDocs, room_after
 from aiplan_tui.compiled.wal import Busy, refill, replacing

@@ -4,7 +4,6 @@ a fresh load (and written for next time, where the cache directory allows). No T
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -13,13 +12,24 @@ from typing import TYPE_CHECKING, TextIO
 from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.compiled.store import OTHER_FILES, CompiledPack
-from aiplan_tui.core.pausing import Pause
-from aiplan_tui.pack.result import LoadResult
 from aiplan_tui.paths import user_cache_dir
 
 if TYPE_CHECKING:  # the loader and the builder are imported when a build is needed: the app
     # starting on a current compiled pack uses neither
+    from aiplan_tui.core.pausing import Pause
+    from aiplan_tui.pack.result import LoadResult
     from aiplan_tui.search.engine import SearchIndex
+
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:  # Python's own SHA-256, the same digest: hashlib loads OpenSSL for it (3 ms at start)
+    try:
+        from _sha256 import sha256  # Python 3.10 and 3.11
+    except ImportError:  # pragma: no cover - other versions
+        try:
+            from _sha2 import sha256  # Python 3.12 on
+        except ImportError:
+            from hashlib import sha256
 
 SUFFIX = ".sqlite3"
 
@@ -28,7 +38,7 @@ def compiled_path(root: Path, cache_dir: Path | None = None) -> Path:
     """Where the compiled pack of the pack in `root` lives: one database per pack directory."""
     # `a/../p` is `p` (abspath: lexically, keeping links, as before)
     base = os.path.abspath(root).encode("utf-8", "surrogateescape")  # noqa: PTH100
-    name = hashlib.sha256(base).hexdigest()[:24] + SUFFIX
+    name = sha256(base).hexdigest()[:24] + SUFFIX
     return (user_cache_dir() if cache_dir is None else cache_dir) / name
 
 

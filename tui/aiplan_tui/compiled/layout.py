@@ -17,12 +17,9 @@ from itertools import groupby
 from pathlib import Path
 
 from aiplan_tui.compiled.records import relative_to_root, row_of
-from aiplan_tui.compiled.rows import DOC_COLUMNS
+from aiplan_tui.compiled.rows import DOC_FIELDS
 from aiplan_tui.core.model import Article, Highlight, Pack
 from aiplan_tui.core.sameness import url_key, words_key
-
-DOC_FIELDS = DOC_COLUMNS.replace("number, ", "")
-"""A document row's columns after its place (`local`, in its unit)."""
 
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

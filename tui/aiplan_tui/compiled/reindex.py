@@ -16,7 +16,6 @@ from pathlib import Path
 from aiplan_tui.compiled.layout import (
     ARTICLE_DOCS,
     ARTICLE_ROWS,
-    DOC_FIELDS,
     ENTITY_DOCS,
     HIGHLIGHT_DOCS,
     HIGHLIGHT_ROWS,
@@ -24,7 +23,7 @@ from aiplan_tui.compiled.layout import (
 )
 from aiplan_tui.compiled.records import rows_groups
 from aiplan_tui.compiled.repost import Move, Unit, index_of, moves_of, rewrite_keys, rewrite_words
-from aiplan_tui.compiled.rows import doc_row, row_doc
+from aiplan_tui.compiled.rows import DOC_FIELDS, doc_row, row_doc
 from aiplan_tui.compiled.unchanged import unchanged
 from aiplan_tui.core.model import Article, Pack, PackInfo
 from aiplan_tui.pack.registry import Registry

@@ -13,6 +13,8 @@ DOC_COLUMNS = (
     "number, kind, id, article, paragraph, start, stop, fields, sides, dimensions, speaker, years,"
     " who, status, page"
 )
+DOC_FIELDS = DOC_COLUMNS.replace("number, ", "")
+"""A document row's columns after its place (`local`, in its unit: compiled/layout.py)."""
 
 DocRow = tuple[
     int, str, str, str, int | None, int | None, int | None, str, str, str, str, str, str, str, int

@@ -17,16 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aiplan_tui.compiled.layout import PACK_ORDER
 from aiplan_tui.compiled.manifest import manifest_prefix
-from aiplan_tui.compiled.records import in_root, rows_pack
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
 from aiplan_tui.compiled.wal import in_wal_mode, wal_empty
-from aiplan_tui.core.collector import collector_paused
-from aiplan_tui.core.problems import Problem, Problems
-from aiplan_tui.pack.result import LoadResult
 
-if TYPE_CHECKING:  # the search engine is imported when an index is asked for, not to start
+if TYPE_CHECKING:  # the search engine is imported when an index is asked for, not to start;
+    # the pack's rows, their layout and its problems when they are read (a search reads none)
+    from aiplan_tui.core.problems import Problems
+    from aiplan_tui.pack.result import LoadResult
     from aiplan_tui.search.engine import SearchIndex
 
 HEADER = b"SQLite format 3\x00"
@@ -93,6 +91,9 @@ class CompiledPack:
 
     def problems(self) -> Problems:
         """What the loader found wrong, as it found it."""
+        from aiplan_tui.compiled.records import in_root
+        from aiplan_tui.core.problems import Problem, Problems
+
         with damage_is_stale():
             skipped = self.meta("skipped").items()
             found = Problems(skipped={str(k): int(v) for k, v in skipped})
@@ -106,6 +107,11 @@ class CompiledPack:
     def load_result(self, root: Path, pause: Callable[[], None] | None = None) -> LoadResult:
         """The pack and its problems as loading `root` gave them, without reading it
         (`pause`: see rows_groups)."""
+        from aiplan_tui.compiled.layout import PACK_ORDER
+        from aiplan_tui.compiled.records import rows_pack
+        from aiplan_tui.core.collector import collector_paused
+        from aiplan_tui.pack.result import LoadResult
+
         with damage_is_stale(), collector_paused(freeze=True):
             rows = self.db.execute(f"SELECT kind, item FROM pack {PACK_ORDER}")
             pack = rows_pack(root, iter(rows), pause)

@@ -10,8 +10,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from aiplan_tui.compiled.chunks import joined
-from aiplan_tui.compiled.layout import DOC_FIELDS
-from aiplan_tui.compiled.rows import row_doc
+from aiplan_tui.compiled.rows import DOC_FIELDS, row_doc
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
 from aiplan_tui.search.documents import Doc, LazyDocs
 

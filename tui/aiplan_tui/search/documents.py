@@ -14,7 +14,6 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple, overload
 
-from aiplan_tui.core.formatting import attribution, fact_line
 from aiplan_tui.core.model import (
     Article,
     Cell,
@@ -105,6 +104,10 @@ class PackDocs(LazyDocs):
     asked for (or, building the index, made for one pass and dropped: `passing`)."""
 
     def __init__(self, pack: Pack) -> None:
+        # here: the documents of a compiled pack are read whole, never made (nor these needed)
+        from aiplan_tui.core.formatting import attribution, fact_line
+
+        self._attribution, self._fact_line = attribution, fact_line
         self._pack = pack
         self._article_starts: list[int] = []
         count = 0
@@ -191,7 +194,7 @@ class PackDocs(LazyDocs):
             fields.append(Field("speaker", entity.name if entity else h.speaker, TITLE))
             speaker = self._speakers[1].get(h.speaker, h.speaker)
         if isinstance(h, Fact):
-            figure = fact_line(h)
+            figure = self._fact_line(h)
             fields.append(Field("figure", figure, TITLE))
             if not set(fold_words(h.unit)) <= set(fold_words(figure)):  # "USD", shown as "$"
                 fields.append(Field("unit", h.unit, BODY))
@@ -211,7 +214,7 @@ class PackDocs(LazyDocs):
         return Doc(
             h.kind, h.id, tuple(fields), h.article, h.location, frozenset(sides),
             frozenset(h.dimensions), speaker, _years(h.exact, extra_years),
-            attribution(h, self._pack), h.status, self._page(h),
+            self._attribution(h, self._pack), h.status, self._page(h),
         )  # fmt: skip
 
     def _page(self, h: Highlight) -> int:
