@@ -7,15 +7,26 @@ import argparse
 import os
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from aiplan_tui.core.pausing import Pause
-from aiplan_tui.core.problems import Problems
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.core.transaction import finish_interrupted
-from aiplan_tui.pack.result import LoadResult, PackNotFoundError
-from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.settings.config import Settings, default_config_path, load_settings
+from aiplan_tui.paths import bundled_content_dir, user_config_dir
+
+if TYPE_CHECKING:  # the settings' modules are read when there is a settings file (or a
+    # command asks for them), a pack's loader when it is loaded
+    from aiplan_tui.core.pausing import Pause
+    from aiplan_tui.core.problems import Problems
+    from aiplan_tui.pack.result import LoadResult
+    from aiplan_tui.settings.config import Settings
+
+CONFIG_NAME = "config.toml"
+"""The settings file's name in the config directory (settings/config.py's
+`default_config_path`, which a test holds to this)."""
+JOURNAL_NAME = ".aiplan-tui.journal"
+"""What a killed writer leaves in a pack (core/transaction.py's, which a test holds to this):
+only if it is there are the transactions' modules imported, to finish it."""
 
 
 @dataclass(frozen=True)
@@ -35,20 +46,55 @@ class PackContext:
         return self.content.is_dir() and not not_a_pack(self.content)
 
 
+class _Unconfigured(PackContext):
+    """The context when there is no settings file: the default settings and no problems,
+    made only if a command asks for them (a search or an export never does: the settings'
+    modules were 6 ms of their start)."""
+
+    _config: Path
+
+    def __init__(self, config: Path, content: Path) -> None:
+        object.__setattr__(self, "content", content)
+        object.__setattr__(self, "_config", config)
+
+    @cached_property
+    def settings(self) -> Settings:
+        from aiplan_tui.settings.config import Settings
+
+        return Settings(path=self._config)
+
+    @cached_property
+    def settings_problems(self) -> Problems:
+        from aiplan_tui.core.problems import Problems
+
+        return Problems()
+
+
 def pack_context(args: argparse.Namespace) -> PackContext | None:
     """The settings read and the pack found, with any transaction a killed writer left in it
     finished; None, having said why, for a --config that is not there."""
     if args.config is not None and not os.path.lexists(args.config):
         print(f"aiplan-tui: --config {clean_line(str(args.config))}: no such file", file=sys.stderr)
         return None
-    problems = Problems()
-    settings = load_settings(args.config or default_config_path(), problems)
-    if args.command is not None:  # the app shows these itself, as a notice
-        for problem in problems.items:
-            print(problem.format(), file=sys.stderr)
-    content = getattr(args, "pack", None) or args.content or settings.content
-    context = PackContext(settings, problems, content or bundled_content_dir())
-    finish_interrupted(context.content)
+    config = args.config or user_config_dir() / CONFIG_NAME
+    content = getattr(args, "pack", None) or args.content
+    if not config.exists():  # as load_settings finds it: the default settings
+        context: PackContext = _Unconfigured(config, content or bundled_content_dir())
+    else:
+        from aiplan_tui.core.problems import Problems
+        from aiplan_tui.settings.config import load_settings
+
+        problems = Problems()
+        settings = load_settings(config, problems)
+        if args.command is not None:  # the app shows these itself, as a notice
+            for problem in problems.items:
+                print(problem.format(), file=sys.stderr)
+        content = content or settings.content
+        context = PackContext(settings, problems, content or bundled_content_dir())
+    if (context.content / JOURNAL_NAME).exists():
+        from aiplan_tui.core.transaction import finish_interrupted
+
+        finish_interrupted(context.content)
     return context
 
 
@@ -56,6 +102,7 @@ def load(context: PackContext, pause: Pause | None = None) -> LoadResult:
     """The pack read from its files (`pause`: see core/pausing.py). PackNotFoundError (a
     usage error) for a directory that is not there, or one with nothing of a pack in it."""
     from aiplan_tui.pack.loader import load_pack
+    from aiplan_tui.pack.result import PackNotFoundError
 
     result = load_pack(context.content, pause)
     if not_a_pack(context.content):

@@ -1,0 +1,106 @@
+"""A warm search's start-up (issue 34): what it does not use it does not import or make, and
+run as the whole process it ends as soon as its output is out, with the same output and
+exit status as before."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aiplan_tui.cli.main import main
+
+PROBE = """\
+import contextlib, io, sys
+from aiplan_tui.cli.main import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    main(sys.argv[1:])
+from aiplan_tui.search import cjk
+print(" ".join(sorted(sys.modules)))
+print(" ".join(sorted(vars(cjk._PATTERNS))))
+"""
+
+
+def probed(*argv: str) -> tuple[set[str], set[str]]:
+    """The modules a fresh interpreter has after `main(argv)`, and the CJK patterns it compiled."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, check=True
+    )
+    modules, patterns = done.stdout.splitlines()[-2:]
+    return set(modules.split()), set(patterns.split())
+
+
+def test_a_warm_search_of_english_words_imports_and_compiles_only_what_it_uses() -> None:
+    probed("search", "chips")  # compiles the bundled pack if it is not yet
+    modules, patterns = probed("search", "chips")
+    assert "aiplan_tui.search.engine" in modules  # the probe sees what the search imported
+    unused = {
+        "aiplan_tui.settings.config",  # no settings file: the default settings, never asked for
+        "aiplan_tui.core.transaction",  # no journal in the pack: nothing to finish
+        "aiplan_tui.compiled.layout",  # the pack's rows are not read
+        "aiplan_tui.compiled.records",
+        "aiplan_tui.core.formatting",  # stored documents are read, not made
+        "hashlib",  # the compiled pack's name: Python's own SHA-256
+    }
+    assert not modules & unused
+    assert patterns <= {"cjk_char"}  # English text: no CJK run to cut into pairs
+
+
+def test_a_settings_file_is_still_read(tmp_path: Path, make_pack: object) -> None:
+    """With a settings file its `content` is the pack searched, and its problems are said."""
+    config = tmp_path / "config.toml"
+    config.write_text('content = "nowhere-at-all"\nbogus = 1\n', encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        status = main(["--config", str(config), "search", "chips"])
+    assert status == 2
+    said = err.getvalue()
+    assert "bogus" in said and "nowhere-at-all" in said
+
+
+def test_the_names_it_looks_for_are_the_settings_and_transactions() -> None:
+    from aiplan_tui.cli.context import CONFIG_NAME, JOURNAL_NAME
+    from aiplan_tui.core.transaction import JOURNAL_NAME as JOURNAL
+    from aiplan_tui.settings.config import default_config_path
+
+    assert default_config_path().name == CONFIG_NAME
+    assert JOURNAL == JOURNAL_NAME
+
+
+def whole_process(argv: list[str], *, at_once: bool) -> tuple[int, bytes, bytes]:
+    """The command run as a process: `at_once`, as the installed command runs it (`main`
+    reading sys.argv, ending as soon as its output is out); else `main` given the words,
+    which returns, and the interpreter ends as it always did."""
+    code = "import sys; from aiplan_tui.cli.main import main; " + (
+        "sys.exit(main())" if at_once else "sys.exit(main(sys.argv[1:]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, check=False)
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("argv", [["search", "chips"], ["search", "zzqqxx"], ["export"]])
+def test_ending_at_once_says_what_ending_slowly_said(argv: list[str]) -> None:
+    """The same output, messages and exit status (0 with results, 1 with none)."""
+    whole_process(argv, at_once=False)  # warm
+    slowly = whole_process(argv, at_once=False)
+    assert slowly[0] == (1 if argv[-1] == "zzqqxx" else 0) and (slowly[1] or slowly[2])
+    assert whole_process(argv, at_once=True) == slowly
+
+
+def test_a_reader_that_stops_early_ends_it_quietly() -> None:
+    """`aiplan-tui export | head -c 10`: exit 0 and nothing on stderr, as before."""
+    whole_process(["export"], at_once=True)  # warm
+    reading, writing = os.pipe()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aiplan_tui", "export"], stdout=writing, stderr=subprocess.PIPE
+    )
+    os.close(writing)
+    with os.fdopen(reading, "rb") as pipe:
+        assert pipe.read(10)
+    _, err = process.communicate(timeout=60)
+    assert (process.returncode, err) == (0, b"")
