@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from aiplan_tui.core.model import Pack
-from aiplan_tui.core.problems import Problems
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for the annotations only: a command that finds its pack's directory
+    # missing imports neither
+    from aiplan_tui.core.model import Pack
+    from aiplan_tui.core.problems import Problems
     from aiplan_tui.pack.segments import Segment
 
 
