@@ -20,6 +20,9 @@ CJK = (
 )
 """Characters written without spaces between words. Not Hangul: Korean has spaces, and
 folding turns its syllables into their letters (jamo)."""
+_FIRST = "\u3005"
+"""The first of them: text whose characters are all before it (any Latin, Greek, Cyrillic,
+curly quotes, dashes) has none, found without compiling a pattern."""
 
 
 class _Patterns:
@@ -55,21 +58,21 @@ _PATTERNS = _Patterns()
 
 def has_cjk(text: str) -> bool:
     """Whether the text holds any character written without spaces."""
-    return not text.isascii() and _PATTERNS.cjk_char.search(text) is not None
+    return (
+        not text.isascii() and max(text) >= _FIRST and _PATTERNS.cjk_char.search(text) is not None
+    )
 
 
 def is_cjk(term: str) -> bool:
     """Whether a term is (or starts with) a CJK character: a pair, or a lone character."""
-    return bool(term) and not term[0].isascii() and _PATTERNS.cjk_char.match(term) is not None
+    return bool(term) and term[0] >= _FIRST and _PATTERNS.cjk_char.match(term) is not None
 
 
 def is_word_char(text: str, position: int) -> bool:
     """Whether the character at `position` is a letter or digit that belongs to a spaced word:
     what may not touch a phrase's ends."""
-    return (
-        text[position].isalnum() if text[position].isascii()
-        else _PATTERNS.word_char.match(text, position) is not None
-    )  # fmt: skip
+    char = text[position]  # before the CJK characters, a word character is a letter or digit
+    return char.isalnum() if char < _FIRST else _PATTERNS.word_char.match(char) is not None
 
 
 def pairs(run: str) -> list[str]:
@@ -134,4 +137,8 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
 def is_run(phrase: str) -> bool:
     """Whether a folded phrase is one run of CJK characters and nothing else. Each of its
     characters folds to itself, so a text that has it unfolded has it folded too."""
-    return not phrase.isascii() and _PATTERNS.run.fullmatch(phrase) is not None
+    return (
+        not phrase.isascii()
+        and min(phrase) >= _FIRST
+        and _PATTERNS.run.fullmatch(phrase) is not None
+    )
