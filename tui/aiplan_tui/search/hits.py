@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from aiplan_tui.core.model import Location
-from aiplan_tui.core.reading import Place, ReadingOrder
 from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.search.documents import Doc
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for the annotations: the command line's search needs no reading order
     from rich.text import Text
+
+    from aiplan_tui.core.model import Location
+    from aiplan_tui.core.reading import Place, ReadingOrder
 
 
 @dataclass(frozen=True)
