@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
 def run_check(root: Path, strict: bool, fix: bool = False, dry_run: bool = False) -> int:
     from aiplan_tui.compiled.current import build_and_read
     from aiplan_tui.core.problems import display_path, plural
-    from aiplan_tui.pack.result import PackNotFoundError
+    from aiplan_tui.pack.not_found import PackNotFoundError
     from aiplan_tui.paths import is_bundled_pack
 
     if not root.is_dir():

@@ -102,7 +102,7 @@ def load(context: PackContext, pause: Pause | None = None) -> LoadResult:
     """The pack read from its files (`pause`: see core/pausing.py). PackNotFoundError (a
     usage error) for a directory that is not there, or one with nothing of a pack in it."""
     from aiplan_tui.pack.loader import load_pack
-    from aiplan_tui.pack.result import PackNotFoundError
+    from aiplan_tui.pack.not_found import PackNotFoundError
 
     result = load_pack(context.content, pause)
     if not_a_pack(context.content):

@@ -76,7 +76,7 @@ def _with_pack(command: Runs, args: argparse.Namespace) -> int:
     """The app, or a command that reads the pack (or its compiled database)."""
     from aiplan_tui.cli.context import pack_context
     from aiplan_tui.core.safe_text import clean_line
-    from aiplan_tui.pack.result import PackNotFoundError
+    from aiplan_tui.pack.not_found import PackNotFoundError
 
     context = pack_context(args)
     if context is None:

@@ -7,15 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from aiplan_tui.pack.not_found import PackNotFoundError as PackNotFoundError
+
 if TYPE_CHECKING:  # for the annotations only: a command that finds its pack's directory
     # missing imports neither
     from aiplan_tui.core.model import Pack
     from aiplan_tui.core.problems import Problems
     from aiplan_tui.pack.segments import Segment
-
-
-class PackNotFoundError(Exception):
-    """The directory given is not there at all: a usage error, not a content problem."""
 
 
 @dataclass(frozen=True)
