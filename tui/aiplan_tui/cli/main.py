@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_served(_main, argv)
     try:
-        return _main(argv)
+        return _main(argv, at_once=argv is None)  # the process's own command line
     except KeyboardInterrupt:  # Ctrl-C in a command: whatever it writes is all or nothing
         print("aiplan-tui: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -40,7 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _main(argv: Sequence[str] | None, at_once: bool = False) -> int:
+    """Run the command; `at_once`: end the process as soon as a command of ENDS_AT_ONCE is
+    done (not for a session `serve` started, whose messages `run_served` shows after)."""
     prepare_output()
     words = sys.argv[1:] if argv is None else argv
     args = build_parser(words).parse_args(words)
@@ -51,7 +53,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return _with_pack(command, args)  # the app: a long session keeps the cyclic collector
     with collector_paused():  # a command makes a large pack's objects once, then ends
         status = _with_pack(command, args)
-    if argv is None and args.command in ENDS_AT_ONCE:  # the process's own command line
+    if at_once and args.command in ENDS_AT_ONCE:
         end_now(status)
     return status
 
@@ -60,8 +62,7 @@ ENDS_AT_ONCE = frozenset({"search", "export", "quotes", "compare"})
 """Commands that only read, and write only to standard output and error: run as the whole
 process (the installed command, not `main` called in-process), such a command ends as soon
 as it has flushed both, without the interpreter tearing down every module and object it made
-(10 ms of a search's start-up; more for a large pack's vocabulary). Every file and database
-it opened is closed by then."""
+(10 ms of a search's start-up). Every file and database it opened is closed by then."""
 
 
 def end_now(status: int) -> NoReturn:
