@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from aiplan_tui.cli.main import main
+from aiplan_tui.cli.parser import build_parser
+from aiplan_tui.cli.quick_args import quick_args
 
 PROBE = """\
 import contextlib, io, sys
@@ -46,6 +48,8 @@ def test_a_warm_search_of_english_words_imports_and_compiles_only_what_it_uses()
         "aiplan_tui.compiled.records",
         "aiplan_tui.core.formatting",  # stored documents are read, not made
         "hashlib",  # the compiled pack's name: Python's own SHA-256
+        "argparse",  # `search WORD...` is read without it (cli/quick_args.py)
+        "gettext",
     }
     assert not modules & unused
     assert patterns <= {"cjk_char"}  # English text: no CJK run to cut into pairs
@@ -104,3 +108,39 @@ def test_a_reader_that_stops_early_ends_it_quietly() -> None:
         assert pipe.read(10)
     _, err = process.communicate(timeout=60)
     assert (process.returncode, err) == (0, b"")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["search", "chips"],
+        ["search", "li", "monopolies"],
+        ["search", ""],
+        ["search", "kind:quote", "li"],
+        ["search", '"export controls"'],
+        ["search", "!chips", "^invest", "x=y", "人工智能"],
+    ],
+)
+def test_search_words_are_read_as_the_parser_reads_them(words: list[str]) -> None:
+    quick = quick_args(words)
+    assert quick is not None
+    assert vars(quick) == vars(build_parser(words).parse_args(words))
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        [],
+        ["search"],
+        ["search", "-h"],
+        ["search", "chips", "--json"],
+        ["search", "chips", "--limit", "3"],
+        ["search", "--", "-x"],
+        ["search", "x", "-"],
+        ["--content", "d", "search", "x"],
+        ["export"],
+        ["searc", "x"],
+    ],
+)
+def test_any_other_command_line_is_the_parsers(words: list[str]) -> None:
+    assert quick_args(words) is None

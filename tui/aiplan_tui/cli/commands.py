@@ -10,12 +10,13 @@ keeps its top light: what its `run` alone needs, it imports there.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
+    import argparse
+
     from aiplan_tui.cli.context import PackContext
 
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]

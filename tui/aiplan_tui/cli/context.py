@@ -3,7 +3,6 @@ problems and the pack's directory (PackContext), and the pack loaded the same wa
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from dataclasses import dataclass
@@ -16,6 +15,8 @@ from aiplan_tui.paths import bundled_content_dir, user_config_dir
 
 if TYPE_CHECKING:  # the settings' modules are read when there is a settings file (or a
     # command asks for them), a pack's loader when it is loaded
+    import argparse
+
     from aiplan_tui.core.pausing import Pause
     from aiplan_tui.core.problems import Problems
     from aiplan_tui.pack.result import LoadResult

@@ -7,18 +7,20 @@ pays for them.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from aiplan_tui.cli.commands import APP, Runs, runner
 from aiplan_tui.cli.output import prepare as prepare_output
-from aiplan_tui.cli.parser import build_parser
+from aiplan_tui.cli.quick_args import quick_args
 from aiplan_tui.cli.status import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from aiplan_tui.core.collector import collector_paused
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,7 +47,11 @@ def _main(argv: Sequence[str] | None, at_once: bool = False) -> int:
     done (not for a session `serve` started, whose messages `run_served` shows after)."""
     prepare_output()
     words = sys.argv[1:] if argv is None else argv
-    args = build_parser(words).parse_args(words)
+    args = quick_args(words)
+    if args is None:  # anything but `search WORD...`
+        from aiplan_tui.cli.parser import build_parser
+
+        args = build_parser(words).parse_args(words)
     command = runner(args.command)
     if not command.READS_PACK:
         return command.run(args, None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -13,6 +12,8 @@ from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.search.kinds import KINDS
 
 if TYPE_CHECKING:
+    import argparse
+
     from aiplan_tui.cli.commands import Subparsers
     from aiplan_tui.cli.context import PackContext
     from aiplan_tui.search.engine import SearchIndex

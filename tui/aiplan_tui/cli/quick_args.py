@@ -1,0 +1,24 @@
+"""The commonest command line, `aiplan-tui search WORD...`, read without argparse: importing
+it (with gettext and locale) and building the parser were 6 ms of a warm search's start. The
+words give the same values argparse gives (a test holds them to the parser's); any other
+command line, an option or a word starting with "-" among them, is argparse's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def quick_args(words: Sequence[str]) -> argparse.Namespace | None:
+    """`search` and its words, as the parser reads them; None for anything else."""
+    if len(words) < 2 or words[0] != "search" or any(w.startswith("-") for w in words[1:]):
+        return None
+    values = SimpleNamespace(
+        content=None, theme=None, lite=False, config=None,  # the options before the command
+        command="search", query=list(words[1:]), kind=[], limit=20, json=False,
+    )  # fmt: skip
+    return cast("argparse.Namespace", values)  # the same attributes: what commands read
