@@ -7,9 +7,11 @@ whole, from the end, so what is shown can be read and pressed; `?` lists them al
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 FIT_TRIES = 5
 """Refreshes to wait for new keys to be laid out before fitting them."""
@@ -38,6 +40,16 @@ class KeysFooter(Footer):
         await super().recompose()
         self._composed = shown
         self.call_after_refresh(self.fit_keys)
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, those bound to the footer's `compact` made as compact as it is
+        already: each was made compact, then bound to the footer's setting, and so styled
+        twice more as it mounted (a tenth of the footer's start), for the same look. (The
+        palette key is not bound: it stays compact.)"""
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class(PALETTE_CLASS):
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
 
     def _keys_shown(self) -> tuple[object, ...]:
         """The footer's keys as the screen's bindings give them: each key, what it does and
