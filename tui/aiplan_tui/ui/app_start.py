@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -17,6 +18,7 @@ from aiplan_tui.ui.pack_reading import PackReading
 from aiplan_tui.ui.pack_reloading import PackReloading
 from aiplan_tui.ui.pack_session import PackSession
 from aiplan_tui.ui.screen_moves import ScreenMoves
+from aiplan_tui.ui.screens.pane_start import lay_out_before_mount
 from aiplan_tui.ui.screens.reader import ReaderScreen
 from aiplan_tui.ui.startup import Startup
 
@@ -55,6 +57,9 @@ class StartHost(Protocol):
     def push_screen(self, screen: Screen[Any] | str) -> object: ...
 
     def watch_size_from_now(self) -> None: ...
+
+    @property
+    def size(self) -> Size: ...
 
     def call_after_refresh(self, callback: Callable[..., object], *args: Any) -> bool: ...
 
@@ -95,6 +100,7 @@ class AppStart:
         """The reader, where the last session left off; the index after the first frame."""
         app = self.app
         app.show_title()
+        lay_out_before_mount(app.reader, app.size.width)  # styled once, for this width
         app.install_screen(app.reader, "reader")
         app.push_screen("reader")
         app.watch_size_from_now()  # after the reader is on the app's own stack
