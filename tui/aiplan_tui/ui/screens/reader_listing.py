@@ -1,5 +1,6 @@
 """A person's or a dimension's listing in the reader's centre pane: every place they occur,
-grouped, each opening where it lives."""
+grouped, each opening where it lives. (What a listing holds, and the pack's mentions it
+reads, are imported when the first one opens: the reader's first frame has none.)"""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from collections.abc import Callable
 from rich.text import Text
 
 from aiplan_tui.core.safe_text import clean_line
-from aiplan_tui.ui.listing_content import dimension_sections, entity_sections, entity_title
 from aiplan_tui.ui.screens.reader_part import ReaderHost
 from aiplan_tui.ui.widgets.listing import Section
 
@@ -34,6 +34,8 @@ class Listings:
             return
         entity = reader.pack.entity(entity_id)
         if entity is not None:
+            from aiplan_tui.ui.listing_content import entity_sections, entity_title
+
             self.show(entity_title(entity), entity_sections(reader.pack, entity))
 
     def dimension(self, dimension_id: str) -> None:
@@ -46,4 +48,6 @@ class Listings:
         if dimension is not None:
             title = Text()
             title.append(clean_line(dimension.title), style="bold")
+            from aiplan_tui.ui.listing_content import dimension_sections
+
             self.show(title, dimension_sections(reader.pack, dimension_id))
