@@ -7,12 +7,13 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.screen import Screen
 
 from aiplan_tui.core.model import Pack
 from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
 from aiplan_tui.settings.themes import DEFAULT_THEME, LITE_THEME
+from aiplan_tui.terminal.theme_start import start_in_theme
 from aiplan_tui.ui.highlight_styles import Marks, theme_marks
 from aiplan_tui.ui.notices import NoticesApp
 from aiplan_tui.ui.roles import Restyled
@@ -75,25 +76,8 @@ class ThemedApp(NoticesApp):
         if self.startup.lite:
             self.animation_level = "none"
         if wanted in self.available_themes:
-            self.start_in(wanted)
+            start_in_theme(self, wanted)  # the stylesheet parsed once, in this theme
         return notes
-
-    def start_in(self, name: str) -> None:
-        """Take theme `name` before the app runs: as `self.theme = name` does, less the
-        refresh of the stylesheet that queues. Nothing is parsed yet: Textual parses the
-        stylesheet as the app starts, once, with this theme's variables; the refresh then
-        parsed every rule again, into a fresh stylesheet (about 10 ms before the first
-        frame). Running, or on a Textual without the filter's refresh: `self.theme = name`."""
-        refresh_filter = getattr(self, "_refresh_truecolor_filter", None)
-        if self.is_running or refresh_filter is None:
-            self.theme = name
-            return
-        self.set_reactive(App.theme, name)
-        theme = self.current_theme
-        classes = {old: False for old in self.classes if old.startswith("-theme-")}
-        classes |= {f"-theme-{name}": True, "-dark-mode": theme.dark, "-light-mode": not theme.dark}
-        self.update_classes(classes, update=False)
-        refresh_filter(self.ansi_theme)  # the ANSI colours drawn in the theme's own
 
     def restyle(self, _theme: object = None) -> None:
         """Redraw what carries theme colours baked into its text, on every screen made."""

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.events import Resize
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 FIT_TRIES = 5
 """Refreshes to wait for new keys to be laid out before fitting them."""
@@ -47,8 +47,9 @@ class KeysFooter(Footer):
         twice more as it mounted (a tenth of the footer's start), for the same look. (The
         palette key is not bound: it stays compact.)"""
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and not widget.has_class(PALETTE_CLASS):
-                widget.set_reactive(FooterKey.compact, self.compact)
+            compact = getattr(type(widget), "compact", None)
+            if isinstance(compact, Reactive) and not widget.has_class(PALETTE_CLASS):
+                widget.set_reactive(compact, self.compact)
             yield widget
 
     def _keys_shown(self) -> tuple[object, ...]:
