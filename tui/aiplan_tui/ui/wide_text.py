@@ -216,16 +216,10 @@ class WideText(Text):
 class WideStatic(Static):
     """A Static whose text wraps beside wide characters (see the module's note)."""
 
-    _wide: tuple[Visual, WideWrapped] | None = None
-    """The WideWrapped made for the content of the moment (it keeps its wrapping per width
-    across layout passes), with the visual it was made from."""
-
     def render(self) -> Visual:
         visual = self.visual
         if isinstance(visual, Content) and not isinstance(visual, WideWrapped):
-            if self._wide is None or self._wide[0] is not visual:
-                self._wide = (visual, WideWrapped(visual))
-            return self._wide[1]
+            return WideWrapped(visual)
         return visual
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:

@@ -61,19 +61,13 @@ class PointView(Widget):
         super().__init__(classes="point")
         self.text = point_text(highlight, pack, marks)
         self.highlight = highlight
-        self._visuals: dict[bool, WideWrapped] = {}
-        """The visual drawn, plain and selected, made once: a new one for each layout pass
-        converted and wrapped the text again (a resize of Compare lays it out several times)."""
 
     def render(self) -> WideWrapped:
-        visual = self._visuals.get(self.selected)
-        if visual is None:
-            text = self.text
-            if self.selected:
-                text = text.copy()
-                text.stylize("reverse")
-            visual = self._visuals[self.selected] = wide_wrapped(self, text)
-        return visual
+        if not self.selected:
+            return wide_wrapped(self, self.text)
+        text = self.text.copy()
+        text.stylize("reverse")
+        return wide_wrapped(self, text)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         return selected_in(self, self.render(), selection)
@@ -117,16 +111,10 @@ class FiguresView(Static):
         self.sides = sides
         self.colours = colours
 
-    def inner_width(self) -> int:
-        """The width inside the padding as last laid out: `self.size` looks the widget up in
-        the screen's map, and asked in the middle of a layout (as `render` is) it laid the
-        whole screen out again first, on each resize of Compare (a third of its time)."""
-        return max(0, self.outer_size.width - self.styles.gutter.width)
-
     def render(self) -> Text:
         left, right = self.sides[0].short, self.sides[1].short
         label_width = max(cell_len(left), cell_len(right)) + 1
-        width = max(MIN_BAR, min(MAX_BAR, self.inner_width() - label_width - 40))
+        width = max(MIN_BAR, min(MAX_BAR, self.size.width - label_width - 40))
         text = Text()
         for pair in self.pairs:
             if text:
