@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from aiplan_tui.cli.app import let_go_of_the_compiled
 from aiplan_tui.compiled import checked as checked_module
 from aiplan_tui.compiled import head as head_module
 from aiplan_tui.compiled import update as update_module
@@ -130,6 +131,26 @@ async def test_a_change_elsewhere_redraws_nothing_and_shows_when_opened(root: Pa
         assert view.article is shown  # the same article, not drawn again
         app.reader.open_article(third.stem)
         await until(pilot, lambda: NEW_WORD in shown_text(app), "its new text, when opened")
+
+
+async def test_the_log_the_update_wrote_is_emptied_once_the_old_head_is_let_go(
+    root: Path,
+) -> None:
+    """The update is written beside the app's reads of the old head, so its own checkpoint
+    cannot empty the log; left full, every later start reads it back whole. The command
+    line empties it once the app has ended (cli/app.py)."""
+    add_word(articles(root)[1])
+    log = Path(f"{compiled_path(root)}-wal")
+    app = app_as_compiled(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: not app.session.checking, "the check")
+        await until(pilot, lambda: app.search.index is not None, "the new index")
+        assert log.stat().st_size > 0  # the app still reads what the update wrote there
+    let_go_of_the_compiled(app)
+    assert not log.exists() or log.stat().st_size == 0
+    reopened = open_compiled(root, compiled_path(root).parent, pack_manifest(root))
+    assert reopened is not None  # the database holds the update without its log
+    reopened.close()
 
 
 async def test_files_as_compiled_only_lose_the_mark(root: Path) -> None:

@@ -26,6 +26,7 @@ from aiplan_tui.settings.themes import LITE_THEME
 if TYPE_CHECKING:
     from aiplan_tui.cli.context import PackContext
     from aiplan_tui.compiled.store import CompiledPack
+    from aiplan_tui.ui.app import AiplanApp
 
 READS_PACK = True
 
@@ -154,7 +155,23 @@ def run_app(
         let_go_of_the_terminal()
     if app.still_working:
         end_without_waiting(status)
+    let_go_of_the_compiled(app)
     return status
+
+
+def let_go_of_the_compiled(app: AiplanApp) -> None:
+    """Close the app's compiled pack and, if the app brought it up to date (its files changed
+    since it was compiled), empty the log the update left: the app's reads of it kept that
+    log from being emptied while it ran, and a later start would read it back whole (65 MB at
+    a million items). Left as it is while another process reads it."""
+    compiled = app.session.compiled
+    if compiled is None:
+        return
+    compiled.close()
+    from aiplan_tui.compiled.wal import checkpoint, wal_empty
+
+    if not wal_empty(compiled.path):  # (one stat: nothing to do after an unchanged start)
+        checkpoint(compiled.path)
 
 
 def import_ui(args: argparse.Namespace) -> None:
