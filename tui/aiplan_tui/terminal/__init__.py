@@ -1,1 +1,2 @@
-"""The changed-cells writer: the only place that uses Textual's and Rich's private names."""
+"""The only place that uses Textual's and Rich's private names, each behind a fallback: the
+changed-cells writer, and the theme an app starts in (theme_start.py)."""
