@@ -83,8 +83,41 @@ def whole_process(argv: list[str], *, at_once: bool) -> tuple[int, bytes, bytes]
     code = "import sys; from aiplan_tui.cli.main import main; " + (
         "sys.exit(main())" if at_once else "sys.exit(main(sys.argv[1:]))"
     )
-    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv], capture_output=True, check=False, env=buffered()
+    )
     return done.returncode, done.stdout, done.stderr
+
+
+def buffered() -> dict[str, str]:
+    """The environment, with output buffered as a user's shell has it (not PYTHONUNBUFFERED,
+    which some machines set), so that what is still in a buffer at the end is written."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
+def test_a_closed_standard_error_is_no_failure() -> None:
+    """`aiplan-tui search chips 2>&-`: the results, exit 0, as before."""
+    whole_process(["search", "chips"], at_once=True)  # warm
+    done = subprocess.run(
+        [sys.executable, "-m", "aiplan_tui", "search", "chips"],
+        capture_output=False, stdout=subprocess.PIPE, stderr=None, check=False,
+        env=buffered(), preexec_fn=lambda: os.close(2),
+    )  # fmt: skip
+    assert done.returncode == 0 and b"chips" in done.stdout.lower()
+
+
+def test_output_that_cannot_be_written_is_said_in_one_line() -> None:
+    """A full disk (/dev/full) at the last flush: one line naming the error, exit 1."""
+    whole_process(["search", "chips"], at_once=True)  # warm
+    with Path("/dev/full").open("wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "aiplan_tui", "search", "chips", "--limit", "1"],
+            stdout=full, stderr=subprocess.PIPE, check=False, env=buffered(),
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.decode() == (
+        "aiplan-tui: the output could not be written: No space left on device\n"
+    )
 
 
 @pytest.mark.parametrize("argv", [["search", "chips"], ["search", "zzqqxx"], ["export"]])
@@ -101,8 +134,9 @@ def test_a_reader_that_stops_early_ends_it_quietly() -> None:
     whole_process(["export"], at_once=True)  # warm
     reading, writing = os.pipe()
     process = subprocess.Popen(
-        [sys.executable, "-m", "aiplan_tui", "export"], stdout=writing, stderr=subprocess.PIPE
-    )
+        [sys.executable, "-m", "aiplan_tui", "export"],
+        stdout=writing, stderr=subprocess.PIPE, env=buffered(),
+    )  # fmt: skip
     os.close(writing)
     with os.fdopen(reading, "rb") as pipe:
         assert pipe.read(10)

@@ -7,6 +7,7 @@ pays for them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 from aiplan_tui.cli.commands import APP, Runs, runner
 from aiplan_tui.cli.output import prepare as prepare_output
 from aiplan_tui.cli.quick_args import quick_args
-from aiplan_tui.cli.status import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from aiplan_tui.cli.status import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.collector import collector_paused
 
 if TYPE_CHECKING:
@@ -72,10 +73,22 @@ as it has flushed both, without the interpreter tearing down every module and ob
 
 
 def end_now(status: int) -> NoReturn:
-    """Flush standard output and error and end the process with `status` (BrokenPipeError,
-    as from any write, if the reader has gone)."""
-    sys.stdout.flush()
-    sys.stderr.flush()
+    """Flush standard output and error and end the process with `status`: BrokenPipeError,
+    as from any write, if the reader has gone (`main` ends quietly); a stream the caller
+    closed (`2>&-`: None) is passed over; output that cannot be written (a full disk) is said
+    in one line, and the status is 1."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:
+            continue
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            with contextlib.suppress(OSError):
+                os.write(2, f"aiplan-tui: the output could not be written: {why}\n".encode())
+            os._exit(EXIT_PROBLEMS)
     os._exit(status)
 
 
