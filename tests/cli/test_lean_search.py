@@ -120,6 +120,23 @@ def test_output_that_cannot_be_written_is_said_in_one_line() -> None:
     )
 
 
+@pytest.mark.parametrize("command", [["search", "chips"], ["export"], ["quotes"]])
+def test_a_full_disk_while_writing_is_said_in_one_line(command: list[str]) -> None:
+    """Output written as it comes (unbuffered, or larger than the buffer) to /dev/full: the
+    first write fails inside the command; one line, exit 1, no traceback."""
+    whole_process(command, at_once=True)  # warm
+    with Path("/dev/full").open("wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "aiplan_tui", *command],
+            stdout=full, stderr=subprocess.PIPE, check=False,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )  # fmt: skip
+    assert (done.returncode, done.stderr.decode()) == (
+        1,
+        "aiplan-tui: the output could not be written: No space left on device\n",
+    )
+
+
 @pytest.mark.parametrize("argv", [["search", "chips"], ["search", "zzqqxx"], ["export"]])
 def test_ending_at_once_says_what_ending_slowly_said(argv: list[str]) -> None:
     """The same output, messages and exit status (0 with results, 1 with none)."""

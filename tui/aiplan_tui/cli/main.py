@@ -8,6 +8,7 @@ pays for them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -41,6 +42,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # a write to a full disk: said in one line, not a traceback
+        if exc.errno not in UNWRITABLE:
+            raise
+        unwritable(exc.strerror or str(exc))
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):  # what is still buffered cannot be written
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                os.dup2(devnull, stream.fileno())
+        return EXIT_PROBLEMS
+
+
+UNWRITABLE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+"""Errors of a write the command cannot do anything about: the disk (or the quota) is full."""
+
+
+def unwritable(why: str) -> None:
+    """Say, on standard error if it can still be written, that the output could not be."""
+    with contextlib.suppress(OSError):
+        os.write(2, f"aiplan-tui: the output could not be written: {why}\n".encode())
 
 
 def _main(argv: Sequence[str] | None, at_once: bool = False) -> int:
@@ -85,9 +105,7 @@ def end_now(status: int) -> NoReturn:
         except BrokenPipeError:
             raise
         except (OSError, ValueError) as exc:
-            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            with contextlib.suppress(OSError):
-                os.write(2, f"aiplan-tui: the output could not be written: {why}\n".encode())
+            unwritable(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
             os._exit(EXIT_PROBLEMS)
     os._exit(status)
 
