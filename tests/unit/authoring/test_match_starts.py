@@ -59,7 +59,7 @@ def test_reported_speech_is_found_before_a_verb_with_no_mark_between_as_everywhe
     text: str,
 ) -> None:
     pruned = tried_before(
-        reported._REPORTED, text, word_starts(text), reported._VERB, reported._MARK
+        reported._REPORTED, text, word_starts(text), REPORTING_WORD, reported._MARK
     )
     assert found(pruned) == found(reported._REPORTED.finditer(text))
 
@@ -70,7 +70,7 @@ def test_the_verbs_of_reported_speech_are_found_wherever_the_exact_verbs_are(tex
     text = f"{text} as saying proposed that reports it said calls describes"
     exact = [at for at in range(len(text) + 1) if VERB_EXACT.match(text, at)]
     assert exact
-    assert all(reported._VERB.match(text, at) for at in exact)
+    assert all(REPORTING_WORD.match(text, at) for at in exact)
     # what the words before a quotation are searched for only when they hold one of them
     subject = [at for at in range(len(text) + 1) if SUBJECT_VERB.match(text, at)]
     assert subject

@@ -77,11 +77,6 @@ _REPORTED = re.compile(
     rf"|(?P<name4>{NAME})\s+(?:of|at|from)\s+(?:the\s+)?{SPEAKER_NAME}\s+)"
     rf"{ADVERB}(?P<verb>{REPORTING}|{_NAMING}|{_QUOTED_AS})\b"
 )
-_VERB = REPORTING_WORD
-"""Where a verb of _REPORTED may be (saying.REPORTING_WORD), and a few places more: what
-every match of _REPORTED has: a sentence without it is not searched (most of the time
-reported speech took was spent looking for names before a verb that was not there); then
-_REPORTED is tried only where a word or a capital starts, as every branch does."""
 _MARK = re.compile(r"[“”\"«»]")
 """No branch of _REPORTED has a quotation mark before its verb: a start with one between it
 and the next verb is not tried (most of a quotation's words; issue 28)."""
@@ -154,7 +149,10 @@ def reported_speech(
             found.extend([also] if also is not None else [])
             continue
         first = None
-        for match in tried_before(_REPORTED, text, word_starts(text), _VERB, _MARK):
+        # every match of _REPORTED has a verb REPORTING_WORD finds (it finds a few places
+        # more): a sentence without one is not searched, then _REPORTED is tried only where
+        # a word or a capital starts, as every branch does
+        for match in tried_before(_REPORTED, text, word_starts(text), REPORTING_WORD, _MARK):
             agent = match.group("name3") and _AGENT.search(
                 text, max(0, match.start("name3") - 80), match.start("name3")
             )

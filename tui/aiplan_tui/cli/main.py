@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from aiplan_tui.cli.commands import APP, Runs, runner
 from aiplan_tui.cli.output import prepare as prepare_output
@@ -39,17 +39,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("aiplan-tui: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_output(sys.stdout)
         return EXIT_OK
     except OSError as exc:  # a write to a full disk: said in one line, not a traceback
         if exc.errno not in UNWRITABLE:
             raise
-        unwritable(exc.strerror or str(exc))
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        for stream in (sys.stdout, sys.stderr):  # what is still buffered cannot be written
-            with contextlib.suppress(OSError, ValueError, AttributeError):
-                os.dup2(devnull, stream.fileno())
+        why = exc.strerror or str(exc)
+        with contextlib.suppress(OSError):  # on standard error, if it can still be written
+            os.write(2, f"aiplan-tui: the output could not be written: {why}\n".encode())
+        _discard_output(sys.stdout, sys.stderr)
         return EXIT_PROBLEMS
 
 
@@ -57,10 +55,13 @@ UNWRITABLE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
 """Errors of a write the command cannot do anything about: the disk (or the quota) is full."""
 
 
-def unwritable(why: str) -> None:
-    """Say, on standard error if it can still be written, that the output could not be."""
-    with contextlib.suppress(OSError):
-        os.write(2, f"aiplan-tui: the output could not be written: {why}\n".encode())
+def _discard_output(*streams: TextIO) -> None:
+    """What is still buffered for `streams` goes nowhere: Python would fail to write it again
+    as it ends."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in streams:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(devnull, stream.fileno())  # (AttributeError: a stream closed, None)
 
 
 def _main(argv: Sequence[str] | None, at_once: bool = False) -> int:
@@ -93,20 +94,12 @@ as it has flushed both, without the interpreter tearing down every module and ob
 
 
 def end_now(status: int) -> NoReturn:
-    """Flush standard output and error and end the process with `status`: BrokenPipeError,
-    as from any write, if the reader has gone (`main` ends quietly); a stream the caller
-    closed (`2>&-`: None) is passed over; output that cannot be written (a full disk) is said
-    in one line, and the status is 1."""
+    """Flush standard output and error and end the process with `status`. A flush that
+    fails raises as any write does, for `main` to say why (BrokenPipeError: the reader has
+    gone; a full disk); a stream the caller closed (`2>&-`: None) is passed over."""
     for stream in (sys.stdout, sys.stderr):
-        if stream is None:
-            continue
-        try:
+        if stream is not None:
             stream.flush()
-        except BrokenPipeError:
-            raise
-        except (OSError, ValueError) as exc:
-            unwritable(exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc))
-            os._exit(EXIT_PROBLEMS)
     os._exit(status)
 
 

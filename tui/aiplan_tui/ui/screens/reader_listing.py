@@ -46,8 +46,8 @@ class Listings:
             return
         dimension = next((d for d in reader.pack.dimensions if d.id == dimension_id), None)
         if dimension is not None:
-            title = Text()
-            title.append(clean_line(dimension.title), style="bold")
             from aiplan_tui.ui.listing_content import dimension_sections
 
+            title = Text()
+            title.append(clean_line(dimension.title), style="bold")
             self.show(title, dimension_sections(reader.pack, dimension_id))
