@@ -13,6 +13,7 @@ from textual.screen import Screen
 from aiplan_tui.core.model import Pack
 from aiplan_tui.paths import bundled_themes_dir, user_themes_dir
 from aiplan_tui.settings.themes import DEFAULT_THEME, LITE_THEME
+from aiplan_tui.terminal.css_cache import keep_parsed_css
 from aiplan_tui.terminal.theme_start import start_in_theme
 from aiplan_tui.ui.highlight_styles import Marks, theme_marks
 from aiplan_tui.ui.notices import NoticesApp
@@ -36,6 +37,7 @@ class ThemedApp(NoticesApp):
     def start_themes(self, startup: Startup, remember: Callable[[], object]) -> None:
         """Register every theme and start in the one asked for; call from __init__.
         `remember` saves the state once a theme is picked."""
+        keep_parsed_css()  # a theme (or this app's CSS) parsed before is not parsed again
         self.remember_theme = remember
         self.catalog = startup.catalog or ThemeCatalog.load(bundled_themes_dir(), user_themes_dir())
         self._marks: tuple[str, Marks] | None = None
