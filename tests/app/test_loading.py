@@ -211,7 +211,7 @@ async def test_closing_while_the_pack_is_compiled_stops_the_build_and_leaves_no_
     100,000-highlight pack took 15 s. The build now stops at its next pause, and takes its
     temporary file with it."""
     from aiplan_tui.core import pausing
-    from aiplan_tui.search.documents import PackDocs
+    from aiplan_tui.search.pack_docs import PackDocs
 
     root = make_pack()
     monkeypatch.setattr(pausing, "PAUSE_EVERY", 1)

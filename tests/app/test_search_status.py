@@ -12,8 +12,8 @@ from textual.widgets import OptionList
 
 from aiplan_tui.compiled.current import load_and_compile, open_compiled
 from aiplan_tui.pack.loader import load_pack
-from aiplan_tui.search.documents import build_docs
 from aiplan_tui.search.engine import SearchIndex
+from aiplan_tui.search.pack_docs import build_docs
 from aiplan_tui.search.query import parse
 from aiplan_tui.ui.screens.review import ReviewScreen
 from aiplan_tui.ui.screens.search import SearchScreen

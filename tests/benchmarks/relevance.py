@@ -171,7 +171,7 @@ def document_lines(content: Path | None) -> list[tuple[str, str]]:
     fields joined, on one line."""
     from aiplan_tui.pack.loader import load_pack
     from aiplan_tui.paths import bundled_content_dir
-    from aiplan_tui.search.documents import build_docs
+    from aiplan_tui.search.pack_docs import build_docs
 
     pack = load_pack(content or bundled_content_dir()).pack
     return [

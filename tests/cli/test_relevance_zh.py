@@ -13,7 +13,7 @@ import pytest
 
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.search.cjk import has_cjk
-from aiplan_tui.search.documents import build_docs
+from aiplan_tui.search.pack_docs import build_docs
 from conftest import REPO
 from in_process import answer as cli
 

@@ -12,7 +12,7 @@ import pytest
 
 from aiplan_tui.pack.loader import load_pack
 from aiplan_tui.paths import bundled_content_dir
-from aiplan_tui.search.documents import build_docs
+from aiplan_tui.search.pack_docs import build_docs
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "tests" / "benchmarks"))

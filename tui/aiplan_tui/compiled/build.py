@@ -40,10 +40,10 @@ from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.pausing import Pause, paused
 from aiplan_tui.pack.loader import LoadResult
 from aiplan_tui.pack.segments import Segment
-from aiplan_tui.search.documents import PackDocs
 from aiplan_tui.search.engine import SearchIndex
 from aiplan_tui.search.index import IndexBuilder, IndexData
 from aiplan_tui.search.names import article_names, dimension_names
+from aiplan_tui.search.pack_docs import PackDocs
 
 STALE_SECONDS = 3600
 """A temporary database older than this was left by a build that died."""

@@ -27,8 +27,9 @@ from aiplan_tui.compiled.rows import DOC_FIELDS, doc_row, row_doc
 from aiplan_tui.compiled.unchanged import unchanged
 from aiplan_tui.core.model import Article, Pack, PackInfo
 from aiplan_tui.pack.registry import Registry
-from aiplan_tui.search.documents import Doc, PackDocs
+from aiplan_tui.search.documents import Doc
 from aiplan_tui.search.index import IndexBuilder
+from aiplan_tui.search.pack_docs import PackDocs
 
 END = 2**31 - 1
 """Past any document number (numbers are stored as 32-bit integers)."""

@@ -6,7 +6,7 @@ import json
 from json.encoder import encode_basestring as _quoted
 from typing import Any
 
-from aiplan_tui.core.model import Location
+from aiplan_tui.core.location import Location
 from aiplan_tui.search.documents import Doc, Field
 
 DOC_COLUMNS = (

@@ -11,6 +11,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import ClassVar, Literal, TypeVar
 
+from aiplan_tui.core.location import Location as Location  # its own module: see there
+
 HighlightKind = Literal["quote", "fact", "position", "event"]
 HIGHLIGHT_KINDS: tuple[HighlightKind, ...] = ("quote", "fact", "position", "event")
 EntityKind = Literal["person", "organisation", "place", "event"]
@@ -83,15 +85,6 @@ class Article:
         if 0 <= paragraph < len(self.pages) and self.pages[paragraph]:
             return self.pages[paragraph]
         return None
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where a highlight's exact words sit: `paragraphs[paragraph][start:end] == exact`."""
-
-    paragraph: int
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, kw_only=True)

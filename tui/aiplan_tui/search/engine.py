@@ -10,12 +10,12 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from aiplan_tui.core.collector import collector_paused
-from aiplan_tui.core.model import Pack
 from aiplan_tui.core.pausing import Pause, paused
 from aiplan_tui.search.cjk import is_cjk, terms
-from aiplan_tui.search.documents import Doc, PackDocs
+from aiplan_tui.search.documents import Doc
 from aiplan_tui.search.equivalents import Families
 from aiplan_tui.search.filters import Filters, statuses
 from aiplan_tui.search.folding import fold, fold_plain
@@ -29,6 +29,9 @@ from aiplan_tui.search.relaxed import RELAXED_SCORED, has_phrase, most_words
 from aiplan_tui.search.tiers import tiers
 from aiplan_tui.search.vocabulary import EXACT, FORM, Vocabulary, Words
 
+if TYPE_CHECKING:  # a warm search's index is over the compiled pack's documents: no model
+    from aiplan_tui.core.model import Pack
+
 NAME_FIELDS = ("name", "alias")
 """An entity's fields that name it: a query equal to one of them is a name (`SearchIndex._name`)."""
 
@@ -39,6 +42,8 @@ class SearchIndex:
 
     def __init__(self, pack: Pack, pause: Pause | None = None) -> None:
         """`pause`: see core/pausing.py."""
+        from aiplan_tui.search.pack_docs import PackDocs  # (a compiled pack's: `over`)
+
         with collector_paused():
             docs = PackDocs(pack)
             data = build_index_data(paused(docs.passing(), pause))

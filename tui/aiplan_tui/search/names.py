@@ -3,7 +3,10 @@ once from the pack (and stored in a compiled pack). No Textual."""
 
 from __future__ import annotations
 
-from aiplan_tui.core.model import Pack
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aiplan_tui.core.model import Pack
 
 
 def article_names(pack: Pack) -> dict[str, str]:
