@@ -49,6 +49,8 @@ def test_a_warm_search_of_english_words_imports_and_compiles_only_what_it_uses()
         "aiplan_tui.core.formatting",  # stored documents are read, not made
         "aiplan_tui.search.pack_docs",
         "aiplan_tui.core.model",  # a result's place is a core.location.Location: no model
+        "dataclasses",  # its classes are core/light_dataclass.py's (nor `inspect`, which
+        "inspect",  # `dataclasses` imports)
         "hashlib",  # the compiled pack's name: Python's own SHA-256
         "argparse",  # `search WORD...` is read without it (cli/quick_args.py)
         "gettext",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +20,11 @@ if TYPE_CHECKING:  # the settings' modules are read when there is a settings fil
     from aiplan_tui.core.problems import Problems
     from aiplan_tui.pack.result import LoadResult
     from aiplan_tui.settings.config import Settings
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, made at no cost to import (issue 34)
+    from aiplan_tui.core.light_dataclass import dataclass
 
 CONFIG_NAME = "config.toml"
 """The settings file's name in the config directory (settings/config.py's

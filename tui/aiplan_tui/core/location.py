@@ -4,7 +4,12 @@ without importing the rest of the model (core/model.py re-exports it; issue 34).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, made at no cost to import (issue 34)
+    from aiplan_tui.core.light_dataclass import dataclass
 
 
 @dataclass(frozen=True)
@@ -14,3 +19,10 @@ class Location:
     paragraph: int
     start: int
     end: int
+
+    def __init__(self, paragraph: int, start: int, end: int) -> None:
+        """(As the standard `dataclass` writes it: a large pack makes millions.)"""
+        set_field = object.__setattr__
+        set_field(self, "paragraph", paragraph)
+        set_field(self, "start", start)
+        set_field(self, "end", end)

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from aiplan_tui.search.cjk import has_cjk, terms
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, made at no cost to import (issue 34)
+    from aiplan_tui.core.light_dataclass import dataclass
 
 _PUNCTUATION = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -38,6 +43,11 @@ class Folded:
 
     text: str
     origin: tuple[int, ...]
+
+    def __init__(self, text: str, origin: tuple[int, ...]) -> None:
+        """(As the standard `dataclass` writes it: a search folds every field it scores.)"""
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "origin", origin)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that produced folded[start:end]."""

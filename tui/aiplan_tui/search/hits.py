@@ -5,7 +5,6 @@ articles' reading order."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,11 @@ if TYPE_CHECKING:  # for the annotations: the command line's search needs no rea
 
     from aiplan_tui.core.model import Location
     from aiplan_tui.core.reading import Place, ReadingOrder
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, made at no cost to import (issue 34)
+    from aiplan_tui.core.light_dataclass import dataclass
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,17 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import repeat
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from aiplan_tui.search.documents import Doc, Field
 from aiplan_tui.search.folding import words as folded_words
 from aiplan_tui.search.stems import stems
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass
+else:  # the same, made at no cost to import (issue 34)
+    from aiplan_tui.core.light_dataclass import dataclass
 
 
 class Postings(Protocol):

@@ -11,12 +11,16 @@ with no filter), `status:suggested,accepted` (or `|`) both. Another value is rea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from aiplan_tui.search.cjk import has_cjk
 from aiplan_tui.search.folding import WORD, fold_plain
 from aiplan_tui.search.kinds import KINDS
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass, field
+else:  # the same, made at no cost to import (issue 34)
+    from aiplan_tui.core.light_dataclass import dataclass, field
 
 Mode = Literal["fuzzy", "exact", "prefix", "suffix", "phrase"]
 FILTERS = ("kind", "side", "speaker", "dim", "article", "year", "status")
