@@ -51,6 +51,8 @@ def test_a_warm_search_of_english_words_imports_and_compiles_only_what_it_uses()
         "aiplan_tui.core.model",  # a result's place is a core.location.Location: no model
         "dataclasses",  # its classes are core/light_dataclass.py's (nor `inspect`, which
         "inspect",  # `dataclasses` imports)
+        "threading",  # its locks are _thread's
+        "aiplan_tui.compiled.wal",  # a reader asks compiled/wal_state.py
         "hashlib",  # the compiled pack's name: Python's own SHA-256
         "argparse",  # `search WORD...` is read without it (cli/quick_args.py)
         "gettext",

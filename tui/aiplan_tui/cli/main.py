@@ -7,7 +7,6 @@ pays for them.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import sys
@@ -45,8 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.errno not in UNWRITABLE:
             raise
         why = exc.strerror or str(exc)
-        with contextlib.suppress(OSError):  # on standard error, if it can still be written
+        try:  # noqa: SIM105 (no contextlib to import) on standard error, if it can be written
             os.write(2, f"aiplan-tui: the output could not be written: {why}\n".encode())
+        except OSError:
+            pass
         _discard_output(sys.stdout, sys.stderr)
         return EXIT_PROBLEMS
 
@@ -60,8 +61,10 @@ def _discard_output(*streams: TextIO) -> None:
     as it ends."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     for stream in streams:
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            os.dup2(devnull, stream.fileno())  # (AttributeError: a stream closed, None)
+        try:  # noqa: SIM105 (no contextlib to import)
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError, AttributeError):  # a stream closed, or None
+            pass
 
 
 def _main(argv: Sequence[str] | None, at_once: bool = False) -> int:

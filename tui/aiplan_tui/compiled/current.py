@@ -3,7 +3,6 @@ a fresh load (and written for next time, where the cache directory allows). No T
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -71,6 +70,7 @@ def build_compiled(
     interrupted build's (compiled/staged.py), and open it; None if the pack cannot be built
     so (load and compile it whole then). With its progress on standard error if `shown` and
     that is a terminal; a build taken up says so there, terminal or not."""
+    import contextlib
     import sys
 
     from aiplan_tui.compiled.progress import build_progress
@@ -121,6 +121,8 @@ def load_and_compile(
     (with its progress on standard error if `shown` and that is a terminal). The manifest is
     taken first, so a file changed during the load makes the next run build again rather
     than trust a database of the old text."""
+    import contextlib
+
     from aiplan_tui.compiled.progress import build_progress
     from aiplan_tui.pack.loader import load_pack
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,6 +76,8 @@ def manifest_aside(root: Path) -> Callable[[], str]:
     (the app imports its screens meanwhile) runs on the other core; the function returned
     waits for it. Where a child cannot be made, or does not finish well, the manifest is
     taken here instead: the answer is the same, only later."""
+
+    import threading
 
     def here() -> str:
         return pack_manifest(root)

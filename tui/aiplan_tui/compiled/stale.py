@@ -5,18 +5,24 @@ first frame."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 
 class Stale(Exception):
     """The database is not there, not whole, damaged, or not of the pack as it is now."""
 
 
-@contextmanager
-def damage_is_stale() -> Iterator[None]:
-    """Whatever a damaged database gives instead of what was written is Stale: a rebuild."""
-    try:
-        yield
-    except (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
-        raise Stale(f"damaged: {exc!r}") from exc
+class damage_is_stale:
+    """Whatever a damaged database gives instead of what was written is Stale: a rebuild.
+    (A class rather than a `contextlib.contextmanager`: a warm search imports no contextlib.)"""
+
+    def __enter__(self) -> None:
+        pass
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 traceback: object) -> None:  # fmt: skip
+        if isinstance(exc, DAMAGE):
+            raise Stale(f"damaged: {exc!r}") from exc
+
+
+DAMAGE = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError)
+"""What reading a damaged database raises."""

@@ -12,14 +12,14 @@ import json
 import os
 import sqlite3
 import stat
-import threading
+from _thread import allocate_lock
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aiplan_tui.compiled.manifest import manifest_prefix
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
-from aiplan_tui.compiled.wal import in_wal_mode, wal_empty
+from aiplan_tui.compiled.wal_state import in_wal_mode, wal_empty
 
 if TYPE_CHECKING:  # the search engine is imported when an index is asked for, not to start;
     # the pack's rows, their layout and its problems when they are read (a search reads none)
@@ -53,7 +53,7 @@ class CompiledPack:
                 isolation_level=None,
             )
             self._meta: dict[str, Any] = {}
-            self._meta_lock = threading.Lock()
+            self._meta_lock = allocate_lock()  # (threading's Lock: no threading to import)
             self.db.execute("BEGIN")  # one snapshot while open: an update is seen by the next
             stored = self.meta("manifest")
             if manifest is None and isinstance(stored, str):
@@ -123,7 +123,7 @@ class CompiledPack:
         from aiplan_tui.search.engine import SearchIndex
 
         meta = self.meta
-        lock = threading.Lock()  # searches may run in several threads; one reads at a time
+        lock = allocate_lock()  # searches may run in several threads; one reads at a time
         with damage_is_stale():
             count = int(meta("doc_count"))
             return SearchIndex.over(

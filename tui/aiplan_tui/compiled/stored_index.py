@@ -4,15 +4,18 @@ and each word's postings read when first asked for, never the whole index. No Te
 from __future__ import annotations
 
 import sqlite3
-import threading
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from aiplan_tui.compiled.chunks import joined
 from aiplan_tui.compiled.rows import DOC_FIELDS, row_doc
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
 from aiplan_tui.search.documents import Doc, LazyDocs
+
+if TYPE_CHECKING:
+    from _thread import LockType
 
 DOC_BY_NUMBER = f"""
 SELECT local, {DOC_FIELDS} FROM docs
@@ -25,7 +28,7 @@ AND local = ?2 - (SELECT MAX(base) FROM units WHERE base <= ?1)
 class StoredDocs(LazyDocs):
     """The search documents, each read from the database when first asked for."""
 
-    def __init__(self, db: sqlite3.Connection, count: int, lock: threading.Lock) -> None:
+    def __init__(self, db: sqlite3.Connection, count: int, lock: LockType) -> None:
         self._db = db
         self._count = count
         self._lock = lock
@@ -51,7 +54,7 @@ class StoredPostings:
     the words of a stem likewise."""
 
     def __init__(self, db: sqlite3.Connection, words: list[str], weights: list[float],
-                 keys: list[str], doc_count: int, lock: threading.Lock) -> None:  # fmt: skip
+                 keys: list[str], doc_count: int, lock: LockType) -> None:  # fmt: skip
         self._db = db
         self._lock = lock
         self.doc_count = int(doc_count)

@@ -16,6 +16,9 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from aiplan_tui.compiled.wal_state import in_wal_mode as in_wal_mode
+from aiplan_tui.compiled.wal_state import wal_empty as wal_empty
+
 WAIT_SECONDS = 2.0
 """How long a build waits for the old database's readers and writer to be done with its log."""
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
@@ -36,18 +39,6 @@ def checkpoint(target: Path) -> bool:
         finally:
             db.close()
     return False
-
-
-def wal_empty(target: Path) -> bool:
-    try:
-        return Path(f"{target}-wal").stat().st_size == 0
-    except OSError:
-        return True  # none
-
-
-def in_wal_mode(head: bytes) -> bool:
-    """From a database file's first 100 bytes: its read and write versions are 2."""
-    return head[18:20] == b"\x02\x02"
 
 
 @contextlib.contextmanager

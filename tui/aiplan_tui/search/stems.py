@@ -7,13 +7,13 @@ A stemmer keeps state between words, so each thread has its own (searches run in
 
 from __future__ import annotations
 
-import threading
+from _thread import _local as thread_local  # threading.local: no threading to import
 from collections.abc import Sequence
 
 import Stemmer
 
 LANGUAGE = "english"
-_local = threading.local()
+_local = thread_local()
 
 
 def _stemmer() -> Stemmer.Stemmer:

@@ -6,7 +6,7 @@ for words long enough to tolerate a typo, close ones (rapidfuzz's ratio, `typos`
 from __future__ import annotations
 
 import math
-import threading
+from _thread import allocate_lock
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar, cast
@@ -81,9 +81,9 @@ class Vocabulary:
         self.ids = SortedIds(self._words)
         """Each word's number in the index."""
         self._made: dict[str, Any] = {}
-        self._made_lock = threading.Lock()
+        self._made_lock = allocate_lock()  # (threading's Lock: no threading to import)
         self._expansions: dict[Term, Words] = {}
-        self._expansions_lock = threading.Lock()
+        self._expansions_lock = allocate_lock()
 
     @property
     def _reversed(self) -> list[str]:
