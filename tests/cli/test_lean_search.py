@@ -18,10 +18,14 @@ from aiplan_tui.cli.parser import build_parser
 from aiplan_tui.cli.quick_args import quick_args
 
 PROBE = """\
-import contextlib, io, sys
+import io, sys
 from aiplan_tui.cli.main import main
-with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+real, sys.stdout = sys.stdout, io.StringIO()  # (not contextlib's: the probe imports only io)
+try:
     main(sys.argv[1:])
+except SystemExit:
+    pass
+sys.stdout = real
 from aiplan_tui.search import cjk
 print(" ".join(sorted(sys.modules)))
 print(" ".join(sorted(vars(cjk._PATTERNS))))
@@ -52,6 +56,8 @@ def test_a_warm_search_of_english_words_imports_and_compiles_only_what_it_uses()
         "dataclasses",  # its classes are core/light_dataclass.py's (nor `inspect`, which
         "inspect",  # `dataclasses` imports)
         "threading",  # its locks are _thread's
+        "typing",  # TYPE_CHECKING = False; core/light_tuple.py's NamedTuple
+        "contextlib",
         "aiplan_tui.compiled.wal",  # a reader asks compiled/wal_state.py
         "hashlib",  # the compiled pack's name: Python's own SHA-256
         "argparse",  # `search WORD...` is read without it (cli/quick_args.py)

@@ -12,14 +12,35 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING, Protocol, cast
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
     import argparse
+    from typing import Protocol
 
     from aiplan_tui.cli.context import PackContext
 
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+    # What a command's module gives, for the type checker (main imports the module by name)
+    class Runs(Protocol):
+        """What `main` runs: the app's entry, and every command."""
+
+        READS_PACK: bool
+        """Whether it works on a content pack: `main` then reads the settings, finds the pack
+        and hands them to `run` as a PackContext (else `run` is given None)."""
+
+        def run(self, args: argparse.Namespace, context: PackContext | None, /) -> int: ...
+
+    class Command(Runs, Protocol):
+        """A subcommand: it also declares its arguments."""
+
+        def add_parser(
+            self, subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser], /
+        ) -> None:
+            """Add its parser to `subparsers`; `parents` hold the options shared by the commands
+            that read a pack (`--content` after the command's name), for those that take them."""
+
 
 APP = None
 """The app's entry: no command given."""
@@ -41,35 +62,15 @@ COMMANDS: dict[str | None, str] = {
 """Every command by its name, in the order `--help` lists them, and the module of each."""
 
 
-class Runs(Protocol):
-    """What `main` runs: the app's entry, and every command."""
-
-    READS_PACK: bool
-    """Whether it works on a content pack: `main` then reads the settings, finds the pack
-    and hands them to `run` as a PackContext (else `run` is given None)."""
-
-    def run(self, args: argparse.Namespace, context: PackContext | None, /) -> int: ...
-
-
-class Command(Runs, Protocol):
-    """A subcommand: it also declares its arguments."""
-
-    def add_parser(
-        self, subparsers: Subparsers, parents: Sequence[argparse.ArgumentParser], /
-    ) -> None:
-        """Add its parser to `subparsers`; `parents` hold the options shared by the commands
-        that read a pack (`--content` after the command's name), for those that take them."""
-
-
 def runner(name: str | None) -> Runs:
     """The module of the command `name` (None: the app), imported now."""
-    return cast("Runs", importlib.import_module(COMMANDS[name]))
+    return importlib.import_module(COMMANDS[name])  # (a module: what Runs names, unchecked)
 
 
 def subcommands(names: Collection[str] | None = None) -> list[tuple[str, Command]]:
     """Every subcommand (or those of `names`) with its module, in the table's order."""
     return [
-        (name, cast("Command", importlib.import_module(module)))
+        (name, importlib.import_module(module))
         for name, module in COMMANDS.items()
         if name is not APP and (names is None or name in names)
     ]

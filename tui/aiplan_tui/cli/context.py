@@ -7,11 +7,11 @@ import os
 import sys
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from aiplan_tui.core.safe_text import clean_line
 from aiplan_tui.paths import bundled_content_dir, user_config_dir
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:  # the settings' modules are read when there is a settings file (or a
     # command asks for them), a pack's loader when it is loaded
     import argparse

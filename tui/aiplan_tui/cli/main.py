@@ -11,17 +11,20 @@ import errno
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from aiplan_tui.cli.commands import APP, Runs, runner
+from aiplan_tui.cli.commands import APP, runner
 from aiplan_tui.cli.output import prepare as prepare_output
 from aiplan_tui.cli.quick_args import quick_args
 from aiplan_tui.cli.status import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.collector import collector_paused
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
+    from typing import NoReturn, TextIO
+
+    from aiplan_tui.cli.commands import Runs
 
 
 def main(argv: Sequence[str] | None = None) -> int:

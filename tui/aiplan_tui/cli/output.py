@@ -10,9 +10,11 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
+    from typing import Any, TextIO
+
     from rich.console import Console
 
 UNICODE = frozenset({"utf-8", "utf-16", "utf-32", "utf-8-sig", "utf-16-le", "utf-16-be"})

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, cast
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
     import argparse
 
@@ -17,8 +17,7 @@ def quick_args(words: Sequence[str]) -> argparse.Namespace | None:
     """`search` and its words, as the parser reads them; None for anything else."""
     if len(words) < 2 or words[0] != "search" or any(w.startswith("-") for w in words[1:]):
         return None
-    values = SimpleNamespace(
+    return SimpleNamespace(  # type: ignore[return-value]  # the same attributes: all commands read
         content=None, theme=None, lite=False, config=None,  # the options before the command
         command="search", query=list(words[1:]), kind=[], limit=20, json=False,
     )  # fmt: skip
-    return cast("argparse.Namespace", values)  # the same attributes: what commands read

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from aiplan_tui.cli.output import console, write_json
 from aiplan_tui.cli.status import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.search.kinds import KINDS
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
     import argparse
+    from typing import Any
 
     from aiplan_tui.cli.commands import Subparsers
     from aiplan_tui.cli.context import PackContext

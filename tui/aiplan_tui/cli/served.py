@@ -9,7 +9,10 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 SERVED = "AIPLAN_TUI_SERVED"
 """Set for the app processes the server starts: a failure before the app runs is shown on

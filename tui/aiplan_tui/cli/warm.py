@@ -7,11 +7,11 @@ damaged while being read: then the command loads the pack and compiles it again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from aiplan_tui.compiled.current import open_compiled
 from aiplan_tui.compiled.stale import Stale
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
     from aiplan_tui.cli.context import PackContext
     from aiplan_tui.compiled.store import CompiledPack

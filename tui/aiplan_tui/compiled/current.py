@@ -6,15 +6,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
 from aiplan_tui.compiled.manifest import pack_manifest
 from aiplan_tui.compiled.stale import Stale
 from aiplan_tui.compiled.store import OTHER_FILES, CompiledPack
 from aiplan_tui.paths import user_cache_dir
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:  # the loader and the builder are imported when a build is needed: the app
     # starting on a current compiled pack uses neither
+    from typing import TextIO
+
     from aiplan_tui.core.pausing import Pause
     from aiplan_tui.pack.result import LoadResult
     from aiplan_tui.search.engine import SearchIndex

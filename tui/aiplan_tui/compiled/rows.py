@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring as _quoted
-from typing import Any
 
 from aiplan_tui.core.location import Location
 from aiplan_tui.search.documents import Doc, Field
+
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
+if TYPE_CHECKING:
+    from typing import Any
 
 DOC_COLUMNS = (
     "number, kind, id, article, paragraph, start, stop, fields, sides, dimensions, speaker, years,"

@@ -15,14 +15,16 @@ import stat
 from _thread import allocate_lock
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from aiplan_tui.compiled.manifest import manifest_prefix
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
 from aiplan_tui.compiled.wal_state import in_wal_mode, wal_empty
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:  # the search engine is imported when an index is asked for, not to start;
     # the pack's rows, their layout and its problems when they are read (a search reads none)
+    from typing import Any
+
     from aiplan_tui.core.problems import Problems
     from aiplan_tui.pack.result import LoadResult
     from aiplan_tui.search.engine import SearchIndex

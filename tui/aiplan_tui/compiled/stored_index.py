@@ -7,13 +7,13 @@ import sqlite3
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from aiplan_tui.compiled.chunks import joined
 from aiplan_tui.compiled.rows import DOC_FIELDS, row_doc
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
 from aiplan_tui.search.documents import Doc, LazyDocs
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
     from _thread import LockType
 

@@ -26,7 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from operator import attrgetter
-from typing import Any
+
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
+if TYPE_CHECKING:
+    from typing import Any
 
 _CLASS_VARIABLE = ("ClassVar", "typing.ClassVar")
 """How a class variable's annotation starts (annotations are strings: `from __future__`)."""

@@ -4,8 +4,7 @@ without importing the rest of the model (core/model.py re-exports it; issue 34).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
     from dataclasses import dataclass
 else:  # the same, made at no cost to import (issue 34)

@@ -4,9 +4,13 @@ thread run (keys stay quick) and stops the loop by raising (the app is closing).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
+
 
 PAUSE_EVERY = 1000
 """Items (rows, documents) between two calls of a loop's `pause`."""

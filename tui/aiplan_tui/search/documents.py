@@ -10,11 +10,16 @@ what a result shows first whichever field matched."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple, overload
 
-if TYPE_CHECKING:  # the model: a warm search reads its documents whole from the compiled
-    # pack, never making them from one (issue 34); `PackDocs` does, in search/pack_docs.py
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
+if TYPE_CHECKING:
+    from typing import NamedTuple, overload
+
+    # the model: a warm search reads its documents whole from the compiled pack, never
+    # making them from one (issue 34); `PackDocs` does, in search/pack_docs.py
     from aiplan_tui.core.location import Location
+else:  # the same, made without importing typing
+    from aiplan_tui.core.light_tuple import NamedTuple
 
 TITLE, NAME, BODY, NOTE = 2.0, 3.0, 1.0, 0.5
 """Field weights: names and titles count more than body text, our notes less."""
@@ -56,11 +61,13 @@ class Doc(NamedTuple):
 class LazyDocs(Sequence[Doc]):
     """Documents made one by one when first asked for; a subclass says how (`_doc`)."""
 
-    @overload
-    def __getitem__(self, index: int) -> Doc: ...
+    if TYPE_CHECKING:
 
-    @overload
-    def __getitem__(self, index: slice) -> list[Doc]: ...
+        @overload
+        def __getitem__(self, index: int) -> Doc: ...
+
+        @overload
+        def __getitem__(self, index: slice) -> list[Doc]: ...
 
     def __getitem__(self, index: int | slice) -> Doc | list[Doc]:
         if isinstance(index, slice):

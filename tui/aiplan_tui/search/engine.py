@@ -10,7 +10,6 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
 
 from aiplan_tui.core.collector import collector_paused
 from aiplan_tui.core.pausing import Pause, paused
@@ -21,7 +20,7 @@ from aiplan_tui.search.filters import Filters, statuses
 from aiplan_tui.search.folding import fold, fold_plain
 from aiplan_tui.search.folding import words as fold_words
 from aiplan_tui.search.hits import Hit
-from aiplan_tui.search.index import Postings, build_index_data
+from aiplan_tui.search.index import build_index_data
 from aiplan_tui.search.names import article_names, dimension_names
 from aiplan_tui.search.query import Query, Term, parse
 from aiplan_tui.search.ranking import Group, Scored, holds_phrase, score_doc, shortlist
@@ -29,8 +28,10 @@ from aiplan_tui.search.relaxed import RELAXED_SCORED, has_phrase, most_words
 from aiplan_tui.search.tiers import tiers
 from aiplan_tui.search.vocabulary import EXACT, FORM, Vocabulary, Words
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:  # a warm search's index is over the compiled pack's documents: no model
     from aiplan_tui.core.model import Pack
+    from aiplan_tui.search.index import Postings
 
 NAME_FIELDS = ("name", "alias")
 """An entity's fields that name it: a query equal to one of them is a name (`SearchIndex._name`)."""

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from aiplan_tui.search.cjk import has_cjk, terms
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
     from dataclasses import dataclass
 else:  # the same, made at no cost to import (issue 34)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.search.documents import Doc
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:  # for the annotations: the command line's search needs no reading order
     from rich.text import Text
 

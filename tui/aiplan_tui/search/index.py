@@ -13,40 +13,42 @@ from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from itertools import repeat
-from typing import TYPE_CHECKING, Protocol
 
 from aiplan_tui.search.documents import Doc, Field
 from aiplan_tui.search.folding import words as folded_words
 from aiplan_tui.search.stems import stems
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
     from dataclasses import dataclass
+    from typing import Protocol
+
+    # (for the type checker: what the engine reads of an index)
+    class Postings(Protocol):
+        """What a query reads of a built index: the sorted words and keys, the field weights, each
+        word's or key's documents, and the words of a stem. `IndexData` holds them in memory; the
+        compiled pack reads them from its database, only for the words a query asks about."""
+
+        @property
+        def words(self) -> Sequence[str]: ...
+        @property
+        def weights(self) -> tuple[float, ...]: ...
+        @property
+        def keys(self) -> Sequence[str]: ...
+        @property
+        def doc_count(self) -> int:
+            """The documents' numbers are below this (not all of them used, in a compiled pack
+            updated since it was built: compiled/reindex.py)."""
+            ...
+
+        def all_docs(self) -> set[int]: ...
+        def word_docs(self, number: int) -> array[int]: ...
+        def weighted(self, number: int) -> list[tuple[float, array[int]]]: ...
+        def key_docs(self, number: int) -> array[int]: ...
+        def stem_words(self, stem: str) -> array[int]: ...
+
 else:  # the same, made at no cost to import (issue 34)
     from aiplan_tui.core.light_dataclass import dataclass
-
-
-class Postings(Protocol):
-    """What a query reads of a built index: the sorted words and keys, the field weights, each
-    word's or key's documents, and the words of a stem. `IndexData` holds them in memory; the
-    compiled pack reads them from its database, only for the words a query asks about."""
-
-    @property
-    def words(self) -> Sequence[str]: ...
-    @property
-    def weights(self) -> tuple[float, ...]: ...
-    @property
-    def keys(self) -> Sequence[str]: ...
-    @property
-    def doc_count(self) -> int:
-        """The documents' numbers are below this (not all of them used, in a compiled pack
-        updated since it was built: compiled/reindex.py)."""
-        ...
-
-    def all_docs(self) -> set[int]: ...
-    def word_docs(self, number: int) -> array[int]: ...
-    def weighted(self, number: int) -> list[tuple[float, array[int]]]: ...
-    def key_docs(self, number: int) -> array[int]: ...
-    def stem_words(self, stem: str) -> array[int]: ...
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,7 @@ once from the pack (and stored in a compiled pack). No Textual."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
     from aiplan_tui.core.model import Pack
 

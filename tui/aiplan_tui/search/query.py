@@ -11,18 +11,20 @@ with no filter), `status:suggested,accepted` (or `|`) both. Another value is rea
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal
 
 from aiplan_tui.search.cjk import has_cjk
 from aiplan_tui.search.folding import WORD, fold_plain
 from aiplan_tui.search.kinds import KINDS
 
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
     from dataclasses import dataclass, field
+    from typing import Literal
+
+    Mode = Literal["fuzzy", "exact", "prefix", "suffix", "phrase"]
 else:  # the same, made at no cost to import (issue 34)
     from aiplan_tui.core.light_dataclass import dataclass, field
 
-Mode = Literal["fuzzy", "exact", "prefix", "suffix", "phrase"]
 FILTERS = ("kind", "side", "speaker", "dim", "article", "year", "status")
 STATUSES = ("accepted", "suggested")
 _TOKEN = re.compile(r'!?"[^"]*"|\S+')

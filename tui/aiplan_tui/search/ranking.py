@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Callable
 from itertools import compress
 from operator import add
-from typing import NamedTuple
 
 from aiplan_tui.search.cjk import (
     is_cjk,
@@ -24,6 +23,12 @@ from aiplan_tui.search.cjk import (
 from aiplan_tui.search.documents import Doc
 from aiplan_tui.search.query import Term
 from aiplan_tui.search.vocabulary import EXACT, FORM, Words
+
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # the same, made without importing typing
+    from aiplan_tui.core.light_tuple import NamedTuple
 
 SHORTLIST = 4
 """Documents matched in full per result asked for; the rest are ranked by postings alone."""

@@ -9,14 +9,18 @@ import math
 from _thread import allocate_lock
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar, cast
 
 from aiplan_tui.search.cjk import is_cjk
 from aiplan_tui.search.query import Term
 from aiplan_tui.search.stems import stem
 from aiplan_tui.search.typos import close_words
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
+
 
 EXACT, PREFIX = 1.0, 0.8
 FORM = 0.7
@@ -106,7 +110,8 @@ class Vocabulary:
                 made = self._made.get(name)
                 if made is None:
                     made = self._made[name] = make()
-        return cast(T, made)
+        found: T = made  # (what `make` made: a T)
+        return found
 
     def expand(self, term: Term) -> Words:
         """Vocabulary words a term matches, with how well (1 exact, 0.8 prefix, 0.7 another form,
