@@ -8,6 +8,7 @@ are all in the run, one after another (`phrase_pattern` checks they are together
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 
@@ -56,16 +57,49 @@ class _Patterns:
 _PATTERNS = _Patterns()
 
 
+def _ranges(chars: str) -> tuple[list[int], list[int]]:
+    """The first and last code points of each range a character class's text gives."""
+    firsts: list[int] = []
+    lasts: list[int] = []
+    at = 0
+    while at < len(chars):
+        wide = at + 2 < len(chars) and chars[at + 1] == "-"
+        firsts.append(ord(chars[at]))
+        lasts.append(ord(chars[at + 2] if wide else chars[at]))
+        at += 3 if wide else 1
+    return firsts, lasts
+
+
+_FIRSTS, _LASTS = _ranges(CJK)
+
+
+def is_cjk_char(char: str) -> bool:
+    """Whether a character is one of CJK: looked up in its ranges, as `cjk_char` matches it,
+    without compiling that (issue 34: 7 ms of a search whose results hold an emoji, a "ﬁ" or
+    a fullwidth comma)."""
+    code = ord(char)
+    place = bisect_right(_FIRSTS, code) - 1
+    return place >= 0 and code <= _LASTS[place]
+
+
+FEW = 64
+"""Different characters after `_FIRST` from which `has_cjk` asks the compiled pattern instead
+of looking each up (text in a script such as Korean, with many and none of them CJK)."""
+
+
 def has_cjk(text: str) -> bool:
     """Whether the text holds any character written without spaces."""
-    return (
-        not text.isascii() and max(text) >= _FIRST and _PATTERNS.cjk_char.search(text) is not None
-    )
+    if text.isascii() or max(text) < _FIRST:
+        return False
+    late = [char for char in set(text) if char >= _FIRST]
+    if len(late) > FEW:
+        return _PATTERNS.cjk_char.search(text) is not None
+    return any(map(is_cjk_char, late))
 
 
 def is_cjk(term: str) -> bool:
     """Whether a term is (or starts with) a CJK character: a pair, or a lone character."""
-    return bool(term) and term[0] >= _FIRST and _PATTERNS.cjk_char.match(term) is not None
+    return bool(term) and term[0] >= _FIRST and is_cjk_char(term[0])
 
 
 def is_word_char(text: str, position: int) -> bool:
@@ -93,7 +127,7 @@ def terms(folded: str) -> list[str]:
     found: list[str] = []
     patterns = _PATTERNS
     for token in patterns.token.findall(folded):
-        if patterns.cjk_char.match(token):
+        if is_cjk_char(token[0]):
             found += pairs(token)
         else:
             found.append(token)
@@ -109,7 +143,7 @@ def spans(folded: str) -> Iterator[tuple[str, int, int]]:
     patterns = _PATTERNS
     for match in patterns.token.finditer(folded):
         token, start = match.group(), match.start()
-        if patterns.cjk_char.match(token) is None or len(token) < 3:
+        if len(token) < 3 or not is_cjk_char(token[0]):
             yield token, start, match.end()
         else:
             for at in range(len(token) - 1):
