@@ -68,6 +68,17 @@ def test_a_warm_search_of_english_words_imports_and_compiles_only_what_it_uses()
     # for with a pattern (an emoji or a "ﬁ" in a result is looked up in cjk's ranges)
 
 
+def test_a_pack_named_on_the_command_line_is_searched_without_argparse() -> None:
+    """`aiplan-tui --content DIR search WORDS` (cli/quick_args.py reads it too)."""
+    from aiplan_tui.paths import bundled_content_dir
+
+    argv = ["--content", str(bundled_content_dir()), "search", "chips"]
+    probed(*argv)  # compiled already by now, or here
+    modules, _ = probed(*argv)
+    assert "aiplan_tui.search.engine" in modules
+    assert not modules & {"argparse", "gettext", "aiplan_tui.cli.parser"}
+
+
 def test_a_settings_file_is_still_read(tmp_path: Path, make_pack: object) -> None:
     """With a settings file its `content` is the pack searched, and its problems are said."""
     config = tmp_path / "config.toml"
@@ -183,6 +194,9 @@ def test_a_reader_that_stops_early_ends_it_quietly() -> None:
         ["search", "kind:quote", "li"],
         ["search", '"export controls"'],
         ["search", "!chips", "^invest", "x=y", "人工智能"],
+        ["--content", "some/pack", "search", "item777"],
+        ["--content=../p q", "search", "li", "monopolies"],
+        ["--content", "search", "search", "x"],
     ],
 )
 def test_search_words_are_read_as_the_parser_reads_them(words: list[str]) -> None:
@@ -201,7 +215,13 @@ def test_search_words_are_read_as_the_parser_reads_them(words: list[str]) -> Non
         ["search", "chips", "--limit", "3"],
         ["search", "--", "-x"],
         ["search", "x", "-"],
-        ["--content", "d", "search", "x"],
+        ["--content", "d", "search", "x", "--json"],
+        ["--content", "-d", "search", "x"],
+        ["--content=", "search", "x"],
+        ["--content", "d", "--lite", "search", "x"],
+        ["--content", "d", "export"],
+        ["--content", "d"],
+        ["--cont", "d", "search", "x"],
         ["export"],
         ["searc", "x"],
     ],
