@@ -58,6 +58,8 @@ def test_a_warm_search_of_english_words_imports_and_compiles_only_what_it_uses()
         "threading",  # its locks are _thread's
         "typing",  # TYPE_CHECKING = False; core/light_tuple.py's NamedTuple
         "contextlib",
+        "sqlite3",  # its C part: compiled/sqlite_core.py (sqlite3 adds date adapters)
+        "datetime",
         "aiplan_tui.compiled.wal",  # a reader asks compiled/wal_state.py
         "hashlib",  # the compiled pack's name: Python's own SHA-256
         "argparse",  # `search WORD...` is read without it (cli/quick_args.py)

@@ -4,7 +4,7 @@ first frame."""
 
 from __future__ import annotations
 
-import sqlite3
+from aiplan_tui.compiled import sqlite_core
 
 
 class Stale(Exception):
@@ -24,5 +24,5 @@ class damage_is_stale:
             raise Stale(f"damaged: {exc!r}") from exc
 
 
-DAMAGE = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError)
+DAMAGE = (sqlite_core.Error, ValueError, TypeError, KeyError, IndexError, AttributeError)
 """What reading a damaged database raises."""

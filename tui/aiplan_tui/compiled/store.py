@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import stat
 from _thread import allocate_lock
 from collections.abc import Callable
 from pathlib import Path
 
+from aiplan_tui.compiled import sqlite_core
 from aiplan_tui.compiled.manifest import manifest_prefix
 from aiplan_tui.compiled.stale import Stale, damage_is_stale
 from aiplan_tui.compiled.wal_state import in_wal_mode, wal_empty
@@ -48,7 +48,7 @@ class CompiledPack:
         _check_file(path)
         self.path, self.manifest, self.root = path, manifest or "", root
         try:
-            self.db = sqlite3.connect(
+            self.db = sqlite_core.connect(
                 f"{path.absolute().as_uri()}?mode=ro",
                 uri=True,
                 check_same_thread=False,
@@ -63,7 +63,7 @@ class CompiledPack:
             current = stored == manifest or (
                 manifest is None and self.manifest.startswith(manifest_prefix(root))
             )
-        except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+        except (sqlite_core.Error, ValueError, TypeError, KeyError) as exc:
             self.db.close()
             raise Stale(f"unreadable: {exc!r}") from exc
         if not current:

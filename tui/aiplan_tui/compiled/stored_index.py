@@ -3,7 +3,6 @@ and each word's postings read when first asked for, never the whole index. No Te
 
 from __future__ import annotations
 
-import sqlite3
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from aiplan_tui.search.documents import Doc, LazyDocs
 TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:
     from _thread import LockType
+    from sqlite3 import Connection
 
 DOC_BY_NUMBER = f"""
 SELECT local, {DOC_FIELDS} FROM docs
@@ -28,7 +28,7 @@ AND local = ?2 - (SELECT MAX(base) FROM units WHERE base <= ?1)
 class StoredDocs(LazyDocs):
     """The search documents, each read from the database when first asked for."""
 
-    def __init__(self, db: sqlite3.Connection, count: int, lock: LockType) -> None:
+    def __init__(self, db: Connection, count: int, lock: LockType) -> None:
         self._db = db
         self._count = count
         self._lock = lock
@@ -53,7 +53,7 @@ class StoredPostings:
     """The index's postings, each word's read from the database when a query asks for it, and
     the words of a stem likewise."""
 
-    def __init__(self, db: sqlite3.Connection, words: list[str], weights: list[float],
+    def __init__(self, db: Connection, words: list[str], weights: list[float],
                  keys: list[str], doc_count: int, lock: LockType) -> None:  # fmt: skip
         self._db = db
         self._lock = lock
