@@ -14,11 +14,16 @@ run again in a process that has imported everything already.
 `--old DIR` also runs each command (the same script, PYTHONPATH=DIR) from DIR, the `tui` folder of another checkout (`git
 archive COMMIT tui content themes | tar -x -C DIR/..`), in the same loop: before and after
 under the same load.
+
+Each tree's modules are compiled first (`compileall`), as an installed package's are: where
+Python writes no bytecode (PYTHONDONTWRITEBYTECODE, set on some machines), a module changed
+since it was last compiled would otherwise be compiled again on every run, and counted.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import io
 import os
@@ -90,6 +95,10 @@ def main() -> int:
     parser.add_argument("--old", type=Path, help="the tui folder of an older checkout, to compare")
     args = parser.parse_args()
     old = None if args.old is None else {**os.environ, "PYTHONPATH": str(args.old.resolve())}
+    import aiplan_tui
+
+    for tree in (Path(aiplan_tui.__file__).parent, *([] if args.old is None else [args.old])):
+        compileall.compile_dir(tree, quiet=1)
     with tempfile.TemporaryDirectory(prefix="aiplan-startup-") as scratch:
         lines = Path(scratch) / "paragraphs.txt"
         from aiplan_tui.pack.loader import load_pack

@@ -96,7 +96,9 @@ def one_size(
         root = Path(scratch) if keep is None else keep / str(items)
         pack = root / "pack"
         listing = root / "lines.txt"
-        if not listing.exists():  # (a kept pack is generated once)
+        if not listing.exists() and (pack / "pack.toml").exists():  # kept without its lines
+            listing.write_text("\n".join(paragraphs(pack)) + "\n", encoding="utf-8")
+        elif not listing.exists():  # (a kept pack is generated once)
             lines = pack_gen.generate(pack, items)
             listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
         lines = listing.read_text(encoding="utf-8").splitlines()
@@ -130,6 +132,17 @@ def one_size(
               f"{theirs:7.3f} s              ratio {mine / theirs:6.1f}x")  # fmt: skip
         if with_cold:  # last: it takes the compiled pack away
             report("cold search", *alternate(cold, peer, runs), "fzf")
+
+
+def paragraphs(pack: Path) -> list[str]:
+    """What `pack_gen.generate` returned for a pack kept from before: each article's
+    paragraphs, in the order it wrote them (its files' names sort in that order). Generating
+    it again over the kept one would touch every file, and make the next run build anew."""
+    lines: list[str] = []
+    for article in sorted((pack / "articles").glob("*.md")):
+        body = article.read_text(encoding="utf-8").split("+++\n\n", 1)[1]
+        lines.extend(body.rstrip("\n").split("\n\n"))
+    return lines
 
 
 def commands_against_fzf(
