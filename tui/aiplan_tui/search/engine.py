@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 from aiplan_tui.core.collector import collector_paused
-from aiplan_tui.core.pausing import Pause, paused
 from aiplan_tui.search.cjk import is_cjk, terms
 from aiplan_tui.search.documents import Doc
 from aiplan_tui.search.equivalents import Families
@@ -21,7 +20,6 @@ from aiplan_tui.search.folding import fold, fold_plain
 from aiplan_tui.search.folding import words as fold_words
 from aiplan_tui.search.hits import Hit
 from aiplan_tui.search.index import build_index_data
-from aiplan_tui.search.names import article_names, dimension_names
 from aiplan_tui.search.query import Query, Term, parse
 from aiplan_tui.search.ranking import Group, Scored, holds_phrase, score_doc, shortlist
 from aiplan_tui.search.relaxed import RELAXED_SCORED, has_phrase, most_words
@@ -31,6 +29,7 @@ from aiplan_tui.search.vocabulary import EXACT, FORM, Vocabulary, Words
 TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:  # a warm search's index is over the compiled pack's documents: no model
     from aiplan_tui.core.model import Pack
+    from aiplan_tui.core.pausing import Pause
     from aiplan_tui.search.index import Postings
 
 NAME_FIELDS = ("name", "alias")
@@ -43,6 +42,8 @@ class SearchIndex:
 
     def __init__(self, pack: Pack, pause: Pause | None = None) -> None:
         """`pause`: see core/pausing.py."""
+        from aiplan_tui.core.pausing import paused
+        from aiplan_tui.search.names import article_names, dimension_names
         from aiplan_tui.search.pack_docs import PackDocs  # (a compiled pack's: `over`)
 
         with collector_paused():
