@@ -25,3 +25,13 @@ class Location:
         set_field(self, "paragraph", paragraph)
         set_field(self, "start", start)
         set_field(self, "end", end)
+
+    def __eq__(self, other: object) -> bool:
+        """(As the standard `dataclass` writes it: highlights compare and hash theirs.)"""
+        if isinstance(other, Location) and other.__class__ is self.__class__:
+            mine = self.paragraph, self.start, self.end
+            return mine == (other.paragraph, other.start, other.end)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.paragraph, self.start, self.end))
