@@ -19,10 +19,8 @@ from aiplan_tui.search.filters import Filters, statuses
 from aiplan_tui.search.folding import fold, fold_plain
 from aiplan_tui.search.folding import words as fold_words
 from aiplan_tui.search.hits import Hit
-from aiplan_tui.search.index import build_index_data
 from aiplan_tui.search.query import Query, Term, parse
 from aiplan_tui.search.ranking import Group, Scored, holds_phrase, score_doc, shortlist
-from aiplan_tui.search.relaxed import RELAXED_SCORED, has_phrase, most_words
 from aiplan_tui.search.tiers import tiers
 from aiplan_tui.search.vocabulary import EXACT, FORM, Vocabulary, Words
 
@@ -43,6 +41,7 @@ class SearchIndex:
     def __init__(self, pack: Pack, pause: Pause | None = None) -> None:
         """`pause`: see core/pausing.py."""
         from aiplan_tui.core.pausing import paused
+        from aiplan_tui.search.index import build_index_data
         from aiplan_tui.search.names import article_names, dimension_names
         from aiplan_tui.search.pack_docs import PackDocs  # (a compiled pack's: `over`)
 
@@ -162,9 +161,12 @@ class SearchIndex:
         ]
         candidates, phrases = self._candidates(groups, query, set(kinds))
         lacking: dict[int, tuple[str, ...]] = {}
-        if not candidates and len(groups) > 1 and not has_phrase(query.groups):
-            admits = self.admits(query, set(kinds))
-            candidates, lacking = most_words(groups, self._holders, admits)
+        if not candidates and len(groups) > 1:  # (search/relaxed.py: imported only for these)
+            from aiplan_tui.search.relaxed import has_phrase, most_words
+
+            if not has_phrase(query.groups):
+                admits = self.admits(query, set(kinds))
+                candidates, lacking = most_words(groups, self._holders, admits)
         name = self._name(query)
         named = self._all_words_docs(terms(name)) if name else set()
         rough = [tiers(group, candidates, phrases, named, self._weighted) for group in groups]
@@ -172,7 +174,7 @@ class SearchIndex:
         keep = (
             shortlist(sorted(candidates), rough, limit)
             if not lacking
-            else sorted(candidates, key=lambda n: (len(lacking[n]), n))[:RELAXED_SCORED]
+            else sorted(candidates, key=lambda n: (len(lacking[n]), n))[: _relaxed_scored()]
         )
         scored = [
             (found, n)
@@ -323,3 +325,10 @@ def _original(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int],
         return ()
     folded = fold(text)
     return tuple(sorted({folded.original_span(a, b) for a, b in spans}))
+
+
+def _relaxed_scored() -> int:
+    """How many results lacking some words are matched in full (search/relaxed.py)."""
+    from aiplan_tui.search.relaxed import RELAXED_SCORED
+
+    return RELAXED_SCORED
