@@ -73,10 +73,11 @@ A, MERE = Lead(["a"]), Lead(["mere"])
 NUMBER_WORDS = Words((*SMALL, *TENS))
 
 
-NUMBER_START = re.compile(r"(?<![\w.,$€£¥₹-])\d")
+NUMBER_START = re.compile(r"\d(?<![\w.,$€£¥₹-]\d)")
 """Where a number in figures may start: a digit after none of the characters NUMBER and
 SCALED_NUMBER may not follow (so not "334" in "2,334", "3" in "5.3" or "560" in "$560",
-which the money rule with its sign finds)."""
+which the money rule with its sign finds). The digit first, then the look behind it: the
+regex engine skips to the digits."""
 
 
 @lru_cache(maxsize=4)
@@ -142,7 +143,9 @@ MONEY_WORD = Rule(
         rf"(?:US)?\$\s?(?P<usd>\d[\d,]*(?:\.\d+)?)(?P<usdscale>{SCALE})?\))?",
         re.IGNORECASE,
     ),
-    starts=number_starts,
+    re.compile("|".join(CURRENCY_WORDS), re.IGNORECASE),
+    number_starts,
+    tuple(CURRENCY_WORDS),
 )
 MONEY_CODE = Rule(
     re.compile(
@@ -163,6 +166,7 @@ PERCENT = Rule(
     ),
     re.compile("%|per", re.IGNORECASE),
     count_starts,
+    ("%", "per"),
 )
 RATIO = Rule(
     re.compile(
@@ -171,6 +175,7 @@ RATIO = Rule(
         re.IGNORECASE,
     ),
     re.compile("factor", re.IGNORECASE),
+    words=("factor",),
 )
 MEASURE = Rule(
     re.compile(

@@ -161,6 +161,17 @@ def tried_before(
             end = match.end()
 
 
+def holds_any(paragraph: str, words: Sequence[str], needs: re.Pattern[str]) -> bool:
+    """Whether `needs`, a case-blind pattern of the lower-case ASCII `words` (or pieces of
+    them), finds one in the paragraph: told by the words in the paragraph in lower case (a
+    case-blind search tries each of them at every character, slowly), unless it has one of the
+    letters such a pattern takes for an ASCII one that lower() does not make one (Words.ODD)."""
+    if not paragraph.isascii() and Words.ODD.search(paragraph):
+        return needs.search(paragraph) is not None
+    lowered = paragraph.lower()
+    return any(word in lowered for word in words)
+
+
 @dataclass(frozen=True)
 class Rule:
     pattern: re.Pattern[str]
@@ -168,10 +179,17 @@ class Rule:
     """What a paragraph must hold for the pattern to match in it: looked for first."""
     starts: Callable[[str], Sequence[int]] | None = None
     """Where in a paragraph a match may start (every place one can): tried there only."""
+    words: tuple[str, ...] = ()
+    """When `needs` is a case-blind pattern of these lower-case ASCII words: looked for
+    with them (holds_any)."""
 
     def finditer(self, paragraph: str) -> Iterator[re.Match[str]]:
-        if self.needs is not None and self.needs.search(paragraph) is None:
-            return iter(())
+        if self.needs is not None:
+            if self.words:
+                if not holds_any(paragraph, self.words, self.needs):
+                    return iter(())
+            elif self.needs.search(paragraph) is None:
+                return iter(())
         if self.starts is not None:
             return tried_at(self.pattern, paragraph, self.starts(paragraph))
         return self.pattern.finditer(paragraph)
