@@ -65,6 +65,7 @@ class Occurrences:
             *accumulate(len(self._where[w[::-1]]) for w in self._backward),
         ]
         self._scan_left = SCANNED_AT_MOST
+        self._few: dict[str, bool] = {}
         self.work = 0
         """Places looked at and characters searched so far: what the counts cost."""
 
@@ -91,6 +92,40 @@ class Occurrences:
                 if len(found) > most:
                     return None
         return sorted(found)
+
+    def count_around(
+        self, words: str, places: list[int], prefix: str, suffix: str, most: int = 2
+    ) -> int:
+        """count(prefix + words + suffix), from every place of `words` (`places`): each of
+        those is at one of them, so only these are looked at, when count would have used
+        the index (a word inside `words` has few enough places: it would not search the
+        whole text, and gives the count as this does), else asked of count."""
+        whole = prefix + words + suffix
+        if SEPARATOR in whole or not self._indexed(words):
+            return self.count(whole, most)
+        found = 0
+        for at in places:
+            start = at - len(prefix)
+            if start >= 0 and self.text.startswith(whole, start):
+                found += 1
+                if found == most:
+                    break
+        return found
+
+    def _indexed(self, words: str) -> bool:
+        """Whether a whole word inside `words` (not at its start or end) has no more places
+        than CANDIDATES_BEFORE_SCAN: then `words` with more around it is counted with the
+        index, never by a search of the whole text."""
+        known = self._few.get(words)
+        if known is None:
+            known = any(
+                token.start() > 0
+                and token.end() < len(words)
+                and len(self._where.get(token.group(), ())) <= CANDIDATES_BEFORE_SCAN
+                for token in WORD.finditer(words)
+            )
+            self._few[words] = known
+        return known
 
     def shared(self, places: list[int], length: int, reach: int) -> dict[int, tuple[int, int]]:
         """For each place of the same words (`length` characters long), how many characters

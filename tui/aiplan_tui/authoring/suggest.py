@@ -81,8 +81,8 @@ def suggest(
     highlights: list[Suggested] = []
     seen: set[tuple[str, int, int, int]] = set()
     occurrences = Occurrences(text)
-    alike: dict[str, dict[int, tuple[int, int]]] = {}
-    """For each exact, what its places share (found once for all its suggestions)."""
+    alike: dict[str, tuple[list[int], dict[int, tuple[int, int]]]] = {}
+    """For each exact, its places and what they share (found once for all its suggestions)."""
     for item in found:
         key = (item.kind, item.paragraph, item.start, item.end)
         if key in seen:
@@ -106,7 +106,7 @@ def _anchor(
     paragraphs: tuple[str, ...],
     item: Found,
     occurrences: Occurrences,
-    alike: dict[str, dict[int, tuple[int, int]]],
+    alike: dict[str, tuple[list[int], dict[int, tuple[int, int]]]],
 ) -> Suggested | None:
     """The suggestion with as little prefix or suffix as makes its words occur once, as the
     loader will anchor it: find_all(paragraphs, exact, prefix, suffix) finds it alone."""
@@ -125,16 +125,17 @@ def _anchor(
         return None
     if exact not in alike:
         places = occurrences.places(exact) or []
-        alike[exact] = occurrences.shared(places, len(exact), LONGEST_CONTEXT)
+        alike[exact] = places, occurrences.shared(places, len(exact), LONGEST_CONTEXT)
+    places, shared = alike[exact]
     here = occurrences.starts[item.paragraph] + item.start
-    if here not in alike[exact]:
+    if here not in shared:
         return None  # too costly to find (a text made to defeat the index)
-    before, after = alike[exact][here]
+    before, after = shared[here]
     context = _alone(paragraph, item.start, item.end, before, after)
     if context is None:
         for prefix, suffix in _contexts(paragraph, item.start, item.end):
             # each alone is shared with another place; both may not be: the three counted
-            if prefix and suffix and occurrences.count(prefix + exact + suffix) == 1:
+            if prefix and suffix and occurrences.count_around(exact, places, prefix, suffix) == 1:
                 context = prefix, suffix
                 break
     if context is None:
