@@ -113,16 +113,21 @@ class Occurrences:
         return found
 
     def _indexed(self, words: str) -> bool:
-        """Whether a whole word inside `words` (not at its start or end) has no more places
-        than CANDIDATES_BEFORE_SCAN: then `words` with more around it is counted with the
-        index, never by a search of the whole text."""
+        """Whether a whole word inside `words` (not at its start or end), or two such words
+        next to each other, has no more places than CANDIDATES_BEFORE_SCAN: `words` with more
+        around it is then counted with the index (_cheapest takes that word or pair, or one
+        cheaper: one of ENOUGH places at most, never more than that), never by a search of
+        the whole text."""
         known = self._few.get(words)
         if known is None:
+            inner = [t for t in WORD.finditer(words) if t.start() > 0 and t.end() < len(words)]
             known = any(
-                token.start() > 0
-                and token.end() < len(words)
-                and len(self._where.get(token.group(), ())) <= CANDIDATES_BEFORE_SCAN
-                for token in WORD.finditer(words)
+                len(self._where.get(t.group(), ())) <= CANDIDATES_BEFORE_SCAN for t in inner
+            ) or any(
+                second.start() - first.end() <= PAIR_GAP
+                and len(self._pairs.get(words[first.start() : second.end()], ()))
+                <= CANDIDATES_BEFORE_SCAN
+                for first, second in pairwise(inner)
             )
             self._few[words] = known
         return known
