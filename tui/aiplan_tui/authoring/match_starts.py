@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from aiplan_tui.authoring.text import UPPER
 
@@ -166,10 +167,19 @@ def holds_any(paragraph: str, words: Sequence[str], needs: re.Pattern[str]) -> b
     them), finds one in the paragraph: told by the words in the paragraph in lower case (a
     case-blind search tries each of them at every character, slowly), unless it has one of the
     letters such a pattern takes for an ASCII one that lower() does not make one (Words.ODD)."""
-    if not paragraph.isascii() and Words.ODD.search(paragraph):
+    lowered = _lowered(paragraph)
+    if lowered is None:
         return needs.search(paragraph) is not None
-    lowered = paragraph.lower()
     return any(word in lowered for word in words)
+
+
+@lru_cache(maxsize=4)
+def _lowered(paragraph: str) -> str | None:
+    """The paragraph in lower case, for the rules that ask it one after another; None when
+    it has a letter of Words.ODD."""
+    if not paragraph.isascii() and Words.ODD.search(paragraph):
+        return None
+    return paragraph.lower()
 
 
 @dataclass(frozen=True)
