@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from aiplan_tui.authoring.marks import opens_with_mark, quotation_spans
-from aiplan_tui.authoring.match_starts import capitals, tried_at
+from aiplan_tui.authoring.match_starts import tried_at
 from aiplan_tui.authoring.names import particled, surname_alone
 from aiplan_tui.authoring.pronouns import pronoun_genders
 from aiplan_tui.authoring.roles import APPOSITIVE, OWNER_BEFORE, owned, title_before, title_with_of
@@ -24,7 +23,6 @@ from aiplan_tui.authoring.text import (
     PARTICLE_WORD,
     SPEAKER_NAME,
     TITLE_WORDS,
-    Spans,
     looks_like_person,
     split_title,
     word_set,
@@ -109,14 +107,13 @@ class ArticlePeople:
         for number, paragraph in enumerate(paragraphs):
             if _BYLINE.match(paragraph):
                 continue  # a byline's author is nobody's antecedent
-            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
-            quoted = Spans(quotation_spans(paragraph, opens_with_mark(following)))
+            quoted = self._sayers.quoted(number)
             runs += [
                 (number, run)
                 for run in capitalised_runs(paragraph)
                 if not quoted.holds(run.start())  # a name inside a quotation is not one
             ]
-            for match in tried_at(_ORGANISATION, paragraph, capitals(paragraph)):
+            for match in tried_at(_ORGANISATION, paragraph, self._sayers.capitals(number)):
                 words = strip_leading(match.group())
                 tokens = _before_possessive(words.split())
                 if len(tokens) > 1 and any(t.casefold() in ORGANISATION_WORDS for t in tokens):

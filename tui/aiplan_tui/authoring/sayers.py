@@ -35,16 +35,31 @@ class Sayers:
     def __init__(self, paragraphs: Sequence[str]) -> None:
         self._paragraphs = paragraphs
         self._unnamed: dict[int, list[tuple[int, str]]] = {}
+        self._spans: dict[int, Spans] = {}
+        self._capitals: dict[int, list[int]] = {}
 
-    def _quoted(self, number: int) -> Spans:
-        following = self._paragraphs[number + 1] if number + 1 < len(self._paragraphs) else ""
-        return Spans(quotation_spans(self._paragraphs[number], opens_with_mark(following)))
+    def quoted(self, number: int) -> Spans:
+        """Where paragraph `number`'s quotations are (found once for the article's passes)."""
+        spans = self._spans.get(number)
+        if spans is None:
+            paragraphs = self._paragraphs
+            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+            spans = Spans(quotation_spans(paragraphs[number], opens_with_mark(following)))
+            self._spans[number] = spans
+        return spans
+
+    def capitals(self, number: int) -> list[int]:
+        """Where paragraph `number`'s capital letters are (found once, as `quoted`)."""
+        found = self._capitals.get(number)
+        if found is None:
+            found = self._capitals[number] = capitals(self._paragraphs[number])
+        return found
 
     def unnamed(self, number: int) -> list[tuple[int, str]]:
         """Where someone not named says something in paragraph `number`, with the words."""
         found = self._unnamed.get(number)
         if found is None:
-            paragraph, quoted = self._paragraphs[number], self._quoted(number)
+            paragraph, quoted = self._paragraphs[number], self.quoted(number)
             found = [
                 (match.start(), match.group("who") or match.group("asked"))
                 for match in _UNNAMED_SAYS.finditer(paragraph)
@@ -57,10 +72,10 @@ class Sayers:
         """Each name that says something: (paragraph, where, the words as written)."""
         found: list[tuple[int, int, str]] = []
         for number, paragraph in enumerate(self._paragraphs):
-            quoted = self._quoted(number)
+            quoted = self.quoted(number)
             found += [
                 (number, match.start(), match.group("name"))
-                for match in tried_at(_NAME_SAYS, paragraph, capitals(paragraph))
+                for match in tried_at(_NAME_SAYS, paragraph, self.capitals(number))
                 if not quoted.holds(match.start())
             ]
         return found
