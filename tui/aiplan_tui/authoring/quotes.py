@@ -27,7 +27,7 @@ from aiplan_tui.authoring.saying import (
     NAME_THEN_ROLE,
     PARENTHETICAL,
     PRONOUN,
-    REPORTING_WORD_START,
+    REPORTING_WORD,
     SAYING,
     unnamed_kind,
 )
@@ -66,7 +66,7 @@ BEFORE_NEEDS = (0, 0, 0, 1, 1, 0)
 """What each of ATTRIBUTED_BEFORE needs somewhere in the words before a quotation: a verb of
 saying (0: `_SAID` finds it) or a participle of one (1: `_SAYING_PARTICIPLE`); each of
 UNNAMED's patterns before the words needs what `_SAID` or `_CALLED` finds, SUBJECT what
-those or saying.REPORTING_WORD_START find. A pattern is searched for only where that is (a
+those or saying.REPORTING_WORD find. A pattern is searched for only where that is (a
 quotation's words before it rarely hold one: the searches were most of what attributing
 cost, issue 28)."""
 
@@ -102,7 +102,7 @@ def direct_quotations(paragraphs: Sequence[str], speakers: Speakers, number: int
         inside = paragraph[marks.start + 1 : marks.end].rstrip(' ”"»›“’')
         ended = inside[-1:] in (",", ".", "?", "!")
         follows = followed is not None and (ended or followed.group("comma") is not None)
-        verb = _said_or_called(before) or REPORTING_WORD_START.search(before) is not None
+        verb = _said_or_called(before) or REPORTING_WORD.search(before) is not None
         subject = _last(SUBJECT, before) if verb else None
         termed = _TERM.search(before) is not None  # "China's “AI plus” plan": a name
         says = subject is not None and (

@@ -28,7 +28,7 @@ from aiplan_tui.authoring.saying import (
     PARTY,
     PRONOUN,
     REPORTING,
-    REPORTING_WORD_START,
+    REPORTING_WORD,
     ROLE,
     TITLES,
     UNNAMED_GROUP,
@@ -149,10 +149,10 @@ def reported_speech(
             found.extend([also] if also is not None else [])
             continue
         first = None
-        # every match of _REPORTED has a verb REPORTING_WORD_START finds (it finds a few places
+        # every match of _REPORTED has a verb REPORTING_WORD finds (it finds a few places
         # more): a sentence without one is not searched, then _REPORTED is tried only where
         # a word or a capital starts, as every branch does
-        for match in tried_before(_REPORTED, text, word_starts(text), REPORTING_WORD_START, _MARK):
+        for match in tried_before(_REPORTED, text, word_starts(text), REPORTING_WORD, _MARK):
             agent = match.group("name3") and _AGENT.search(
                 text, max(0, match.start("name3") - 80), match.start("name3")
             )

@@ -248,7 +248,3 @@ same words, each alternative starting with its first letter (no group or look-be
 it), which lets the regex engine skip to the letters a verb can start with (a search of the
 text in about 60 % of the time). Compiled once for the rules that look for a verb first
 (issue 28: compiling such a pattern costs every `add` a few milliseconds)."""
-REPORTING_WORD_START = re.compile(rf"\b(?:{REPORTING_WORD.pattern})")
-"""REPORTING_WORD where a word starts: where the rules' verbs are (after white space, a comma
-or the start), each looked for only at the start of a word (a search of a sentence in about
-60 % of REPORTING_WORD's time)."""
