@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import sys
+import types
 from typing import Any, ClassVar
 
 import pytest
@@ -122,3 +124,55 @@ def test_inherited_fields_are_refused() -> None:
         @light.dataclass
         class Child(Base):
             b: int
+
+
+PROBE = '''
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import ClassVar
+else:
+    from aiplan_tui.core.light_dataclass import dataclass
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A class variable whose ClassVar only the type checker imports."""
+
+    a: int
+    kind: ClassVar[str] = "k"
+'''
+
+
+def test_a_class_variable_typed_for_the_checker_alone_is_no_field(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    module = types.ModuleType("light_probe")
+    monkeypatch.setitem(sys.modules, "light_probe", module)
+    exec(compile(PROBE, "light_probe.py", "exec"), module.__dict__)
+    probe = module.Probe(1)
+    assert [f.name for f in dataclasses.fields(probe)] == ["a"]
+    assert dataclasses.replace(probe, a=2) == module.Probe(2)
+    assert module.Probe.kind == "k"
+
+
+def test_post_init_is_the_instances_own_as_with_the_standard_dataclass() -> None:
+    seen = []
+    for make in (dataclasses.dataclass, light.dataclass):
+
+        @make
+        class Base:
+            """A base whose subclass overrides what follows its init."""
+
+            a: int
+
+            def __post_init__(self) -> None:
+                self.seen = "base"
+
+        class Sub(Base):
+            def __post_init__(self) -> None:
+                self.seen = "sub"
+
+        seen.append((Base(1).seen, Sub(1).seen, Sub(a=1).seen))
+    assert seen[1] == seen[0] == ("base", "sub", "sub")

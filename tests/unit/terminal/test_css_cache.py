@@ -6,6 +6,7 @@ import pytest
 from textual.css.errors import UnresolvedVariableError
 from textual.css.stylesheet import Stylesheet
 
+from aiplan_tui.terminal import css_cache
 from aiplan_tui.terminal.css_cache import keep_parsed_css
 
 CSS = "Static { color: $accent; }"
@@ -60,3 +61,16 @@ def test_a_textual_whose_parser_has_another_shape_is_left_alone(
     assert Stylesheet._parse_rules is other_shape
     monkeypatch.delattr(Stylesheet, "_parse_rules")
     assert not keep_parsed_css()
+
+
+def test_another_textual_than_the_one_tested_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def parse_rules(self: Stylesheet, css: str, read_from: object, is_default_rules: bool = False,
+                    tie_breaker: int = 0, scope: str = "") -> list[object]:  # fmt: skip
+        return []
+
+    monkeypatch.setattr(Stylesheet, "_parse_rules", parse_rules)
+    monkeypatch.setitem(css_cache.TESTED, "textual", "0.0.1")
+    assert not keep_parsed_css()
+    assert Stylesheet._parse_rules is parse_rules

@@ -84,8 +84,11 @@ def _made(cls: type, frozen: bool) -> type:
             setattr(cls, name, method)
     if not explicit_hash:
         cls.__hash__ = _hash(names) if frozen else None  # type: ignore[assignment]
+    # The twin is given the fields' annotations only: a class variable whose ClassVar is
+    # imported for the type checker alone would be taken by the standard dataclass for a field.
+    fields = {name: annotations[name] for name in names}
     for name in ("__dataclass_fields__", "__dataclass_params__"):
-        setattr(cls, name, _Twin(name, cls, annotations, defaults, frozen))
+        setattr(cls, name, _Twin(name, cls, fields, defaults, frozen))
     return cls
 
 
@@ -95,14 +98,14 @@ def _init(
     count = len(names)
     least = sum(name not in defaults for name in names)
     put = object.__setattr__ if frozen else setattr
-    post_init = getattr(cls, "__post_init__", None)
+    post_init = hasattr(cls, "__post_init__")  # then called as the instance has it (a subclass's)
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         if len(args) == count and not kwargs:  # the commonest call: every field in order
             for name, value in zip(names, args, strict=True):
                 put(self, name, value)
-            if post_init is not None:
-                post_init(self)
+            if post_init:
+                self.__post_init__()
             return
         if len(args) > count:
             takes = f"{count + 1}" if least == count else f"from {least + 1} to {count + 1}"
@@ -134,8 +137,8 @@ def _init(
             raise TypeError(
                 f"{cls.__qualname__}.__init__() got an unexpected keyword argument {unexpected!r}"
             )
-        if post_init is not None:
-            post_init(self)
+        if post_init:
+            self.__post_init__()
 
     return __init__
 
@@ -217,7 +220,7 @@ class _Twin:
             "__module__": cls.__module__,
             "__qualname__": cls.__qualname__,
         }
-        for name in self.annotations:  # class variables' values, and plain defaults
+        for name in self.annotations:  # the fields' plain defaults
             if name in vars(cls):
                 body[name] = vars(cls)[name]
         for name, value in self.defaults.items():

@@ -10,17 +10,21 @@ variables gives the rules kept. A theme seen before in this process is not parse
 nor is an app's CSS when another app starts in the same process (the test suite starts
 hundreds).
 
-It relies on a private name of Textual (`Stylesheet._parse_rules`): where that is missing,
-nothing changes and each stylesheet parses as ever.
+It relies on a private name of Textual (`Stylesheet._parse_rules`): with another Textual
+than the one it was tested with (compat.TESTED), or where that name has another shape, nothing
+changes and each stylesheet parses as ever.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from threading import Lock
 from typing import Any
 
 from textual.cache import LRUCache
 from textual.css.stylesheet import Stylesheet
+
+from aiplan_tui.terminal.compat import TESTED, version
 
 KEPT = 2048
 """Pieces of CSS kept, each with one set of variables: the app's sources (about thirty) for
@@ -29,6 +33,8 @@ PARAMETERS = ["self", "css", "read_from", "is_default_rules", "tie_breaker", "sc
 """What `_parse_rules` takes in the Textual it was written for; another shape is left alone."""
 
 _kept: LRUCache[tuple[object, ...], Any] = LRUCache(KEPT)
+_kept_lock = Lock()
+"""The cache is the process's: apps parsing in two threads take turns with it."""
 
 
 def keep_parsed_css() -> bool:
@@ -37,6 +43,8 @@ def keep_parsed_css() -> bool:
     parse = getattr(Stylesheet, "_parse_rules", None)
     if parse is None or getattr(parse, "keeps_parsed", False):
         return parse is not None
+    if version("textual") != TESTED["textual"]:
+        return False
     code = getattr(parse, "__code__", None)
     if code is None or list(code.co_varnames[: code.co_argcount]) != PARAMETERS:
         return False
@@ -57,10 +65,12 @@ def _kept_rules(parse: Callable[..., Any]) -> Callable[..., Any]:
         if not isinstance(variables, dict):
             return parse(self, css, read_from, is_default_rules, tie_breaker, scope)
         key = (css, read_from, is_default_rules, tie_breaker, scope, frozenset(variables.items()))
-        rules = _kept.get(key)
+        with _kept_lock:
+            rules = _kept.get(key)
         if rules is None:
             rules = parse(self, css, read_from, is_default_rules, tie_breaker, scope)
-            _kept[key] = rules
+            with _kept_lock:
+                _kept[key] = rules
         return rules
 
     parse_rules.keeps_parsed = True  # type: ignore[attr-defined]
