@@ -16,11 +16,11 @@ from aiplan_tui.search.cjk import is_cjk, terms
 from aiplan_tui.search.documents import Doc
 from aiplan_tui.search.equivalents import Families
 from aiplan_tui.search.filters import Filters, statuses
-from aiplan_tui.search.folding import fold, fold_plain
+from aiplan_tui.search.folding import fold_plain
 from aiplan_tui.search.folding import words as fold_words
-from aiplan_tui.search.hits import Hit
+from aiplan_tui.search.hits import Hit, hit_of
 from aiplan_tui.search.query import Query, Term, parse
-from aiplan_tui.search.ranking import Group, Scored, holds_phrase, score_doc, shortlist
+from aiplan_tui.search.ranking import Group, holds_phrase, score_doc, shortlist
 from aiplan_tui.search.tiers import tiers
 from aiplan_tui.search.vocabulary import EXACT, FORM, Vocabulary, Words
 
@@ -186,7 +186,8 @@ class SearchIndex:
         )
         if limit is not None:
             scored = scored[:limit]
-        return [self._hit(number, found, lacking.get(number, ())) for found, number in scored]
+        docs = self.docs
+        return [hit_of(docs[n], n, found, lacking.get(n, ())) for found, n in scored]
 
     def _candidates(
         self, groups: list[Group], query: Query, kinds: set[str]
@@ -305,26 +306,6 @@ class SearchIndex:
 
     def _folded(self, number: int) -> list[str]:
         return [fold_plain(field.text) for field in self.docs[number].fields]
-
-    def _hit(self, number: int, scored: Scored, missing: tuple[str, ...] = ()) -> Hit:
-        """The hit, its spans mapped back to the original text (folded only now, for the few
-        hits returned), in the field shown and in every field."""
-        doc = self.docs[number]
-        matched = tuple(
-            _original(field.text, spans)
-            for field, spans in zip(doc.fields, scored.everywhere, strict=True)
-        )
-        field = doc.fields[scored.shown]
-        return Hit(doc, scored.total, field.name, field.text, matched[scored.shown], number,
-                   matched, missing)  # fmt: skip
-
-
-def _original(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Folded spans of a text as spans of the text itself, in order, without repeats."""
-    if not spans:
-        return ()
-    folded = fold(text)
-    return tuple(sorted({folded.original_span(a, b) for a, b in spans}))
 
 
 def _relaxed_scored() -> int:

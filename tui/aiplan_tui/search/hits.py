@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from aiplan_tui.core.safe_text import clean_line, shorten
 from aiplan_tui.search.documents import Doc
+from aiplan_tui.search.folding import fold
 
 TYPE_CHECKING = False  # typing's, without importing typing at start-up (issue 34)
 if TYPE_CHECKING:  # for the annotations: the command line's search needs no reading order
@@ -16,6 +17,7 @@ if TYPE_CHECKING:  # for the annotations: the command line's search needs no rea
 
     from aiplan_tui.core.model import Location
     from aiplan_tui.core.reading import Place, ReadingOrder
+    from aiplan_tui.search.ranking import Scored
 
 if TYPE_CHECKING:
     from dataclasses import dataclass
@@ -84,6 +86,26 @@ class Shown:
     who: Line
     field: str | None
     """The field the best match is in, when it is not among the result's own words."""
+
+
+def hit_of(doc: Doc, number: int, scored: Scored, missing: tuple[str, ...] = ()) -> Hit:
+    """The hit a scored document makes, its spans mapped back to the original text (folded
+    only now, for the few hits returned), in the field shown and in every field."""
+    matched = tuple(
+        _original(field.text, spans)
+        for field, spans in zip(doc.fields, scored.everywhere, strict=True)
+    )
+    field = doc.fields[scored.shown]
+    return Hit(doc, scored.total, field.name, field.text, matched[scored.shown], number,
+               matched, missing)  # fmt: skip
+
+
+def _original(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Folded spans of a text as spans of the text itself, in order, without repeats."""
+    if not spans:
+        return ()
+    folded = fold(text)
+    return tuple(sorted({folded.original_span(a, b) for a, b in spans}))
 
 
 def shown(hit: Hit) -> Shown:
