@@ -109,7 +109,19 @@ def test_missing_directory_is_a_usage_error(tmp_path: Path, capsys: Capsys) -> N
     done = run(capsys, "check", str(tmp_path / "nope"))
     assert done.returncode == 2
     assert "no such content directory" in done.stderr
+    assert f"make one there with `aiplan-tui init {tmp_path / 'nope'}`" in done.stderr
     assert run(capsys, "--content", str(tmp_path / "nope")).returncode == 2
+
+
+def test_a_file_given_for_the_pack_says_so_and_what_to_give(tmp_path: Path, capsys: Capsys) -> None:
+    file = tmp_path / "notes.txt"
+    file.write_text("not a pack\n", encoding="utf-8")
+    for command in (["check", str(file)], ["--content", str(file), "search", "chips"],
+                    ["--content", str(file), "export"]):  # fmt: skip
+        done = run(capsys, *command)
+        assert done.returncode == 2, command
+        assert f"{file}: not a content directory (it is a file)" in done.stderr, command
+        assert "the one holding pack.toml" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_bad_arguments_are_usage_errors(capsys: Capsys) -> None:

@@ -56,11 +56,11 @@ def run(args: argparse.Namespace, context: PackContext) -> int:
 def run_check(root: Path, strict: bool, fix: bool = False, dry_run: bool = False) -> int:
     from aiplan_tui.compiled.current import build_and_read
     from aiplan_tui.core.problems import display_path, plural
-    from aiplan_tui.pack.not_found import PackNotFoundError
+    from aiplan_tui.pack.not_found import no_pack_directory
     from aiplan_tui.paths import is_bundled_pack
 
     if not root.is_dir():
-        raise PackNotFoundError(f"{root}: no such content directory")
+        raise no_pack_directory(root)
     if fix and is_bundled_pack(root) and not dry_run:
         print(
             "aiplan-tui check: --fix does not edit the bundled pack (it is part of the "

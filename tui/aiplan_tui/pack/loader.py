@@ -34,6 +34,7 @@ from aiplan_tui.pack.cells import check_coverage, make_cell
 from aiplan_tui.pack.entities import add_entity, warn_shared_names
 from aiplan_tui.pack.equivalents import load_equivalents
 from aiplan_tui.pack.highlights import load_highlight_file, settle_ambiguous
+from aiplan_tui.pack.not_found import no_pack_directory
 from aiplan_tui.pack.registry import Registry
 from aiplan_tui.pack.result import LoadResult, PackNotFoundError
 from aiplan_tui.pack.segments import (
@@ -58,7 +59,7 @@ def load_pack(
     `only`: of the article and highlight files, only these (names relative to the root), for
     a build made in steps (compiled/staged.py); all of them if None."""
     if not root.is_dir():
-        raise PackNotFoundError(f"{root}: no such content directory")
+        raise no_pack_directory(root)
     finish_interrupted(root)  # a write a kill cut short: the new pack, never half of it
     problems = Problems()
     registry = Registry()
