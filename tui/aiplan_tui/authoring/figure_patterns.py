@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from aiplan_tui.authoring.match_starts import Lead, Rule, Words, with_leads
+from aiplan_tui.authoring.match_starts import Lead, Rule, Words, rule_of_words, with_leads
 from aiplan_tui.authoring.text import word_set
 
 BARE_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w)(?![.,]\d)"
@@ -135,7 +135,7 @@ SCALED_NUMBER = (
     rf"(?:(?={SCALE})|(?!\w))"
 )
 """A number in figures that a magnitude may follow at once ("340bn")."""
-MONEY_WORD = Rule(
+MONEY_WORD = rule_of_words(
     re.compile(
         QUALIFIED + rf"(?:{QUALIFIER})?(?P<num>{SCALED_NUMBER})(?P<scale>{SCALE})?\s+"
         rf"(?P<cur>{CURRENCY_WORD})"
@@ -143,9 +143,8 @@ MONEY_WORD = Rule(
         rf"(?:US)?\$\s?(?P<usd>\d[\d,]*(?:\.\d+)?)(?P<usdscale>{SCALE})?\))?",
         re.IGNORECASE,
     ),
-    re.compile("|".join(CURRENCY_WORDS), re.IGNORECASE),
-    number_starts,
     tuple(CURRENCY_WORDS),
+    number_starts,
 )
 MONEY_CODE = Rule(
     re.compile(
@@ -156,7 +155,7 @@ MONEY_CODE = Rule(
     re.compile(r"RMB|CNY|USD|EUR|GBP"),
 )
 """Money with the currency's code first: "RMB 100 billion"."""
-PERCENT = Rule(
+PERCENT = rule_of_words(
     re.compile(
         _starting((*QUALIFIERS, "between"), r"\d" + SPELLED)
         + OPENING
@@ -164,18 +163,16 @@ PERCENT = Rule(
         r"\s?(?P<pc>%|percent\b|per cent\b|percentage points?\b)",
         re.IGNORECASE,
     ),
-    re.compile("%|per", re.IGNORECASE),
-    count_starts,
     ("%", "per"),
+    count_starts,
 )
-RATIO = Rule(
+RATIO = rule_of_words(
     re.compile(
         _starting(QUALIFIERS, "af")
         + rf"(?:{QUALIFIER})?(?:a\s+)?factor\s+of\s+(?P<num>{NUMBER}|{WORD_NUMBER})",
         re.IGNORECASE,
     ),
-    re.compile("factor", re.IGNORECASE),
-    words=("factor",),
+    ("factor",),
 )
 MEASURE = Rule(
     re.compile(

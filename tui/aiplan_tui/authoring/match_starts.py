@@ -205,6 +205,17 @@ class Rule:
         return self.pattern.finditer(paragraph)
 
 
+def rule_of_words(
+    pattern: re.Pattern[str],
+    words: Sequence[str],
+    starts: Callable[[str], Sequence[int]] | None = None,
+) -> Rule:
+    """A rule whose pattern matches only in a paragraph holding one of `words` (lower-case
+    ASCII) in any case: `needs` made of them, looked for with them (holds_any)."""
+    needs = re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+    return Rule(pattern, needs, starts, tuple(words))
+
+
 def last_word(text: str, start: int, end: int) -> str:
     """The characters other than white space that end `text[start:end]` before the white
     space that ends it ("" when it does not end with white space): what a pattern ending
